@@ -1,0 +1,312 @@
+"""Engine, sessions, start-up upgrade and backups.
+
+SQLite is the default (a file in the user data folder); any SQLAlchemy URL works, PostgreSQL
+included. On SQLite every connection gets the pragmas STYLE.md asks for and we emit ``BEGIN
+IMMEDIATE`` ourselves, so a transaction is real (DDL included) and writers queue instead of
+failing half-way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.errors import DatabaseProblem
+from desktop.paths import default_database_path, migrations_dir
+
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
+     "fuse.rclone", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
+)
+OUR_TABLES = frozenset({"district", "user", "setting", "audit_event"})
+SQLITE_BUSY_TIMEOUT_MS = 15000
+MOUNTS_FILE = Path("/proc/mounts")
+
+
+def resolve_url(target: str | Path | None) -> str:
+    """A SQLAlchemy URL for ``--db``: nothing (the default file), a file path or a URL."""
+    if target is None or str(target) == "":
+        return f"sqlite:///{default_database_path()}"
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().absolute()}"
+
+
+def is_network_location(path: Path, *, mounts: str | None = None) -> bool:
+    """True for a UNC path, a mapped network drive (Windows) or a network file system (Linux).
+
+    SQLite in WAL mode needs shared memory that network file systems do not give, so a database
+    there gets corrupted sooner or later: we refuse it instead.
+    """
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(str(path.absolute()))[0]
+        if drive:
+            drive_remote = 4
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            return bool(kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
+        return False
+    if mounts is None:
+        try:
+            mounts = MOUNTS_FILE.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    absolute = str(path.absolute())
+    best, best_fs = "", ""
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = absolute == point or absolute.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, best_fs = point, parts[2]
+    return best_fs in NETWORK_FILESYSTEMS
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def _sqlite_connect_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Autocommit at the driver level: we say BEGIN ourselves (below), so pysqlite's
+        # legacy implicit transactions cannot leave half a migration applied.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """One database: its engine, a session factory and the operations on the file itself."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.sqlite_path: Path | None = None
+        kwargs: dict[str, Any] = {}
+        if self.is_sqlite:
+            if not parsed.database or parsed.database == ":memory:":
+                raise DatabaseProblem("memory_database_unsupported")
+            self.sqlite_path = Path(parsed.database)
+            if is_network_location(self.sqlite_path):
+                raise DatabaseProblem("network_share", path=str(self.sqlite_path))
+            kwargs["connect_args"] = {"check_same_thread": False}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine = create_engine(url, **kwargs)
+        if self.is_sqlite:
+            _sqlite_connect_hooks(self.engine)
+        self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, target: str | Path | None = None) -> Database:
+        return cls(resolve_url(target))
+
+    def describe(self) -> str:
+        """A short, password-free description for status bars and logs."""
+        if self.sqlite_path is not None:
+            return str(self.sqlite_path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def _alembic_config(self, script_location: Path | None = None) -> Config:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(script_location or migrations_dir()))
+        return cfg
+
+    def head_revision(self, script_location: Path | None = None) -> str:
+        head = ScriptDirectory.from_config(self._alembic_config(script_location)).get_current_head()
+        assert head is not None
+        return head
+
+    def current_revision(self) -> str | None:
+        self.verify_readable()
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def verify_readable(self) -> None:
+        """Raise a clear ``DatabaseProblem`` for a file that is not an SQLite database."""
+        if self.sqlite_path is None or not self.sqlite_path.exists():
+            return
+        try:
+            with self.sqlite_path.open("rb") as f:
+                header = f.read(16)
+        except OSError as exc:
+            raise DatabaseProblem("cannot_open", path=str(self.sqlite_path), reason=str(exc))
+        if header and header != b"SQLite format 3\x00":
+            raise DatabaseProblem("not_a_database", path=str(self.sqlite_path))
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        except DatabaseError as exc:
+            raise DatabaseProblem("not_a_database", path=str(self.sqlite_path)) from exc
+
+    def check_schema(self, script_location: Path | None = None) -> tuple[str | None, str]:
+        """(current, head) revisions; raises for a foreign or too-new database."""
+        self.verify_readable()
+        script = ScriptDirectory.from_config(self._alembic_config(script_location))
+        head = script.get_current_head()
+        assert head is not None
+        with self.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            current = MigrationContext.configure(conn).get_current_revision()
+        if current is None and tables and not tables <= {"alembic_version"}:
+            raise DatabaseProblem("foreign_database", path=self.describe())
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception as exc:
+                raise DatabaseProblem(
+                    "schema_too_new", path=self.describe(), revision=current, head=head
+                ) from exc
+        return current, head
+
+    def upgrade(
+        self,
+        *,
+        target: str = "head",
+        backup_dir: Path | None = None,
+        script_location: Path | None = None,
+    ) -> UpgradeResult:
+        """Bring the schema to ``target``: back up, migrate in one transaction, verify.
+
+        On SQLite foreign keys are off while migrating (a batch table rebuild with them on
+        would cascade-delete child rows) and ``foreign_key_check`` must come back empty before
+        the commit. Any failure restores the backup and raises ``DatabaseProblem``.
+        """
+        current, head = self.check_schema(script_location)
+        wanted = head if target == "head" else target
+        if current == wanted:
+            return UpgradeResult(current, wanted, None)
+        backup: Path | None = None
+        if self.sqlite_path is not None and current is not None:
+            folder = backup_dir or self.sqlite_path.parent / "backups"
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = folder / f"{self.sqlite_path.stem}.before-{wanted}-{stamp}.sqlite3"
+            self.copy_sqlite_to(backup)
+        cfg = self._alembic_config(script_location)
+        try:
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                if self.is_sqlite:
+                    raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction
+                try:
+                    with conn.begin():
+                        cfg.attributes["connection"] = conn
+                        command.upgrade(cfg, target)
+                        if self.is_sqlite:
+                            bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                            if bad:
+                                raise DatabaseProblem("foreign_key_check_failed", rows=len(bad))
+                finally:
+                    if self.is_sqlite:
+                        raw.execute("PRAGMA foreign_keys=ON")
+        except Exception as exc:
+            self.engine.dispose()
+            if backup is not None and self.sqlite_path is not None:
+                self._replace_sqlite_file(backup, keep_source=True)
+            if isinstance(exc, DatabaseProblem):
+                raise
+            raise DatabaseProblem(
+                "upgrade_failed", path=self.describe(), reason=str(exc),
+                backup=str(backup) if backup else "",
+            ) from exc
+        return UpgradeResult(current, wanted, backup)
+
+    # -- files --------------------------------------------------------------------------
+
+    def copy_sqlite_to(
+        self, dest: Path, *, progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        """A consistent copy of a live SQLite database (the online backup API), written to a
+        temporary file, flushed to disk and renamed, so ``dest`` is never half-written."""
+        if self.sqlite_path is None:
+            raise DatabaseProblem("backup_needs_sqlite", url=self.describe())
+        dest = Path(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        try:
+            src = sqlite3.connect(str(self.sqlite_path), timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+            try:
+                dst = sqlite3.connect(str(tmp))
+                try:
+                    def _progress(_status: int, remaining: int, total: int) -> None:
+                        if progress is not None:
+                            progress(total - remaining, total)
+
+                    src.backup(dst, pages=4096, progress=_progress)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, dest)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise DatabaseProblem("backup_failed", path=str(dest), reason=str(exc)) from exc
+
+    def _replace_sqlite_file(self, source: Path, *, keep_source: bool) -> None:
+        assert self.sqlite_path is not None
+        self.engine.dispose()
+        tmp = self.sqlite_path.with_name(self.sqlite_path.name + ".restore")
+        shutil.copyfile(source, tmp)
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        for suffix in ("-wal", "-shm"):
+            Path(str(self.sqlite_path) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, self.sqlite_path)
+        if not keep_source:
+            source.unlink(missing_ok=True)
+
+    def replace_with(self, source: Path) -> None:
+        """Swap the SQLite file for ``source`` (already verified by the caller)."""
+        self._replace_sqlite_file(source, keep_source=True)
+
+    def checkpoint(self) -> None:
+        if self.is_sqlite:
+            try:
+                with self.engine.connect() as conn:
+                    conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except OperationalError:
+                pass

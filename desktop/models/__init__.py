@@ -1,0 +1,8 @@
+"""SQLAlchemy ORM entities (no behaviour beyond mapping)."""
+
+from desktop.models.account import AuditEvent, Setting, User
+from desktop.models.base import Base
+from desktop.models.district import District
+from desktop.models.person import Honor, Person, PersonEvent
+
+__all__ = ["AuditEvent", "Base", "District", "Honor", "Person", "PersonEvent", "Setting", "User"]

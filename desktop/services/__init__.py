@@ -1,0 +1,1 @@
+"""Use cases. One public method = one transaction; results are frozen dataclasses."""

@@ -1,0 +1,319 @@
+"""First set-up, log-in and user management."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import reference
+from desktop.errors import AppError, AuthenticationFailed, FieldProblem, NotFound, ValidationError
+from desktop.models import District, User
+from desktop.services import audit, settings
+from desktop.services.permissions import SYSTEM, Actor, Perm, Role
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+_NAME_RE = re.compile(r"^[\w.\-]{2,32}$")
+
+# Parameters chosen for modest office PCs: ~50 ms a log-in, 64 MiB memory.
+_hasher = PasswordHasher(time_cost=2, memory_cost=65536, parallelism=2)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    name: str
+    display_name: str
+    role: Role
+    active: bool
+    locked: bool
+    last_login_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class AssociationInfo:
+    """Who this installation is: the association, its mode and its districts."""
+
+    name: str
+    mode: str  # county | city
+    city: str
+    districts: tuple[str, ...]
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    if value is not None and value.tzinfo is None:  # SQLite hands back naive UTC
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def _check_password(password: str, field: str = "password") -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError.single(field, "password_too_short", minimum=MIN_PASSWORD_LENGTH)
+    if password.isdigit() or password.isalpha():
+        raise ValidationError.single(field, "password_too_simple")
+
+
+def _check_user_name(name: str) -> None:
+    if not _NAME_RE.match(name):
+        raise ValidationError.single("name", "user_name_invalid")
+
+
+def is_initialised(sessions: sessionmaker[Session]) -> bool:
+    with sessions.begin() as s:
+        return bool(s.scalar(select(func.count()).select_from(User)))
+
+
+def association_info(sessions: sessionmaker[Session]) -> AssociationInfo | None:
+    with sessions.begin() as s:
+        name = settings.get(s, settings.ASSOCIATION)
+        if name is None:
+            return None
+        districts = s.scalars(
+            select(District.name).where(District.deleted_at.is_(None))
+            .order_by(District.sort_order)
+        ).all()
+        return AssociationInfo(
+            name=name, mode=settings.get(s, settings.MODE), city=settings.get(s, settings.CITY),
+            districts=tuple(districts),
+        )
+
+
+def validate_setup(
+    *, association: str, admin_name: str, admin_password: str | None = None
+) -> None:
+    """Raise ``ValidationError`` listing every problem with the first-run answers."""
+    found = reference.find_association(association)
+    problems: list[FieldProblem] = []
+    if found is None:
+        problems.append(FieldProblem(
+            "district", "unknown_district",
+            {"name": association, "known": "、".join(reference.known_association_names())},
+        ))
+    try:
+        _check_user_name(admin_name)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+    if admin_password is not None:
+        try:
+            _check_password(admin_password)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ValidationError(problems)
+
+
+def initialise(
+    sessions: sessionmaker[Session],
+    *,
+    association: str,
+    admin_name: str,
+    admin_password: str,
+    admin_display_name: str | None = None,
+) -> AssociationInfo:
+    """First run: set county or city mode from the association's name, load its districts and
+    create the first administrator. Refused once users exist."""
+    validate_setup(association=association, admin_name=admin_name, admin_password=admin_password)
+    found = reference.find_association(association)
+    assert found is not None
+    city, district = found
+    with sessions.begin() as s:
+        if s.scalar(select(func.count()).select_from(User)):
+            raise AppError("already_initialised", association=settings.get(s, settings.ASSOCIATION))
+        existing = {d.name: d for d in s.scalars(select(District))}
+        city_row = existing.get(city.name) or District(name=city.name, gbt2260=city.gbt2260,
+                                                       kind="city", sort_order=0)
+        s.add(city_row)
+        s.flush()
+        rows: dict[str, District] = {city.name: city_row}
+        for order, info in enumerate(city.districts, start=1):
+            row = existing.get(info.name) or District(
+                name=info.name, gbt2260=info.gbt2260, kind=info.kind, sort_order=order,
+                parent_id=city_row.id, origin_district_id=city_row.id,
+            )
+            s.add(row)
+            rows[info.name] = row
+        s.flush()
+        home = rows[district.name] if district else city_row
+        settings.put(s, settings.MODE, "county" if district else "city")
+        settings.put(s, settings.ASSOCIATION, association)
+        settings.put(s, settings.CITY, city.name)
+        settings.put(s, "association.district_id", str(home.id))
+        admin = User(
+            name=admin_name, display_name=admin_display_name or admin_name, role=Role.ADMIN.value,
+            password_hash=_hasher.hash(admin_password), district_id=home.id,
+        )
+        s.add(admin)
+        s.flush()
+        audit.append(s, SYSTEM, "setup.initialise", entity="association", entity_id=association,
+                     detail={"mode": "county" if district else "city", "admin": admin_name})
+    info = association_info(sessions)
+    assert info is not None
+    return info
+
+
+class AccountService:
+    """Log-in with lock-out, and user management for administrators."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def login(self, name: str, password: str, *, now: dt.datetime | None = None) -> Actor:
+        """Check the password; after ``MAX_FAILED_ATTEMPTS`` failures lock for ``LOCKOUT``.
+
+        The failure count is committed even though the call raises: that is the point of it.
+        """
+        now = now or dt.datetime.now(dt.UTC)
+        with self._sessions.begin() as s:
+            user = s.scalar(select(User).where(User.name == name.strip()))
+            if user is None or not user.active:
+                audit.append(s, name.strip()[:64] or "?", "auth.login_failed",
+                             detail={"reason": "unknown_user"})
+                outcome: Actor | AuthenticationFailed = AuthenticationFailed("login_failed")
+            else:
+                outcome = self._verify(s, user, password, now)
+        if isinstance(outcome, AuthenticationFailed):
+            raise outcome
+        return outcome
+
+    def _verify(
+        self, s: Session, user: User, password: str, now: dt.datetime
+    ) -> Actor | AuthenticationFailed:
+        locked_until = _aware(user.locked_until)
+        if locked_until is not None and locked_until > now:
+            audit.append(s, user.name, "auth.login_locked", entity="user", entity_id=user.name)
+            minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
+            return AuthenticationFailed("account_locked", minutes=minutes)
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            user.failed_attempts += 1
+            detail = {"attempt": user.failed_attempts}
+            if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                user.locked_until = now + LOCKOUT
+                user.failed_attempts = 0
+                audit.append(s, user.name, "auth.locked", entity="user", entity_id=user.name,
+                             detail=detail)
+                return AuthenticationFailed("account_locked",
+                                            minutes=int(LOCKOUT.total_seconds() // 60))
+            audit.append(s, user.name, "auth.login_failed", entity="user",
+                         entity_id=user.name, detail=detail)
+            return AuthenticationFailed(
+                "login_failed", remaining=MAX_FAILED_ATTEMPTS - user.failed_attempts
+            )
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.last_login_at = now
+        audit.append(s, user.name, "auth.login", entity="user", entity_id=user.name)
+        return Actor(user.id, user.name, user.display_name, Role(user.role))
+
+    # -- administration -----------------------------------------------------------------
+
+    def list_users(self, actor: Actor) -> list[UserRow]:
+        actor.require(Perm.MANAGE_USERS)
+        now = dt.datetime.now(dt.UTC)
+        with self._sessions.begin() as s:
+            return [
+                UserRow(u.id, u.name, u.display_name, Role(u.role), u.active,
+                        bool(_aware(u.locked_until) and _aware(u.locked_until) > now),  # type: ignore[operator]
+                        _aware(u.last_login_at))
+                for u in s.scalars(select(User).order_by(User.name))
+            ]
+
+    def create_user(
+        self, actor: Actor, *, name: str, display_name: str, role: Role, password: str
+    ) -> int:
+        actor.require(Perm.MANAGE_USERS)
+        name = name.strip()
+        _check_user_name(name)
+        _check_password(password)
+        with self._sessions.begin() as s:
+            if s.scalar(select(User.id).where(User.name == name)) is not None:
+                raise ValidationError.single("name", "user_exists", name=name)
+            user = User(name=name, display_name=display_name.strip() or name, role=role.value,
+                        password_hash=_hasher.hash(password), must_change_password=True)
+            s.add(user)
+            s.flush()
+            audit.append(s, actor, "user.create", entity="user", entity_id=name,
+                         detail={"role": role.value, "display_name": user.display_name})
+            return user.id
+
+    def _admins_left(self, s: Session, excluding: int) -> int:
+        return s.scalar(
+            select(func.count()).select_from(User).where(
+                User.role == Role.ADMIN.value, User.active.is_(True), User.id != excluding
+            )
+        ) or 0
+
+    def update_user(
+        self, actor: Actor, user_id: int, *, role: Role | None = None,
+        active: bool | None = None, display_name: str | None = None,
+    ) -> None:
+        actor.require(Perm.MANAGE_USERS)
+        with self._sessions.begin() as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("user", user_id)
+            losing_admin = user.role == Role.ADMIN.value and (
+                (role is not None and role != Role.ADMIN) or active is False
+            )
+            if losing_admin and self._admins_left(s, user.id) == 0:
+                raise ValidationError.single("role", "last_admin")
+            changes: dict[str, object] = {}
+            if role is not None and role.value != user.role:
+                changes["role"] = [user.role, role.value]
+                user.role = role.value
+            if active is not None and active != user.active:
+                changes["active"] = [user.active, active]
+                user.active = active
+            if display_name is not None and display_name.strip() != user.display_name:
+                changes["display_name"] = [user.display_name, display_name.strip()]
+                user.display_name = display_name.strip()
+            if changes:
+                audit.append(s, actor, "user.update", entity="user", entity_id=user.name,
+                             detail=changes)
+
+    def reset_password(self, actor: Actor, user_id: int, new_password: str) -> None:
+        actor.require(Perm.MANAGE_USERS)
+        _check_password(new_password)
+        with self._sessions.begin() as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("user", user_id)
+            user.password_hash = _hasher.hash(new_password)
+            user.must_change_password = True
+            user.failed_attempts = 0
+            user.locked_until = None
+            audit.append(s, actor, "user.reset_password", entity="user", entity_id=user.name)
+
+    def unlock(self, actor: Actor, user_id: int) -> None:
+        actor.require(Perm.MANAGE_USERS)
+        with self._sessions.begin() as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("user", user_id)
+            user.failed_attempts = 0
+            user.locked_until = None
+            audit.append(s, actor, "user.unlock", entity="user", entity_id=user.name)
+
+    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        _check_password(new_password, "new_password")
+        with self._sessions.begin() as s:
+            user = s.get(User, actor.user_id)
+            if user is None:
+                raise NotFound("user", actor.user_id)
+            try:
+                _hasher.verify(user.password_hash, old_password)
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                raise ValidationError.single("old_password", "password_wrong") from None
+            user.password_hash = _hasher.hash(new_password)
+            user.must_change_password = False
+            audit.append(s, actor, "user.change_password", entity="user", entity_id=user.name)

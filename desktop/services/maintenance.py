@@ -1,0 +1,258 @@
+"""Backups, restore and the consistency check (``laomo backup|restore|check``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import case, func, select, text
+
+from desktop import __version__
+from desktop.database import Database
+from desktop.errors import AppError, DatabaseProblem
+from desktop.models import AuditEvent, Honor, Person, User
+from desktop.reference import TREATMENT_LEVELS
+from desktop.services import audit, settings
+from desktop.services.permissions import Actor, Perm
+
+BACKUP_FORMAT = "laomo-backup/1"
+DB_MEMBER = "laomo.sqlite3"
+MANIFEST_MEMBER = "manifest.json"
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupManifest:
+    format: str
+    app_version: str
+    schema_revision: str | None
+    created_at: str
+    association: str | None
+    sha256: str
+    size: int
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    manifest: BackupManifest
+    previous_kept_at: Path | None
+    upgraded_from: str | None
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str  # integrity | foreign_keys | schema | audit_chain | treatment_levels
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    items: tuple[CheckItem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(i.ok for i in self.items)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _sqlite_facts(path: Path) -> tuple[str | None, dict[str, int], str | None]:
+    """(schema revision, row counts, association) read straight from a database file."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            raise DatabaseProblem("foreign_database", path=str(path))
+        rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        counts = {
+            t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+            for t in ("person", "honor", "user", "audit_event") if t in tables
+        }
+        assoc = None
+        if "setting" in tables:
+            row = conn.execute(
+                "SELECT value FROM setting WHERE key = ?", (settings.ASSOCIATION,)
+            ).fetchone()
+            assoc = json.loads(row[0]) if row else None
+        return (rev[0] if rev else None), counts, assoc
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem("not_a_database", path=str(path)) from exc
+    finally:
+        conn.close()
+
+
+def _fsync_replace(tmp: Path, dest: Path) -> None:
+    with tmp.open("rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, dest)
+
+
+class MaintenanceService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self._db = db
+        self._actor = actor
+
+    def backup(self, out: Path, *, progress: Progress | None = None) -> BackupManifest:
+        """A consistent copy of the live database plus a manifest, zipped; written to a
+        temporary name and renamed, so ``out`` is either complete or absent."""
+        self._actor.require(Perm.BACKUP)
+        out = Path(out)
+        if out.exists() and out.is_dir():
+            raise AppError("output_is_directory", path=str(out))
+        tmp_zip = out.with_name(out.name + ".part")
+        try:
+            with tempfile.TemporaryDirectory(dir=out.parent, prefix=".laomo-backup-") as work:
+                copy = Path(work) / DB_MEMBER
+                self._db.copy_sqlite_to(copy, progress=progress)
+                revision, counts, assoc = _sqlite_facts(copy)
+                manifest = BackupManifest(
+                    format=BACKUP_FORMAT, app_version=__version__, schema_revision=revision,
+                    created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    association=assoc, sha256=_sha256(copy), size=copy.stat().st_size,
+                    counts=counts,
+                )
+                with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+                    z.writestr(MANIFEST_MEMBER, json.dumps(manifest.__dict__, ensure_ascii=False,
+                                                           indent=2))
+                    z.write(copy, DB_MEMBER)
+                _fsync_replace(tmp_zip, out)
+        except OSError as exc:
+            tmp_zip.unlink(missing_ok=True)
+            raise DatabaseProblem("backup_failed", path=str(out), reason=str(exc)) from exc
+        except DatabaseProblem:
+            tmp_zip.unlink(missing_ok=True)
+            raise
+        with self._db.sessions.begin() as s:
+            audit.append(s, self._actor, "backup.create", entity="backup", entity_id=out.name,
+                         detail={"sha256": manifest.sha256, "counts": counts})
+        return manifest
+
+    def check(self, *, progress: Progress | None = None) -> CheckReport:
+        self._actor.require(Perm.CHECK)
+        items: list[CheckItem] = []
+        current, head = self._db.check_schema()
+        items.append(CheckItem("schema", current == head, f"{current} / {head}"))
+        with self._db.sessions.begin() as s:
+            if self._db.is_sqlite:
+                rows = [r[0] for r in s.execute(text("PRAGMA integrity_check")).all()]
+                items.append(CheckItem("integrity", rows == ["ok"], "; ".join(rows[:5])))
+                bad = s.execute(text("PRAGMA foreign_key_check")).all()
+                items.append(CheckItem("foreign_keys", not bad, str(len(bad))))
+            chain = audit.verify_chain(s, progress=progress)
+            items.append(CheckItem("audit_chain", chain.ok,
+                                   f"{chain.entries}" + (": " + ", ".join(chain.problems[:10])
+                                                         if chain.problems else "")))
+            items.append(self._treatment_levels(s))
+        return CheckReport(tuple(items))
+
+    @staticmethod
+    def _treatment_levels(s: Any) -> CheckItem:
+        """Stored treatment levels must equal the highest kept honor (or the override)."""
+        rank = func.min(_level_rank(Honor.level))
+        derived = (
+            select(Honor.person_id, rank.label("r"))
+            .where(Honor.revoked_date.is_(None), Honor.deleted_at.is_(None))
+            .group_by(Honor.person_id).subquery()
+        )
+        stored = _level_rank(Person.treatment_level)
+        stmt = (
+            select(func.count()).select_from(Person)
+            .outerjoin(derived, derived.c.person_id == Person.id)
+            .where(Person.treatment_override.is_(None), Person.deleted_at.is_(None),
+                   stored != func.coalesce(derived.c.r, 99))
+        )
+        wrong = s.scalar(stmt) or 0
+        return CheckItem("treatment_levels", wrong == 0, str(wrong))
+
+
+def _level_rank(column: Any) -> Any:
+    return case({lv: i for i, lv in enumerate(TREATMENT_LEVELS)}, value=column, else_=99)
+
+
+def read_backup(path: Path, into: Path) -> BackupManifest:
+    """Open a backup, verify it and extract its database to ``into``; raise if anything is off."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = json.loads(z.read(MANIFEST_MEMBER).decode("utf-8"))
+            manifest = BackupManifest(**data)
+            if manifest.format != BACKUP_FORMAT:
+                raise AppError("backup_unknown_format", path=str(path), format=manifest.format)
+            with z.open(DB_MEMBER) as src, into.open("wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise AppError("backup_unreadable", path=str(path), reason=str(exc)) from exc
+    except OSError as exc:
+        raise AppError("backup_unreadable", path=str(path), reason=str(exc)) from exc
+    if _sha256(into) != manifest.sha256:
+        raise AppError("backup_checksum_mismatch", path=str(path))
+    conn = sqlite3.connect(f"file:{into}?mode=ro", uri=True)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise AppError("backup_unreadable", path=str(path), reason=str(exc)) from exc
+    finally:
+        conn.close()
+    if result != "ok":
+        raise AppError("backup_corrupt", path=str(path), reason=result)
+    return manifest
+
+
+def restore(db: Database, source: Path, actor: Actor) -> RestoreResult:
+    """Replace the database with a verified backup, keeping the current file beside it."""
+    actor.require(Perm.RESTORE)
+    if db.sqlite_path is None:
+        raise DatabaseProblem("backup_needs_sqlite", url=db.describe())
+    target = db.sqlite_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".laomo-restore-") as work:
+        extracted = Path(work) / DB_MEMBER
+        manifest = read_backup(Path(source), extracted)
+        candidate = Database(f"sqlite:///{extracted}")
+        try:
+            candidate.check_schema()  # refuses a backup from a newer program
+        finally:
+            candidate.dispose()
+        kept: Path | None = None
+        if target.exists():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = target.parent / "backups" / f"{target.stem}.before-restore-{stamp}.sqlite3"
+            try:
+                db.copy_sqlite_to(kept)
+            except DatabaseProblem:
+                # An unreadable current file is kept as it is, byte for byte.
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(target, kept)
+        db.replace_with(extracted)
+    result = db.upgrade()
+    with db.sessions.begin() as s:
+        audit.append(s, actor, "backup.restore", entity="backup", entity_id=Path(source).name,
+                     detail={"created_at": manifest.created_at, "sha256": manifest.sha256,
+                             "previous_kept_at": str(kept) if kept else None})
+    return RestoreResult(manifest, kept, result.from_revision if result.backup else None)
+
+
+def count_rows(db: Database) -> dict[str, int]:
+    with db.sessions.begin() as s:
+        return {
+            "person": s.scalar(select(func.count()).select_from(Person)) or 0,
+            "user": s.scalar(select(func.count()).select_from(User)) or 0,
+            "audit_event": s.scalar(select(func.count()).select_from(AuditEvent)) or 0,
+        }

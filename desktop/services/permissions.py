@@ -1,0 +1,67 @@
+"""Roles and what they may do. Checked here, in services; views only hide what is refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    REVIEWER = "reviewer"
+    CLERK = "clerk"
+    VIEWER = "viewer"
+
+
+class Perm(StrEnum):
+    VIEW = "view"
+    PRINT = "print"
+    EDIT_PERSONS = "edit_persons"
+    IMPORT_EXPORT = "import_export"
+    UNMASK = "unmask"
+    REVIEW = "review"
+    APPROVE = "approve"
+    MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    VIEW_AUDIT = "view_audit"
+    CHECK = "check"
+
+
+_VIEWER = frozenset({Perm.VIEW, Perm.PRINT, Perm.CHECK})
+_CLERK = _VIEWER | {Perm.EDIT_PERSONS, Perm.IMPORT_EXPORT, Perm.UNMASK}
+_REVIEWER = _VIEWER | {Perm.REVIEW, Perm.APPROVE, Perm.UNMASK}
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.VIEWER: _VIEWER,
+    Role.CLERK: _CLERK,
+    Role.REVIEWER: _REVIEWER,
+    Role.ADMIN: frozenset(Perm),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The logged-in user a service acts for."""
+
+    user_id: int
+    name: str
+    display_name: str
+    role: Role
+
+    @property
+    def permissions(self) -> frozenset[Perm]:
+        return ROLE_PERMISSIONS[self.role]
+
+    def can(self, perm: Perm) -> bool:
+        return perm in self.permissions
+
+    def require(self, perm: Perm) -> None:
+        if perm not in self.permissions:
+            raise PermissionDenied(perm.value, user=self.name, role=self.role.value)
+
+
+SYSTEM = Actor(user_id=0, name="system", display_name="系统", role=Role.ADMIN)
+"""Used for work the program does by itself (first set-up, start-up upgrade)."""

@@ -1,0 +1,28 @@
+"""Business configuration kept in the database (``setting`` rows holding JSON)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.models import Setting
+
+MODE = "association.mode"  # "county" or "city"
+ASSOCIATION = "association.name"  # 长兴县 / 湖州市
+CITY = "association.city"
+
+
+def get(s: Session, key: str, default: Any = None) -> Any:
+    row = s.get(Setting, key)
+    return default if row is None else json.loads(row.value)
+
+
+def put(s: Session, key: str, value: Any) -> None:
+    text = json.dumps(value, ensure_ascii=False)
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=text))
+    else:
+        row.value = text

@@ -1,0 +1,156 @@
+"""Shared fixtures: real databases built by the real migrations, on SQLite and PostgreSQL.
+
+SQLite: the migrations run once per test session into a template file that each test copies.
+PostgreSQL (when ``LAOMO_TEST_PG_URL`` is set, as ``scripts/test.py`` does): the migrations run
+once into a template database, and each test gets ``CREATE DATABASE … TEMPLATE`` of it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.database import Database  # noqa: E402
+from desktop.services import accounts  # noqa: E402
+from desktop.services.permissions import Actor  # noqa: E402
+
+PG_URL = os.environ.get("LAOMO_TEST_PG_URL")
+BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
+ADMIN_PASSWORD = "secret123"
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user data folder: nothing touches the real profile."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("LAOMO_HOME", str(home))
+    monkeypatch.delenv("LAOMO_PASSWORD", raising=False)
+    monkeypatch.delenv("LAOMO_USER", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    db.upgrade()
+    db.checkpoint()
+    db.dispose()
+    return path
+
+
+def _pg_admin_url(database: str = "postgres") -> str:
+    assert PG_URL is not None
+    return make_url(PG_URL).set(database=database).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server (LAOMO_TEST_PG_URL is not set)")
+    name = f"laomo_tpl_{WORKER}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    db = Database(_pg_admin_url(name))
+    db.upgrade()
+    db.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def make_pg_database(template: str) -> tuple[Database, str]:
+    name = f"laomo_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    admin.dispose()
+    return Database(_pg_admin_url(name)), name
+
+
+def drop_pg_database(name: str) -> None:
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A migrated, empty database on each backend under test."""
+    if request.param == "sqlite":
+        template: Path = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "laomo.sqlite3"
+        shutil.copyfile(template, path)
+        database = Database(f"sqlite:///{path}")
+        yield database
+        database.dispose()
+    else:
+        pg_tpl: str = request.getfixturevalue("pg_template")
+        database, name = make_pg_database(pg_tpl)
+        yield database
+        database.dispose()
+        drop_pg_database(name)
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """SQLite only: for the file-level features (backup, restore, pragmas)."""
+    path = tmp_path / "laomo.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+def initialise(database: Database, association: str = "长兴县") -> Actor:
+    accounts.initialise(database.sessions, association=association, admin_name="admin",
+                        admin_password=ADMIN_PASSWORD, admin_display_name="管理员")
+    return accounts.AccountService(database.sessions).login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    """``db`` set up for 长兴县 with an administrator ``admin`` / ``secret123``, logged in."""
+    return initialise(db)
+
+
+def laomo_executable() -> list[str]:
+    script = Path(sys.executable).with_name("laomo")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "desktop"]
+
+
+@pytest.fixture
+def run_laomo(_isolated_home: Path):  # type: ignore[no-untyped-def]
+    """Run the real ``laomo`` command in a subprocess; returns CompletedProcess."""
+
+    def run(*args: str, password: str | None = ADMIN_PASSWORD, timeout: float = 300,
+            env: dict[str, str] | None = None, **kwargs: object
+            ) -> subprocess.CompletedProcess[str]:
+        full_env = dict(os.environ)
+        full_env["LAOMO_HOME"] = str(_isolated_home)
+        full_env.pop("LAOMO_PASSWORD", None)
+        if password is not None:
+            full_env["LAOMO_PASSWORD"] = password
+        full_env.update(env or {})
+        return subprocess.run(  # type: ignore[call-overload, no-any-return]
+            [*laomo_executable(), *args], capture_output=True, text=True, timeout=timeout,
+            env=full_env, stdin=subprocess.DEVNULL, **kwargs,
+        )
+
+    return run
