@@ -9,7 +9,7 @@ else is a bug and goes to the error presenter with its traceback.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+import dataclasses
 from typing import Any
 
 
@@ -30,13 +30,13 @@ class AppError(Exception):
         return f"{self.code} ({inner})"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class FieldProblem:
     """One problem with one field: ``field`` names it, ``code`` says what is wrong."""
 
     field: str
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     row: int | None = None  # 1-based row as the user sees it (files), when it applies
 
 

@@ -265,8 +265,8 @@ def parse(raw: str | int | float | None, *, today: datetime.date | None = None) 
 
     legacy15 = len(text) == 15
     checksum_ok = legacy15 or check_char(text[:17]) == text[17]
-    # A float explains every later symptom (rounding can carry into the date digits), so it is
-    # named first; the last three digits are all a spreadsheet can lose.
+    # A float explains every later symptom (rounding can even carry into the date digits), so it
+    # is named before the region and the date.
     if (
         not checksum_ok
         and text[17] != "X"

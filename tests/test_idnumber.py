@@ -422,9 +422,14 @@ def test_excel_display_with_trailing_zeros_is_mangled() -> None:
     assert stdnum_check(shown[:17]) != "0"
     assert error_code(shown) == "id_float_mangled"
     assert error_code(int(shown)) == "id_float_mangled"
-    # Python's int() of the same float gives the nearest double, not ...000.
-    assert error_code(int(float(shown))) == "id_float_mangled"
-    assert error_code(str(int(float(shown)))) == "id_float_mangled"
+    # Python's int() of a cell's float gives the nearest double, not ...000.
+    assert str(int(3.30522195803151e17)) == "330522195803150976"
+    assert stdnum_check("33052219580315097") != "6"
+    assert error_code(int(3.30522195803151e17)) == "id_float_mangled"
+    assert error_code("330522195803150976") == "id_float_mangled"
+    # A typo that is merely near a multiple of 1000 is still a typo.
+    assert stdnum_check("33052219580315097") != "7"
+    assert error_code("330522195803150977") == "id_bad_checksum"
 
 
 def test_valid_number_ending_in_000_is_accepted() -> None:
