@@ -61,16 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true",
                    help="offscreen start-up check of the installed program, then exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    s = sub.add_parser("init", parents=[common], help="create or upgrade a database and its first administrator")
-    s.add_argument("--district", required=True, help="association district (长兴县) or city (湖州市)")
+    s = sub.add_parser("init", parents=[common],
+                       help="create or upgrade a database and its first administrator")
+    s.add_argument("--district", required=True,
+                   help="association district (长兴县) or city (湖州市)")
     s.add_argument("--admin", required=True, help="user name of the first administrator")
     s.add_argument("--display-name", help="the administrator's full name")
-    s = sub.add_parser("demo", parents=[common], help="fill the database with realistic synthetic data")
+    s = sub.add_parser("demo", parents=[common],
+                       help="fill the database with realistic synthetic data")
     s.add_argument("--members", type=int, required=True)
     s.add_argument("--seed", type=int, default=1)
     s = sub.add_parser("backup", parents=[common], help="write a consistent backup with a manifest")
     s.add_argument("out", type=Path)
-    s = sub.add_parser("restore", parents=[common], help="verify a backup, then replace the database with it")
+    s = sub.add_parser("restore", parents=[common],
+                       help="verify a backup, then replace the database with it")
     s.add_argument("source", type=Path)
     sub.add_parser("check", parents=[common], help="check integrity, schema and the audit chain")
     return p
@@ -129,7 +133,8 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
                                    admin_display_name=args.display_name)
         mode = _say(args.lang, "市级模式" if info.mode == "city" else "区县模式",
                     "city mode" if info.mode == "city" else "county mode")
-        print(_say(args.lang, f"已初始化 {info.name}（{mode}），管理员 {args.admin}：{db.describe()}",
+        print(_say(args.lang,
+                   f"已初始化 {info.name}（{mode}），管理员 {args.admin}：{db.describe()}",
                    f"Set up {info.name} ({mode}), administrator {args.admin}: {db.describe()}"),
               file=out)
         return EXIT_OK
@@ -268,6 +273,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except Exception as exc:  # a bug: say so briefly, keep the details in the log
         log.exception("laomo %s failed", args.command)
-        print(_say(args.lang, f"出错了：{exc}（详情见日志）", f"Failed: {exc} (details in the log)"),
-              file=sys.stderr)
+        print(_say(args.lang, f"出错了：{exc}（详情见日志）",
+                   f"Failed: {exc} (details in the log)"), file=sys.stderr)
         return EXIT_FAILED

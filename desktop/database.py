@@ -170,7 +170,9 @@ class Database:
             with self.sqlite_path.open("rb") as f:
                 header = f.read(16)
         except OSError as exc:
-            raise DatabaseProblem("cannot_open", path=str(self.sqlite_path), reason=str(exc))
+            raise DatabaseProblem(
+                "cannot_open", path=str(self.sqlite_path), reason=str(exc)
+            ) from exc
         if header and header != b"SQLite format 3\x00":
             raise DatabaseProblem("not_a_database", path=str(self.sqlite_path))
         try:

@@ -1,0 +1,39 @@
+"""What a logged-in session works with: the database, the user and the services.
+
+Views receive a ``Workspace`` and ask it for services, so they never see an engine or a
+session (the import-linter contract forbids views to import SQLAlchemy or the database).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.database import Database
+from desktop.services.accounts import AccountService, AssociationInfo
+from desktop.services.audit import AuditService
+from desktop.services.maintenance import MaintenanceService
+from desktop.services.overview import OverviewService
+from desktop.services.permissions import Actor
+
+
+@dataclass(frozen=True)
+class Workspace:
+    db: Database
+    actor: Actor
+    association: AssociationInfo
+
+    @property
+    def database_label(self) -> str:
+        return self.db.describe()
+
+    def accounts(self) -> AccountService:
+        return AccountService(self.db.sessions)
+
+    def audit(self) -> AuditService:
+        return AuditService(self.db.sessions, self.actor)
+
+    def maintenance(self) -> MaintenanceService:
+        return MaintenanceService(self.db, self.actor)
+
+    def overview(self) -> OverviewService:
+        return OverviewService(self.db.sessions, self.actor)

@@ -1,0 +1,1 @@
+"""Everything Qt. Views call services and show DTOs; they never touch SQLAlchemy."""

@@ -1,0 +1,82 @@
+"""The log-in dialog shown at every start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import AppError
+from desktop.services.permissions import Actor
+from desktop.views.messages import describe
+
+Login = Callable[[str, str], Actor]
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password; the problem shows inline, the dialog stays open."""
+
+    def __init__(self, login: Login, *, association: str, database: str, last_user: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("劳模之家 — log in"))
+        self._login = login
+        self.actor: Actor | None = None
+        heading = QLabel(f"<h2>{association}劳动模范协会</h2>", self)
+        heading.setObjectName("loginHeading")
+        where = QLabel(self.tr("Database: %1").replace("%1", database), self)
+        where.setObjectName("databaseLabel")
+        where.setWordWrap(True)
+        where.setStyleSheet("color: #555")
+        self.user = QLineEdit(last_user, self)
+        self.user.setObjectName("userEdit")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("passwordEdit")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("User name:"), self.user)
+        form.addRow(self.tr("Password:"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(where)
+        layout.addWidget(self.buttons)
+        for edit in (self.user, self.password):
+            edit.textChanged.connect(self._update)
+        self._update()
+        (self.password if last_user else self.user).setFocus()
+        self.setMinimumWidth(380)
+
+    def _update(self) -> None:
+        ok = bool(self.user.text().strip()) and bool(self.password.text())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _try(self) -> None:
+        try:
+            self.actor = self._login(self.user.text().strip(), self.password.text())
+        except AppError as exc:
+            self.problem.setText(describe(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()

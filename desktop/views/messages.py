@@ -1,0 +1,64 @@
+"""The one error presenter and the excepthook.
+
+Expected problems (``AppError``) get their sentence from ``desktop.texts`` in the UI language;
+anything else is a bug: a short apology, the details behind a button, the traceback logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.errors import AppError
+from desktop.paths import log_dir
+from desktop.texts import error_text
+from desktop.views.i18n import current_language
+
+log = logging.getLogger(__name__)
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, AppError):
+        return error_text(exc, current_language())
+    return QCoreApplication.translate(
+        "Messages", "An unexpected error occurred. The details were written to the log in %1."
+    ).replace(
+        "%1", str(log_dir())
+    )
+
+
+def present_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show ``exc`` to the user; never raises."""
+    box = QMessageBox(parent)
+    box.setObjectName("errorBox")
+    box.setWindowTitle(QCoreApplication.translate("Messages", "劳模之家"))
+    box.setText(describe(exc))
+    if isinstance(exc, AppError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        log.info("refused: %s", exc)
+    else:
+        box.setIcon(QMessageBox.Icon.Critical)
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        box.setDetailedText(details)
+        log.error("unexpected error\n%s", details)
+    box.exec()
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions (slots included) to the log and the presenter."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        log.critical("uncaught exception", exc_info=(kind, exc, tb))
+        if QApplication.instance() is not None:
+            present_error(QApplication.activeWindow(), exc)
+
+    sys.excepthook = hook
