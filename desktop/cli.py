@@ -235,6 +235,7 @@ CHECK_NAMES = {
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     db = _open(args, upgrade=False)
     try:
+        db.check_schema()  # a text file, a foreign or a newer database: a clear refusal
         actor = _login(db, args)
         report = maintenance.MaintenanceService(db, actor).check()
         for item in report.items:

@@ -228,7 +228,7 @@ class Database:
         cfg = self._alembic_config(script_location)
         try:
             with self.engine.connect() as conn:
-                raw = conn.connection.driver_connection
+                raw: Any = conn.connection.driver_connection
                 if self.is_sqlite:
                     raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction
                 try:
@@ -309,6 +309,7 @@ class Database:
         if self.is_sqlite:
             try:
                 with self.engine.connect() as conn:
-                    conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    raw: Any = conn.connection.driver_connection
+                    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except OperationalError:
                 pass

@@ -8,8 +8,8 @@ else is a bug and goes to the error presenter with its traceback.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 

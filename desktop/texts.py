@@ -74,6 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "A password is needed: set LAOMO_PASSWORD or type it in a terminal."),
     "user_required": ("需要用户名：请用 --user 指定。", "A user name is needed: give --user."),
     "passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
+    "cancelled": ("已取消，未保存任何内容。", "Cancelled; nothing was saved."),
+    "no_districts": ("数据库中没有区县，请先初始化（laomo init）。",
+                     "The database has no districts: set it up first (laomo init)."),
+    "demo_id_space_exhausted": ("演示数据人数太多，无法生成不重复的身份证号码。",
+                                "Too many demo members to give each a unique ID number."),
     "demo_needs_setup": ("请先初始化数据库（laomo init），再生成演示数据。",
                          "Set up the database (laomo init) before generating demo data."),
 }
@@ -90,6 +95,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                             "The password cannot be only digits or only letters."),
     "password_wrong": ("原密码不正确。", "The current password is wrong."),
     "last_admin": ("不能停用或降级最后一个管理员。", "The last administrator cannot be removed."),
+    "out_of_range": ("数值超出范围（{minimum}–{maximum}）。", "The value is out of range ({minimum}–{maximum})."),
     "id_empty": ("身份证号码为空。", "The ID number is empty."),
     "id_bad_chars": ("身份证号码含有无效字符。", "The ID number has invalid characters."),
     "id_bad_length": ("身份证号码应为 18 位（或旧的 15 位）。",
@@ -111,6 +117,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "old_password": ("原密码", "current password"),
     "role": ("角色", "role"),
     "id_number": ("身份证号码", "ID number"),
+    "members": ("人数", "members"),
 }
 
 

@@ -21,9 +21,9 @@ from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.database import Database  # noqa: E402
-from desktop.services import accounts  # noqa: E402
-from desktop.services.permissions import Actor  # noqa: E402
+from desktop.database import Database
+from desktop.services import accounts
+from desktop.services.permissions import Actor
 
 PG_URL = os.environ.get("LAOMO_TEST_PG_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+import uuid as uuid_
 
 from sqlalchemy import (
     Boolean,
@@ -30,7 +30,7 @@ class User(Base):
     __table_args__ = (CheckConstraint(f"role IN {ROLES_SQL}", name="role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    uuid: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
+    uuid: Mapped[uuid_.UUID] = mapped_column(Uuid, unique=True, default=uuid_.uuid4)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))
@@ -41,7 +41,7 @@ class User(Base):
     must_change_password: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default="0"
     )
-    district_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("district.id"))
+    district_id: Mapped[uuid_.UUID | None] = mapped_column(Uuid, ForeignKey("district.id"))
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, server_default=func.current_timestamp()
     )

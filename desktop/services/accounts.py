@@ -132,13 +132,13 @@ def initialise(
         s.add(city_row)
         s.flush()
         rows: dict[str, District] = {city.name: city_row}
-        for order, info in enumerate(city.districts, start=1):
-            row = existing.get(info.name) or District(
-                name=info.name, gbt2260=info.gbt2260, kind=info.kind, sort_order=order,
+        for order, known in enumerate(city.districts, start=1):
+            row = existing.get(known.name) or District(
+                name=known.name, gbt2260=known.gbt2260, kind=known.kind, sort_order=order,
                 parent_id=city_row.id, origin_district_id=city_row.id,
             )
             s.add(row)
-            rows[info.name] = row
+            rows[known.name] = row
         s.flush()
         home = rows[district.name] if district else city_row
         settings.put(s, settings.MODE, "county" if district else "city")

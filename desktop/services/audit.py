@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models import AuditEvent, Setting
@@ -103,7 +103,7 @@ def append_many(
                          entity_id=eid, detail=text, prev_hash=prev, hash=digest))
         prev = digest
     if rows:
-        s.execute(AuditEvent.__table__.insert(), rows)
+        s.execute(insert(AuditEvent), rows)
         value = json.dumps({"seq": seq, "hash": prev})
         if row is None:
             s.add(Setting(key=HEAD_KEY, value=value))

@@ -163,13 +163,14 @@ class MainWindow(QMainWindow):
             .replace("%2", self._workspace.database_label))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.tasks.active():
+        if self.tasks.busy():
             answer = QMessageBox.question(self, APP_DISPLAY_NAME, self.tr(
                 "Work is still running in the background. Quit anyway? It will be cancelled."))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+            self.tasks.cancel_all()
         self._prefs.set_window_state("main_geometry", self.saveGeometry())
         self._prefs.sync()
-        self.tasks.wait(10000)
+        self.tasks.wait(30000)
         event.accept()

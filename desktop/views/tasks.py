@@ -27,7 +27,10 @@ class TaskContext:
         self._cancel = threading.Event()
 
     def progress(self, done: int, total: int) -> None:
-        self._signals.progress.emit(int(done), int(total))
+        try:
+            self._signals.progress.emit(int(done), int(total))
+        except RuntimeError:  # the window went away; the job learns it through is_cancelled
+            self._cancel.set()
 
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -51,11 +54,14 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(self._ctx)
-        except BaseException as exc:  # delivered to the GUI thread, never lost
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.succeeded.emit(result)
+            try:
+                result = self._fn(self._ctx)
+            except BaseException as exc:  # delivered to the GUI thread, never lost
+                self._signals.failed.emit(exc)
+            else:
+                self._signals.succeeded.emit(result)
+        except RuntimeError:  # the receiver was destroyed (window closed): nobody to tell
+            log.info("task finished after its window was closed")
 
 
 class Task(QObject):
@@ -143,7 +149,16 @@ class TaskRunner(QObject):
         return task
 
     def active(self) -> int:
+        """Jobs whose result has not been delivered yet."""
         return len(self._running)
+
+    def busy(self) -> bool:
+        """True while a job is still executing on a worker thread."""
+        return self._pool.activeThreadCount() > 0
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)

@@ -1,0 +1,1 @@
+"""Excel/CSV import-export and data packages (no Qt)."""

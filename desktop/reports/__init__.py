@@ -1,0 +1,1 @@
+"""ReportLab documents: plain data in, PDF bytes out (no Qt, no Session)."""
