@@ -1,5 +1,10 @@
 """Composition root: logging, excepthook, QApplication, translators, database upgrade, first-run
-wizard, log-in, main window. The only module that knows every layer."""
+wizard, log-in, main window. The only module that knows every layer.
+
+Start-up is arranged so that the log-in dialog appears at once: the database is opened (and
+upgraded) on a worker thread while the dialog is already on screen, and the heavy modules
+(SQLAlchemy, Alembic, the services) are imported there, not before the first window.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,28 @@ import logging
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_DISPLAY_NAME, APP_NAME, __version__, logsetup
-from desktop.database import Database
 from desktop.errors import AppError
-from desktop.paths import resources_dir
-from desktop.services import accounts
-from desktop.services.permissions import Actor
-from desktop.services.workspace import Workspace
+from desktop.paths import default_database_path, resources_dir
 from desktop.texts import error_text
 from desktop.views import i18n
 from desktop.views.login_dialog import LoginDialog
-from desktop.views.main_window import MainWindow
-from desktop.views.messages import install_excepthook
+from desktop.views.messages import install_excepthook, present_error
 from desktop.views.preferences import Preferences
-from desktop.views.setup_wizard import SetupWizard
+from desktop.views.tasks import TaskContext, TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.database import Database
+    from desktop.services.accounts import AssociationInfo
+    from desktop.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +48,7 @@ def make_application(lang: str | None = None) -> tuple[QApplication, Preferences
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     prefs = Preferences()
-    language = lang or prefs.language
-    i18n.install(app, language)
+    i18n.install(app, lang or prefs.language)
     font = app.font()
     # Prefer faces that have every CJK glyph the register needs (rare characters included).
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "SimSun", "SimSun-ExtB",
@@ -51,8 +57,20 @@ def make_application(lang: str | None = None) -> tuple[QApplication, Preferences
     return app, prefs
 
 
+def database_label(target: str | None) -> str:
+    """What the user sees as "the database", without opening it (no SQLAlchemy needed)."""
+    if not target:
+        return str(default_database_path())
+    if "://" in target:
+        head, _, rest = target.partition("://")
+        return f"{head}://{rest.rpartition('@')[2]}"  # never show a password
+    return str(Path(target).expanduser().absolute())
+
+
 def open_database(target: str | None) -> Database:
-    """Open and upgrade the database, with a clear message for every known problem."""
+    """Open and upgrade the database (backup first); raises ``DatabaseProblem`` with a reason."""
+    from desktop.database import Database
+
     db = Database.open(target)
     if db.sqlite_path is not None:
         db.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,25 +78,117 @@ def open_database(target: str | None) -> Database:
     return db
 
 
-def sign_in(db: Database, prefs: Preferences) -> Workspace | None:
-    """First-run wizard when needed, then the log-in dialog. None when the user quits."""
-    if not accounts.is_initialised(db.sessions):
+@dataclass(frozen=True)
+class Opened:
+    db: Database
+    initialised: bool
+    association: AssociationInfo | None
+
+
+def _open_for_login(target: str | None) -> Opened:
+    from desktop.services import accounts
+
+    db = open_database(target)
+    initialised = accounts.is_initialised(db.sessions)
+    return Opened(db, initialised, accounts.association_info(db.sessions))
+
+
+class Startup(QObject):
+    """Opening the database, the first-run wizard, log-in and the main window, in that order.
+
+    ``finished(code)`` is emitted when the user quits before the main window or start-up fails.
+    """
+
+    finished = Signal(int)
+    main_window_shown = Signal()
+
+    def __init__(self, app: QApplication, prefs: Preferences, target: str | None) -> None:
+        super().__init__(app)
+        self._app = app
+        self._prefs = prefs
+        self._target = target
+        self._label = database_label(target)
+        self._tasks = TaskRunner(self, max_threads=1)
+        self.opened: Opened | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.main_window: MainWindow | None = None
+
+    def begin(self) -> None:
+        known = self._prefs.association_for(self._label)
+        if known:  # seen this database before: the dialog now, the database meanwhile
+            self._show_login(known)
+        self._tasks.run(lambda _ctx: _open_for_login(self._target), on_success=self._opened,
+                        on_error=self._failed_to_open, cancellable=False)
+
+    def _failed_to_open(self, exc: BaseException) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog.hide()
+        if isinstance(exc, AppError):
+            QMessageBox.critical(None, APP_DISPLAY_NAME, error_text(exc, i18n.current_language()))
+            self.finished.emit(exc.exit_code)
+        else:
+            present_error(None, exc)
+            self.finished.emit(1)
+
+    def _opened(self, opened: Opened) -> None:
+        self.opened = opened
+        if not opened.initialised:
+            if self.login_dialog is not None:
+                self.login_dialog.hide()
+            if not self._run_wizard(opened.db):
+                self._quit(0)
+                return
+            from desktop.services import accounts
+
+            opened = Opened(opened.db, True, accounts.association_info(opened.db.sessions))
+            self.opened = opened
+        assert opened.association is not None
+        self._prefs.set_association_for(self._label, opened.association.name)
+        if self.login_dialog is None or not self.login_dialog.isVisible():
+            self._show_login(opened.association.name)
+        from desktop.services.accounts import AccountService
+
+        assert self.login_dialog is not None
+        self.login_dialog.set_login(AccountService(opened.db.sessions).login)
+
+    def _run_wizard(self, db: Database) -> bool:
+        from desktop.services import accounts
+        from desktop.views.setup_wizard import SetupWizard
+
         def initialise(association: str, admin: str, display: str, password: str) -> None:
             accounts.initialise(db.sessions, association=association, admin_name=admin,
                                 admin_password=password, admin_display_name=display or None)
-            prefs.last_user = admin
+            self._prefs.last_user = admin
 
-        if not SetupWizard.run(initialise):
-            return None
-    info = accounts.association_info(db.sessions)
-    assert info is not None
-    service = accounts.AccountService(db.sessions)
-    dialog = LoginDialog(service.login, association=info.name, database=db.describe(),
-                         last_user=prefs.last_user)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
-        return None
-    prefs.last_user = dialog.actor.name
-    return Workspace(db, dialog.actor, info)
+        return SetupWizard.run(initialise)
+
+    def _show_login(self, association: str) -> None:
+        dialog = LoginDialog(None, association=association, database=self._label,
+                             last_user=self._prefs.last_user)
+        dialog.accepted.connect(self._logged_in)
+        dialog.rejected.connect(lambda: self._quit(0))
+        self.login_dialog = dialog
+        dialog.show()
+
+    def _logged_in(self) -> None:
+        from desktop.services.workspace import Workspace
+        from desktop.views.main_window import MainWindow
+
+        assert self.login_dialog is not None and self.login_dialog.actor is not None
+        assert self.opened is not None and self.opened.association is not None
+        actor = self.login_dialog.actor
+        self._prefs.last_user = actor.name
+        self.main_window = MainWindow(Workspace(self.opened.db, actor, self.opened.association),
+                                      self._prefs)
+        self.main_window.show()
+        self.main_window_shown.emit()
+
+    def _quit(self, code: int) -> None:
+        self.finished.emit(code)
+
+    def close(self) -> None:
+        if self.opened is not None:
+            self.opened.db.dispose()
 
 
 def run(db: str | None = None, lang: str | None = None) -> int:
@@ -86,27 +196,27 @@ def run(db: str | None = None, lang: str | None = None) -> int:
     app, prefs = make_application(lang)
     install_excepthook()
     log.info("starting %s %s", APP_NAME, __version__)
-    try:
-        database = open_database(db)
-    except AppError as exc:
-        QMessageBox.critical(None, APP_DISPLAY_NAME, error_text(exc, i18n.current_language()))
-        return exc.exit_code
-    workspace = sign_in(database, prefs)
-    if workspace is None:
-        database.dispose()
-        return 0
-    window = MainWindow(workspace, prefs)
-    window.show()
+    startup = Startup(app, prefs, db)
+    result: list[int] = []
+
+    def stop(code: int) -> None:
+        result.append(code)
+        app.exit(code)
+
+    startup.finished.connect(stop)
+    QTimer.singleShot(0, startup.begin)
     code = app.exec()
-    database.dispose()
-    return int(code)
+    startup.close()
+    return result[0] if result else int(code)
 
 
 def self_test(db: str | None = None, lang: str | None = None) -> int:
     """Offscreen smoke test of an installed or bundled program: create a database, upgrade it,
-    set up an association, log in, open the main window, back up, exit 0."""
+    set up an association, log in through the real dialog, open the main window, back up."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logsetup.configure()
+    from desktop.services import accounts
+
     with tempfile.TemporaryDirectory(prefix="laomo-selftest-") as work:
         target = db or str(Path(work) / "selftest.sqlite3")
         app, prefs = make_application(lang or "zh_CN")
@@ -114,21 +224,44 @@ def self_test(db: str | None = None, lang: str | None = None) -> int:
         if not accounts.is_initialised(database.sessions):
             accounts.initialise(database.sessions, association="长兴县", admin_name="selftest",
                                 admin_password="selftest-123")
-        actor: Actor = accounts.AccountService(database.sessions).login("selftest",
-                                                                       "selftest-123")
-        info = accounts.association_info(database.sessions)
-        assert info is not None
-        window = MainWindow(Workspace(database, actor, info), prefs)
-        window.show()
-        QTimer.singleShot(300, app.quit)
+        database.dispose()
+        startup = Startup(app, prefs, target)
+        outcome: dict[str, Any] = {}
+
+        def log_in() -> None:
+            dialog = startup.login_dialog
+            if dialog is None or dialog._login is None:
+                QTimer.singleShot(20, log_in)
+                return
+            dialog.user.setText("selftest")
+            dialog.password.setText("selftest-123")
+            dialog._try()
+
+        def shown() -> None:
+            window = startup.main_window
+            assert window is not None
+            outcome["page"] = window.nav.item(0).text()
+            outcome["manifest"] = window._workspace.maintenance().backup(
+                Path(work) / "selftest-backup.zip")
+            window.close()
+            app.quit()
+
+        startup.main_window_shown.connect(lambda: QTimer.singleShot(200, shown))
+        startup.finished.connect(lambda code: (outcome.setdefault("code", code), app.quit()))
+        QTimer.singleShot(0, startup.begin)
+        QTimer.singleShot(0, log_in)
+        QTimer.singleShot(60000, app.quit)
         app.exec()
-        translated = window.nav.item(0).text()
-        if (lang or "zh_CN") == "zh_CN" and translated == "Home":
+        startup.close()
+        if "page" not in outcome:
+            print(f"self-test: the main window did not open ({outcome})", file=sys.stderr)
+            return 1
+        if (lang or "zh_CN") == "zh_CN" and outcome["page"] == "Home":
             print("self-test: the zh_CN translation was not loaded", file=sys.stderr)
             return 1
-        manifest = window._workspace.maintenance().backup(Path(work) / "selftest-backup.zip")
-        window.close()
-        database.dispose()
-        print(f"self-test ok: {APP_NAME} {__version__}, schema {manifest.schema_revision}, "
-              f"page '{translated}'")
+        print(f"self-test ok: {APP_NAME} {__version__}, schema "
+              f"{outcome['manifest'].schema_revision}, page '{outcome['page']}'")
     return 0
+
+
+__all__ = ["Startup", "TaskContext", "make_application", "open_database", "run", "self_test"]

@@ -23,7 +23,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import DatabaseProblem
@@ -104,9 +104,22 @@ def _sqlite_connect_hooks(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
 
+    path = engine.url.database or ""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(ctx: Any) -> None:
+        # A writer elsewhere held the lock past the busy timeout: say so, do not let it read
+        # like a corrupt file or a bug.
+        original = ctx.original_exception
+        if isinstance(original, sqlite3.OperationalError) and "locked" in str(original):
+            raise DatabaseProblem("database_busy", path=path) from original
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at BEGIN, so two of them queue (busy timeout) instead of
+        # one failing on lock upgrade; readers use a plain BEGIN and never wait for a writer.
+        readonly = conn.get_execution_options().get("laomo_readonly", False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -131,6 +144,10 @@ class Database:
         if self.is_sqlite:
             _sqlite_connect_hooks(self.engine)
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+        self.read_sessions: sessionmaker[Session] = sessionmaker(
+            self.engine.execution_options(laomo_readonly=True), expire_on_commit=False
+        )
+        """For read-only use cases (lists, figures, checks): never blocked by a writer."""
 
     @classmethod
     def open(cls, target: str | Path | None = None) -> Database:
@@ -158,38 +175,60 @@ class Database:
         return head
 
     def current_revision(self) -> str | None:
-        self.verify_readable()
-        with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+        return self.check_schema()[0]
+
+    def _peek_sqlite(self) -> tuple[set[str], str | None]:
+        """Tables and Alembic revision of the SQLite file, read through a read-only connection,
+        so that a file we end up refusing is left exactly as it was (the engine's connection
+        would switch it to WAL first)."""
+        assert self.sqlite_path is not None
+        path = self.sqlite_path
+        try:
+            with path.open("rb") as f:
+                header = f.read(16)
+        except OSError as exc:
+            raise DatabaseProblem("cannot_open", path=str(path), reason=str(exc)) from exc
+        if not header:
+            return set(), None  # an empty file: SQLite treats it as an empty database
+        if header != b"SQLite format 3\x00":
+            raise DatabaseProblem("not_a_database", path=str(path))
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+            try:
+                tables = {r[0] for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                revision = None
+                if "alembic_version" in tables:
+                    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                    revision = row[0] if row else None
+            finally:
+                conn.close()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseProblem("database_busy", path=str(path)) from exc
+            raise DatabaseProblem("not_a_database", path=str(path)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseProblem("not_a_database", path=str(path)) from exc
+        return tables, revision
 
     def verify_readable(self) -> None:
         """Raise a clear ``DatabaseProblem`` for a file that is not an SQLite database."""
-        if self.sqlite_path is None or not self.sqlite_path.exists():
-            return
-        try:
-            with self.sqlite_path.open("rb") as f:
-                header = f.read(16)
-        except OSError as exc:
-            raise DatabaseProblem(
-                "cannot_open", path=str(self.sqlite_path), reason=str(exc)
-            ) from exc
-        if header and header != b"SQLite format 3\x00":
-            raise DatabaseProblem("not_a_database", path=str(self.sqlite_path))
-        try:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-        except DatabaseError as exc:
-            raise DatabaseProblem("not_a_database", path=str(self.sqlite_path)) from exc
+        if self.sqlite_path is not None and self.sqlite_path.exists():
+            self._peek_sqlite()
 
     def check_schema(self, script_location: Path | None = None) -> tuple[str | None, str]:
         """(current, head) revisions; raises for a foreign or too-new database."""
-        self.verify_readable()
         script = ScriptDirectory.from_config(self._alembic_config(script_location))
         head = script.get_current_head()
         assert head is not None
-        with self.engine.connect() as conn:
-            tables = set(inspect(conn).get_table_names())
-            current = MigrationContext.configure(conn).get_current_revision()
+        if self.sqlite_path is not None:
+            tables, current = (self._peek_sqlite() if self.sqlite_path.exists()
+                               else (set(), None))
+        else:
+            with self.engine.connect() as conn:
+                tables = set(inspect(conn).get_table_names())
+                current = MigrationContext.configure(conn).get_current_revision()
         if current is None and tables and not tables <= {"alembic_version"}:
             raise DatabaseProblem("foreign_database", path=self.describe())
         if current is not None:

@@ -67,6 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_corrupt": ("备份中的数据库已损坏（{path}：{reason}）。数据库未被修改。",
                        "The database inside the backup is corrupt ({path}: {reason}). The "
                        "database was not changed."),
+    "database_busy": ("数据库 {path} 正被其他程序占用（可能另一个劳模之家窗口正在写入），请稍后再试。未做任何修改。",
+                      "The database {path} is busy (another 劳模之家 window may be writing). Try again shortly. Nothing was changed."),
+    "database_missing": ("找不到数据库文件 {path}。请检查路径，或先用 laomo init 创建数据库。",
+                         "There is no database at {path}. Check the path, or create one with laomo init."),
     "not_initialised": ("数据库尚未初始化：请先运行 laomo init --district 区县 --admin 用户名。",
                         "The database is not set up yet: run laomo init --district NAME --admin "
                         "NAME first."),

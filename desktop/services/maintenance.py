@@ -136,8 +136,11 @@ class MaintenanceService:
         except OSError as exc:
             tmp_zip.unlink(missing_ok=True)
             raise DatabaseProblem("backup_failed", path=str(out), reason=str(exc)) from exc
-        except DatabaseProblem:
+        except DatabaseProblem as exc:
             tmp_zip.unlink(missing_ok=True)
+            if exc.code == "backup_failed":  # name the user's file, not our scratch copy
+                raise DatabaseProblem("backup_failed", path=str(out),
+                                      reason=exc.params.get("reason", "")) from exc
             raise
         with self._db.sessions.begin() as s:
             audit.append(s, self._actor, "backup.create", entity="backup", entity_id=out.name,
@@ -149,7 +152,7 @@ class MaintenanceService:
         items: list[CheckItem] = []
         current, head = self._db.check_schema()
         items.append(CheckItem("schema", current == head, f"{current} / {head}"))
-        with self._db.sessions.begin() as s:
+        with self._db.read_sessions.begin() as s:
             if self._db.is_sqlite:
                 rows = [r[0] for r in s.execute(text("PRAGMA integrity_check")).all()]
                 items.append(CheckItem("integrity", rows == ["ok"], "; ".join(rows[:5])))

@@ -30,10 +30,10 @@ class Workspace:
         return AccountService(self.db.sessions)
 
     def audit(self) -> AuditService:
-        return AuditService(self.db.sessions, self.actor)
+        return AuditService(self.db.read_sessions, self.actor)
 
     def maintenance(self) -> MaintenanceService:
         return MaintenanceService(self.db, self.actor)
 
     def overview(self) -> OverviewService:
-        return OverviewService(self.db.sessions, self.actor)
+        return OverviewService(self.db.read_sessions, self.actor)

@@ -24,8 +24,8 @@ Login = Callable[[str, str], Actor]
 class LoginDialog(QDialog):
     """Asks for user name and password; the problem shows inline, the dialog stays open."""
 
-    def __init__(self, login: Login, *, association: str, database: str, last_user: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, login: Login | None, *, association: str, database: str,
+                 last_user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("劳模之家 — log in"))
@@ -63,15 +63,28 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.user, self.password):
             edit.textChanged.connect(self._update)
+        self._waiting_text = self.tr("Opening the database…")
+        if login is None:
+            self.problem.setText(self._waiting_text)
         self._update()
         (self.password if last_user else self.user).setFocus()
         self.setMinimumWidth(380)
 
+    def set_login(self, login: Login) -> None:
+        """The database is open: logging in is possible now."""
+        self._login = login
+        if self.problem.text() == self._waiting_text:
+            self.problem.clear()
+        self._update()
+
     def _update(self) -> None:
         ok = bool(self.user.text().strip()) and bool(self.password.text())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            ok and self._login is not None)
 
     def _try(self) -> None:
+        if self._login is None:
+            return
         try:
             self.actor = self._login(self.user.text().strip(), self.password.text())
         except AppError as exc:

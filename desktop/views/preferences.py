@@ -9,6 +9,12 @@ from desktop.paths import user_data_dir
 LANGUAGES = ("zh_CN", "en")
 
 
+def _key(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
 class Preferences:
     """Typed access to the per-user INI file in the user data folder."""
 
@@ -31,6 +37,14 @@ class Preferences:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self._s.setValue("login/last_user", value)
+
+    def association_for(self, database: str) -> str:
+        """The association last seen in ``database``: lets the log-in dialog appear before the
+        database is open."""
+        return str(self._s.value(f"databases/{_key(database)}", ""))
+
+    def set_association_for(self, database: str, name: str) -> None:
+        self._s.setValue(f"databases/{_key(database)}", name)
 
     def window_state(self, key: str) -> QByteArray | None:
         value = self._s.value(f"window/{key}")
