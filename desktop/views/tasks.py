@@ -25,6 +25,7 @@ class TaskContext:
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        self.executing = True  # cleared by the worker when the job function returns
 
     def progress(self, done: int, total: int) -> None:
         try:
@@ -57,8 +58,10 @@ class _Job(QRunnable):
             try:
                 result = self._fn(self._ctx)
             except BaseException as exc:  # delivered to the GUI thread, never lost
+                self._ctx.executing = False
                 self._signals.failed.emit(exc)
             else:
+                self._ctx.executing = False
                 self._signals.succeeded.emit(result)
         except RuntimeError:  # the receiver was destroyed (window closed): nobody to tell
             log.info("task finished after its window was closed")
@@ -69,9 +72,10 @@ class Task(QObject):
 
     done = Signal()
 
-    def __init__(self, ctx: TaskContext, parent: QObject) -> None:
+    def __init__(self, ctx: TaskContext, parent: QObject, *, quiet: bool) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.quiet = quiet  # a refresh the user did not ask for: cancelled without asking
         self.finished = False
 
     def cancel(self) -> None:
@@ -96,10 +100,12 @@ class TaskRunner(QObject):
         label: str = "",
         parent: QWidget | None = None,
         cancellable: bool = True,
+        quiet: bool | None = None,
     ) -> Task:
+        """Run ``job`` on a worker. A job without a ``label`` is a quiet background refresh."""
         signals = _Signals()
         ctx = TaskContext(signals)
-        task = Task(ctx, self)
+        task = Task(ctx, self, quiet=not label if quiet is None else quiet)
         self._running.add(task)
         dialog: list[QProgressDialog] = []
 
@@ -153,8 +159,8 @@ class TaskRunner(QObject):
         return len(self._running)
 
     def busy(self) -> bool:
-        """True while a job is still executing on a worker thread."""
-        return self._pool.activeThreadCount() > 0
+        """True while work the user started (not a quiet refresh) is still executing."""
+        return any(t.ctx.executing and not t.quiet for t in self._running)
 
     def cancel_all(self) -> None:
         for task in list(self._running):
