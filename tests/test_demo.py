@@ -64,12 +64,13 @@ class Setup:
     path: Path
 
 
-def make_db(folder: Path) -> Setup:
+def make_db(folder: Path, association: str = "湖州市") -> Setup:
+    """City mode by default: the city's register spreads over every district."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "t.sqlite3"
     db = Database(f"sqlite:///{path}")
     db.upgrade()
-    accounts.initialise(db.sessions, association="长兴县", admin_name="admin",
+    accounts.initialise(db.sessions, association=association, admin_name="admin",
                         admin_password="secret123")
     admin = AccountService(db.sessions).login("admin", "secret123")
     return Setup(db, admin, path)
@@ -324,3 +325,12 @@ def test_member_count_is_checked(tmp_path: Path, members: int) -> None:
     with pytest.raises(ValidationError):
         DemoService(setup.db.sessions, setup.admin).generate(members)
     setup.db.dispose()
+
+
+def test_county_mode_register_stays_in_its_district(tmp_path: Path) -> None:
+    setup = make_db(tmp_path / "county", association="长兴县")
+    DemoService(setup.db.sessions, setup.admin).generate(300, seed=5)
+    with setup.db.sessions.begin() as s:
+        stmt = select(District.name).join(Person, Person.district_id == District.id)
+        names = set(s.scalars(stmt))
+    assert names == {"长兴县"}

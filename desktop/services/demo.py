@@ -30,6 +30,7 @@ from desktop import idnumber, reference
 from desktop.domain import HonorFacts, age_on, derived_treatment_level
 from desktop.errors import AppError, ValidationError
 from desktop.models import District, Honor, Person, PersonEvent
+from desktop.services import settings
 from desktop.search_keys import name_keys
 from desktop.services import audit
 from desktop.services.permissions import Actor, Perm
@@ -842,6 +843,10 @@ class DemoService:
                 )
                 if d.kind != "city"
             ]
+            # A county association's register holds its own district's model workers only.
+            if settings.get(s, settings.MODE) == "county":
+                home = str(settings.get(s, "association.district_id"))
+                districts = [d for d in districts if str(d.id) == home]
             if not districts:
                 raise AppError("no_districts")
             used = {
