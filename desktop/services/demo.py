@@ -30,9 +30,8 @@ from desktop import idnumber, reference
 from desktop.domain import HonorFacts, age_on, derived_treatment_level
 from desktop.errors import AppError, ValidationError
 from desktop.models import District, Honor, Person, PersonEvent
-from desktop.services import settings
 from desktop.search_keys import name_keys
-from desktop.services import audit
+from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
 
 __all__ = ["AS_OF", "MAX_MEMBERS", "DemoResult", "DemoService"]
