@@ -3,7 +3,8 @@
 against a baseline in the same run: a plain file copy of the same database (backup) and a bare
 ``PRAGMA integrity_check`` through sqlite3 (check).
 
-    LAOMO_PASSWORD=secret123 .venv/bin/python benchmarks/bench_maintenance.py --db /tmp/bench/b.sqlite3
+    LAOMO_PASSWORD=secret123 .venv/bin/python benchmarks/bench_maintenance.py \
+        --db /tmp/bench/b.sqlite3
 """
 
 from __future__ import annotations

@@ -75,3 +75,26 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     if (day.month, day.day) < (birth.month, birth.day):
         years -= 1
     return years
+
+
+@dataclass(frozen=True)
+class HonorLabel:
+    """What the register shows of an honor: title, level and year."""
+
+    title: str
+    level: str
+    year: int | None
+    revoked: bool
+
+
+def highest_honor(honors: Iterable[HonorLabel]) -> str | None:
+    """"全国劳动模范(2015)": the highest kept honor, the most recent among equals."""
+    best: tuple[int, int, str] | None = None
+    for h in honors:
+        if h.revoked:
+            continue
+        label = f"{h.title}({h.year})" if h.year else h.title
+        key = (level_rank(h.level), -(h.year or 0), label)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2][:120] if best else None

@@ -75,3 +75,12 @@ def name_keys(name: str) -> tuple[str, str]:
         full.append(reading)
         initials.append(reading[0])
     return "".join(full), "".join(initials)
+
+
+def search_text(
+    name: str, pinyin: str | None, initials: str | None, id_number: str | None,
+    work_unit: str | None, phone: str | None, mobile: str | None,
+) -> str:
+    """The lower-case haystack stored in ``person.search_text`` (layout as migration 0003)."""
+    parts = (name, pinyin, initials, id_number, work_unit, phone, mobile)
+    return "|".join(p or "" for p in parts).lower()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory as _Scripts
 from argon2 import PasswordHasher
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +28,8 @@ from desktop.models import Base, District, Honor, Person, PersonEvent
 from desktop.paths import migrations_dir
 from desktop.services import accounts, audit
 from desktop.texts import error_text
+
+HEAD = _Scripts(str(migrations_dir())).get_current_head()
 
 TABLES_0001 = ("district", "user", "setting", "audit_event")
 
@@ -129,8 +132,8 @@ def test_upgrade_from_0001_keeps_every_row_and_backs_up_first(tmp_path: Path) ->
 
         result = db.upgrade()
 
-        assert (result.from_revision, result.to_revision) == ("0001", "0002")
-        assert revision_of(path) == "0002"
+        assert (result.from_revision, result.to_revision) == ("0001", HEAD)
+        assert revision_of(path) == HEAD
         assert {"person", "honor", "person_event"} <= set(inspect(db.engine).get_table_names())
         assert {t: rows(path, t) for t in TABLES_0001} == before
         # The backup was taken before the upgrade: it is the 0001 file with the same rows.
@@ -148,12 +151,12 @@ def test_upgrade_from_0001_keeps_every_row_and_backs_up_first(tmp_path: Path) ->
 
 # -- migrations added after the head (a copy of desktop/migrations) ----------------------------
 
-REVISION_HEADER = '''\
+REVISION_HEADER = f'''\
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "9001"
+down_revision = "{HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -163,7 +166,7 @@ depends_on = None
 def migrations_with_0003(tmp_path: Path, name: str, body: str) -> Path:
     copy = tmp_path / f"migrations_{name}"
     shutil.copytree(migrations_dir(), copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "versions" / f"0003_{name}.py").write_text(
+    (copy / "versions" / f"9001_{name}.py").write_text(
         REVISION_HEADER + textwrap.dedent(body), encoding="utf-8"
     )
     return copy
@@ -224,8 +227,8 @@ def test_failing_migration_changes_nothing(sqlite_db: Database, tmp_path: Path) 
 
     assert caught.value.code == "upgrade_failed"
     assert "boom in 0003" in caught.value.params["reason"]
-    assert sqlite_db.current_revision() == "0002"
-    assert revision_of(path) == "0002"
+    assert sqlite_db.current_revision() == HEAD
+    assert revision_of(path) == HEAD
     assert "scratch" not in inspect(sqlite_db.engine).get_table_names()
     assert "nickname" not in columns_of(path, "person")
     assert [r for r in rows(path, "setting") if r[0] == "half.done"] == []
@@ -258,8 +261,8 @@ def test_batch_rebuild_keeps_cascading_children(sqlite_db: Database, tmp_path: P
 
     result = sqlite_db.upgrade(script_location=script)
 
-    assert result.to_revision == "0003"
-    assert revision_of(path) == "0003"
+    assert result.to_revision == "9001"
+    assert revision_of(path) == "9001"
     assert "nickname" in columns_of(path, "person")
     assert register_snapshot(path, person_columns) == before
     # The pooled connection that ran the migration has foreign keys back on.
@@ -421,7 +424,7 @@ def test_database_from_a_newer_program_is_refused_unchanged(
     finally:
         db.dispose()
     assert caught.value.code == "schema_too_new"
-    assert (caught.value.params["revision"], caught.value.params["head"]) == ("9999", "0002")
+    assert (caught.value.params["revision"], caught.value.params["head"]) == ("9999", HEAD)
     assert sha256(path) == digest
     assert not (tmp_path / "backups").exists()
 

@@ -3,6 +3,9 @@
 from desktop.models.account import AuditEvent, Setting, User
 from desktop.models.base import Base
 from desktop.models.district import District
-from desktop.models.person import Honor, Person, PersonEvent
+from desktop.models.person import DuplicateDismissal, Honor, Person, PersonEvent
 
-__all__ = ["AuditEvent", "Base", "District", "Honor", "Person", "PersonEvent", "Setting", "User"]
+__all__ = [
+    "AuditEvent", "Base", "District", "DuplicateDismissal", "Honor", "Person", "PersonEvent",
+    "Setting", "User",
+]

@@ -43,6 +43,7 @@ class Person(Travelling, Base):
         Index("ix_person_id_number", "id_number"),
         Index("ix_person_district_id", "district_id"),
         Index("ix_person_name", "name"),
+        Index("ix_person_name_pinyin", "name_pinyin"),
     )
 
     # identity
@@ -103,6 +104,13 @@ class Person(Travelling, Base):
     treatment_override: Mapped[str | None] = mapped_column(String(4))
     treatment_override_reason: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str | None] = mapped_column(Text)
+    # kept by the services: one lower-case haystack (name, pinyin, initials, ID number, work
+    # unit, phones) so one LIKE finds a person by any of them
+    search_text: Mapped[str | None] = mapped_column(Text)
+    highest_honor: Mapped[str | None] = mapped_column(String(120))  # "全国劳动模范(2015)"
+    in_hardship: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("person.id"))
+    conflict_note: Mapped[str | None] = mapped_column(Text)
 
     honors: Mapped[list[Honor]] = relationship(
         back_populates="person", order_by="Honor.year", cascade="all, delete-orphan"
@@ -162,3 +170,19 @@ class PersonEvent(Travelling, Base):
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     person: Mapped[Person] = relationship(back_populates="events")
+
+
+class DuplicateDismissal(Base):
+    """A pair of persons a clerk said are different people: never proposed again."""
+
+    __tablename__ = "duplicate_dismissal"
+
+    person_a_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )  # the smaller of the two ids
+    person_b_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    dismissed_by: Mapped[str] = mapped_column(String(64))
+    dismissed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(String(500))

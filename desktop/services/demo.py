@@ -27,10 +27,16 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import idnumber, reference
-from desktop.domain import HonorFacts, age_on, derived_treatment_level
+from desktop.domain import (
+    HonorFacts,
+    HonorLabel,
+    age_on,
+    derived_treatment_level,
+    highest_honor,
+)
 from desktop.errors import AppError, ValidationError
 from desktop.models import District, Honor, Person, PersonEvent
-from desktop.search_keys import name_keys
+from desktop.search_keys import name_keys, search_text
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
 
@@ -531,6 +537,10 @@ class _Generator:
         level = derived_treatment_level(
             HonorFacts(h["level"], h["revoked_date"] is not None) for h in honors
         )
+        top = highest_honor(
+            HonorLabel(h["title"], h["level"], h["year"], h["revoked_date"] is not None)
+            for h in honors
+        )
         out.honors.extend(honors)
 
         # life events
@@ -594,8 +604,11 @@ class _Generator:
             is_farmer_model=farmer, life_status="alive" if death_date is None else "deceased",
             death_date=death_date, is_revoked=revoked, is_emigrated=emigrated,
             is_lost_contact=lost, under_investigation=False, treatment_level=level,
+            highest_honor=top, in_hardship=False,
         )
         self.personal_details(row, place, town, born, age, male, farmer, retired, deceased)
+        row["search_text"] = search_text(name, pinyin, initials, number, unit, row["phone"],
+                                         row["mobile"])
         out.persons.append(row)
 
     def personal_details(
