@@ -59,7 +59,8 @@ def upgrade() -> None:
         label = f"{title}({year})" if year else title
         if person_id not in best or key < best[person_id][:2]:
             best[person_id] = (key[0], key[1], label)
-    person = sa.table("person", sa.column("id", sa.Uuid()), sa.column("highest_honor", sa.String()))
+    # untyped: ids come back from the text query as the driver gives them (str or UUID)
+    person = sa.table("person", sa.column("id"), sa.column("highest_honor"))
     updates = [{"pid": pid, "label": label[:120]} for pid, (_r, _y, label) in best.items()]
     if updates:
         conn.execute(
