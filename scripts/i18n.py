@@ -3,8 +3,12 @@
 
     python scripts/i18n.py update    # lupdate: add new source strings to resources/i18n/*.ts
     python scripts/i18n.py release   # lrelease: compile the .ts files to .qm (committed)
+    python scripts/i18n.py merge     # update, fill translations from resources/i18n/zh_CN/*.json,
+                                     # then release
 
-Translate in Qt Linguist (pyside6-linguist) or any editor, then run ``release``.
+Translate either in Qt Linguist (pyside6-linguist) or by adding "English source": "中文" pairs
+to a JSON file in resources/i18n/zh_CN/ (one per area, so that several people can work at
+once without editing the same XML), then run ``merge``.
 """
 
 from __future__ import annotations
@@ -53,8 +57,46 @@ def release(ts_dir: Path = I18N, qm_dir: Path = I18N) -> list[Path]:
     return out
 
 
+def fill(ts_dir: Path = I18N) -> list[str]:
+    """Write the JSON translations into the .ts files; return sources still untranslated."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    pairs: dict[str, str] = {}
+    for f in sorted((I18N / "zh_CN").glob("*.json")):
+        pairs.update(json.loads(f.read_text(encoding="utf-8")))
+    missing: list[str] = []
+    for lang in LANGUAGES:
+        path = ts_dir / f"laomo_{lang}.ts"
+        tree = ET.parse(path)
+        for message in tree.getroot().iter("message"):
+            source = message.findtext("source") or ""
+            tr = message.find("translation")
+            assert tr is not None
+            if source not in pairs:
+                if tr.get("type") == "unfinished":
+                    missing.append(source)
+                continue
+            tr.attrib.clear()
+            for child in list(tr):
+                tr.remove(child)
+            if message.get("numerus") == "yes":
+                tr.text = None
+                ET.SubElement(tr, "numerusform").text = pairs[source]
+            else:
+                tr.text = pairs[source]
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in {"update", "release"}:
+    if len(sys.argv) != 2 or sys.argv[1] not in {"update", "release", "merge"}:
         sys.exit(__doc__)
-    for path in (update() if sys.argv[1] == "update" else release()):
-        print(path.relative_to(ROOT))
+    if sys.argv[1] == "merge":
+        update()
+        for source in fill():
+            print("untranslated:", source)
+        release()
+    else:
+        for path in (update() if sys.argv[1] == "update" else release()):
+            print(path.relative_to(ROOT))
