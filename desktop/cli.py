@@ -71,7 +71,50 @@ def build_parser() -> argparse.ArgumentParser:
                        help="verify a backup, then replace the database with it")
     s.add_argument("source", type=Path)
     sub.add_parser("check", parents=[common], help="check integrity, schema and the audit chain")
+    _members_parser(sub, common)
     return p
+
+
+LEVEL_CHOICES = ("全国", "省部级", "市级", "县级")
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {value}")
+    return value
+
+
+def _members_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    """``laomo members list …``: nested commands dispatch on ``args.command_key``."""
+    members = sub.add_parser("members", parents=[common], help="the register of model workers")
+    # no dest/metavar: a missing subcommand is then reported as "{list,…}", naming the choices
+    msub = members.add_subparsers(required=True)
+    s = msub.add_parser("list", parents=[common],
+                        help="list (search, filter) the register: table, CSV or JSON")
+    s.set_defaults(command_key="members list")
+    s.add_argument("--search", default="", metavar="TEXT",
+                   help="name, pinyin (zhurongrong) or initials (zrr), ID or phone fragment, "
+                        "work unit; several words must all match")
+    s.add_argument("--district", action="append", default=[], metavar="NAME",
+                   help="managing district (repeat for several)")
+    s.add_argument("--level", action="append", default=[], choices=LEVEL_CHOICES,
+                   help="treatment level (repeat for several)")
+    s.add_argument("--honor", default="", metavar="TITLE", help="part of a kept honor's title")
+    s.add_argument("--honor-year-from", type=int, metavar="YEAR")
+    s.add_argument("--honor-year-to", type=int, metavar="YEAR")
+    s.add_argument("--employment", action="append", default=[], metavar="STATUS",
+                   help="在职, 离退休, 下岗(买断工龄), 自谋职业, 其他 (repeat for several)")
+    s.add_argument("--life", choices=("alive", "deceased"))
+    s.add_argument("--age-min", type=int, metavar="N")
+    s.add_argument("--age-max", type=int, metavar="N")
+    s.add_argument("--hardship", choices=("yes", "no"))
+    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    s.add_argument("--unmask", action="store_true",
+                   help="full ID numbers and phones (needs the permission and --reason; audited)")
+    s.add_argument("--reason", help="why the data is unmasked (recorded in the audit log)")
+    s.add_argument("--limit", type=_count, metavar="N", help="at most N persons")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from desktop.cli_commands import COMMANDS
 
-        return COMMANDS[args.command](args, sys.stdout)
+        return COMMANDS[getattr(args, "command_key", args.command)](args, sys.stdout)
     except AppError as exc:
         log.info("laomo %s refused: %s", args.command, exc.code)
         print(error_text(exc, args.lang), file=sys.stderr)

@@ -189,9 +189,16 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         db.dispose()
 
 
+def cmd_members_list(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_list
+
+    return members_list(args, out)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
-    "check": cmd_check,
+    "check": cmd_check, "members list": cmd_members_list,
 }
+"""Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 
 

@@ -8,6 +8,7 @@ complete and their placeholders equal.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from desktop.errors import AppError, FieldProblem, ValidationError
@@ -85,6 +86,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Too many demo members to give each a unique ID number."),
     "demo_needs_setup": ("请先初始化数据库（laomo init），再生成演示数据。",
                          "Set up the database (laomo init) before generating demo data."),
+    # duplicates and merging (desktop/services/duplicates.py, person_merge.py)
+    "duplicate_self": ("不能把一条记录与它自己合并或比对。",
+                       "A record cannot be merged with or compared to itself."),
+    "person_already_merged": ("“{name}”已合并到另一条记录，不能再合并。",
+                              "“{name}” was already merged into another record."),
+    "not_a_merge": ("这条动态记录不是合并，不能按合并撤销。",
+                    "This history entry is not a merge and cannot be undone as one."),
+    "merge_already_undone": ("这次合并已经撤销过了。", "This merge was already undone."),
+    "merge_undo_conflict": ("合并后“{name}”的记录又有改动，无法原样撤销合并；请先撤销之后的改动。",
+                            "“{name}” changed after the merge, so the merge cannot be undone "
+                            "exactly; undo the later changes first."),
+    # persons (desktop/services/persons.py, person_events.py)
+    "stale_record": ("这条记录在您打开之后已被他人修改，请重新打开后再编辑。未保存任何内容。",
+                     "Someone changed this record after you opened it: open it again and redo "
+                     "the edit. Nothing was saved."),
+    "nothing_to_undo": ("没有可以撤销的动态记录。", "There is no status change to undo."),
+    "undo_conflict": ("不能撤销：此后又修改过 {fields}，撤销会覆盖这些修改。",
+                      "Cannot undo: {fields} changed again since; an undo would overwrite that."),
 }
 
 # field / problem code -> (Chinese, English)
@@ -111,17 +130,115 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                          "Excel stored the ID number as a number and lost its last digits; "
                          "please type it again."),
     "id_bad_region": ("身份证号码的地区码无效。", "The region code in the ID number is invalid."),
+    "merge_reason_required": ("请填写合并或撤销合并的原因。", "Give a reason for the merge or its undo."),
+    # persons (desktop/services/person_rules.py, persons.py, person_events.py)
+    "id_duplicate": ("该身份证号码已登记在“{existing_name}”名下，请打开已有记录。",
+                     "This ID number is already registered to “{existing_name}”: open that record."),
+    "sex_mismatch": ("性别与身份证号码不符。", "The sex does not match the ID number."),
+    "birth_date_mismatch": ("出生日期与身份证号码不符。", "The birth date does not match the ID number."),
+    "name_empty": ("姓名不能为空。", "The name is empty."),
+    "name_invalid_chars": ("姓名只能由汉字和间隔号“·”组成，不能含有“{chars}”。",
+                           "A name is Chinese characters and the middle dot “·” only, not “{chars}”."),
+    "too_long": ("内容太长，最多 {maximum} 个字符。", "Too long: at most {maximum} characters."),
+    "birth_in_future": ("出生日期不能晚于今天。", "The birth date cannot be after today."),
+    "birth_too_early": ("出生日期不能早于 {minimum}。", "The birth date cannot be before {minimum}."),
+    "death_before_birth": ("去世日期早于出生日期。", "The date of death is before the birth date."),
+    "date_before_birth": ("日期早于出生日期（{birth_date}）。",
+                          "The date is before the birth date ({birth_date})."),
+    "date_in_future": ("日期 {date} 晚于今天。", "The date {date} is after today."),
+    "party_join_before_birth": ("入党时间早于出生日期（{birth_date}）。",
+                                "The party join date is before the birth date ({birth_date})."),
+    "work_start_too_young": ("参加工作时不满 {minimum_age} 周岁，请核对参加工作时间或出生日期。",
+                             "Younger than {minimum_age} at the start of work: check the dates."),
+    "honor_too_young": ("获得荣誉时不满 {minimum_age} 周岁（出生于 {birth_year} 年），请核对年份。",
+                        "Younger than {minimum_age} when honored (born {birth_year}): check the year."),
+    "honor_year_future": ("荣誉年份 {year} 晚于今年。", "The honor year {year} is after this year."),
+    "honor_year_too_early": ("荣誉年份不能早于 {minimum} 年。", "The honor year cannot be before {minimum}."),
+    "revoked_before_award": ("撤销日期早于授予年份 {year}。", "Revoked before it was awarded ({year})."),
+    "reason_required": ("请填写理由。", "A reason is required."),
+    "code_unknown": ("“{value}”不在代码表中。", "“{value}” is not in the code list."),
+    "level_unknown": ("级别“{value}”无效，应为 全国、省部级、市级 或 县级。",
+                      "Unknown level “{value}”: use 全国, 省部级, 市级 or 县级."),
+    "value_negative": ("不能为负数。", "Cannot be negative."),
+    "value_required": ("此项必填。", "This is required."),
+    "digits_required": ("应为 {digits} 位数字。", "Must be {digits} digits."),
+    "honor_unknown": ("找不到这项荣誉（可能已被删除），请重新打开记录。",
+                      "This honor does not exist (perhaps deleted): open the record again."),
+    "no_kept_honor": ("此人没有未撤销的荣誉。", "This person has no honor left to revoke."),
+    "status_unchanged": ("状态没有变化。", "Nothing changes: it is already so."),
+    "person_deceased": ("此人已去世，不能记录这项变动。", "This person has died: this change cannot be recorded."),
+    "constraint_failed": ("数据库拒绝了这些数据：{detail}", "The database refused the data: {detail}"),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
     "district": ("区县", "district"),
-    "name": ("用户名", "user name"),
+    "user_name": ("用户名", "user name"),
+    "name": ("姓名", "name"),
     "password": ("密码", "password"),
     "new_password": ("新密码", "new password"),
     "old_password": ("原密码", "current password"),
     "role": ("角色", "role"),
     "id_number": ("身份证号码", "ID number"),
     "members": ("人数", "members"),
+    # persons (PersonDraft fields; honors[i].x reads "荣誉第 i+1 项的x")
+    "sex": ("性别", "sex"),
+    "birth_date": ("出生日期", "birth date"),
+    "ethnicity": ("民族", "ethnicity"),
+    "political_status": ("政治面貌", "political status"),
+    "party_join_date": ("入党时间", "party join date"),
+    "education": ("学历", "education"),
+    "degree": ("学位", "degree"),
+    "native_place": ("籍贯", "native place"),
+    "marital_status": ("婚姻状况", "marital status"),
+    "work_start_date": ("参加工作时间", "work start date"),
+    "work_unit": ("工作单位", "work unit"),
+    "position": ("职务", "position"),
+    "unit_type": ("单位类型", "unit type"),
+    "industry": ("行业", "industry"),
+    "professional_title": ("职称", "professional title"),
+    "technical_grade": ("技术等级", "technical grade"),
+    "employment_status": ("就业情况", "employment status"),
+    "phone": ("联系电话", "phone"),
+    "mobile": ("手机", "mobile"),
+    "address": ("通讯地址", "address"),
+    "postcode": ("邮编", "postcode"),
+    "hukou_type": ("户口类别", "household registration type"),
+    "hukou_region": ("户口所在地", "household registration region"),
+    "health_status": ("健康状况", "health"),
+    "health_notes": ("疾病说明", "health notes"),
+    "disability_type": ("残疾类别", "disability type"),
+    "disability_grade": ("残疾等级", "disability grade"),
+    "insurance": ("参保情况", "insurance"),
+    "monthly_income": ("本人月收入", "monthly income"),
+    "household_size": ("家庭人口", "household size"),
+    "spouse_name": ("配偶姓名", "spouse's name"),
+    "spouse_birth_date": ("配偶出生日期", "spouse's birth date"),
+    "spouse_income": ("配偶收入", "spouse's income"),
+    "spouse_health": ("配偶健康状况", "spouse's health"),
+    "treatment_override": ("待遇级别（手工指定）", "treatment level (override)"),
+    "treatment_override_reason": ("指定待遇级别的理由", "reason for the treatment level"),
+    "notes": ("备注", "notes"),
+    "honors": ("荣誉", "honor"),
+    "title": ("称号", "title"),
+    "level": ("级别", "level"),
+    "year": ("年份", "year"),
+    "session": ("届次", "session"),
+    "granting_body": ("授予机关", "granting body"),
+    "document_number": ("文号", "document number"),
+    "revoked_date": ("撤销日期", "revoked on"),
+    "revoke_reason": ("撤销原因", "revocation reason"),
+    "id": ("记录", "record"),
+    "record": ("记录", "record"),
+    "reason": ("理由", "reason"),
+    "date": ("日期", "date"),
+    "life_status": ("生存状态", "life status"),
+    "is_emigrated": ("移居国(境)外", "emigrated"),
+    "is_lost_contact": ("失联", "lost contact"),
+    "honor_ids": ("荣誉", "honors"),
+    "new_work_unit": ("新工作单位", "new work unit"),
+    "new_position": ("新职务", "new position"),
+    "to_district": ("迁往区县", "moving to"),
+    "from_district": ("迁出地", "moving from"),
 }
 
 
@@ -136,11 +253,25 @@ def _fill(template: str, params: dict[str, Any]) -> str:
         return template
 
 
+_ITEM_FIELD = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
+
+
+def field_label(name: str, lang: str = ZH) -> str:
+    """The words for a field; an item of a list (``honors[2].year``) says which item."""
+    item = _ITEM_FIELD.match(name)
+    if item is None:
+        pair = FIELDS.get(name)
+        return _pick(pair, lang) if pair else name
+    whole, index, part = item.group(1), int(item.group(2)) + 1, item.group(3)
+    if lang.startswith("zh"):
+        return f"{field_label(whole, lang)}第 {index} 项的{field_label(part, lang)}"
+    return f"{field_label(whole, lang)} {index}, {field_label(part, lang)}"
+
+
 def problem_text(problem: FieldProblem, lang: str = ZH) -> str:
     template = PROBLEMS.get(problem.code)
     words = _fill(_pick(template, lang), dict(problem.params)) if template else problem.code
-    field = FIELDS.get(problem.field)
-    label = _pick(field, lang) if field else problem.field
+    label = field_label(problem.field, lang)
     where = ""
     if problem.row is not None:
         where = f"第 {problem.row} 行，" if lang.startswith("zh") else f"row {problem.row}, "

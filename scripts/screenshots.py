@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,16 +73,63 @@ def main() -> None:
         window = MainWindow(Workspace(db, actor, info), prefs)
         window.resize(1100, 640)
         window.show()
-        for row, name in enumerate(("main-home", "main-users", "main-audit")):
-            window.nav.setCurrentRow(row)
+        pages = {"main-home": window.home, "main-register": window.register,
+                 "main-users": window.users, "main-audit": window.audit}
+        for name, page in pages.items():
+            # the register's eleven columns want the width of a clerk's maximised laptop
+            window.resize(1280 if name == "main-register" else 1100, 640)
+            window.nav.setCurrentRow(window.stack.indexOf(page))
             window.tasks.wait(10000)
             for _ in range(20):
                 app.processEvents()
             window.grab().save(str(OUT / f"{name}{suffix}.png"))
+        shoot_person_dialog(app, Workspace(db, actor, info), suffix)
         window.close()
         db.dispose()
         QApplication.processEvents()
     print("written to", OUT.relative_to(ROOT))
+
+
+def shoot_person_dialog(app: Any, workspace: Any, suffix: str) -> None:
+    """person-dialog.png (基本信息) and person-dialog-honors.png: a filled-in model worker."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from desktop import idnumber
+    from desktop.services.register_types import HonorDraft, PersonDraft
+    from desktop.views.person_dialog import PersonDialog
+
+    persons = workspace.persons()
+    draft = PersonDraft(
+        name="朱荣荣", district="长兴县", sex="2", ethnicity="01", political_status="01",
+        party_join_date=dt.date(1995, 7, 1), education="30", native_place="浙江长兴",
+        marital_status="20", work_start_date=dt.date(1988, 8, 1),
+        work_unit="长兴华源纺织有限公司", position="织造车间主任", unit_type="民营/私营/个体企业",
+        industry="纺织系统", technical_grade="高级技师", employment_status="在职",
+        mobile="13857216688", address="长兴县雉城街道金陵北路 88 号", postcode="313100",
+        hukou_type="非农业", hukou_region="330522", health_status="良好",
+        monthly_income=Decimal("6800"), household_size=3,
+        honors=(
+            HonorDraft("浙江省劳动模范", "省部级", 2015, granting_body="浙江省人民政府",
+                       document_number="浙政发〔2015〕12号"),
+            HonorDraft("长兴县劳动模范", "县级", 2009, granting_body="长兴县人民政府",
+                       document_number="长政发〔2009〕31号"),
+        ))
+    for sequence in range(124, 999, 2):  # even: a woman; skip numbers the demo data holds
+        number = idnumber.make("330522", dt.date(1968, 3, 2), sequence)
+        candidate = dataclasses.replace(draft, id_number=number)
+        if not persons.validate(candidate):
+            break
+    person_id = persons.create(candidate)
+    dialog = PersonDialog(workspace, person_id)
+    dialog.show()
+    for index, name in ((0, "person-dialog"), (dialog.tabs.indexOf(dialog.honors),
+                                              "person-dialog-honors")):
+        dialog.tabs.setCurrentIndex(index)
+        for _ in range(10):
+            app.processEvents()
+        dialog.grab().save(str(OUT / f"{name}{suffix}.png"))
+    dialog.done(0)
 
 
 if __name__ == "__main__":

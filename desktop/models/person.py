@@ -18,12 +18,18 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, Travelling
 
 LEVELS_SQL = "('全国', '省部级', '市级', '县级')"
+REGISTER_LIVE = "deleted_at IS NULL AND merged_into_id IS NULL"
+"""The persons the register lists by default: the partial index ``ix_person_register`` holds
+exactly these, so a query must test both conditions literally to use it."""
+HONOR_KEPT = "revoked_date IS NULL AND deleted_at IS NULL"
+"""Honors that count (not revoked, not deleted): the partial index ``ix_honor_kept``."""
 
 
 class Person(Travelling, Base):
@@ -44,6 +50,12 @@ class Person(Travelling, Base):
         Index("ix_person_district_id", "district_id"),
         Index("ix_person_name", "name"),
         Index("ix_person_name_pinyin", "name_pinyin"),
+        # The register's filter bar scans this instead of the table (migration 0004).
+        Index(
+            "ix_person_register", "name_pinyin", "id", "search_text", "district_id",
+            "treatment_level", "employment_status", "life_status", "birth_date", "in_hardship",
+            sqlite_where=text(REGISTER_LIVE), postgresql_where=text(REGISTER_LIVE),
+        ),
     )
 
     # identity
@@ -128,6 +140,9 @@ class Honor(Travelling, Base):
         CheckConstraint(f"level IN {LEVELS_SQL}", name="level"),
         CheckConstraint("year IS NULL OR (year BETWEEN 1949 AND 2100)", name="year"),
         Index("ix_honor_person_id", "person_id"),
+        # The register's honor filters (migration 0004).
+        Index("ix_honor_kept", "person_id", "year", "title",
+              sqlite_where=text(HONOR_KEPT), postgresql_where=text(HONOR_KEPT)),
     )
 
     person_id: Mapped[uuid.UUID] = mapped_column(

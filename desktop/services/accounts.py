@@ -62,7 +62,7 @@ def _check_password(password: str, field: str = "password") -> None:
 
 def _check_user_name(name: str) -> None:
     if not _NAME_RE.match(name):
-        raise ValidationError.single("name", "user_name_invalid")
+        raise ValidationError.single("user_name", "user_name_invalid")
 
 
 def is_initialised(sessions: sessionmaker[Session]) -> bool:
@@ -237,7 +237,7 @@ class AccountService:
         _check_password(password)
         with self._sessions.begin() as s:
             if s.scalar(select(User.id).where(User.name == name)) is not None:
-                raise ValidationError.single("name", "user_exists", name=name)
+                raise ValidationError.single("user_name", "user_exists", name=name)
             user = User(name=name, display_name=display_name.strip() or name, role=role.value,
                         password_hash=_hasher.hash(password), must_change_password=True)
             s.add(user)

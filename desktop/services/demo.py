@@ -330,6 +330,25 @@ _COUNTY_YEARS = tuple(range(_FIRST_AWARD_YEAR, _LAST_AWARD_YEAR + 1))
 _TOP = _w("national3 medal3 province15 city45 county34")
 _HONOR_COUNT = _split_codes("1:50 2:35 3:15")
 _REVOKED_SHARE = 0.005
+# Who the register's hardship filter (困难) finds until hardship files exist: low income, or a
+# grave illness on a modest one; only those who may receive help (alive, title kept, reachable).
+# Decided from the generated values, not drawn, so a seed keeps giving the same register.
+_HARDSHIP_INCOME = Decimal(3000)
+_HARDSHIP_ILLNESS_INCOME = Decimal(4500)
+_GRAVE_ILLNESSES = frozenset({"恶性肿瘤", "严重帕金森病", "严重阿尔茨海默病"})
+
+
+def _in_hardship(row: dict[str, Any]) -> bool:
+    if row["life_status"] != "alive" or row["is_revoked"] or row["is_emigrated"] \
+            or row["is_lost_contact"]:
+        return False
+    income = row.get("monthly_income")
+    if income is None:
+        return False
+    return bool(income < _HARDSHIP_INCOME or (
+        row.get("health_status") in _GRAVE_ILLNESSES and income < _HARDSHIP_ILLNESS_INCOME))
+
+
 _REVOKE_REASONS = ("严重违纪违法被撤销称号", "受到刑事处罚被撤销称号", "弄虚作假骗取荣誉被撤销称号")
 
 # -- people ---------------------------------------------------------------------------------
@@ -607,6 +626,7 @@ class _Generator:
             highest_honor=top, in_hardship=False,
         )
         self.personal_details(row, place, town, born, age, male, farmer, retired, deceased)
+        row["in_hardship"] = _in_hardship(row)
         row["search_text"] = search_text(name, pinyin, initials, number, unit, row["phone"],
                                          row["mobile"])
         out.persons.append(row)

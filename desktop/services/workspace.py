@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from desktop.database import Database
 from desktop.services.accounts import AccountService, AssociationInfo
 from desktop.services.audit import AuditService
+from desktop.services.duplicates import DuplicatesService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.overview import OverviewService
 from desktop.services.permissions import Actor
+from desktop.services.persons import PersonService
+from desktop.services.register import RegisterService
 
 
 @dataclass(frozen=True)
@@ -32,8 +35,17 @@ class Workspace:
     def audit(self) -> AuditService:
         return AuditService(self.db.read_sessions, self.actor)
 
+    def duplicates(self) -> DuplicatesService:
+        return DuplicatesService(self.db.sessions, self.actor, self.db.read_sessions)
+
     def maintenance(self) -> MaintenanceService:
         return MaintenanceService(self.db, self.actor)
 
     def overview(self) -> OverviewService:
         return OverviewService(self.db.read_sessions, self.actor)
+
+    def persons(self) -> PersonService:
+        return PersonService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def register(self) -> RegisterService:
+        return RegisterService(self.db.read_sessions, self.actor, self.db.sessions)

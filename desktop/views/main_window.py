@@ -21,9 +21,11 @@ from desktop.services.maintenance import BackupManifest
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.audit_page import AuditPage
+from desktop.views.duplicates_page import DuplicatesPage
 from desktop.views.home_page import HomePage
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
+from desktop.views.register_page import RegisterPage
 from desktop.views.tasks import TaskRunner
 from desktop.views.users_page import UsersPage, role_label
 
@@ -45,6 +47,14 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         self.home = HomePage(workspace, self.tasks, self)
         self._add_page(self.tr("Home"), self.home)
+        self.register: RegisterPage | None = None
+        if actor.can(Perm.VIEW):
+            self.register = RegisterPage(workspace, self.tasks, preferences, self)
+            self._add_page(self.tr("Register"), self.register)
+        self.duplicates: DuplicatesPage | None = None
+        if actor.can(Perm.EDIT_PERSONS):
+            self.duplicates = DuplicatesPage(workspace, self.tasks, self)
+            self._add_page(self.tr("Duplicates"), self.duplicates)
         self.users: UsersPage | None = None
         self.audit: AuditPage | None = None
         if actor.can(Perm.MANAGE_USERS):
@@ -90,7 +100,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self._quit)
         file_menu.addAction(quit_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
@@ -162,6 +172,10 @@ class MainWindow(QMainWindow):
             "<p>Database: %2</p>").replace("%1", __version__)
             .replace("%2", self._workspace.database_label))
 
+    def _quit(self) -> None:
+        # A slot returning a value (QWidget.close -> bool) trips a PySide6 refcount bug.
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tasks.busy():
             answer = QMessageBox.question(self, APP_DISPLAY_NAME, self.tr(
@@ -170,6 +184,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.tasks.cancel_all()
+        if self.register is not None:
+            self.register.save_state()
         self._prefs.set_window_state("main_geometry", self.saveGeometry())
         self._prefs.sync()
         self.tasks.wait(30000)

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import logging
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.paths import user_data_dir
+from desktop.services.register_types import RegisterFilter
+
+log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
+
+
+_NO_FILTER = RegisterFilter()
+
+
+def _fits(value: object, default: object) -> bool:
+    """A saved filter value has the shape of the field (the file may be old or edited)."""
+    if isinstance(default, tuple):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, str):
+        return isinstance(value, str)
+    # None defaults: the optional int limits and the hardship flag
+    return value is None or (isinstance(value, (int, bool)))
 
 
 def _key(text: str) -> str:
@@ -52,6 +75,38 @@ class Preferences:
 
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._s.setValue(f"window/{key}", value)
+
+    @property
+    def register_filter(self) -> RegisterFilter:
+        """The register page's filter as the user left it (an unreadable value: no filter)."""
+        raw = self._s.value("register/filter", "")
+        if not raw:
+            return RegisterFilter()
+        try:
+            data = json.loads(str(raw))
+            values: dict[str, Any] = {}
+            for f in dataclasses.fields(RegisterFilter):
+                if f.name in data and _fits(data[f.name], getattr(_NO_FILTER, f.name)):
+                    v = data[f.name]
+                    values[f.name] = tuple(v) if isinstance(v, list) else v
+            return RegisterFilter(**values)
+        except (ValueError, TypeError, AttributeError):
+            log.warning("ignoring an unreadable saved register filter: %r", raw)
+            return RegisterFilter()
+
+    @register_filter.setter
+    def register_filter(self, value: RegisterFilter) -> None:
+        self._s.setValue("register/filter",
+                         json.dumps(dataclasses.asdict(value), ensure_ascii=False))
+
+    @property
+    def register_more_filters(self) -> bool:
+        """Whether the second row of register filters is open."""
+        return str(self._s.value("register/more_filters", "false")).lower() == "true"
+
+    @register_more_filters.setter
+    def register_more_filters(self, value: bool) -> None:
+        self._s.setValue("register/more_filters", "true" if value else "false")
 
     def sync(self) -> None:
         self._s.sync()

@@ -106,7 +106,7 @@ def test_main_window_shows_pages_by_role_and_status(qtbot: QtBot, db: Database,
     qtbot.addWidget(window)
     window.show()
     pages = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert pages == ["首页", "用户管理", "审计日志"]
+    assert pages[:2] == ["首页", "名册"] and pages[-2:] == ["用户管理", "审计日志"]
     assert "管理员" in window.user_label.text()
     assert "长兴县" in window.district_label.text() and "区县模式" in window.district_label.text()
     assert db.describe() in window.db_label.text()
@@ -118,7 +118,7 @@ def test_main_window_shows_pages_by_role_and_status(qtbot: QtBot, db: Database,
     viewer = svc.login("viewer1", "viewer-123")
     limited = MainWindow(_workspace(db, viewer), Preferences())
     qtbot.addWidget(limited)
-    assert [limited.nav.item(i).text() for i in range(limited.nav.count())] == ["首页"]
+    assert [limited.nav.item(i).text() for i in range(limited.nav.count())] == ["首页", "名册"]
     assert not limited.backup_action.isEnabled()
 
 
@@ -128,12 +128,12 @@ def test_users_page_lists_users_and_audit_page_verifies(qtbot: QtBot, db: Databa
     qtbot.addWidget(window)
     accounts.AccountService(db.sessions).create_user(
         admin, name="clerk1", display_name="录入一", role=Role.CLERK, password="clerk-1234")
-    window.nav.setCurrentRow(1)
     assert window.users is not None and window.audit is not None
+    window.nav.setCurrentRow(window.stack.indexOf(window.users))
     names = [window.users.table.item(r, 0).text() for r in range(window.users.table.rowCount())]
     assert names == ["admin", "clerk1"]
     assert window.users.table.item(1, 2).text() == "录入员"
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(window.stack.indexOf(window.audit))
     qtbot.waitUntil(lambda: window.audit.table.rowCount() >= 3, timeout=10000)
     actions = {window.audit.table.item(r, 3).text() for r in range(window.audit.table.rowCount())}
     assert {"setup.initialise", "auth.login", "user.create"} <= actions

@@ -1,0 +1,191 @@
+"""``laomo members …``: the register on the command line (loaded only when such a command runs).
+
+``list`` prints a terminal table, CSV (UTF-8 with BOM, for Excel) or one JSON array; ID numbers
+and phones are masked unless ``--unmask --reason`` is given by a user with the permission.
+CSV and JSON are written as UTF-8 bytes whatever the console's code page, so that names with
+characters outside GBK (𠮷) arrive intact in a redirected file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from desktop.cli import EXIT_OK, _say
+from desktop.cli_commands import _login, _open
+from desktop.services.register import RegisterService
+from desktop.services.register_types import RegisterFilter
+
+__all__ = ["CSV_KEYS", "display_width", "format_table", "members_list"]
+
+CSV_KEYS = (
+    "uuid", "name", "sex", "birth_date", "id_number", "district", "work_unit",
+    "employment_status", "life_status", "treatment_level", "honors", "phone", "age",
+    "highest_honor",
+)
+"""The keys of ``RegisterService.export`` rows (DESIGN.md's, then phone, age, highest honor)."""
+# (key, Chinese heading, English heading, widest cell in terminal columns or None)
+TABLE_COLUMNS: tuple[tuple[str, str, str, int | None], ...] = (
+    ("name", "姓名", "Name", None),
+    ("sex", "性别", "Sex", None),
+    ("age", "年龄", "Age", None),
+    ("district", "区县", "District", None),
+    ("work_unit", "工作单位", "Work unit", 30),
+    ("treatment_level", "待遇级别", "Level", None),
+    ("highest_honor", "最高荣誉", "Highest honor", 30),
+    ("employment_status", "就业状况", "Employment", None),
+    ("life_status", "状态", "Status", None),
+    ("phone", "电话", "Phone", None),
+    ("id_number", "身份证号", "ID number", None),
+)
+LIFE_WORDS = {"alive": ("在世", "alive"), "deceased": ("已故", "deceased")}
+ELLIPSIS = "..."  # ASCII: "…" is East Asian "ambiguous" and two columns wide on some consoles
+
+
+def filter_from_args(args: argparse.Namespace) -> RegisterFilter:
+    return RegisterFilter(
+        text=args.search or "",
+        districts=tuple(args.district or ()),
+        treatment_levels=tuple(args.level or ()),
+        honor_title=args.honor or "",
+        honor_year_from=args.honor_year_from,
+        honor_year_to=args.honor_year_to,
+        employment_statuses=tuple(args.employment or ()),
+        life_statuses=(args.life,) if args.life else (),
+        age_min=args.age_min,
+        age_max=args.age_max,
+        in_hardship=None if args.hardship is None else args.hardship == "yes",
+    )
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two, combining marks
+    none (what a CJK console does; ``len`` would misalign every Chinese column)."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _clip(text: str, limit: int | None) -> str:
+    if limit is None or display_width(text) <= limit:
+        return text
+    room = limit - len(ELLIPSIS)
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > room:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + ELLIPSIS
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def _cell(row: dict[str, Any], key: str, lang: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return ""
+    if key == "life_status":
+        zh, en = LIFE_WORDS.get(str(value), (str(value), str(value)))
+        return _say(lang, zh, en)
+    return str(value)
+
+
+def format_table(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
+    """Aligned lines: a heading, a rule, one line per person (no trailing spaces)."""
+    headings = [_say(lang, zh, en) for _k, zh, en, _w in TABLE_COLUMNS]
+    cells = [[_clip(_cell(r, key, lang), limit) for key, _zh, _en, limit in TABLE_COLUMNS]
+             for r in rows]
+    widths = [max([display_width(h), *(display_width(c[i]) for c in cells)])
+              for i, h in enumerate(headings)]
+    lines = ["  ".join(_pad(h, widths[i]) for i, h in enumerate(headings)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines.extend("  ".join(_pad(c, widths[i]) for i, c in enumerate(line)).rstrip()
+                 for line in cells)
+    return lines
+
+
+def _honors_text(honors: Sequence[dict[str, Any]]) -> str:
+    return "；".join(f"{h['title']}({h['year']})" if h.get("year") else str(h["title"])
+                    for h in honors)
+
+
+def format_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """CSV with the JSON keys as header, a BOM (Excel reads UTF-8 then) and CRLF lines."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_KEYS)
+    for r in rows:
+        writer.writerow(["" if r.get(k) is None else
+                         (_honors_text(r[k]) if k == "honors" else r[k]) for k in CSV_KEYS])
+    return "\ufeff" + buffer.getvalue()
+
+
+def format_json(rows: Sequence[dict[str, Any]]) -> str:
+    """One JSON array, one person a line (readable, greppable, still one document)."""
+    if not rows:
+        return "[]\n"
+    body = ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    return f"[\n{body}\n]\n"
+
+
+def _write_utf8(out: TextIO, text: str) -> None:
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # an in-memory stream (tests): it holds str, no encoding involved
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _write_console(out: TextIO, text: str) -> None:
+    """Text for a person to read: in the console's encoding, unknown characters replaced
+    rather than a crash half-way through the table."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    if buffer is None:
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode(encoding, errors="replace"))
+    buffer.flush()
+
+
+def members_list(args: argparse.Namespace, out: TextIO) -> int:
+    db = _open(args)
+    try:
+        actor = _login(db, args)
+        service = RegisterService(db.read_sessions, actor, db.sessions)
+        f = filter_from_args(args)
+        rows = service.export(f, unmask=args.unmask, reason=args.reason, limit=args.limit)
+        if args.format == "json":
+            _write_utf8(out, format_json(rows))
+        elif args.format == "csv":
+            _write_utf8(out, format_csv(rows))
+        else:
+            total = len(rows)
+            if args.limit is not None and total >= args.limit:
+                total = service.count(f)
+            lines = format_table(rows, args.lang)
+            shown = len(rows)
+            lines.append(_say(args.lang, f"共 {total} 人" + (f"，显示 {shown} 人" if shown < total
+                                                           else ""),
+                              f"{total} person(s)" + (f", {shown} shown" if shown < total
+                                                      else "")))
+            _write_console(out, "\n".join(lines) + "\n")
+        return EXIT_OK
+    finally:
+        db.dispose()

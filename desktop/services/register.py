@@ -1,0 +1,253 @@
+"""The register (名册) as a list: search, filter, sort, page, count and export, masked.
+
+Built for a keystroke per query at 100,000 persons on SQLite (benchmarks/bench_register_sql.py):
+
+- Every filter of the filter bar is a column of the partial index ``ix_person_register`` (live
+  persons only, led by the name sort order), so a free-text ``LIKE`` reads that narrow index
+  instead of the wide table, and counting never touches the table.
+- The first page of the default sort walks the same index in order and stops after ``limit``
+  matches; a short page (fewer rows than asked) *is* the count, so a narrow search costs one
+  index scan and a broad one a short walk plus one counting scan.
+- Highest honor and district name are columns / a join, never a per-row subquery; an honor
+  filter probes the covering index of kept honors (``register_query`` has the SQL details).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain import age_on
+from desktop.errors import NotFound, ValidationError
+from desktop.masking import mask_id, mask_phone
+from desktop.models import District, Honor, Person
+from desktop.reference import EMPLOYMENT_STATUSES
+from desktop.services import audit
+from desktop.services.permissions import Actor, Perm
+from desktop.services.register_query import (
+    SORT_KEYS,
+    conditions,
+    district_query,
+    order_by,
+    search_words,
+)
+from desktop.services.register_types import MemberRow, RegisterFilter
+
+__all__ = ["SORT_KEYS", "RegisterPage", "RegisterService", "filter_summary", "search_words"]
+
+SEX_LABELS = {"1": "男", "2": "女"}
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    """One page of the register and the number of persons the filter matches in all."""
+
+    total: int
+    rows: list[MemberRow]
+
+
+def filter_summary(f: RegisterFilter) -> dict[str, Any]:
+    """The fields of a filter that differ from the default (for the audit log)."""
+    default = RegisterFilter()
+    out: dict[str, Any] = {}
+    for name in RegisterFilter.__dataclass_fields__:
+        value = getattr(f, name)
+        if value != getattr(default, name):
+            out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+_ROW_COLUMNS = (
+    Person.id, Person.name, Person.sex, Person.birth_date, District.name, Person.work_unit,
+    Person.treatment_level, Person.highest_honor, Person.employment_status, Person.life_status,
+    Person.mobile, Person.phone, Person.id_number, Person.in_hardship, Person.row_version,
+)
+
+
+class RegisterService:
+    """The register list for the page and ``laomo members list``. Needs ``Perm.VIEW``.
+
+    ``sessions`` should be read-only ones (``Database.read_sessions``); unmasking writes an audit
+    entry and so uses ``write_sessions`` (``Database.sessions``).
+    """
+
+    def __init__(
+        self, sessions: sessionmaker[Session], actor: Actor,
+        write_sessions: sessionmaker[Session] | None = None,
+        *, today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self._sessions = sessions
+        self._write_sessions = write_sessions or sessions
+        self._actor = actor
+        self._today = today
+
+    # -- the list -----------------------------------------------------------------------------
+
+    def search(
+        self, filter: RegisterFilter, *, sort: str = "name", descending: bool = False,
+        offset: int = 0, limit: int = 200,
+    ) -> RegisterPage:
+        """One page of rows and the total count, read in one transaction."""
+        self._actor.require(Perm.VIEW)
+        with self._sessions.begin() as s:
+            rows = self._member_rows(s, filter, sort, descending, offset, limit)
+            if 0 < len(rows) < limit or (offset == 0 and len(rows) < limit):
+                total = offset + len(rows)  # a short page ends the result: no counting scan
+            else:
+                total = self._count(s, filter)
+            return RegisterPage(total=total, rows=rows)
+
+    def rows(
+        self, filter: RegisterFilter, *, sort: str = "name", descending: bool = False,
+        offset: int = 0, limit: int = 200,
+    ) -> list[MemberRow]:
+        """A page of rows without the count (``fetchMore``)."""
+        self._actor.require(Perm.VIEW)
+        with self._sessions.begin() as s:
+            return self._member_rows(s, filter, sort, descending, offset, limit)
+
+    def count(self, filter: RegisterFilter) -> int:
+        self._actor.require(Perm.VIEW)
+        with self._sessions.begin() as s:
+            return self._count(s, filter)
+
+    # -- choices for the filter bar -----------------------------------------------------------
+
+    def districts(self) -> list[str]:
+        """The districts a person can be managed by, in the association's order."""
+        self._actor.require(Perm.VIEW)
+        with self._sessions.begin() as s:
+            return list(s.scalars(district_query()))
+
+    def honor_titles(self) -> list[str]:
+        """Titles of kept honors, the most frequent first (for the title filter's list).
+
+        Read from the covering index of kept honors alone: joining the persons to leave out
+        the deleted ones would take ten times as long for a list that only suggests."""
+        self._actor.require(Perm.VIEW)
+        stmt = (select(Honor.title)
+                .where(Honor.revoked_date.is_(None), Honor.deleted_at.is_(None))
+                .group_by(Honor.title).order_by(func.count().desc(), Honor.title))
+        with self._sessions.begin() as s:
+            return list(s.scalars(stmt))
+
+    def employment_statuses(self) -> list[str]:
+        """The standard statuses, then any other value the register holds."""
+        self._actor.require(Perm.VIEW)
+        stmt = select(Person.employment_status).where(
+            Person.employment_status.is_not(None), Person.deleted_at.is_(None),
+            Person.merged_into_id.is_(None)).distinct()
+        with self._sessions.begin() as s:
+            found = {v for v in s.scalars(stmt) if v}
+        return [*EMPLOYMENT_STATUSES, *sorted(found - set(EMPLOYMENT_STATUSES))]
+
+    # -- export and reveal --------------------------------------------------------------------
+
+    def export(
+        self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
+        sort: str = "name", descending: bool = False, limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Rows for ``laomo members list`` (keys as DESIGN.md), honors loaded in one query.
+
+        Unmasked output needs ``Perm.UNMASK`` and a reason; the rows are then read in the same
+        write transaction that appends one ``register.unmask_export`` audit entry, so nothing
+        unmasked leaves without its trace.
+        """
+        self._actor.require(Perm.VIEW)
+        if not unmask:
+            with self._sessions.begin() as s:
+                return self._export_rows(s, filter, sort, descending, limit, unmask=False)
+        why = self._reason(reason)
+        with self._write_sessions.begin() as s:
+            result = self._export_rows(s, filter, sort, descending, limit, unmask=True)
+            audit.append(s, self._actor, "register.unmask_export", detail={
+                "reason": why, "count": len(result), "filter": filter_summary(filter),
+            })
+            return result
+
+    def reveal_id_number(self, person_id: uuid.UUID, reason: str) -> str:
+        """One person's full ID number ("" when none is recorded); the reason is audited."""
+        why = self._reason(reason)
+        with self._write_sessions.begin() as s:
+            person = s.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise NotFound("person", person_id)
+            audit.append(s, self._actor, "person.reveal_id", entity="person",
+                         entity_id=person.id, detail={"reason": why})
+            return person.id_number or ""
+
+    def _reason(self, reason: str | None) -> str:
+        """Permission first (a viewer is refused whatever the reason), then the reason."""
+        self._actor.require(Perm.UNMASK)
+        why = (reason or "").strip()
+        if not why:
+            raise ValidationError.single("reason", "reason_required")
+        return why
+
+    def _member_rows(
+        self, s: Session, f: RegisterFilter, sort: str, descending: bool, offset: int,
+        limit: int,
+    ) -> list[MemberRow]:
+        today = self._today()
+        stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
+                .where(*conditions(s, f, today)).order_by(*order_by(sort, descending))
+                .offset(offset).limit(limit))
+        return [
+            MemberRow(
+                id=pid, name=name, sex=SEX_LABELS.get(sex, ""), birth_date=born,
+                age=age_on(born, today) if born else None, district=district,
+                work_unit=unit or "", treatment_level=level, highest_honor=honor,
+                employment_status=employment, life_status=life,
+                phone=mask_phone(mobile or phone), id_number=mask_id(number),
+                in_hardship=bool(hardship), row_version=version,
+            )
+            for (pid, name, sex, born, district, unit, level, honor, employment, life, mobile,
+                 phone, number, hardship, version) in s.execute(stmt)
+        ]
+
+    def _count(self, s: Session, f: RegisterFilter) -> int:
+        # Without free text the kept honors are the narrower side: start from them.
+        where = conditions(s, f, self._today(), honors_first=not search_words(f.text))
+        return int(s.scalar(select(func.count()).select_from(Person).where(*where)) or 0)
+
+    def _export_rows(
+        self, s: Session, f: RegisterFilter, sort: str, descending: bool, limit: int | None,
+        *, unmask: bool,
+    ) -> list[dict[str, Any]]:
+        where = conditions(s, f, self._today())
+        order = order_by(sort, descending)
+        chosen = (select(Person.id).join(District, District.id == Person.district_id)
+                  .where(*where).order_by(*order).limit(limit))
+        honors: dict[uuid.UUID, list[tuple[int | None, str, str]]] = defaultdict(list)
+        honor_stmt = select(Honor.person_id, Honor.year, Honor.title, Honor.level).where(
+            Honor.revoked_date.is_(None), Honor.deleted_at.is_(None),
+            Honor.person_id.in_(chosen.scalar_subquery() if limit is not None
+                                else chosen.order_by(None)))
+        for holder, year, title, honor_level in s.execute(honor_stmt):
+            honors[holder].append((year, title, honor_level))
+        stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
+                .where(*where).order_by(*order).limit(limit))
+        today = self._today()
+        out: list[dict[str, Any]] = []
+        for (pid, name, sex, born, district, unit, level, top, employment, life, mobile, phone,
+             number, _hardship, _version) in s.execute(stmt):
+            contact: str | None = mobile or phone
+            kept = sorted(honors.get(pid, ()), key=lambda h: (h[0] is None, h[0] or 0, h[1]))
+            out.append({
+                "uuid": str(pid), "name": name, "sex": SEX_LABELS.get(sex),
+                "birth_date": born.isoformat() if born else None,
+                "id_number": (number if unmask else mask_id(number)) or None,
+                "district": district, "work_unit": unit, "employment_status": employment,
+                "life_status": life, "treatment_level": level,
+                "honors": [{"title": t, "level": lv, "year": y} for y, t, lv in kept],
+                "phone": (contact if unmask else mask_phone(contact)) or None,
+                "age": age_on(born, today) if born else None, "highest_honor": top,
+            })
+        return out
