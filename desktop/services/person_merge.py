@@ -20,14 +20,13 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from desktop import reference
-from desktop.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.masking import mask_id, mask_phone
 from desktop.models import District, Honor, Person, PersonEvent
 from desktop.reference import LIFE_ALIVE, LIFE_DECEASED
-from desktop.search_keys import name_keys, search_text
 from desktop.services import audit
 from desktop.services.permissions import Actor
+from desktop.services.person_store import refresh_derived
 
 __all__ = ["FIELD_LABELS", "merge", "undo"]
 
@@ -163,22 +162,6 @@ def _honor_label(h: Honor) -> str:
     return f"{h.title}({h.year})" if h.year else h.title
 
 
-def _recompute(keep: Person, honors: list[Honor]) -> None:
-    """The kept person's derived columns after the merge: the rules of the person service's
-    ``person_store.refresh_derived``, except that the pinyin keys of a kept name stay."""
-    if not keep.name_pinyin and keep.name:
-        keep.name_pinyin, keep.name_initials = name_keys(keep.name)
-    keep.search_text = search_text(keep.name, keep.name_pinyin, keep.name_initials,
-                                   keep.id_number, keep.work_unit, keep.phone, keep.mobile)
-    live = [h for h in honors if h.deleted_at is None]
-    derived = derived_treatment_level(HonorFacts(h.level, h.revoked_date is not None)
-                                      for h in live)
-    keep.treatment_level = keep.treatment_override or derived
-    keep.highest_honor = highest_honor(
-        HonorLabel(h.title, h.level, h.year, h.revoked_date is not None) for h in live)
-    keep.is_revoked = bool(live) and all(h.revoked_date is not None for h in live)
-
-
 def _fill_fields(s: Session, keep: Person, dup: Person) -> tuple[list[str], list[str], list[str]]:
     """Fill the kept person's empty fields from the duplicate; (filled, conflicts, note lines)."""
     filled: list[str] = []
@@ -244,7 +227,7 @@ def merge(
         moved_honors, dropped, honor_lines = _move_honors(keep, kept_honors, dup_honors)
         for e in dup_events:
             e.person_id = keep.id
-        _recompute(keep, kept_honors + moved_honors)
+        refresh_derived(keep, honors=kept_honors + moved_honors, keep_name_keys=True)
         lines += honor_lines
         if lines:
             header = f"与“{dup.name}”合并（{today.isoformat()}）时两份记录不一致："

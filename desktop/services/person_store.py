@@ -71,15 +71,23 @@ def district_problem(field: str, name: str, known: dict[str, uuid.UUID]) -> Fiel
     return FieldProblem(field, "unknown_district", {"name": name, "known": "、".join(known)})
 
 
-def refresh_derived(person: Person) -> None:
-    """Search keys, treatment level, highest honor and the revoked flag from the stored facts."""
-    pinyin, initials = name_keys(person.name)
-    person.name_pinyin = pinyin or None
-    person.name_initials = initials or None
+def refresh_derived(
+    person: Person, *, honors: list[Honor] | None = None, keep_name_keys: bool = False
+) -> None:
+    """Search keys, treatment level, highest honor and the revoked flag from the stored facts.
+
+    ``honors`` replaces the relationship when the caller has just moved honors between persons
+    (a merge); ``keep_name_keys`` keeps existing pinyin keys (a merge keeps the kept name's).
+    """
+    if not (keep_name_keys and person.name_pinyin):
+        pinyin, initials = name_keys(person.name)
+        person.name_pinyin = pinyin or None
+        person.name_initials = initials or None
     person.search_text = search_text(person.name, person.name_pinyin, person.name_initials,
                                      person.id_number, person.work_unit, person.phone,
                                      person.mobile)
-    honors = live_honors(person)
+    honors = live_honors(person) if honors is None else [
+        h for h in honors if h.deleted_at is None]
     derived = derived_treatment_level(HonorFacts(h.level, h.revoked_date is not None)
                                       for h in honors)
     person.treatment_level = person.treatment_override or derived
