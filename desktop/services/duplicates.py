@@ -24,13 +24,12 @@ from rapidfuzz import fuzz
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain import age_on
 from desktop.errors import AppError, NotFound
-from desktop.masking import mask_id, mask_phone
 from desktop.models import District, DuplicateDismissal, Person
 from desktop.search_keys import char_pinyin, name_keys
 from desktop.services import audit, person_merge
 from desktop.services.permissions import Actor, Perm
+from desktop.services.register import member_row
 from desktop.services.register_types import DuplicatePair, MemberRow
 
 __all__ = [
@@ -215,15 +214,9 @@ def _score(reasons: dict[str, float]) -> float:
 
 
 def _member_row(p: Person, district: str, today: dt.date) -> MemberRow:
-    # As RegisterService builds its rows; the lead may fold the two into one helper.
-    return MemberRow(
-        id=p.id, name=p.name, sex=_SEX_LABEL.get(p.sex, ""), birth_date=p.birth_date,
-        age=age_on(p.birth_date, today) if p.birth_date else None, district=district,
-        work_unit=p.work_unit or "", treatment_level=p.treatment_level,
-        highest_honor=p.highest_honor, employment_status=p.employment_status,
-        life_status=p.life_status, phone=mask_phone(p.mobile or p.phone),
-        id_number=mask_id(p.id_number), in_hardship=p.in_hardship, row_version=p.row_version,
-    )
+    return member_row(today, p.id, p.name, p.sex, p.birth_date, district, p.work_unit,
+                      p.treatment_level, p.highest_honor, p.employment_status, p.life_status,
+                      p.mobile, p.phone, p.id_number, p.in_hardship, p.row_version)
 
 
 def _member_rows(

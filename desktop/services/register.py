@@ -71,6 +71,22 @@ _ROW_COLUMNS = (
 )
 
 
+def member_row(
+    today: dt.date, pid: uuid.UUID, name: str, sex: str, born: dt.date | None, district: str,
+    unit: str | None, level: str | None, honor: str | None, employment: str | None,
+    life: str, mobile: str | None, phone: str | None, number: str | None, hardship: bool,
+    version: int,
+) -> MemberRow:
+    """One register line, masked; the column order of ``_ROW_COLUMNS``."""
+    return MemberRow(
+        id=pid, name=name, sex=SEX_LABELS.get(sex, ""), birth_date=born,
+        age=age_on(born, today) if born else None, district=district, work_unit=unit or "",
+        treatment_level=level, highest_honor=honor, employment_status=employment,
+        life_status=life, phone=mask_phone(mobile or phone), id_number=mask_id(number),
+        in_hardship=bool(hardship), row_version=version,
+    )
+
+
 class RegisterService:
     """The register list for the page and ``laomo members list``. Needs ``Perm.VIEW``.
 
@@ -200,14 +216,8 @@ class RegisterService:
                 .where(*conditions(s, f, today)).order_by(*order_by(sort, descending))
                 .offset(offset).limit(limit))
         return [
-            MemberRow(
-                id=pid, name=name, sex=SEX_LABELS.get(sex, ""), birth_date=born,
-                age=age_on(born, today) if born else None, district=district,
-                work_unit=unit or "", treatment_level=level, highest_honor=honor,
-                employment_status=employment, life_status=life,
-                phone=mask_phone(mobile or phone), id_number=mask_id(number),
-                in_hardship=bool(hardship), row_version=version,
-            )
+            member_row(today, pid, name, sex, born, district, unit, level, honor, employment,
+                       life, mobile, phone, number, hardship, version)
             for (pid, name, sex, born, district, unit, level, honor, employment, life, mobile,
                  phone, number, hardship, version) in s.execute(stmt)
         ]
