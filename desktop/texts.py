@@ -56,6 +56,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "PostgreSQL database ({url}) on the server with pg_dump."),
     "backup_failed": ("备份失败（{path}）：{reason}。未留下不完整的文件。",
                       "The backup failed ({path}): {reason}. No partial file was left."),
+    "export_unknown_format": ("无法识别导出文件 {path} 的类型：文件名请以 .xlsx 或 .csv 结尾。",
+                              "Cannot tell the export type of {path}: end the file name in .xlsx or .csv."),
+    "export_unknown_columns": ("未知的列：{columns}。可选：{known}",
+                               "Unknown column(s): {columns}. Known: {known}"),
+    "export_failed": ("导出失败（{path}）：{reason}。未留下不完整的文件。",
+                      "The export failed ({path}): {reason}. No partial file was left."),
     "output_is_directory": ("{path} 是一个文件夹，请给出文件名。", "{path} is a folder: give a file name."),
     "backup_unreadable": ("无法读取备份文件 {path}：{reason}。数据库未被修改。",
                           "Cannot read the backup {path}: {reason}. The database was not changed."),
@@ -104,6 +110,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nothing_to_undo": ("没有可以撤销的动态记录。", "There is no status change to undo."),
     "undo_conflict": ("不能撤销：此后又修改过 {fields}，撤销会覆盖这些修改。",
                       "Cannot undo: {fields} changed again since; an undo would overwrite that."),
+    # printed documents (desktop/reports/)
+    "no_cjk_font": ("找不到可用的中文 TrueType 字体，无法生成文档。{hint}",
+                    "No usable Chinese TrueType font was found, so documents cannot be made. {hint}"),
+    "font_unusable": ("设置中指定的字体 {path} 无法使用：{reason}",
+                      "The configured font {path} cannot be used: {reason}"),
+    "glyph_missing": ("{who} 的{field}中有字符“{char}”（{codepoint}）在所有已安装的字体中都没有，"
+                      "无法打印。请安装或设置包含该字的字体（如 SimSun-ExtB）。",
+                      "{who}: the character “{char}” ({codepoint}) in {field} is in none of the "
+                      "installed fonts, so it cannot be printed. Install or configure a font "
+                      "that has it (such as SimSun-ExtB)."),
 }
 
 # field / problem code -> (Chinese, English)

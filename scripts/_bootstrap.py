@@ -71,6 +71,7 @@ APP_DEBS: tuple[str, ...] = QT_RUNTIME_DEBS + FONT_DEBS
 TEST_DEBS: tuple[str, ...] = (
     *APP_DEBS,
     "poppler-utils",  # pdftotext / pdftoppm for checking generated reports
+    "fonts-hanazono",  # TrueType with CJK Extension B (𠮷 U+20BB7) for the font fallback tests
     "xvfb",
     "xauth",
     "postgresql",  # server binaries for the throw-away test database (scripts/pgtemp.py)

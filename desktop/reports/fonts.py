@@ -1,0 +1,386 @@
+"""Chinese fonts for printed documents: find them, check every character, fall back per character.
+
+Discovery order: fonts an administrator configured, Windows system fonts, then fontconfig on
+Linux. Only TrueType outlines can be embedded by ReportLab (a ``.ttf``, or one face of a ``.ttc``);
+OpenType/CFF files (``OTTO``, a ``CFF `` table) and corrupt files are skipped with a recorded
+reason, or — when an administrator named them — refused with ``font_unusable``.
+
+A :class:`FontSet` names a title face (Song/Hei), a body face (FangSong where available) and
+fallbacks; before anything is drawn, :meth:`FontSet.check` makes sure some font has every
+character, so a missing glyph is an error naming the person and the character, never a box.
+Importing this module also installs the ToUnicode fix of :mod:`desktop.reports.tounicode`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.errors import AppError
+from desktop.reports import tounicode
+
+tounicode.install()
+
+# Windows system fonts, in order of preference (file name, family).
+WINDOWS_FONTS: tuple[tuple[str, str], ...] = (
+    ("simsun.ttc", "SimSun"),
+    ("simhei.ttf", "SimHei"),
+    ("simfang.ttf", "FangSong"),
+    ("simkai.ttf", "KaiTi"),
+    ("msyh.ttc", "Microsoft YaHei"),
+    ("simsunb.ttf", "SimSun-ExtB"),
+)
+FC_TIMEOUT = 10.0  # seconds; fontconfig builds its cache on first use
+# Common characters every main (title/body) face must have; ExtB-only fonts are fallbacks.
+PROBE = "中华人民共和国劳动模范协会证明第页共"
+NO_FONT_HINT = (
+    "Debian/Ubuntu: sudo apt install fonts-wqy-microhei; Windows: SimSun/SimHei/FangSong "
+    "(simsun.ttc, simhei.ttf, simfang.ttf) in %WINDIR%\\Fonts; "
+    "or configure a TrueType (.ttf/.ttc) Chinese font in the settings"
+)
+_FANGSONG = re.compile(r"fangsong|fang ?song|仿宋|simfang", re.IGNORECASE)
+_KAI = re.compile(r"kai|楷", re.IGNORECASE)
+_SONG_HEI = re.compile(r"song|sun|hei|ming|宋|黑|明|yahei", re.IGNORECASE)
+
+
+class FontUnusable(Exception):
+    """A font file ReportLab cannot embed; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclasses.dataclass(frozen=True)
+class Rejected:
+    """A font file that was found but skipped, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Face:
+    """One usable TrueType face, registered with ReportLab as ``name``."""
+
+    name: str
+    path: Path
+    index: int
+    family: str
+    source: str  # "configured" | "windows" | "fontconfig"
+    chars: frozenset[int] = dataclasses.field(repr=False, compare=False)
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.chars
+
+
+# --------------------------------------------------------------------------------------------
+# Inspecting files
+
+
+def _table_tags(data: bytes, offset: int) -> set[bytes]:
+    """The table tags of the sfnt whose header starts at ``offset``."""
+    if len(data) < offset + 12:
+        raise FontUnusable("truncated font header")
+    version = data[offset:offset + 4]
+    if version == b"OTTO":
+        raise FontUnusable("OpenType with PostScript (CFF) outlines; only TrueType can be embedded")
+    if version not in (b"\x00\x01\x00\x00", b"true"):
+        raise FontUnusable("not a TrueType font (corrupt or another kind of file)")
+    (count,) = struct.unpack(">H", data[offset + 4:offset + 6])
+    end = offset + 12 + 16 * count
+    if count == 0 or len(data) < end:
+        raise FontUnusable("truncated table directory (corrupt font)")
+    return {data[p:p + 4] for p in range(offset + 12, end, 16)}
+
+
+def sniff(path: Path) -> int:
+    """How many faces ``path`` holds; raises :class:`FontUnusable` if none is TrueType."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(65536)
+    except FileNotFoundError:
+        raise FontUnusable("file not found") from None
+    except OSError as e:
+        raise FontUnusable(f"cannot read the file: {e.strerror or e}") from None
+    if head[:4] == b"ttcf":
+        if len(head) < 12:
+            raise FontUnusable("truncated font collection header")
+        (count,) = struct.unpack(">I", head[8:12])
+        if not 0 < count <= 64 or len(head) < 12 + 4 * count:
+            raise FontUnusable("corrupt font collection header")
+        offsets = struct.unpack(f">{count}I", head[12:12 + 4 * count])
+        tags = [_table_tags(head, o) if o + 12 <= len(head) else set() for o in offsets]
+    else:
+        tags = [_table_tags(head, 0)]
+    for t in tags:
+        if b"CFF " in t or b"CFF2" in t:
+            raise FontUnusable("PostScript (CFF) outlines; only TrueType can be embedded")
+        if t and b"glyf" not in t:
+            raise FontUnusable("no TrueType outlines (glyf table)")
+    return len(tags)
+
+
+_CACHE: dict[tuple[str, int, int, int], TTFont] = {}
+
+
+def _load(path: Path, index: int, name: str) -> TTFont:
+    """Parse a face (cached per file version); ReportLab's own errors become FontUnusable."""
+    st = path.stat()
+    key = (str(path), index, st.st_mtime_ns, st.st_size)
+    font = _CACHE.get(key)
+    if font is None or font.fontName != name:
+        try:
+            font = TTFont(name, str(path), subfontIndex=index)
+        except Exception as e:  # ReportLab raises TTFError, struct.error, IndexError, ...
+            raise FontUnusable(f"corrupt or unsupported font: {e}") from None
+        if not font.face.charToGlyph:
+            raise FontUnusable("no Unicode character map")
+        _CACHE[key] = font
+    return font
+
+
+# --------------------------------------------------------------------------------------------
+# Finding candidates
+
+
+@dataclasses.dataclass(frozen=True)
+class _Candidate:
+    path: Path
+    index: int
+    family: str
+    source: str
+
+
+def windows_fonts_dir() -> Path | None:
+    """%WINDIR%\\Fonts on Windows, else None."""
+    if sys.platform != "win32":
+        return None
+    root = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
+    return Path(root) / "Fonts" if root else None
+
+
+def _fc_list(pattern: str) -> list[tuple[Path, int, str]]:
+    exe = shutil.which("fc-list")
+    if exe is None:
+        return []
+    try:
+        out = subprocess.run(
+            [exe, "--format", "%{file}\t%{index}\t%{family[0]}\n", pattern],
+            capture_output=True, text=True, timeout=FC_TIMEOUT, check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found = []
+    for line in out.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[0]:
+            index = int(parts[1]) if parts[1].isdigit() else 0
+            found.append((Path(parts[0]), index, parts[2]))
+    return found
+
+
+def fontconfig_fonts() -> list[tuple[Path, int, str]]:
+    """Chinese fonts fontconfig knows, then fonts with CJK Extension B (rare characters)."""
+    # ":lang=zh" misses ExtB-only fonts and Japanese-tagged Ming faces, hence the second query.
+    return _fc_list(":lang=zh") + _fc_list(":charset=20000")
+
+
+def _candidates(
+    configured: Sequence[str | Path], windows_dir: Path | None, fontconfig: bool,
+) -> Iterator[_Candidate]:
+    for p in configured:
+        yield _Candidate(Path(p), 0, Path(p).stem, "configured")
+    if windows_dir is not None:
+        for file_name, family in WINDOWS_FONTS:
+            path = windows_dir / file_name
+            if path.exists():
+                yield _Candidate(path, 0, family, "windows")
+    if fontconfig and sys.platform != "win32":
+        for path, index, family in fontconfig_fonts():
+            yield _Candidate(path, index, family, "fontconfig")
+
+
+def _register_name(path: Path, index: int, taken: set[str]) -> str:
+    base = "LM-" + (re.sub(r"[^A-Za-z0-9]+", "-", path.stem).strip("-") or "font")
+    name = f"{base}-{index}"
+    n = 2
+    while name in taken:
+        name = f"{base}-{index}-{n}"
+        n += 1
+    return name
+
+
+# --------------------------------------------------------------------------------------------
+# The font set
+
+
+@dataclasses.dataclass(frozen=True)
+class FontSet:
+    """The fonts a document uses, all registered with ReportLab under ``Face.name``."""
+
+    title: Face
+    body: Face
+    fallbacks: tuple[Face, ...]
+    rejected: tuple[Rejected, ...] = ()
+
+    @property
+    def faces(self) -> tuple[Face, ...]:
+        """Every distinct face, title first."""
+        out: list[Face] = []
+        for f in (self.title, self.body, *self.fallbacks):
+            if f not in out:
+                out.append(f)
+        return tuple(out)
+
+    def _order(self, base: str | None) -> list[Face]:
+        faces = list(self.faces)
+        first = [f for f in faces if f.name == (base or self.body.name)]
+        if base is not None and not first:
+            raise ValueError(f"{base} is not a font of this set")
+        return first + [f for f in faces if f not in first]
+
+    def font_for(self, char: str, base: str | None = None) -> str | None:
+        """The name of the first font (``base`` first, default body) that has ``char``."""
+        order = self._order(base)
+        if char.isspace() or unicodedata_is_control(char):
+            return order[0].name
+        for f in order:
+            if f.has(char):
+                return f.name
+        return None
+
+    def coverage(self, text: str, base: str | None = None) -> list[tuple[str, str | None]]:
+        """Each character of ``text`` with the font that will draw it (None: no font has it)."""
+        return [(ch, self.font_for(ch, base)) for ch in text]
+
+    def missing(self, text: str) -> list[str]:
+        """The distinct characters of ``text`` that no font has, in order of appearance."""
+        seen: list[str] = []
+        for ch, font in self.coverage(text):
+            if font is None and ch not in seen:
+                seen.append(ch)
+        return seen
+
+    def check(self, text: str, *, who: str, field: str) -> None:
+        """Raise ``glyph_missing`` naming ``who``, ``field`` and the first character no font has."""
+        missing = self.missing(text)
+        if missing:
+            ch = missing[0]
+            raise AppError("glyph_missing", who=who, field=field, char=ch,
+                           codepoint=f"U+{ord(ch):04X}")
+
+    def runs(self, text: str, base: str | None = None, *, who: str = "",
+             field: str = "") -> list[tuple[str, str]]:
+        """``text`` split into (font name, run) pieces; checks every character first."""
+        self.check(text, who=who, field=field)
+        out: list[tuple[str, str]] = []
+        for ch, font in self.coverage(text, base):
+            assert font is not None
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + ch)
+            else:
+                out.append((font, ch))
+        return out
+
+
+def unicodedata_is_control(char: str) -> bool:
+    """Characters that are not drawn (controls, zero-width joiners, variation selectors)."""
+    cp = ord(char)
+    return (cp < 0x20 or 0x7F <= cp < 0xA0 or cp in (0x200B, 0x200C, 0x200D, 0xFEFF)
+            or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF)
+
+
+def paragraph_markup(text: str, fontset: FontSet, base_font: str | None = None, *,
+                     who: str = "", field: str = "") -> str:
+    """Paragraph markup for ``text``: XML-escaped, runs the base font lacks in ``<font>`` tags.
+
+    ``base_font`` is the paragraph style's font (default: the body face). Raises
+    ``glyph_missing`` (with ``who``/``field``) when no font has a character.
+    """
+    base = base_font or fontset.body.name
+    parts = []
+    for font, run in fontset.runs(text, base, who=who, field=field):
+        piece = escape(run)
+        parts.append(piece if font == base else f'<font name="{font}">{piece}</font>')
+    return "".join(parts)
+
+
+def _role_pick(faces: Sequence[Face], pattern: re.Pattern[str]) -> Face | None:
+    for f in faces:
+        if pattern.search(f.family) or pattern.search(f.path.name):
+            return f
+    return None
+
+
+def find_fonts(
+    configured: Sequence[str | Path] = (),
+    *,
+    windows_dir: Path | bool | None = True,
+    fontconfig: bool = True,
+) -> FontSet:
+    """Find, check and register the fonts for documents.
+
+    ``configured``: font files an administrator chose (first choice; an unusable one raises
+    ``font_unusable``). ``windows_dir``: True looks in %WINDIR%\\Fonts on Windows, a path looks
+    there, False/None skips it. Raises ``no_cjk_font`` when no usable Chinese font is found.
+    """
+    wdir = windows_fonts_dir() if windows_dir is True else (windows_dir or None)
+    faces: list[Face] = []
+    rejected: list[Rejected] = []
+    seen: set[tuple[str, int]] = set()
+    taken: set[str] = set()
+    for cand in _candidates(configured, wdir, fontconfig):
+        real = Path(os.path.realpath(cand.path))
+        if (str(real), cand.index) in seen:
+            continue
+        seen.add((str(real), cand.index))
+        try:
+            count = sniff(real)
+            if cand.index >= count:
+                raise FontUnusable(f"the collection has no face {cand.index}")
+            name = _register_name(real, cand.index, taken)
+            font = _load(real, cand.index, name)
+        except FontUnusable as e:
+            if cand.source == "configured":
+                raise AppError("font_unusable", path=str(cand.path), reason=e.reason) from None
+            rejected.append(Rejected(cand.path, e.reason))
+            continue
+        taken.add(name)
+        pdfmetrics.registerFont(font)
+        faces.append(Face(name, real, cand.index, cand.family, cand.source,
+                          frozenset(font.face.charToGlyph)))
+    main = [f for f in faces if all(f.has(c) for c in PROBE)]
+    if not main:
+        raise AppError("no_cjk_font", hint=NO_FONT_HINT)
+    configured_main = [f for f in main if f.source == "configured"]
+    if configured_main:
+        title = configured_main[0]
+    else:
+        plain = [f for f in main if not (_FANGSONG.search(f.family) or _KAI.search(f.family))]
+        title = _role_pick(plain, _SONG_HEI) or (plain or main)[0]
+    body = _role_pick(main, _FANGSONG) or title
+    fallbacks = tuple(f for f in faces if f not in (title, body))
+    return FontSet(title, body, fallbacks, tuple(rejected))
+
+
+def describe(fontset: FontSet) -> Iterable[str]:
+    """One line per face and per rejected file (for logs and ``laomo`` diagnostics)."""
+    roles = {fontset.title.name: "title", fontset.body.name: "body"}
+    if fontset.title == fontset.body:
+        roles[fontset.title.name] = "title+body"
+    for f in fontset.faces:
+        yield f"{roles.get(f.name, 'fallback')}: {f.family} ({f.path}#{f.index}, {f.source})"
+    for r in fontset.rejected:
+        yield f"skipped: {r.path}: {r.reason}"
