@@ -87,13 +87,29 @@ def _count(text: str) -> int:
 
 def _members_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                     common: argparse.ArgumentParser) -> None:
-    """``laomo members list …``: nested commands dispatch on ``args.command_key``."""
+    """``laomo members list|export …``: nested commands dispatch on ``args.command_key``."""
     members = sub.add_parser("members", parents=[common], help="the register of model workers")
     # no dest/metavar: a missing subcommand is then reported as "{list,…}", naming the choices
     msub = members.add_subparsers(required=True)
     s = msub.add_parser("list", parents=[common],
                         help="list (search, filter) the register: table, CSV or JSON")
     s.set_defaults(command_key="members list")
+    _register_filters(s)
+    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    s.add_argument("--limit", type=_count, metavar="N", help="at most N persons")
+    s = msub.add_parser("export", parents=[common],
+                        help="write the (filtered) register to an Excel workbook or a CSV file")
+    s.set_defaults(command_key="members export")
+    s.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
+    s.add_argument("--columns", metavar="KEY,KEY,...",
+                   help="columns to write (default all): name, sex, birth_date, age, id_number, "
+                        "district, work_unit, employment_status, life_status, treatment_level, "
+                        "highest_honor, honors, phone")
+    _register_filters(s)
+
+
+def _register_filters(s: argparse.ArgumentParser) -> None:
+    """The filters and unmasking options shared by ``members list`` and ``members export``."""
     s.add_argument("--search", default="", metavar="TEXT",
                    help="name, pinyin (zhurongrong) or initials (zrr), ID or phone fragment, "
                         "work unit; several words must all match")
@@ -110,11 +126,9 @@ def _members_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--age-min", type=int, metavar="N")
     s.add_argument("--age-max", type=int, metavar="N")
     s.add_argument("--hardship", choices=("yes", "no"))
-    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
     s.add_argument("--unmask", action="store_true",
                    help="full ID numbers and phones (needs the permission and --reason; audited)")
     s.add_argument("--reason", help="why the data is unmasked (recorded in the audit log)")
-    s.add_argument("--limit", type=_count, metavar="N", help="at most N persons")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

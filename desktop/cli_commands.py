@@ -195,9 +195,15 @@ def cmd_members_list(args: argparse.Namespace, out: TextIO) -> int:
     return members_list(args, out)
 
 
+def cmd_members_export(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_export
+
+    return members_export(args, out)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
-    "check": cmd_check, "members list": cmd_members_list,
+    "check": cmd_check, "members list": cmd_members_list, "members export": cmd_members_export,
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

@@ -1,6 +1,7 @@
 """``laomo members …``: the register on the command line (loaded only when such a command runs).
 
-``list`` prints a terminal table, CSV (UTF-8 with BOM, for Excel) or one JSON array; ID numbers
+``list`` prints a terminal table, CSV (UTF-8 with BOM, for Excel) or one JSON array; ``export``
+writes the same rows to an .xlsx or .csv file (``desktop.exchange.register_export``). ID numbers
 and phones are masked unless ``--unmask --reason`` is given by a user with the permission.
 CSV and JSON are written as UTF-8 bytes whatever the console's code page, so that names with
 characters outside GBK (𠮷) arrive intact in a redirected file.
@@ -10,18 +11,25 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import json
+import os
+import tempfile
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.cli import EXIT_OK, _say
+from desktop.cli import EXIT_OK, UsageError, _say
 from desktop.cli_commands import _login, _open
+from desktop.errors import AppError
+from desktop.exchange import register_export
+from desktop.services.accounts import association_info
 from desktop.services.register import RegisterService
 from desktop.services.register_types import RegisterFilter
 
-__all__ = ["CSV_KEYS", "display_width", "format_table", "members_list"]
+__all__ = ["CSV_KEYS", "display_width", "format_table", "members_export", "members_list"]
 
 CSV_KEYS = (
     "uuid", "name", "sex", "birth_date", "id_number", "district", "work_unit",
@@ -186,6 +194,88 @@ def members_list(args: argparse.Namespace, out: TextIO) -> int:
                               f"{total} person(s)" + (f", {shown} shown" if shown < total
                                                       else "")))
             _write_console(out, "\n".join(lines) + "\n")
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def filter_words(args: argparse.Namespace) -> str:
+    """The filter in Chinese for the workbook's header block ("全部（未筛选）" when none)."""
+    parts: list[str] = []
+    if args.search:
+        parts.append(f"搜索“{args.search}”")
+    if args.district:
+        parts.append("区县 " + "、".join(args.district))
+    if args.level:
+        parts.append("待遇级别 " + "、".join(args.level))
+    if args.honor:
+        parts.append(f"荣誉含“{args.honor}”")
+    if args.honor_year_from is not None or args.honor_year_to is not None:
+        parts.append(f"获得年份 {args.honor_year_from or ''}–{args.honor_year_to or ''}")
+    if args.employment:
+        parts.append("就业状况 " + "、".join(args.employment))
+    if args.life:
+        parts.append("生存状态 " + LIFE_WORDS[args.life][0])
+    if args.age_min is not None or args.age_max is not None:
+        low = "" if args.age_min is None else args.age_min
+        high = "" if args.age_max is None else args.age_max
+        parts.append(f"年龄 {low}–{high}")
+    if args.hardship:
+        parts.append("困难帮扶 " + ("是" if args.hardship == "yes" else "否"))
+    return "；".join(parts) or "全部（未筛选）"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as exc:
+        raise AppError("export_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException as exc:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise AppError("export_failed", path=str(path),
+                           reason=exc.strerror or str(exc)) from exc
+        raise
+
+
+def members_export(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo members export OUT.xlsx|OUT.csv``: checks the command line before the database
+    is opened, and writes nothing unless every row was read (and, unmasked, audited)."""
+    target: Path = args.out
+    kind = register_export.export_format(target.name)
+    if kind is None:
+        raise UsageError("export_unknown_format", path=str(target))
+    keys, unknown = register_export.parse_columns(args.columns)
+    if unknown:
+        raise UsageError("export_unknown_columns", columns=",".join(unknown),
+                         known=",".join(register_export.DEFAULT_KEYS))
+    if target.is_dir():
+        raise AppError("output_is_directory", path=str(target))
+    db = _open(args)
+    try:
+        actor = _login(db, args)
+        service = RegisterService(db.read_sessions, actor, db.sessions)
+        rows = service.export(filter_from_args(args), unmask=args.unmask, reason=args.reason)
+        if kind == "csv":
+            data = register_export.to_csv(rows, keys)
+        else:
+            info = association_info(db.sessions)
+            name = info.name if info is not None else ""
+            header = register_export.ExportHeader(
+                association=name, districts="、".join(args.district) or "全部",
+                exported_on=dt.date.today(), filter_text=filter_words(args),
+                unmask_reason=args.reason.strip() if args.unmask and args.reason else None)
+            data = register_export.to_xlsx(rows, header, keys)
+        write_atomically(target, data)
+        print(_say(args.lang, f"已导出 {len(rows)} 人：{target}",
+                   f"Exported {len(rows)} person(s): {target}"), file=out)
         return EXIT_OK
     finally:
         db.dispose()

@@ -85,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "A password is needed: set LAOMO_PASSWORD or type it in a terminal."),
     "user_required": ("需要用户名：请用 --user 指定。", "A user name is needed: give --user."),
     "passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
+    "report_empty": ("没有符合条件的人员，未生成文件。", "No one matches; no file was written."),
     "cancelled": ("已取消，未保存任何内容。", "Cancelled; nothing was saved."),
     "no_districts": ("数据库中没有区县，请先初始化（laomo init）。",
                      "The database has no districts: set it up first (laomo init)."),

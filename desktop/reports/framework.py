@@ -1,0 +1,236 @@
+"""The one way printed documents are made: plain data in, PDF bytes out.
+
+A :class:`Document` is a titled table (optionally in sections with subtotals, and a total) on A4
+portrait or landscape pages: the association's name in the header of every page, the title and
+date on the first, the table's header row repeated on every page, long cells wrapped, signature
+lines (制表人 / 审核人 / 日期) after the table and ``第 X 页 共 Y 页`` in the footer. Every piece of
+text is checked against the :class:`~desktop.reports.fonts.FontSet` first (a character no font has
+is an error naming the person), and runs the base face lacks are drawn in a fallback face.
+Output is deterministic: the same document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from desktop.errors import AppError
+from desktop.reports.fonts import FontSet, paragraph_markup
+
+MARGIN = 15 * mm
+HEADER_SIZE = 9.0
+FOOTER_SIZE = 9.0
+CELL_SIZE = 9.0
+HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
+SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
+SIGNATURES = ("制表人", "审核人", "日期")
+# Fixed document information, so two renders of the same document are byte-identical.
+CREATOR = "劳模之家"
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    """A table column: its header and its share of the available width."""
+
+    title: str
+    width: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """A group of rows, headed by ``title`` (none when empty), closed by ``subtotal`` (if any)."""
+
+    title: str
+    rows: tuple[tuple[str, ...], ...]
+    subtotal: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Document:
+    """Everything one printed table document shows; no fonts, no Qt, no database."""
+
+    association: str
+    title: str
+    date: dt.date
+    columns: tuple[Column, ...]
+    sections: tuple[Section, ...]
+    subtitle: str | None = None
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    total: str | None = None
+    name_column: int | None = 0  # the cell that names the person in glyph_missing errors
+    signatures: bool = True
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(s.rows) for s in self.sections)
+
+
+def format_date(day: dt.date) -> str:
+    """2026年11月28日 (no leading zeros, as official documents write it)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _who(doc: Document, row: Sequence[str]) -> str:
+    if doc.name_column is None or doc.name_column >= len(row):
+        return ""
+    return row[doc.name_column]
+
+
+def _draw_text(canvas: Canvas, fontset: FontSet, text: str, x: float, y: float, size: float,
+               *, base: str, align: Literal["left", "center", "right"] = "left") -> None:
+    """Draw ``text`` on one line, each run in the first face that has it."""
+    runs = fontset.runs(text, base, field="header")
+    width = sum(stringWidth(run, font, size) for font, run in runs)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    for font, run in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, size)
+
+
+def _canvas_class(doc: Document, fontset: FontSet) -> type[Canvas]:
+    """A canvas that holds the pages back until it knows their number, then decorates each."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for page in self._pages:
+                self.__dict__.update(page)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            body = fontset.body.name
+            top = height - MARGIN + 4 * mm
+            self.saveState()
+            _draw_text(self, fontset, doc.association, MARGIN, top, HEADER_SIZE, base=body)
+            _draw_text(self, fontset, doc.title, width - MARGIN, top, HEADER_SIZE, base=body,
+                       align="right")
+            self.setLineWidth(0.5)
+            self.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
+            footer = f"第 {self._pageNumber} 页 共 {total} 页"
+            _draw_text(self, fontset, footer, width / 2, MARGIN - 8 * mm, FOOTER_SIZE,
+                       base=body, align="center")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _styles(fontset: FontSet) -> dict[str, ParagraphStyle]:
+    title, body = fontset.title.name, fontset.body.name
+    return {
+        "title": ParagraphStyle("title", fontName=title, fontSize=18, leading=24,
+                                alignment=TA_CENTER, spaceAfter=2 * mm),
+        "subtitle": ParagraphStyle("subtitle", fontName=body, fontSize=11, leading=15,
+                                   alignment=TA_CENTER),
+        "date": ParagraphStyle("date", fontName=body, fontSize=10, leading=14,
+                               alignment=TA_CENTER, spaceAfter=3 * mm),
+        "head": ParagraphStyle("head", fontName=title, fontSize=CELL_SIZE, leading=12,
+                               alignment=TA_CENTER, wordWrap="CJK"),
+        "cell": ParagraphStyle("cell", fontName=body, fontSize=CELL_SIZE, leading=12,
+                               wordWrap="CJK"),
+        "group": ParagraphStyle("group", fontName=title, fontSize=CELL_SIZE, leading=12,
+                                wordWrap="CJK"),
+        "sign": ParagraphStyle("sign", fontName=body, fontSize=11, leading=16,
+                               spaceBefore=8 * mm),
+    }
+
+
+def _para(text: str, style: ParagraphStyle, fontset: FontSet, *, who: str = "",
+          field: str = "") -> Paragraph:
+    return Paragraph(paragraph_markup(text, fontset, style.fontName, who=who, field=field),
+                     style)
+
+
+def _table(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
+           avail: float) -> LongTable:
+    ncols = len(doc.columns)
+    share = sum(c.width for c in doc.columns) or 1.0
+    widths = [avail * c.width / share for c in doc.columns]
+    data: list[list[Any]] = [[_para(c.title, styles["head"], fontset, field=c.title)
+                              for c in doc.columns]]
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fontset.body.name),  # else Table uses Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+
+    def spanning(text: str, fill: colors.Color | None) -> None:
+        r = len(data)
+        data.append([_para(text, styles["group"], fontset)] + [""] * (ncols - 1))
+        commands.append(("SPAN", (0, r), (-1, r)))
+        if fill is not None:
+            commands.append(("BACKGROUND", (0, r), (-1, r), fill))
+
+    for section in doc.sections:
+        if section.title:
+            spanning(section.title, SECTION_FILL)
+        for row in section.rows:
+            if len(row) != ncols:
+                raise ValueError(f"a row has {len(row)} cells, the table {ncols} columns")
+            who = _who(doc, row)
+            data.append([_para(cell, styles["cell"], fontset, who=who, field=col.title)
+                         for cell, col in zip(row, doc.columns, strict=True)])
+        if section.subtotal:
+            spanning(section.subtotal, None)
+    if doc.total:
+        spanning(doc.total, HEAD_FILL)
+    return LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+
+
+def render(doc: Document, fontset: FontSet) -> bytes:
+    """The PDF of ``doc``; raises AppError("report_empty") for an empty table."""
+    if doc.row_count == 0:
+        raise AppError("report_empty")
+    pagesize = landscape(A4) if doc.orientation == "landscape" else A4
+    styles = _styles(fontset)
+    buf = io.BytesIO()
+    template = SimpleDocTemplate(
+        buf, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + 6 * mm, bottomMargin=MARGIN,
+        title=doc.title, author=doc.association, creator=CREATOR, producer=CREATOR,
+        subject="", keywords="", invariant=1, initialFontName=fontset.body.name,
+        initialFontSize=CELL_SIZE, initialLeading=12,
+    )
+    story: list[Flowable] = [_para(doc.title, styles["title"], fontset, field="title")]
+    if doc.subtitle:
+        story.append(_para(doc.subtitle, styles["subtitle"], fontset, field="subtitle"))
+    story.append(_para(format_date(doc.date), styles["date"], fontset))
+    story.append(_table(doc, fontset, styles, template.width))
+    if doc.signatures:
+        gap = "\u3000" * 4
+        line = gap.join(paragraph_markup(f"{s}：", fontset, styles["sign"].fontName) + "_" * 12
+                        for s in SIGNATURES)
+        story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph(line, styles["sign"]))
+    template.build(story, canvasmaker=_canvas_class(doc, fontset))
+    return buf.getvalue()

@@ -1,0 +1,98 @@
+"""The register roster (花名册): the rows of ``RegisterService.export()`` as a landscape table,
+grouped by district with a subtotal per district and a total."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from desktop.errors import AppError
+from desktop.reports.framework import Column, Document, Section
+
+# key -> (column title, relative width)
+ROSTER_COLUMNS: dict[str, tuple[str, float]] = {
+    "seq": ("序号", 0.9),
+    "name": ("姓名", 1.6),
+    "sex": ("性别", 0.9),
+    "birth_date": ("出生日期", 2.0),
+    "age": ("年龄", 0.9),
+    "district": ("区县", 1.6),
+    "work_unit": ("工作单位", 4.5),
+    "treatment_level": ("待遇级别", 1.6),
+    "highest_honor": ("最高荣誉", 2.6),
+    "honors": ("荣誉称号", 4.5),
+    "phone": ("联系电话", 2.2),
+    "id_number": ("身份证号码", 3.2),
+}
+DEFAULT_COLUMNS: tuple[str, ...] = (
+    "seq", "name", "sex", "birth_date", "age", "work_unit", "treatment_level", "honors", "phone",
+)
+NO_DISTRICT = "（未填区县）"
+
+
+def _honors(value: Any) -> str:
+    if not value:
+        return ""
+    parts = []
+    for h in value:
+        year = h.get("year")
+        level = h.get("level")
+        text = str(h.get("title") or "")
+        if level:
+            text += f"（{level}）"
+        parts.append(f"{year} {text}" if year else text)
+    return "；".join(parts)
+
+
+def cell_text(row: Mapping[str, Any], key: str) -> str:
+    """The printed text of one field of an export row."""
+    value = row.get(key)
+    if key == "honors":
+        return _honors(value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def roster_document(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    association: str,
+    date: dt.date | None = None,
+    district_groups: bool = True,
+    columns: Sequence[str] = DEFAULT_COLUMNS,
+    title: str = "劳动模范花名册",
+    subtitle: str | None = None,
+) -> Document:
+    """A landscape roster dated ``date`` (default today), grouped by district (in order of first
+    appearance) when asked.
+
+    Unknown column keys raise ``export_unknown_columns``. With grouping the district column is
+    left out (the group row names it); "seq" numbers the rows through the whole roster.
+    """
+    unknown = [c for c in columns if c not in ROSTER_COLUMNS]
+    if unknown:
+        raise AppError("export_unknown_columns", columns="、".join(unknown),
+                       known="、".join(ROSTER_COLUMNS))
+    keys = [c for c in columns if not (district_groups and c == "district")]
+    cols = tuple(Column(*ROSTER_COLUMNS[k]) for k in keys)
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        district = str(row.get("district") or NO_DISTRICT) if district_groups else ""
+        groups.setdefault(district, []).append(row)
+    seq = 0
+    sections = []
+    for district, members in groups.items():
+        cells = []
+        for row in members:
+            seq += 1
+            cells.append(tuple(str(seq) if k == "seq" else cell_text(row, k) for k in keys))
+        subtotal = f"{district} 小计：{len(members)} 人" if district_groups else None
+        sections.append(Section(district, tuple(cells), subtotal))
+    return Document(
+        association=association, title=title, subtitle=subtitle, date=date or dt.date.today(),
+        columns=cols,
+        sections=tuple(sections), orientation="landscape", total=f"合计：{seq} 人",
+        name_column=keys.index("name") if "name" in keys else None,
+    )
