@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,25 @@ _DATE_FORMS = (
     re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
 )
+
+
+def push_button(parent: QWidget, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+    """A button with an objectName (tests and accessibility tools find it by name)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def button_row(
+    parent: QWidget, buttons: Iterable[tuple[str, str, Callable[[], None]]]
+) -> QHBoxLayout:
+    """A left-aligned row of named buttons: (objectName, text, slot) each."""
+    row = QHBoxLayout()
+    for name, text, slot in buttons:
+        row.addWidget(push_button(parent, name, text, slot))
+    row.addStretch(1)
+    return row
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from desktop.views.form_widgets import (
     FieldBox,
     IntField,
     TextField,
+    button_row,
 )
 
 # Columns of the table; the names are HonorDraft attributes, so "honors[2].year" finds its cell.
@@ -142,17 +141,11 @@ class HonorsEditor(QWidget):
         self.problems.setWordWrap(True)
         self.problems.hide()
 
-        buttons = QHBoxLayout()
-        for name, text, slot in (
+        buttons = button_row(self, (
             ("addHonor", self.tr("Add honor"), self._add_clicked),
             ("removeHonor", self.tr("Remove"), self._remove),
             ("revokeHonor", self.tr("Revoke…"), self._revoke),
-        ):
-            b = QPushButton(text, self)
-            b.setObjectName(name)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        ))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)

@@ -33,6 +33,7 @@ from desktop.services.permissions import Perm
 from desktop.services.register_types import MemberRow, RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.texts import problem_text
+from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
@@ -114,10 +115,7 @@ class RegisterPage(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _button(self, name: str, text: str, slot: Any) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.clicked.connect(slot)
-        return b
+        return push_button(self, name, text, slot)
 
     # -- querying -------------------------------------------------------------------------------
 

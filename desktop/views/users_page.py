@@ -8,13 +8,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from desktop.services.accounts import UserRow
 from desktop.services.permissions import Role
 from desktop.services.workspace import Workspace
 from desktop.texts import problem_text
+from desktop.views.form_widgets import button_row
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 
@@ -96,19 +95,13 @@ class UsersPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        buttons = QHBoxLayout()
-        for name, text, slot in (
+        buttons = button_row(self, (
             ("addUser", self.tr("New user…"), self._add),
             ("changeRole", self.tr("Change role…"), self._change_role),
             ("resetPassword", self.tr("Reset password…"), self._reset),
             ("unlockUser", self.tr("Unlock"), self._unlock),
             ("toggleActive", self.tr("Disable / enable"), self._toggle),
-        ):
-            b = QPushButton(text, self)
-            b.setObjectName(name)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        ))
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
