@@ -130,6 +130,23 @@ def admin(db: Database) -> Actor:
     return initialise(db)
 
 
+VIEWER_PASSWORD = "viewer123"
+
+
+@pytest.fixture
+def register_url(db: Database, admin: Actor) -> str:
+    """``db`` holding the small test register (tests/register_support.py) and a viewer
+    ``viewer1``; its engine is closed so a ``laomo`` subprocess can use the URL."""
+    from desktop.services.permissions import Role
+    from tests.register_support import REGISTER, add_persons
+
+    add_persons(db, REGISTER)
+    accounts.AccountService(db.sessions).create_user(
+        admin, name="viewer1", display_name="只读", role=Role.VIEWER, password=VIEWER_PASSWORD)
+    db.dispose()
+    return db.url
+
+
 def laomo_executable() -> list[str]:
     script = Path(sys.executable).with_name("laomo")
     return [str(script)] if script.exists() else [sys.executable, "-m", "desktop"]

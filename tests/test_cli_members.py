@@ -19,24 +19,17 @@ from desktop.cli_members import display_width
 from desktop.database import Database
 from desktop.domain import age_on
 from desktop.models import AuditEvent
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Actor, Role
-from tests.conftest import ADMIN_PASSWORD, laomo_executable
-from tests.register_support import RARE_DA, RARE_JI, REGISTER, ZRR_ID, add_persons
+from tests.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, laomo_executable
+from tests.register_support import RARE_DA, RARE_JI, REGISTER, ZRR_ID
 
 WANG_JI, CHEN_DA = "王" + RARE_JI, "陈" + RARE_DA
 BY_PINYIN = [CHEN_DA, "李娜", "钱多多", "孙丽", WANG_JI, "王伟", "赵蓉蓉", "朱荣荣"]
-VIEWER_PASSWORD = "viewer123"
 Run = Callable[..., subprocess.CompletedProcess[bytes]]
 
 
 @pytest.fixture
-def url(db: Database, admin: Actor) -> str:
-    add_persons(db, REGISTER)
-    AccountService(db.sessions).create_user(admin, name="viewer1", display_name="只读",
-                                            role=Role.VIEWER, password=VIEWER_PASSWORD)
-    db.dispose()
-    return db.url
+def url(register_url: str) -> str:
+    return register_url
 
 
 @pytest.fixture

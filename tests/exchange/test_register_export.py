@@ -13,16 +13,12 @@ from typing import Any
 import openpyxl
 import pytest
 
-from desktop.database import Database
 from desktop.domain import age_on
 from desktop.exchange import register_export
-from desktop.services.accounts import AccountService
-from desktop.services.permissions import Actor, Role
-from tests.conftest import ADMIN_PASSWORD
-from tests.register_support import RARE_DA, RARE_JI, REGISTER, ZRR_ID, add_persons
+from tests.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD
+from tests.register_support import RARE_DA, RARE_JI, ZRR_ID
 from tests.test_cli_members import audit_actions
 
-VIEWER_PASSWORD = "viewer123"
 TITLES = ["姓名", "性别", "出生日期", "年龄", "身份证号", "区县", "工作单位", "就业状况",
           "生存状态", "待遇级别", "最高荣誉", "荣誉称号(年份)", "联系电话"]
 TITLE_ROW = 7  # five header lines, a blank line, then the titles
@@ -31,12 +27,8 @@ Export = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def url(db: Database, admin: Actor) -> str:
-    add_persons(db, REGISTER)
-    AccountService(db.sessions).create_user(admin, name="viewer1", display_name="只读",
-                                            role=Role.VIEWER, password=VIEWER_PASSWORD)
-    db.dispose()
-    return db.url
+def url(register_url: str) -> str:
+    return register_url
 
 
 @pytest.fixture
