@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("source", type=Path)
     sub.add_parser("check", parents=[common], help="check integrity, schema and the audit chain")
     _members_parser(sub, common)
+    _report_parser(sub, common)
     return p
 
 
@@ -105,6 +106,20 @@ def _members_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                    help="columns to write (default all): name, sex, birth_date, age, id_number, "
                         "district, work_unit, employment_status, life_status, treatment_level, "
                         "highest_honor, honors, phone")
+    _register_filters(s)
+
+
+def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                   common: argparse.ArgumentParser) -> None:
+    """``laomo report roster …``: printed documents (PDF), filtered like ``members list``."""
+    report = sub.add_parser("report", parents=[common], help="printed documents (PDF)")
+    rsub = report.add_subparsers(required=True)
+    s = rsub.add_parser("roster", parents=[common],
+                        help="the (filtered) register as a landscape roster (花名册) PDF, "
+                             "grouped by district")
+    s.set_defaults(command_key="report roster")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
+                   help="the PDF to write (replaced only when the whole document is ready)")
     _register_filters(s)
 
 

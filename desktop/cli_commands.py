@@ -201,9 +201,16 @@ def cmd_members_export(args: argparse.Namespace, out: TextIO) -> int:
     return members_export(args, out)
 
 
+def cmd_report_roster(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_reports import report_roster
+
+    return report_roster(args, out)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
     "check": cmd_check, "members list": cmd_members_list, "members export": cmd_members_export,
+    "report roster": cmd_report_roster,
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

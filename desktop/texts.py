@@ -62,6 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "Unknown column(s): {columns}. Known: {known}"),
     "export_failed": ("导出失败（{path}）：{reason}。未留下不完整的文件。",
                       "The export failed ({path}): {reason}. No partial file was left."),
+    "report_not_pdf": ("输出文件 {path} 的文件名请以 .pdf 结尾。",
+                       "The output file {path} must end in .pdf."),
     "output_is_directory": ("{path} 是一个文件夹，请给出文件名。", "{path} is a folder: give a file name."),
     "backup_unreadable": ("无法读取备份文件 {path}：{reason}。数据库未被修改。",
                           "Cannot read the backup {path}: {reason}. The database was not changed."),

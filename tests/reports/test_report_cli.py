@@ -1,0 +1,95 @@
+"""``laomo report roster`` as a subprocess: the PDF of the (filtered) register, read back with
+pdftotext; usage errors and empty results leave no file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from tests.register_support import LISTED, RARE_DA, RARE_JI
+
+Report = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def report(register_url: str, run_laomo: Any) -> Report:
+    """``laomo report roster ARGS --db URL --user admin``."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_laomo("report", "roster", *args, "--db", register_url,  # type: ignore[no-any-return]
+                         "--user", "admin")
+
+    return run
+
+
+def pdftotext(path: Path) -> str:
+    exe = shutil.which("pdftotext")
+    assert exe, "pdftotext (poppler-utils) is needed"
+    return subprocess.run([exe, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.fixture
+def outdir(tmp_path: Path) -> Path:
+    """A folder of its own for the PDFs (tmp_path also holds the database)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_roster_of_the_whole_register(report: Report, outdir: Path) -> None:
+    out = outdir / "花名册.pdf"
+    result = report("--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
+    assert leftovers(outdir) == ["花名册.pdf"]
+    pages = len(PdfReader(out).pages)
+    assert f"共 {pages} 页" in result.stdout
+    assert str(len(LISTED)) in result.stdout
+    text = pdftotext(out)
+    for name in LISTED:
+        assert name in text, name
+    assert "王" + RARE_JI in text and "陈" + RARE_DA in text
+    assert "长兴县劳动模范协会" in text
+    squeezed = re.sub(r"\s+", "", text)  # pdftotext drops the spaces of the footer line
+    assert f"第1页共{pages}页" in squeezed
+    assert "长兴县 小计：" in text
+    assert "吴兴区 小计：2 人" in text
+    assert "********" in text  # ID numbers masked by default
+    assert "张三丰" not in text and "张三\n" not in text  # merged and deleted persons
+
+
+def test_search_filters_the_roster(report: Report, outdir: Path) -> None:
+    out = outdir / "r.pdf"
+    result = report("--search", "zrr", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = pdftotext(out)
+    assert "朱荣荣" in text
+    assert "李娜" not in text and "王伟" not in text
+
+
+def test_out_must_be_a_pdf(report: Report, outdir: Path) -> None:
+    out = outdir / "x.txt"
+    result = report("--out", str(out))
+    assert result.returncode == 2
+    assert ".pdf" in result.stderr
+    assert leftovers(outdir) == []
+
+
+def test_nobody_matches_leaves_no_file(report: Report, outdir: Path) -> None:
+    out = outdir / "empty.pdf"
+    result = report("--search", "没有这个人", "--out", str(out))
+    assert result.returncode == 1
+    assert "没有符合条件" in result.stderr
+    assert leftovers(outdir) == []
