@@ -6,30 +6,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWizard
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
 from desktop.services import accounts
 from desktop.services.permissions import Actor, Role
-from desktop.services.workspace import Workspace
-from desktop.views import i18n
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.preferences import Preferences
 from desktop.views.setup_wizard import SetupWizard
 from tests.conftest import ADMIN_PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def chinese_ui(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
-
-
-def _workspace(db: Database, actor: Actor) -> Workspace:
-    info = accounts.association_info(db.sessions)
-    assert info is not None
-    return Workspace(db, actor, info)
+from tests.views.conftest import make_workspace
 
 
 def test_setup_wizard_creates_the_association_and_admin(qtbot: QtBot, sqlite_db: Database) -> None:
@@ -102,7 +90,7 @@ def test_login_dialog_accepts_the_right_password(qtbot: QtBot, db: Database, adm
 
 def test_main_window_shows_pages_by_role_and_status(qtbot: QtBot, db: Database,
                                                     admin: Actor) -> None:
-    window = MainWindow(_workspace(db, admin), Preferences())
+    window = MainWindow(make_workspace(db, admin), Preferences())
     qtbot.addWidget(window)
     window.show()
     pages = [window.nav.item(i).text() for i in range(window.nav.count())]
@@ -116,7 +104,7 @@ def test_main_window_shows_pages_by_role_and_status(qtbot: QtBot, db: Database,
     svc.create_user(admin, name="viewer1", display_name="只读", role=Role.VIEWER,
                     password="viewer-123")
     viewer = svc.login("viewer1", "viewer-123")
-    limited = MainWindow(_workspace(db, viewer), Preferences())
+    limited = MainWindow(make_workspace(db, viewer), Preferences())
     qtbot.addWidget(limited)
     assert [limited.nav.item(i).text() for i in range(limited.nav.count())] == ["首页", "名册"]
     assert not limited.backup_action.isEnabled()
@@ -124,7 +112,7 @@ def test_main_window_shows_pages_by_role_and_status(qtbot: QtBot, db: Database,
 
 def test_users_page_lists_users_and_audit_page_verifies(qtbot: QtBot, db: Database,
                                                        admin: Actor) -> None:
-    window = MainWindow(_workspace(db, admin), Preferences())
+    window = MainWindow(make_workspace(db, admin), Preferences())
     qtbot.addWidget(window)
     accounts.AccountService(db.sessions).create_user(
         admin, name="clerk1", display_name="录入一", role=Role.CLERK, password="clerk-1234")
@@ -146,7 +134,7 @@ def test_backup_from_the_window_runs_in_the_background(qtbot: QtBot, sqlite_db: 
     from tests.conftest import initialise
 
     admin = initialise(sqlite_db)
-    window = MainWindow(_workspace(sqlite_db, admin), Preferences())
+    window = MainWindow(make_workspace(sqlite_db, admin), Preferences())
     qtbot.addWidget(window)
     out = tmp_path / "b.zip"
     window.start_backup(str(out))
@@ -174,7 +162,7 @@ def test_error_presenter_speaks_chinese(qtbot: QtBot, monkeypatch: pytest.Monkey
 
 
 def test_status_labels_are_not_clipped(qtbot: QtBot, db: Database, admin: Actor) -> None:
-    window = MainWindow(_workspace(db, admin), Preferences())
+    window = MainWindow(make_workspace(db, admin), Preferences())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

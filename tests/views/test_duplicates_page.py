@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import idnumber
@@ -17,7 +17,6 @@ from desktop.services import accounts
 from desktop.services.permissions import Actor, Role
 from desktop.services.register_types import HonorDraft, PersonDraft
 from desktop.services.workspace import Workspace
-from desktop.views import i18n
 from desktop.views.duplicates_page import DuplicatesPage
 from desktop.views.main_window import MainWindow
 from desktop.views.merge_dialog import MergeDialog
@@ -30,16 +29,6 @@ from tests.views.dialog_driver import on_next_modal
 BIRTH = dt.date(1965, 3, 12)
 
 
-@pytest.fixture(autouse=True)
-def chinese_ui(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
-
-
-@pytest.fixture
-def ws(db: Database, admin: Actor) -> Workspace:
-    info = accounts.association_info(db.sessions)
-    assert info is not None
-    return Workspace(db, admin, info)
 
 
 def _plant_pair(ws: Workspace) -> tuple[uuid.UUID, uuid.UUID]:

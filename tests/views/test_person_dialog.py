@@ -6,10 +6,8 @@ import dataclasses
 import datetime as dt
 import uuid
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
@@ -21,10 +19,9 @@ from pytestqt.qtbot import QtBot
 from desktop import idnumber
 from desktop.database import Database
 from desktop.services import accounts
-from desktop.services.permissions import Actor, Role
+from desktop.services.permissions import Role
 from desktop.services.register_types import HonorDraft, PersonDraft
 from desktop.services.workspace import Workspace
-from desktop.views import i18n
 from desktop.views.person_dialog import PersonDialog
 from desktop.views.person_timeline import StatusChangeDialog
 from desktop.views.reason_dialog import ReasonDialog
@@ -34,16 +31,6 @@ BIRTH = dt.date(1968, 3, 2)
 ID_MALE = idnumber.make("330522", BIRTH, 123)
 
 
-@pytest.fixture(autouse=True)
-def chinese_ui(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
-
-
-@pytest.fixture
-def ws(db: Database, admin: Actor) -> Workspace:
-    info = accounts.association_info(db.sessions)
-    assert info is not None
-    return Workspace(db, admin, info)
 
 
 def _dialog(qtbot: QtBot, ws: Workspace, person_id: uuid.UUID | None = None) -> PersonDialog:

@@ -21,7 +21,6 @@ from desktop.services import accounts
 from desktop.services.demo import DemoService
 from desktop.services.permissions import Actor, Role
 from desktop.services.workspace import Workspace
-from desktop.views import i18n
 from desktop.views.preferences import Preferences
 from desktop.views.register_page import RegisterPage
 from desktop.views.register_table_model import RegisterTableModel
@@ -30,10 +29,6 @@ from desktop.views.tasks import TaskRunner
 M = RegisterTableModel
 MEMBERS = 2000
 
-
-@pytest.fixture(autouse=True)
-def chinese_ui(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
 
 
 @pytest.fixture

@@ -10,14 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import Startup, database_label
 from desktop.database import Database
-from desktop.views import i18n
 from desktop.views.preferences import Preferences
 from tests.conftest import ADMIN_PASSWORD, initialise
-
-
-@pytest.fixture(autouse=True)
-def chinese_ui(qapp: QApplication) -> None:
-    i18n.install(qapp, "zh_CN")
 
 
 def test_known_database_shows_login_before_it_is_open(qtbot: QtBot, qapp: QApplication,
