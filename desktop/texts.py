@@ -123,6 +123,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{who}: the character “{char}” ({codepoint}) in {field} is in none of the "
                       "installed fonts, so it cannot be printed. Install or configure a font "
                       "that has it (such as SimSun-ExtB)."),
+    # --- printed documents (issue 5) ---
+    "seal_not_image": ("{name} 不是图片：公章图片须为 PNG 或 JPEG 文件。",
+                       "{name} is not an image: the seal must be a PNG or JPEG file."),
+    "seal_too_large": ("公章图片 {name} 太大（{size} MB），请使用 2 MB 以内的图片。",
+                       "The seal image {name} is too large ({size} MB); use one under 2 MB."),
+    "certificate_no_honors": ("{name} 没有未撤销的荣誉称号，不能出具荣誉称号证明。",
+                              "{name} holds no kept honor, so no proof of title can be issued."),
+    "document_voided": ("编号 {serial} 已作废，不能补打或再次作废。",
+                        "Serial {serial} was voided; it cannot be reprinted or voided again."),
+    "document_unknown_serial": ("登记中没有编号 {serial}。",
+                                "There is no serial {serial} in the document log."),
+    "document_not_certificate": ("编号 {serial} 是会员证，不是荣誉称号证明，不能补打为证明。",
+                                 "Serial {serial} is a membership card, not a proof of title."),
+    "cards_too_many": ("一次最多打印 {limit} 张会员证，当前有 {count} 人，请缩小筛选范围。",
+                       "At most {limit} cards at a time ({count} match): narrow the filter."),
 }
 
 # field / problem code -> (Chinese, English)

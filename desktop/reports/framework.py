@@ -72,6 +72,7 @@ class Document:
     total: str | None = None
     name_column: int | None = 0  # the cell that names the person in glyph_missing errors
     signatures: bool = True
+    seal: bytes | None = None  # PNG/JPEG (reports.seal.check_image) stamped by the signatures
 
     @property
     def row_count(self) -> int:
@@ -102,6 +103,29 @@ def _draw_text(canvas: Canvas, fontset: FontSet, text: str, x: float, y: float, 
         canvas.setFont(font, size)
         canvas.drawString(x, y, run)
         x += stringWidth(run, font, size)
+
+
+draw_text = _draw_text
+"""Draw one line of text with per-character font fallback (public for other documents)."""
+
+
+class _SealStamp(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """The seal, overlapping the signature line above it as a stamp does."""
+
+    SIZE = 40 * mm
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self._data = data
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._width = avail_width
+        return avail_width, self.SIZE / 2
+
+    def draw(self) -> None:
+        from desktop.reports.seal import draw_seal
+
+        draw_seal(self.canv, self._data, self._width * 0.42, self.SIZE / 2, self.SIZE)
 
 
 def _canvas_class(doc: Document, fontset: FontSet) -> type[Canvas]:
@@ -232,5 +256,7 @@ def render(doc: Document, fontset: FontSet) -> bytes:
                         for s in SIGNATURES)
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(line, styles["sign"]))
+        if doc.seal is not None:
+            story.append(_SealStamp(doc.seal))
     template.build(story, canvasmaker=_canvas_class(doc, fontset))
     return buf.getvalue()

@@ -1,0 +1,153 @@
+"""Membership cards (会员证): ten ID-1 cards (85.6 × 54 mm) per A4 page, with cut marks.
+
+Plain data in (:class:`Card`), PDF bytes out, drawn on the canvas directly (a card is a fixed
+layout, not flowing text). Text that is too wide for its line is drawn smaller rather than cut.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop.errors import AppError
+from desktop.reports.fonts import FontSet
+from desktop.reports.framework import CREATOR, draw_text, format_date
+from desktop.reports.seal import draw_seal
+
+CARD_W, CARD_H = 85.6 * mm, 54 * mm
+COLS, ROWS = 2, 5
+GAP = 4 * mm  # between cards, so each can be cut on its own lines
+MARK = 2.5 * mm  # length of a cut mark (shorter than the gap)
+RED = colors.Color(0.78, 0.08, 0.08)
+PER_PAGE = COLS * ROWS
+
+
+@dataclasses.dataclass(frozen=True)
+class Card:
+    """What one membership card says."""
+
+    association: str
+    serial: str
+    name: str
+    sex: str
+    district: str
+    treatment_level: str
+    honor: str  # the highest honor, e.g. 全国劳动模范（2005）
+    issued: dt.date
+
+
+def _fit(fs: FontSet, text: str, base: str, size: float, width: float) -> float:
+    """The font size (at most ``size``, at least 5 pt) at which ``text`` fits ``width``."""
+    drawn = sum(stringWidth(run, font, size) for font, run in fs.runs(text, base))
+    return size if drawn <= width else max(5.0, size * width / drawn)
+
+
+def _line(c: Canvas, fs: FontSet, text: str, x: float, y: float, size: float, width: float,
+          *, base: str, who: str, align: str = "left") -> None:
+    fs.check(text, who=who, field="card")
+    draw_text(c, fs, text, x, y, _fit(fs, text, base, size, width), base=base,
+              align=align)  # type: ignore[arg-type]
+
+
+def _origin(slot: int) -> tuple[float, float]:
+    page_w, page_h = A4
+    block_w = COLS * CARD_W + (COLS - 1) * GAP
+    block_h = ROWS * CARD_H + (ROWS - 1) * GAP
+    left, bottom = (page_w - block_w) / 2, (page_h - block_h) / 2
+    col, row = slot % COLS, slot // COLS
+    return left + col * (CARD_W + GAP), bottom + (ROWS - 1 - row) * (CARD_H + GAP)
+
+
+def _cut_marks(c: Canvas, x: float, y: float) -> None:
+    """Short lines outside each corner, in the gap, never on the card."""
+    c.setStrokeColor(colors.black)
+    c.setLineWidth(0.3)
+    off = 0.5 * mm
+    for cx in (x, x + CARD_W):
+        for cy in (y, y + CARD_H):
+            dx = -1 if cx == x else 1
+            dy = -1 if cy == y else 1
+            c.line(cx + dx * off, cy, cx + dx * (off + MARK), cy)
+            c.line(cx, cy + dy * off, cx, cy + dy * (off + MARK))
+
+
+def _card(c: Canvas, fs: FontSet, card: Card, x: float, y: float, seal: bytes | None) -> None:
+    title, body = fs.title.name, fs.body.name
+    c.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
+    c.setLineWidth(0.4)
+    c.roundRect(x, y, CARD_W, CARD_H, 3 * mm)
+    band = 11 * mm
+    c.saveState()
+    outline = c.beginPath()
+    outline.roundRect(x, y, CARD_W, CARD_H, 3 * mm)
+    c.clipPath(outline, stroke=0, fill=0)
+    c.setFillColor(RED)
+    c.rect(x, y + CARD_H - band, CARD_W, band, stroke=0, fill=1)
+    c.restoreState()
+    c.setFillColor(colors.white)
+    _line(c, fs, card.association, x + CARD_W / 2, y + CARD_H - 5 * mm, 10, CARD_W - 6 * mm,
+          base=title, who=card.name, align="center")
+    _line(c, fs, "会 员 证", x + CARD_W / 2, y + CARD_H - 9.5 * mm, 9, CARD_W - 6 * mm,
+          base=title, who=card.name, align="center")
+    c.setFillColor(colors.black)
+    lx, text_w = x + 5 * mm, CARD_W - 32 * mm
+    rows = (("姓　　名", card.name, 12.0), ("性　　别", card.sex, 9.5),
+            ("所属区县", card.district, 9.5), ("待遇级别", card.treatment_level, 9.5),
+            ("荣誉称号", card.honor, 9.5))
+    ty = y + CARD_H - band - 7 * mm
+    for label, value, size in rows:
+        draw_text(c, fs, f"{label}：", lx, ty, 8, base=body)
+        _line(c, fs, value, lx + 15 * mm, ty, size, text_w - 15 * mm + 6 * mm,
+              base=body if size < 12 else title, who=card.name)
+        ty -= 6 * mm
+    _line(c, fs, f"编号：{card.serial}", lx, y + 3.2 * mm, 7, CARD_W / 2, base=body,
+          who=card.name)
+    _line(c, fs, f"发证日期：{format_date(card.issued)}", x + CARD_W - 4 * mm, y + 3.2 * mm, 7,
+          CARD_W / 2 - 8 * mm, base=body, who=card.name, align="right")
+    qr = 18 * mm
+    widget = QrCodeWidget(f"LMZJ1 {card.serial}", barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(qr, qr, transform=[qr / (x1 - x0), 0, 0, qr / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, c, x + CARD_W - qr - 3 * mm, y + 19 * mm)
+    if seal is not None:  # stamped over the issue date, as on a paper card
+        draw_seal(c, seal, x + CARD_W - 20 * mm, y + 7 * mm, 14 * mm)
+
+
+def render_cards(cards: Sequence[Card], fontset: FontSet, *, seal: bytes | None = None) -> bytes:
+    """``PER_PAGE`` cards per A4 page, left to right, top to bottom, cut marks around each."""
+    if not cards:
+        raise AppError("report_empty")
+    for card in cards:  # every character first: a missing glyph stops before any drawing
+        for text in (card.association, card.name, card.sex, card.district,
+                     card.treatment_level, card.honor, card.serial):
+            fontset.check(text, who=card.name, field="card")
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
+    c.setTitle("会员证")
+    c.setAuthor(cards[0].association)
+    c.setCreator(CREATOR)
+    c.setProducer(CREATOR)
+    pages = (len(cards) + PER_PAGE - 1) // PER_PAGE
+    for page in range(pages):
+        chunk = cards[page * PER_PAGE:(page + 1) * PER_PAGE]
+        for slot, card in enumerate(chunk):
+            x, y = _origin(slot)
+            _cut_marks(c, x, y)
+            _card(c, fontset, card, x, y, seal)
+        draw_text(c, fontset, f"第 {page + 1} 页 共 {pages} 页", A4[0] / 2, 6 * mm, 8,
+                  base=fontset.body.name, align="center")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
