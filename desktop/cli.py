@@ -121,6 +121,28 @@ def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
                    help="the PDF to write (replaced only when the whole document is ready)")
     _register_filters(s)
+    s = rsub.add_parser("certificate", parents=[common],
+                        help="a proof of title (荣誉称号证明) for one person, under a new serial; "
+                             "or a reprint (补打) of an issued serial")
+    s.set_defaults(command_key="report certificate")
+    who = s.add_mutually_exclusive_group(required=True)
+    who.add_argument("--person", metavar="UUID|ID_NUMBER", help="the person (UUID or ID number)")
+    who.add_argument("--reprint", metavar="SERIAL", help="print an issued serial again "
+                                                         "(needs --reason; marked 补打)")
+    s.add_argument("--unmask", action="store_true",
+                   help="print the full ID number (needs the permission and --reason; audited)")
+    s.add_argument("--reason", help="why (reprint, unmask): recorded in the document log")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    s = rsub.add_parser("cards", parents=[common],
+                        help="membership cards (会员证) of the (filtered) register, ten per page")
+    s.set_defaults(command_key="report cards")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    _register_filters(s)
+    s = rsub.add_parser("void", parents=[common],
+                        help="void (作废) a certificate or card serial; it is never printed again")
+    s.set_defaults(command_key="report void")
+    s.add_argument("serial", metavar="SERIAL")
+    s.add_argument("--reason", required=True, help="why (recorded in the document log)")
 
 
 def _register_filters(s: argparse.ArgumentParser) -> None:

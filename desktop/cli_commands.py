@@ -207,10 +207,31 @@ def cmd_report_roster(args: argparse.Namespace, out: TextIO) -> int:
     return report_roster(args, out)
 
 
+def cmd_report_certificate(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_reports import report_certificate
+
+    return report_certificate(args, out)
+
+
+def cmd_report_cards(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_reports import report_cards
+
+    return report_cards(args, out)
+
+
+def cmd_report_void(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_reports import report_void
+
+    return report_void(args, out)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
     "check": cmd_check, "members list": cmd_members_list, "members export": cmd_members_export,
     "report roster": cmd_report_roster,
+    "report certificate": cmd_report_certificate,
+    "report cards": cmd_report_cards,
+    "report void": cmd_report_void,
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

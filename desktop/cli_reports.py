@@ -1,16 +1,17 @@
 """``laomo report …``: printed documents on the command line (loaded only when such a command
 runs).
 
-``roster`` renders the (filtered) register as a landscape roster (花名册) PDF through
-``desktop.reports``. The command line is checked and the fonts are found before the database is
-opened; the PDF is rendered in memory, then written to a temporary file beside ``--out`` and
-renamed, so a failure (nobody matches, a character no font has, no font) leaves no file.
+``roster`` renders the (filtered) register as a landscape roster (花名册), ``certificate`` a
+proof of title (荣誉称号证明) or its reprint, ``cards`` membership cards (会员证), all through
+``DocumentService`` (the administrator's fonts and seal); ``void`` voids a serial. ``--out`` is
+checked before the database is opened; the PDF is rendered in memory, then written to a temporary
+file beside ``--out`` and renamed, so a failure (nobody matches, a character no font has, no font)
+leaves no file.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 from pathlib import Path
 from typing import TextIO
@@ -18,16 +19,12 @@ from typing import TextIO
 from desktop.cli import EXIT_OK, UsageError, _say
 from desktop.cli_commands import _login, _open
 from desktop.cli_members import filter_from_args, filter_words, write_atomically
+from desktop.database import Database
 from desktop.errors import AppError
-from desktop.services.accounts import association_info
-from desktop.services.register import RegisterService
+from desktop.services.documents import DocumentService
 
-__all__ = ["ASSOCIATION_SUFFIX", "ROSTER_KEYS", "check_pdf_target", "report_roster"]
-
-ASSOCIATION_SUFFIX = "劳动模范协会"
-ROSTER_KEYS = ("seq", "name", "sex", "birth_date", "age", "id_number", "work_unit",
-               "treatment_level", "honors", "phone")
-"""The columns of the printed roster (ID numbers masked unless ``--unmask --reason``)."""
+__all__ = ["check_pdf_target", "report_cards", "report_certificate", "report_roster",
+           "report_void"]
 
 
 def check_pdf_target(target: Path) -> None:
@@ -47,38 +44,84 @@ def _page_count(data: bytes) -> int | None:
         return None
 
 
+def _service(db: Database, args: argparse.Namespace) -> DocumentService:
+    return DocumentService(db.sessions, _login(db, args), db.read_sessions)
+
+
 def report_roster(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo report roster [filters] --out FILE.pdf``."""
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
-    from desktop.reports.roster import roster_document
-
     target: Path = args.out
     check_pdf_target(target)
-    fontset = find_fonts()  # no font: a clear message before the database is touched
     db = _open(args)
     try:
-        actor = _login(db, args)
-        service = RegisterService(db.read_sessions, actor, db.sessions)
-        rows = service.export(filter_from_args(args), unmask=args.unmask, reason=args.reason)
-        if not rows:
-            raise AppError("report_empty")
-        info = association_info(db.sessions)
-        association = (info.name if info is not None else "") + ASSOCIATION_SUFFIX
         words = filter_words(args)
         subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
-        doc = roster_document(rows, association=association, date=dt.date.today(),
-                              columns=ROSTER_KEYS, subtitle=subtitle)
-        data = render(doc, fontset)
+        issued = _service(db, args).roster(filter_from_args(args), unmask=args.unmask,
+                                           reason=args.reason, subtitle=subtitle)
     finally:
         db.dispose()
-    write_atomically(target, data)
-    pages = _page_count(data)
-    count = len(rows)
+    write_atomically(target, issued.pdf)
+    pages = _page_count(issued.pdf)
+    count = issued.count
     if pages is None:
         print(_say(args.lang, f"已生成花名册：{count} 人：{target}",
                    f"Roster written: {count} person(s): {target}"), file=out)
     else:
         print(_say(args.lang, f"已生成花名册：{count} 人，共 {pages} 页：{target}",
                    f"Roster written: {count} person(s), {pages} page(s): {target}"), file=out)
+    return EXIT_OK
+
+
+def report_certificate(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo report certificate --person UUID|ID [--unmask --reason R] --out F.pdf`` or
+    ``--reprint SERIAL --reason R``."""
+    target: Path = args.out
+    check_pdf_target(target)
+    db = _open(args)
+    try:
+        service = _service(db, args)
+        if args.reprint:
+            issued = service.reprint(args.reprint, args.reason or "", unmask=args.unmask)
+        else:
+            person = service.find_person(args.person)
+            issued = service.certificate(person, unmask=args.unmask, reason=args.reason)
+    finally:
+        db.dispose()
+    write_atomically(target, issued.pdf)
+    serial = issued.serials[0]
+    if args.reprint:
+        print(_say(args.lang, f"已补打荣誉称号证明，编号 {serial}：{target}",
+                   f"Proof of title reprinted, serial {serial}: {target}"), file=out)
+    else:
+        print(_say(args.lang, f"已出具荣誉称号证明，编号 {serial}：{target}",
+                   f"Proof of title issued, serial {serial}: {target}"), file=out)
+    return EXIT_OK
+
+
+def report_cards(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo report cards [filters] --out F.pdf``: one serial per card."""
+    target: Path = args.out
+    check_pdf_target(target)
+    db = _open(args)
+    try:
+        issued = _service(db, args).cards(filter=filter_from_args(args))
+    finally:
+        db.dispose()
+    write_atomically(target, issued.pdf)
+    first, last = issued.serials[0], issued.serials[-1]
+    print(_say(args.lang, f"已生成会员证 {issued.count} 张（编号 {first} 至 {last}）：{target}",
+               f"{issued.count} card(s) written (serials {first} to {last}): {target}"),
+          file=out)
+    return EXIT_OK
+
+
+def report_void(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo report void SERIAL --reason R``."""
+    db = _open(args)
+    try:
+        _service(db, args).void(args.serial, args.reason)
+    finally:
+        db.dispose()
+    print(_say(args.lang, f"编号 {args.serial.strip().upper()} 已作废。",
+               f"Serial {args.serial.strip().upper()} is void."), file=out)
     return EXIT_OK

@@ -44,6 +44,9 @@ __all__ = ["DocumentLogEntry", "DocumentService", "DocumentSettings", "IssuedDoc
 FONTS_KEY = "documents.fonts"
 SEAL_KEY = "documents.seal"
 ASSOCIATION_SUFFIX = "劳动模范协会"
+ROSTER_KEYS = ("seq", "name", "sex", "birth_date", "age", "id_number", "work_unit",
+               "treatment_level", "honors", "phone")
+"""The columns of the printed roster (ID numbers masked unless unmasked with a reason)."""
 KIND_CODES = {"certificate": "ZM", "card": "HY"}  # 证明 / 会员
 MAX_CARDS = 2000
 
@@ -168,9 +171,7 @@ class DocumentService:
             association = self._association(s)
             seal = self._settings(s).seal
         doc = roster_document(rows, association=association, date=self._today(),
-                              subtitle=subtitle, columns=(
-                                  "seq", "name", "sex", "birth_date", "age", "id_number",
-                                  "work_unit", "treatment_level", "honors", "phone"))
+                              subtitle=subtitle, columns=ROSTER_KEYS)
         doc = dataclasses.replace(doc, seal=seal)
         return IssuedDocument(render(doc, fs), (), len(rows))
 

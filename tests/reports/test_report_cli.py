@@ -93,3 +93,73 @@ def test_nobody_matches_leaves_no_file(report: Report, outdir: Path) -> None:
     assert result.returncode == 1
     assert "没有符合条件" in result.stderr
     assert leftovers(outdir) == []
+
+
+@pytest.fixture
+def laomo_report(register_url: str, run_laomo: Any) -> Report:
+    """``laomo report VERB ARGS --db URL --user admin``."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_laomo("report", *args, "--db", register_url,  # type: ignore[no-any-return]
+                         "--user", "admin")
+
+    return run
+
+
+def test_certificate_by_id_number_then_reprint_then_void(laomo_report: Report,
+                                                         outdir: Path) -> None:
+    from tests.register_support import ZRR_ID
+
+    first = outdir / "证明.pdf"
+    result = laomo_report("certificate", "--person", ZRR_ID, "--out", str(first))
+    assert result.returncode == 0, result.stderr
+    serial = re.search(r"330522-ZM-\d{4}-\d{4}", result.stdout)
+    assert serial, result.stdout
+    text = re.sub(r"\s+", "", pdftotext(first))
+    assert "朱荣荣" in text and serial.group() in text and "补打" not in text
+    assert ZRR_ID not in text  # masked without --unmask
+
+    again = outdir / "补打.pdf"
+    result = laomo_report("certificate", "--reprint", serial.group(), "--out", str(again))
+    assert result.returncode == 3 and not again.exists()  # a reprint needs a reason
+    result = laomo_report("certificate", "--reprint", serial.group(), "--reason", "原件遗失",
+                          "--out", str(again))
+    assert result.returncode == 0, result.stderr
+    assert "补打" in pdftotext(again)
+
+    result = laomo_report("void", serial.group(), "--reason", "信息有误")
+    assert result.returncode == 0, result.stderr
+    third = outdir / "再补打.pdf"
+    result = laomo_report("certificate", "--reprint", serial.group(), "--reason", "x",
+                          "--out", str(third))
+    assert result.returncode == 1 and "已作废" in result.stderr
+    assert leftovers(outdir) == sorted(["证明.pdf", "补打.pdf"])
+
+
+def test_certificate_unmasked_and_unknown_person(laomo_report: Report, outdir: Path) -> None:
+    from tests.register_support import ZRR_ID
+
+    out = outdir / "full.pdf"
+    result = laomo_report("certificate", "--person", ZRR_ID, "--unmask", "--out", str(out))
+    assert result.returncode == 3 and not out.exists()
+    result = laomo_report("certificate", "--person", ZRR_ID, "--unmask", "--reason", "社保核对",
+                          "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert ZRR_ID in re.sub(r"\s+", "", pdftotext(out))
+    result = laomo_report("certificate", "--person", "110101199001011234",
+                          "--out", str(outdir / "nobody.pdf"))
+    assert result.returncode == 1, result.stderr
+    assert leftovers(outdir) == ["full.pdf"]
+
+
+def test_cards_of_a_filter(laomo_report: Report, outdir: Path) -> None:
+    out = outdir / "cards.pdf"
+    result = laomo_report("cards", "--district", "吴兴区", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "2 张" in result.stdout
+    text = pdftotext(out)
+    assert "陈" + RARE_DA in text and "王伟" in text and "朱荣荣" not in text
+    assert len(PdfReader(out).pages) == 1
+    result = laomo_report("cards", "--search", "没有这个人", "--out", str(outdir / "e.pdf"))
+    assert result.returncode == 1
+    assert leftovers(outdir) == ["cards.pdf"]
