@@ -39,7 +39,7 @@ RUN_TIMEOUT = 180
 FORBIDDEN_MODULES = ("pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff", "stdnum",
                      "pypdf", "importlinter", "grimp", "PyInstaller", "tkinter")
 FORBIDDEN_QT = ("QtWebEngine", "Qt3D", "QtQuick", "QtQml", "QtMultimedia", "QtCharts",
-                "QtDataVisualization", "QtPdf", "QtDesigner")
+                "QtDataVisualization", "QtPdfQuick", "QtDesigner")
 # Environment variables that would let the frozen program see the development tree.
 SCRUBBED_ENV = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "LAOMO_HOME",
                 "LAOMO_USER", "LAOMO_PASSWORD", "LAOMO_LANG", "QT_PLUGIN_PATH")

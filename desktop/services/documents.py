@@ -39,7 +39,11 @@ from desktop.services.permissions import Actor, Perm
 from desktop.services.register import SEX_LABELS, RegisterService
 from desktop.services.register_types import RegisterFilter
 
-__all__ = ["DocumentLogEntry", "DocumentService", "DocumentSettings", "IssuedDocument"]
+__all__ = ["DocumentLogEntry", "DocumentService", "DocumentSettings", "IssuedDocument",
+           "check_seal_image"]
+
+check_seal_image = check_image
+"""Raise ``seal_not_image`` unless the bytes are a PNG or JPEG (for the settings dialog)."""
 
 FONTS_KEY = "documents.fonts"
 SEAL_KEY = "documents.seal"

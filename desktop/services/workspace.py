@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from desktop.database import Database
 from desktop.services.accounts import AccountService, AssociationInfo
 from desktop.services.audit import AuditService
+from desktop.services.documents import DocumentService
 from desktop.services.duplicates import DuplicatesService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.overview import OverviewService
@@ -34,6 +35,9 @@ class Workspace:
 
     def audit(self) -> AuditService:
         return AuditService(self.db.read_sessions, self.actor)
+
+    def documents(self) -> DocumentService:
+        return DocumentService(self.db.sessions, self.actor, self.db.read_sessions)
 
     def duplicates(self) -> DuplicatesService:
         return DuplicatesService(self.db.sessions, self.actor, self.db.read_sessions)

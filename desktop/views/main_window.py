@@ -21,6 +21,7 @@ from desktop.services.maintenance import BackupManifest
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.audit_page import AuditPage
+from desktop.views.documents_page import DocumentLogPage
 from desktop.views.duplicates_page import DuplicatesPage
 from desktop.views.home_page import HomePage
 from desktop.views.messages import present_error
@@ -55,6 +56,10 @@ class MainWindow(QMainWindow):
         if actor.can(Perm.EDIT_PERSONS):
             self.duplicates = DuplicatesPage(workspace, self.tasks, self)
             self._add_page(self.tr("Duplicates"), self.duplicates)
+        self.documents: DocumentLogPage | None = None
+        if actor.can(Perm.PRINT):
+            self.documents = DocumentLogPage(workspace, self.tasks, self)
+            self._add_page(self.tr("Documents"), self.documents)
         self.users: UsersPage | None = None
         self.audit: AuditPage | None = None
         if actor.can(Perm.MANAGE_USERS):
@@ -114,6 +119,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
 
+        if actor.can(Perm.MANAGE_SETTINGS):
+            fonts_seal = QAction(self.tr("Fonts and seal for documents…"), self)
+            fonts_seal.setObjectName("documentSettingsAction")
+            fonts_seal.triggered.connect(self._document_settings)
+            settings_menu.addAction(fonts_seal)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About 劳模之家"), self)
         about.setObjectName("aboutAction")
@@ -164,6 +175,11 @@ class MainWindow(QMainWindow):
         self._prefs.sync()
         QMessageBox.information(self, APP_DISPLAY_NAME, self.tr(
             "The language will change the next time 劳模之家 starts."))
+
+    def _document_settings(self) -> None:
+        from desktop.views.documents_page import DocumentSettingsDialog
+
+        DocumentSettingsDialog.edit(self._workspace, self)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About 劳模之家"), self.tr(

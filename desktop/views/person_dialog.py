@@ -108,6 +108,12 @@ class PersonDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.proof_button: QPushButton | None = None
+        if person_id is not None and workspace.actor.can(Perm.PRINT):
+            from desktop.views.documents_page import proof_of_title_button
+
+            self.proof_button = proof_of_title_button(self, workspace, person_id)
+            self.buttons.addButton(self.proof_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)

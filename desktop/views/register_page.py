@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -73,6 +74,19 @@ class RegisterPage(QWidget):
             self.edit_person)
         self.reveal_button = self._button("revealIdNumber", self.tr("Reveal ID number…"),
                                           self.reveal_id_number)
+        self.roster_button = self._button("printRoster", self.tr("Roster…"), self.print_roster)
+        self.roster_button.setToolTip(self.tr("Print the persons of the current filter as a "
+                                              "roster grouped by district"))
+        self.cards_button = self._button("printCards", self.tr("Cards"), lambda: None)
+        cards_menu = QMenu(self.cards_button)
+        cards_menu.setObjectName("cardsMenu")
+        self.cards_selected = cards_menu.addAction(self.tr("Card of the selected person…"))
+        self.cards_selected.triggered.connect(lambda: self.print_cards(selected=True))
+        self.cards_all = cards_menu.addAction(self.tr("Cards of everyone in the list…"))
+        self.cards_all.triggered.connect(lambda: self.print_cards(selected=False))
+        self.cards_button.setMenu(cards_menu)
+        for b in (self.roster_button, self.cards_button):
+            b.setVisible(actor.can(Perm.PRINT))
         self.new_button.setVisible(actor.can(Perm.EDIT_PERSONS))
         self.reveal_button.setVisible(actor.can(Perm.UNMASK))
         self.reveal_button.setToolTip(self.tr(
@@ -84,7 +98,8 @@ class RegisterPage(QWidget):
         self.table = RegisterTableView(self.model, preferences, self)
 
         top = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.reveal_button):
+        for b in (self.new_button, self.edit_button, self.reveal_button, self.roster_button,
+                  self.cards_button):
             top.addWidget(b)
         top.addStretch(1)
         top.addWidget(self.count_label)
@@ -344,6 +359,38 @@ class RegisterPage(QWidget):
             return
         self._inform(self.tr("ID number of %1: %2").replace("%1", row.name)
                      .replace("%2", number), name="revealBox")
+
+    # -- printing -------------------------------------------------------------------------------
+
+    def print_roster(self) -> None:
+        """The roster (花名册) of the current filter, made in the background, then previewed."""
+        from desktop.views.document_preview import DocumentPreviewDialog
+
+        service = self._workspace.documents()
+        f = self.filters.filter()
+        DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: service.roster(f), title=self.tr("Roster"),
+            file_name="花名册.pdf", label=self.tr("Preparing the roster…"))
+
+    def print_cards(self, selected: bool) -> None:
+        """Membership cards (会员证) of the selected person or of everyone in the list; each
+        card gets a serial in the document log."""
+        from desktop.views.document_preview import DocumentPreviewDialog
+
+        service = self._workspace.documents()
+        if selected:
+            person_id = self.current_person()
+            if person_id is None:
+                self._inform(self.tr("Select a person first."))
+                return
+            ids = [person_id]
+            job = lambda: service.cards(person_ids=ids)  # noqa: E731
+        else:
+            f = self.filters.filter()
+            job = lambda: service.cards(filter=f)  # noqa: E731
+        DocumentPreviewDialog.generate(
+            self, self._tasks, job, title=self.tr("Membership cards"), file_name="会员证.pdf",
+            label=self.tr("Preparing the cards…"))
 
     def _inform(self, text: str, name: str = "registerMessage") -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Register"), text,

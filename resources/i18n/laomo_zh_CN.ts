@@ -44,6 +44,211 @@
     </message>
 </context>
 <context>
+    <name>DocumentLogPage</name>
+    <message>
+        <source>Proof of title</source>
+        <translation>荣誉称号证明</translation>
+    </message>
+    <message>
+        <source>ID number masked</source>
+        <translation>身份证号码隐去部分</translation>
+    </message>
+    <message>
+        <source>Full ID number…</source>
+        <translation>完整身份证号码…</translation>
+    </message>
+    <message>
+        <source>Full ID number</source>
+        <translation>完整身份证号码</translation>
+    </message>
+    <message>
+        <source>Why does the proof need the full ID number? The reason is kept in the document log and the audit log.</source>
+        <translation>为什么证明需要完整的身份证号码？理由将记入证书登记和审计日志。</translation>
+    </message>
+    <message>
+        <source>Preparing the proof of title…</source>
+        <translation>正在生成荣誉称号证明…</translation>
+    </message>
+    <message>
+        <source>Search serial or name</source>
+        <translation>搜索编号或姓名</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>补打…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Fonts and seal…</source>
+        <translation>字体与公章…</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Membership card</source>
+        <translation>会员证</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <source>Reprinted</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Void serial</source>
+        <translation>作废编号</translation>
+    </message>
+    <message>
+        <source>Why is %1 void? A void serial is never printed again.</source>
+        <translation>为什么作废 %1？作废后该编号不能再打印。</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Why is %1 printed again? The reprint is marked 补打 and logged.</source>
+        <translation>为什么补打 %1？补打件会标明“补打”并记入登记。</translation>
+    </message>
+    <message>
+        <source>Proof of title (reprint)</source>
+        <translation>荣誉称号证明（补打）</translation>
+    </message>
+    <message>
+        <source>Preparing the reprint…</source>
+        <translation>正在生成补打件…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreviewDialog</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation><numerusform>共 %n 页</numerusform></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Serial: %1</source>
+        <translation>编号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSettingsDialog</name>
+    <message>
+        <source>Fonts and seal for documents</source>
+        <translation>文书字体与公章</translation>
+    </message>
+    <message>
+        <source>One TrueType font file (.ttf/.ttc) per line; empty: found automatically</source>
+        <translation>每行一个 TrueType 字体文件（.ttf/.ttc）；留空则自动查找</translation>
+    </message>
+    <message>
+        <source>Add font file…</source>
+        <translation>添加字体文件…</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Seal image</source>
+        <translation>公章图片</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>In use: title %1, body %2</source>
+        <translation>正在使用：标题 %1，正文 %2</translation>
+    </message>
+    <message>
+        <source>No seal</source>
+        <translation>未设置公章</translation>
+    </message>
+    <message>
+        <source>Font file</source>
+        <translation>字体文件</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same ID number</source>
@@ -314,6 +519,10 @@
         <translation>疑似重复</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>证书登记</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
@@ -340,6 +549,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fonts and seal for documents…</source>
+        <translation>文书字体与公章…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -951,6 +1164,26 @@
         <translation>查看…</translation>
     </message>
     <message>
+        <source>Roster…</source>
+        <translation>花名册…</translation>
+    </message>
+    <message>
+        <source>Print the persons of the current filter as a roster grouped by district</source>
+        <translation>将当前筛选的人员按区县分组打印为花名册</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>会员证</translation>
+    </message>
+    <message>
+        <source>Card of the selected person…</source>
+        <translation>打印所选人员的会员证…</translation>
+    </message>
+    <message>
+        <source>Cards of everyone in the list…</source>
+        <translation>打印列表中全部人员的会员证…</translation>
+    </message>
+    <message>
         <source>Show the full ID number of the selected person; the reason is audited.</source>
         <translation>显示所选劳模的完整身份证号；查看原因记入审计日志。</translation>
     </message>
@@ -985,6 +1218,22 @@
     <message>
         <source>ID number of %1: %2</source>
         <translation>%1 的身份证号：%2</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
+        <source>Preparing the roster…</source>
+        <translation>正在生成花名册…</translation>
+    </message>
+    <message>
+        <source>Membership cards</source>
+        <translation>会员证</translation>
+    </message>
+    <message>
+        <source>Preparing the cards…</source>
+        <translation>正在生成会员证…</translation>
     </message>
 </context>
 <context>
