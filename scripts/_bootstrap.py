@@ -72,6 +72,7 @@ TEST_DEBS: tuple[str, ...] = (
     *APP_DEBS,
     "poppler-utils",  # pdftotext / pdftoppm for checking generated reports
     "fonts-hanazono",  # TrueType with CJK Extension B (𠮷 U+20BB7) for the font fallback tests
+    "zbar-tools",  # zbarimg: the QR codes on printed certificates decode back to serial + hash
     "xvfb",
     "xauth",
     "postgresql",  # server binaries for the throw-away test database (scripts/pgtemp.py)

@@ -11,9 +11,6 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -23,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet
 from desktop.reports.framework import CREATOR, draw_text, format_date
+from desktop.reports.qr import draw_qr
 from desktop.reports.seal import draw_seal
 
 CARD_W, CARD_H = 85.6 * mm, 54 * mm
@@ -116,11 +114,7 @@ def _card(c: Canvas, fs: FontSet, card: Card, x: float, y: float, seal: bytes | 
     _line(c, fs, f"发证日期：{format_date(card.issued)}", x + CARD_W - 4 * mm, y + 3.2 * mm, 7,
           CARD_W / 2 - 8 * mm, base=body, who=card.name, align="right")
     qr = 18 * mm
-    widget = QrCodeWidget(f"LMZJ1 {card.serial}", barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(qr, qr, transform=[qr / (x1 - x0), 0, 0, qr / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, c, x + CARD_W - qr - 3 * mm, y + 19 * mm)
+    draw_qr(c, f"LMZJ1 {card.serial}", x + CARD_W - qr - 3 * mm, y + 19 * mm, qr)
     if seal is not None:  # stamped over the issue date, as on a paper card
         draw_seal(c, seal, x + CARD_W - 20 * mm, y + 7 * mm, 14 * mm)
 

@@ -18,9 +18,6 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
@@ -40,6 +37,7 @@ from reportlab.platypus import (
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet, paragraph_markup
 from desktop.reports.framework import CREATOR, format_date
+from desktop.reports.qr import draw_qr
 from desktop.reports.seal import draw_seal
 
 RED = colors.Color(0.78, 0.08, 0.08)
@@ -98,8 +96,9 @@ def content_hash(cert: Certificate) -> str:
 
 
 def qr_payload(cert: Certificate) -> str:
-    """What the QR code holds: ``LMZJ1 <serial> <sha256>``."""
-    return f"LMZJ1 {cert.serial} {content_hash(cert)}"
+    """What the QR code holds: ``LMZJ1 <serial> <SHA-256 in upper-case hex>`` (upper case keeps
+    it in the QR alphanumeric mode: a smaller symbol)."""
+    return f"LMZJ1 {cert.serial} {content_hash(cert).upper()}"
 
 
 def certificate_from_content(content: dict[str, Any], *, reprint_of: dt.date | None = None,
@@ -134,12 +133,7 @@ class _Closing(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
         c: Canvas = self.canv
         cert, fs = self._cert, self._fontset
         body = fs.body.name
-        widget = QrCodeWidget(qr_payload(cert), barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0,
-                                                       QR_SIZE / (y1 - y0), 0, 0])
-        drawing.add(widget)
-        renderPDF.draw(drawing, c, 0, 8 * mm)
+        draw_qr(c, qr_payload(cert), 0, 8 * mm, QR_SIZE)
         draw_text(c, fs, "扫码核验编号与内容", QR_SIZE / 2, 4 * mm, 8, base=body, align="center")
         right = self._width - 4 * mm
         name_y, date_y = 30 * mm, 21 * mm

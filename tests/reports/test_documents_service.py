@@ -81,7 +81,7 @@ def test_certificate_is_issued_logged_and_extracts_back(
                                                                    "certificate", "admin")
         cert = certificate_from_content(json.loads(row.content or ""))
         assert content_hash(cert) == row.content_hash  # what the QR code carries
-        assert qr_payload(cert) == f"LMZJ1 {serial} {row.content_hash}"
+        assert qr_payload(cert) == f"LMZJ1 {serial} {(row.content_hash or '').upper()}"
         actions = list(s.scalars(select(AuditEvent.action)))
     assert "document.issue" in actions
     second = docs.certificate(ids["朱荣荣"]).serials[0]
@@ -191,3 +191,18 @@ def test_roster_through_the_service(docs: DocumentService, ids: dict[str, uuid.U
     assert issued.count == 1 and "朱荣荣" in squeeze(text_of(issued.pdf, tmp_path))
     with pytest.raises(AppError):
         docs.roster(RegisterFilter(text="没有这个人"))
+
+
+def test_the_qr_code_decodes_to_serial_and_hash(
+        db: Database, docs: DocumentService, ids: dict[str, uuid.UUID], tmp_path: Path) -> None:
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbarimg (zbar-tools) is needed: scripts/_bootstrap.py installs it"
+    issued = docs.certificate(ids["王" + RARE_JI])
+    (tmp_path / "c.pdf").write_bytes(issued.pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(tmp_path / "c.pdf"),
+                    str(tmp_path / "page")], check=True)
+    decoded = subprocess.run([zbarimg, "-q", "--raw", str(tmp_path / "page-1.png")],
+                             capture_output=True, text=True).stdout.strip()
+    with db.read_sessions.begin() as s:
+        digest = s.scalars(select(DocumentLog.content_hash)).one()
+    assert decoded == f"LMZJ1 {issued.serials[0]} {(digest or '').upper()}"
