@@ -14,6 +14,7 @@ Importing this module also installs the ToUnicode fix of :mod:`desktop.reports.t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
 import shutil
@@ -235,7 +236,7 @@ class FontSet:
     fallbacks: tuple[Face, ...]
     rejected: tuple[Rejected, ...] = ()
 
-    @property
+    @functools.cached_property
     def faces(self) -> tuple[Face, ...]:
         """Every distinct face, title first."""
         out: list[Face] = []
@@ -244,29 +245,46 @@ class FontSet:
                 out.append(f)
         return tuple(out)
 
-    def _order(self, base: str | None) -> list[Face]:
-        faces = list(self.faces)
-        first = [f for f in faces if f.name == (base or self.body.name)]
-        if base is not None and not first:
+    @functools.cached_property
+    def _orders(self) -> dict[str, tuple[Face, ...]]:
+        # Computed once: documents ask for every character of every cell.
+        faces = self.faces
+        return {f.name: (f, *(g for g in faces if g.name != f.name)) for f in faces}
+
+    def _order(self, base: str | None) -> tuple[Face, ...]:
+        order = self._orders.get(base or self.body.name)
+        if order is None:
             raise ValueError(f"{base} is not a font of this set")
-        return first + [f for f in faces if f not in first]
+        return order
 
     def font_for(self, char: str, base: str | None = None) -> str | None:
         """The name of the first font (``base`` first, default body) that has ``char``."""
-        order = self._order(base)
+        return self._font_for(char, self._order(base))
+
+    @staticmethod
+    def _font_for(char: str, order: tuple[Face, ...]) -> str | None:
         if char.isspace() or unicodedata_is_control(char):
             return order[0].name
+        cp = ord(char)
         for f in order:
-            if f.has(char):
+            if cp in f.chars:
                 return f.name
         return None
 
     def coverage(self, text: str, base: str | None = None) -> list[tuple[str, str | None]]:
         """Each character of ``text`` with the font that will draw it (None: no font has it)."""
-        return [(ch, self.font_for(ch, base)) for ch in text]
+        order = self._order(base)
+        return [(ch, self._font_for(ch, order)) for ch in text]
+
+    def single_font(self, text: str, base: str | None = None) -> bool:
+        """True when the ``base`` face (default body) draws every character of ``text``: the
+        common case, answered without looking at characters one by one."""
+        return self._order(base)[0].chars.issuperset(map(ord, text))
 
     def missing(self, text: str) -> list[str]:
         """The distinct characters of ``text`` that no font has, in order of appearance."""
+        if self.single_font(text):
+            return []
         seen: list[str] = []
         for ch, font in self.coverage(text):
             if font is None and ch not in seen:
@@ -284,6 +302,8 @@ class FontSet:
     def runs(self, text: str, base: str | None = None, *, who: str = "",
              field: str = "") -> list[tuple[str, str]]:
         """``text`` split into (font name, run) pieces; checks every character first."""
+        if self.single_font(text, base):
+            return [(self._order(base)[0].name, text)] if text else []
         self.check(text, who=who, field=field)
         out: list[tuple[str, str]] = []
         for ch, font in self.coverage(text, base):
