@@ -236,8 +236,9 @@ class DocumentService:
             return IssuedDocument(pdf, (issue.serial,), 1)
 
     def void(self, serial: str, reason: str) -> None:
-        """Void a serial (作废): it can never be printed again. Needs a reason."""
-        self._actor.require(Perm.PRINT)
+        """Void a serial (作废): it can never be printed again. Needs a reason and the right to
+        edit the register (a viewer prints, but does not withdraw what was issued)."""
+        self._actor.require(Perm.EDIT_PERSONS)
         why = _reason(reason)
         with self._sessions.begin() as s:
             issue, voided = self._issue_row(s, serial)

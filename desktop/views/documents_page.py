@@ -90,6 +90,7 @@ class DocumentLogPage(QWidget):
         self.reprint_button = push_button(self, "reprintSerial", self.tr("Reprint…"),
                                           self.reprint)
         self.void_button = push_button(self, "voidSerial", self.tr("Void…"), self.void)
+        self.void_button.setVisible(workspace.actor.can(Perm.EDIT_PERSONS))
         self.settings_button = push_button(self, "documentSettings",
                                            self.tr("Fonts and seal…"), self.edit_settings)
         self.settings_button.setVisible(workspace.actor.can(Perm.MANAGE_SETTINGS))

@@ -96,11 +96,15 @@ def test_unmasking_needs_the_permission_and_a_reason(
     weak = DocumentService(db.sessions, viewer(db, admin), db.read_sessions)
     with pytest.raises(PermissionDenied):
         weak.certificate(ids["朱荣荣"], unmask=True, reason="医院要求")
+    masked = weak.certificate(ids["朱荣荣"]).serials[0]  # a viewer prints masked
+    with pytest.raises(PermissionDenied):
+        weak.void(masked, "不要了")  # but does not withdraw what was issued
+    docs.void(masked, "测试")
     issued = docs.certificate(ids["朱荣荣"], unmask=True, reason="医院要求")
     assert ZRR_ID in squeeze(text_of(issued.pdf, tmp_path))
     with db.read_sessions.begin() as s:
-        row = s.scalars(select(DocumentLog)).one()
-        assert row.unmasked and row.reason == "医院要求"
+        row = s.scalars(select(DocumentLog).where(DocumentLog.unmasked)).one()
+        assert row.reason == "医院要求" and row.serial != masked
         assert ZRR_ID not in (row.content or "")  # the ledger keeps the masked form only
 
 
@@ -206,3 +210,16 @@ def test_the_qr_code_decodes_to_serial_and_hash(
     with db.read_sessions.begin() as s:
         digest = s.scalars(select(DocumentLog.content_hash)).one()
     assert decoded == f"LMZJ1 {issued.serials[0]} {(digest or '').upper()}"
+
+
+def test_certificates_render_deterministically(docs: DocumentService) -> None:
+    import datetime as dt
+
+    from desktop.reports.certificate import Certificate, HonorLine, render_certificates
+
+    cert = Certificate("长兴县劳动模范协会", "330522-ZM-2026-0001", "王" + RARE_JI, "男",
+                       dt.date(1966, 6, 1), "330502********123X", "长兴县煤山镇新川村",
+                       (HonorLine(2010, "湖州市劳动模范", "市级", "湖州市人民政府"),),
+                       dt.date(2026, 11, 28))
+    fs = docs.fontset()
+    assert render_certificates([cert], fs) == render_certificates([cert], fs)
