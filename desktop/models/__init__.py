@@ -4,8 +4,20 @@ from desktop.models.account import AuditEvent, Setting, User
 from desktop.models.base import Base
 from desktop.models.district import District
 from desktop.models.person import DuplicateDismissal, Honor, Person, PersonEvent
+from desktop.models.visits import (
+    RecuperationBatch,
+    RecuperationEntry,
+    Visit,
+    VisitCampaign,
+    VisitPhoto,
+    VisitStaff,
+    VisitStandard,
+    VisitTeam,
+)
 
 __all__ = [
     "AuditEvent", "Base", "District", "DuplicateDismissal", "Honor", "Person", "PersonEvent",
     "Setting", "User",
+    "RecuperationBatch", "RecuperationEntry", "Visit", "VisitCampaign", "VisitPhoto",
+    "VisitStaff", "VisitStandard", "VisitTeam",
 ]
