@@ -271,7 +271,7 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
                 day: dt.date | None, include_removed: bool, unmask: bool) -> list[VisitRow]:
     q = (select(Visit, Person.name, Person.sex, Person.birth_date, Person.treatment_level,
                 Person.in_hardship, Person.life_status, Person.death_date, Person.address,
-                Person.mobile, Person.phone, Person.district_id)
+                Person.mobile, Person.phone, Person.district_id, Person.employment_status)
          .join(Person, Person.id == Visit.person_id)
          .where(Visit.deleted_at.is_(None)))
     q = q.where(Visit.campaign_id == campaign_id if campaign_id is not None
@@ -305,7 +305,8 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
             age=age_on(r.birth_date, v.planned_date or today) if r.birth_date else None,
             district=names.get(r.district_id, ""), treatment_level=r.treatment_level,
             honors=honors.get(v.person_id, ""), in_hardship=r.in_hardship,
-            life_status=r.life_status, death_date=r.death_date, address=r.address or "",
+            life_status=r.life_status, death_date=r.death_date,
+            employment_status=r.employment_status or "", address=r.address or "",
             phone=contact if unmask else mask_phone(contact), reason=v.reason or "",
             added_manually=v.added_manually, status=v.status,
             removed_reason=v.removed_reason or "", team_id=v.team_id,

@@ -78,6 +78,7 @@ class VisitRow:
     in_hardship: bool
     life_status: str
     death_date: dt.date | None
+    employment_status: str
     address: str
     phone: str
     reason: str
