@@ -207,10 +207,28 @@ def cmd_report_roster(args: argparse.Namespace, out: TextIO) -> int:
     return report_roster(args, out)
 
 
+def _visits(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """A command implemented in desktop/cli_visits.py, imported only when it runs."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        from desktop import cli_visits
+
+        command: Callable[[argparse.Namespace, TextIO], int] = getattr(cli_visits, name)
+        return command(args, out)
+
+    return run
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
     "check": cmd_check, "members list": cmd_members_list, "members export": cmd_members_export,
     "report roster": cmd_report_roster,
+    "visits plan": _visits("visits_plan"),
+    "visits campaigns": _visits("visits_campaigns"),
+    "visits coverage": _visits("visits_coverage"),
+    "visits export": _visits("visits_export"),
+    "report visit-list": _visits("report_visit_list"),
+    "report recuperation-roster": _visits("report_recuperation_roster"),
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

@@ -132,6 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "节假日日历版本 {version} 不比当前使用的 {current} 新，未载入。",
         "Holiday calendar version {version} is not newer than {current} in use: not loaded.",
     ),
+    "id_too_short": (
+        "编号“{value}”太短：请至少给出前 8 位。",
+        "The id “{value}” is too short: give at least its first 8 characters.",
+    ),
     "recuperation_no_waiting": (
         "候补名单中没有符合条件的人选可以替补。",
         "Nobody eligible is left on the waiting list to replace them.",
