@@ -26,7 +26,7 @@ from desktop.models import Honor, Person, RecuperationBatch, RecuperationEntry
 from desktop.models.visits import ORGANISERS
 from desktop.services import audit
 from desktop.services.permissions import Actor, Perm
-from desktop.services.visit_rules import LIVE
+from desktop.services.visit_rules import LIVE, years_before
 from desktop.services.visit_schedule import honors_text
 from desktop.services.visit_store import CHUNK, EDIT, clean, district_names
 
@@ -256,12 +256,12 @@ class RecuperationService:
         checks that decided it."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return _eligibility(s, _batch(s, batch_id), None)
+            return eligibility_rows(s, _batch(s, batch_id), None)
 
     def explain(self, batch_id: uuid.UUID, person_id: uuid.UUID) -> EligibilityRow:
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            rows = _eligibility(s, _batch(s, batch_id), [person_id])
+            rows = eligibility_rows(s, _batch(s, batch_id), [person_id])
             if not rows:
                 raise NotFound("person", person_id)
             return rows[0]
@@ -289,7 +289,7 @@ class RecuperationService:
             b = _batch(s, batch_id)
             free = b.quota - _taken(s, b.id)
             added = 0
-            for row in _eligibility(s, b, None):
+            for row in eligibility_rows(s, b, None):
                 if added >= free:
                     break
                 if row.eligible and row.on_roster is None:
@@ -301,7 +301,7 @@ class RecuperationService:
 
     def _nominate(self, s: Session, b: RecuperationBatch,
                   person_id: uuid.UUID) -> RecuperationEntry:
-        rows = _eligibility(s, b, [person_id])
+        rows = eligibility_rows(s, b, [person_id])
         if not rows:
             raise NotFound("person", person_id)
         row = rows[0]
@@ -362,7 +362,7 @@ class RecuperationService:
             if e.status != "declined":
                 raise ValidationError.single("status", "recuperation_status")
             b = _batch(s, e.batch_id)
-            nxt = next((r for r in _eligibility(s, b, None)
+            nxt = next((r for r in eligibility_rows(s, b, None)
                         if r.eligible and r.on_roster is None), None)
             if nxt is None:
                 raise AppError("recuperation_no_waiting")
@@ -418,7 +418,7 @@ def _taken(s: Session, batch_id: uuid.UUID) -> int:
         RecuperationEntry.status.in_(ON_ROSTER))) or 0)
 
 
-def _eligibility(s: Session, b: RecuperationBatch,
+def eligibility_rows(s: Session, b: RecuperationBatch,
                  only: Sequence[uuid.UUID] | None) -> list[EligibilityRow]:
     rules = RecuperationRules.from_json(b.rules)
     may_day = (select(Honor.person_id).where(
@@ -430,6 +430,8 @@ def _eligibility(s: Session, b: RecuperationBatch,
     if only is not None:
         q = q.where(Person.id.in_(list(only)))
     else:
+        # Over-age persons are left out of the list (``explain`` still says why for one).
+        q = q.where(Person.birth_date > years_before(b.start_date, rules.max_age + 1))
         by_level = Person.treatment_level.in_(rules.levels)
         q = q.where(or_(by_level, Person.id.in_(may_day)) if rules.include_may_day
                     else by_level)
@@ -495,7 +497,7 @@ def _eligibility(s: Session, b: RecuperationBatch,
     for _key, row in rows:
         if row.eligible:
             rank += 1
-            row = EligibilityRow(**{**row.__dict__, "rank": rank})
+            object.__setattr__(row, "rank", rank)  # built here, not yet shared: still frozen
         out.append(row)
     return out
 

@@ -38,7 +38,9 @@ def test_eligibility_priority_quota_and_replacement(db: Database, admin: Actor) 
     svc.confirm(svc.nominate(old, ids["奖章壬"]))
     bid = svc.create_batch(draft())
     rows = {r.name: r for r in svc.eligibility(bid)}
-    assert not rows["全国甲"].eligible and "超过 65 岁" in rows["全国甲"].explanation
+    assert "全国甲" not in rows  # over age: not listed, but explained on request
+    over = svc.explain(bid, ids["全国甲"])
+    assert not over.eligible and "超过 65 岁" in over.explanation
     assert rows["奖章壬"].last_year == 2025
     assert "县级丁" not in rows
     ranked = [r.name for r in svc.eligibility(bid) if r.eligible]
