@@ -15,7 +15,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, or_, select
+from sqlalchemy import ColumnElement, and_, case, false, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import age_on
@@ -207,7 +207,7 @@ LIVE = and_(
 """Persons who may receive visits and money at all."""
 
 
-def rule_query(rules: Rules, ref: dt.date) -> Select[Any]:
+def rule_query(rules: Rules, ref: dt.date) -> Any:  # a Select of the person columns
     """One row per person the rules name: id and a flag per rule that matched."""
     alive = Person.life_status == "alive"
     level_hit = (and_(alive, Person.treatment_level.in_(rules.levels)) if rules.levels
@@ -224,7 +224,9 @@ def rule_query(rules: Rules, ref: dt.date) -> Select[Any]:
             else Person.treatment_level.is_not(None),
         )
     q = select(
-        Person.id,
+        Person.id, Person.name, Person.sex, Person.birth_date, Person.treatment_level,
+        Person.in_hardship, Person.life_status, Person.death_date, Person.address,
+        Person.district_id,
         case((level_hit, 1), else_=0).label("by_level"),
         case((hardship_hit, 1), else_=0).label("by_hardship"),
         case((age_hit, 1), else_=0).label("by_age"),

@@ -37,6 +37,7 @@ from desktop.services.visit_store import (
     EDIT,
     area_of,
     clean,
+    district_names,
     load_campaign,
     load_visit,
     persons,
@@ -188,22 +189,37 @@ class VisitService(VisitSchedule, VisitRecords):
 
     def candidates(self, campaign_id: uuid.UUID) -> list[CandidateRow]:
         """Everyone the rules name, with the reason, and whether already planned."""
+        return self.candidates_and_coverage(campaign_id)[0]
+
+    def coverage(self, campaign_id: uuid.UUID) -> Coverage:
+        """Who the rules name but the campaign does not plan (or removed), and who the
+        previous campaign of the same occasion visited but this one does not."""
+        return self.candidates_and_coverage(campaign_id)[1]
+
+    def candidates_and_coverage(
+            self, campaign_id: uuid.UUID) -> tuple[list[CandidateRow], Coverage]:
+        """Both at once from one pass of the rules over the register (what the page shows)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
             c = load_campaign(s, campaign_id)
             rules, ref = Rules.from_json(c.rules), ref_date(c)
             hits = matches(s, rules, ref)
-            planned = _planned_ids(s, c.id)
+            names = district_names(s)
+            status: dict[uuid.UUID, tuple[str, str | None]] = {
+                pid: (st, why) for pid, st, why in s.execute(
+                    select(Visit.person_id, Visit.status, Visit.removed_reason).where(
+                        Visit.campaign_id == c.id, Visit.deleted_at.is_(None)))}
+            reasons = {pid: reasons_text(rules, p, p.treatment_level, p.birth_date,
+                                         p.death_date, ref) for pid, p in hits.items()}
             out = []
-            for p, district in persons(s, list(hits)):
+            for p in hits.values():
+                st = status.get(p.id)
                 out.append(CandidateRow(
                     p.id, p.name, p.sex, age_on(p.birth_date, ref) if p.birth_date else None,
-                    district, p.treatment_level, p.in_hardship, p.life_status,
-                    reasons_text(rules, hits[p.id], p.treatment_level, p.birth_date,
-                                 p.death_date, ref),
-                    p.id in planned))
+                    names.get(p.district_id, ""), p.treatment_level, p.in_hardship,
+                    p.life_status, reasons[p.id], st is not None and st[0] != "removed"))
             out.sort(key=lambda r: (r.district, r.name))
-            return out
+            return out, _coverage(s, c, hits, reasons, status, names)
 
     def plan(self, campaign_id: uuid.UUID) -> int:
         """Add every person the rules name who is not yet in the campaign (removed persons
@@ -218,7 +234,7 @@ class VisitService(VisitSchedule, VisitRecords):
             known = set(s.scalars(select(Visit.person_id).where(
                 Visit.campaign_id == c.id, Visit.deleted_at.is_(None))))
             rows: list[dict[str, Any]] = []
-            for p, _district in persons(s, [pid for pid in hits if pid not in known]):
+            for p in (hits[pid] for pid in hits if pid not in known):
                 rows.append(dict(
                     id=uuid.uuid4(), campaign_id=c.id, person_id=p.id, kind=c.occasion,
                     reason=reasons_text(rules, hits[p.id], p.treatment_level, p.birth_date,
@@ -273,51 +289,40 @@ class VisitService(VisitSchedule, VisitRecords):
             audit.append(s, self._actor, "visit.remove", entity="visit", entity_id=visit.id,
                          detail={"reason": why})
 
-    def coverage(self, campaign_id: uuid.UUID) -> Coverage:
-        """Who the rules name but the campaign does not plan (or removed), and who the
-        previous campaign of the same occasion visited but this one does not."""
-        self._actor.require(Perm.VIEW)
-        with self._read_sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
-            rules, ref = Rules.from_json(c.rules), ref_date(c)
-            hits = matches(s, rules, ref)
-            status: dict[uuid.UUID, tuple[str, str | None]] = {
-                pid: (st, why) for pid, st, why in s.execute(
-                    select(Visit.person_id, Visit.status, Visit.removed_reason).where(
-                        Visit.campaign_id == c.id, Visit.deleted_at.is_(None)))}
-            active = {pid for pid, (st, _w) in status.items() if st != "removed"}
-            done = sum(1 for st, _w in status.values() if st == "done")
-            previous = s.scalars(select(VisitCampaign).where(
-                VisitCampaign.deleted_at.is_(None), VisitCampaign.occasion == c.occasion,
-                VisitCampaign.year < c.year).order_by(VisitCampaign.year.desc())).first()
-            before: dict[uuid.UUID, str] = {}
-            if previous is not None:
-                before = {pid: st for pid, st in s.execute(
-                    select(Visit.person_id, Visit.status).where(
-                        Visit.campaign_id == previous.id, Visit.deleted_at.is_(None),
-                        Visit.status == "done"))}
-            worry = {pid for pid in hits if pid not in active} | {
-                pid for pid in before if pid not in active}
-            rows = []
-            for p, district in persons(s, list(worry)):
-                if p.id in hits:
-                    why = reasons_text(rules, hits[p.id], p.treatment_level, p.birth_date,
-                                       p.death_date, ref)
-                    st, removed = status.get(p.id, ("", None))
-                    problem = "removed" if st == "removed" else "not_planned"
-                    rows.append(CoverageRow(p.id, p.name, district, p.treatment_level,
-                                            problem, why, removed or ""))
-                else:
-                    assert previous is not None
-                    note = _now_status(p)
-                    st, removed = status.get(p.id, ("", None))
-                    rows.append(CoverageRow(
-                        p.id, p.name, district, p.treatment_level, "dropped",
-                        f"{previous.year}年{previous.occasion}已走访", removed or note))
-            order = {"not_planned": 0, "dropped": 1, "removed": 2}
-            rows.sort(key=lambda r: (order[r.problem], r.district, r.name))
-            return Coverage(c.id, len(hits), len(active), done,
-                            previous.title if previous is not None else None, tuple(rows))
+
+def _coverage(s: Session, c: VisitCampaign, hits: dict[uuid.UUID, Any],
+              reasons: dict[uuid.UUID, str], status: dict[uuid.UUID, tuple[str, str | None]],
+              names: dict[uuid.UUID, str]) -> Coverage:
+    active = {pid for pid, (st, _w) in status.items() if st != "removed"}
+    done = sum(1 for st, _w in status.values() if st == "done")
+    previous = s.scalars(select(VisitCampaign).where(
+        VisitCampaign.deleted_at.is_(None), VisitCampaign.occasion == c.occasion,
+        VisitCampaign.year < c.year).order_by(VisitCampaign.year.desc())).first()
+    before: set[uuid.UUID] = set()
+    if previous is not None:
+        before = set(s.scalars(select(Visit.person_id).where(
+            Visit.campaign_id == previous.id, Visit.deleted_at.is_(None),
+            Visit.status == "done")))
+    worry = {pid for pid in hits if pid not in active} | {
+        pid for pid in before if pid not in active}
+    found = [(hits[pid], names.get(hits[pid].district_id, "")) for pid in worry if pid in hits]
+    found += persons(s, [pid for pid in worry if pid not in hits])
+    rows = []
+    for p, district in found:
+        st, removed = status.get(p.id, ("", None))
+        if p.id in hits:
+            problem = "removed" if st == "removed" else "not_planned"
+            rows.append(CoverageRow(p.id, p.name, district, p.treatment_level, problem,
+                                    reasons[p.id], removed or ""))
+        else:
+            assert previous is not None
+            rows.append(CoverageRow(
+                p.id, p.name, district, p.treatment_level, "dropped",
+                f"{previous.year}年{previous.occasion}已走访", removed or _now_status(p)))
+    order = {"not_planned": 0, "dropped": 1, "removed": 2}
+    rows.sort(key=lambda r: (order[r.problem], r.district, r.name))
+    return Coverage(c.id, len(hits), len(active), done,
+                    previous.title if previous is not None else None, tuple(rows))
 
 
 def _now_status(p: Any) -> str:
@@ -330,9 +335,3 @@ def _now_status(p: Any) -> str:
     if p.merged_into_id is not None:
         return "记录已合并"
     return "本次规则未包含"
-
-
-def _planned_ids(s: Session, campaign_id: uuid.UUID) -> set[uuid.UUID]:
-    return set(s.scalars(select(Visit.person_id).where(
-        Visit.campaign_id == campaign_id, Visit.deleted_at.is_(None),
-        Visit.status != "removed")))
