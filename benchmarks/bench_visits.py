@@ -5,8 +5,8 @@
 Works on a copy of the database (the file given is never changed). On the copy it creates the
 next 元旦春节 campaign with the default rules and times (median of ``--runs``):
 
-* ``VisitService.candidates_and_coverage()`` (what the visits page shows) before planning (everyone is "not planned": the
-  worst case), ``plan()``, and the same after planning;
+* ``VisitService.candidates_and_coverage()`` (what the visits page shows) before planning
+  (everyone is "not planned": the worst case), ``plan()``, and the same after planning;
 * the visit list (走访慰问名单) of the first 2,000 planned visits: ``visits()`` → document →
   PDF through ``framework.render``.
 
