@@ -25,6 +25,13 @@ from desktop.models.visits import OCCASIONS
 from desktop.reference import TREATMENT_LEVELS
 from desktop.services.holidays import lunar_holidays
 
+__all__ = [
+    "AGE_THRESHOLDS", "HARDSHIP", "LIVE", "OCCASIONS", "STANDALONE", "STANDARD_LEVELS",
+    "CampaignDraft", "Rules", "Standard", "check_draft", "default_draft", "default_rules",
+    "default_standards", "default_window", "matches", "reasons_text", "rule_query",
+    "years_before",
+]
+
 STANDALONE = ("生日", "住院", "去世/吊唁", "其他")
 """Occasions whose visits are created one by one, not from rules."""
 HARDSHIP = "困难"

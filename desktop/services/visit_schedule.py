@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -126,7 +126,7 @@ class VisitSchedule:
             s.flush()
             for cid in campaigns:
                 if cid is not None:
-                    _renumber(s, cid)
+                    renumber(s, cid)
             audit.append(s, self._actor, "visit.assign", entity="visit_team",
                          entity_id=team_id, detail={"visits": len(visits),
                                                     "date": day.isoformat() if day else None})
@@ -155,24 +155,22 @@ class VisitSchedule:
                        Visit.planned_date.is_(None))).all())
             pending.sort(key=lambda r: (names.get(r.district_id, ""), r[0].area or "",
                                         r.address or ""))
-            day, i, done = first_day, 0, 0
-            while i < len(pending):
-                while calendar.office_closed(day) is not None:
-                    day += dt.timedelta(days=1)
-                if day > c.end_date:
-                    break
-                for team_id in team_ids:
-                    for n, row in enumerate(pending[i:i + per_day]):
-                        v = row[0]
-                        v.team_id, v.planned_date = team_id, day
-                        v.time_slot = SLOTS[0] if n < (per_day + 1) // 2 else SLOTS[1]
-                        done += 1
-                    i += per_day
-                    if i >= len(pending):
-                        break
-                day += dt.timedelta(days=1)
+            slots = _team_days(team_ids, first_day, c.end_date, calendar.office_closed)
+            slot = next(slots, None)
+            filled, last_district, done = 0, None, 0
+            for row in pending:
+                district = row.district_id
+                if slot is not None and filled and (filled >= per_day or
+                                                    district != last_district):
+                    slot, filled = next(slots, None), 0  # a new team-day for a new district
+                if slot is None:
+                    break  # the window is full: the rest stay unscheduled (coverage shows it)
+                v = row[0]
+                v.team_id, v.planned_date = slot
+                v.time_slot = SLOTS[0] if filled < (per_day + 1) // 2 else SLOTS[1]
+                filled, last_district, done = filled + 1, district, done + 1
             s.flush()
-            _renumber(s, c.id)
+            renumber(s, c.id)
             audit.append(s, self._actor, "visit_campaign.schedule", entity="visit_campaign",
                          entity_id=c.id, detail={"scheduled": done, "teams": len(team_ids)})
             return done
@@ -206,6 +204,17 @@ class VisitSchedule:
             return _conflicts(s, c)
 
 
+def _team_days(team_ids: Sequence[uuid.UUID], first: dt.date, last: dt.date,
+               closed: Callable[[dt.date], str | None]) -> Iterator[tuple[uuid.UUID, dt.date]]:
+    """(team, day) for every office working day from ``first`` to ``last``, teams in turn."""
+    day = first
+    while day <= last:
+        if closed(day) is None:
+            for team_id in team_ids:
+                yield team_id, day
+        day += dt.timedelta(days=1)
+
+
 def _load_visits(s: Session, ids: Sequence[uuid.UUID]) -> list[Visit]:
     out: list[Visit] = []
     id_list = list(ids)
@@ -217,14 +226,14 @@ def _load_visits(s: Session, ids: Sequence[uuid.UUID]) -> list[Visit]:
     return out
 
 
-def _renumber(s: Session, campaign_id: uuid.UUID) -> None:
+def renumber(s: Session, campaign_id: uuid.UUID) -> None:
     """Route order within each team-day: district, township, address (neighbours together)."""
     names = district_names(s)
     rows = s.execute(
         select(Visit, Person.district_id, Person.address)
         .join(Person, Person.id == Visit.person_id)
         .where(Visit.campaign_id == campaign_id, Visit.deleted_at.is_(None),
-               Visit.planned_date.is_not(None))).all()
+               Visit.status != "removed", Visit.planned_date.is_not(None))).all()
     groups: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
     for row in rows:
         groups[(row[0].team_id, row[0].planned_date)].append(row)
@@ -352,8 +361,9 @@ def _conflicts(s: Session, c: VisitCampaign) -> list[Conflict]:
                 out.append(Conflict("outside_window", r.id, r.name,
                                     f"{day.isoformat()} 不在走访时段内"))
             if r.team_id is not None:
-                places[(r.team_id, day, r.time_slot or "")].add(
-                    f"{names.get(r.district_id, '')}{r.area or ''}")
+                # two districts in one half-day: a team cannot be in both (townships of one
+                # district are neighbours, which the route order takes care of)
+                places[(r.team_id, day, r.time_slot or "")].add(names.get(r.district_id, ""))
         family = "家属" in (r.reason or "")
         if r.life_status == "deceased" and not family and (
                 day is None or r.death_date is None or day >= r.death_date):

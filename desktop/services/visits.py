@@ -32,7 +32,7 @@ from desktop.services.visit_rules import (
     matches,
     reasons_text,
 )
-from desktop.services.visit_schedule import VisitSchedule
+from desktop.services.visit_schedule import VisitSchedule, renumber
 from desktop.services.visit_store import (
     EDIT,
     area_of,
@@ -286,6 +286,9 @@ class VisitService(VisitSchedule, VisitRecords):
             if visit.status not in ("planned", "postponed"):
                 raise ValidationError.single("status", "visit_already_recorded")
             visit.status, visit.removed_reason = "removed", why[:300]
+            s.flush()
+            if visit.campaign_id is not None:
+                renumber(s, visit.campaign_id)
             audit.append(s, self._actor, "visit.remove", entity="visit", entity_id=visit.id,
                          detail={"reason": why})
 

@@ -68,15 +68,19 @@ def test_teams_auto_schedule_routes_and_conflicts(db: Database, admin: Actor) ->
     assert n == len(rows) == 9
     assert {r.planned_date for r in rows} == {dt.date(2027, 1, 4), dt.date(2027, 1, 5)}
     first = [r for r in rows if r.team_id == team1 and r.planned_date == dt.date(2027, 1, 4)]
-    assert [r.route_order for r in first] == [1, 2, 3]
+    assert [r.name for r in first] == ["吴兴辛"]  # a new district starts a new team-day
+    second = [r for r in rows if r.team_id == team2 and r.planned_date == dt.date(2027, 1, 4)]
+    assert [r.route_order for r in second] == [1, 2, 3]
+    assert {r.district for r in second} == {"长兴县"}
+    assert not [c for c in svc.conflicts(cid) if c.kind == "team_double_booked"]
     kinds = {(c.kind, c.name) for c in svc.conflicts(cid)}
     assert ("after_death", "已故己") not in kinds  # a family visit
     # a Sunday, outside office days, and two townships in one slot
-    target = [r.id for r in rows if r.name in ("全国甲", "县级丁")]
+    target = [r.id for r in rows if r.name in ("全国甲", "吴兴辛")]
     svc.assign(target, team1, dt.date(2027, 1, 10), "上午")
     kinds = {(c.kind, c.name) for c in svc.conflicts(cid)}
     assert ("office_closed", "全国甲") in kinds
-    assert ("team_double_booked", "县级丁") in kinds
+    assert ("team_double_booked", "吴兴辛") in kinds
     with pytest.raises(ValidationError) as err:
         svc.assign(target, team1, dt.date(2027, 3, 1))
     assert err.value.codes() == {"planned_date": "visit_outside_window"}
