@@ -16,8 +16,21 @@ from desktop.models.visits import (
 )
 
 __all__ = [
-    "AuditEvent", "Base", "District", "DuplicateDismissal", "Honor", "Person", "PersonEvent",
-    "Setting", "User",
-    "RecuperationBatch", "RecuperationEntry", "Visit", "VisitCampaign", "VisitPhoto",
-    "VisitStaff", "VisitStandard", "VisitTeam",
+    "AuditEvent",
+    "Base",
+    "District",
+    "DuplicateDismissal",
+    "Honor",
+    "Person",
+    "PersonEvent",
+    "RecuperationBatch",
+    "RecuperationEntry",
+    "Setting",
+    "User",
+    "Visit",
+    "VisitCampaign",
+    "VisitPhoto",
+    "VisitStaff",
+    "VisitStandard",
+    "VisitTeam",
 ]

@@ -164,7 +164,8 @@ class VisitsPage(QWidget):
             (self.tr("Name"), lambda r: r.name), (self.tr("Level"), lambda r: r.treatment_level),
             (self.tr("Standard"), lambda r: yuan(r.standard_fen)),
             (self.tr("Result"), lambda r: STATUS_WORDS.get(r.status, r.status)),
-            (self.tr("Money"), lambda r: yuan(r.money_fen)), (self.tr("Why listed"), lambda r: r.reason),
+            (self.tr("Money"), lambda r: yuan(r.money_fen)),
+            (self.tr("Why listed"), lambda r: r.reason),
         ], self)
         self.schedule_table = table(self, "scheduleTable", self.schedule_model, multi=True)
         self.schedule_table.doubleClicked.connect(lambda _i: self.ask_record())

@@ -155,3 +155,21 @@ def test_birthday_work_list(db: Database, admin: Actor) -> None:
     assert births == [("老人庚", "90 岁生日", dt.date(2030, 1, 10))]
     with db.sessions.begin() as s:
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
+
+
+def test_viewer_may_look_but_not_plan(db: Database, admin: Actor) -> None:
+    from desktop.errors import PermissionDenied
+    from desktop.services import accounts
+    from desktop.services.permissions import Role
+
+    svc = service(db, admin)
+    cid = svc.create_campaign(svc.default_draft("春节", 2027))
+    accounts.AccountService(db.sessions).create_user(
+        admin, name="viewer1", display_name="只读", role=Role.VIEWER, password="viewer-123")
+    viewer = accounts.AccountService(db.sessions).login("viewer1", "viewer-123")
+    as_viewer = service(db, viewer)
+    assert [c.id for c in as_viewer.campaigns()] == [cid]
+    with pytest.raises(PermissionDenied):
+        as_viewer.plan(cid)
+    with pytest.raises(PermissionDenied):
+        as_viewer.visits(cid, unmask=True, reason="核对")
