@@ -186,6 +186,12 @@ def _visits_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.set_defaults(command_key="visits coverage")
     s.add_argument("--campaign", required=True, metavar="ID")
     s.add_argument("--format", choices=("csv", "json"), default="csv")
+    s = vsub.add_parser("calendar", parents=[common],
+                        help="show the holiday calendar in use; --load a newer one (admin)")
+    s.set_defaults(command_key="visits calendar")
+    s.add_argument("--load", type=Path, metavar="FILE.json",
+                   help="a newer holiday calendar file (format of resources/reference/"
+                        "holidays.json)")
     s = vsub.add_parser("export", parents=[common], help="the visit list as an Excel workbook")
     s.set_defaults(command_key="visits export")
     s.add_argument("--campaign", required=True, metavar="ID")

@@ -227,6 +227,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "visits campaigns": _visits("visits_campaigns"),
     "visits coverage": _visits("visits_coverage"),
     "visits export": _visits("visits_export"),
+    "visits calendar": _visits("visits_calendar"),
     "report visit-list": _visits("report_visit_list"),
     "report recuperation-roster": _visits("report_recuperation_roster"),
 }

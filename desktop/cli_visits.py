@@ -29,7 +29,8 @@ from desktop.services.recuperation import RecuperationService
 from desktop.services.visits import VisitService
 
 __all__ = [
-    "report_recuperation_roster", "report_visit_list", "visits_campaigns", "visits_coverage",
+    "report_recuperation_roster", "report_visit_list", "visits_calendar", "visits_campaigns",
+    "visits_coverage",
     "visits_export", "visits_plan",
 ]
 
@@ -139,6 +140,23 @@ def visits_coverage(args: argparse.Namespace, out: TextIO) -> int:
     for r in rows:
         writer.writerow(["" if r[k] is None else r[k] for k in keys])
     _write_utf8(out, "\ufeff" + buffer.getvalue())
+    return EXIT_OK
+
+
+def visits_calendar(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo visits calendar [--load FILE]``: the holiday calendar's version and years."""
+    from desktop.services.holidays import HolidayService
+
+    db, actor = _session(args)
+    try:
+        svc = HolidayService(db.sessions, actor)
+        cal = svc.load(args.load) if args.load is not None else svc.calendar()
+    finally:
+        db.dispose()
+    years = "、".join(str(y) + ("（暂定）" if y in cal.provisional_years else "")
+                     for y in cal.years)
+    print(_say(args.lang, f"节假日日历版本 {cal.version}：{years}",
+               f"Holiday calendar version {cal.version}: {years}"), file=out)
     return EXIT_OK
 
 

@@ -230,6 +230,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "这次走访已记录结果，不能再移出名单。",
         "This visit already has a result and cannot be taken off the list.",
     ),
+    "visit_removed": (
+        "此人已移出本次走访名单，请先重新列入再登记结果。",
+        "This person was taken off the list: put them back before recording a result.",
+    ),
     "staff_unknown": (
         "组长或组员不在工作人员名单中。",
         "The leader or a member is not on the staff list.",

@@ -67,7 +67,8 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
                 str(n), r.district, r.name, r.sex, "" if r.age is None else str(r.age),
                 r.honors or (r.treatment_level or ""), _now(r), "是" if r.in_hardship else "",
                 "／".join(x for x in (r.address, r.phone) if x), standard,
-                r.goods or r.standard_goods, r.visitors or people,
+                r.goods or r.standard_goods,
+                "" if (r.visitors or people) == people else r.visitors,  # header names them
                 _day(r.actual_date or r.planned_date), "",
                 "；".join(x for x in (STATUS_WORDS.get(r.status, ""), r.reason) if x),
             ))

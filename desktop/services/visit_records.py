@@ -52,6 +52,8 @@ class VisitRecords:
             v = load_visit(s, visit_id)
             if row_version is not None and v.row_version != row_version:
                 raise AppError("stale_record")
+            if v.status == "removed":
+                raise ValidationError.single("status", "visit_removed")
             person = s.get(Person, v.person_id)
             assert person is not None
             problems = self._check_result(s, v, person, result)

@@ -53,3 +53,16 @@ def test_plan_campaigns_coverage_and_reports(  # type: ignore[no-untyped-def]
     exp = run_laomo(*base, "visits", "export", "--campaign", str(cid), str(xlsx))
     assert exp.returncode == 0, exp.stderr
     assert xlsx.exists()
+
+
+def test_calendar_show_and_load(db: Database, admin: Actor, run_laomo,  # type: ignore[no-untyped-def]
+                                tmp_path: Path) -> None:
+    db.dispose()
+    base = ("--db", db.url, "--user", "admin")
+    shown = run_laomo(*base, "visits", "calendar")
+    assert shown.returncode == 0, shown.stderr
+    assert "2026" in shown.stdout and "2027（暂定）" in shown.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    refused = run_laomo(*base, "visits", "calendar", "--load", str(bad))
+    assert refused.returncode == 1 and "无效" in refused.stderr
