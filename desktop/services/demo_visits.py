@@ -28,7 +28,7 @@ from desktop.services.holidays import calendar_in
 from desktop.services.permissions import Actor
 from desktop.services.recuperation import RecuperationRules, eligibility_rows
 from desktop.services.visit_rules import default_draft, matches, reasons_text
-from desktop.services.visit_store import area_of, persons, ref_date, standard_for
+from desktop.services.visit_store import area_of, district_names, ref_date, standard_for
 
 STAFF = (("王建国", "协会会长"), ("李秀英", "协会秘书长"), ("张伟", "办公室主任"),
          ("刘芳", "干事"), ("陈静", "干事"), ("杨磊", "工会干部"))
@@ -83,7 +83,8 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded
     s.flush()
     ref = ref_date(c)
     hits = matches(s, draft.rules, ref)
-    people = persons(s, list(hits))
+    names = district_names(s)
+    people = [(p, names.get(p.district_id, "")) for p in hits.values()]  # the rule rows
     people.sort(key=lambda pd: (pd[1], area_of(pd[0].address) or "", pd[0].address or "",
                                 str(pd[0].id)))
     calendar = calendar_in(s)
