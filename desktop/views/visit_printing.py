@@ -9,17 +9,10 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from desktop.exchange.visit_list import visit_list_xlsx
-from desktop.reports.fonts import find_fonts
-from desktop.reports.framework import render
-from desktop.reports.visits import (
-    notification_document,
-    receipt_document,
-    recuperation_roster_document,
-    summary_document,
-    visit_list_document,
-)
 from desktop.services.workspace import Workspace
+
+# ReportLab and openpyxl are imported inside the functions: the main window must not pay for
+# them at start-up (benchmarks/bench_startup.py).
 
 ASSOCIATION_SUFFIX = "劳动模范协会"
 
@@ -43,6 +36,11 @@ def write_file(path: Path, data: bytes) -> None:
 def campaign_document(ws: Workspace, campaign_id: uuid.UUID, kind: str,
                       team_id: uuid.UUID | None = None) -> bytes:
     """``kind``: list (走访慰问名单), receipt (慰问金签收表), summary, xlsx."""
+    from desktop.exchange.visit_list import visit_list_xlsx
+    from desktop.reports.fonts import find_fonts
+    from desktop.reports.framework import render
+    from desktop.reports.visits import receipt_document, summary_document, visit_list_document
+
     svc = ws.visits()
     c = svc.campaign(campaign_id)
     today = dt.date.today()
@@ -62,6 +60,10 @@ def campaign_document(ws: Workspace, campaign_id: uuid.UUID, kind: str,
 
 
 def roster_pdf(ws: Workspace, batch_id: uuid.UUID) -> bytes:
+    from desktop.reports.fonts import find_fonts
+    from desktop.reports.framework import render
+    from desktop.reports.visits import recuperation_roster_document
+
     svc = ws.recuperation()
     return render(recuperation_roster_document(
         svc.roster(batch_id), association=association(ws), batch=svc.batch(batch_id),
@@ -70,6 +72,10 @@ def roster_pdf(ws: Workspace, batch_id: uuid.UUID) -> bytes:
 
 def letters(ws: Workspace, batch_id: uuid.UUID, folder: Path) -> int:
     """One notification letter (PDF) per person going; returns how many were written."""
+    from desktop.reports.fonts import find_fonts
+    from desktop.reports.framework import render
+    from desktop.reports.visits import notification_document
+
     svc = ws.recuperation()
     batch = svc.batch(batch_id)
     fonts = find_fonts()
