@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[common], help="check integrity, schema and the audit chain")
     _members_parser(sub, common)
     _report_parser(sub, common)
+    _visits_parser(sub, common)
     return p
 
 
@@ -143,6 +144,81 @@ def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.set_defaults(command_key="report void")
     s.add_argument("serial", metavar="SERIAL")
     s.add_argument("--reason", required=True, help="why (recorded in the document log)")
+    _visit_report_parsers(rsub, common)
+
+
+def _visit_report_parsers(rsub: argparse._SubParsersAction[argparse.ArgumentParser],
+                          common: argparse.ArgumentParser) -> None:
+    """``laomo report visit-list|recuperation-roster`` (issue 7; desktop/cli_visits.py)."""
+    s = rsub.add_parser("visit-list", parents=[common],
+                        help="a campaign's visit list per team and day (走访慰问名单), its receipt "
+                             "sheet (慰问金签收表) or its summary, as PDF")
+    s.set_defaults(command_key="report visit-list")
+    s.add_argument("--campaign", required=True, metavar="ID")
+    s.add_argument("--team", metavar="NAME", help="only this team's visits")
+    s.add_argument("--day", type=_iso_date, metavar="YYYY-MM-DD", help="only this day")
+    s.add_argument("--sheet", choices=("list", "receipt", "summary"), default="list")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    _unmask_options(s)
+    s = rsub.add_parser("recuperation-roster", parents=[common],
+                        help="a recuperation batch's roster (疗休养名单) as PDF, optionally a "
+                             "notification letter per person")
+    s.set_defaults(command_key="report recuperation-roster")
+    s.add_argument("--batch", required=True, metavar="ID")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    s.add_argument("--letters", type=Path, metavar="DIR",
+                   help="also write one notification letter (PDF) per person into DIR")
+    _unmask_options(s)
+
+
+def _iso_date(text: str) -> object:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text}") from exc
+
+
+def _unmask_options(s: argparse.ArgumentParser) -> None:
+    s.add_argument("--unmask", action="store_true",
+                   help="full phone numbers / ID numbers (needs the permission and --reason)")
+    s.add_argument("--reason", help="why the data is unmasked (recorded in the audit log)")
+
+
+def _visits_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                   common: argparse.ArgumentParser) -> None:
+    """``laomo visits plan|campaigns|coverage|export`` (issue 7; desktop/cli_visits.py)."""
+    visits = sub.add_parser("visits", parents=[common], help="visit campaigns (走访慰问)")
+    vsub = visits.add_subparsers(required=True)
+    s = vsub.add_parser("plan", parents=[common],
+                        help="create a campaign from the default rules and plan its list; "
+                             "prints the campaign id")
+    s.set_defaults(command_key="visits plan")
+    s.add_argument("--occasion", required=True,
+                   help="春节 (元旦春节), 五一, 国庆, 重阳, 中秋, 送清凉 …")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--title", help="the campaign's name (default: 2027年元旦春节走访慰问)")
+    s = vsub.add_parser("campaigns", parents=[common], help="list the campaigns")
+    s.set_defaults(command_key="visits campaigns")
+    s.add_argument("--format", choices=("table", "json"), default="table")
+    s = vsub.add_parser("coverage", parents=[common],
+                        help="who must be visited and is not planned; who was visited last "
+                             "time but not now")
+    s.set_defaults(command_key="visits coverage")
+    s.add_argument("--campaign", required=True, metavar="ID")
+    s.add_argument("--format", choices=("csv", "json"), default="csv")
+    s = vsub.add_parser("calendar", parents=[common],
+                        help="show the holiday calendar in use; --load a newer one (admin)")
+    s.set_defaults(command_key="visits calendar")
+    s.add_argument("--load", type=Path, metavar="FILE.json",
+                   help="a newer holiday calendar file (format of resources/reference/"
+                        "holidays.json)")
+    s = vsub.add_parser("export", parents=[common], help="the visit list as an Excel workbook")
+    s.set_defaults(command_key="visits export")
+    s.add_argument("--campaign", required=True, metavar="ID")
+    s.add_argument("out", type=Path, metavar="OUT.xlsx")
+    _unmask_options(s)
 
 
 def _register_filters(s: argparse.ArgumentParser) -> None:

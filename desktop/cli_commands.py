@@ -223,6 +223,16 @@ def cmd_report_void(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.cli_reports import report_void
 
     return report_void(args, out)
+def _visits(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """A command implemented in desktop/cli_visits.py, imported only when it runs."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        from desktop import cli_visits
+
+        command: Callable[[argparse.Namespace, TextIO], int] = getattr(cli_visits, name)
+        return command(args, out)
+
+    return run
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
@@ -232,6 +242,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "report certificate": cmd_report_certificate,
     "report cards": cmd_report_cards,
     "report void": cmd_report_void,
+    "visits plan": _visits("visits_plan"),
+    "visits campaigns": _visits("visits_campaigns"),
+    "visits coverage": _visits("visits_coverage"),
+    "visits export": _visits("visits_export"),
+    "visits calendar": _visits("visits_calendar"),
+    "report visit-list": _visits("report_visit_list"),
+    "report recuperation-roster": _visits("report_recuperation_roster"),
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

@@ -138,6 +138,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "Serial {serial} is a membership card, not a proof of title."),
     "cards_too_many": ("一次最多打印 {limit} 张会员证，当前有 {count} 人，请缩小筛选范围。",
                        "At most {limit} cards at a time ({count} match): narrow the filter."),
+    # --- visits and recuperation (issue 7) ---
+    "holiday_calendar_invalid": (
+        "节假日日历文件无效：{detail}。未作任何更改。",
+        "The holiday calendar file is not valid: {detail}. Nothing was changed.",
+    ),
+    "holiday_calendar_not_newer": (
+        "节假日日历版本 {version} 不比当前使用的 {current} 新，未载入。",
+        "Holiday calendar version {version} is not newer than {current} in use: not loaded.",
+    ),
+    "id_too_short": (
+        "编号“{value}”太短：请至少给出前 8 位。",
+        "The id “{value}” is too short: give at least its first 8 characters.",
+    ),
+    "recuperation_no_waiting": (
+        "候补名单中没有符合条件的人选可以替补。",
+        "Nobody eligible is left on the waiting list to replace them.",
+    ),
 }
 
 # field / problem code -> (Chinese, English)
@@ -202,6 +219,96 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "status_unchanged": ("状态没有变化。", "Nothing changes: it is already so."),
     "person_deceased": ("此人已去世，不能记录这项变动。", "This person has died: this change cannot be recorded."),
     "constraint_failed": ("数据库拒绝了这些数据：{detail}", "The database refused the data: {detail}"),
+    # --- visits and recuperation (issue 7) ---
+    "occasion_unknown": (
+        "慰问类别“{value}”无效。可选：{known}",
+        "Unknown occasion “{value}”. Known: {known}",
+    ),
+    "window_reversed": (
+        "结束日期早于开始日期。",
+        "The last day is before the first day.",
+    ),
+    "campaign_no_rules": (
+        "没有设置任何走访对象规则（待遇级别、困难劳模、年龄或已故劳模家属），无法生成名单。",
+        "No selection rule is set (treatment level, hardship, age or deceased families): "
+        "there would be nobody to visit.",
+    ),
+    "campaign_overlaps": (
+        "{year} 年已有{occasion}走访活动“{title}”，不能重复建立。",
+        "There is already a {occasion} campaign for {year}: “{title}”.",
+    ),
+    "already_planned": (
+        "{name} 已在本次走访名单中。",
+        "{name} is already on this campaign's list.",
+    ),
+    "visit_already_recorded": (
+        "这次走访已记录结果，不能再移出名单。",
+        "This visit already has a result and cannot be taken off the list.",
+    ),
+    "visit_removed": (
+        "此人已移出本次走访名单，请先重新列入再登记结果。",
+        "This person was taken off the list: put them back before recording a result.",
+    ),
+    "staff_unknown": (
+        "组长或组员不在工作人员名单中。",
+        "The leader or a member is not on the staff list.",
+    ),
+    "team_name_taken": (
+        "本次活动已有名为“{name}”的走访组。",
+        "This campaign already has a team named “{name}”.",
+    ),
+    "visit_outside_window": (
+        "日期不在本次走访时段内（{start} 至 {end}）。",
+        "The date is outside the campaign's window ({start} to {end}).",
+    ),
+    "visit_status_unknown": (
+        "走访结果“{value}”无效。",
+        "Unknown visit result “{value}”.",
+    ),
+    "way_unknown": (
+        "走访方式应为：{known}。",
+        "The way must be one of: {known}.",
+    ),
+    "money_above_standard": (
+        "慰问金 {money} 元高于标准 {standard} 元，请填写超标准的理由。",
+        "{money} yuan is above the standard of {standard} yuan: give a reason.",
+    ),
+    "photo_size": (
+        "照片为空或超过 {maximum} 字节。",
+        "The photo is empty or larger than {maximum} bytes.",
+    ),
+    "photo_duplicate": (
+        "这张照片已经添加过了。",
+        "This photo was already added.",
+    ),
+    "recuperation_over_age": (
+        "{name} 在出发日已满 {age} 岁，超过 {limit} 岁的年龄上限。",
+        "{name} is {age} on the start date, over the age limit of {limit}.",
+    ),
+    "recuperation_already_this_year": (
+        "{name} 今年已参加或已入选疗休养（{batch}），每年最多一次。",
+        "{name} already has a recuperation place this year ({batch}): at most once a year.",
+    ),
+    "recuperation_not_eligible": (
+        "{name} 不符合本批次疗休养条件：{why}",
+        "{name} is not eligible for this batch: {why}",
+    ),
+    "recuperation_quota_full": (
+        "本批次名额 {quota} 人已满。",
+        "The batch's {quota} places are taken.",
+    ),
+    "recuperation_already_on_roster": (
+        "{name} 已在本批次名单中。",
+        "{name} is already on this batch's roster.",
+    ),
+    "recuperation_status": (
+        "当前状态下不能进行此操作。",
+        "This cannot be done in the entry's present state.",
+    ),
+    "organiser_unknown": (
+        "组织单位应为：全总、省总、市总 或 区县。",
+        "The organiser must be 全总, 省总, 市总 or 区县.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -273,6 +380,32 @@ FIELDS: dict[str, tuple[str, str]] = {
     "new_position": ("新职务", "new position"),
     "to_district": ("迁往区县", "moving to"),
     "from_district": ("迁出地", "moving from"),
+    # --- visits and recuperation (issue 7) ---
+    "occasion": ("慰问类别", "occasion"),
+    "campaign_title": ("活动名称", "campaign title"),
+    "end_date": ("结束日期", "last day"),
+    "start_date": ("开始日期", "first day"),
+    "rules": ("走访对象规则", "selection rules"),
+    "age_min": ("年龄下限", "minimum age"),
+    "budget": ("预算", "budget"),
+    "standards": ("慰问标准", "standards"),
+    "person": ("人员", "person"),
+    "status": ("状态", "status"),
+    "team_members": ("组长或组员", "leader or members"),
+    "planned_date": ("走访日期", "visit date"),
+    "teams": ("走访组", "teams"),
+    "per_day": ("每组每天人数", "visits per team and day"),
+    "actual_date": ("实际走访日期", "date visited"),
+    "way": ("走访方式", "way"),
+    "money": ("慰问金", "money"),
+    "photo": ("照片", "photo"),
+    "kind": ("类别", "kind"),
+    "quota": ("名额", "places"),
+    "days": ("天数", "days"),
+    "destination": ("目的地", "destination"),
+    "organiser": ("组织单位", "organiser"),
+    "cost_per_day": ("每天费用", "cost per day"),
+    "max_age": ("年龄上限", "age limit"),
 }
 
 

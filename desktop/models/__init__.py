@@ -5,8 +5,34 @@ from desktop.models.base import Base
 from desktop.models.district import District
 from desktop.models.document import DocumentLog
 from desktop.models.person import DuplicateDismissal, Honor, Person, PersonEvent
+from desktop.models.visits import (
+    RecuperationBatch,
+    RecuperationEntry,
+    Visit,
+    VisitCampaign,
+    VisitPhoto,
+    VisitStaff,
+    VisitStandard,
+    VisitTeam,
+)
 
 __all__ = [
-    "AuditEvent", "Base", "District", "DocumentLog", "DuplicateDismissal", "Honor", "Person",
-    "PersonEvent", "Setting", "User",
+    "AuditEvent",
+    "Base",
+    "District",
+    "DocumentLog",
+    "DuplicateDismissal",
+    "Honor",
+    "Person",
+    "PersonEvent",
+    "RecuperationBatch",
+    "RecuperationEntry",
+    "Setting",
+    "User",
+    "Visit",
+    "VisitCampaign",
+    "VisitPhoto",
+    "VisitStaff",
+    "VisitStandard",
+    "VisitTeam",
 ]

@@ -106,6 +106,7 @@ from desktop.services.demo_data import (
     _split_codes,
     _Weighted,
 )
+from desktop.services.demo_visits import add_demo_visits
 from desktop.services.permissions import Actor, Perm
 
 __all__ = ["AS_OF", "MAX_MEMBERS", "DemoResult", "DemoService"]
@@ -634,6 +635,7 @@ class DemoService:
                 events += len(batch.events)
                 if progress is not None:
                     progress(done, members)
+            add_demo_visits(s, rng, self._actor, AS_OF)  # issue 7: campaigns, recuperation
             check_cancel()
             audit.append_many(s, self._actor, [(
                 "demo.generate", None, None,

@@ -13,11 +13,14 @@ from desktop.services.accounts import AccountService, AssociationInfo
 from desktop.services.audit import AuditService
 from desktop.services.documents import DocumentService
 from desktop.services.duplicates import DuplicatesService
+from desktop.services.holidays import HolidayService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.overview import OverviewService
 from desktop.services.permissions import Actor
 from desktop.services.persons import PersonService
+from desktop.services.recuperation import RecuperationService
 from desktop.services.register import RegisterService
+from desktop.services.visits import VisitService
 
 
 @dataclass(frozen=True)
@@ -53,3 +56,12 @@ class Workspace:
 
     def register(self) -> RegisterService:
         return RegisterService(self.db.read_sessions, self.actor, self.db.sessions)
+
+    def visits(self) -> VisitService:
+        return VisitService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def recuperation(self) -> RecuperationService:
+        return RecuperationService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def holidays(self) -> HolidayService:
+        return HolidayService(self.db.sessions, self.actor)

@@ -26,9 +26,11 @@ from desktop.views.duplicates_page import DuplicatesPage
 from desktop.views.home_page import HomePage
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
+from desktop.views.recuperation_page import RecuperationPage
 from desktop.views.register_page import RegisterPage
 from desktop.views.tasks import TaskRunner
 from desktop.views.users_page import UsersPage, role_label
+from desktop.views.visits_page import VisitsPage
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +54,13 @@ class MainWindow(QMainWindow):
         if actor.can(Perm.VIEW):
             self.register = RegisterPage(workspace, self.tasks, preferences, self)
             self._add_page(self.tr("Register"), self.register)
+        self.visits: VisitsPage | None = None
+        self.recuperation: RecuperationPage | None = None
+        if actor.can(Perm.VIEW):  # issue 7: visits and recuperation
+            self.visits = VisitsPage(workspace, self.tasks, self)
+            self._add_page(self.tr("Visits"), self.visits)
+            self.recuperation = RecuperationPage(workspace, self.tasks, self)
+            self._add_page(self.tr("Recuperation"), self.recuperation)
         self.duplicates: DuplicatesPage | None = None
         if actor.can(Perm.EDIT_PERSONS):
             self.duplicates = DuplicatesPage(workspace, self.tasks, self)

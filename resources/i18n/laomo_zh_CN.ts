@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign visits</source>
+        <translation>安排走访</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>走访组：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Time slot:</source>
+        <translation>时段：</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Search user, action or details</source>
@@ -41,6 +64,147 @@
     <message>
         <source>The audit chain is broken: %1</source>
         <translation>审计日志链已被破坏：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AutoScheduleDialog</name>
+    <message>
+        <source>Schedule automatically</source>
+        <translation>自动排期</translation>
+    </message>
+    <message>
+        <source>Unscheduled visits are spread over the office's working days, neighbours together.</source>
+        <translation>尚未排期的走访按工作日分配给各组，相邻地址排在同一天。</translation>
+    </message>
+    <message>
+        <source>Teams:</source>
+        <translation>走访组：</translation>
+    </message>
+    <message>
+        <source>First day:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Visits per team and day:</source>
+        <translation>每组每天走访人数：</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>New recuperation batch</source>
+        <translation>新建疗休养批次</translation>
+    </message>
+    <message>
+        <source>%1 recuperation, batch 1</source>
+        <translation>%1年疗休养第一批</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Destination / route:</source>
+        <translation>目的地/线路：</translation>
+    </message>
+    <message>
+        <source>First day:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Days (with travel):</source>
+        <translation>天数（含往返）：</translation>
+    </message>
+    <message>
+        <source>Places:</source>
+        <translation>名额：</translation>
+    </message>
+    <message>
+        <source>Cost per day (yuan):</source>
+        <translation>每天费用（元）：</translation>
+    </message>
+    <message>
+        <source>Organiser:</source>
+        <translation>组织单位：</translation>
+    </message>
+    <message>
+        <source>Age limit on the first day:</source>
+        <translation>出发日年龄上限：</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Visit campaign</source>
+        <translation>走访慰问活动</translation>
+    </message>
+    <message>
+        <source>Who is visited (any of)</source>
+        <translation>走访对象（符合任一条）</translation>
+    </message>
+    <message>
+        <source>Active hardship files</source>
+        <translation>在档困难劳模</translation>
+    </message>
+    <message>
+        <source>Families of recently deceased model workers</source>
+        <translation>近年去世劳模的家属</translation>
+    </message>
+    <message>
+        <source>no age rule</source>
+        <translation>不限年龄</translation>
+    </message>
+    <message>
+        <source>aged %1 or over</source>
+        <translation>年满 %1 周岁</translation>
+    </message>
+    <message>
+        <source>Serving (在职) only</source>
+        <translation>仅限在职</translation>
+    </message>
+    <message>
+        <source>all districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Money (yuan)</source>
+        <translation>慰问金（元）</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>慰问品</translation>
+    </message>
+    <message>
+        <source>Occasion and year:</source>
+        <translation>慰问类别和年度：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>走访时段：</translation>
+    </message>
+    <message>
+        <source>Budget (yuan):</source>
+        <translation>预算（元）：</translation>
+    </message>
+    <message>
+        <source>Standards:</source>
+        <translation>慰问标准：</translation>
+    </message>
+    <message>
+        <source>(the day: %1)</source>
+        <translation>（节日：%1）</translation>
     </message>
 </context>
 <context>
@@ -513,6 +677,14 @@
     <message>
         <source>Register</source>
         <translation>名册</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访慰问</translation>
+    </message>
+    <message>
+        <source>Recuperation</source>
+        <translation>疗休养</translation>
     </message>
     <message>
         <source>Duplicates</source>
@@ -1047,6 +1219,169 @@
     </message>
 </context>
 <context>
+    <name>RecuperationPage</name>
+    <message>
+        <source>New batch…</source>
+        <translation>新建批次…</translation>
+    </message>
+    <message>
+        <source>Fill to quota</source>
+        <translation>按名额补足</translation>
+    </message>
+    <message>
+        <source>Print roster…</source>
+        <translation>打印名单…</translation>
+    </message>
+    <message>
+        <source>Letters…</source>
+        <translation>通知书…</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批次：</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>顺位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <source>Last time</source>
+        <translation>上次疗休养</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>On the roster</source>
+        <translation>名单状态</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>审查说明</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Honors</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>身体状况</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Nominate selected</source>
+        <translation>将所选人员列入名单</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>资格审查</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Declined…</source>
+        <translation>婉拒…</translation>
+    </message>
+    <message>
+        <source>Replace from waiting list</source>
+        <translation>从候补名单替补</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Working out who may go…</source>
+        <translation>正在审查疗休养资格…</translation>
+    </message>
+    <message>
+        <source>No batch yet: create one with “New batch…”.</source>
+        <translation>还没有疗休养批次：请点击“新建批次…”。</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3, %4 days, %5 yuan a day (%6). Places %7, taken %8, confirmed %9; %10 eligible on the waiting list.</source>
+        <translation>%1，%2 至 %3，%4 天，每天 %5 元（%6组织）。名额 %7 人，已安排 %8 人，已确认 %9 人；候补名单中符合条件 %10 人。</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>婉拒</translation>
+    </message>
+    <message>
+        <source>Why does %1 not go?</source>
+        <translation>%1 为什么不能参加？</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>通知书保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>RegisterFilterBar</name>
     <message>
         <source>Name, pinyin or initials, ID number, work unit, phone (Ctrl+F)</source>
@@ -1221,7 +1556,7 @@
     </message>
     <message>
         <source>Roster</source>
-        <translation>花名册</translation>
+        <translation>名单</translation>
     </message>
     <message>
         <source>Preparing the roster…</source>
@@ -1430,6 +1765,45 @@
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>新建走访组</translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation>组名：</translation>
+    </message>
+    <message>
+        <source>Leader:</source>
+        <translation>组长：</translation>
+    </message>
+    <message>
+        <source>Members:</source>
+        <translation>组员：</translation>
+    </message>
+    <message>
+        <source>New staff member…</source>
+        <translation>添加工作人员…</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>第%1组</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>添加工作人员</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+</context>
+<context>
     <name>TimelineTab</name>
     <message>
         <source>Date</source>
@@ -1596,6 +1970,406 @@
     <message>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitRecordDialog</name>
+    <message>
+        <source>Record visit: %1</source>
+        <translation>登记走访：%1</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <source>Not at home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>婉拒</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>standard: %1 yuan</source>
+        <translation>标准：%1 元</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>需要回访</translation>
+    </message>
+    <message>
+        <source>%1 photo(s)</source>
+        <translation>%1 张照片</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>走访结果：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Way:</source>
+        <translation>走访方式：</translation>
+    </message>
+    <message>
+        <source>Visitors:</source>
+        <translation>慰问人：</translation>
+    </message>
+    <message>
+        <source>Money (yuan):</source>
+        <translation>慰问金（元）：</translation>
+    </message>
+    <message>
+        <source>Goods:</source>
+        <translation>慰问品：</translation>
+    </message>
+    <message>
+        <source>Reason if above the standard:</source>
+        <translation>超标准理由：</translation>
+    </message>
+    <message>
+        <source>Situation found:</source>
+        <translation>现场情况：</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWeekView</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 人</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1 这一周</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <source>not on the list</source>
+        <translation>未列入名单</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移出名单</translation>
+    </message>
+    <message>
+        <source>visited last time, not now</source>
+        <translation>上次走访、本次未列入</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Print / export</source>
+        <translation>打印/导出</translation>
+    </message>
+    <message>
+        <source>Visit list per team and day (PDF)…</source>
+        <translation>走访慰问名单（按组按日，PDF）…</translation>
+    </message>
+    <message>
+        <source>Receipt sheet (PDF)…</source>
+        <translation>慰问金签收表（PDF）…</translation>
+    </message>
+    <message>
+        <source>Campaign summary (PDF)…</source>
+        <translation>走访情况汇总表（PDF）…</translation>
+    </message>
+    <message>
+        <source>Visit list (Excel)…</source>
+        <translation>走访名单（Excel）…</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Plan from the rules</source>
+        <translation>按规则生成名单</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>活动：</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Why on the list</source>
+        <translation>列入原因</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已列入</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>未列入</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Why listed</source>
+        <translation>列入原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖检查</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>走访组</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线顺序</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇街道</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>慰问金</translation>
+    </message>
+    <message>
+        <source>New team…</source>
+        <translation>新建走访组…</translation>
+    </message>
+    <message>
+        <source>Schedule automatically…</source>
+        <translation>自动排期…</translation>
+    </message>
+    <message>
+        <source>Assign selected…</source>
+        <translation>安排所选…</translation>
+    </message>
+    <message>
+        <source>Take off the list…</source>
+        <translation>移出名单…</translation>
+    </message>
+    <message>
+        <source>Record result…</source>
+        <translation>登记走访结果…</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>日程安排</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Plan a birthday visit</source>
+        <translation>安排生日慰问</translation>
+    </message>
+    <message>
+        <source>Plan a hospital visit</source>
+        <translation>安排住院探望</translation>
+    </message>
+    <message>
+        <source>Close follow-up</source>
+        <translation>结束回访</translation>
+    </message>
+    <message>
+        <source>Work list</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Loading the campaign…</source>
+        <translation>正在读取走访活动…</translation>
+    </message>
+    <message>
+        <source>No campaign yet: create one with “New campaign…”.</source>
+        <translation>还没有走访活动：请点击“新建活动…”。</translation>
+    </message>
+    <message>
+        <source>%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.</source>
+        <translation>%1 至 %2。对象：%3。符合规则 %4 人，名单 %5 人，已走访 %6 人。</translation>
+    </message>
+    <message>
+        <source>Complete: everyone the rules name is on the list.</source>
+        <translation>全覆盖：符合规则的人员均已列入名单。</translation>
+    </message>
+    <message>
+        <source>%1 person(s) the rules name are not on the list; %2 visited last time are not on it now.</source>
+        <translation>有 %1 人符合规则但未列入名单；上次走访的人中有 %2 人本次未列入。</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Name, pinyin or ID number:</source>
+        <translation>姓名、拼音或身份证号：</translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Why is this person visited (not named by the rules)?</source>
+        <translation>此人不在规则范围内，为什么要走访？</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>Why is %1 not visited this time?</source>
+        <translation>%1 本次为什么不走访？</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 <context>

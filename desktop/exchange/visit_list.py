@@ -1,0 +1,78 @@
+"""The visit list as an Excel workbook (the same columns as the printed 走访慰问名单, plus the
+team, date, slot, route and result), for offices that pass lists around as spreadsheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+STATUS_WORDS = {"planned": "待走访", "done": "已走访", "not_home": "不在家", "declined": "谢绝",
+                "postponed": "改期", "removed": "已移出"}
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("序号", 6), ("走访组", 10), ("走访日期", 12), ("时段", 6), ("路线顺序", 8), ("区县", 10),
+    ("乡镇街道", 12), ("姓名", 10), ("性别", 6), ("年龄", 6), ("荣誉称号(年份)", 30),
+    ("现状", 10), ("是否困难", 8), ("住址", 36), ("电话", 14), ("慰问标准（元）", 12),
+    ("慰问品", 14), ("慰问人", 18), ("走访结果", 10), ("实际日期", 12), ("慰问金（元）", 12),
+    ("列入原因", 24), ("情况记录", 30),
+)
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        return _ILLEGAL_XML.sub("", value)
+    return value
+
+
+def _money(fen: int | None) -> Any:
+    if fen is None:
+        return None
+    return fen // 100 if fen % 100 == 0 else fen / 100  # display only; stored as fen
+
+
+def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
+    """One sheet, a title line, a bold header row, one row per visit (phones as given)."""
+    wb = Workbook(write_only=True)
+    wb.properties.title = title
+    wb.properties.creator = "劳模之家"
+    ws = wb.create_sheet("走访慰问名单")
+    for index, (_name, width) in enumerate(COLUMNS):
+        ws.column_dimensions[chr(ord("A") + index)].width = width
+    ws.freeze_panes = "A3"
+    head = WriteOnlyCell(ws, value=_text(title))
+    head.font = Font(bold=True, size=14)
+    ws.append([head])
+    header = []
+    for name, _w in COLUMNS:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    for n, r in enumerate(rows, start=1):
+        values: list[Any] = [
+            n, r.team, r.planned_date, r.time_slot, r.route_order, r.district, r.area, r.name,
+            r.sex, r.age, r.honors, "已故" if r.life_status == "deceased" else
+            r.employment_status, "是" if r.in_hardship else "", r.address, r.phone,
+            _money(r.standard_fen), r.goods or r.standard_goods, r.visitors or r.team_people,
+            STATUS_WORDS.get(r.status, r.status), r.actual_date, _money(r.money_fen), r.reason,
+            r.situation,
+        ]
+        cells = []
+        for v in values:
+            cell = WriteOnlyCell(ws, value=_text(v) if v != "" else None)
+            if isinstance(v, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            elif isinstance(v, str) and v:
+                cell.data_type = "s"  # never a formula, never a number
+            cells.append(cell)
+        ws.append(cells)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

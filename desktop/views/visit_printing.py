@@ -1,0 +1,88 @@
+"""Making the visit and recuperation documents for the pages (run on a worker thread): the
+services give the rows, ``desktop.reports`` the PDF, ``desktop.exchange`` the workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+from desktop.services.workspace import Workspace
+
+# ReportLab and openpyxl are imported inside the functions: the main window must not pay for
+# them at start-up (benchmarks/bench_startup.py).
+
+ASSOCIATION_SUFFIX = "劳动模范协会"
+
+
+def association(ws: Workspace) -> str:
+    return ws.association.name + ASSOCIATION_SUFFIX
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Beside the target first, then renamed: never a half-written file."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def campaign_document(ws: Workspace, campaign_id: uuid.UUID, kind: str,
+                      team_id: uuid.UUID | None = None) -> bytes:
+    """``kind``: list (走访慰问名单), receipt (慰问金签收表), summary, xlsx."""
+    from desktop.exchange.visit_list import visit_list_xlsx
+    from desktop.reports.fonts import find_fonts
+    from desktop.reports.framework import render
+    from desktop.reports.visits import receipt_document, summary_document, visit_list_document
+
+    svc = ws.visits()
+    c = svc.campaign(campaign_id)
+    today = dt.date.today()
+    if kind == "summary":
+        return render(summary_document(
+            svc.summary(campaign_id), association=association(ws), campaign=c.title,
+            rules=c.rules.describe(), budget_fen=c.budget_fen, date=today), find_fonts())
+    rows = svc.visits(campaign_id, team_id=team_id)
+    if kind == "xlsx":
+        return visit_list_xlsx(rows, title=c.title + "走访慰问名单")
+    if kind == "receipt":
+        doc = receipt_document(rows, association=association(ws), campaign=c.title, date=today)
+    else:
+        doc = visit_list_document(rows, association=association(ws), campaign=c.title,
+                                  date=today)
+    return render(doc, find_fonts())
+
+
+def roster_pdf(ws: Workspace, batch_id: uuid.UUID) -> bytes:
+    from desktop.reports.fonts import find_fonts
+    from desktop.reports.framework import render
+    from desktop.reports.visits import recuperation_roster_document
+
+    svc = ws.recuperation()
+    return render(recuperation_roster_document(
+        svc.roster(batch_id), association=association(ws), batch=svc.batch(batch_id),
+        date=dt.date.today()), find_fonts())
+
+
+def letters(ws: Workspace, batch_id: uuid.UUID, folder: Path) -> int:
+    """One notification letter (PDF) per person going; returns how many were written."""
+    from desktop.reports.fonts import find_fonts
+    from desktop.reports.framework import render
+    from desktop.reports.visits import notification_document
+
+    svc = ws.recuperation()
+    batch = svc.batch(batch_id)
+    fonts = find_fonts()
+    written = 0
+    for n, row in enumerate(svc.roster(batch_id, include_declined=False), start=1):
+        data = render(notification_document(row, association=association(ws), batch=batch,
+                                            date=dt.date.today()), fonts)
+        write_file(folder / f"{n:03d}_{row.name}.pdf", data)
+        written += 1
+    return written

@@ -1,0 +1,100 @@
+"""Visit and recuperation documents: rendered through the framework, read back with
+pdftotext; the Excel visit list read back with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.database import Database
+from desktop.exchange.visit_list import visit_list_xlsx
+from desktop.reports.fonts import FontSet, find_fonts
+from desktop.reports.framework import render
+from desktop.reports.visits import (
+    notification_document,
+    receipt_document,
+    recuperation_roster_document,
+    summary_document,
+    visit_list_document,
+)
+from desktop.services.permissions import Actor
+from desktop.services.recuperation import RecuperationService
+from desktop.services.visit_types import VisitResult
+from desktop.services.visits import VisitService
+from tests.visits.support import add_people
+from tests.visits.test_recuperation import draft
+
+
+@pytest.fixture(scope="module")
+def fontset() -> FontSet:
+    return find_fonts(windows_dir=False)
+
+
+def text_of(pdf: bytes, tmp_path: Path) -> str:
+    exe = shutil.which("pdftotext")
+    assert exe, "pdftotext (poppler-utils) is needed"
+    src = tmp_path / "doc.pdf"
+    src.write_bytes(pdf)
+    subprocess.run([exe, "-layout", str(src), str(tmp_path / "doc.txt")], check=True)
+    return re.sub(r"\s+", "", (tmp_path / "doc.txt").read_text(encoding="utf-8"))
+
+
+def test_visit_documents(db: Database, admin: Actor, fontset: FontSet, tmp_path: Path) -> None:
+    add_people(db)
+    svc = VisitService(db.sessions, admin, today=lambda: dt.date(2027, 2, 1))
+    cid = svc.create_campaign(svc.default_draft("春节", 2027))
+    svc.plan(cid)
+    leader = svc.add_staff("王主席")
+    team = svc.create_team(cid, "第一组", leader)
+    svc.auto_schedule(cid, [team], dt.date(2027, 1, 4), per_day=3)
+    rows = svc.visits(cid)
+    svc.record(rows[0].id, VisitResult("done", dt.date(2027, 1, 4), money_fen=rows[0].standard_fen,
+                                       goods="米油"))
+    rows = svc.visits(cid)
+    text = text_of(render(visit_list_document(
+        rows, association="长兴县劳动模范协会", campaign="2027年元旦春节走访慰问",
+        date=dt.date(2027, 1, 2)), fontset), tmp_path)
+    for word in ("走访慰问名单", "荣誉称号(年份)", "签收", "第一组", "王主席（组长）", "全国甲",
+                 "全国劳动模范(2005)", "雉城街道", "2,000元", "合计：5人"):
+        assert word in text, word
+    text = text_of(render(receipt_document(
+        rows, association="长兴县劳动模范协会", campaign="春节", date=dt.date(2027, 1, 2)),
+        fontset), tmp_path)
+    assert "慰问金签收表" in text and "签收人签字" in text and "合计：5人" in text
+    c = svc.campaign(cid)
+    text = text_of(render(summary_document(
+        svc.summary(cid), association="长兴县劳动模范协会", campaign=c.title,
+        rules=c.rules.describe(), budget_fen=5000000, date=dt.date(2027, 2, 1)), fontset),
+        tmp_path)
+    assert "计划5人，已走访1人（20%）" in text and "预算50,000元" in text
+    data = visit_list_xlsx(rows, title="2027年元旦春节走访慰问名单")
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws is not None
+    assert ws["A2"].value == "序号" and ws["H3"].value == rows[0].name
+    assert ws.max_row == 2 + len(rows)
+
+
+def test_recuperation_documents(db: Database, admin: Actor, fontset: FontSet,
+                                tmp_path: Path) -> None:
+    add_people(db)
+    svc = RecuperationService(db.sessions, admin)
+    bid = svc.create_batch(draft())
+    svc.fill(bid)
+    batch = svc.batch(bid)
+    roster = svc.roster(bid)
+    text = text_of(render(recuperation_roster_document(
+        roster, association="长兴县劳动模范协会", batch=batch, date=dt.date(2027, 4, 1)),
+        fontset), tmp_path)
+    for word in ("疗休养名单", "吴兴辛", "省级乙", "舟山", "拟安排", "名额2人"):
+        assert word in text, word
+    letter = text_of(render(notification_document(
+        roster[0], association="长兴县劳动模范协会", batch=batch, date=dt.date(2027, 4, 1)),
+        fontset), tmp_path)
+    assert "疗休养通知书" in letter and f"{roster[0].name}同志" in letter and "600元" in letter
