@@ -201,6 +201,24 @@ def cmd_members_export(args: argparse.Namespace, out: TextIO) -> int:
     return members_export(args, out)
 
 
+def cmd_members_import(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_import
+
+    return members_import(args, out)
+
+
+def cmd_members_undo_import(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_undo_import
+
+    return members_undo_import(args, out)
+
+
+def cmd_members_template(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_template
+
+    return members_template(args, out)
+
+
 def cmd_report_roster(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.cli_reports import report_roster
 
@@ -211,6 +229,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
     "check": cmd_check, "members list": cmd_members_list, "members export": cmd_members_export,
     "report roster": cmd_report_roster,
+    "members import": cmd_members_import, "members undo-import": cmd_members_undo_import,
+    "members template": cmd_members_template,
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

@@ -123,6 +123,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{who}: the character “{char}” ({codepoint}) in {field} is in none of the "
                       "installed fonts, so it cannot be printed. Install or configure a font "
                       "that has it (such as SimSun-ExtB)."),
+    # --- import (issue 4) ---
+    "import_unknown_format": ("无法识别 {path} 的类型：可导入 .xlsx、.xls 或 .csv 文件。",
+                              "Cannot import {path}: use an .xlsx, .xls or .csv file."),
+    "import_missing": ("找不到文件 {path}。", "The file {path} does not exist."),
+    "import_unreadable": ("无法读取 {path}（文件已损坏或不是表格文件）：{reason}。未导入任何内容。",
+                          "Cannot read {path} (damaged, or not a spreadsheet): {reason}. Nothing was imported."),
+    "import_encrypted": ("{path} 设有打开密码。请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存，再导入。",
+                         "{path} is password-protected. Remove the password in Excel/WPS, save, and import again."),
+    "import_empty": ("{path} 中没有任何数据。", "{path} holds no data."),
+    "import_no_sheet": ("{path} 中没有名为“{sheet}”的工作表。可选：{known}",
+                        "{path} has no sheet named “{sheet}”. Sheets: {known}"),
+    "import_no_header": ("在前 {rows} 行中找不到表头（需要“姓名”列和至少一个其他可识别的列，如身份证号码、性别）。",
+                         "No header row in the first {rows} rows (a “姓名” column and at least one other known column are needed)."),
+    "import_no_name_column": ("没有指定“姓名”列，无法导入。", "No column is mapped to the name: cannot import."),
+    "import_no_rows": ("{path} 的表头下面没有数据行。", "{path} has no data rows under the header."),
+    "import_cancelled": ("导入已取消，未写入任何内容。", "Import cancelled; nothing was written."),
+    "import_mapping_unknown": ("没有名为“{name}”的列对应方案。已保存的方案：{known}",
+                               "No saved column mapping named “{name}”. Saved: {known}"),
+    "import_report_not_xlsx": ("文件 {path} 的文件名请以 .xlsx 结尾。", "The file {path} must end in .xlsx."),
+    "import_batch_unknown": ("找不到导入批次 {batch}。", "No import batch {batch}."),
+    "import_batch_undone": ("导入批次 {batch} 已经撤销过。", "Import batch {batch} was already undone."),
+    "import_undo_edited": ("该批次中有 {count} 人在导入后又被修改或删除，不能整批撤销。未做任何修改。",
+                           "{count} person(s) of this batch were edited or deleted after the import: "
+                           "it cannot be undone as a whole. Nothing was changed."),
 }
 
 # field / problem code -> (Chinese, English)
@@ -187,6 +211,22 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "status_unchanged": ("状态没有变化。", "Nothing changes: it is already so."),
     "person_deceased": ("此人已去世，不能记录这项变动。", "This person has died: this change cannot be recorded."),
     "constraint_failed": ("数据库拒绝了这些数据：{detail}", "The database refused the data: {detail}"),
+    # --- import (issue 4) ---
+    "date_unreadable": ("无法识别的日期“{value}”（可写 1965.03、1965年3月、1965/3/1）。",
+                        "Cannot read the date “{value}” (write 1965.03, 1965年3月 or 1965/3/1)."),
+    "date_ambiguous": ("“{value}”不明确：Excel 把 1965.10 存成了 1965.1，是 1 月还是 10 月？请写成 1965年10月。",
+                       "“{value}” is ambiguous: Excel stores 1965.10 as 1965.1. January or October? Write 1965年10月."),
+    "year_unreadable": ("无法识别的年份“{value}”。", "Cannot read the year “{value}”."),
+    "sex_unreadable": ("无法识别的性别“{value}”（应为 男 或 女）。", "Cannot read the sex “{value}” (男 or 女)."),
+    "honor_title_missing": ("填了获得年份或级别，但没有荣誉称号。", "A year or level is given but no honor title."),
+    "honor_level_unknown": ("无法判断荣誉“{title}”的级别，请写明（如 市劳动模范）或填写“荣誉级别”列。",
+                            "Cannot tell the level of the honor “{title}”: name it fully (市劳动模范) or fill the level column."),
+    "district_required": ("请填写所属区县。", "The district is required."),
+    "district_other": ("“{name}”不属于本协会（{home}），区县模式下只能导入本区县的人员。",
+                       "“{name}” is not this association's district ({home}): a county database imports its own district only."),
+    "id_other_person": ("该身份证号码已登记在“{existing_name}”名下，与本行姓名不同（两个人不能共用一个号码）。",
+                        "This ID number belongs to “{existing_name}” in the register, not to the name in this row."),
+    "id_twice_in_file": ("同一身份证号码在第 {row} 行也出现了，但内容不同。", "The same ID number is in row {row} too, with different data."),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -258,6 +298,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "new_position": ("新职务", "new position"),
     "to_district": ("迁往区县", "moving to"),
     "from_district": ("迁出地", "moving from"),
+    # --- import (issue 4) ---
+    "honor_year": ("获得年份", "year awarded"),
+    "honor_level": ("荣誉级别", "honor level"),
+    "mapping_name": ("方案名称", "mapping name"),
 }
 
 
