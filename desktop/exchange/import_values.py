@@ -131,8 +131,8 @@ def _date_digits(text: str) -> Day:
         return _make(int(text[:4]), int(text[4:]), None)
     if len(text) == 4:
         return Day(dt.date(int(text), 1, 1), "year")
-    if len(text) <= 5:
-        return _date_number(float(text), text)
+    if len(text) == 5 and _SERIAL_RANGE[0] <= int(text) <= _SERIAL_RANGE[1]:
+        return Day(_serial(float(text)), "day")
     raise CellProblem("date_unreadable", value=text)
 
 
@@ -145,7 +145,9 @@ def _date_number(value: float, original: object) -> Day:
             return Day(dt.date(whole, 1, 1), "year")
         if _SERIAL_RANGE[0] <= whole <= _SERIAL_RANGE[1]:
             return Day(_serial(value), "day")
-        return _date_digits(str(whole))
+        if len(str(whole)) in (6, 8):
+            return _date_digits(str(whole))
+        raise CellProblem("date_unreadable", value=str(original))
     if 1900 <= value < 2101:
         # 1965.03 typed into a number cell: Excel keeps 1965.03, but 1965.10 became 1965.1
         text = repr(value)

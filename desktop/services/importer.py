@@ -334,6 +334,13 @@ class ImportService:
                         h.deleted_at, h.deleted_by, h.delete_reason = now, self._actor.name, \
                             UNDO_REASON
                 refresh_derived(person)
+                s.flush()
+                # An earlier batch found this person at the version this batch started from:
+                # with this batch undone, that batch may still be undone in turn.
+                s.execute(update(ITEMS).where(
+                    ITEMS.c.person_id == person.id, ITEMS.c.batch_id != batch_id,
+                    ITEMS.c.version_after == item.version_after - 1,
+                ).values(version_after=person.row_version))
             batch.undone_at, batch.undone_by = now, self._actor.name
             audit.append(s, self._actor, "person.import_undo", entity="import_batch",
                          entity_id=batch_id, detail={"persons": len(items)})
