@@ -64,6 +64,8 @@ class RowInput:
     honors: list[HonorCell]
     issues: list[CellIssue]
     id_cell: Cell = None
+    id_normal: str | None = None  # the normalised ID number once checked (import_plan.id_of)
+    id_checked: bool = False
 
 
 def _texts(row: RawRow) -> list[str]:

@@ -19,9 +19,11 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from desktop import idnumber, reference
+from desktop.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
 from desktop.errors import ValidationError
 from desktop.exchange.import_rows import RowInput
 from desktop.models import Honor, Person
+from desktop.search_keys import name_keys, search_text
 from desktop.services.import_types import FieldChange, RowProblem
 from desktop.services.person_rules import check_draft, honor_values, person_values
 from desktop.services.register_types import HonorDraft, PersonDraft
@@ -45,7 +47,8 @@ _LOADED = ("id", "name", "id_number", "id_legacy15", "sex", "birth_date", "distr
 class Planned:
     """One data row after the first pass."""
 
-    row: RowInput
+    number: int  # Excel's row number
+    id_number: str | None  # normalised, when it parses
     status: str  # new | updated | unchanged | rejected | duplicate
     name: str
     problems: list[RowProblem] = field(default_factory=list)
@@ -56,7 +59,7 @@ class Planned:
     before: dict[str, Any] = field(default_factory=dict)  # update: stored values replaced
     version: int = 0
     same_as: int | None = None
-    key: tuple[Any, ...] = ()
+    stored: tuple[dict[str, Any], list[dict[str, Any]]] | None = None  # what the row says
 
 
 @dataclass
@@ -98,13 +101,17 @@ def load_existing(s: Session, numbers: Iterable[str]) -> tuple[
 
 def id_of(row: RowInput) -> str | None:
     """The normalised ID number of a row, if it parses (for matching before the checks)."""
+    if row.id_checked:
+        return row.id_normal
     raw = row.values.get("id_number")
+    row.id_checked = True
     if not raw:
         return None
     try:
-        return idnumber.parse(raw).number
+        row.id_normal = idnumber.parse(raw).number
     except ValidationError:
-        return None
+        row.id_normal = None
+    return row.id_normal
 
 
 def display(field_name: str, value: Any) -> str:
@@ -129,7 +136,7 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     """Check one row; decide new / updated / unchanged / rejected."""
     v = row.values
     name = v.get("name") or ""
-    out = Planned(row, "rejected", name)
+    out = Planned(row.number, id_of(row), "rejected", name)
     out.problems = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.issues]
     district = v.get("district")
     if district is None and ctx.county_mode:
@@ -172,8 +179,7 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     values = person_values(draft, resolved)
     values["district_id"] = ctx.districts[district or ""]
     new_honors = [honor_values(h) for h in honors]
-    out.key = (tuple(sorted((k, str(x)) for k, x in values.items())),
-               tuple(sorted(str(sorted(h.items())) for h in new_honors)))
+    out.stored = (values, new_honors)
     if stored is None:
         out.status, out.values, out.honors = "new", values, new_honors
         return out
@@ -210,6 +216,28 @@ def _compare(out: Planned, given: dict[str, Any], values: dict[str, Any],
             label = f"{h['title']}({h['year']})" if h["year"] else h["title"]
             out.changes.append(FieldChange("honors", "", label))
     out.status = "updated" if out.changes or out.values else "unchanged"
+    if out.status == "updated":
+        _derive(out, stored, stored_honors)
+
+
+def _derive(out: Planned, stored: dict[str, Any],
+            stored_honors: Sequence[dict[str, Any]]) -> None:
+    """The derived columns after the update, from what was loaded (no query per row)."""
+    merged = {**stored, **out.values}
+    if "name" in out.values:
+        pinyin, initials = name_keys(merged["name"])
+        merged.update(name_pinyin=pinyin or None, name_initials=initials or None)
+        out.values.update(name_pinyin=merged["name_pinyin"],
+                          name_initials=merged["name_initials"])
+    out.values["search_text"] = search_text(
+        merged["name"], merged["name_pinyin"], merged["name_initials"], merged["id_number"],
+        merged["work_unit"], merged["phone"], merged["mobile"])
+    honors = [*stored_honors, *({**h, "revoked_date": None} for h in out.honors)]
+    out.values["treatment_level"] = merged["treatment_override"] or derived_treatment_level(
+        HonorFacts(h["level"], h["revoked_date"] is not None) for h in honors)
+    out.values["highest_honor"] = highest_honor(
+        HonorLabel(h["title"], h["level"], h["year"], h["revoked_date"] is not None)
+        for h in honors)
 
 
 def mark_duplicates(planned: list[Planned], columns: dict[str, int]) -> None:
@@ -217,18 +245,18 @@ def mark_duplicates(planned: list[Planned], columns: dict[str, int]) -> None:
     rows with one ID number and different content are both rejected."""
     first: dict[str, Planned] = {}
     for p in planned:
-        number = id_of(p.row)
+        number = p.id_number
         if number is None:
             continue
         earlier = first.get(number)
         if earlier is None:
             first[number] = p
             continue
-        if p.status != "rejected" and earlier.status != "rejected" and p.key == earlier.key:
-            p.status, p.same_as = "duplicate", earlier.row.number
+        if p.status != "rejected" and earlier.status != "rejected" and p.stored == earlier.stored:
+            p.status, p.same_as = "duplicate", earlier.number
             p.values, p.honors, p.changes = {}, [], []
             continue
         for a, b in ((p, earlier), (earlier, p)):
             a.problems.append(RowProblem(columns.get("id_number"), "id_number",
-                                         "id_twice_in_file", {"row": b.row.number}))
+                                         "id_twice_in_file", {"row": b.number}))
             a.status = "rejected"
