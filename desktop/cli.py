@@ -105,7 +105,11 @@ def _members_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--columns", metavar="KEY,KEY,...",
                    help="columns to write (default all): name, sex, birth_date, age, id_number, "
                         "district, work_unit, employment_status, life_status, treatment_level, "
-                        "highest_honor, honors, phone")
+                        "highest_honor, honors, phone; more: political_status, ethnicity, "
+                        "education, position, address, ... (see the user guide)")
+    s.add_argument("--template", metavar="NAME",
+                   help="a named column choice: 名册, 全总劳模信息调查表, 疗休养名单 "
+                        "or a saved one")
     _register_filters(s)
     _import_parser(msub, common)
 

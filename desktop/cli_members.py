@@ -255,14 +255,23 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
     keys, unknown = register_export.parse_columns(args.columns)
     if unknown:
         raise UsageError("export_unknown_columns", columns=",".join(unknown),
-                         known=",".join(register_export.DEFAULT_KEYS))
+                         known=",".join(register_export.ALL_KEYS))
     if target.is_dir():
         raise AppError("output_is_directory", path=str(target))
     db = _open(args)
     try:
         actor = _login(db, args)
+        if args.template:
+            from desktop.services.export_templates import ExportTemplateService
+
+            templates = ExportTemplateService(db.read_sessions, actor).templates()
+            if args.template not in templates:
+                raise UsageError("export_template_unknown", name=args.template,
+                                 known="、".join(templates))
+            keys = templates[args.template] if not args.columns else keys
         service = RegisterService(db.read_sessions, actor, db.sessions)
-        rows = service.export(filter_from_args(args), unmask=args.unmask, reason=args.reason)
+        rows = service.export(filter_from_args(args), unmask=args.unmask, reason=args.reason,
+                              extra=register_export.extra_keys(keys))
         if kind == "csv":
             data = register_export.to_csv(rows, keys)
         else:

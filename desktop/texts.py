@@ -147,6 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_undo_edited": ("该批次中有 {count} 人在导入后又被修改或删除，不能整批撤销。未做任何修改。",
                            "{count} person(s) of this batch were edited or deleted after the import: "
                            "it cannot be undone as a whole. Nothing was changed."),
+    "export_template_unknown": ("没有名为“{name}”的导出模板。可选：{known}",
+                                "No export template named “{name}”. Known: {known}"),
 }
 
 # field / problem code -> (Chinese, English)
@@ -227,6 +229,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "id_other_person": ("该身份证号码已登记在“{existing_name}”名下，与本行姓名不同（两个人不能共用一个号码）。",
                         "This ID number belongs to “{existing_name}” in the register, not to the name in this row."),
     "id_twice_in_file": ("同一身份证号码在第 {row} 行也出现了，但内容不同。", "The same ID number is in row {row} too, with different data."),
+    "template_builtin": ("“{name}”是内置模板，请另取一个名称。", "“{name}” is a built-in template: choose another name."),
+    "columns_unknown": ("未知的列：{columns}。", "Unknown column(s): {columns}."),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -302,6 +306,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "honor_year": ("获得年份", "year awarded"),
     "honor_level": ("荣誉级别", "honor level"),
     "mapping_name": ("方案名称", "mapping name"),
+    "template_name": ("模板名称", "template name"),
+    "columns": ("列", "columns"),
 }
 
 

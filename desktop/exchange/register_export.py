@@ -29,7 +29,8 @@ from desktop.exchange.xlsx_stream import (
 )
 
 __all__ = [
-    "COLUMNS", "DEFAULT_KEYS", "FORMATS", "ExportColumn", "ExportHeader", "export_format",
+    "ALL_KEYS", "BUILTIN_TEMPLATES", "COLUMNS", "DEFAULT_KEYS", "EXTRA_COLUMNS", "FORMATS",
+    "ExportColumn", "ExportHeader", "column_title", "export_format", "extra_keys",
     "parse_columns", "to_csv", "to_xlsx",
 ]
 
@@ -67,8 +68,52 @@ COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("honors", "荣誉称号(年份)", 40),
     ExportColumn("phone", "联系电话", 15),
 )
-_BY_KEY = {c.key: c for c in COLUMNS}
+EXTRA_COLUMNS: tuple[ExportColumn, ...] = (
+    # person columns RegisterService.export adds on request (its ``extra``)
+    ExportColumn("political_status", "政治面貌", 14),
+    ExportColumn("party_join_date", "入党时间", 12, "date"),
+    ExportColumn("ethnicity", "民族", 8),
+    ExportColumn("native_place", "籍贯", 12),
+    ExportColumn("marital_status", "婚姻状况", 10),
+    ExportColumn("education", "学历", 12),
+    ExportColumn("degree", "学位", 10),
+    ExportColumn("work_start_date", "参加工作时间", 12, "date"),
+    ExportColumn("position", "职务", 14),
+    ExportColumn("unit_type", "单位类型", 14),
+    ExportColumn("professional_title", "职称", 14),
+    ExportColumn("technical_grade", "技术等级", 12),
+    ExportColumn("hukou_type", "户口类别", 10),
+    ExportColumn("address", "通讯地址", 30),
+    ExportColumn("postcode", "邮编", 8),
+    ExportColumn("monthly_income", "本人月收入（元）", 12),
+    ExportColumn("household_size", "家庭人口", 8, "number"),
+    ExportColumn("health_status", "健康状况", 12),
+    ExportColumn("insurance", "参保情况", 16),
+    ExportColumn("mobile", "手机", 15),
+    ExportColumn("notes", "备注", 24),
+)
+_BY_KEY = {c.key: c for c in (*COLUMNS, *EXTRA_COLUMNS)}
 DEFAULT_KEYS = tuple(c.key for c in COLUMNS)
+EXTRA_KEYS = frozenset(c.key for c in EXTRA_COLUMNS)
+ALL_KEYS = tuple(_BY_KEY)
+BUILTIN_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "名册": DEFAULT_KEYS,
+    # the fields of the ACFTU 劳模管理系统 survey (DOMAIN.md), in its order
+    "全总劳模信息调查表": (
+        "name", "sex", "id_number", "political_status", "party_join_date", "ethnicity",
+        "native_place", "marital_status", "education", "degree", "work_start_date",
+        "work_unit", "position", "unit_type", "professional_title", "technical_grade",
+        "hukou_type", "address", "postcode", "phone", "monthly_income", "household_size",
+        "health_status", "insurance", "employment_status", "honors", "treatment_level",
+    ),
+    "疗休养名单": ("name", "sex", "birth_date", "age", "id_number", "honors", "work_unit",
+                   "employment_status", "health_status", "phone", "notes"),
+}
+
+
+def extra_keys(keys: Sequence[str]) -> tuple[str, ...]:
+    """The columns of ``keys`` that ``RegisterService.export`` must be asked for."""
+    return tuple(k for k in keys if k in EXTRA_KEYS)
 
 
 @dataclass(frozen=True)
@@ -106,6 +151,10 @@ def parse_columns(text: str | None) -> tuple[tuple[str, ...], list[str]]:
     keys = tuple(dict.fromkeys(k.strip() for k in text.split(",") if k.strip()))
     unknown = [k for k in keys if k not in _BY_KEY]
     return keys, unknown
+
+
+def column_title(key: str) -> str:
+    return _BY_KEY[key].title
 
 
 def _honors_text(honors: Iterable[Mapping[str, Any]]) -> str:
