@@ -14,8 +14,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,11 +23,15 @@ from desktop.cli import EXIT_OK, UsageError, _say
 from desktop.cli_commands import _login, _open
 from desktop.errors import AppError
 from desktop.exchange import register_export
+from desktop.exchange.files import write_atomically
 from desktop.services.accounts import association_info
 from desktop.services.register import RegisterService
 from desktop.services.register_types import RegisterFilter
 
-__all__ = ["CSV_KEYS", "display_width", "format_table", "members_export", "members_list"]
+__all__ = [
+    "CSV_KEYS", "display_width", "format_table", "members_export", "members_list",
+    "write_atomically",
+]
 
 CSV_KEYS = (
     "uuid", "name", "sex", "birth_date", "id_number", "district", "work_unit",
@@ -223,26 +225,6 @@ def filter_words(args: argparse.Namespace) -> str:
     if args.hardship:
         parts.append("困难帮扶 " + ("是" if args.hardship == "yes" else "否"))
     return "；".join(parts) or "全部（未筛选）"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise AppError("export_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException as exc:
-        Path(temp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise AppError("export_failed", path=str(path),
-                           reason=exc.strerror or str(exc)) from exc
-        raise
 
 
 def members_export(args: argparse.Namespace, out: TextIO) -> int:
