@@ -4,6 +4,8 @@ updates field by field, duplicates, other districts, undo."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,14 @@ from desktop.services.import_types import ImportOptions
 from desktop.services.import_words import report_workbook
 from desktop.services.importer import ImportService
 from desktop.services.permissions import Actor
-from tests.exchange.import_support import ID_A, ID_B, ID_D15, clerk_rows, write_clerk_workbook
+from tests.exchange.import_support import (
+    HEADERS,
+    ID_A,
+    ID_B,
+    ID_D15,
+    clerk_rows,
+    write_clerk_workbook,
+)
 
 GOOD_ONLY = ImportOptions(good_rows_only=True)
 
@@ -121,6 +130,10 @@ def test_duplicates_in_file_other_person_and_other_district(
     statuses = [(o.status, o.same_as) for o in result.rows]
     assert statuses == [("new", None), ("duplicate", 4), ("rejected", None)]
     assert result.rows[2].problems[0].code == "id_other_person"
+    path = write_clerk_workbook(tmp_path / "d.xlsx", [other], [*HEADERS, "所属区县"])
+    result = service.run(path, dry_run=True)
+    assert [p.code for p in result.rows[0].problems] == ["district_other"]
+    assert result.rows[0].problems[0].column == 12
     path = write_clerk_workbook(tmp_path / "c.xlsx", [rows[1], changed])
     result = service.run(path, GOOD_ONLY, dry_run=True)
     assert [o.status for o in result.rows] == ["rejected", "rejected"]
@@ -164,6 +177,30 @@ def test_bad_files_are_refused_clearly(service: ImportService, tmp_path: Path,
     with pytest.raises(AppError) as caught:
         service.run(path, dry_run=True)
     assert caught.value.code == code
+
+
+def test_empty_sheet_formulas_and_xls(service: ImportService, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.save(tmp_path / "empty.xlsx")
+    with pytest.raises(AppError) as caught:
+        service.run(tmp_path / "empty.xlsx", dry_run=True)
+    assert caught.value.code == "import_empty"
+    rows = clerk_rows()[:2]
+    rows[1][1] = "=A5&\"x\""  # a formula with no cached value: an empty name, refused
+    result = service.run(write_clerk_workbook(tmp_path / "f.xlsx", rows), dry_run=True)
+    assert [o.status for o in result.rows] == ["new", "rejected"]
+    assert result.rows[1].problems[0].code == "name_empty"
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed (needed to write an .xls)")
+    book = write_clerk_workbook(tmp_path / "old.xlsx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                    "--convert-to", "xls", "--outdir", str(tmp_path), str(book)],
+                   check=True, capture_output=True, timeout=170)
+    result = service.run(tmp_path / "old.xls", dry_run=True)
+    assert result.counts["new"] == 4 and result.counts["rejected"] == 2
+    assert result.header_row == 3 and result.footer_rows == (10, 11)
 
 
 def test_no_header_and_cancel_leave_nothing(db: Database, service: ImportService,

@@ -119,6 +119,8 @@ class ImportService:
     # -- reading ------------------------------------------------------------------------------
 
     def _header(self, sheet: Sheet, options: ImportOptions) -> Header:
+        if not sheet.rows:
+            raise AppError("import_empty", path=sheet.name)
         saved = self._saved(options.saved_mapping)
         header = find_header(sheet.rows, saved, options.header_row)
         if options.mapping is not None:

@@ -37,7 +37,8 @@ def clerk_rows() -> list[list[object]]:
     ]
 
 
-def write_clerk_workbook(path: Path, rows: list[list[object]] | None = None) -> Path:
+def write_clerk_workbook(path: Path, rows: list[list[object]] | None = None,
+                         headers: list[str] = HEADERS) -> Path:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -46,7 +47,7 @@ def write_clerk_workbook(path: Path, rows: list[list[object]] | None = None) -> 
     ws.merge_cells("A1:L1")
     ws.append(["填报单位：长兴县总工会", None, None, None, None, None, None, None, None,
                "2026年6月"])
-    ws.append(HEADERS)
+    ws.append(headers)
     for row in rows if rows is not None else clerk_rows():
         ws.append(row)
     ws.append(["合计", None, "共 6 人"])

@@ -150,3 +150,26 @@ def test_fuzz_interpret_never_crashes(cells: list[object]) -> None:
     for issue in row.issues:
         assert issue.code
     is_footer(RawRow(2, tuple(cells)), mapping)  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("gb18030")))
+@example(b"\xef\xbb\xbf\xe5\xa7\x93\xe5\x90\x8d,\"unclosed\n")  # BOM, open quote
+@example(b"\x00\x01\x02")  # binary renamed .csv
+def test_fuzz_csv_reader_refuses_clearly_or_reads(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.csv"
+        path.write_bytes(data)
+        try:
+            sheet = read_sheet(path)
+        except AppError as exc:
+            assert exc.code in {"import_empty", "import_unreadable"}
+            return
+        for row in sheet.rows:
+            assert row.number >= 1
+        try:
+            find_header(sheet.rows)
+        except AppError as exc:
+            assert exc.code == "import_no_header"
