@@ -68,20 +68,16 @@ class RowInput:
     id_checked: bool = False
 
 
-def _texts(row: RawRow) -> list[str]:
-    return [t for t in (as_text(c) for c in row.cells) if t]
-
-
 def is_footer(row: RawRow, mapping: Mapping[int, str]) -> bool:
-    """Totals, signatures and notes under the table: the first filled cell says so."""
-    texts = _texts(row)
-    if not texts:
-        return False
+    """Totals, signatures and notes under the table: the first filled cell says so (and the
+    name column, if filled, says so too)."""
+    first = next((c for c in row.cells if c is not None), None)
+    if not isinstance(first, str) or not _FOOTER.match(first):
+        return False  # a number (序号) or a plain name: a data row; checked without copying
     name_col = next((i for i, k in mapping.items() if k == "name"), None)
     name = as_text(row.cells[name_col]) if name_col is not None and name_col < len(
         row.cells) else None
-    first = texts[0]
-    return bool(_FOOTER.match(first)) and (name is None or bool(_FOOTER.match(name)))
+    return name is None or bool(_FOOTER.match(name))
 
 
 def _read(key: str, cell: Cell) -> Any:

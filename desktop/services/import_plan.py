@@ -153,9 +153,9 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     birth = v.get("birth_date")
     if birth is not None and row.precision.get("birth_date") in ("month", "year") and number:
         # 1965.03 says less than the ID number; it agrees when year (and month) agree
-        born = idnumber.parse(number).birth_date
-        same = born.year == birth.year and (row.precision["birth_date"] == "year"
-                                            or born.month == birth.month)
+        year, month = int(number[6:10]), int(number[10:12])  # a parsed 18-character number
+        same = year == birth.year and (row.precision["birth_date"] == "year"
+                                       or month == birth.month)
         birth = None if same else birth
     honors = tuple(HonorDraft(title=h.title, level=h.level, year=h.year)
                    for h in row.honors if h.level is not None)
