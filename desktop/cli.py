@@ -106,8 +106,41 @@ def _members_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--columns", metavar="KEY,KEY,...",
                    help="columns to write (default all): name, sex, birth_date, age, id_number, "
                         "district, work_unit, employment_status, life_status, treatment_level, "
-                        "highest_honor, honors, phone")
+                        "highest_honor, honors, phone; more: political_status, ethnicity, "
+                        "education, position, address, ... (see the user guide)")
+    s.add_argument("--template", metavar="NAME",
+                   help="a named column choice: 名册, 全总劳模信息调查表, 疗休养名单 "
+                        "or a saved one")
     _register_filters(s)
+    _import_parser(msub, common)
+
+
+def _import_parser(msub: argparse._SubParsersAction[argparse.ArgumentParser],
+                   common: argparse.ArgumentParser) -> None:
+    """``laomo members import|undo-import|template`` (issue 4)."""
+    s = msub.add_parser("import", parents=[common],
+                        help="import a roster (.xlsx, .xls, .csv): all rows or nothing")
+    s.set_defaults(command_key="members import")
+    s.add_argument("file", type=Path, metavar="FILE")
+    s.add_argument("--dry-run", action="store_true",
+                   help="check and count everything, write nothing")
+    s.add_argument("--report", type=Path, metavar="OUT.xlsx",
+                   help="write the sheet back with a column of reasons, bad cells red")
+    s.add_argument("--good-rows-only", action="store_true",
+                   help="import the good rows even when others are rejected")
+    s.add_argument("--mapping", metavar="NAME", help="a column mapping saved earlier")
+    s.add_argument("--sheet", metavar="NAME", help="the worksheet (default: the first)")
+    s.add_argument("--header-row", type=int, metavar="N",
+                   help="the header's row number as Excel shows it (default: found)")
+    s = msub.add_parser("undo-import", parents=[common],
+                        help="take back an import batch (new persons removed, changes restored)")
+    s.set_defaults(command_key="members undo-import")
+    s.add_argument("batch", nargs="?", metavar="BATCH",
+                   help="the batch id printed by the import (omit to list the imports)")
+    s = msub.add_parser("template", parents=[common],
+                        help="write the fill-in workbook for an import (with instructions)")
+    s.set_defaults(command_key="members template")
+    s.add_argument("out", type=Path, metavar="OUT.xlsx")
 
 
 def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],

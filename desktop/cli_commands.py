@@ -201,6 +201,24 @@ def cmd_members_export(args: argparse.Namespace, out: TextIO) -> int:
     return members_export(args, out)
 
 
+def cmd_members_import(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_import
+
+    return members_import(args, out)
+
+
+def cmd_members_undo_import(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_undo_import
+
+    return members_undo_import(args, out)
+
+
+def cmd_members_template(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli_members import members_template
+
+    return members_template(args, out)
+
+
 def cmd_report_roster(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.cli_reports import report_roster
 
@@ -249,6 +267,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "visits calendar": _visits("visits_calendar"),
     "report visit-list": _visits("report_visit_list"),
     "report recuperation-roster": _visits("report_recuperation_roster"),
+    "members import": cmd_members_import, "members undo-import": cmd_members_undo_import,
+    "members template": cmd_members_template,
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

@@ -14,8 +14,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,11 +23,15 @@ from desktop.cli import EXIT_OK, UsageError, _say
 from desktop.cli_commands import _login, _open
 from desktop.errors import AppError
 from desktop.exchange import register_export
+from desktop.exchange.files import write_atomically
 from desktop.services.accounts import association_info
 from desktop.services.register import RegisterService
 from desktop.services.register_types import RegisterFilter
 
-__all__ = ["CSV_KEYS", "display_width", "format_table", "members_export", "members_list"]
+__all__ = [
+    "CSV_KEYS", "display_width", "format_table", "members_export", "members_list",
+    "write_atomically",
+]
 
 CSV_KEYS = (
     "uuid", "name", "sex", "birth_date", "id_number", "district", "work_unit",
@@ -225,26 +227,6 @@ def filter_words(args: argparse.Namespace) -> str:
     return "；".join(parts) or "全部（未筛选）"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise AppError("export_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException as exc:
-        Path(temp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise AppError("export_failed", path=str(path),
-                           reason=exc.strerror or str(exc)) from exc
-        raise
-
-
 def members_export(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo members export OUT.xlsx|OUT.csv``: checks the command line before the database
     is opened, and writes nothing unless every row was read (and, unmasked, audited)."""
@@ -255,14 +237,23 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
     keys, unknown = register_export.parse_columns(args.columns)
     if unknown:
         raise UsageError("export_unknown_columns", columns=",".join(unknown),
-                         known=",".join(register_export.DEFAULT_KEYS))
+                         known=",".join(register_export.ALL_KEYS))
     if target.is_dir():
         raise AppError("output_is_directory", path=str(target))
     db = _open(args)
     try:
         actor = _login(db, args)
+        if args.template:
+            from desktop.services.export_templates import ExportTemplateService
+
+            templates = ExportTemplateService(db.read_sessions, actor).templates()
+            if args.template not in templates:
+                raise UsageError("export_template_unknown", name=args.template,
+                                 known="、".join(templates))
+            keys = templates[args.template] if not args.columns else keys
         service = RegisterService(db.read_sessions, actor, db.sessions)
-        rows = service.export(filter_from_args(args), unmask=args.unmask, reason=args.reason)
+        rows = service.export(filter_from_args(args), unmask=args.unmask, reason=args.reason,
+                              extra=register_export.extra_keys(keys))
         if kind == "csv":
             data = register_export.to_csv(rows, keys)
         else:
@@ -279,3 +270,100 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     finally:
         db.dispose()
+
+
+# -- import (issue 4) ------------------------------------------------------------------------
+
+
+def members_import(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo members import FILE``: exit 3 (nothing written) when rows are rejected and
+    ``--good-rows-only`` is not given; the report workbook is written in every case."""
+    from desktop.cli import EXIT_INVALID
+    from desktop.exchange.import_read import import_format
+    from desktop.services.import_types import ImportOptions
+    from desktop.services.import_words import counts_text, report_workbook, row_text
+    from desktop.services.importer import ImportService
+
+    source: Path = args.file
+    if import_format(source) is None:
+        raise UsageError("import_unknown_format", path=str(source))
+    if not source.is_file():
+        raise AppError("import_missing", path=str(source))
+    if args.report is not None and args.report.suffix.lower() != ".xlsx":
+        raise UsageError("import_report_not_xlsx", path=str(args.report))
+    db = _open(args)
+    try:
+        actor = _login(db, args)
+        service = ImportService(db.sessions, actor)
+        options = ImportOptions(sheet=args.sheet, header_row=args.header_row,
+                                saved_mapping=args.mapping, good_rows_only=args.good_rows_only)
+        result = service.run(source, options, dry_run=args.dry_run)
+        for outcome in result.rows:
+            if outcome.status in ("rejected", "updated", "duplicate"):
+                label = _say(args.lang, f"第 {outcome.number} 行", f"row {outcome.number}")
+                print(f"{label} {outcome.name}: {row_text(outcome, args.lang)}", file=out)
+        print(counts_text(result, args.lang), file=out)
+        if args.report is not None:
+            write_atomically(args.report, report_workbook(source, result, args.lang))
+            print(_say(args.lang, f"导入报告：{args.report}", f"Report: {args.report}"), file=out)
+        if result.written:
+            print(_say(args.lang, f"已导入，批次号 {result.batch_id}（撤销：laomo members "
+                                  f"undo-import {result.batch_id}）",
+                       f"Imported as batch {result.batch_id} (undo: laomo members undo-import "
+                       f"{result.batch_id})"), file=out)
+            return EXIT_OK
+        if args.dry_run:
+            print(_say(args.lang, "试导入：未写入任何内容。", "Dry run: nothing was written."),
+                  file=out)
+            return EXIT_OK if not result.rejected or args.good_rows_only else EXIT_INVALID
+        print(_say(args.lang, f"有 {result.rejected} 行被拒绝，未导入任何内容（修改后重试，或用 "
+                              "--good-rows-only 只导入正确的行）。",
+                   f"{result.rejected} row(s) rejected; nothing was imported (fix them, or use "
+                   "--good-rows-only)."), file=out)
+        return EXIT_INVALID
+    finally:
+        db.dispose()
+
+
+def members_undo_import(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo members undo-import [BATCH]``: without a batch, list the imports."""
+    import uuid
+
+    from desktop.services.importer import ImportService
+
+    db = _open(args)
+    try:
+        actor = _login(db, args)
+        service = ImportService(db.sessions, actor)
+        if not args.batch:
+            for b in service.batches():
+                state = _say(args.lang, "已撤销", "undone") if b.undone_at else ""
+                counts = b.counts
+                print(f"{b.id}  {b.created_at:%Y-%m-%d %H:%M}  {b.created_by}  {b.file_name}  "
+                      f"+{counts.get('new', 0)} ~{counts.get('updated', 0)}  {state}".rstrip(),
+                      file=out)
+            return EXIT_OK
+        try:
+            batch = uuid.UUID(args.batch)
+        except ValueError:
+            raise UsageError("import_batch_unknown", batch=args.batch) from None
+        count = service.undo(batch)
+        print(_say(args.lang, f"已撤销导入批次 {batch}（{count} 人）",
+                   f"Import batch {batch} undone ({count} person(s))"), file=out)
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def members_template(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo members template OUT.xlsx``: the fill-in workbook (no database needed)."""
+    from desktop.exchange.import_template import template_workbook
+
+    target: Path = args.out
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError("import_report_not_xlsx", path=str(target))
+    if target.is_dir():
+        raise AppError("output_is_directory", path=str(target))
+    write_atomically(target, template_workbook())
+    print(_say(args.lang, f"已写出导入模板：{target}", f"Template written: {target}"), file=out)
+    return EXIT_OK

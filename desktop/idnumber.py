@@ -114,6 +114,8 @@ def normalise(raw: str) -> str:
     Full-width forms become ASCII, every kind of space, invisible character and hyphen goes, a
     leading apostrophe (Excel's "this is text" marker) goes, letters become upper case.
     """
+    if raw.isascii() and raw.isalnum():
+        return raw.upper()  # the usual case, already clean: skip the per-character scan
     text = raw.translate(_FULL_WIDTH)
     kept = [
         ch

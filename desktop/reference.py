@@ -47,8 +47,10 @@ def codes() -> dict[str, Any]:
     return data
 
 
+@cache
 def code_table(name: str) -> dict[str, str]:
-    """A code table as ``{code: label}``; value lists get their labels as codes."""
+    """A code table as ``{code: label}``; value lists get their labels as codes. Cached (an
+    import checks it for every cell): callers must not change the dict."""
     table = codes()[name]
     if isinstance(table, list):
         return {str(v): str(v) for v in table}

@@ -155,6 +155,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "候补名单中没有符合条件的人选可以替补。",
         "Nobody eligible is left on the waiting list to replace them.",
     ),
+    # --- import (issue 4) ---
+    "import_unknown_format": ("无法识别 {path} 的类型：可导入 .xlsx、.xls 或 .csv 文件。",
+                              "Cannot import {path}: use an .xlsx, .xls or .csv file."),
+    "import_missing": ("找不到文件 {path}。", "The file {path} does not exist."),
+    "import_unreadable": ("无法读取 {path}（文件已损坏或不是表格文件）：{reason}。未导入任何内容。",
+                          "Cannot read {path} (damaged, or not a spreadsheet): {reason}. Nothing was imported."),
+    "import_encrypted": ("{path} 设有打开密码。请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存，再导入。",
+                         "{path} is password-protected. Remove the password in Excel/WPS, save, and import again."),
+    "import_empty": ("{path} 中没有任何数据。", "{path} holds no data."),
+    "import_no_sheet": ("{path} 中没有名为“{sheet}”的工作表。可选：{known}",
+                        "{path} has no sheet named “{sheet}”. Sheets: {known}"),
+    "import_no_header": ("在前 {rows} 行中找不到表头（需要“姓名”列和至少一个其他可识别的列，如身份证号码、性别）。",
+                         "No header row in the first {rows} rows (a “姓名” column and at least one other known column are needed)."),
+    "import_no_name_column": ("没有指定“姓名”列，无法导入。", "No column is mapped to the name: cannot import."),
+    "import_no_rows": ("{path} 的表头下面没有数据行。", "{path} has no data rows under the header."),
+    "import_cancelled": ("导入已取消，未写入任何内容。", "Import cancelled; nothing was written."),
+    "import_mapping_unknown": ("没有名为“{name}”的列对应方案。已保存的方案：{known}",
+                               "No saved column mapping named “{name}”. Saved: {known}"),
+    "import_report_not_xlsx": ("文件 {path} 的文件名请以 .xlsx 结尾。", "The file {path} must end in .xlsx."),
+    "import_batch_unknown": ("找不到导入批次 {batch}。", "No import batch {batch}."),
+    "import_batch_undone": ("导入批次 {batch} 已经撤销过。", "Import batch {batch} was already undone."),
+    "import_undo_edited": ("该批次中有 {count} 人在导入后又被修改或删除，不能整批撤销。未做任何修改。",
+                           "{count} person(s) of this batch were edited or deleted after the import: "
+                           "it cannot be undone as a whole. Nothing was changed."),
+    "export_template_unknown": ("没有名为“{name}”的导出模板。可选：{known}",
+                                "No export template named “{name}”. Known: {known}"),
 }
 
 # field / problem code -> (Chinese, English)
@@ -309,6 +335,24 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "组织单位应为：全总、省总、市总 或 区县。",
         "The organiser must be 全总, 省总, 市总 or 区县.",
     ),
+    # --- import (issue 4) ---
+    "date_unreadable": ("无法识别的日期“{value}”（可写 1965.03、1965年3月、1965/3/1）。",
+                        "Cannot read the date “{value}” (write 1965.03, 1965年3月 or 1965/3/1)."),
+    "date_ambiguous": ("“{value}”不明确：Excel 把 1965.10 存成了 1965.1，是 1 月还是 10 月？请写成 1965年10月。",
+                       "“{value}” is ambiguous: Excel stores 1965.10 as 1965.1. January or October? Write 1965年10月."),
+    "year_unreadable": ("无法识别的年份“{value}”。", "Cannot read the year “{value}”."),
+    "sex_unreadable": ("无法识别的性别“{value}”（应为 男 或 女）。", "Cannot read the sex “{value}” (男 or 女)."),
+    "honor_title_missing": ("填了获得年份或级别，但没有荣誉称号。", "A year or level is given but no honor title."),
+    "honor_level_unknown": ("无法判断荣誉“{title}”的级别，请写明（如 市劳动模范）或填写“荣誉级别”列。",
+                            "Cannot tell the level of the honor “{title}”: name it fully (市劳动模范) or fill the level column."),
+    "district_required": ("请填写所属区县。", "The district is required."),
+    "district_other": ("“{name}”不属于本协会（{home}），区县模式下只能导入本区县的人员。",
+                       "“{name}” is not this association's district ({home}): a county database imports its own district only."),
+    "id_other_person": ("该身份证号码已登记在“{existing_name}”名下，与本行姓名不同（两个人不能共用一个号码）。",
+                        "This ID number belongs to “{existing_name}” in the register, not to the name in this row."),
+    "id_twice_in_file": ("同一身份证号码在第 {row} 行也出现了，但内容不同。", "The same ID number is in row {row} too, with different data."),
+    "template_builtin": ("“{name}”是内置模板，请另取一个名称。", "“{name}” is a built-in template: choose another name."),
+    "columns_unknown": ("未知的列：{columns}。", "Unknown column(s): {columns}."),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -406,6 +450,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "organiser": ("组织单位", "organiser"),
     "cost_per_day": ("每天费用", "cost per day"),
     "max_age": ("年龄上限", "age limit"),
+    # --- import (issue 4) ---
+    "honor_year": ("获得年份", "year awarded"),
+    "honor_level": ("荣誉级别", "honor level"),
+    "mapping_name": ("方案名称", "mapping name"),
+    "template_name": ("模板名称", "template name"),
+    "columns": ("列", "columns"),
 }
 
 

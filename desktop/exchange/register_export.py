@@ -13,17 +13,24 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from desktop.exchange.xlsx_stream import (
+    STYLE_DATE,
+    STYLE_DEFAULT,
+    STYLE_HEADER,
+    STYLE_TEXT,
+    STYLE_TITLE,
+    Cell,
+    SheetSpec,
+    write_xlsx,
+)
 
 __all__ = [
-    "COLUMNS", "DEFAULT_KEYS", "FORMATS", "ExportColumn", "ExportHeader", "export_format",
+    "ALL_KEYS", "BUILTIN_TEMPLATES", "COLUMNS", "DEFAULT_KEYS", "EXTRA_COLUMNS", "FORMATS",
+    "ExportColumn", "ExportHeader", "column_title", "export_format", "extra_keys",
     "parse_columns", "to_csv", "to_xlsx",
 ]
 
@@ -61,8 +68,52 @@ COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("honors", "荣誉称号(年份)", 40),
     ExportColumn("phone", "联系电话", 15),
 )
-_BY_KEY = {c.key: c for c in COLUMNS}
+EXTRA_COLUMNS: tuple[ExportColumn, ...] = (
+    # person columns RegisterService.export adds on request (its ``extra``)
+    ExportColumn("political_status", "政治面貌", 14),
+    ExportColumn("party_join_date", "入党时间", 12, "date"),
+    ExportColumn("ethnicity", "民族", 8),
+    ExportColumn("native_place", "籍贯", 12),
+    ExportColumn("marital_status", "婚姻状况", 10),
+    ExportColumn("education", "学历", 12),
+    ExportColumn("degree", "学位", 10),
+    ExportColumn("work_start_date", "参加工作时间", 12, "date"),
+    ExportColumn("position", "职务", 14),
+    ExportColumn("unit_type", "单位类型", 14),
+    ExportColumn("professional_title", "职称", 14),
+    ExportColumn("technical_grade", "技术等级", 12),
+    ExportColumn("hukou_type", "户口类别", 10),
+    ExportColumn("address", "通讯地址", 30),
+    ExportColumn("postcode", "邮编", 8),
+    ExportColumn("monthly_income", "本人月收入（元）", 12),
+    ExportColumn("household_size", "家庭人口", 8, "number"),
+    ExportColumn("health_status", "健康状况", 12),
+    ExportColumn("insurance", "参保情况", 16),
+    ExportColumn("mobile", "手机", 15),
+    ExportColumn("notes", "备注", 24),
+)
+_BY_KEY = {c.key: c for c in (*COLUMNS, *EXTRA_COLUMNS)}
 DEFAULT_KEYS = tuple(c.key for c in COLUMNS)
+EXTRA_KEYS = frozenset(c.key for c in EXTRA_COLUMNS)
+ALL_KEYS = tuple(_BY_KEY)
+BUILTIN_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "名册": DEFAULT_KEYS,
+    # the fields of the ACFTU 劳模管理系统 survey (DOMAIN.md), in its order
+    "全总劳模信息调查表": (
+        "name", "sex", "id_number", "political_status", "party_join_date", "ethnicity",
+        "native_place", "marital_status", "education", "degree", "work_start_date",
+        "work_unit", "position", "unit_type", "professional_title", "technical_grade",
+        "hukou_type", "address", "postcode", "phone", "monthly_income", "household_size",
+        "health_status", "insurance", "employment_status", "honors", "treatment_level",
+    ),
+    "疗休养名单": ("name", "sex", "birth_date", "age", "id_number", "honors", "work_unit",
+                   "employment_status", "health_status", "phone", "notes"),
+}
+
+
+def extra_keys(keys: Sequence[str]) -> tuple[str, ...]:
+    """The columns of ``keys`` that ``RegisterService.export`` must be asked for."""
+    return tuple(k for k in keys if k in EXTRA_KEYS)
 
 
 @dataclass(frozen=True)
@@ -100,6 +151,10 @@ def parse_columns(text: str | None) -> tuple[tuple[str, ...], list[str]]:
     keys = tuple(dict.fromkeys(k.strip() for k in text.split(",") if k.strip()))
     unknown = [k for k in keys if k not in _BY_KEY]
     return keys, unknown
+
+
+def column_title(key: str) -> str:
+    return _BY_KEY[key].title
 
 
 def _honors_text(honors: Iterable[Mapping[str, Any]]) -> str:
@@ -145,55 +200,28 @@ def to_xlsx(rows: Iterable[Mapping[str, Any]], header: ExportHeader,
             keys: Sequence[str] = DEFAULT_KEYS) -> bytes:
     """One sheet: header block, a bold title row (frozen, auto-filtered), one row per person.
 
-    Written in openpyxl's write-only mode, so 100,000 persons stream instead of building a
-    cell object graph (the issue's 15-second budget)."""
+    Streamed as SpreadsheetML text (``xlsx_stream``): 100,000 persons in seconds, where
+    openpyxl's cell objects took ~35 s (the issue's budget is 15)."""
     columns = [_BY_KEY[k] for k in keys]
-    wb = Workbook(write_only=True)
-    wb.properties.title = f"{header.association}劳动模范名册"
-    wb.properties.creator = "劳模之家"
-    ws = wb.create_sheet("名册")
-    for index, column in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = column.width
     lines = header.lines()
     title_row = len(lines) + 2  # a blank line between the block and the table
-    ws.freeze_panes = f"A{title_row + 1}"
-    bold = Font(bold=True)
-    for number, line in enumerate(lines):
-        cell = WriteOnlyCell(ws, value=_clean(line))
-        cell.data_type = "s"
-        if number == 0:
-            cell.font = Font(bold=True, size=14)
-        ws.append([cell])
-    ws.append([])
-    titles = []
-    for column in columns:
-        cell = WriteOnlyCell(ws, value=column.title)
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center")
-        titles.append(cell)
-    ws.append(titles)
-    count = 0
-    for row in rows:
-        ws.append([_xlsx_cell(ws, column, cell_value(row, column.key)) for column in columns])
-        count += 1
-    last = get_column_letter(max(len(columns), 1))
-    ws.auto_filter.ref = f"A{title_row}:{last}{title_row + count}"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    spec = SheetSpec(name="名册", widths=[c.width for c in columns], freeze_below=title_row,
+                     filter_row=title_row, title=f"{header.association}劳动模范名册")
 
+    def body() -> Iterator[list[Any]]:
+        for number, line in enumerate(lines):
+            yield [Cell(_clean(line), STYLE_TITLE if number == 0 else STYLE_DEFAULT)]
+        yield []
+        yield [Cell(c.title, STYLE_HEADER) for c in columns]
+        styles = [STYLE_DATE if c.kind == "date" else STYLE_TEXT if c.kind == "text"
+                  else STYLE_DEFAULT for c in columns]
+        for row in rows:
+            out: list[Any] = []
+            for column, style in zip(columns, styles, strict=True):
+                value = cell_value(row, column.key)
+                # Text, always: a work unit typed as "=1+1" must not become a formula, an ID
+                # number never a number (also once typed into an empty cell, hence "@").
+                out.append(Cell(_clean(value) if isinstance(value, str) else value, style))
+            yield out
 
-def _xlsx_cell(ws: Any, column: ExportColumn, value: Any) -> Any:
-    if isinstance(value, str):
-        value = _clean(value)
-    cell = WriteOnlyCell(ws, value=value if value != "" else None)
-    if isinstance(value, dt.date):
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, str):
-        # Text, always: a work unit typed as "=1+1" must not become a formula, an ID number
-        # never a number (also once typed into an empty cell, hence "@" there too).
-        if value:
-            cell.data_type = "s"
-        if column.kind == "text":
-            cell.number_format = TEXT_FORMAT
-    return cell
+    return write_xlsx(spec, body())

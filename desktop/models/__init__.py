@@ -4,6 +4,7 @@ from desktop.models.account import AuditEvent, Setting, User
 from desktop.models.base import Base
 from desktop.models.district import District
 from desktop.models.document import DocumentLog
+from desktop.models.importing import ImportBatch, ImportItem
 from desktop.models.person import DuplicateDismissal, Honor, Person, PersonEvent
 from desktop.models.visits import (
     RecuperationBatch,
@@ -23,6 +24,8 @@ __all__ = [
     "DocumentLog",
     "DuplicateDismissal",
     "Honor",
+    "ImportBatch",
+    "ImportItem",
     "Person",
     "PersonEvent",
     "RecuperationBatch",

@@ -19,16 +19,17 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import age_on
 from desktop.errors import NotFound, ValidationError
 from desktop.masking import mask_id, mask_phone
 from desktop.models import District, Honor, Person
-from desktop.reference import EMPLOYMENT_STATUSES
+from desktop.reference import EMPLOYMENT_STATUSES, code_table
 from desktop.services import audit
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register_query import (
@@ -69,6 +70,39 @@ _ROW_COLUMNS = (
     Person.treatment_level, Person.highest_honor, Person.employment_status, Person.life_status,
     Person.mobile, Person.phone, Person.id_number, Person.in_hardship, Person.row_version,
 )
+
+
+EXTRA_COLUMNS: dict[str, str | None] = {
+    # person column -> code table whose label is exported (None: the value as stored)
+    "political_status": "political_GB_T_4762", "party_join_date": None,
+    "ethnicity": "ethnicity_GB_3304", "native_place": None,
+    "marital_status": "marital_GB_T_2261_2_2003", "education": "education_GB_T_4658_2006_top",
+    "degree": None, "work_start_date": None, "position": None, "unit_type": None,
+    "professional_title": None, "technical_grade": None, "hukou_type": None, "address": None,
+    "postcode": None, "monthly_income": None, "household_size": None, "health_status": None,
+    "insurance": None, "notes": None, "mobile": None,
+}
+"""Person columns an export may add to the register's own (the ACFTU survey's fields)."""
+
+
+def export_value(key: str, value: Any, unmask: bool) -> Any:
+    """A column value as exported: code-table labels, ISO dates, money as text, the mobile
+    masked unless unmasked."""
+    if value is None:
+        return None
+    table = EXTRA_COLUMNS.get(key)
+    if table is not None:
+        labels = code_table(table)
+        if key == "education" and str(value) not in labels:
+            labels = code_table("education_GB_T_4658_2006_detail_examples")
+        return labels.get(str(value), str(value))
+    if key == "mobile" and not unmask:
+        return mask_phone(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
 
 
 def member_row(
@@ -169,6 +203,7 @@ class RegisterService:
     def export(
         self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
         sort: str = "name", descending: bool = False, limit: int | None = None,
+        extra: tuple[str, ...] = (),
     ) -> list[dict[str, Any]]:
         """Rows for ``laomo members list`` (keys as DESIGN.md), honors loaded in one query.
 
@@ -179,10 +214,12 @@ class RegisterService:
         self._actor.require(Perm.VIEW)
         if not unmask:
             with self._sessions.begin() as s:
-                return self._export_rows(s, filter, sort, descending, limit, unmask=False)
+                return self._export_rows(s, filter, sort, descending, limit, unmask=False,
+                                         extra=extra)
         why = self._reason(reason)
         with self._write_sessions.begin() as s:
-            result = self._export_rows(s, filter, sort, descending, limit, unmask=True)
+            result = self._export_rows(s, filter, sort, descending, limit, unmask=True,
+                                       extra=extra)
             audit.append(s, self._actor, "register.unmask_export", detail={
                 "reason": why, "count": len(result), "filter": filter_summary(filter),
             })
@@ -229,8 +266,11 @@ class RegisterService:
 
     def _export_rows(
         self, s: Session, f: RegisterFilter, sort: str, descending: bool, limit: int | None,
-        *, unmask: bool,
+        *, unmask: bool, extra: tuple[str, ...] = (),
     ) -> list[dict[str, Any]]:
+        unknown = [k for k in extra if k not in EXTRA_COLUMNS]
+        if unknown:
+            raise ValueError(f"not an export column: {unknown}")
         where = conditions(s, f, self._today())
         order = order_by(sort, descending)
         chosen = (select(Person.id).join(District, District.id == Person.district_id)
@@ -242,12 +282,17 @@ class RegisterService:
                                 else chosen.order_by(None)))
         for holder, year, title, honor_level in s.execute(honor_stmt):
             honors[holder].append((year, title, honor_level))
-        stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
+        table: Table = Person.__table__  # type: ignore[assignment]
+        stmt = (select(*_ROW_COLUMNS, *(table.c[k] for k in extra))
+                .join(District, District.id == Person.district_id)
                 .where(*where).order_by(*order).limit(limit))
         today = self._today()
         out: list[dict[str, Any]] = []
-        for (pid, name, sex, born, district, unit, level, top, employment, life, mobile, phone,
-             number, _hardship, _version) in s.execute(stmt):
+        width = len(_ROW_COLUMNS)
+        for record in s.execute(stmt):
+            row: tuple[Any, ...] = tuple(record)
+            (pid, name, sex, born, district, unit, level, top, employment, life, mobile, phone,
+             number, _hardship, _version) = row[:width]
             contact: str | None = mobile or phone
             kept = sorted(honors.get(pid, ()), key=lambda h: (h[0] is None, h[0] or 0, h[1]))
             out.append({
@@ -259,5 +304,7 @@ class RegisterService:
                 "honors": [{"title": t, "level": lv, "year": y} for y, t, lv in kept],
                 "phone": (contact if unmask else mask_phone(contact)) or None,
                 "age": age_on(born, today) if born else None, "highest_honor": top,
+                **{k: export_value(k, v, unmask) for k, v in zip(extra, row[width:],
+                                                                 strict=True)},
             })
         return out

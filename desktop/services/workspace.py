@@ -13,7 +13,9 @@ from desktop.services.accounts import AccountService, AssociationInfo
 from desktop.services.audit import AuditService
 from desktop.services.documents import DocumentService
 from desktop.services.duplicates import DuplicatesService
+from desktop.services.export_templates import ExportTemplateService
 from desktop.services.holidays import HolidayService
+from desktop.services.importer import ImportService
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.overview import OverviewService
 from desktop.services.permissions import Actor
@@ -44,6 +46,12 @@ class Workspace:
 
     def duplicates(self) -> DuplicatesService:
         return DuplicatesService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def export_templates(self) -> ExportTemplateService:
+        return ExportTemplateService(self.db.sessions, self.actor)
+
+    def importer(self) -> ImportService:
+        return ImportService(self.db.sessions, self.actor)
 
     def maintenance(self) -> MaintenanceService:
         return MaintenanceService(self.db, self.actor)

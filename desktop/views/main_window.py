@@ -24,6 +24,7 @@ from desktop.views.audit_page import AuditPage
 from desktop.views.documents_page import DocumentLogPage
 from desktop.views.duplicates_page import DuplicatesPage
 from desktop.views.home_page import HomePage
+from desktop.views.import_wizard import download_template
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
 from desktop.views.recuperation_page import RecuperationPage
@@ -111,6 +112,18 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(actor.can(Perm.BACKUP) and self._workspace.db.is_sqlite)
         self.backup_action.triggered.connect(self.back_up)
         file_menu.addAction(self.backup_action)
+        if self.register is not None and actor.can(Perm.IMPORT_EXPORT):
+            file_menu.addSeparator()
+            register = self.register
+            for name, text, slot in (
+                    ("importAction", self.tr("&Import a roster…"), register.import_roster),
+                    ("exportAction", self.tr("&Export the register…"), register.export_register),
+                    ("templateAction", self.tr("Download the import &template…"),
+                     lambda: download_template(self))):
+                action = QAction(text, self)
+                action.setObjectName(name)
+                action.triggered.connect(lambda _checked=False, f=slot: f())
+                file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -87,6 +87,12 @@ class RegisterPage(QWidget):
         self.cards_button.setMenu(cards_menu)
         for b in (self.roster_button, self.cards_button):
             b.setVisible(actor.can(Perm.PRINT))
+        self.import_button = self._button("importRoster", self.tr("Import…"), self.import_roster)
+        self.export_button = self._button("exportRegister", self.tr("Export…"),
+                                          self.export_register)
+        self.import_button.setVisible(actor.can(Perm.IMPORT_EXPORT)
+                                      and actor.can(Perm.EDIT_PERSONS))
+        self.export_button.setVisible(actor.can(Perm.IMPORT_EXPORT))
         self.new_button.setVisible(actor.can(Perm.EDIT_PERSONS))
         self.reveal_button.setVisible(actor.can(Perm.UNMASK))
         self.reveal_button.setToolTip(self.tr(
@@ -98,8 +104,8 @@ class RegisterPage(QWidget):
         self.table = RegisterTableView(self.model, preferences, self)
 
         top = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.reveal_button, self.roster_button,
-                  self.cards_button):
+        for b in (self.new_button, self.edit_button, self.reveal_button, self.import_button,
+                  self.export_button, self.roster_button, self.cards_button):
             top.addWidget(b)
         top.addStretch(1)
         top.addWidget(self.count_label)
@@ -334,6 +340,25 @@ class RegisterPage(QWidget):
         if cls is not None and cls.edit(self._workspace, person_id, self):
             self.refresh()
             self.select_person(person_id)
+
+    def import_roster(self) -> None:
+        self.import_file(None)
+
+    def import_file(self, path: str | None) -> None:
+        """The import wizard (issue 4); the table is refreshed after an import."""
+        from desktop.views.import_wizard import ImportWizard
+
+        if ImportWizard.start(self, self._workspace.importer(), self._tasks, path):
+            self.refresh()
+
+    def export_register(self) -> None:
+        """The export dialog for what the filter bar shows."""
+        from desktop.views.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._workspace, self._tasks, self.filters.filter(), self)
+        if dialog.exec() and dialog.written is not None:
+            self._inform(self.tr("Exported %n person(s).", "", dialog.written),
+                         "exportDone")
 
     def reveal_id_number(self) -> None:
         """Ask why, then show the full ID number of the selected person (audited)."""

@@ -51,11 +51,11 @@
     </message>
     <message>
         <source>Details</source>
-        <translation>详情</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation>正在校验…</translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <source>The audit chain is intact: %1 entries.</source>
@@ -413,6 +413,37 @@
     </message>
 </context>
 <context>
+    <name>DryRunPage</name>
+    <message>
+        <source>Dry run: what the import would do</source>
+        <translation>试导入：导入将做的事</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet.</source>
+        <translation>尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import the good rows only (the rejected rows are left out)</source>
+        <translation>只导入正确的行（被拒绝的行不导入）</translation>
+    </message>
+    <message>
+        <source>Save the report workbook…</source>
+        <translation>保存导入报告…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存导入报告</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same ID number</source>
@@ -502,6 +533,80 @@
 %1</source>
         <translation>为什么撤销这次合并？两条记录都将恢复到合并前的样子。
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the register</source>
+        <translation>导出名册</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>存为模板…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers and phones (audited)</source>
+        <translation>完整身份证号和电话（将记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Why the full numbers are needed</source>
+        <translation>需要完整号码的理由</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>存为模板</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>模板名称：</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the roster to import</source>
+        <translation>选择要导入的名册</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file. Title rows above the table and totals or signatures under it are fine.</source>
+        <translation>Excel 工作簿（.xlsx、.xls）或 CSV 文件。表格上方的标题行、下方的合计和签名行都没有关系。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Download the template…</source>
+        <translation>下载导入模板…</translation>
+    </message>
+    <message>
+        <source>Choose the roster</source>
+        <translation>选择名册文件</translation>
     </message>
 </context>
 <context>
@@ -638,6 +743,17 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>Import a roster</source>
+        <translation>导入名册</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>劳模之家 — log in</source>
@@ -709,6 +825,18 @@
     <message>
         <source>&amp;Back up…</source>
         <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a roster…</source>
+        <translation>导入名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export the register…</source>
+        <translation>导出名册(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Download the import &amp;template…</source>
+        <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -785,6 +913,61 @@
     <message>
         <source>Work is still running in the background. Quit anyway? It will be cancelled.</source>
         <translation>后台仍有任务在运行。仍要退出吗？任务将被取消。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Check the columns</source>
+        <translation>核对各列</translation>
+    </message>
+    <message>
+        <source>Each column of the sheet and what it holds. Change a choice if it is wrong; save the choices to use them next time.</source>
+        <translation>表格的每一列及其内容。如有不对请改选；可以保存这套对应关系，下次直接使用。</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头行：</translation>
+    </message>
+    <message>
+        <source>Saved columns:</source>
+        <translation>已保存的对应：</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>表格中的列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一行的值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Name for these choices</source>
+        <translation>为这套对应关系起个名称</translation>
+    </message>
+    <message>
+        <source>Save the choices</source>
+        <translation>保存对应关系</translation>
+    </message>
+    <message>
+        <source>(found from the headers)</source>
+        <translation>（按表头自动识别）</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1702,14 @@
         <translation>打印列表中全部人员的会员证…</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>Show the full ID number of the selected person; the reason is audited.</source>
         <translation>显示所选劳模的完整身份证号；查看原因记入审计日志。</translation>
     </message>
@@ -1533,6 +1724,10 @@
     <message>
         <source>The person dialog is not available yet.</source>
         <translation>人员编辑窗口尚不可用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n person(s).</source>
+        <translation><numerusform>已导出 %n 人。</numerusform></translation>
     </message>
     <message>
         <source>Select a person first.</source>
@@ -1678,6 +1873,45 @@
     </message>
 </context>
 <context>
+    <name>ResultTable</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>repeated row</source>
+        <translation>重复行</translation>
+    </message>
+</context>
+<context>
     <name>RevokeHonorDialog</name>
     <message>
         <source>Revoke %1</source>
@@ -1709,6 +1943,43 @@
     <message>
         <source>Viewer</source>
         <translation>只读用户</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>撤销本次导入…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported. %1
+Batch: %2</source>
+        <translation>已导入。%1
+批次号：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Remove the persons this import added and restore what it changed?</source>
+        <translation>删除本次导入新增的人员，并恢复被修改的内容？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The import was undone (%n person(s)).</source>
+        <translation><numerusform>本次导入已撤销（%n 人）。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1819,7 +2090,7 @@
     </message>
     <message>
         <source>Details</source>
-        <translation>详情</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Recorded by</source>

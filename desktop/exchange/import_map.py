@@ -1,0 +1,173 @@
+"""Which column holds what: the header row of a clerk's sheet and the usual ways of naming a
+column (姓名 / 姓 名; 身份证号 / 身份证号码 / 公民身份号码 …).
+
+A *mapping* is ``{column index: field key}``; a saved mapping is ``{header text: field key}`` so
+that it applies to next year's sheet even when the columns moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from desktop.errors import AppError
+from desktop.exchange.import_read import Cell, RawRow
+
+__all__ = [
+    "FIELD_TITLES", "FIELD_VARIANTS", "HEADER_SCAN_ROWS", "IGNORE", "Header", "find_header",
+    "header_key", "map_headers",
+]
+
+IGNORE = ""  # a column deliberately left out
+HEADER_SCAN_ROWS = 30  # title rows, notes and merged banners above the table
+
+# field key -> Chinese title (the template's column headings and the wizard's choices)
+FIELD_TITLES: dict[str, str] = {
+    "seq": "序号",
+    "name": "姓名",
+    "sex": "性别",
+    "id_number": "身份证号码",
+    "birth_date": "出生年月",
+    "ethnicity": "民族",
+    "political_status": "政治面貌",
+    "party_join_date": "入党时间",
+    "education": "学历",
+    "degree": "学位",
+    "native_place": "籍贯",
+    "marital_status": "婚姻状况",
+    "work_start_date": "参加工作时间",
+    "work_unit": "工作单位",
+    "position": "职务",
+    "unit_type": "单位类型",
+    "professional_title": "职称",
+    "technical_grade": "技术等级",
+    "employment_status": "就业情况",
+    "phone": "联系电话",
+    "mobile": "手机",
+    "address": "通讯地址",
+    "postcode": "邮编",
+    "hukou_type": "户口类别",
+    "health_status": "健康状况",
+    "honors": "荣誉称号",
+    "honor_year": "获得年份",
+    "honor_level": "荣誉级别",
+    "district": "所属区县",
+    "notes": "备注",
+}
+
+FIELD_VARIANTS: dict[str, tuple[str, ...]] = {
+    "seq": ("序号", "编号", "序"),
+    "name": ("姓名", "名字", "劳模姓名"),
+    "sex": ("性别",),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "身份号码"),
+    "birth_date": ("出生年月", "出生日期", "出生年月日", "生日", "出生时间"),
+    "ethnicity": ("民族",),
+    "political_status": ("政治面貌", "党派"),
+    "party_join_date": ("入党时间", "入党年月", "入党日期"),
+    "education": ("学历", "文化程度", "学历学位"),
+    "degree": ("学位",),
+    "native_place": ("籍贯",),
+    "marital_status": ("婚姻状况", "婚姻"),
+    "work_start_date": ("参加工作时间", "参加工作年月", "工作时间"),
+    "work_unit": ("工作单位", "工作单位及职务", "单位及职务", "单位", "现工作单位",
+                  "工作单位职务", "所在单位"),
+    "position": ("职务", "职位"),
+    "unit_type": ("单位类型", "单位性质"),
+    "professional_title": ("职称", "专业技术职称"),
+    "technical_grade": ("技术等级", "技能等级"),
+    "employment_status": ("就业情况", "就业状况", "在职退休", "在职情况", "工作状态",
+                          "在职离退休", "是否退休"),
+    "phone": ("联系电话", "电话", "固定电话", "办公电话", "联系方式"),
+    "mobile": ("手机", "手机号", "手机号码", "移动电话"),
+    "address": ("通讯地址", "家庭住址", "住址", "地址", "联系地址"),
+    "postcode": ("邮编", "邮政编码"),
+    "hukou_type": ("户口类别", "户口性质", "户籍类别"),
+    "health_status": ("健康状况", "身体状况"),
+    "honors": ("荣誉称号", "称号", "荣誉", "荣誉称号及年份", "获得荣誉", "劳模称号",
+               "所获荣誉"),
+    "honor_year": ("获得年份", "授予时间", "获评时间", "获得时间", "授予年份", "评选年份",
+                   "获奖年份", "获评年份", "表彰年份"),
+    "honor_level": ("级别", "荣誉级别", "劳模级别", "称号级别"),
+    "district": ("区县", "所属区县", "所在区县", "县区", "所属县区", "管理区县"),
+    "notes": ("备注", "说明"),
+}
+_BY_VARIANT = {v: key for key, variants in FIELD_VARIANTS.items() for v in variants}
+_SPACES = re.compile(r"[\s\u3000*＊:：]+")
+_BRACKETS = re.compile(r"[（(【\[].*?[）)】\]]")
+_MIN_MATCHES = 2
+
+
+def header_key(text: str) -> str:
+    """A header cell as compared: no spaces (性 别), no line breaks, no required-field star,
+    full-width letters folded, slashes and 、 dropped (在职/退休)."""
+    folded = text.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+    return _SPACES.sub("", folded).replace("/", "").replace("、", "").lower()
+
+
+def field_for(text: str) -> str | None:
+    """The field a header names, or None."""
+    key = header_key(text)
+    if not key:
+        return None
+    found = _BY_VARIANT.get(key)
+    if found is None:
+        found = _BY_VARIANT.get(header_key(_BRACKETS.sub("", text)))
+    return found
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header row found in a sheet and what each column maps to."""
+
+    row_index: int  # index into Sheet.rows
+    row_number: int  # as Excel shows it
+    titles: tuple[str, ...]  # header cell texts ("" for an empty cell)
+    mapping: dict[int, str]  # column index -> field key
+
+
+def _text(cell: Cell) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def map_headers(titles: Sequence[str], saved: Mapping[str, str] | None = None) -> dict[int, str]:
+    """Columns to fields: a saved mapping first (by header text), then the known variants.
+    A field claimed twice keeps its first column (工作单位 and 单位 side by side)."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, title in enumerate(titles):
+        if not title:
+            continue
+        key = None
+        if saved is not None and header_key(title) in saved:
+            key = saved[header_key(title)]
+        elif saved is not None and title in saved:
+            key = saved[title]
+        else:
+            key = field_for(title)
+        if key and key not in taken:
+            mapping[index] = key
+            taken.add(key)
+    return mapping
+
+
+def find_header(
+    rows: Sequence[RawRow], saved: Mapping[str, str] | None = None,
+    header_row: int | None = None,
+) -> Header:
+    """The first row (of the first ``HEADER_SCAN_ROWS``) that names a person's name and at
+    least one other known column; ``header_row`` (Excel's number) forces one."""
+    if header_row is not None:
+        for index, row in enumerate(rows):
+            if row.number == header_row:
+                titles = tuple(_text(c) for c in row.cells)
+                return Header(index, row.number, titles, map_headers(titles, saved))
+        raise AppError("import_no_header", rows=HEADER_SCAN_ROWS)
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        titles = tuple(_text(c) for c in row.cells)
+        if sum(1 for t in titles if t) < _MIN_MATCHES:
+            continue  # a merged title banner
+        mapping = map_headers(titles, saved)
+        if "name" in mapping.values() and len(mapping) >= _MIN_MATCHES:
+            return Header(index, row.number, titles, mapping)
+    raise AppError("import_no_header", rows=HEADER_SCAN_ROWS)

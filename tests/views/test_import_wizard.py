@@ -1,0 +1,101 @@
+"""The import wizard and the export dialog, driven offscreen on a real database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QWizard
+
+from desktop.services.workspace import Workspace
+from desktop.views.export_dialog import ExportDialog
+from desktop.views.import_wizard import ImportWizard
+from desktop.views.tasks import TaskRunner
+from tests.exchange.import_support import write_clerk_workbook
+
+SHOTS = os.environ.get("LAOMO_SCREENSHOTS")
+
+
+def _shot(widget: Any, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+def test_wizard_dry_run_good_rows_import_and_undo(ws: Workspace, qtbot: Any,
+                                                  tmp_path: Path) -> None:
+    book = write_clerk_workbook(tmp_path / "名册.xlsx")
+    wizard = ImportWizard(ws.importer(), TaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(book))
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert mapping.preview is not None and mapping.preview.header_row == 3
+    combo = mapping.table.cellWidget(1, 2)
+    assert isinstance(combo, QComboBox) and combo.currentData() == "name"
+    assert mapping.isComplete()
+    _shot(wizard, "import-mapping")
+    wizard.next()
+    dry = wizard.dry_page
+    qtbot.waitUntil(lambda: dry.result is not None, timeout=20000)
+    assert dry.result is not None and dry.result.rejected == 2
+    assert "拒绝 2 行" in dry.counts.text()
+    assert dry.table.item(0, 2).text() == "拒绝"
+    assert not dry.isComplete()  # all or nothing: refused until "good rows only"
+    dry.good_only.setChecked(True)
+    assert dry.isComplete()
+    report = tmp_path / "结果.xlsx"
+    dry.write_report(report)
+    assert openpyxl.load_workbook(report)["劳模名单"]["M9"].value
+    _shot(wizard, "import-dry-run")
+    wizard.next()
+    run = wizard.run_page
+    qtbot.waitUntil(lambda: run.finished_run, timeout=20000)
+    assert run.result is not None and run.result.written
+    assert "批次" in run.status.text() and run.undo_button.isEnabled()
+    assert ws.register().count(__import__("desktop.services.register_types",
+                                          fromlist=["RegisterFilter"]).RegisterFilter()) == 4
+    _shot(wizard, "import-done")
+    run.undo()
+    assert "撤销" in run.status.text()
+    assert wizard.imported
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_wizard_mapping_page_reports_no_header(ws: Workspace, qtbot: Any,
+                                               tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    wizard = ImportWizard(ws.importer(), TaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    assert "找不到表头" in wizard.mapping_page.problem.text()
+    assert not wizard.mapping_page.isComplete()
+
+
+def test_export_dialog_survey_template(ws: Workspace, qtbot: Any, tmp_path: Path) -> None:
+    from desktop.services.register_types import RegisterFilter
+
+    dialog = ExportDialog(ws, TaskRunner(), RegisterFilter())
+    qtbot.addWidget(dialog)
+    dialog.template.setCurrentText("全总劳模信息调查表")
+    assert "political_status" in dialog.chosen_keys() and "insurance" in dialog.chosen_keys()
+    dialog.unmask.setChecked(True)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # unmasking needs a reason
+    dialog.reason.setText("市总工会年度调查")
+    assert ok.isEnabled()
+    _shot(dialog, "export-dialog")
+    out = tmp_path / "调查.xlsx"
+    dialog.start(out)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    ws_ = openpyxl.load_workbook(out).active
+    assert "理由：市总工会年度调查" in ws_["A5"].value
+    item = dialog.columns.item(0)
+    assert item.checkState() == Qt.CheckState.Checked
