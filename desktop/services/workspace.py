@@ -12,6 +12,8 @@ from desktop.database import Database
 from desktop.services.accounts import AccountService, AssociationInfo
 from desktop.services.audit import AuditService
 from desktop.services.duplicates import DuplicatesService
+from desktop.services.hardship import HardshipService
+from desktop.services.hardship_lists import HardshipLists
 from desktop.services.maintenance import MaintenanceService
 from desktop.services.overview import OverviewService
 from desktop.services.permissions import Actor
@@ -37,6 +39,12 @@ class Workspace:
 
     def duplicates(self) -> DuplicatesService:
         return DuplicatesService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def hardship(self) -> HardshipService:
+        return HardshipService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def hardship_lists(self) -> HardshipLists:
+        return HardshipLists(self.db.read_sessions, self.actor)
 
     def maintenance(self) -> MaintenanceService:
         return MaintenanceService(self.db, self.actor)
