@@ -207,10 +207,27 @@ def cmd_report_roster(args: argparse.Namespace, out: TextIO) -> int:
     return report_roster(args, out)
 
 
+def _hardship(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """A hardship command, imported from ``desktop.cli_hardship`` only when it runs."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        from desktop import cli_hardship
+
+        command: Callable[[argparse.Namespace, TextIO], int] = getattr(cli_hardship, name)
+        return command(args, out)
+
+    return run
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
     "check": cmd_check, "members list": cmd_members_list, "members export": cmd_members_export,
     "report roster": cmd_report_roster,
+    "hardship list": _hardship("hardship_list"),
+    "report hardship-file": _hardship("report_hardship_file"),
+    "report hardship-proof": _hardship("report_hardship_proof"),
+    "report hardship-notice": _hardship("report_hardship_notice"),
+    "report hardship-payments": _hardship("report_hardship_payments"),
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

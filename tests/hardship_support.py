@@ -28,9 +28,10 @@ def service(db: Database, actor: Actor) -> HardshipService:
     return HardshipService(db.sessions, actor, db.read_sessions, today=lambda: TODAY)
 
 
-def add_people(db: Database, count: int, **extra: object) -> list[uuid.UUID]:
-    ids = add_persons(db, [Spec(f"困难{chr(0x4e00 + i)}", extra=dict(extra))
-                           for i in range(count)])
+def add_people(db: Database, count: int, *, id_number: str | None = None, start: int = 0,
+               **extra: object) -> list[uuid.UUID]:
+    ids = add_persons(db, [Spec(f"困难{chr(0x4e00 + start + i)}", id_number=id_number,
+                                extra=dict(extra)) for i in range(count)])
     return list(ids.values())
 
 

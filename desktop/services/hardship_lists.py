@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, not_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.errors import NotFound
 from desktop.models import District, HardshipCase, HardshipPayment, Person
 from desktop.services.hardship_rules import ACTIVE_STATUSES, OPEN_STATUSES
 from desktop.services.hardship_types import CaseRow, Totals, WorkLists
@@ -71,6 +72,25 @@ class HardshipLists:
                 paid = _paid(s, [r.id for r in rows])
                 rows = [_with_paid(r, paid.get(r.id, 0)) for r in rows]
             return rows
+
+    def find(self, key: str) -> uuid.UUID:
+        """The file with this serial (KN-2026-00001) or id; ``NotFound`` otherwise."""
+        self._actor.require(Perm.VIEW)
+        text = key.strip()
+        with self._sessions.begin() as s:
+            found = s.scalar(select(HardshipCase.id).where(
+                HardshipCase.serial == text.upper(), HardshipCase.deleted_at.is_(None)))
+            if found is None:
+                try:
+                    as_id = uuid.UUID(text)
+                except ValueError:
+                    as_id = None
+                if as_id is not None:
+                    found = s.scalar(select(HardshipCase.id).where(
+                        HardshipCase.id == as_id, HardshipCase.deleted_at.is_(None)))
+            if found is None:
+                raise NotFound("hardship_case", text)
+            return found
 
     def work_lists(self) -> WorkLists:
         self._actor.require(Perm.VIEW)
