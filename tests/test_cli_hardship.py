@@ -17,8 +17,8 @@ from desktop.database import Database
 from desktop.services.hardship_rules import DIBAO
 from desktop.services.permissions import Actor
 from tests.hardship_support import CAST, add_people, service, walk
-from tests.reports.test_report_cli import pdftotext
 from tests.register_support import ZRR_ID
+from tests.reports.test_report_cli import pdftotext
 
 
 @pytest.fixture
