@@ -106,7 +106,9 @@ from desktop.services.demo_data import (
     _split_codes,
     _Weighted,
 )
+from desktop.services.demo_hardship import add_demo_files
 from desktop.services.permissions import Actor, Perm
+from desktop.services.person_store import home_district_id
 
 __all__ = ["AS_OF", "MAX_MEMBERS", "DemoResult", "DemoService"]
 
@@ -635,6 +637,7 @@ class DemoService:
                 if progress is not None:
                     progress(done, members)
             check_cancel()
+            add_demo_files(s, self._actor, seed=seed, origin=home_district_id(s))
             audit.append_many(s, self._actor, [(
                 "demo.generate", None, None,
                 {"seed": seed, "persons": done, "honors": honors, "events": events},
