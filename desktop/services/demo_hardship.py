@@ -1,7 +1,7 @@
 """Demo hardship files (困难劳模帮扶) in every state, so a new user sees a living example.
 
 Called by ``DemoService.generate`` inside its transaction, after the persons are written. About
-one person in ten gets a file (every person the register flags as in hardship gets an active
+one person in nine gets a file (every person the register flags as in hardship gets an active
 one); each file carries a history consistent with its state (opinions by a demo clerk and a demo
 reviewer, who are not real users, so any real reviewer may act on them), household members and,
 when approved, payments within the demo standards. Dates are relative to ``today`` so the work
@@ -34,7 +34,7 @@ from desktop.services.permissions import Actor
 
 CLERK = ("demo_clerk", "演示录入员", "clerk")
 REVIEWER = ("demo_reviewer", "演示审核员", "reviewer")
-SHARE = 0.1  # files per person
+SHARE = 0.11  # files per person (10,000 at a 100,000-person register)
 # state -> weight among the files of persons not flagged in hardship
 STATES = (("draft", 10), ("submitted", 8), ("verified", 6), ("notice", 8), ("approved", 20),
           ("review", 6), ("rejected", 8), ("closed", 34))
@@ -250,7 +250,7 @@ class _Files:
 
 def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | None,
                    today: dt.date | None = None) -> int:
-    """Files for about one person in ten of the register (those without a file yet)."""
+    """Files for about one person in nine of the register (those without a file yet)."""
     today = today or dt.date.today()
     now = dt.datetime.now(dt.UTC)
     rng = random.Random(seed * 7919 + 6)

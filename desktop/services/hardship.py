@@ -237,6 +237,8 @@ def _apply(case: HardshipCase, draft: CaseDraft) -> list[str]:
     """Copy the draft onto the file; the names of the fields that changed (never values)."""
     _household, size, each = per_capita(draft)
     account = clean(draft.bank_account)
+    if account is not None and "*" in account:  # the masked account shown: unchanged
+        account = case.bank_account
     values: dict[str, Any] = {
         "category": draft.category, "main_cause": draft.main_cause,
         "secondary_causes": ",".join(draft.secondary_causes),

@@ -121,7 +121,9 @@ def check_draft(draft: CaseDraft, categories: tuple[str, ...]) -> list[FieldProb
     if draft.housing_area is not None and not 0 <= draft.housing_area <= 10_000:
         problems.append(FieldProblem("housing_area", "hardship_area_absurd"))
     account = clean(draft.bank_account)
-    if account is not None and not _BANK_ACCOUNT.match(account.replace(" ", "")):
+    unchanged = account is not None and "*" in account  # the masked account shown back
+    if account is not None and not unchanged and not _BANK_ACCOUNT.match(
+            account.replace(" ", "")):
         problems.append(FieldProblem("bank_account", "bank_account_invalid"))
     if draft.year is not None and not 2000 <= draft.year <= 2100:
         problems.append(FieldProblem("year", "out_of_range",

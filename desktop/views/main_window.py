@@ -22,6 +22,7 @@ from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.audit_page import AuditPage
 from desktop.views.duplicates_page import DuplicatesPage
+from desktop.views.hardship_page import HardshipPage
 from desktop.views.home_page import HomePage
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
@@ -51,6 +52,10 @@ class MainWindow(QMainWindow):
         if actor.can(Perm.VIEW):
             self.register = RegisterPage(workspace, self.tasks, preferences, self)
             self._add_page(self.tr("Register"), self.register)
+        self.hardship: HardshipPage | None = None
+        if actor.can(Perm.VIEW):
+            self.hardship = HardshipPage(workspace, self.tasks, self)
+            self._add_page(self.tr("Hardship"), self.hardship)
         self.duplicates: DuplicatesPage | None = None
         if actor.can(Perm.EDIT_PERSONS):
             self.duplicates = DuplicatesPage(workspace, self.tasks, self)

@@ -1,0 +1,505 @@
+"""One hardship file: household (editable while a draft; an approved file through a recorded
+amendment), documents with the checklist, the workflow history with opinions and the steps
+this user may take, payments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import uuid
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import AppError, FieldProblem, ValidationError
+from desktop.services.hardship_rules import DOCUMENT_TYPES, causes
+from desktop.services.hardship_types import CaseDetail, CaseDraft, MemberDraft
+from desktop.services.permissions import Perm
+from desktop.services.workspace import Workspace
+from desktop.texts import problem_text
+from desktop.views.form_widgets import (
+    PROBLEM_STYLE,
+    MoneyField,
+    NotesField,
+    TextField,
+    button_row,
+    push_button,
+)
+from desktop.views.hardship_actions import (
+    OpinionDialog,
+    PaymentDialog,
+    PaymentInput,
+    StepInput,
+    action_label,
+    status_label,
+    to_fen,
+    yuan_text,
+)
+from desktop.views.i18n import current_language
+from desktop.views.messages import present_error
+from desktop.views.reason_dialog import ReasonDialog
+
+MEMBER_COLUMNS = 6
+
+
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], *, editable: bool = False) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if not editable:
+                item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
+            table.setItem(r, c, item)
+
+
+class HardshipDialog(QDialog):
+    """Open with ``HardshipDialog.open_file`` (an existing file) or ``new_file`` (a person)."""
+
+    def __init__(self, workspace: Workspace, *, case_id: uuid.UUID | None,
+                 person: tuple[uuid.UUID, str] | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hardshipDialog")
+        self.resize(900, 640)
+        self._ws = workspace
+        self._service = workspace.hardship()
+        self.case_id = case_id
+        self.person_id = person[0] if person else None
+        self.detail: CaseDetail | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("hardshipTabs")
+        self.heading = QLabel(self)
+        self.heading.setObjectName("hardshipHeading")
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold")
+        self._build_household()
+        self._build_documents()
+        self._build_history()
+        self._build_payments()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(button_row(self, [("closeHardship", self.tr("Close"), self.accept)]))
+        if person is not None:
+            self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
+        self.reload()
+
+    # -- household ----------------------------------------------------------------------------
+
+    def _build_household(self) -> None:
+        page = QWidget(self)
+        form = QFormLayout()
+        self.category = QComboBox(page)
+        self.category.setObjectName("category")
+        self.category.addItems(list(self._service.categories()))
+        self.main_cause = QComboBox(page)
+        self.main_cause.setObjectName("mainCause")
+        self.secondary = [QComboBox(page) for _ in range(3)]
+        for code, words in causes().items():
+            self.main_cause.addItem(words, code)
+        for combo in self.secondary:
+            combo.addItem("", None)
+            for code, words in causes().items():
+                combo.addItem(words, code)
+        self.person_income = MoneyField(page)
+        self.person_income.setObjectName("personIncome")
+        self.other_income = MoneyField(page)
+        self.fixed_costs = MoneyField(page)
+        self.health = TextField(page, max_length=20)
+        self.disability = TextField(page, max_length=40)
+        self.housing = TextField(page, max_length=20)
+        self.insurance = TextField(page, max_length=100)
+        self.bank_name = TextField(page, max_length=60)
+        self.bank_account = TextField(page, max_length=40)
+        self.bank_account.setObjectName("bankAccount")
+        self.notes = NotesField(page)
+        self.per_capita = QLabel(page)
+        self.per_capita.setObjectName("perCapita")
+        second = QHBoxLayout()
+        for combo in self.secondary:
+            second.addWidget(combo)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Main cause"), self.main_cause)
+        form.addRow(self.tr("Secondary causes"), second)
+        form.addRow(self.tr("Own monthly income (yuan)"), self.person_income)
+        form.addRow(self.tr("Other monthly income (yuan)"), self.other_income)
+        form.addRow(self.tr("Fixed monthly costs (yuan)"), self.fixed_costs)
+        form.addRow(self.tr("Per capita"), self.per_capita)
+        form.addRow(self.tr("Health"), self.health)
+        form.addRow(self.tr("Disability"), self.disability)
+        form.addRow(self.tr("Housing"), self.housing)
+        form.addRow(self.tr("Insurance"), self.insurance)
+        form.addRow(self.tr("Bank"), self.bank_name)
+        form.addRow(self.tr("Bank account"), self.bank_account)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.members = _table(page, "householdMembers", [
+            self.tr("Name"), self.tr("Relation"), self.tr("ID number"), self.tr("Health"),
+            self.tr("Monthly income (yuan)"), self.tr("Status")])
+        self.problems = QLabel(page)
+        self.problems.setObjectName("hardshipProblems")
+        self.problems.setStyleSheet(PROBLEM_STYLE)
+        self.problems.setWordWrap(True)
+        self.save_button = push_button(page, "saveHardship", self.tr("Save"), self.save)
+        rows = button_row(page, [
+            ("addMember", self.tr("Add member"), self._add_member),
+            ("removeMember", self.tr("Remove member"), self._remove_member)])
+        rows.addWidget(self.save_button)
+        layout = QHBoxLayout(page)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Household members"), page))
+        right.addWidget(self.members, 1)
+        right.addWidget(self.problems)
+        right.addLayout(rows)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self.tabs.addTab(page, self.tr("Household"))
+
+    def _add_member(self) -> None:
+        self.members.insertRow(self.members.rowCount())
+
+    def _remove_member(self) -> None:
+        row = self.members.currentRow()
+        if row >= 0:
+            self.members.removeRow(row)
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.members.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def draft(self) -> CaseDraft:
+        assert self.person_id is not None
+        members = []
+        for r in range(self.members.rowCount()):
+            income_text = self._cell(r, 4).replace(",", "")
+            try:
+                income = to_fen(Decimal(income_text)) if income_text else 0
+            except InvalidOperation:
+                income = -1  # the service names it
+            members.append(MemberDraft(
+                name=self._cell(r, 0), relation=self._cell(r, 1),
+                id_number=self._cell(r, 2) or None, health=self._cell(r, 3) or None,
+                income=income, status=self._cell(r, 5) or None))
+        return CaseDraft(
+            person_id=self.person_id, category=self.category.currentText(),
+            main_cause=str(self.main_cause.currentData()),
+            secondary_causes=tuple(str(c.currentData()) for c in self.secondary
+                                   if c.currentData()),
+            person_income=to_fen(self.person_income.value()),
+            other_income=to_fen(self.other_income.value()),
+            fixed_costs=to_fen(self.fixed_costs.value()), members=tuple(members),
+            health_status=self.health.value(), disability=self.disability.value(),
+            housing_type=self.housing.value(), insurance=self.insurance.value(),
+            bank_name=self.bank_name.value(),
+            bank_account=self.bank_account.value(),  # still masked: the service keeps it
+            notes=self.notes.value(),
+            year=self.detail.year if self.detail else None)
+
+    def save(self) -> None:
+        try:
+            draft = self.draft()
+            if self.case_id is None:
+                self.case_id = self._service.open(draft)
+            elif self.detail is not None and self.detail.status == "draft":
+                self._service.update(self.case_id, draft,
+                                     expected_version=self.detail.row_version)
+            elif self.detail is not None:
+                reason = ReasonDialog.ask(self, self.tr("Amend an approved file"), self.tr(
+                    "This file is approved: the change is recorded as an amendment. Why?"))
+                if reason is None:
+                    return
+                self._service.amend(self.case_id, draft,
+                                    expected_version=self.detail.row_version, reason=reason)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        self.show_problems([])
+        self.reload()
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        lang = current_language()
+        self.problems.setText("\n".join(problem_text(p, lang) for p in problems))
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def _build_documents(self) -> None:
+        page = QWidget(self)
+        self.documents = _table(page, "attachments", [
+            self.tr("Type"), self.tr("File"), self.tr("Size"), self.tr("Added by"),
+            self.tr("SHA-256")])
+        self.missing = QLabel(page)
+        self.missing.setObjectName("missingDocuments")
+        self.missing.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.missing)
+        layout.addWidget(self.documents, 1)
+        layout.addLayout(button_row(page, [
+            ("addAttachment", self.tr("Add document…"), self.add_document),
+            ("viewAttachment", self.tr("Open"), self.view_document)]))
+        self.tabs.addTab(page, self.tr("Documents"))
+
+    def add_document(self) -> None:
+        if self.case_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a document"))
+        if not path:
+            return
+        kind, ok = QInputDialog.getItem(self, self.tr("Document type"), self.tr("Type"),
+                                        list(DOCUMENT_TYPES), 0, False)
+        if ok:
+            self.attach(Path(path), kind)
+
+    def attach(self, path: Path, kind: str) -> None:
+        assert self.case_id is not None
+        try:
+            self._service.add_attachment(self.case_id, path, kind)
+        except AppError as exc:
+            present_error(self, exc)
+        self.reload()
+
+    def view_document(self) -> None:
+        row = self.documents.currentRow()
+        if self.detail is None or row < 0:
+            return
+        att = self.detail.attachments[row]
+        try:
+            name, _media, content = self._service.read_attachment(att.id)
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="laomo-"))
+        target = folder / name
+        target.write_bytes(content)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    # -- history and steps --------------------------------------------------------------------
+
+    def _build_history(self) -> None:
+        page = QWidget(self)
+        self.history = _table(page, "hardshipHistory", [
+            self.tr("Time"), self.tr("Step"), self.tr("By"), self.tr("Status"),
+            self.tr("Opinion")])
+        self.history.setWordWrap(True)
+        self.actions_row = QHBoxLayout()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.history, 1)
+        layout.addLayout(self.actions_row)
+        self.tabs.addTab(page, self.tr("Workflow"))
+
+    def _rebuild_actions(self) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if self.detail is None:
+            return
+        d = self.detail
+        for action in self._service.allowed_actions(d.status, d.created_by, d.last_edited_by):
+            button = QPushButton(action_label(action) + "…", self)
+            button.setObjectName(f"step_{action}")
+            button.clicked.connect(lambda _c=False, a=action: self.take_step(a))
+            self.actions_row.addWidget(button)
+        if d.status == "notice":
+            self.actions_row.addWidget(push_button(
+                self, "recordObjection", self.tr("Record objection…"), self.record_objection))
+        self.actions_row.addStretch(1)
+
+    def take_step(self, action: str) -> None:
+        """Ask for the opinion and the step's fields, then take the step."""
+        dialog = OpinionDialog(action, self._service.default_notice_end(dt.date.today()), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.do_step(action, dialog.result_input())
+
+    def do_step(self, action: str, got: StepInput) -> bool:
+        assert self.case_id is not None
+        svc, cid = self._service, self.case_id
+        try:
+            if action == "submit":
+                svc.submit(cid, got.opinion)
+            elif action == "return":
+                svc.send_back(cid, got.opinion)
+            elif action == "verify":
+                assert got.verified_on is not None
+                svc.verify(cid, on=got.verified_on, by=got.verified_by or "",
+                           method=got.method or "", findings=got.findings or "",
+                           opinion=got.opinion)
+            elif action == "notice":
+                assert got.notice_start is not None
+                svc.start_notice(cid, start=got.notice_start, end=got.notice_end,
+                                 opinion=got.opinion)
+            elif action == "approve":
+                svc.approve(cid, got.opinion, next_review=got.next_review)
+            elif action == "reject":
+                svc.reject(cid, got.reason or "", got.opinion)
+            elif action == "start_review":
+                svc.start_review(cid, got.opinion)
+            elif action == "renew":
+                svc.renew(cid, got.opinion, next_review=got.next_review)
+            elif action == "close":
+                svc.close(cid, got.close_kind or "", got.reason or "", got.opinion)
+        except AppError as exc:
+            present_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    def record_objection(self) -> None:
+        assert self.case_id is not None
+        text = ReasonDialog.ask(self, self.tr("Objection"), self.tr(
+            "What was objected to during the public notice, and by whom?"))
+        if text:
+            try:
+                self._service.record_objection(self.case_id, text)
+            except AppError as exc:
+                present_error(self, exc)
+            self.reload()
+
+    # -- payments -----------------------------------------------------------------------------
+
+    def _build_payments(self) -> None:
+        page = QWidget(self)
+        self.payments = _table(page, "payments", [
+            self.tr("Paid on"), self.tr("Kind"), self.tr("Amount (yuan)"), self.tr("Payer"),
+            self.tr("Account"), self.tr("Recorded by"), self.tr("Override reason")])
+        self.paid_total = QLabel(page)
+        self.paid_total.setObjectName("paidTotal")
+        self.pay_button = push_button(page, "recordPayment", self.tr("Record payment…"),
+                                      self.record_payment)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.payments, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.paid_total, 1)
+        row.addWidget(self.pay_button)
+        layout.addLayout(row)
+        self.tabs.addTab(page, self.tr("Payments"))
+
+    def payment_dialog(self) -> PaymentDialog:
+        assert self.case_id is not None
+        cid = self.case_id
+        return PaymentDialog(lambda k, a, d, m: self._service.check_payment(cid, k, a, d, m),
+                             self)
+
+    def record_payment(self) -> None:
+        dialog = self.payment_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.pay(dialog.result_input())
+
+    def pay(self, got: PaymentInput) -> bool:
+        assert self.case_id is not None
+        cid = self.case_id
+        try:
+            self._service.record_payment(
+                cid, kind=got.kind, amount=got.amount, paid_on=got.paid_on, payer=got.payer,
+                medical_self_paid=got.medical_self_paid, notes=got.notes,
+                override_reason=got.override_reason)
+        except AppError as exc:
+            present_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.case_id is None:
+            self.tabs.setTabEnabled(1, False)
+            self.tabs.setTabEnabled(2, False)
+            self.tabs.setTabEnabled(3, False)
+            return
+        for i in range(4):
+            self.tabs.setTabEnabled(i, True)
+        d = self.detail = self._service.get(self.case_id)
+        self.person_id = d.person_id
+        self.setWindowTitle(f"{d.serial} {d.person_name}")
+        who = f"{d.person_name}（{d.person_id_number}）" if d.person_id_number else d.person_name
+        self.heading.setText(f"{d.serial}　{who}　{d.district}　{status_label(d.status)}")
+        self.category.setCurrentText(d.category)
+        self.main_cause.setCurrentIndex(max(self.main_cause.findData(d.main_cause), 0))
+        for i, combo in enumerate(self.secondary):
+            code = d.secondary_causes[i] if i < len(d.secondary_causes) else None
+            combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
+        self.person_income.set_value(d.person_income / 100)
+        self.other_income.set_value(d.other_income / 100)
+        self.fixed_costs.set_value(d.fixed_costs / 100)
+        for field, value in ((self.health, d.health_status), (self.disability, d.disability),
+                             (self.housing, d.housing_type), (self.insurance, d.insurance),
+                             (self.bank_name, d.bank_name), (self.bank_account, d.bank_account),
+                             (self.notes, d.notes)):
+            field.set_value(value)
+        self.bank_account.setModified(False)
+        line = d.income.dibao_line
+        words = self.tr("%1 yuan per person per month").replace(
+            "%1", yuan_text(d.income.per_capita))
+        if line is not None:
+            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan_text(line)).replace(
+                "%2", yuan_text(2 * line))
+        self.per_capita.setText(words)
+        _fill(self.members, [[m.name, m.relation, m.id_number, m.health,
+                              yuan_text(m.income), m.status] for m in d.members], editable=True)
+        editable = d.status in ("draft", "approved", "review") and self._ws.actor.can(
+            Perm.EDIT_PERSONS)
+        self.save_button.setEnabled(editable)
+        self.save_button.setText(self.tr("Save") if d.status == "draft"
+                                 else self.tr("Amend…"))
+        _fill(self.documents, [[a.doc_type, a.file_name, f"{a.size // 1024 + 1} KB",
+                                a.added_by, a.sha256[:16] + "…"] for a in d.attachments])
+        self.missing.setText(self.tr("Still missing: %1").replace(
+            "%1", "、".join(d.missing_documents)) if d.missing_documents
+            else self.tr("All documents for this category are present."))
+        _fill(self.history, [[st.at.strftime("%Y-%m-%d %H:%M"), action_label(st.action),
+                              st.actor_display, status_label(st.to_status), st.opinion]
+                             for st in d.steps])
+        self._rebuild_actions()
+        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan_text(p.amount), p.payer,
+                               p.bank_account, p.recorded_by, p.override_reason or ""]
+                              for p in d.payments])
+        self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
+            "%1", yuan_text(sum(p.amount for p in d.payments))))
+        self.pay_button.setEnabled(d.status in ("approved", "review"))
+
+    @classmethod
+    def open_file(cls, workspace: Workspace, case_id: uuid.UUID,
+                  parent: QWidget | None = None) -> HardshipDialog:
+        dialog = cls(workspace, case_id=case_id, person=None, parent=parent)
+        dialog.show()
+        return dialog
+
+    @classmethod
+    def new_file(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
+                 parent: QWidget | None = None) -> HardshipDialog:
+        dialog = cls(workspace, case_id=None, person=(person_id, name), parent=parent)
+        dialog.show()
+        return dialog
