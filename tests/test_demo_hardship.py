@@ -33,8 +33,8 @@ def test_every_state_with_a_matching_history(demo: Setup) -> None:
     with demo.db.read_sessions.begin() as s:
         cases = s.execute(select(HardshipCase.id, HardshipCase.status)).all()
         steps = s.execute(select(HardshipStep.case_id, HardshipStep.seq, HardshipStep.action,
-                                 HardshipStep.to_status).order_by(HardshipStep.case_id,
-                                                                  HardshipStep.seq)).all()
+                                 HardshipStep.to_status, HardshipStep.at)
+                          .order_by(HardshipStep.case_id, HardshipStep.seq)).all()
         persons = s.execute(select(Person.id, Person.in_hardship)).all()
         active = set(s.scalars(select(HardshipCase.person_id).where(
             HardshipCase.status.in_(("approved", "review")))))
@@ -43,9 +43,12 @@ def test_every_state_with_a_matching_history(demo: Setup) -> None:
                            "rejected", "closed"}
     assert 100 <= len(cases) <= 200  # about one person in ten
     last: dict[object, tuple[int, str, str]] = {}
-    for case_id, seq, action, to_status in steps:
+    when: dict[object, dt.datetime] = {}
+    for case_id, seq, action, to_status, at in steps:
         assert seq == last.get(case_id, (0, "", ""))[0] + 1  # dense, in order
+        assert at >= when.get(case_id, at)  # and in time order
         last[case_id] = (seq, action, to_status)
+        when[case_id] = at
     for case_id, status in cases:
         _seq, action, to_status = last[case_id]
         assert to_status == status or (action == "payment" and status == "approved"), (

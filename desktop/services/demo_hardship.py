@@ -92,6 +92,7 @@ class _Files:
         self.serials: dict[int, int] = {}
         self.cause_codes = list(causes())
         self._case_steps: list[str] = []
+        self._last_at: dt.datetime | None = None
 
     def uid(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
@@ -107,10 +108,14 @@ class _Files:
     def step(self, case: dict[str, Any], action: str, before: str, after: str, day: dt.date,
              opinion: str, who: tuple[str, str, str], detail: dict[str, Any] | None = None
              ) -> None:
+        at = self.at(day)
+        if self._last_at is not None and at <= self._last_at:  # same day: keep the order
+            at = self._last_at + dt.timedelta(minutes=7)
+        self._last_at = at
         self.steps.append(dict(
             id=self.uid(), case_id=case["id"], seq=len(self._case_steps) + 1,
             action=action, from_status=before, to_status=after, actor=who[0],
-            actor_display=who[1], role=who[2], at=self.at(day), opinion=opinion,
+            actor_display=who[1], role=who[2], at=at, opinion=opinion,
             detail=json.dumps(detail or {}, ensure_ascii=False)))
         self._case_steps.append(action)
 
@@ -118,6 +123,7 @@ class _Files:
              origin: uuid.UUID | None) -> None:
         rng, today = self.rng, self.today
         self._case_steps = []
+        self._last_at = None
         old = state in ("closed", "rejected") and rng.random() < 0.7
         opened = today - dt.timedelta(days=rng.randrange(400, 2200) if old else
                                       rng.randrange(20, 330))
@@ -162,7 +168,6 @@ class _Files:
                 income=income, status=rng.choice(("在职", "无业", "退休", "学生"))))
         self.step(case, "open", "draft", "draft", opened, "", CLERK, {"serial": case["serial"]})
         day = opened
-        last = opened
         order = ["submitted", "verified", "notice", "approved", "review"]
         reach = {"draft": 0, "submitted": 1, "verified": 2, "notice": 3, "approved": 4,
                  "review": 5, "closed": 4, "rejected": rng.randrange(1, 4)}[state]
@@ -201,7 +206,7 @@ class _Files:
             case.update(decided_by=REVIEWER[0], decided_on=day, next_review_date=review)
             self.step(case, "approve", "notice", "approved", day, "经协会研究，同意认定", REVIEWER,
                       {"next_review": review.isoformat()})
-            last = self.pay(case, day)
+            self.pay(case, day)
             if state == "review":
                 start = max(min(review - dt.timedelta(days=10), today), day)
                 self.step(case, "start_review", "approved", "review", start, "到期复核", CLERK)
@@ -214,19 +219,19 @@ class _Files:
                 self.step(case, "close", "approved", "closed", end_day, "同意" + kind, REVIEWER,
                           {"kind": kind, "reason": why})
                 day = end_day
-        case["updated_at"] = self.at(max(day, last))
+        case["updated_at"] = self._last_at
         self.cases.append(case)
 
-    def pay(self, case: dict[str, Any], approved: dt.date) -> dt.date:
+    def pay(self, case: dict[str, Any], approved: dt.date) -> None:
         """0–3 payments after approval, within the rules (15 % never assisted)."""
         rng = self.rng
-        last = approved
         if rng.random() < 0.15:
-            return last
+            return
         kinds = rng.sample(("生活困难补助", "春节慰问金", "特殊困难帮扶金", "医疗救助", "助学"),
                            rng.randrange(1, 4))
-        for kind in kinds:
-            day = min(approved + dt.timedelta(days=rng.randrange(3, 90)), self.today)
+        days = sorted(min(approved + dt.timedelta(days=rng.randrange(3, 90)), self.today)
+                      for _ in kinds)  # the history stays in date order
+        for kind, day in zip(kinds, days, strict=True):
             cap, ratio, _per_year = RULES[kind]
             self_paid = None
             if ratio:
@@ -244,8 +249,6 @@ class _Files:
                 origin_district_id=case["origin_district_id"]))
             self.step(case, "payment", "approved", "approved", day, "", CLERK,
                       {"kind": kind, "amount": amount, "paid_on": day.isoformat()})
-            last = max(last, day)
-        return last
 
 
 def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | None,

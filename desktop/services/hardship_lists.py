@@ -95,14 +95,15 @@ class HardshipLists:
     def work_lists(self) -> WorkLists:
         self._actor.require(Perm.VIEW)
         today = self._today()
-        week_end = today + dt.timedelta(days=6 - today.weekday())
+        week_start = today - dt.timedelta(days=today.weekday())  # Monday … Sunday
+        week_end = week_start + dt.timedelta(days=6)
         base = _rows_query()
         with self._sessions.begin() as s:
             return WorkLists(
                 waiting_for_me=_rows(s, base.where(self._waiting(today))
                                      .order_by(HardshipCase.updated_at)),
                 notices_ending=_rows(s, base.where(
-                    HardshipCase.status == "notice", HardshipCase.notice_end >= today,
+                    HardshipCase.status == "notice", HardshipCase.notice_end >= week_start,
                     HardshipCase.notice_end <= week_end).order_by(HardshipCase.notice_end)),
                 reviews_due=_rows(s, base.where(
                     HardshipCase.status == "approved",

@@ -80,6 +80,18 @@ def _fill(table: QTableWidget, rows: list[list[str]], *, editable: bool = False)
             table.setItem(r, c, item)
 
 
+def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
+    """The opinion, or for a payment or a document what it was."""
+    if action == "payment":
+        amount = detail.get("amount")
+        money = yuan_text(amount) if isinstance(amount, int) else ""
+        words = f"{detail.get('kind', '')} {money}".strip()
+        return f"{words}；{opinion}" if opinion else words
+    if action == "attach":
+        return f"{detail.get('doc_type', '')}：{detail.get('file', '')}"
+    return opinion
+
+
 class HardshipDialog(QDialog):
     """Open with ``HardshipDialog.open_file`` (an existing file) or ``new_file`` (a person)."""
 
@@ -480,7 +492,8 @@ class HardshipDialog(QDialog):
             "%1", "、".join(d.missing_documents)) if d.missing_documents
             else self.tr("All documents for this category are present."))
         _fill(self.history, [[st.at.strftime("%Y-%m-%d %H:%M"), action_label(st.action),
-                              st.actor_display, status_label(st.to_status), st.opinion]
+                              st.actor_display, status_label(st.to_status),
+                              _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
         self._rebuild_actions()
         _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan_text(p.amount), p.payer,

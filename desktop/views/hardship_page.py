@@ -28,6 +28,7 @@ from desktop.views.hardship_dialog import HardshipDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
+LIST_LIMIT = 500  # HardshipLists.LIMIT: a full list says "500+"
 LISTS = ("waiting_for_me", "notices_ending", "reviews_due", "not_updated", "never_assisted")
 
 
@@ -128,9 +129,12 @@ class HardshipPage(QWidget):
         self._show_totals(work.totals)
         for i, key in enumerate([*LISTS, "all"]):
             base = self.tabs.tabText(i).split(" (")[0]
-            self.tabs.setTabText(i, f"{base} ({len(self.rows[key])})")
+            count = len(self.rows[key])
+            shown = f"{count}+" if count >= LIST_LIMIT else str(count)
+            self.tabs.setTabText(i, f"{base} ({shown})")
+        waiting = len(work.waiting_for_me)
         self.summary.setText(self.tr("%1 file(s) waiting for you.").replace(
-            "%1", str(len(work.waiting_for_me))))
+            "%1", f"{waiting}+" if waiting >= LIST_LIMIT else str(waiting)))
 
     def _show(self, key: str, rows: tuple[CaseRow, ...]) -> None:
         self.rows[key] = rows
