@@ -141,6 +141,22 @@ def _hardship_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--due", action="store_true", help="only files whose review is due")
     s.add_argument("--search", default="", metavar="TEXT", help="part of a name or file number")
     s.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    s = hsub.add_parser("standards", parents=[common],
+                        help="show the standards table (低保 lines, payment rules)")
+    s.set_defaults(command_key="hardship standards")
+    s.add_argument("--year", type=int, metavar="YEAR")
+    s = hsub.add_parser("standard", parents=[common],
+                        help="set one standard (administrators): a 低保 line or a payment rule")
+    s.set_defaults(command_key="hardship standard")
+    s.add_argument("--year", type=int, required=True, metavar="YEAR")
+    s.add_argument("--kind", required=True, metavar="KIND",
+                   help="低保标准 (monthly line per person), or a payment kind: 生活困难补助, "
+                        "特殊困难帮扶金, 医疗救助, 助学, 春节慰问金, 健康体检补助")
+    s.add_argument("--amount", metavar="YUAN", help="the line, or the cap per payment, in 元")
+    s.add_argument("--district", metavar="NAME", help="a district's own row (default: all)")
+    s.add_argument("--ratio", type=int, metavar="PERCENT",
+                   help="share of self-paid medical costs (医疗救助)")
+    s.add_argument("--per-year", type=int, metavar="N", help="payments allowed per year")
 
 
 def _hardship_reports(rsub: argparse._SubParsersAction[argparse.ArgumentParser],

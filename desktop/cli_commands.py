@@ -224,6 +224,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "check": cmd_check, "members list": cmd_members_list, "members export": cmd_members_export,
     "report roster": cmd_report_roster,
     "hardship list": _hardship("hardship_list"),
+    "hardship standards": _hardship("hardship_standards"),
+    "hardship standard": _hardship("hardship_standard"),
     "report hardship-file": _hardship("report_hardship_file"),
     "report hardship-proof": _hardship("report_hardship_proof"),
     "report hardship-notice": _hardship("report_hardship_notice"),

@@ -13,22 +13,25 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.cli import EXIT_OK, _say
+from desktop.cli import EXIT_OK, UsageError, _say
 from desktop.cli_commands import _login, _open
 from desktop.cli_members import _write_console, _write_utf8, display_width, write_atomically
 from desktop.cli_reports import check_pdf_target
 from desktop.reports.framework import Document
 from desktop.reports.hardship import yuan
+from desktop.services.hardship import HardshipService
 from desktop.services.hardship_lists import HardshipLists
 from desktop.services.hardship_print import STATUS_WORDS, HardshipPrint
 from desktop.services.hardship_types import CaseRow
 from desktop.services.permissions import Actor
 
-__all__ = ["LIST_KEYS", "hardship_list", "report_hardship_file", "report_hardship_notice",
-           "report_hardship_payments", "report_hardship_proof"]
+__all__ = ["LIST_KEYS", "hardship_list", "hardship_standard", "hardship_standards",
+           "report_hardship_file", "report_hardship_notice", "report_hardship_payments",
+           "report_hardship_proof"]
 
 LIST_KEYS = ("serial", "uuid", "name", "district", "year", "category", "status",
              "per_capita", "notice_end", "next_review_date", "updated_at", "paid_total")
@@ -96,6 +99,47 @@ def hardship_list(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     finally:
         db.dispose()
+
+
+def hardship_standards(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo hardship standards [--year Y]``: the standards table."""
+    db = _open(args)
+    try:
+        actor = _login(db, args)
+        rows = HardshipService(db.sessions, actor, db.read_sessions).standards(args.year)
+    finally:
+        db.dispose()
+    for r in rows:
+        parts = [str(r.year), r.kind, r.district or _say(args.lang, "（全部）", "(all)"),
+                 yuan(r.amount) if r.amount is not None else "-"]
+        if r.ratio_pct:
+            parts.append(f"{r.ratio_pct}%")
+        if r.per_year:
+            parts.append(_say(args.lang, f"每年 {r.per_year} 次", f"{r.per_year}/year"))
+        print("  ".join(parts), file=out)
+    return EXIT_OK
+
+
+def hardship_standard(args: argparse.Namespace, out: TextIO) -> int:
+    """``laomo hardship standard --year Y --kind K --amount YUAN [...]``."""
+    amount = None
+    if args.amount is not None:
+        try:
+            value = Decimal(args.amount)
+        except InvalidOperation:
+            raise UsageError("validation_failed", count=1) from None
+        amount = int((value * 100).to_integral_value())
+    db = _open(args)
+    try:
+        actor = _login(db, args)
+        HardshipService(db.sessions, actor, db.read_sessions).set_standard(
+            args.year, args.kind, amount=amount, district=args.district, ratio_pct=args.ratio,
+            per_year=args.per_year)
+    finally:
+        db.dispose()
+    print(_say(args.lang, f"已设置 {args.year} 年“{args.kind}”标准。",
+               f"Standard set: {args.year} {args.kind}."), file=out)
+    return EXIT_OK
 
 
 def _report(args: argparse.Namespace, out: TextIO,

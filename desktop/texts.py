@@ -359,6 +359,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ratio_pct": ("比例", "ratio"),
     "doc_type": ("材料类别", "document type"),
     "file": ("文件", "file"),
+    "per_year": ("每年次数", "per year"),
 }
 
 

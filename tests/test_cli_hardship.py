@@ -14,8 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.database import Database
+from desktop.services import accounts
 from desktop.services.hardship_rules import DIBAO
-from desktop.services.permissions import Actor
+from desktop.services.permissions import Actor, Role
+from tests.conftest import VIEWER_PASSWORD
 from tests.hardship_support import CAST, add_people, service, walk
 from tests.register_support import ZRR_ID
 from tests.reports.test_report_cli import pdftotext
@@ -34,6 +36,8 @@ def hardship_url(db: Database, admin: Actor) -> str:
     for kind, amount in (("春节慰问金", 200_000), ("医疗救助", 350_050)):
         clerk.record_payment(approved, kind=kind, amount=amount, paid_on=dt.date(2026, 6, 1),
                              payer="长兴县总工会", medical_self_paid=1_000_000)
+    accounts.AccountService(db.sessions).create_user(
+        admin, name="viewer1", display_name="只读", role=Role.VIEWER, password=VIEWER_PASSWORD)
     db.dispose()
     return db.url
 
@@ -100,3 +104,25 @@ def test_report_refusals_leave_no_file(hardship_url: str, run_laomo: Any,
     result = run_laomo("report", "hardship-payments", "--year", "2020", "--out", str(out), *base)
     assert result.returncode == 1
     assert not out.exists()
+
+
+def test_standards_are_set_by_administrators_only(hardship_url: str, run_laomo: Any) -> None:
+    base = ("--db", hardship_url)
+    result = run_laomo("hardship", "standard", "--year", "2026", "--kind", "医疗救助",
+                       "--amount", "50000", "--ratio", "60", "--district", "长兴县",
+                       *base, "--user", "admin")
+    assert result.returncode == 0, result.stderr
+    result = run_laomo("hardship", "standards", "--year", "2026", *base, "--user", "admin")
+    assert "2026  低保标准  （全部）  1,200.00" in result.stdout
+    assert "2026  医疗救助  长兴县  50,000.00  60%" in result.stdout
+    result = run_laomo("hardship", "standard", "--year", "2026", "--kind", "红包",
+                       "--amount", "-5", "--district", "火星区", *base, "--user", "admin")
+    assert result.returncode == 3
+    assert "发放类别“红包”无效" in result.stderr and "未知的区县" in result.stderr
+    result = run_laomo("hardship", "standard", "--year", "2026", "--kind", "助学",
+                       "--amount", "100", *base, "--user", "viewer1",
+                       password=VIEWER_PASSWORD)
+    assert result.returncode == 4
+    result = run_laomo("hardship", "list", "--format", "json", *base, "--user", "viewer1",
+                       password=VIEWER_PASSWORD)
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 4

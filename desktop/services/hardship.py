@@ -24,7 +24,9 @@ from desktop.services.hardship_attachments import HardshipAttachments
 from desktop.services.hardship_payments import HardshipPayments
 from desktop.services.hardship_rules import (
     ACTIVE_STATUSES,
+    DIBAO,
     OPEN_STATUSES,
+    PAYMENT_KINDS,
     check_draft,
     clean,
     per_capita,
@@ -36,10 +38,14 @@ from desktop.services.hardship_store import (
     load_case,
     next_serial,
 )
-from desktop.services.hardship_types import CaseDetail, CaseDraft
+from desktop.services.hardship_types import CaseDetail, CaseDraft, StandardRow
 from desktop.services.hardship_workflow import HardshipWorkflow
 from desktop.services.permissions import Actor, Perm
-from desktop.services.person_store import home_district_id
+from desktop.services.person_store import (
+    district_problem,
+    districts_by_name,
+    home_district_id,
+)
 
 __all__ = ["HardshipService"]
 
@@ -193,21 +199,34 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments):
                          detail={"value": value})
 
     def set_standard(self, year: int, kind: str, *, amount: int | None,
-                     district_id: uuid.UUID | None = None, ratio_pct: int | None = None,
+                     district: str | None = None, ratio_pct: int | None = None,
                      per_year: int | None = None, note: str | None = None) -> None:
-        """Create or replace one rule of the standards table (低保 line or payment rule)."""
+        """Create or replace one rule of the standards table: the monthly 低保 line
+        (``kind`` = 低保标准) or a payment kind's cap, medical share and number per year;
+        ``district`` (a name) for a district's own row, none for the general one."""
         self._actor.require(Perm.MANAGE_SETTINGS)
         problems: list[FieldProblem] = []
+        if kind != DIBAO and kind not in PAYMENT_KINDS:
+            problems.append(FieldProblem("kind", "payment_kind_unknown", {"value": kind}))
         if amount is not None and amount < 0:
             problems.append(FieldProblem("amount", "value_negative"))
         if ratio_pct is not None and not 1 <= ratio_pct <= 100:
             problems.append(FieldProblem("ratio_pct", "hardship_ratio_invalid"))
+        if per_year is not None and per_year < 1:
+            problems.append(FieldProblem("per_year", "out_of_range",
+                                         {"minimum": 1, "maximum": 99}))
         if not 2000 <= year <= 2100:
             problems.append(FieldProblem("year", "out_of_range",
                                          {"minimum": 2000, "maximum": 2100}))
-        if problems:
-            raise ValidationError(problems)
         with self._sessions.begin() as s:
+            district_id = None
+            if district:
+                known = districts_by_name(s)
+                district_id = known.get(district.strip())
+                if district_id is None:
+                    problems.append(district_problem("district", district, known))
+            if problems:
+                raise ValidationError(problems)
             row = s.scalar(select(Standard).where(
                 Standard.year == year, Standard.kind == kind,
                 Standard.district_id.is_(None) if district_id is None
@@ -218,9 +237,20 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments):
             row.amount, row.ratio_pct, row.per_year, row.note = amount, ratio_pct, per_year, note
             audit.append(s, self._actor, "hardship.standard", entity="standard",
                          entity_id=f"{year}/{kind}", detail={
-                             "district": str(district_id) if district_id else None,
-                             "amount": amount, "ratio_pct": ratio_pct, "per_year": per_year})
+                             "district": district, "amount": amount, "ratio_pct": ratio_pct,
+                             "per_year": per_year})
 
+    def standards(self, year: int | None = None) -> list[StandardRow]:
+        """The standards table (a year's rows, or all), general rows first."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            names = {i: n for n, i in districts_by_name(s).items()}
+            stmt = select(Standard).order_by(Standard.year.desc(), Standard.kind)
+            if year is not None:
+                stmt = stmt.where(Standard.year == year)
+            return [StandardRow(r.year, r.kind, names.get(r.district_id, "")
+                                if r.district_id else "", r.amount, r.ratio_pct, r.per_year,
+                                r.note) for r in s.scalars(stmt)]
 
 def _open_file(s: Session, person_id: uuid.UUID) -> uuid.UUID | None:
     return s.scalar(select(HardshipCase.id).where(

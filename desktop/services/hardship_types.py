@@ -183,6 +183,19 @@ class CaseRow:
 
 
 @dataclass(frozen=True)
+class StandardRow:
+    """One rule of the standards table; ``district`` empty for the general row."""
+
+    year: int
+    kind: str
+    district: str
+    amount: int | None  # fen
+    ratio_pct: int | None
+    per_year: int | None
+    note: str | None
+
+
+@dataclass(frozen=True)
 class Totals:
     """Totals of one group of files (by category, district and year)."""
 

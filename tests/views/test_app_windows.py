@@ -106,7 +106,8 @@ def test_main_window_shows_pages_by_role_and_status(qtbot: QtBot, db: Database,
     viewer = svc.login("viewer1", "viewer-123")
     limited = MainWindow(make_workspace(db, viewer), Preferences())
     qtbot.addWidget(limited)
-    assert [limited.nav.item(i).text() for i in range(limited.nav.count())] == ["首页", "名册", "困难帮扶"]
+    pages = [limited.nav.item(i).text() for i in range(limited.nav.count())]
+    assert pages == ["首页", "名册", "困难帮扶"]
     assert not limited.backup_action.isEnabled()
 
 
