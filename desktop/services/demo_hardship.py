@@ -269,10 +269,9 @@ def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | N
     if not people:
         return 0
     gen = _Files(rng, today, now)
-    for year, last in s.execute(select(func.substr(HardshipCase.serial, 4, 4),
-                                       func.max(HardshipCase.serial))
-                                .group_by(func.substr(HardshipCase.serial, 4, 4))):
-        gen.serials[int(year)] = int(str(last)[-5:])
+    for year, last in s.execute(select(HardshipCase.year, func.max(HardshipCase.serial))
+                                .group_by(HardshipCase.year)):
+        gen.serials[int(year)] = int(str(last)[-5:])  # KN-<year>-NNNNN: the file's year
     flagged = [p for p in people if p[2]]
     others = [p for p in people if not p[2]]
     wanted = max(int(len(people) * SHARE) - len(flagged), len(STATES))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+import shiboken6
 from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
@@ -117,10 +118,14 @@ class HardshipPage(QWidget):
         self._tasks.run(job, on_success=self._loaded, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):  # closed while loading (the window is gone)
+            return
         self.loading = False
         present_error(self, exc)
 
     def _loaded(self, result: tuple[WorkLists, list[CaseRow]]) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.loading = False
         work, every = result
         for key in LISTS:
@@ -171,8 +176,13 @@ class HardshipPage(QWidget):
 
     def _keep(self, dialog: HardshipDialog) -> HardshipDialog:
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
-        dialog.finished.connect(self.refresh)
+        dialog.finished.connect(self._dialog_closed)
         return dialog
+
+    def _dialog_closed(self) -> None:
+        """A file was closed: its state may have changed, so the lists are read again."""
+        if shiboken6.isValid(self) and self.isVisible():
+            self.refresh()
 
     def new_file(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("New hardship file"), self.tr(
