@@ -7,6 +7,7 @@ session (the import-linter contract forbids views to import SQLAlchemy or the da
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.database import Database
 from desktop.services.accounts import AccountService, AssociationInfo
@@ -19,6 +20,9 @@ from desktop.services.overview import OverviewService
 from desktop.services.permissions import Actor
 from desktop.services.persons import PersonService
 from desktop.services.register import RegisterService
+
+if TYPE_CHECKING:
+    from desktop.services.hardship_print import HardshipPrint
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,12 @@ class Workspace:
 
     def hardship_lists(self) -> HardshipLists:
         return HardshipLists(self.db.read_sessions, self.actor)
+
+    def hardship_print(self) -> HardshipPrint:
+        # ReportLab is loaded when something is printed, not when the window opens
+        from desktop.services.hardship_print import HardshipPrint
+
+        return HardshipPrint(self.db.sessions, self.actor, self.db.read_sessions)
 
     def maintenance(self) -> MaintenanceService:
         return MaintenanceService(self.db, self.actor)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import uuid
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -57,6 +59,9 @@ from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 
+if TYPE_CHECKING:
+    from desktop.reports.framework import Document
+
 MEMBER_COLUMNS = 6
 
 
@@ -92,6 +97,23 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     return opinion
 
 
+def write_document(parent: QWidget, build: Callable[[], Document], target: Path) -> bool:
+    """Render a document and write it whole (a temporary file renamed) or not at all; a
+    refusal (no font, nothing to print, not permitted) is shown to the user."""
+    from desktop.reports.fonts import find_fonts
+    from desktop.reports.framework import render
+
+    try:
+        data = render(build(), find_fonts())
+        partial = target.with_name(f".{target.name}.part")
+        partial.write_bytes(data)
+        partial.replace(target)
+    except (AppError, OSError) as exc:
+        present_error(parent, exc)
+        return False
+    return True
+
+
 class HardshipDialog(QDialog):
     """Open with ``HardshipDialog.open_file`` (an existing file) or ``new_file`` (a person)."""
 
@@ -117,7 +139,11 @@ class HardshipDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(button_row(self, [("closeHardship", self.tr("Close"), self.accept)]))
+        bottom = button_row(self, [
+            ("printFileSheet", self.tr("Print file sheet…"), lambda: self.print_pdf("sheet")),
+            ("printProof", self.tr("Proof of assistance…"), lambda: self.print_pdf("proof"))])
+        bottom.addWidget(push_button(self, "closeHardship", self.tr("Close"), self.accept))
+        layout.addLayout(bottom)
         if person is not None:
             self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
         self.reload()
@@ -442,6 +468,27 @@ class HardshipDialog(QDialog):
             return False
         self.reload()
         return True
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def print_pdf(self, kind: str) -> None:
+        if self.case_id is None or self.detail is None:
+            return
+        name = f"{self.detail.serial}-{'档案表' if kind == 'sheet' else '帮扶证明'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), name,
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.write_pdf(kind, Path(path))
+
+    def write_pdf(self, kind: str, target: Path) -> bool:
+        """The 档案表 (``sheet``) or a 帮扶证明 with a new serial (``proof``)."""
+        assert self.case_id is not None
+        case_id = self.case_id
+        printer = self._ws.hardship_print()
+        done = write_document(self, lambda: printer.file_sheet(case_id) if kind == "sheet"
+                              else printer.proof(case_id), target)
+        self.reload()
+        return done
 
     # -- loading ------------------------------------------------------------------------------
 

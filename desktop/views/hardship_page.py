@@ -3,10 +3,13 @@ for a year, never assisted), every file, and the totals; open a file or start a 
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -25,7 +28,7 @@ from desktop.services.register_types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import button_row
 from desktop.views.hardship_actions import status_label, yuan_text
-from desktop.views.hardship_dialog import HardshipDialog
+from desktop.views.hardship_dialog import HardshipDialog, write_document
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -77,7 +80,9 @@ class HardshipPage(QWidget):
         self.search.setPlaceholderText(self.tr("Name or file number"))
         self.search.returnPressed.connect(self.refresh)
         buttons = [("openHardship", self.tr("Open"), self.open_selected),
-                   ("refreshHardship", self.tr("Refresh"), self.refresh)]
+                   ("refreshHardship", self.tr("Refresh"), self.refresh),
+                   ("printNotice", self.tr("Print notice list…"), self.print_notice),
+                   ("printPayments", self.tr("Print payment list…"), self.print_payments)]
         if workspace.actor.can(Perm.EDIT_PERSONS):
             buttons.insert(0, ("newHardship", self.tr("New file…"), self.new_file))
         row = button_row(self, buttons)
@@ -211,6 +216,28 @@ class HardshipPage(QWidget):
         if existing is not None:
             return self._keep(HardshipDialog.open_file(self._ws, existing, self))
         return self._keep(HardshipDialog.new_file(self._ws, person.id, person.name, self))
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def print_notice(self) -> None:
+        """公示名单 of the files now in public notice."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), "公示名单.pdf",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            printer = self._ws.hardship_print()
+            write_document(self, printer.notice, Path(path))
+
+    def print_payments(self) -> None:
+        """发放签收表 of a year's payments."""
+        year, ok = QInputDialog.getInt(self, self.tr("Payment list"), self.tr("Year"),
+                                       dt.date.today().year, 2000, 2100)
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"),
+                                              f"发放签收表-{year}.pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            printer = self._ws.hardship_print()
+            write_document(self, lambda: printer.payments(year=year), Path(path))
 
     def case_ids(self, key: str) -> list[uuid.UUID]:
         return [r.id for r in self.rows.get(key, ())]

@@ -240,6 +240,14 @@
 <context>
     <name>HardshipDialog</name>
     <message>
+        <source>Print file sheet…</source>
+        <translation>打印档案表…</translation>
+    </message>
+    <message>
+        <source>Proof of assistance…</source>
+        <translation>开具帮扶证明…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -460,6 +468,14 @@
         <translation>帮扶发放</translation>
     </message>
     <message>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
         <source>%1 yuan per person per month</source>
         <translation>家庭人均月收入 %1 元</translation>
     </message>
@@ -551,6 +567,14 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Print notice list…</source>
+        <translation>打印公示名单…</translation>
+    </message>
+    <message>
+        <source>Print payment list…</source>
+        <translation>打印发放签收表…</translation>
+    </message>
+    <message>
         <source>New file…</source>
         <translation>新建档案…</translation>
     </message>
@@ -597,6 +621,18 @@
     <message>
         <source>Choose the person:</source>
         <translation>请选择劳模：</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Payment list</source>
+        <translation>发放签收表</translation>
     </message>
 </context>
 <context>

@@ -107,3 +107,20 @@ def test_payment_dialog_warns_and_asks_for_an_override(
     assert "2,500.00" in dialog.paid_total.text()
     dialog.tabs.setCurrentIndex(3)
     _shot(dialog, "hardship-dialog-payments", tmp_path)
+
+
+def test_printing_the_file_sheet_and_a_proof(
+        qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    dialog = HardshipDialog.open_file(make_workspace(db, CAST["viewer"]), case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.write_pdf("sheet", tmp_path / "档案表.pdf")
+    text = PdfReader(tmp_path / "档案表.pdf").pages[0].extract_text()
+    assert "困难劳模档案表" in text and "KN-2026-00001" in text
+    assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
+    assert "ZM-" in PdfReader(tmp_path / "证明.pdf").pages[0].extract_text()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
+        "档案表.pdf", "证明.pdf"]
