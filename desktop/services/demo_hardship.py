@@ -126,7 +126,8 @@ class _Files:
         self._last_at = None
         old = state in ("closed", "rejected") and rng.random() < 0.7
         opened = today - dt.timedelta(days=rng.randrange(400, 2200) if old else
-                                      rng.randrange(20, 330))
+                                      rng.randrange(200, 330) if state == "review" else
+                                      rng.randrange(20, 330))  # a review after six months
         if state in ("draft", "submitted") and rng.random() < 0.2:
             opened = today - dt.timedelta(days=rng.randrange(380, 700))  # 一年未改
         year = opened.year
