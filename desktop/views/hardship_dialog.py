@@ -8,17 +8,14 @@ import datetime as dt
 import tempfile
 import uuid
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,16 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError, FieldProblem, ValidationError
-from desktop.services.hardship_rules import DOCUMENT_TYPES, causes
-from desktop.services.hardship_types import CaseDetail, CaseDraft, MemberDraft
+from desktop.services.hardship_rules import DOCUMENT_TYPES
+from desktop.services.hardship_types import CaseDetail, CaseDraft
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
-from desktop.texts import problem_text
 from desktop.views.form_widgets import (
-    PROBLEM_STYLE,
-    MoneyField,
-    NotesField,
-    TextField,
     button_row,
     push_button,
 )
@@ -52,10 +44,9 @@ from desktop.views.hardship_actions import (
     StepInput,
     action_label,
     status_label,
-    to_fen,
     yuan_text,
 )
-from desktop.views.i18n import current_language
+from desktop.views.hardship_household import HouseholdForm
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 
@@ -151,115 +142,13 @@ class HardshipDialog(QDialog):
     # -- household ----------------------------------------------------------------------------
 
     def _build_household(self) -> None:
-        page = QWidget(self)
-        form = QFormLayout()
-        self.category = QComboBox(page)
-        self.category.setObjectName("category")
-        self.category.addItems(list(self._service.categories()))
-        self.main_cause = QComboBox(page)
-        self.main_cause.setObjectName("mainCause")
-        self.secondary = [QComboBox(page) for _ in range(3)]
-        for code, words in causes().items():
-            self.main_cause.addItem(words, code)
-        for combo in self.secondary:
-            combo.addItem("", None)
-            for code, words in causes().items():
-                combo.addItem(words, code)
-        self.person_income = MoneyField(page)
-        self.person_income.setObjectName("personIncome")
-        self.other_income = MoneyField(page)
-        self.fixed_costs = MoneyField(page)
-        self.health = TextField(page, max_length=20)
-        self.disability = TextField(page, max_length=40)
-        self.housing = TextField(page, max_length=20)
-        self.insurance = TextField(page, max_length=100)
-        self.bank_name = TextField(page, max_length=60)
-        self.bank_account = TextField(page, max_length=40)
-        self.bank_account.setObjectName("bankAccount")
-        self.notes = NotesField(page)
-        self.per_capita = QLabel(page)
-        self.per_capita.setObjectName("perCapita")
-        second = QHBoxLayout()
-        for combo in self.secondary:
-            second.addWidget(combo)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow(self.tr("Main cause"), self.main_cause)
-        form.addRow(self.tr("Secondary causes"), second)
-        form.addRow(self.tr("Own monthly income (yuan)"), self.person_income)
-        form.addRow(self.tr("Other monthly income (yuan)"), self.other_income)
-        form.addRow(self.tr("Fixed monthly costs (yuan)"), self.fixed_costs)
-        form.addRow(self.tr("Per capita"), self.per_capita)
-        form.addRow(self.tr("Health"), self.health)
-        form.addRow(self.tr("Disability"), self.disability)
-        form.addRow(self.tr("Housing"), self.housing)
-        form.addRow(self.tr("Insurance"), self.insurance)
-        form.addRow(self.tr("Bank"), self.bank_name)
-        form.addRow(self.tr("Bank account"), self.bank_account)
-        form.addRow(self.tr("Notes"), self.notes)
-        self.members = _table(page, "householdMembers", [
-            self.tr("Name"), self.tr("Relation"), self.tr("ID number"), self.tr("Health"),
-            self.tr("Monthly income (yuan)"), self.tr("Status")])
-        self.problems = QLabel(page)
-        self.problems.setObjectName("hardshipProblems")
-        self.problems.setStyleSheet(PROBLEM_STYLE)
-        self.problems.setWordWrap(True)
-        self.save_button = push_button(page, "saveHardship", self.tr("Save"), self.save)
-        rows = button_row(page, [
-            ("addMember", self.tr("Add member"), self._add_member),
-            ("removeMember", self.tr("Remove member"), self._remove_member)])
-        rows.addWidget(self.save_button)
-        layout = QHBoxLayout(page)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Household members"), page))
-        right.addWidget(self.members, 1)
-        right.addWidget(self.problems)
-        right.addLayout(rows)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
-        self.tabs.addTab(page, self.tr("Household"))
-
-    def _add_member(self) -> None:
-        self.members.insertRow(self.members.rowCount())
-
-    def _remove_member(self) -> None:
-        row = self.members.currentRow()
-        if row >= 0:
-            self.members.removeRow(row)
-
-    def _cell(self, row: int, col: int) -> str:
-        item = self.members.item(row, col)
-        return item.text().strip() if item is not None else ""
+        self.household = HouseholdForm(self._service.categories(), self)
+        self.household.save_button.clicked.connect(self.save)
+        self.tabs.addTab(self.household, self.tr("Household"))
 
     def draft(self) -> CaseDraft:
         assert self.person_id is not None
-        members = []
-        for r in range(self.members.rowCount()):
-            income_text = self._cell(r, 4).replace(",", "")
-            try:
-                income = to_fen(Decimal(income_text)) if income_text else 0
-            except InvalidOperation:
-                income = -1  # the service names it
-            members.append(MemberDraft(
-                name=self._cell(r, 0), relation=self._cell(r, 1),
-                id_number=self._cell(r, 2) or None, health=self._cell(r, 3) or None,
-                income=income, status=self._cell(r, 5) or None))
-        return CaseDraft(
-            person_id=self.person_id, category=self.category.currentText(),
-            main_cause=str(self.main_cause.currentData()),
-            secondary_causes=tuple(str(c.currentData()) for c in self.secondary
-                                   if c.currentData()),
-            person_income=to_fen(self.person_income.value()),
-            other_income=to_fen(self.other_income.value()),
-            fixed_costs=to_fen(self.fixed_costs.value()), members=tuple(members),
-            health_status=self.health.value(), disability=self.disability.value(),
-            housing_type=self.housing.value(), insurance=self.insurance.value(),
-            bank_name=self.bank_name.value(),
-            bank_account=self.bank_account.value(),  # still masked: the service keeps it
-            notes=self.notes.value(),
-            year=self.detail.year if self.detail else None)
+        return self.household.draft(self.person_id, self.detail.year if self.detail else None)
 
     def save(self) -> None:
         try:
@@ -286,8 +175,7 @@ class HardshipDialog(QDialog):
         self.reload()
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
-        lang = current_language()
-        self.problems.setText("\n".join(problem_text(p, lang) for p in problems))
+        self.household.show_problems(problems)
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -505,34 +393,8 @@ class HardshipDialog(QDialog):
         self.setWindowTitle(f"{d.serial} {d.person_name}")
         who = f"{d.person_name}（{d.person_id_number}）" if d.person_id_number else d.person_name
         self.heading.setText(f"{d.serial}　{who}　{d.district}　{status_label(d.status)}")
-        self.category.setCurrentText(d.category)
-        self.main_cause.setCurrentIndex(max(self.main_cause.findData(d.main_cause), 0))
-        for i, combo in enumerate(self.secondary):
-            code = d.secondary_causes[i] if i < len(d.secondary_causes) else None
-            combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
-        self.person_income.set_value(d.person_income / 100)
-        self.other_income.set_value(d.other_income / 100)
-        self.fixed_costs.set_value(d.fixed_costs / 100)
-        for field, value in ((self.health, d.health_status), (self.disability, d.disability),
-                             (self.housing, d.housing_type), (self.insurance, d.insurance),
-                             (self.bank_name, d.bank_name), (self.bank_account, d.bank_account),
-                             (self.notes, d.notes)):
-            field.set_value(value)
-        self.bank_account.setModified(False)
-        line = d.income.dibao_line
-        words = self.tr("%1 yuan per person per month").replace(
-            "%1", yuan_text(d.income.per_capita))
-        if line is not None:
-            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan_text(line)).replace(
-                "%2", yuan_text(2 * line))
-        self.per_capita.setText(words)
-        _fill(self.members, [[m.name, m.relation, m.id_number, m.health,
-                              yuan_text(m.income), m.status] for m in d.members], editable=True)
-        editable = d.status in ("draft", "approved", "review") and self._ws.actor.can(
-            Perm.EDIT_PERSONS)
-        self.save_button.setEnabled(editable)
-        self.save_button.setText(self.tr("Save") if d.status == "draft"
-                                 else self.tr("Amend…"))
+        self.household.show_detail(d, editable=d.status in ("draft", "approved", "review")
+                                   and self._ws.actor.can(Perm.EDIT_PERSONS))
         _fill(self.documents, [[a.doc_type, a.file_name, f"{a.size // 1024 + 1} KB",
                                 a.added_by, a.sha256[:16] + "…"] for a in d.attachments])
         self.missing.setText(self.tr("Still missing: %1").replace(

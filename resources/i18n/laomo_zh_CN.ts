@@ -256,96 +256,8 @@
         <translation>为 %1 新建困难档案</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>困难类别</translation>
-    </message>
-    <message>
-        <source>Main cause</source>
-        <translation>主要致困原因</translation>
-    </message>
-    <message>
-        <source>Secondary causes</source>
-        <translation>次要致困原因</translation>
-    </message>
-    <message>
-        <source>Own monthly income (yuan)</source>
-        <translation>本人月收入（元）</translation>
-    </message>
-    <message>
-        <source>Other monthly income (yuan)</source>
-        <translation>其他月收入（元）</translation>
-    </message>
-    <message>
-        <source>Fixed monthly costs (yuan)</source>
-        <translation>刚性支出（元/月）</translation>
-    </message>
-    <message>
-        <source>Per capita</source>
-        <translation>人均收入</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>健康状况</translation>
-    </message>
-    <message>
-        <source>Disability</source>
-        <translation>残疾情况</translation>
-    </message>
-    <message>
-        <source>Housing</source>
-        <translation>住房情况</translation>
-    </message>
-    <message>
-        <source>Insurance</source>
-        <translation>参保情况</translation>
-    </message>
-    <message>
-        <source>Bank</source>
-        <translation>开户银行</translation>
-    </message>
-    <message>
-        <source>Bank account</source>
-        <translation>银行账号</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Relation</source>
-        <translation>与本人关系</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Monthly income (yuan)</source>
-        <translation>月收入（元）</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Add member</source>
-        <translation>添加成员</translation>
-    </message>
-    <message>
-        <source>Remove member</source>
-        <translation>删除成员</translation>
-    </message>
-    <message>
-        <source>Household members</source>
-        <translation>家庭成员</translation>
     </message>
     <message>
         <source>Household</source>
@@ -474,18 +386,6 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>%1 yuan per person per month</source>
-        <translation>家庭人均月收入 %1 元</translation>
-    </message>
-    <message>
-        <source> (低保 line %1, ×2 %2)</source>
-        <translation>（低保标准 %1，2 倍 %2）</translation>
-    </message>
-    <message>
-        <source>Amend…</source>
-        <translation>变更…</translation>
     </message>
     <message>
         <source>Still missing: %1</source>
@@ -755,6 +655,113 @@
     <message>
         <source>Honor %1: %2</source>
         <translation>第 %1 项荣誉：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdForm</name>
+    <message>
+        <source>Category</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>主要致困原因</translation>
+    </message>
+    <message>
+        <source>Secondary causes</source>
+        <translation>次要致困原因</translation>
+    </message>
+    <message>
+        <source>Own monthly income (yuan)</source>
+        <translation>本人月收入（元）</translation>
+    </message>
+    <message>
+        <source>Other monthly income (yuan)</source>
+        <translation>其他月收入（元）</translation>
+    </message>
+    <message>
+        <source>Fixed monthly costs (yuan)</source>
+        <translation>刚性支出（元/月）</translation>
+    </message>
+    <message>
+        <source>Per capita</source>
+        <translation>人均收入</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>住房情况</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>参保情况</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与本人关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Monthly income (yuan)</source>
+        <translation>月收入（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>%1 yuan per person per month</source>
+        <translation>家庭人均月收入 %1 元</translation>
+    </message>
+    <message>
+        <source> (低保 line %1, ×2 %2)</source>
+        <translation>（低保标准 %1，2 倍 %2）</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>变更…</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox, QTableWidgetItem
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
@@ -45,18 +45,24 @@ def test_clerk_opens_and_submits_reviewer_verifies(
     assert isinstance(dialog, HardshipDialog)
     qtbot.addWidget(dialog)
     assert not dialog.tabs.isTabEnabled(2)  # no workflow before the file exists
-    dialog.person_income.setText("800")
-    dialog.bank_account.setText("6228480012345678901")
-    dialog._add_member()
-    dialog.members.setItem(0, 0, QTableWidgetItem("刘芳"))
-    dialog.members.setItem(0, 4, QTableWidgetItem("600"))
-    dialog.save()
-    assert "请填写与本人的关系" in dialog.problems.text()
+    form = dialog.household
+    form.person_income.setText("800")
+    form.bank_account.setText("6228480012345678901")
+    form.add_member()
+    form.set_member(0, 0, "刘芳")
+    form.set_member(0, 4, "600")
+    form.save_button.click()
+    assert "请填写与本人的关系" in form.problems.text()
     assert dialog.case_id is None  # nothing saved
-    dialog.members.setItem(0, 1, QTableWidgetItem("配偶"))
-    dialog.save()
-    assert dialog.case_id is not None and dialog.problems.text() == ""
-    assert "700.00" in dialog.per_capita.text()  # (800 + 600) / 2
+    form.set_member(0, 1, "配偶")
+    form.save_button.click()
+    assert dialog.case_id is not None and form.problems.text() == ""
+    assert "700.00" in form.per_capita.text()  # (800 + 600) / 2
+    assert form.bank_account.text().endswith("8901") and "*" in form.bank_account.text()
+    form.notes.setPlainText("补充：配偶长期患病")
+    form.save_button.click()  # the masked account shown back keeps the stored one
+    assert dialog.detail is not None and dialog.detail.notes == "补充：配偶长期患病"
+    assert dialog.detail.bank_account.endswith("8901")
     dialog.show()
     _shot(dialog, "hardship-dialog-household", tmp_path)
     assert dialog.findChild(object, "step_submit") is not None
