@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _members_parser(sub, common)
     _report_parser(sub, common)
     _visits_parser(sub, common)
+    _hardship_parser(sub, common)
     return p
 
 
@@ -178,6 +179,7 @@ def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("serial", metavar="SERIAL")
     s.add_argument("--reason", required=True, help="why (recorded in the document log)")
     _visit_report_parsers(rsub, common)
+    _hardship_reports(rsub, common)
 
 
 def _visit_report_parsers(rsub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -252,6 +254,70 @@ def _visits_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--campaign", required=True, metavar="ID")
     s.add_argument("out", type=Path, metavar="OUT.xlsx")
     _unmask_options(s)
+
+
+HARDSHIP_STATUSES = ("draft", "submitted", "verified", "notice", "approved", "review",
+                     "rejected", "closed")
+
+
+def _hardship_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                     common: argparse.ArgumentParser) -> None:
+    """``laomo hardship list …`` (issue 6)."""
+    hardship = sub.add_parser("hardship", parents=[common], help="hardship files (困难劳模帮扶)")
+    hsub = hardship.add_subparsers(required=True)
+    s = hsub.add_parser("list", parents=[common], help="list hardship files: table, CSV or JSON")
+    s.set_defaults(command_key="hardship list")
+    s.add_argument("--status", action="append", default=[], choices=HARDSHIP_STATUSES,
+                   help="file status (repeat for several)")
+    s.add_argument("--due", action="store_true", help="only files whose review is due")
+    s.add_argument("--search", default="", metavar="TEXT", help="part of a name or file number")
+    s.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    s = hsub.add_parser("standards", parents=[common],
+                        help="show the standards table (低保 lines, payment rules)")
+    s.set_defaults(command_key="hardship standards")
+    s.add_argument("--year", type=int, metavar="YEAR")
+    s = hsub.add_parser("standard", parents=[common],
+                        help="set one standard (administrators): a 低保 line or a payment rule")
+    s.set_defaults(command_key="hardship standard")
+    s.add_argument("--year", type=int, required=True, metavar="YEAR")
+    s.add_argument("--kind", required=True, metavar="KIND",
+                   help="低保标准 (monthly line per person), or a payment kind: 生活困难补助, "
+                        "特殊困难帮扶金, 医疗救助, 助学, 春节慰问金, 健康体检补助")
+    s.add_argument("--amount", metavar="YUAN", help="the line, or the cap per payment, in 元")
+    s.add_argument("--district", metavar="NAME", help="a district's own row (default: all)")
+    s.add_argument("--ratio", type=int, metavar="PERCENT",
+                   help="share of self-paid medical costs (医疗救助)")
+    s.add_argument("--per-year", type=int, metavar="N", help="payments allowed per year")
+
+
+def _hardship_reports(rsub: argparse._SubParsersAction[argparse.ArgumentParser],
+                      common: argparse.ArgumentParser) -> None:
+    """``laomo report hardship-file|hardship-notice|hardship-payments|hardship-proof``."""
+    def out(s: argparse.ArgumentParser) -> None:
+        s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
+                       help="the PDF to write (replaced only when the whole document is ready)")
+
+    s = rsub.add_parser("hardship-file", parents=[common], help="one file's 档案表 (PDF)")
+    s.set_defaults(command_key="report hardship-file")
+    s.add_argument("--file", required=True, metavar="SERIAL", help="file number (KN-2026-00001)")
+    out(s)
+    s = rsub.add_parser("hardship-proof", parents=[common], help="帮扶证明 with a serial (PDF)")
+    s.set_defaults(command_key="report hardship-proof")
+    s.add_argument("--file", required=True, metavar="SERIAL", help="file number (KN-2026-00001)")
+    out(s)
+    s = rsub.add_parser("hardship-notice", parents=[common],
+                        help="公示名单 with masked ID numbers (default: files in notice)")
+    s.set_defaults(command_key="report hardship-notice")
+    s.add_argument("--file", action="append", default=[], metavar="SERIAL",
+                   help="file number (repeat for several)")
+    out(s)
+    s = rsub.add_parser("hardship-payments", parents=[common],
+                        help="发放签收表 with a signature column")
+    s.set_defaults(command_key="report hardship-payments")
+    s.add_argument("--year", type=int, metavar="YEAR")
+    s.add_argument("--kind", metavar="KIND", help="生活困难补助, 特殊困难帮扶金, 医疗救助 …")
+    s.add_argument("--district", metavar="NAME")
+    out(s)
 
 
 def _register_filters(s: argparse.ArgumentParser) -> None:

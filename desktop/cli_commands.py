@@ -241,6 +241,8 @@ def cmd_report_void(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.cli_reports import report_void
 
     return report_void(args, out)
+
+
 def _visits(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
     """A command implemented in desktop/cli_visits.py, imported only when it runs."""
 
@@ -248,6 +250,18 @@ def _visits(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
         from desktop import cli_visits
 
         command: Callable[[argparse.Namespace, TextIO], int] = getattr(cli_visits, name)
+        return command(args, out)
+
+    return run
+
+
+def _hardship(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """A hardship command, imported from ``desktop.cli_hardship`` only when it runs."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        from desktop import cli_hardship
+
+        command: Callable[[argparse.Namespace, TextIO], int] = getattr(cli_hardship, name)
         return command(args, out)
 
     return run
@@ -269,6 +283,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "report recuperation-roster": _visits("report_recuperation_roster"),
     "members import": cmd_members_import, "members undo-import": cmd_members_undo_import,
     "members template": cmd_members_template,
+    "hardship list": _hardship("hardship_list"),
+    "hardship standards": _hardship("hardship_standards"),
+    "hardship standard": _hardship("hardship_standard"),
+    "report hardship-file": _hardship("report_hardship_file"),
+    "report hardship-proof": _hardship("report_hardship_proof"),
+    "report hardship-notice": _hardship("report_hardship_notice"),
+    "report hardship-payments": _hardship("report_hardship_payments"),
 }
 """Keyed by the command, or by ``args.command_key`` ("members list") for nested commands."""
 

@@ -250,7 +250,11 @@ def test_audit_chain_has_one_entry_per_person(generated: Generated) -> None:
                             .where(AuditEvent.action == "demo.generate")).scalars().all()
         ids = {str(i) for i in s.scalars(select(Person.id))}
     assert report.ok, report.problems
-    assert report.entries == generated.audit_before + MEMBERS + 2  # + demo.generate, demo.visits
+    with db.sessions.begin() as s:  # demo hardship files are audited too (issue 6)
+        files = s.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "hardship.open")) or 0
+    # + demo.generate, demo.visits and one entry per demo hardship file
+    assert report.entries == generated.audit_before + MEMBERS + 2 + files
     assert {e for e, _ in creates} == ids
     assert all(json.loads(d) == {"source": "demo", "seed": SEED} for _, d in creates)
     assert len(summary) == 1

@@ -4,6 +4,14 @@ from desktop.models.account import AuditEvent, Setting, User
 from desktop.models.base import Base
 from desktop.models.district import District
 from desktop.models.document import DocumentLog
+from desktop.models.hardship import (
+    HardshipAttachment,
+    HardshipCase,
+    HardshipMember,
+    HardshipPayment,
+    HardshipStep,
+    Standard,
+)
 from desktop.models.importing import ImportBatch, ImportItem
 from desktop.models.person import DuplicateDismissal, Honor, Person, PersonEvent
 from desktop.models.visits import (
@@ -23,6 +31,11 @@ __all__ = [
     "District",
     "DocumentLog",
     "DuplicateDismissal",
+    "HardshipAttachment",
+    "HardshipCase",
+    "HardshipMember",
+    "HardshipPayment",
+    "HardshipStep",
     "Honor",
     "ImportBatch",
     "ImportItem",
@@ -31,6 +44,7 @@ __all__ = [
     "RecuperationBatch",
     "RecuperationEntry",
     "Setting",
+    "Standard",
     "User",
     "Visit",
     "VisitCampaign",

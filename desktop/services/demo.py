@@ -106,8 +106,10 @@ from desktop.services.demo_data import (
     _split_codes,
     _Weighted,
 )
+from desktop.services.demo_hardship import add_demo_files
 from desktop.services.demo_visits import add_demo_visits
 from desktop.services.permissions import Actor, Perm
+from desktop.services.person_store import home_district_id
 
 __all__ = ["AS_OF", "MAX_MEMBERS", "DemoResult", "DemoService"]
 
@@ -635,8 +637,9 @@ class DemoService:
                 events += len(batch.events)
                 if progress is not None:
                     progress(done, members)
-            add_demo_visits(s, rng, self._actor, AS_OF)  # issue 7: campaigns, recuperation
+            add_demo_files(s, self._actor, seed=seed, origin=home_district_id(s))  # issue 6
             check_cancel()
+            add_demo_visits(s, rng, self._actor, AS_OF)  # issue 7: campaigns, recuperation
             audit.append_many(s, self._actor, [(
                 "demo.generate", None, None,
                 {"seed": seed, "persons": done, "honors": honors, "events": events},

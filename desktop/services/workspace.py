@@ -7,6 +7,7 @@ session (the import-linter contract forbids views to import SQLAlchemy or the da
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.database import Database
 from desktop.services.accounts import AccountService, AssociationInfo
@@ -14,6 +15,8 @@ from desktop.services.audit import AuditService
 from desktop.services.documents import DocumentService
 from desktop.services.duplicates import DuplicatesService
 from desktop.services.export_templates import ExportTemplateService
+from desktop.services.hardship import HardshipService
+from desktop.services.hardship_lists import HardshipLists
 from desktop.services.holidays import HolidayService
 from desktop.services.importer import ImportService
 from desktop.services.maintenance import MaintenanceService
@@ -23,6 +26,9 @@ from desktop.services.persons import PersonService
 from desktop.services.recuperation import RecuperationService
 from desktop.services.register import RegisterService
 from desktop.services.visits import VisitService
+
+if TYPE_CHECKING:
+    from desktop.services.hardship_print import HardshipPrint
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,17 @@ class Workspace:
 
     def importer(self) -> ImportService:
         return ImportService(self.db.sessions, self.actor)
+    def hardship(self) -> HardshipService:
+        return HardshipService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def hardship_lists(self) -> HardshipLists:
+        return HardshipLists(self.db.read_sessions, self.actor)
+
+    def hardship_print(self) -> HardshipPrint:
+        # ReportLab is loaded when something is printed, not when the window opens
+        from desktop.services.hardship_print import HardshipPrint
+
+        return HardshipPrint(self.db.sessions, self.actor, self.db.read_sessions)
 
     def maintenance(self) -> MaintenanceService:
         return MaintenanceService(self.db, self.actor)

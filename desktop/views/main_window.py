@@ -23,6 +23,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.audit_page import AuditPage
 from desktop.views.documents_page import DocumentLogPage
 from desktop.views.duplicates_page import DuplicatesPage
+from desktop.views.hardship_page import HardshipPage
 from desktop.views.home_page import HomePage
 from desktop.views.import_wizard import download_template
 from desktop.views.messages import present_error
@@ -55,6 +56,10 @@ class MainWindow(QMainWindow):
         if actor.can(Perm.VIEW):
             self.register = RegisterPage(workspace, self.tasks, preferences, self)
             self._add_page(self.tr("Register"), self.register)
+        self.hardship: HardshipPage | None = None
+        if actor.can(Perm.VIEW):
+            self.hardship = HardshipPage(workspace, self.tasks, self)
+            self._add_page(self.tr("Hardship"), self.hardship)
         self.visits: VisitsPage | None = None
         self.recuperation: RecuperationPage | None = None
         if actor.can(Perm.VIEW):  # issue 7: visits and recuperation

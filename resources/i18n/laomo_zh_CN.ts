@@ -621,6 +621,395 @@
     </message>
 </context>
 <context>
+    <name>Hardship</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核查</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已认定</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予认定</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>复核中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>建档</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>入户核查</translation>
+    </message>
+    <message>
+        <source>Start public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审批认定</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不予认定</translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation>开始复核</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>复核续档</translation>
+    </message>
+    <message>
+        <source>Close file</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>公示异议</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Document added</source>
+        <translation>上传材料</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipDialog</name>
+    <message>
+        <source>Print file sheet…</source>
+        <translation>打印档案表…</translation>
+    </message>
+    <message>
+        <source>Proof of assistance…</source>
+        <translation>开具帮扶证明…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New hardship file for %1</source>
+        <translation>为 %1 新建困难档案</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭情况</translation>
+    </message>
+    <message>
+        <source>Amend an approved file</source>
+        <translation>变更已认定的档案</translation>
+    </message>
+    <message>
+        <source>This file is approved: the change is recorded as an amendment. Why?</source>
+        <translation>此档案已认定，修改将作为变更记录在案。变更原因是？</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256 校验值</translation>
+    </message>
+    <message>
+        <source>Add document…</source>
+        <translation>添加材料…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Add a document</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>材料类别</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>流程与意见</translation>
+    </message>
+    <message>
+        <source>Record objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>公示异议</translation>
+    </message>
+    <message>
+        <source>What was objected to during the public notice, and by whom?</source>
+        <translation>公示期间收到什么异议？由谁提出？</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>发放单位</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>超标准发放理由</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>登记发放…</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>帮扶发放</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>尚缺材料：%1</translation>
+    </message>
+    <message>
+        <source>All documents for this category are present.</source>
+        <translation>本类别所需材料已齐全。</translation>
+    </message>
+    <message>
+        <source>Paid in total: %1 yuan</source>
+        <translation>累计发放：%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipPage</name>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我处理</translation>
+    </message>
+    <message>
+        <source>Notices ending this week</source>
+        <translation>本周公示到期</translation>
+    </message>
+    <message>
+        <source>Reviews due</source>
+        <translation>到期复核</translation>
+    </message>
+    <message>
+        <source>Not updated for a year</source>
+        <translation>一年未改</translation>
+    </message>
+    <message>
+        <source>Never assisted</source>
+        <translation>未帮扶过</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>全部档案</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>档案数</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在档</translation>
+    </message>
+    <message>
+        <source>Paid (yuan)</source>
+        <translation>已发放（元）</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Name or file number</source>
+        <translation>姓名或档案编号</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Print notice list…</source>
+        <translation>打印公示名单…</translation>
+    </message>
+    <message>
+        <source>Print payment list…</source>
+        <translation>打印发放签收表…</translation>
+    </message>
+    <message>
+        <source>New file…</source>
+        <translation>新建档案…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <source>Per capita (yuan)</source>
+        <translation>人均月收入（元）</translation>
+    </message>
+    <message>
+        <source>Notice until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <source>%1 file(s) waiting for you.</source>
+        <translation>有 %1 份档案等待您处理。</translation>
+    </message>
+    <message>
+        <source>New hardship file</source>
+        <translation>新建困难档案</translation>
+    </message>
+    <message>
+        <source>Whose household? Type a name, pinyin or ID number:</source>
+        <translation>为哪位劳模建档？请输入姓名、拼音或身份证号：</translation>
+    </message>
+    <message>
+        <source>Nobody in the register matches.</source>
+        <translation>名册中没有找到匹配的劳模。</translation>
+    </message>
+    <message>
+        <source>Choose the person:</source>
+        <translation>请选择劳模：</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Payment list</source>
+        <translation>发放签收表</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Loading the figures…</source>
@@ -743,6 +1132,113 @@
     </message>
 </context>
 <context>
+    <name>HouseholdForm</name>
+    <message>
+        <source>Category</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>主要致困原因</translation>
+    </message>
+    <message>
+        <source>Secondary causes</source>
+        <translation>次要致困原因</translation>
+    </message>
+    <message>
+        <source>Own monthly income (yuan)</source>
+        <translation>本人月收入（元）</translation>
+    </message>
+    <message>
+        <source>Other monthly income (yuan)</source>
+        <translation>其他月收入（元）</translation>
+    </message>
+    <message>
+        <source>Fixed monthly costs (yuan)</source>
+        <translation>刚性支出（元/月）</translation>
+    </message>
+    <message>
+        <source>Per capita</source>
+        <translation>人均收入</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>身体状况</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>住房情况</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>参保情况</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与本人关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Monthly income (yuan)</source>
+        <translation>月收入（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>%1 yuan per person per month</source>
+        <translation>家庭人均月收入 %1 元</translation>
+    </message>
+    <message>
+        <source> (低保 line %1, ×2 %2)</source>
+        <translation>（低保标准 %1，2 倍 %2）</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>变更…</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Save the import template</source>
@@ -795,6 +1291,10 @@
         <translation>名册</translation>
     </message>
     <message>
+        <source>Hardship</source>
+        <translation>困难帮扶</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>走访慰问</translation>
     </message>
@@ -808,7 +1308,7 @@
     </message>
     <message>
         <source>Documents</source>
-        <translation>证书登记</translation>
+        <translation>材料</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1054,6 +1554,88 @@
     <message>
         <source>劳模之家</source>
         <translation>劳模之家</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>核查方式</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <source>Notice from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>Notice until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Close as</source>
+        <translation>结案方式</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复核</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record a payment</source>
+        <translation>登记发放</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>发放单位</translation>
+    </message>
+    <message>
+        <source>Self-paid medical costs (yuan)</source>
+        <translation>自付医疗费（元）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>超标准发放理由</translation>
     </message>
 </context>
 <context>
@@ -2212,7 +2794,7 @@ Batch: %2</source>
     </message>
     <message>
         <source>Active</source>
-        <translation>正常</translation>
+        <translation>在档</translation>
     </message>
     <message>
         <source>Disabled</source>

@@ -108,7 +108,7 @@ def test_main_window_shows_pages_by_role_and_status(qtbot: QtBot, db: Database,
     qtbot.addWidget(limited)
     # a viewer prints (masked), so the document log is there; users and audit are not
     assert [limited.nav.item(i).text() for i in range(limited.nav.count())] == [
-        "首页", "名册", "走访慰问", "疗休养", "证书登记"]
+        "首页", "名册", "困难帮扶", "走访慰问", "疗休养", "证书登记"]
     assert limited.documents is not None and not limited.documents.void_button.isVisibleTo(
         limited.documents)
     assert not limited.backup_action.isEnabled()

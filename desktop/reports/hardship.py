@@ -1,0 +1,163 @@
+"""Hardship documents (困难劳模帮扶) through the document framework: the file summary (档案表,
+the ACFTU archive form's blocks as label/value rows), the public notice (公示名单, masked IDs),
+the payment list with a signature column (发放签收表) and the proof of assistance (帮扶证明).
+
+Plain data in (strings already formatted and masked by the caller), ``Document`` out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.reports.framework import Column, Document, Section, format_date
+
+
+def yuan(fen: int) -> str:
+    """1234567 fen -> "12,345.67"."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
+
+
+@dataclass(frozen=True)
+class FileSheet:
+    """What the 档案表 prints, already in words."""
+
+    serial: str
+    year: int
+    status: str
+    facts: tuple[tuple[str, str], ...]  # 基本情况: (label, value) pairs
+    members: tuple[tuple[str, str, str, str], ...]  # name+relation, ID, health/status, income
+    income: tuple[tuple[str, str], ...]
+    causes: tuple[tuple[str, str], ...]
+    checks: tuple[tuple[str, str, str, str], ...]  # date, step, who, opinion
+    payments: tuple[tuple[str, str, str, str], ...]  # date, kind, amount, payer
+
+
+def _pairs(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
+    """Label/value pairs two to a row (the form's four columns)."""
+    rows = []
+    for i in range(0, len(pairs), 2):
+        left = pairs[i]
+        right = pairs[i + 1] if i + 1 < len(pairs) else ("", "")
+        rows.append((left[0], left[1], right[0], right[1]))
+    return tuple(rows)
+
+
+def file_sheet_document(sheet: FileSheet, *, association: str, date: dt.date) -> Document:
+    """困难劳模档案表: one file, its household, income, causes, history and payments."""
+    sections = [
+        Section("一、基本情况", _pairs(sheet.facts)),
+        Section("二、家庭成员（姓名·关系 | 身份证号码 | 健康·状况 | 月收入（元））",
+                sheet.members or (("无", "", "", ""),)),
+        Section("三、家庭收入（月）", _pairs(sheet.income)),
+        Section("四、致困原因", _pairs(sheet.causes)),
+        Section("五、核查、公示、审批与复核（日期 | 环节 | 经办人 | 意见）",
+                sheet.checks or (("", "", "", ""),)),
+        Section("六、帮扶记录（发放日期 | 类别 | 金额（元） | 发放单位）",
+                sheet.payments or (("未帮扶过", "", "", ""),)),
+    ]
+    return Document(
+        association=association, title="困难劳模档案表",
+        subtitle=f"档案编号：{sheet.serial}　建档年度：{sheet.year}　状态：{sheet.status}",
+        date=date,
+        columns=(Column("项目", 1.2), Column("内容", 2.0), Column("项目", 1.2),
+                 Column("内容", 2.0)),
+        sections=tuple(sections), name_column=1,
+    )
+
+
+NOTICE_COLUMNS = (
+    Column("序号", 0.7), Column("姓名", 1.3), Column("身份证号码", 2.6), Column("工作单位", 3.2),
+    Column("困难类别", 1.4), Column("主要致困原因", 1.8), Column("家庭人口", 1.0),
+    Column("人均月收入（元）", 1.6),
+)
+
+
+def notice_document(rows: Sequence[tuple[str, str, str, str, str, str, str, str]], *,
+                    association: str, date: dt.date, start: dt.date | None,
+                    end: dt.date | None, contact: str = "") -> Document:
+    """公示名单: grouped by district (first field of each row), IDs masked by the caller.
+
+    Each row: district, name, masked ID, work unit, category, main cause, size, per capita."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for row in rows:
+        groups.setdefault(row[0], []).append(row[1:])
+    seq = 0
+    sections = []
+    for district, members in groups.items():
+        cells = []
+        for r in members:
+            seq += 1
+            cells.append((str(seq), *r))
+        sections.append(Section(district, tuple(cells), f"{district} 小计：{len(members)} 户"))
+    period = ""
+    if start is not None and end is not None:
+        period = f"公示期：{format_date(start)}至{format_date(end)}。"
+    subtitle = period + "如有异议，请在公示期内向本协会实名反映" + (f"（{contact}）" if contact
+                                                                   else "") + "。"
+    return Document(
+        association=association, title="困难劳模认定公示名单", subtitle=subtitle, date=date,
+        columns=NOTICE_COLUMNS, sections=tuple(sections), orientation="landscape",
+        total=f"合计：{seq} 户", name_column=1,
+    )
+
+
+PAYMENT_COLUMNS = (
+    Column("序号", 0.7), Column("姓名", 1.3), Column("档案编号", 1.8), Column("身份证号码", 2.5),
+    Column("发放类别", 1.7), Column("金额（元）", 1.4), Column("发放日期", 1.6),
+    Column("本人账号", 2.2), Column("本人签收", 1.8), Column("备注", 1.4),
+)
+
+
+def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, str, str]], *,
+                      association: str, date: dt.date, subtitle: str | None = None
+                      ) -> Document:
+    """发放签收表 grouped by district with subtotals; an empty signature cell per line.
+
+    Each row: district, name, serial, masked ID, kind, amount (fen), date, masked account,
+    notes."""
+    groups: dict[str, list[tuple[str, str, str, str, int, str, str, str]]] = {}
+    for d, *rest in rows:
+        groups.setdefault(d, []).append(tuple(rest))  # type: ignore[arg-type]
+    seq, total = 0, 0
+    sections = []
+    for district, lines in groups.items():
+        cells = []
+        subtotal = 0
+        for name, serial, id_number, kind, amount, paid_on, account, notes in lines:
+            seq += 1
+            subtotal += amount
+            cells.append((str(seq), name, serial, id_number, kind, yuan(amount), paid_on,
+                          account, "", notes))
+        total += subtotal
+        sections.append(Section(district, tuple(cells),
+                                f"{district} 小计：{len(lines)} 笔，{yuan(subtotal)} 元"))
+    return Document(
+        association=association, title="困难劳模帮扶资金发放签收表", subtitle=subtitle,
+        date=date, columns=PAYMENT_COLUMNS, sections=tuple(sections), orientation="landscape",
+        total=f"合计：{seq} 笔，{yuan(total)} 元", name_column=1,
+    )
+
+
+def proof_document(*, proof_serial: str, name: str, id_number: str, district: str,
+                   file_serial: str, category: str, approved_on: dt.date | None,
+                   payments: Sequence[tuple[str, str, int]], association: str,
+                   date: dt.date) -> Document:
+    """帮扶证明 with its own serial: who, which file, what was paid (date, kind, amount)."""
+    approved = format_date(approved_on) if approved_on else "（未审批）"
+    text = (f"兹证明 {name}（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
+            f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
+            "已纳入困难劳模帮扶范围。帮扶情况如下：")
+    rows = tuple((d, k, yuan(a)) for d, k, a in payments) or (("—", "尚未发放", "—"),)
+    total = sum(a for _d, _k, a in payments)
+    return Document(
+        association=association, title="帮扶证明", subtitle=f"证明编号：{proof_serial}",
+        date=date, columns=(Column("发放日期", 1.0), Column("帮扶类别", 1.4),
+                            Column("金额（元）", 1.0)),
+        sections=(Section(text, rows),
+                  Section("特此证明。（本证明仅用于证明帮扶情况，复印无效）", ())),
+        total=f"合计：{yuan(total)} 元", name_column=None,
+    )

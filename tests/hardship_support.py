@@ -1,0 +1,79 @@
+"""Hardship tests: the cast (a maker clerk, another clerk, a reviewer, an admin, a viewer), a
+person to open files for, and a helper that walks a file to any state through the real steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from desktop.database import Database
+from desktop.services.hardship import HardshipService
+from desktop.services.hardship_types import CaseDraft, MemberDraft
+from desktop.services.permissions import Actor, Role
+from tests.register_support import Spec, add_persons
+
+TODAY = dt.date(2026, 6, 10)  # a Wednesday
+CAST: dict[str, Actor] = {
+    "maker": Actor(11, "clerk1", "录入员甲", Role.CLERK),
+    "clerk": Actor(12, "clerk2", "录入员乙", Role.CLERK),
+    "reviewer": Actor(13, "rev1", "审核员", Role.REVIEWER),
+    "admin": Actor(14, "admin2", "管理员乙", Role.ADMIN),
+    "viewer": Actor(15, "view1", "只读", Role.VIEWER),
+}
+ADMIN_MAKER = Actor(16, "admin3", "管理员丙", Role.ADMIN)
+PATH: tuple[str, ...] = ("draft", "submitted", "verified", "notice", "approved", "review")
+
+
+def service(db: Database, actor: Actor) -> HardshipService:
+    return HardshipService(db.sessions, actor, db.read_sessions, today=lambda: TODAY)
+
+
+def add_people(db: Database, count: int, *, id_number: str | None = None, start: int = 0,
+               **extra: object) -> list[uuid.UUID]:
+    ids = add_persons(db, [Spec(f"困难{chr(0x4e00 + start + i)}", id_number=id_number,
+                                extra=dict(extra)) for i in range(count)])
+    return list(ids.values())
+
+
+def draft(person_id: uuid.UUID, **changes: object) -> CaseDraft:
+    values: dict[str, object] = dict(
+        person_id=person_id, category="深度困难", main_cause="6", secondary_causes=("3",),
+        person_income=80_000, other_income=20_000, fixed_costs=40_000,
+        members=(MemberDraft("刘芳", "配偶", income=60_000, status="无业"),
+                 MemberDraft("张小明", "子女", status="学生")),
+        housing_type="自建房", bank_name="农业银行", bank_account="6228480012345678901",
+        year=2026)
+    values.update(changes)
+    return CaseDraft(**values)  # type: ignore[arg-type]
+
+
+def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None = None
+         ) -> uuid.UUID:
+    """A file made by ``maker`` (the clerk by default), taken to ``status`` by the others."""
+    made_by = service(db, maker or CAST["maker"])
+    checker = service(db, CAST["reviewer"])
+    case_id = made_by.open(draft(person_id))
+    if status == "draft":
+        return case_id
+    made_by.submit(case_id, "本人申请，社区已签字")
+    if status == "rejected":
+        checker.reject(case_id, "income_above_line", "收入超标")
+        return case_id
+    if status == "submitted":
+        return case_id
+    checker.verify(case_id, on=TODAY - dt.timedelta(days=30), by="王科长", method="入户",
+                   findings="情况属实", opinion="同意上报")
+    if status == "verified":
+        return case_id
+    made_by.start_notice(case_id, start=TODAY - dt.timedelta(days=20), opinion="张榜公示")
+    if status == "notice":
+        return case_id
+    checker.approve(case_id, "同意认定为深度困难")
+    if status == "approved":
+        return case_id
+    made_by.start_review(case_id, "半年复核")
+    if status == "review":
+        return case_id
+    assert status == "closed", status
+    checker.close(case_id, "脱困", "子女已就业", "同意脱困")
+    return case_id
