@@ -8,7 +8,9 @@
 
 Translate either in Qt Linguist (pyside6-linguist) or by adding "English source": "中文" pairs
 to a JSON file in resources/i18n/zh_CN/ (one per area, so that several people can work at
-once without editing the same XML), then run ``merge``.
+once without editing the same XML), then run ``merge``. A key "Context::English" (Context = the
+widget class, as in the .ts file) translates the string in that class only, where one English
+word needs another Chinese word ("Status" is 状态 on one page and 就业状况 on another).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,11 +72,12 @@ def fill(ts_dir: Path = I18N) -> list[str]:
     for lang in LANGUAGES:
         path = ts_dir / f"laomo_{lang}.ts"
         tree = ET.parse(path)
-        for message in tree.getroot().iter("message"):
+        for message, context in _messages(tree):
             source = message.findtext("source") or ""
             tr = message.find("translation")
             assert tr is not None
-            if source not in pairs:
+            text = pairs.get(f"{context}::{source}", pairs.get(source))
+            if text is None:
                 if tr.get("type") == "unfinished":
                     missing.append(source)
                 continue
@@ -82,11 +86,16 @@ def fill(ts_dir: Path = I18N) -> list[str]:
                 tr.remove(child)
             if message.get("numerus") == "yes":
                 tr.text = None
-                ET.SubElement(tr, "numerusform").text = pairs[source]
+                ET.SubElement(tr, "numerusform").text = text
             else:
-                tr.text = pairs[source]
+                tr.text = text
         tree.write(path, encoding="utf-8", xml_declaration=True)
     return missing
+
+
+def _messages(tree: ET.ElementTree[ET.Element]) -> list[tuple[ET.Element, str]]:
+    return [(m, c.findtext("name") or "") for c in tree.getroot().iter("context")
+            for m in c.iter("message")]
 
 
 if __name__ == "__main__":

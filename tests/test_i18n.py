@@ -93,3 +93,20 @@ def test_every_error_code_raised_in_the_code_has_words() -> None:
     known = set(MESSAGES) | set(PROBLEMS)
     assert found, "the pattern found no codes: it is broken"
     assert found - known == set()
+
+
+def test_area_files_agree_on_each_source_string() -> None:
+    """The per-area JSON files are merged into one catalogue keyed by the English source: two
+    areas translating the same source differently would silently let one win (the 证书登记
+    page once appeared as 材料). Where a word must differ, a "Context::Source" key says where."""
+    import json
+
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for f in sorted((ROOT / "resources" / "i18n" / "zh_CN").glob("*.json")):
+        for source, text in json.loads(f.read_text(encoding="utf-8")).items():
+            if source in seen and seen[source][1] != text:
+                clashes.append(f"{source!r}: {seen[source][0]} {seen[source][1]!r} "
+                               f"vs {f.name} {text!r}")
+            seen.setdefault(source, (f.name, text))
+    assert not clashes, "\n".join(clashes)

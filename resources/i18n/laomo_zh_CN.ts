@@ -51,11 +51,11 @@
     </message>
     <message>
         <source>Details</source>
-        <translation>说明</translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation>正在检查…</translation>
+        <translation>正在校验…</translation>
     </message>
     <message>
         <source>The audit chain is intact: %1 entries.</source>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <source>User</source>
-        <translation>用户</translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Time</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>Reason</source>
-        <translation>原因</translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Membership card</source>
@@ -373,7 +373,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>删除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Fonts</source>
@@ -795,7 +795,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>就业状况</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Opinion</source>
@@ -902,7 +902,7 @@
     </message>
     <message>
         <source>Year</source>
-        <translation>年份</translation>
+        <translation>年度</translation>
     </message>
     <message>
         <source>Category</source>
@@ -962,7 +962,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>就业状况</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Per capita (yuan)</source>
@@ -1163,7 +1163,7 @@
     </message>
     <message>
         <source>Health</source>
-        <translation>身体状况</translation>
+        <translation>健康状况</translation>
     </message>
     <message>
         <source>Disability</source>
@@ -1207,7 +1207,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>就业状况</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1307,8 +1307,8 @@
         <translation>疑似重复</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>材料</translation>
+        <source>Certificate log</source>
+        <translation>证书登记</translation>
     </message>
     <message>
         <source>Users</source>
@@ -2333,7 +2333,7 @@
     </message>
     <message>
         <source>Roster</source>
-        <translation>名单</translation>
+        <translation>花名册</translation>
     </message>
     <message>
         <source>Preparing the roster…</source>
@@ -2672,7 +2672,7 @@ Batch: %2</source>
     </message>
     <message>
         <source>Details</source>
-        <translation>说明</translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Recorded by</source>
@@ -2794,7 +2794,7 @@ Batch: %2</source>
     </message>
     <message>
         <source>Active</source>
-        <translation>在档</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Disabled</source>
