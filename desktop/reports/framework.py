@@ -116,9 +116,10 @@ class _SealStamp(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
 
     SIZE = 40 * mm
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, across: float = 0.42) -> None:
         super().__init__()
         self._data = data
+        self._across = across  # the stamp's centre, as a share of the width
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._width = avail_width
@@ -127,7 +128,7 @@ class _SealStamp(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     def draw(self) -> None:
         from desktop.reports.seal import draw_seal
 
-        draw_seal(self.canv, self._data, self._width * 0.42, self.SIZE / 2, self.SIZE)
+        draw_seal(self.canv, self._data, self._width * self._across, self.SIZE / 2, self.SIZE)
 
 
 def _canvas_class(doc: Document, fontset: FontSet) -> type[Canvas]:
@@ -354,7 +355,8 @@ def render(doc: Document, fontset: FontSet) -> bytes:
                         for s in SIGNATURES)
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(line, styles["sign"]))
-        if doc.seal is not None:
-            story.append(_SealStamp(doc.seal))
+    if doc.seal is not None:  # over the 审核人 signature, or over the association's name that
+        # closes a letter (its last row, e.g. "××劳动模范协会（盖章）")
+        story.append(_SealStamp(doc.seal, 0.42 if doc.signatures else 0.14))
     template.build(story, canvasmaker=_canvas_class(doc, fontset))
     return buf.getvalue()

@@ -51,7 +51,7 @@ ASSOCIATION_SUFFIX = "劳动模范协会"
 ROSTER_KEYS = ("seq", "name", "sex", "birth_date", "age", "id_number", "work_unit",
                "treatment_level", "honors", "phone")
 """The columns of the printed roster (ID numbers masked unless unmasked with a reason)."""
-KIND_CODES = {"certificate": "ZM", "card": "HY"}  # 证明 / 会员
+KIND_CODES = {"certificate": "ZM", "card": "HY", "hardship_proof": "BF"}  # 证明 / 会员 / 帮扶
 MAX_CARDS = 2000
 
 _FONTSETS: dict[tuple[str, ...], fonts.FontSet] = {}
@@ -99,6 +99,13 @@ def fontset_for(paths: Sequence[str]) -> fonts.FontSet:
     return found
 
 
+def configured_settings(s: Session) -> DocumentSettings:
+    """The administrator's fonts and seal (``setting`` rows), read in session ``s``."""
+    seal = settings.get(s, SEAL_KEY)
+    return DocumentSettings(tuple(settings.get(s, FONTS_KEY) or ()),
+                            base64.b64decode(seal) if seal else None)
+
+
 def _reason(reason: str | None, field: str = "reason") -> str:
     why = (reason or "").strip()
     if not why:
@@ -126,9 +133,7 @@ class DocumentService:
 
     @staticmethod
     def _settings(s: Session) -> DocumentSettings:
-        seal = settings.get(s, SEAL_KEY)
-        return DocumentSettings(tuple(settings.get(s, FONTS_KEY) or ()),
-                                base64.b64decode(seal) if seal else None)
+        return configured_settings(s)
 
     def set_fonts(self, paths: Sequence[str]) -> fonts.FontSet:
         """Administrators choose font files to use first; each must be a usable TrueType font
@@ -223,6 +228,11 @@ class DocumentService:
             issue, voided = self._issue_row(s, serial)
             if voided:
                 raise AppError("document_voided", serial=issue.serial)
+            if issue.kind == "hardship_proof":
+                pdf = self._reprint_proof(s, issue, fs)
+                self._log(s, issue.serial, issue.kind, "reprint", issue.person_id,
+                          issue.person_name, why)
+                return IssuedDocument(pdf, (issue.serial,), 1)
             if issue.kind != "certificate":
                 raise AppError("document_not_certificate", serial=issue.serial)
             cert = certificate_from_content(json.loads(issue.content or "{}"),
@@ -234,6 +244,23 @@ class DocumentService:
             self._log(s, issue.serial, "certificate", "reprint", issue.person_id,
                       issue.person_name, why, unmasked=unmask)
             return IssuedDocument(pdf, (issue.serial,), 1)
+
+    def _reprint_proof(self, s: Session, issue: DocumentLog, fs: fonts.FontSet) -> bytes:
+        """A 帮扶证明 again from what was issued, marked 补打 with today's date."""
+        from desktop.reports.framework import render
+        from desktop.reports.hardship import proof_from_content
+
+        doc = proof_from_content(json.loads(issue.content or "{}"), reprinted=self._today())
+        return render(dataclasses.replace(doc, seal=self._settings(s).seal), fs)
+
+    def log_issue(self, s: Session, kind: str, year: int, person_id: uuid.UUID | None,
+                  name: str, content: dict[str, Any]) -> str:
+        """The next serial of ``kind`` in ``year``, logged as issued in the caller's transaction
+        (not audited here: the caller audits what it issued)."""
+        serial = self._next_serial(s, kind, year)
+        self._log(s, serial, kind, "issue", person_id, name, None,
+                  content=content | {"serial": serial}, audited=False)
+        return serial
 
     def void(self, serial: str, reason: str) -> None:
         """Void a serial (作废): it can never be printed again. Needs a reason and the right to

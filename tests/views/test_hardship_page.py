@@ -127,6 +127,7 @@ def test_printing_the_file_sheet_and_a_proof(
     text = PdfReader(tmp_path / "档案表.pdf").pages[0].extract_text()
     assert "困难劳模档案表" in text and "KN-2026-00001" in text
     assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
-    assert "ZM-" in PdfReader(tmp_path / "证明.pdf").pages[0].extract_text()
+    proof = PdfReader(tmp_path / "证明.pdf").pages[0].extract_text()
+    assert "-BF-" in proof and "-0001" in proof
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
         "档案表.pdf", "证明.pdf"]
