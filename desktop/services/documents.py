@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,26 +24,28 @@ from desktop import reference
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.masking import mask_id
 from desktop.models import District, DocumentLog, Person
-from desktop.reports import fonts
-from desktop.reports.cards import Card, render_cards
-from desktop.reports.certificate import (
-    Certificate,
-    HonorLine,
-    certificate_from_content,
-    content_hash,
-    render_certificates,
-)
-from desktop.reports.seal import check_image
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register import SEX_LABELS, RegisterService
 from desktop.services.register_types import RegisterFilter
 
+if TYPE_CHECKING:
+    from desktop.reports import fonts
+
+# ReportLab (desktop.reports) is imported inside the functions that print: the main window
+# imports this module through the Workspace and must not pay for ReportLab at start-up.
+
 __all__ = ["DocumentLogEntry", "DocumentService", "DocumentSettings", "IssuedDocument",
            "check_seal_image"]
 
-check_seal_image = check_image
-"""Raise ``seal_not_image`` unless the bytes are a PNG or JPEG (for the settings dialog)."""
+
+def check_seal_image(data: bytes, *, name: str = "") -> str:
+    """Raise ``seal_not_image`` unless the bytes are a PNG or JPEG (for the settings dialog);
+    the format otherwise."""
+    from desktop.reports.seal import check_image
+
+    return check_image(data, name=name)
+
 
 FONTS_KEY = "documents.fonts"
 SEAL_KEY = "documents.seal"
@@ -95,7 +97,9 @@ def fontset_for(paths: Sequence[str]) -> fonts.FontSet:
     key = tuple(paths)
     found = _FONTSETS.get(key)
     if found is None:
-        found = _FONTSETS[key] = fonts.find_fonts(key)
+        from desktop.reports.fonts import find_fonts
+
+        found = _FONTSETS[key] = find_fonts(key)
     return found
 
 
@@ -139,8 +143,10 @@ class DocumentService:
         """Administrators choose font files to use first; each must be a usable TrueType font
         (``font_unusable`` names the file and why not). An empty list restores discovery."""
         self._actor.require(Perm.MANAGE_SETTINGS)
+        from desktop.reports.fonts import find_fonts
+
         clean = [p.strip() for p in paths if p.strip()]
-        found = fonts.find_fonts(clean)
+        found = find_fonts(clean)
         _FONTSETS[tuple(clean)] = found
         with self._sessions.begin() as s:
             settings.put(s, FONTS_KEY, clean)
@@ -151,7 +157,7 @@ class DocumentService:
     def set_seal(self, data: bytes | None, *, name: str = "") -> None:
         """Set (PNG/JPEG, checked by decoding it) or remove (None) the seal image."""
         self._actor.require(Perm.MANAGE_SETTINGS)
-        kind = check_image(data, name=name) if data is not None else None
+        kind = check_seal_image(data, name=name) if data is not None else None
         with self._sessions.begin() as s:
             settings.put(s, SEAL_KEY, base64.b64encode(data).decode("ascii") if data else None)
             audit.append(s, self._actor, "documents.set_seal", entity="setting",
@@ -189,6 +195,13 @@ class DocumentService:
     def certificate(self, person_id: uuid.UUID, *, unmask: bool = False,
                     reason: str | None = None) -> IssuedDocument:
         """Issue a proof of title (荣誉称号证明) under a new serial, logged and audited."""
+        from desktop.reports.certificate import (
+            Certificate,
+            HonorLine,
+            content_hash,
+            render_certificates,
+        )
+
         self._actor.require(Perm.PRINT)
         why = None
         if unmask:
@@ -219,6 +232,8 @@ class DocumentService:
     def reprint(self, serial: str, reason: str, *, unmask: bool = False) -> IssuedDocument:
         """Print an issued certificate again (补打): same serial and content, marked as a
         reprint; needs a reason; refused for a voided serial."""
+        from desktop.reports.certificate import certificate_from_content, render_certificates
+
         self._actor.require(Perm.PRINT)
         why = _reason(reason)
         if unmask:
@@ -279,6 +294,8 @@ class DocumentService:
     def cards(self, *, filter: RegisterFilter | None = None,
               person_ids: Sequence[uuid.UUID] = ()) -> IssuedDocument:
         """Membership cards (会员证) for the chosen persons or the filter, one serial each."""
+        from desktop.reports.cards import Card, render_cards
+
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
         today = self._today()

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -100,3 +103,14 @@ def test_printer_uses_the_configured_fonts_and_seals_letters(db: Database,
     assert _images(sealed) == 1 and _images(plain) == 0
     docs.set_seal(None)
     assert _images(Printer(db.read_sessions).render(letter, seal=True)) == 0  # none set: none
+
+
+def test_the_main_window_does_not_load_reportlab() -> None:
+    """ReportLab (~0.3 s to import) is loaded when something is printed, not at start-up."""
+    code = ("import sys, desktop.views.main_window, desktop.services.workspace; "
+            "print(sorted(m for m in sys.modules if m.startswith(('reportlab', "
+            "'desktop.reports'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "[]"
