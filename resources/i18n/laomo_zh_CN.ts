@@ -1315,8 +1315,8 @@
         <translation>疑似重复</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>材料</translation>
+        <source>Document log</source>
+        <translation>证书登记</translation>
     </message>
     <message>
         <source>Users</source>
