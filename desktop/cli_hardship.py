@@ -145,18 +145,18 @@ def hardship_standard(args: argparse.Namespace, out: TextIO) -> int:
 def _report(args: argparse.Namespace, out: TextIO,
             build: Callable[[HardshipPrint, HardshipLists], Document], what: tuple[str, str]
             ) -> int:
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
+    from desktop.services.printing import Printer
 
     target: Path = args.out
     check_pdf_target(target)
-    fontset = find_fonts()  # no font: a clear message before the database is touched
     db = _open(args)
     try:
         actor: Actor = _login(db, args)
+        printer = Printer(db.read_sessions)
+        printer.fontset()  # no font: a clear message before a proof's serial is taken
         doc = build(HardshipPrint(db.sessions, actor, db.read_sessions),
                     HardshipLists(db.read_sessions, actor))
-        data = render(doc, fontset)
+        data = printer.render(doc)
     finally:
         db.dispose()
     write_atomically(target, data)

@@ -90,8 +90,10 @@ def report_certificate(args: argparse.Namespace, out: TextIO) -> int:
     write_atomically(target, issued.pdf)
     serial = issued.serials[0]
     if args.reprint:
-        print(_say(args.lang, f"已补打荣誉称号证明，编号 {serial}：{target}",
-                   f"Proof of title reprinted, serial {serial}: {target}"), file=out)
+        zh, en = (("帮扶证明", "Proof of assistance") if "-BF-" in serial
+                  else ("荣誉称号证明", "Proof of title"))
+        print(_say(args.lang, f"已补打{zh}，编号 {serial}：{target}",
+                   f"{en} reprinted, serial {serial}: {target}"), file=out)
     else:
         print(_say(args.lang, f"已出具荣誉称号证明，编号 {serial}：{target}",
                    f"Proof of title issued, serial {serial}: {target}"), file=out)

@@ -2,7 +2,8 @@
 such a command runs).
 
 Campaign and batch ids are UUIDs; a unique leading part (at least 8 characters) is accepted too.
-Documents are checked (target, fonts) before the database is opened, rendered in memory and
+Documents are checked (target) before the database is opened, printed with the administrator's
+fonts (and seal on notification letters) through ``services.printing``, rendered in memory and
 written atomically, so a refusal leaves no file.
 """
 
@@ -184,15 +185,15 @@ def visits_export(args: argparse.Namespace, out: TextIO) -> int:
 
 def report_visit_list(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo report visit-list --campaign ID [--team T] [--day D] [--sheet …] --out F.pdf``."""
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
     from desktop.reports.visits import receipt_document, summary_document, visit_list_document
+    from desktop.services.printing import Printer
 
     target: Path = args.out
     check_pdf_target(target)
-    fontset = find_fonts()
     db, actor = _session(args)
     try:
+        printer = Printer(db.read_sessions)
+        printer.fontset()  # no font: said before anything is read
         svc = VisitService(db.sessions, actor, db.read_sessions)
         cid = _resolve(args.campaign, [c.id for c in svc.campaigns()], "visit_campaign")
         c = svc.campaign(cid)
@@ -221,7 +222,7 @@ def report_visit_list(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 doc = visit_list_document(rows, association=association, campaign=c.title,
                                           date=today, team=args.team)
-        data = render(doc, fontset)
+        data = printer.render(doc)
     finally:
         db.dispose()
     write_atomically(target, data)
@@ -232,17 +233,17 @@ def report_visit_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def report_recuperation_roster(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo report recuperation-roster --batch ID --out F.pdf [--letters DIR]``."""
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
     from desktop.reports.visits import notification_document, recuperation_roster_document
+    from desktop.services.printing import Printer
 
     target: Path = args.out
     check_pdf_target(target)
     if args.letters is not None and args.letters.exists() and not args.letters.is_dir():
         raise AppError("output_is_directory", path=str(args.letters))
-    fontset = find_fonts()
     db, actor = _session(args)
     try:
+        printer = Printer(db.read_sessions)
+        printer.fontset()  # no font: said before anything is read
         svc = RecuperationService(db.sessions, actor, db.read_sessions)
         bid = _resolve(args.batch, [b.id for b in svc.batches()], "recuperation_batch")
         batch = svc.batch(bid)
@@ -251,14 +252,15 @@ def report_recuperation_roster(args: argparse.Namespace, out: TextIO) -> int:
             raise AppError("report_empty")
         association = _association(db)
         today = dt.date.today()
-        data = render(recuperation_roster_document(rows, association=association, batch=batch,
-                                                   date=today), fontset)
+        data = printer.render(recuperation_roster_document(
+            rows, association=association, batch=batch, date=today))
         letters: list[tuple[str, bytes]] = []
         if args.letters is not None:
             for n, r in enumerate(rows, start=1):
                 if r.status in ("nominated", "confirmed"):
-                    letters.append((f"{n:03d}_{r.name}.pdf", render(notification_document(
-                        r, association=association, batch=batch, date=today), fontset)))
+                    letters.append((f"{n:03d}_{r.name}.pdf", printer.render(
+                        notification_document(r, association=association, batch=batch,
+                                              date=today), seal=True)))
     finally:
         db.dispose()
     write_atomically(target, data)

@@ -87,7 +87,7 @@ def test_reports(hardship_url: str, run_laomo: Any, tmp_path: Path) -> None:
         result = run_laomo("report", "hardship-proof", "--file", "KN-2026-00004",
                            "--out", str(proof), *base)
         assert result.returncode == 0, result.stderr
-        assert "ZM-" in pdftotext(proof) and f"-0000{n}" in pdftotext(proof)
+        assert "-BF-" in pdftotext(proof) and f"-000{n}" in pdftotext(proof)
     assert len(PdfReader(sheet).pages) >= 1
 
 

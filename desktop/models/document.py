@@ -20,7 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Travelling
 
-DOCUMENT_KINDS_SQL = "('certificate', 'card')"
+DOCUMENT_KINDS_SQL = "('certificate', 'card', 'hardship_proof')"
 DOCUMENT_ACTIONS_SQL = "('issue', 'reprint', 'void')"
 
 

@@ -24,7 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from desktop.errors import AppError
@@ -34,6 +34,8 @@ MARGIN = 15 * mm
 HEADER_SIZE = 9.0
 FOOTER_SIZE = 9.0
 CELL_SIZE = 9.0
+CELL_LEADING = 12.0
+CELL_PAD = 3.0  # points on every side of a cell
 HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
 SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
 SIGNATURES = ("制表人", "审核人", "日期")
@@ -114,9 +116,10 @@ class _SealStamp(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
 
     SIZE = 40 * mm
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, across: float = 0.42) -> None:
         super().__init__()
         self._data = data
+        self._across = across  # the stamp's centre, as a share of the width
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._width = avail_width
@@ -125,7 +128,7 @@ class _SealStamp(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     def draw(self) -> None:
         from desktop.reports.seal import draw_seal
 
-        draw_seal(self.canv, self._data, self._width * 0.42, self.SIZE / 2, self.SIZE)
+        draw_seal(self.canv, self._data, self._width * self._across, self.SIZE / 2, self.SIZE)
 
 
 def _canvas_class(doc: Document, fontset: FontSet) -> type[Canvas]:
@@ -197,35 +200,49 @@ def _cell(text: str, style: ParagraphStyle, fontset: FontSet, width: float, *, w
     """A cell: plain text when it fits on one line in the body face (a Paragraph costs ~10x
     more to lay out), else a wrapping Paragraph with per-character fallback."""
     if ("\n" not in text and fontset.single_font(text, style.fontName)
-            and stringWidth(text, style.fontName, style.fontSize) <= width - 6.5):
+            and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * CELL_PAD - 0.5):
         return text
     return _para(text, style, fontset, who=who, field=field)
 
 
-def _table(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
-           avail: float) -> LongTable:
+@dataclasses.dataclass
+class _Rows:
+    """The table's rows laid out once: cell values, each row's height, and which rows span."""
+
+    widths: list[float]
+    header: list[Any]
+    header_height: float
+    rows: list[list[Any]]
+    heights: list[float]
+    fills: dict[int, colors.Color | None]  # row index -> fill of a spanning (group) row
+    after: list[float]  # after[i] = sum(heights[i:]), so any remaining height is O(1)
+
+
+def _height(value: Any, width: float) -> float:
+    """A cell's height as ReportLab's Table computes it (text lines or the wrapped Paragraph,
+    plus the top and bottom padding)."""
+    if isinstance(value, Flowable):
+        return float(value.wrap(width - 2 * CELL_PAD, 1e9)[1]) + 2 * CELL_PAD
+    return CELL_LEADING * len(str(value).split("\n")) + 2 * CELL_PAD
+
+
+def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
+          avail: float) -> _Rows:
     ncols = len(doc.columns)
     share = sum(c.width for c in doc.columns) or 1.0
     widths = [avail * c.width / share for c in doc.columns]
-    data: list[list[Any]] = [[_para(c.title, styles["head"], fontset, field=c.title)
-                              for c in doc.columns]]
-    commands: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), fontset.body.name),  # else Table uses Helvetica
-        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),  # plain-text cells (see _cell)
-        ("LEADING", (0, 0), (-1, -1), 12),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
+    full = sum(widths)
+    header: list[Any] = [_para(c.title, styles["head"], fontset, field=c.title)
+                         for c in doc.columns]
+    rows: list[list[Any]] = []
+    heights: list[float] = []
+    fills: dict[int, colors.Color | None] = {}
 
     def spanning(text: str, fill: colors.Color | None) -> None:
-        r = len(data)
-        data.append([_para(text, styles["group"], fontset)] + [""] * (ncols - 1))
-        commands.append(("SPAN", (0, r), (-1, r)))
-        if fill is not None:
-            commands.append(("BACKGROUND", (0, r), (-1, r), fill))
+        para = _para(text, styles["group"], fontset)
+        fills[len(rows)] = fill
+        rows.append([para] + [""] * (ncols - 1))
+        heights.append(_height(para, full))
 
     for section in doc.sections:
         if section.title:
@@ -234,13 +251,83 @@ def _table(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
             if len(row) != ncols:
                 raise ValueError(f"a row has {len(row)} cells, the table {ncols} columns")
             who = _who(doc, row)
-            data.append([_cell(cell, styles["cell"], fontset, width, who=who, field=col.title)
-                         for cell, col, width in zip(row, doc.columns, widths, strict=True)])
+            cells = [_cell(cell, styles["cell"], fontset, width, who=who, field=col.title)
+                     for cell, col, width in zip(row, doc.columns, widths, strict=True)]
+            rows.append(cells)
+            heights.append(max(_height(v, w) for v, w in zip(cells, widths, strict=True)))
         if section.subtotal:
             spanning(section.subtotal, None)
     if doc.total:
         spanning(doc.total, HEAD_FILL)
-    return LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+    after = [0.0] * (len(heights) + 1)
+    for i in range(len(heights) - 1, -1, -1):
+        after[i] = after[i + 1] + heights[i]
+    return _Rows(widths, header, max(_height(v, w) for v, w in zip(header, widths, strict=True)),
+                 rows, heights, fills, after)
+
+
+_BASE_STYLE: tuple[tuple[Any, ...], ...] = (
+    ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),  # plain-text cells (see _cell)
+    ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+    ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
+)
+
+
+class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """The rows from ``start`` on, cut into one small Table per page with the header repeated.
+
+    ReportLab's LongTable rebuilds (and re-measures) a table of all remaining rows at every page
+    break, which makes long lists quadratic; here every row is measured once (``_rows``) and each
+    page's table holds only that page's rows, so printing time grows linearly with the rows.
+    """
+
+    def __init__(self, rows: _Rows, font: str, start: int = 0) -> None:
+        super().__init__()
+        self._r = rows
+        self._font = font
+        self._start = start
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = sum(self._r.widths)
+        self.height = self._r.header_height + self._r.after[self._start]
+        return self.width, self.height
+
+    def _page(self, stop: int) -> Table:
+        r, start = self._r, self._start
+        commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), self._font),
+                                           *_BASE_STYLE]
+        for i in range(start, stop):
+            if i in r.fills:
+                row = i - start + 1
+                commands.append(("SPAN", (0, row), (-1, row)))
+                if r.fills[i] is not None:
+                    commands.append(("BACKGROUND", (0, row), (-1, row), r.fills[i]))
+        return Table([r.header, *r.rows[start:stop]], colWidths=r.widths,
+                     rowHeights=[r.header_height, *r.heights[start:stop]],
+                     style=TableStyle(commands))
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        r, stop = self._r, self._start
+        room = avail_height - r.header_height
+        while stop < len(r.heights) and r.heights[stop] <= room + 1e-6:
+            room -= r.heights[stop]
+            stop += 1
+        if stop == self._start:
+            return []  # not even one row fits: the page template moves on to the next page
+        if stop == len(r.heights):
+            return [self._page(stop)]
+        return [self._page(stop), _PagedTable(r, self._font, stop)]
+
+    def draw(self) -> None:  # the whole rest fits: draw it as one page table
+        table = self._page(len(self._r.heights))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
 
 
 def render(doc: Document, fontset: FontSet) -> bytes:
@@ -261,14 +348,15 @@ def render(doc: Document, fontset: FontSet) -> bytes:
     if doc.subtitle:
         story.append(_para(doc.subtitle, styles["subtitle"], fontset, field="subtitle"))
     story.append(_para(format_date(doc.date), styles["date"], fontset))
-    story.append(_table(doc, fontset, styles, template.width))
+    story.append(_PagedTable(_rows(doc, fontset, styles, template.width), fontset.body.name))
     if doc.signatures:
         gap = "\u3000" * 4
         line = gap.join(paragraph_markup(f"{s}：", fontset, styles["sign"].fontName) + "_" * 12
                         for s in SIGNATURES)
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(line, styles["sign"]))
-        if doc.seal is not None:
-            story.append(_SealStamp(doc.seal))
+    if doc.seal is not None:  # over the 审核人 signature, or over the association's name that
+        # closes a letter (its last row, e.g. "××劳动模范协会（盖章）")
+        story.append(_SealStamp(doc.seal, 0.42 if doc.signatures else 0.14))
     template.build(story, canvasmaker=_canvas_class(doc, fontset))
     return buf.getvalue()

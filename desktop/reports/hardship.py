@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.reports.framework import Column, Document, Section, format_date
 
@@ -145,19 +146,49 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
 def proof_document(*, proof_serial: str, name: str, id_number: str, district: str,
                    file_serial: str, category: str, approved_on: dt.date | None,
                    payments: Sequence[tuple[str, str, int]], association: str,
-                   date: dt.date) -> Document:
-    """帮扶证明 with its own serial: who, which file, what was paid (date, kind, amount)."""
+                   date: dt.date, reprinted: dt.date | None = None) -> Document:
+    """帮扶证明 with its own serial: who, which file, what was paid (date, kind, amount); a
+    reprint (补打) says so under the serial."""
     approved = format_date(approved_on) if approved_on else "（未审批）"
     text = (f"兹证明 {name}（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
             f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
             "已纳入困难劳模帮扶范围。帮扶情况如下：")
     rows = tuple((d, k, yuan(a)) for d, k, a in payments) or (("—", "尚未发放", "—"),)
     total = sum(a for _d, _k, a in payments)
+    subtitle = f"证明编号：{proof_serial}"
+    if reprinted is not None:
+        subtitle += f"（补打，{format_date(reprinted)}）"
     return Document(
-        association=association, title="帮扶证明", subtitle=f"证明编号：{proof_serial}",
+        association=association, title="帮扶证明", subtitle=subtitle,
         date=date, columns=(Column("发放日期", 1.0), Column("帮扶类别", 1.4),
                             Column("金额（元）", 1.0)),
         sections=(Section(text, rows),
                   Section("特此证明。（本证明仅用于证明帮扶情况，复印无效）", ())),
         total=f"合计：{yuan(total)} 元", name_column=None,
     )
+
+
+def proof_content(*, name: str, id_number: str, district: str, file_serial: str,
+                  category: str, approved_on: dt.date | None,
+                  payments: Sequence[tuple[str, str, int]], association: str,
+                  date: dt.date) -> dict[str, Any]:
+    """What a proof shows, as JSON for the document ledger (a reprint prints it again)."""
+    return {"name": name, "id_number": id_number, "district": district,
+            "file_serial": file_serial, "category": category,
+            "approved_on": approved_on.isoformat() if approved_on else None,
+            "payments": [[d, k, a] for d, k, a in payments], "association": association,
+            "date": date.isoformat()}
+
+
+def proof_from_content(content: dict[str, Any], *, reprinted: dt.date | None = None
+                       ) -> Document:
+    """The proof of the ledger's ``content`` (with its ``serial``), as issued or reprinted."""
+    approved = content.get("approved_on")
+    return proof_document(
+        proof_serial=str(content["serial"]), name=str(content["name"]),
+        id_number=str(content["id_number"]), district=str(content["district"]),
+        file_serial=str(content["file_serial"]), category=str(content["category"]),
+        approved_on=dt.date.fromisoformat(approved) if approved else None,
+        payments=[(str(d), str(k), int(a)) for d, k, a in content["payments"]],
+        association=str(content["association"]), date=dt.date.fromisoformat(content["date"]),
+        reprinted=reprinted)

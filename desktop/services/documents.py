@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,26 +24,28 @@ from desktop import reference
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.masking import mask_id
 from desktop.models import District, DocumentLog, Person
-from desktop.reports import fonts
-from desktop.reports.cards import Card, render_cards
-from desktop.reports.certificate import (
-    Certificate,
-    HonorLine,
-    certificate_from_content,
-    content_hash,
-    render_certificates,
-)
-from desktop.reports.seal import check_image
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register import SEX_LABELS, RegisterService
 from desktop.services.register_types import RegisterFilter
 
+if TYPE_CHECKING:
+    from desktop.reports import fonts
+
+# ReportLab (desktop.reports) is imported inside the functions that print: the main window
+# imports this module through the Workspace and must not pay for ReportLab at start-up.
+
 __all__ = ["DocumentLogEntry", "DocumentService", "DocumentSettings", "IssuedDocument",
            "check_seal_image"]
 
-check_seal_image = check_image
-"""Raise ``seal_not_image`` unless the bytes are a PNG or JPEG (for the settings dialog)."""
+
+def check_seal_image(data: bytes, *, name: str = "") -> str:
+    """Raise ``seal_not_image`` unless the bytes are a PNG or JPEG (for the settings dialog);
+    the format otherwise."""
+    from desktop.reports.seal import check_image
+
+    return check_image(data, name=name)
+
 
 FONTS_KEY = "documents.fonts"
 SEAL_KEY = "documents.seal"
@@ -51,7 +53,7 @@ ASSOCIATION_SUFFIX = "劳动模范协会"
 ROSTER_KEYS = ("seq", "name", "sex", "birth_date", "age", "id_number", "work_unit",
                "treatment_level", "honors", "phone")
 """The columns of the printed roster (ID numbers masked unless unmasked with a reason)."""
-KIND_CODES = {"certificate": "ZM", "card": "HY"}  # 证明 / 会员
+KIND_CODES = {"certificate": "ZM", "card": "HY", "hardship_proof": "BF"}  # 证明 / 会员 / 帮扶
 MAX_CARDS = 2000
 
 _FONTSETS: dict[tuple[str, ...], fonts.FontSet] = {}
@@ -95,8 +97,17 @@ def fontset_for(paths: Sequence[str]) -> fonts.FontSet:
     key = tuple(paths)
     found = _FONTSETS.get(key)
     if found is None:
-        found = _FONTSETS[key] = fonts.find_fonts(key)
+        from desktop.reports.fonts import find_fonts
+
+        found = _FONTSETS[key] = find_fonts(key)
     return found
+
+
+def configured_settings(s: Session) -> DocumentSettings:
+    """The administrator's fonts and seal (``setting`` rows), read in session ``s``."""
+    seal = settings.get(s, SEAL_KEY)
+    return DocumentSettings(tuple(settings.get(s, FONTS_KEY) or ()),
+                            base64.b64decode(seal) if seal else None)
 
 
 def _reason(reason: str | None, field: str = "reason") -> str:
@@ -126,16 +137,16 @@ class DocumentService:
 
     @staticmethod
     def _settings(s: Session) -> DocumentSettings:
-        seal = settings.get(s, SEAL_KEY)
-        return DocumentSettings(tuple(settings.get(s, FONTS_KEY) or ()),
-                                base64.b64decode(seal) if seal else None)
+        return configured_settings(s)
 
     def set_fonts(self, paths: Sequence[str]) -> fonts.FontSet:
         """Administrators choose font files to use first; each must be a usable TrueType font
         (``font_unusable`` names the file and why not). An empty list restores discovery."""
         self._actor.require(Perm.MANAGE_SETTINGS)
+        from desktop.reports.fonts import find_fonts
+
         clean = [p.strip() for p in paths if p.strip()]
-        found = fonts.find_fonts(clean)
+        found = find_fonts(clean)
         _FONTSETS[tuple(clean)] = found
         with self._sessions.begin() as s:
             settings.put(s, FONTS_KEY, clean)
@@ -146,7 +157,7 @@ class DocumentService:
     def set_seal(self, data: bytes | None, *, name: str = "") -> None:
         """Set (PNG/JPEG, checked by decoding it) or remove (None) the seal image."""
         self._actor.require(Perm.MANAGE_SETTINGS)
-        kind = check_image(data, name=name) if data is not None else None
+        kind = check_seal_image(data, name=name) if data is not None else None
         with self._sessions.begin() as s:
             settings.put(s, SEAL_KEY, base64.b64encode(data).decode("ascii") if data else None)
             audit.append(s, self._actor, "documents.set_seal", entity="setting",
@@ -184,6 +195,13 @@ class DocumentService:
     def certificate(self, person_id: uuid.UUID, *, unmask: bool = False,
                     reason: str | None = None) -> IssuedDocument:
         """Issue a proof of title (荣誉称号证明) under a new serial, logged and audited."""
+        from desktop.reports.certificate import (
+            Certificate,
+            HonorLine,
+            content_hash,
+            render_certificates,
+        )
+
         self._actor.require(Perm.PRINT)
         why = None
         if unmask:
@@ -214,6 +232,8 @@ class DocumentService:
     def reprint(self, serial: str, reason: str, *, unmask: bool = False) -> IssuedDocument:
         """Print an issued certificate again (补打): same serial and content, marked as a
         reprint; needs a reason; refused for a voided serial."""
+        from desktop.reports.certificate import certificate_from_content, render_certificates
+
         self._actor.require(Perm.PRINT)
         why = _reason(reason)
         if unmask:
@@ -223,6 +243,11 @@ class DocumentService:
             issue, voided = self._issue_row(s, serial)
             if voided:
                 raise AppError("document_voided", serial=issue.serial)
+            if issue.kind == "hardship_proof":
+                pdf = self._reprint_proof(s, issue, fs)
+                self._log(s, issue.serial, issue.kind, "reprint", issue.person_id,
+                          issue.person_name, why)
+                return IssuedDocument(pdf, (issue.serial,), 1)
             if issue.kind != "certificate":
                 raise AppError("document_not_certificate", serial=issue.serial)
             cert = certificate_from_content(json.loads(issue.content or "{}"),
@@ -234,6 +259,23 @@ class DocumentService:
             self._log(s, issue.serial, "certificate", "reprint", issue.person_id,
                       issue.person_name, why, unmasked=unmask)
             return IssuedDocument(pdf, (issue.serial,), 1)
+
+    def _reprint_proof(self, s: Session, issue: DocumentLog, fs: fonts.FontSet) -> bytes:
+        """A 帮扶证明 again from what was issued, marked 补打 with today's date."""
+        from desktop.reports.framework import render
+        from desktop.reports.hardship import proof_from_content
+
+        doc = proof_from_content(json.loads(issue.content or "{}"), reprinted=self._today())
+        return render(dataclasses.replace(doc, seal=self._settings(s).seal), fs)
+
+    def log_issue(self, s: Session, kind: str, year: int, person_id: uuid.UUID | None,
+                  name: str, content: dict[str, Any]) -> str:
+        """The next serial of ``kind`` in ``year``, logged as issued in the caller's transaction
+        (not audited here: the caller audits what it issued)."""
+        serial = self._next_serial(s, kind, year)
+        self._log(s, serial, kind, "issue", person_id, name, None,
+                  content=content | {"serial": serial}, audited=False)
+        return serial
 
     def void(self, serial: str, reason: str) -> None:
         """Void a serial (作废): it can never be printed again. Needs a reason and the right to
@@ -252,6 +294,8 @@ class DocumentService:
     def cards(self, *, filter: RegisterFilter | None = None,
               person_ids: Sequence[uuid.UUID] = ()) -> IssuedDocument:
         """Membership cards (会员证) for the chosen persons or the filter, one serial each."""
+        from desktop.reports.cards import Card, render_cards
+
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
         today = self._today()

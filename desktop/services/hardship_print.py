@@ -2,15 +2,15 @@
 to ``desktop.reports.hardship`` as a ``Document`` (rendered by the caller with its fonts).
 
 Printing needs the print permission; a proof of assistance (帮扶证明) takes the next serial of
-its year and is audited, so every proof handed out can be traced.
+its year in the document ledger and is audited, so every proof handed out can be traced.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,7 +24,8 @@ from desktop.reports.hardship import (
     file_sheet_document,
     notice_document,
     payments_document,
-    proof_document,
+    proof_content,
+    proof_from_content,
     yuan,
 )
 from desktop.services import audit, settings
@@ -45,7 +46,6 @@ ACTION_WORDS = {
 }
 BAND_WORDS = {"below_line": "低于低保标准", "below_double": "低于 2 倍低保标准",
               "above": "高于 2 倍低保标准"}
-PROOF_SEQ_KEY = "hardship.proof_seq"
 
 
 def _d(day: dt.date | None) -> str:
@@ -180,7 +180,11 @@ class HardshipPrint:
                                      subtitle="　".join(words) if words else None)
 
     def proof(self, case_id: uuid.UUID) -> Document:
-        """帮扶证明 with the next serial of the year (ZM-2026-00001); audited."""
+        """帮扶证明 under the next serial of the year in the document ledger
+        (``<district code>-BF-2026-0001``, reprinted and voided on the 证书登记 page like proofs
+        of title), stamped with the configured seal; audited."""
+        from desktop.services.documents import DocumentService, configured_settings
+
         self._actor.require(Perm.PRINT)
         today = self._today()
         with self._sessions.begin() as s:
@@ -188,19 +192,17 @@ class HardshipPrint:
             if case.status not in ("approved", "review", "closed"):
                 raise AppError("hardship_not_approved", status=STATUS_WORDS[case.status])
             got = detail(s, case)
-            counters: dict[str, Any] = dict(settings.get(s, PROOF_SEQ_KEY, {}) or {})
-            number = int(counters.get(str(today.year), 0)) + 1
-            counters[str(today.year)] = number
-            settings.put(s, PROOF_SEQ_KEY, counters)
-            serial = f"ZM-{today.year}-{number:05d}"
-            audit.append(s, self._actor, "hardship.proof", entity="hardship_case",
-                         entity_id=case.id, detail={"serial": serial})
-            return proof_document(
-                proof_serial=serial, name=got.person_name, id_number=got.person_id_number,
-                district=got.district, file_serial=got.serial, category=got.category,
-                approved_on=got.decided_on,
+            content = proof_content(
+                name=got.person_name, id_number=got.person_id_number, district=got.district,
+                file_serial=got.serial, category=got.category, approved_on=got.decided_on,
                 payments=[(_d(p.paid_on), p.kind, p.amount) for p in got.payments],
                 association=self._association(s), date=today)
+            serial = DocumentService(self._sessions, self._actor).log_issue(
+                s, "hardship_proof", today.year, case.person_id, got.person_name, content)
+            audit.append(s, self._actor, "hardship.proof", entity="hardship_case",
+                         entity_id=case.id, detail={"serial": serial})
+            doc = proof_from_content(content | {"serial": serial})
+            return dataclasses.replace(doc, seal=configured_settings(s).seal)
 
 
 def _step_text(action: str, opinion: str, extra: dict[str, object]) -> str:

@@ -23,6 +23,7 @@ from desktop.services.maintenance import MaintenanceService
 from desktop.services.overview import OverviewService
 from desktop.services.permissions import Actor
 from desktop.services.persons import PersonService
+from desktop.services.printing import Printer
 from desktop.services.recuperation import RecuperationService
 from desktop.services.register import RegisterService
 from desktop.services.visits import VisitService
@@ -69,6 +70,10 @@ class Workspace:
         from desktop.services.hardship_print import HardshipPrint
 
         return HardshipPrint(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def printer(self) -> Printer:
+        """Prints documents with the administrator's fonts and seal (ReportLab loaded lazily)."""
+        return Printer(self.db.read_sessions)
 
     def maintenance(self) -> MaintenanceService:
         return MaintenanceService(self.db, self.actor)

@@ -120,7 +120,8 @@ class DocumentLogPage(QWidget):
         except AppError as exc:
             present_error(self, exc)
             return
-        kinds = {"certificate": self.tr("Proof of title"), "card": self.tr("Membership card")}
+        kinds = {"certificate": self.tr("Proof of title"), "card": self.tr("Membership card"),
+                 "hardship_proof": self.tr("Proof of assistance")}
         actions = {"issue": self.tr("Issued"), "reprint": self.tr("Reprinted"),
                    "void": self.tr("Voided")}
         self.table.setRowCount(len(self._entries))
@@ -165,7 +166,8 @@ class DocumentLogPage(QWidget):
         service = self._ws.documents()
         DocumentPreviewDialog.generate(
             self, self._tasks, lambda: service.reprint(entry.serial, reason),
-            title=self.tr("Proof of title (reprint)"), file_name=f"{entry.serial}.pdf",
+            title=(self.tr("Proof of assistance (reprint)") if entry.kind == "hardship_proof"
+                   else self.tr("Proof of title (reprint)")), file_name=f"{entry.serial}.pdf",
             label=self.tr("Preparing the reprint…"), done=lambda _r: self.refresh())
 
     def edit_settings(self) -> None:

@@ -52,6 +52,7 @@ from desktop.views.reason_dialog import ReasonDialog
 
 if TYPE_CHECKING:
     from desktop.reports.framework import Document
+    from desktop.services.printing import Printer
 
 MEMBER_COLUMNS = 6
 
@@ -88,14 +89,15 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     return opinion
 
 
-def write_document(parent: QWidget, build: Callable[[], Document], target: Path) -> bool:
-    """Render a document and write it whole (a temporary file renamed) or not at all; a
-    refusal (no font, nothing to print, not permitted) is shown to the user."""
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
-
+def write_document(parent: QWidget, printer: Printer, build: Callable[[], Document],
+                   target: Path) -> bool:
+    """Render a document with the configured fonts (and seal) and write it whole (a temporary
+    file renamed) or not at all; a refusal (no font, nothing to print, not permitted) is shown
+    to the user. The fonts are found first, so no serial is taken for a PDF that cannot be
+    made."""
     try:
-        data = render(build(), find_fonts())
+        printer.fontset()
+        data = printer.render(build())
         partial = target.with_name(f".{target.name}.part")
         partial.write_bytes(data)
         partial.replace(target)
@@ -373,7 +375,8 @@ class HardshipDialog(QDialog):
         assert self.case_id is not None
         case_id = self.case_id
         printer = self._ws.hardship_print()
-        done = write_document(self, lambda: printer.file_sheet(case_id) if kind == "sheet"
+        done = write_document(self, self._ws.printer(),
+                              lambda: printer.file_sheet(case_id) if kind == "sheet"
                               else printer.proof(case_id), target)
         self.reload()
         return done

@@ -225,7 +225,7 @@ class HardshipPage(QWidget):
                                               self.tr("PDF (*.pdf)"))
         if path:
             printer = self._ws.hardship_print()
-            write_document(self, printer.notice, Path(path))
+            write_document(self, self._ws.printer(), printer.notice, Path(path))
 
     def print_payments(self) -> None:
         """发放签收表 of a year's payments."""
@@ -237,7 +237,8 @@ class HardshipPage(QWidget):
                                               f"发放签收表-{year}.pdf", self.tr("PDF (*.pdf)"))
         if path:
             printer = self._ws.hardship_print()
-            write_document(self, lambda: printer.payments(year=year), Path(path))
+            write_document(self, self._ws.printer(), lambda: printer.payments(year=year),
+                           Path(path))
 
     def case_ids(self, key: str) -> list[uuid.UUID]:
         return [r.id for r in self.rows.get(key, ())]

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.documents: DocumentLogPage | None = None
         if actor.can(Perm.PRINT):
             self.documents = DocumentLogPage(workspace, self.tasks, self)
-            self._add_page(self.tr("Certificate log"), self.documents)
+            self._add_page(self.tr("Document log"), self.documents)
         self.users: UsersPage | None = None
         self.audit: AuditPage | None = None
         if actor.can(Perm.MANAGE_USERS):

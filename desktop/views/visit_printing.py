@@ -37,17 +37,15 @@ def campaign_document(ws: Workspace, campaign_id: uuid.UUID, kind: str,
                       team_id: uuid.UUID | None = None) -> bytes:
     """``kind``: list (走访慰问名单), receipt (慰问金签收表), summary, xlsx."""
     from desktop.exchange.visit_list import visit_list_xlsx
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
     from desktop.reports.visits import receipt_document, summary_document, visit_list_document
 
     svc = ws.visits()
     c = svc.campaign(campaign_id)
     today = dt.date.today()
     if kind == "summary":
-        return render(summary_document(
+        return ws.printer().render(summary_document(
             svc.summary(campaign_id), association=association(ws), campaign=c.title,
-            rules=c.rules.describe(), budget_fen=c.budget_fen, date=today), find_fonts())
+            rules=c.rules.describe(), budget_fen=c.budget_fen, date=today))
     rows = svc.visits(campaign_id, team_id=team_id)
     if kind == "xlsx":
         return visit_list_xlsx(rows, title=c.title + "走访慰问名单")
@@ -56,33 +54,29 @@ def campaign_document(ws: Workspace, campaign_id: uuid.UUID, kind: str,
     else:
         doc = visit_list_document(rows, association=association(ws), campaign=c.title,
                                   date=today)
-    return render(doc, find_fonts())
+    return ws.printer().render(doc)
 
 
 def roster_pdf(ws: Workspace, batch_id: uuid.UUID) -> bytes:
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
     from desktop.reports.visits import recuperation_roster_document
 
     svc = ws.recuperation()
-    return render(recuperation_roster_document(
+    return ws.printer().render(recuperation_roster_document(
         svc.roster(batch_id), association=association(ws), batch=svc.batch(batch_id),
-        date=dt.date.today()), find_fonts())
+        date=dt.date.today()))
 
 
 def letters(ws: Workspace, batch_id: uuid.UUID, folder: Path) -> int:
     """One notification letter (PDF) per person going; returns how many were written."""
-    from desktop.reports.fonts import find_fonts
-    from desktop.reports.framework import render
     from desktop.reports.visits import notification_document
 
     svc = ws.recuperation()
     batch = svc.batch(batch_id)
-    fonts = find_fonts()
+    printer = ws.printer()
     written = 0
     for n, row in enumerate(svc.roster(batch_id, include_declined=False), start=1):
-        data = render(notification_document(row, association=association(ws), batch=batch,
-                                            date=dt.date.today()), fonts)
+        data = printer.render(notification_document(
+            row, association=association(ws), batch=batch, date=dt.date.today()), seal=True)
         write_file(folder / f"{n:03d}_{row.name}.pdf", data)
         written += 1
     return written

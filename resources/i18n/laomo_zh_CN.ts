@@ -282,6 +282,10 @@
         <translation>会员证</translation>
     </message>
     <message>
+        <source>Proof of assistance</source>
+        <translation>帮扶证明</translation>
+    </message>
+    <message>
         <source>Issued</source>
         <translation>出具</translation>
     </message>
@@ -312,6 +316,10 @@
     <message>
         <source>Why is %1 printed again? The reprint is marked 补打 and logged.</source>
         <translation>为什么补打 %1？补打件会标明“补打”并记入登记。</translation>
+    </message>
+    <message>
+        <source>Proof of assistance (reprint)</source>
+        <translation>帮扶证明（补打）</translation>
     </message>
     <message>
         <source>Proof of title (reprint)</source>
@@ -1307,7 +1315,7 @@
         <translation>疑似重复</translation>
     </message>
     <message>
-        <source>Certificate log</source>
+        <source>Document log</source>
         <translation>证书登记</translation>
     </message>
     <message>

@@ -127,6 +127,25 @@ def test_printing_the_file_sheet_and_a_proof(
     text = PdfReader(tmp_path / "档案表.pdf").pages[0].extract_text()
     assert "困难劳模档案表" in text and "KN-2026-00001" in text
     assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
-    assert "ZM-" in PdfReader(tmp_path / "证明.pdf").pages[0].extract_text()
+    proof = PdfReader(tmp_path / "证明.pdf").pages[0].extract_text()
+    assert "-BF-" in proof and "-0001" in proof
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
         "档案表.pdf", "证明.pdf"]
+
+
+def test_a_printed_proof_is_on_the_document_log_page(
+        qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
+    from desktop.views.documents_page import DocumentLogPage
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    ws = make_workspace(db, CAST["viewer"])
+    dialog = HardshipDialog.open_file(ws, case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
+    log = DocumentLogPage(make_workspace(db, admin), TaskRunner())
+    qtbot.addWidget(log)
+    log.refresh()
+    assert log.table.rowCount() == 1
+    assert "-BF-" in log.table.item(0, 0).text()
+    assert (log.table.item(0, 1).text(), log.table.item(0, 2).text()) == ("帮扶证明", "出具")
