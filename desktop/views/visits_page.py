@@ -38,6 +38,7 @@ from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 from desktop.views.visit_printing import campaign_document, write_file
+from desktop.views.visit_hardship_dialog import VisitHardshipDialog
 from desktop.views.visit_record_dialog import VisitRecordDialog
 from desktop.views.visit_schedule_dialogs import AssignDialog, AutoScheduleDialog, TeamDialog
 from desktop.views.visit_table_model import ROW_ROLE, RowsTableModel
@@ -199,6 +200,7 @@ class VisitsPage(QWidget):
         lay.addLayout(button_row(page, [
             ("birthdayVisit", self.tr("Plan a birthday visit"), self.plan_birthday),
             ("hospitalVisit", self.tr("Plan a hospital visit"), self.plan_hospital),
+            ("hardshipFile", self.tr("Open a hardship file…"), self.open_hardship_file),
             ("closeFollowUp", self.tr("Close follow-up"), self.close_follow_up),
         ]))
         lay.addWidget(self.work_table)
@@ -414,6 +416,8 @@ class VisitsPage(QWidget):
             return
         dialog = VisitRecordDialog(self._ws.visits(), rows[0], self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.wants_hardship_file():
+                self.ask_hardship_file(rows[0].id, rows[0].name)
             self.refresh()
 
     # -- work list ------------------------------------------------------------------------------
@@ -434,6 +438,23 @@ class VisitsPage(QWidget):
             vid = w.visit_id
             self._act(lambda: self._ws.visits().hospital_visit_from(
                 vid, dt.date.today() + dt.timedelta(days=1)))
+
+    def open_hardship_file(self) -> None:
+        """Open a hardship draft for the person of the chosen follow-up."""
+        w = self._work_item()
+        if w is None or w.visit_id is None:
+            return
+        self.ask_hardship_file(w.visit_id, w.name)
+
+    def ask_hardship_file(self, visit_id: uuid.UUID, name: str) -> None:
+        try:
+            categories = self._ws.hardship().categories()
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        dialog = VisitHardshipDialog(self._ws.visits(), visit_id, name, categories, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
 
     def close_follow_up(self) -> None:
         w = self._work_item()

@@ -2826,6 +2826,29 @@ Batch: %2</source>
     </message>
 </context>
 <context>
+    <name>VisitHardshipDialog</name>
+    <message>
+        <source>Open a hardship file: %1</source>
+        <translation>建立困难档案：%1</translation>
+    </message>
+    <message>
+        <source>A draft file is opened for the visited person; what the visit found goes into its notes. Complete it on the Hardship page.</source>
+        <translation>为被走访人建立困难档案草稿，走访发现的情况写入备注；请到“困难帮扶”页补全。</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>困难类别：</translation>
+    </message>
+    <message>
+        <source>Main cause:</source>
+        <translation>主要致困原因：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>VisitRecordDialog</name>
     <message>
         <source>Record visit: %1</source>
@@ -2854,6 +2877,14 @@ Batch: %2</source>
     <message>
         <source>Follow-up needed</source>
         <translation>需要回访</translation>
+    </message>
+    <message>
+        <source>then open a hardship file</source>
+        <translation>保存后建立困难档案</translation>
+    </message>
+    <message>
+        <source>After saving, open a hardship draft for this person (needs a follow-up).</source>
+        <translation>保存后为此人建立困难档案草稿（需勾选需要回访）。</translation>
     </message>
     <message>
         <source>%1 photo(s)</source>
@@ -3155,6 +3186,10 @@ Batch: %2</source>
     <message>
         <source>Plan a hospital visit</source>
         <translation>安排住院探望</translation>
+    </message>
+    <message>
+        <source>Open a hardship file…</source>
+        <translation>建立困难档案…</translation>
     </message>
     <message>
         <source>Close follow-up</source>
