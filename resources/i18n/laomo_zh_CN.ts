@@ -1709,8 +1709,16 @@
         <translation>无级别</translation>
     </message>
     <message>
+        <source>never sent</source>
+        <translation>从未参加</translation>
+    </message>
+    <message>
         <source>Treatment level: %1</source>
         <translation>待遇级别：%1</translation>
+    </message>
+    <message>
+        <source>Last recuperation: %1</source>
+        <translation>上次疗休养：%1</translation>
     </message>
     <message>
         <source>Merge conflicts: %1</source>
@@ -2393,6 +2401,10 @@
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Last recuperation</source>
+        <translation>上次疗休养</translation>
     </message>
     <message>
         <source>National</source>
