@@ -227,6 +227,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这份走访名单已由 {user} 于 {when} 审批。",
         "This campaign list was already approved by {user} on {when}.",
     ),
+    "campaign_not_approved": (
+        "“{title}”的走访名单尚未审批（草稿）：审核员审批后才能打印正式的走访慰问名单和签收表。",
+        "The list of “{title}” is not approved yet (a draft): a reviewer approves it before "
+        "the visit list and the receipt sheet are printed.",
+    ),
 }
 
 # field / problem code -> (Chinese, English)

@@ -3052,6 +3052,10 @@ Batch: %2</source>
         <translation>按规则生成名单</translation>
     </message>
     <message>
+        <source>Approve list…</source>
+        <translation>审批名单…</translation>
+    </message>
+    <message>
         <source>Campaign:</source>
         <translation>活动：</translation>
     </message>
@@ -3220,6 +3224,14 @@ Batch: %2</source>
         <translation>还没有走访活动：请点击“新建活动…”。</translation>
     </message>
     <message>
+        <source>List approved by %1.</source>
+        <translation>名单已由 %1 审批。</translation>
+    </message>
+    <message>
+        <source>List not approved yet (draft): the visit list and receipt sheet print after a reviewer approves it.</source>
+        <translation>名单尚未审批（草稿）：审核员审批后才能打印走访慰问名单和签收表。</translation>
+    </message>
+    <message>
         <source>%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.</source>
         <translation>%1 至 %2。对象：%3。符合规则 %4 人，名单 %5 人，已走访 %6 人。</translation>
     </message>
@@ -3230,6 +3242,14 @@ Batch: %2</source>
     <message>
         <source>%1 person(s) the rules name are not on the list; %2 visited last time are not on it now.</source>
         <translation>有 %1 人符合规则但未列入名单；上次走访的人中有 %2 人本次未列入。</translation>
+    </message>
+    <message>
+        <source>Approve list</source>
+        <translation>审批名单</translation>
+    </message>
+    <message>
+        <source>Opinion (optional). The maker or last editor of the list cannot approve it; a later change to the list withdraws the approval.</source>
+        <translation>审批意见（可不填）。名单的建立人或最后修改人不能审批；审批后名单再有改动，审批即失效。</translation>
     </message>
     <message>
         <source>Add a person</source>
