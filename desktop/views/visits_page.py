@@ -38,13 +38,12 @@ from desktop.views.form_widgets import button_row
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
-from desktop.views.visit_printing import campaign_document, write_file
 from desktop.views.visit_hardship_dialog import VisitHardshipDialog
+from desktop.views.visit_printing import campaign_document, write_file
 from desktop.views.visit_record_dialog import VisitRecordDialog
 from desktop.views.visit_schedule_dialogs import AssignDialog, AutoScheduleDialog, TeamDialog
 from desktop.views.visit_table_model import ROW_ROLE, RowsTableModel
 from desktop.views.visit_week_view import VisitWeekView
-
 
 APPROVED_ONLY = ("list", "receipt")
 """Documents printed from an approved list only (the summary and the Excel working copy are
