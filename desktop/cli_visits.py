@@ -211,6 +211,7 @@ def report_visit_list(args: argparse.Namespace, out: TextIO) -> int:
                                    date=today)
             count = sum(x.planned for x in svc.summary(cid))
         else:
+            svc.require_approved(cid)  # the final list and the receipt sheet: approved only
             rows = svc.visits(cid, team_id=team_id, day=args.day, unmask=args.unmask,
                               reason=args.reason)
             if not rows:

@@ -204,6 +204,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "{name} is under investigation: no payment."),
     "attachment_corrupt": ("附件“{file}”的内容与保存时的校验值不符，可能已损坏。",
                            "The attachment “{file}” does not match its stored checksum."),
+    # --- visit follow-ups and campaign approval (integration) ---
+    "visit_hardship_file_open": (
+        "此人已有未结案的困难档案 {serial}（一户一档），请在“困难帮扶”页打开该档案，不另建新档。",
+        "This person already has an open hardship file {serial}: open it on the Hardship page "
+        "instead of a new one.",
+    ),
+    "visit_hardship_linked": (
+        "这次走访已经建立了困难档案 {serial}。",
+        "This visit already opened hardship file {serial}.",
+    ),
+    "visit_no_follow_up": (
+        "这次走访没有待办的回访事项：请先登记结果并勾选“需要回访”。",
+        "This visit has no open follow-up: record it with “follow-up needed” first.",
+    ),
+    "campaign_maker_checker": (
+        "用户 {user} 建立或最后修改了这份走访名单，不能由本人审批（审核与经办须分离）。",
+        "{user} made or last changed this campaign list and so cannot approve it "
+        "(maker ≠ checker).",
+    ),
+    "campaign_already_approved": (
+        "这份走访名单已由 {user} 于 {when} 审批。",
+        "This campaign list was already approved by {user} on {when}.",
+    ),
+    "campaign_not_approved": (
+        "“{title}”的走访名单尚未审批（草稿）：审核员审批后才能打印正式的走访慰问名单和签收表。",
+        "The list of “{title}” is not approved yet (a draft): a reviewer approves it before "
+        "the visit list and the receipt sheet are printed.",
+    ),
 }
 
 # field / problem code -> (Chinese, English)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -57,6 +58,11 @@ class VisitCampaign(Travelling, Base):
     rules: Mapped[str] = mapped_column(Text)  # JSON
     status: Mapped[str] = mapped_column(String(10), default="open", server_default="open")
     notes: Mapped[str | None] = mapped_column(Text)
+    # maker ≠ checker: who made and last changed the list, and the reviewer who approved it
+    created_by: Mapped[str | None] = mapped_column(String(64))
+    last_edited_by: Mapped[str | None] = mapped_column(String(64))
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class VisitStandard(Travelling, Base):
@@ -135,6 +141,9 @@ class Visit(Travelling, Base):
     follow_up_note: Mapped[str | None] = mapped_column(String(500))
     follow_up_closed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     recorded_by: Mapped[str | None] = mapped_column(String(64))
+    # the hardship file a follow-up of this visit opened
+    hardship_case_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("hardship_case.id"))
 
 
 class VisitPhoto(Travelling, Base):

@@ -67,7 +67,11 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded
     draft = default_draft(occasion, year)
     c = VisitCampaign(id=uuid.uuid4(), occasion=occasion, year=year, title=draft.title,
                       start_date=draft.start_date, end_date=draft.end_date,
-                      occasion_date=draft.occasion_date, rules=draft.rules.to_json())
+                      occasion_date=draft.occasion_date, rules=draft.rules.to_json(),
+                      created_by="demo", last_edited_by="demo")
+    if recorded:  # past rounds were approved before anyone went out; the next is a draft
+        c.approved_by = "demo-reviewer"
+        c.approved_at = dt.datetime.combine(draft.start_date, dt.time(9), dt.UTC)
     s.add(c)
     s.flush()
     s.execute(insert(VisitStandard), [dict(id=uuid.uuid4(), campaign_id=c.id, level=st.level,

@@ -47,7 +47,7 @@ from desktop.services.person_store import (
     home_district_id,
 )
 
-__all__ = ["HardshipService"]
+__all__ = ["HardshipService", "open_file_of"]
 
 _CASE_FIELDS = (
     "category", "main_cause", "secondary_causes", "person_income", "other_income",
@@ -125,24 +125,32 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments):
         """A new draft file; ``ValidationError`` with every problem, nothing written."""
         self._actor.require(Perm.EDIT_PERSONS)
         with self._sessions.begin() as s:
-            problems = self._check(s, draft, None)
-            if problems:
-                raise ValidationError(problems)
-            person = s.get(Person, draft.person_id)
-            assert person is not None
-            year = draft.year or self._today().year
-            case = HardshipCase(
-                serial=next_serial(s, year), person_id=person.id, district_id=person.district_id,
-                year=year, status="draft", created_by=self._actor.name,
-                last_edited_by=self._actor.name, origin_district_id=home_district_id(s))
-            _apply(case, draft)
-            s.add(case)
-            s.flush()
-            add_step(s, case, self._actor, "open", "draft", "", {"serial": case.serial})
-            audit.append(s, self._actor, "hardship.open", entity="hardship_case",
-                         entity_id=case.id, detail={"person": str(person.id),
-                                                    "serial": case.serial})
-            return case.id
+            return self.open_in(s, draft).id
+
+    def open_in(self, s: Session, draft: CaseDraft, *, source: str | None = None
+                ) -> HardshipCase:
+        """Open the draft inside the caller's transaction (the visit follow-up opens a file
+        and links it to the visit in one go); ``source`` goes into the history line."""
+        self._actor.require(Perm.EDIT_PERSONS)
+        problems = self._check(s, draft, None)
+        if problems:
+            raise ValidationError(problems)
+        person = s.get(Person, draft.person_id)
+        assert person is not None
+        year = draft.year or self._today().year
+        case = HardshipCase(
+            serial=next_serial(s, year), person_id=person.id, district_id=person.district_id,
+            year=year, status="draft", created_by=self._actor.name,
+            last_edited_by=self._actor.name, origin_district_id=home_district_id(s))
+        _apply(case, draft)
+        s.add(case)
+        s.flush()
+        add_step(s, case, self._actor, "open", "draft", source or "", {"serial": case.serial})
+        audit.append(s, self._actor, "hardship.open", entity="hardship_case",
+                     entity_id=case.id, detail={"person": str(person.id),
+                                                "serial": case.serial,
+                                                **({"source": source} if source else {})})
+        return case
 
     def update(self, case_id: uuid.UUID, draft: CaseDraft, *, expected_version: int) -> None:
         """Save the draft; only a draft (or a file sent back) is edited this way."""
@@ -251,6 +259,12 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments):
             return [StandardRow(r.year, r.kind, names.get(r.district_id, "")
                                 if r.district_id else "", r.amount, r.ratio_pct, r.per_year,
                                 r.note) for r in s.scalars(stmt)]
+
+def open_file_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:
+    """The person's open file (any status before closed/rejected), if any."""
+    case_id = _open_file(s, person_id)
+    return None if case_id is None else s.get(HardshipCase, case_id)
+
 
 def _open_file(s: Session, person_id: uuid.UUID) -> uuid.UUID | None:
     return s.scalar(select(HardshipCase.id).where(

@@ -7,12 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop import idnumber
 from desktop.errors import FieldProblem, ValidationError
 from desktop.reference import code_table
 from desktop.services.hardship_types import CaseDraft
 from desktop.services.permissions import Perm
+
+if TYPE_CHECKING:
+    from desktop.services.holidays import Calendar
 
 CATEGORIES: tuple[str, ...] = ("深度困难", "相对困难", "意外致困")
 """Current union practice. Older labels (低收入/困难/特困) come from the setting below."""
@@ -158,24 +162,31 @@ def mask_account(account: str | None) -> str:
 
 # -- working days and dates ---------------------------------------------------------------------
 
-def add_working_days(start: dt.date, days: int) -> dt.date:
+def _working(day: dt.date, calendar: Calendar | None) -> bool:
+    if calendar is None:
+        return day.weekday() < 5
+    return calendar.office_closed(day) is None
+
+
+def add_working_days(start: dt.date, days: int, calendar: Calendar | None = None) -> dt.date:
     """The last day of a notice of ``days`` working days starting on ``start`` (inclusive).
-    Working days are Monday to Friday (no holiday calendar yet)."""
+    Working days follow the holiday calendar of the visits (official holidays off, 调休
+    make-up Saturdays and Sundays on); without one, Monday to Friday."""
     day = start
-    while day.weekday() >= 5:
+    while not _working(day, calendar):
         day += dt.timedelta(days=1)
     counted = 1
     while counted < days:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if _working(day, calendar):
             counted += 1
     return day
 
 
-def working_days(start: dt.date, end: dt.date) -> int:
+def working_days(start: dt.date, end: dt.date, calendar: Calendar | None = None) -> int:
     count, day = 0, start
     while day <= end:
-        if day.weekday() < 5:
+        if _working(day, calendar):
             count += 1
         day += dt.timedelta(days=1)
     return count

@@ -35,6 +35,7 @@ from desktop.services.hardship_rules import (
     working_days,
 )
 from desktop.services.hardship_store import add_step, load_case, sync_in_hardship
+from desktop.services.holidays import calendar_in
 from desktop.services.permissions import Actor
 
 
@@ -138,7 +139,11 @@ class HardshipWorkflow:
             return int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
 
     def default_notice_end(self, start: dt.date) -> dt.date:
-        return add_working_days(start, self.notice_days())
+        """The end of the default notice: the minimum number of working days of the holiday
+        calendar (official holidays off, 调休 make-up days on)."""
+        with self._sessions.begin() as s:
+            minimum = int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
+            return add_working_days(start, minimum, calendar_in(s))
 
     def start_notice(self, case_id: uuid.UUID, *, start: dt.date, end: dt.date | None = None,
                      opinion: str, expected_version: int | None = None) -> None:
@@ -147,8 +152,9 @@ class HardshipWorkflow:
             case = self._begin_step(s, case_id, "notice", expected_version)
             text = opinion_required(opinion)
             minimum = int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
-            last = end or add_working_days(start, minimum)
-            if last < start or working_days(start, last) < minimum:
+            calendar = calendar_in(s)
+            last = end or add_working_days(start, minimum, calendar)
+            if last < start or working_days(start, last, calendar) < minimum:
                 raise ValidationError.single("notice_end", "notice_too_short", days=minimum)
             case.notice_start, case.notice_end = start, last
             self._finish_step(s, case, "notice", text, {

@@ -22,6 +22,7 @@ from desktop.errors import FieldProblem, NotFound
 from desktop.models import District, Honor, Person, PersonEvent
 from desktop.search_keys import name_keys, search_text
 from desktop.services import settings
+from desktop.services.register_query import last_recuperation_years
 from desktop.services.register_types import EventRow, HonorDraft, PersonDetail, PersonDraft
 
 HOME_DISTRICT_KEY = "association.district_id"
@@ -209,4 +210,5 @@ def detail(s: Session, person: Person) -> PersonDetail:
         is_emigrated=person.is_emigrated, is_lost_contact=person.is_lost_contact,
         merged_into=person.merged_into_id, conflict_note=person.conflict_note,
         events=timeline(person),
+        last_recuperation_year=last_recuperation_years(s, [person.id]).get(person.id),
     )

@@ -36,6 +36,7 @@ from desktop.services.register_query import (
     SORT_KEYS,
     conditions,
     district_query,
+    last_recuperation_years,
     order_by,
     search_words,
 )
@@ -109,7 +110,7 @@ def member_row(
     today: dt.date, pid: uuid.UUID, name: str, sex: str, born: dt.date | None, district: str,
     unit: str | None, level: str | None, honor: str | None, employment: str | None,
     life: str, mobile: str | None, phone: str | None, number: str | None, hardship: bool,
-    version: int,
+    version: int, recuperation_year: int | None = None,
 ) -> MemberRow:
     """One register line, masked; the column order of ``_ROW_COLUMNS``."""
     return MemberRow(
@@ -118,6 +119,7 @@ def member_row(
         treatment_level=level, highest_honor=honor, employment_status=employment,
         life_status=life, phone=mask_phone(mobile or phone), id_number=mask_id(number),
         in_hardship=bool(hardship), row_version=version,
+        last_recuperation_year=recuperation_year,
     )
 
 
@@ -252,11 +254,14 @@ class RegisterService:
         stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
                 .where(*conditions(s, f, today)).order_by(*order_by(sort, descending))
                 .offset(offset).limit(limit))
+        found = s.execute(stmt).all()
+        # the last recuperation year of this page's persons only (one indexed probe each)
+        years = last_recuperation_years(s, [r[0] for r in found])
         return [
             member_row(today, pid, name, sex, born, district, unit, level, honor, employment,
-                       life, mobile, phone, number, hardship, version)
+                       life, mobile, phone, number, hardship, version, years.get(pid))
             for (pid, name, sex, born, district, unit, level, honor, employment, life, mobile,
-                 phone, number, hardship, version) in s.execute(stmt)
+                 phone, number, hardship, version) in found
         ]
 
     def _count(self, s: Session, f: RegisterFilter) -> int:

@@ -49,6 +49,7 @@ class MemberRow:
     id_number: str  # masked 330502********123X
     in_hardship: bool
     row_version: int
+    last_recuperation_year: int | None = None  # 疗休养: the last year sent (confirmed entry)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class PersonDetail:
     merged_into: uuid.UUID | None
     conflict_note: str | None
     events: tuple[EventRow, ...] = field(default=())
+    last_recuperation_year: int | None = None  # 疗休养: the last year sent, None if never
 
 
 @dataclass(frozen=True)

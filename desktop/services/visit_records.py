@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import age_on
 from desktop.errors import AppError, FieldProblem, NotFound, ValidationError
-from desktop.models import Person, Visit, VisitPhoto
+from desktop.models import HardshipCase, Person, Visit, VisitPhoto
 from desktop.services import audit
+from desktop.services.hardship import HardshipService, open_file_of
+from desktop.services.hardship_types import CaseDraft
 from desktop.services.permissions import Actor, Perm
 from desktop.services.visit_rules import LIVE, STANDALONE, years_before
 from desktop.services.visit_store import (
@@ -151,6 +153,42 @@ class VisitRecords:
         new_id = self.create_single(person_id, "住院", day, f"回访：{note or '住院'}")
         self.close_follow_up(visit_id, "已安排住院探望")
         return new_id
+
+    def hardship_file_from(self, visit_id: uuid.UUID, category: str, main_cause: str,
+                           notes: str | None = None) -> uuid.UUID:
+        """Open a hardship draft (困难档案草稿) for the visited person from a recorded visit
+        whose follow-up is needed: the file's notes carry what the visit found, the visit keeps
+        the file's id and the follow-up is closed, all in one transaction (audited on both
+        sides). Refused, nothing written, when the person already has an open file, the
+        visit has no open follow-up or already opened a file."""
+        self._actor.require(EDIT)
+        hardship = HardshipService(self._sessions, self._actor, self._read_sessions,
+                                   self._today)
+        with self._sessions.begin() as s:
+            v = load_visit(s, visit_id)
+            if v.hardship_case_id is not None:
+                linked = s.get(HardshipCase, v.hardship_case_id)
+                raise AppError("visit_hardship_linked",
+                               serial=linked.serial if linked is not None else "")
+            if not v.follow_up or v.follow_up_closed:
+                raise AppError("visit_no_follow_up")
+            other = open_file_of(s, v.person_id)
+            if other is not None:
+                raise AppError("visit_hardship_file_open", serial=other.serial,
+                               status=other.status)
+            when = (v.actual_date or v.planned_date or self._today()).isoformat()
+            found = "；".join(x for x in (clean(v.situation), clean(v.follow_up_note),
+                                          clean(notes)) if x)
+            text = f"走访发现（{when}）：{found}" if found else f"走访发现（{when}）"
+            case = hardship.open_in(s, CaseDraft(
+                person_id=v.person_id, category=category, main_cause=main_cause,
+                notes=text[:2000]), source=f"走访回访 {when}")
+            v.hardship_case_id = case.id
+            v.follow_up_closed = True
+            v.follow_up_note = f"{v.follow_up_note or ''}（已建困难档案 {case.serial}）"[:500]
+            audit.append(s, self._actor, "visit.hardship_file", entity="visit", entity_id=v.id,
+                         detail={"hardship_case": str(case.id), "serial": case.serial})
+            return case.id
 
     def close_follow_up(self, visit_id: uuid.UUID, note: str | None = None) -> None:
         self._actor.require(EDIT)

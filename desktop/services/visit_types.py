@@ -27,6 +27,7 @@ class CampaignRow:
     budget_fen: int | None
     planned: int
     done: int
+    approved_by: str | None = None  # the reviewer who approved the list; None: a draft
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ class CampaignDetail:
     standards: tuple[Standard, ...]
     notes: str | None
     row_version: int
+    created_by: str | None = None
+    last_edited_by: str | None = None
+    approved_by: str | None = None  # None: the list is a draft (printing it is refused)
+    approved_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

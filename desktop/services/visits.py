@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import age_on
-from desktop.errors import FieldProblem, NotFound, ValidationError
+from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
 from desktop.models import Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit
 from desktop.services.permissions import Actor, Perm
@@ -52,7 +52,15 @@ from desktop.services.visit_types import (
     CoverageRow,
 )
 
-__all__ = ["VisitService"]
+__all__ = ["CampaignMakerChecker", "VisitService"]
+
+
+class CampaignMakerChecker(PermissionDenied):
+    """The campaign list's maker or last editor tried to approve it (maker ≠ checker)."""
+
+    def __init__(self, user: str) -> None:
+        super().__init__("maker_checker", user=user)
+        self.code = "campaign_maker_checker"
 
 
 class VisitService(VisitSchedule, VisitRecords):
@@ -92,7 +100,8 @@ class VisitService(VisitSchedule, VisitRecords):
             rows = s.scalars(select(VisitCampaign).where(VisitCampaign.deleted_at.is_(None))
                              .order_by(VisitCampaign.year.desc(), VisitCampaign.start_date.desc()))
             return [CampaignRow(c.id, c.occasion, c.year, c.title, c.start_date, c.end_date,
-                                c.occasion_date, c.budget_fen, *counts.get(c.id, (0, 0)))
+                                c.occasion_date, c.budget_fen, *counts.get(c.id, (0, 0)),
+                                approved_by=c.approved_by)
                     for c in rows]
 
     def campaign(self, campaign_id: uuid.UUID) -> CampaignDetail:
@@ -102,7 +111,8 @@ class VisitService(VisitSchedule, VisitRecords):
             return CampaignDetail(
                 c.id, c.occasion, c.year, c.title, c.start_date, c.end_date, c.occasion_date,
                 c.budget_fen, Rules.from_json(c.rules), standards_of(s, c.id), c.notes,
-                c.row_version)
+                c.row_version, created_by=c.created_by, last_edited_by=c.last_edited_by,
+                approved_by=c.approved_by, approved_at=c.approved_at)
 
     def create_campaign(self, draft: CampaignDraft) -> uuid.UUID:
         """A new campaign; refused (nothing saved) without rules or when one for the same
@@ -118,6 +128,7 @@ class VisitService(VisitSchedule, VisitRecords):
                 title=draft.title.strip(), start_date=draft.start_date, end_date=draft.end_date,
                 occasion_date=draft.occasion_date, budget_fen=draft.budget_fen,
                 rules=draft.rules.to_json(), notes=clean(draft.notes),
+                created_by=self._actor.name, last_edited_by=self._actor.name,
             )
             s.add(c)
             s.flush()
@@ -141,8 +152,10 @@ class VisitService(VisitSchedule, VisitRecords):
             c.occasion_date, c.budget_fen = draft.occasion_date, draft.budget_fen
             c.rules, c.notes = draft.rules.to_json(), clean(draft.notes)
             self._put_standards(s, c.id, draft.standards)
+            withdrawn = self._edited(c)
             audit.append(s, self._actor, "visit_campaign.update", entity="visit_campaign",
-                         entity_id=c.id, detail={"rules": draft.rules.describe()})
+                         entity_id=c.id, detail={"rules": draft.rules.describe(),
+                                                 **withdrawn})
 
     def delete_campaign(self, campaign_id: uuid.UUID, reason: str) -> None:
         self._actor.require(EDIT)
@@ -155,6 +168,47 @@ class VisitService(VisitSchedule, VisitRecords):
             c.deleted_by, c.delete_reason = self._actor.name, why
             audit.append(s, self._actor, "visit_campaign.delete", entity="visit_campaign",
                          entity_id=c.id, detail={"reason": why})
+
+    # -- approval (maker ≠ checker) ---------------------------------------------------------------
+
+    def approve_campaign(self, campaign_id: uuid.UUID, opinion: str | None = None) -> None:
+        """A reviewer (or administrator) approves the campaign's list (审批名单). Never the
+        person who made it or last changed it; any later change to the list (rules, planning,
+        adding or removing a person) withdraws the approval."""
+        self._actor.require(Perm.APPROVE)
+        with self._sessions.begin() as s:
+            c = load_campaign(s, campaign_id)
+            if c.approved_by is not None:
+                raise AppError("campaign_already_approved", user=c.approved_by,
+                               when=c.approved_at.date().isoformat() if c.approved_at else "")
+            if self._actor.name in (c.created_by, c.last_edited_by):
+                raise CampaignMakerChecker(self._actor.name)
+            planned = s.scalar(select(func.count()).select_from(Visit).where(
+                Visit.campaign_id == c.id, Visit.deleted_at.is_(None),
+                Visit.status != "removed")) or 0
+            c.approved_by, c.approved_at = self._actor.name, dt.datetime.now(dt.UTC)
+            audit.append(s, self._actor, "visit_campaign.approve", entity="visit_campaign",
+                         entity_id=c.id, detail={"planned": int(planned),
+                                                 "opinion": clean(opinion)})
+
+    def require_approved(self, campaign_id: uuid.UUID) -> None:
+        """Printing the final visit list or the receipt sheet needs an approved list:
+        ``campaign_not_approved`` otherwise (the summary and the Excel working copy do not)."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            c = load_campaign(s, campaign_id)
+            if c.approved_by is None:
+                raise AppError("campaign_not_approved", title=c.title)
+
+    def _edited(self, c: VisitCampaign) -> dict[str, Any]:
+        """The list changed: the actor becomes its last editor and an approval is withdrawn
+        (returned for the audit detail)."""
+        c.last_edited_by = self._actor.name
+        if c.approved_by is None:
+            return {}
+        was = c.approved_by
+        c.approved_by, c.approved_at = None, None
+        return {"approval_withdrawn": was}
 
     @staticmethod
     def _check_overlap(s: Session, draft: CampaignDraft, own: uuid.UUID | None) -> None:
@@ -243,8 +297,9 @@ class VisitService(VisitSchedule, VisitRecords):
                 ))
             for start in range(0, len(rows), 2000):
                 s.execute(insert(Visit), rows[start:start + 2000])
+            withdrawn = self._edited(c) if rows else {}
             audit.append(s, self._actor, "visit_campaign.plan", entity="visit_campaign",
-                         entity_id=c.id, detail={"added": len(rows)})
+                         entity_id=c.id, detail={"added": len(rows), **withdrawn})
             return len(rows)
 
     def add_person(self, campaign_id: uuid.UUID, person_id: uuid.UUID, reason: str) -> uuid.UUID:
@@ -271,8 +326,9 @@ class VisitService(VisitSchedule, VisitRecords):
             visit.status, visit.removed_reason = "planned", None
             visit.reason, visit.added_manually = f"手工添加：{why}"[:300], True
             s.flush()
+            withdrawn = self._edited(c)
             audit.append(s, self._actor, "visit.add", entity="visit", entity_id=visit.id,
-                         detail={"person": str(p.id), "reason": why})
+                         detail={"person": str(p.id), "reason": why, **withdrawn})
             return visit.id
 
     def remove_visit(self, visit_id: uuid.UUID, reason: str) -> None:
@@ -287,10 +343,12 @@ class VisitService(VisitSchedule, VisitRecords):
                 raise ValidationError.single("status", "visit_already_recorded")
             visit.status, visit.removed_reason = "removed", why[:300]
             s.flush()
+            withdrawn: dict[str, Any] = {}
             if visit.campaign_id is not None:
                 renumber(s, visit.campaign_id)
+                withdrawn = self._edited(load_campaign(s, visit.campaign_id))
             audit.append(s, self._actor, "visit.remove", entity="visit", entity_id=visit.id,
-                         detail={"reason": why})
+                         detail={"reason": why, **withdrawn})
 
 
 def _coverage(s: Session, c: VisitCampaign, hits: dict[uuid.UUID, Any],

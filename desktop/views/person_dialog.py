@@ -221,8 +221,11 @@ class PersonDialog(QDialog):
 
     def _header_text(self, d: PersonDetail) -> str:
         level = d.treatment_level or self.tr("no level")
+        recuperation = (self.tr("never sent") if d.last_recuperation_year is None
+                        else str(d.last_recuperation_year))
         parts = [d.id_number_masked, self.tr("Treatment level: %1").replace("%1", level),
-                 self._status_text(d)]
+                 self._status_text(d),
+                 self.tr("Last recuperation: %1").replace("%1", recuperation)]
         text = f"<b style='font-size: 13pt'>{d.draft.name}</b>&nbsp;&nbsp;&nbsp;" + \
             "&nbsp;&nbsp;|&nbsp;&nbsp;".join(p for p in parts if p)
         if d.conflict_note:

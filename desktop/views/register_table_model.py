@@ -53,9 +53,9 @@ class RegisterTableModel(QAbstractTableModel):
     _ID = Qt.ItemDataRole.UserRole.value + 1
     _ROW = Qt.ItemDataRole.UserRole.value + 2
 
-    NAME, SEX, AGE, DISTRICT, WORK_UNIT, LEVEL, HONOR, EMPLOYMENT, LIFE, PHONE, ID_NUMBER = \
-        range(11)
-    COLUMN_COUNT = 11
+    (NAME, SEX, AGE, DISTRICT, WORK_UNIT, LEVEL, HONOR, EMPLOYMENT, LIFE, PHONE, ID_NUMBER,
+     RECUPERATION) = range(12)
+    COLUMN_COUNT = 12
     SORT_KEYS: ClassVar[dict[int, str]] = {
         NAME: "name", AGE: "age", DISTRICT: "district", WORK_UNIT: "work_unit",
         LEVEL: "treatment_level", HONOR: "highest_honor", EMPLOYMENT: "employment_status",
@@ -76,7 +76,7 @@ class RegisterTableModel(QAbstractTableModel):
             self.tr("Name"), self.tr("Sex"), self.tr("Age"), self.tr("District"),
             self.tr("Work unit"), self.tr("Treatment level"), self.tr("Highest honor (year)"),
             self.tr("Employment"), self.tr("Life status"), self.tr("Phone"),
-            self.tr("ID number"),
+            self.tr("ID number"), self.tr("Last recuperation"),
         ]
         self._levels = {"全国": self.tr("National"), "省部级": self.tr("Provincial"),
                         "市级": self.tr("City"), "县级": self.tr("County")}
@@ -212,7 +212,7 @@ class RegisterTableModel(QAbstractTableModel):
                 return _RED
             return _GREY if r.life_status == LIFE_DECEASED else None
         if role == _ALIGNMENT:
-            return _RIGHT if col == self.AGE else None
+            return _RIGHT if col in (self.AGE, self.RECUPERATION) else None
         if role == _FONT:
             return self._italic if col == self.HONOR and self._flagged(r) else None
         if role == _TOOLTIP:
@@ -235,6 +235,7 @@ class RegisterTableModel(QAbstractTableModel):
             f"{honor}（{'、'.join(marks)}）" if marks else honor,
             r.employment_status or "", self._life.get(r.life_status, r.life_status),
             r.phone, r.id_number,
+            "" if r.last_recuperation_year is None else str(r.last_recuperation_year),
         )
 
     def _marks(self, r: MemberRow) -> list[str]:

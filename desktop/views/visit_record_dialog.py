@@ -75,6 +75,12 @@ class VisitRecordDialog(QDialog):
         self.follow_up.setChecked(visit.follow_up and not visit.follow_up_closed)
         self.follow_note = QLineEdit(visit.follow_up_note, self)
         self.follow_note.setObjectName("recordFollowNote")
+        self.hardship_file = QCheckBox(self.tr("then open a hardship file"), self)
+        self.hardship_file.setObjectName("recordHardshipFile")
+        self.hardship_file.setToolTip(self.tr(
+            "After saving, open a hardship draft for this person (needs a follow-up)."))
+        self.hardship_file.setEnabled(self.follow_up.isChecked())
+        self.follow_up.toggled.connect(self._follow_up_toggled)
         self.photo_label = QLabel(self.tr("%1 photo(s)").replace("%1", str(visit.photos)), self)
         add_photo = QPushButton(self.tr("Add photo…"), self)
         add_photo.setObjectName("recordAddPhoto")
@@ -101,12 +107,22 @@ class VisitRecordDialog(QDialog):
         form.addRow(self.tr("Reason if above the standard:"), self.over_reason)
         form.addRow(self.tr("Situation found:"), self.situation)
         form.addRow(self.follow_up, self.follow_note)
+        form.addRow("", self.hardship_file)
         photos = QHBoxLayout()
         photos.addWidget(self.photo_label, 1)
         photos.addWidget(add_photo)
         form.addRow(self.tr("Photos:"), photos)
         form.addRow(self.problem)
         form.addRow(self.buttons)
+
+    def _follow_up_toggled(self, on: bool) -> None:
+        self.hardship_file.setEnabled(on)
+        if not on:
+            self.hardship_file.setChecked(False)
+
+    def wants_hardship_file(self) -> bool:
+        """The clerk asked to open a hardship file once the result (with a follow-up) is saved."""
+        return self.follow_up.isChecked() and self.hardship_file.isChecked()
 
     def _pick_photo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Add photo"), "",

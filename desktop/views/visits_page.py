@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
+from desktop.services.permissions import Perm
 from desktop.services.register_types import RegisterFilter
 from desktop.services.visit_types import STATUS_WORDS, Conflict, VisitRow, WorkItem, yuan
 from desktop.services.workspace import Workspace
@@ -37,11 +38,16 @@ from desktop.views.form_widgets import button_row
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
+from desktop.views.visit_hardship_dialog import VisitHardshipDialog
 from desktop.views.visit_printing import campaign_document, write_file
 from desktop.views.visit_record_dialog import VisitRecordDialog
 from desktop.views.visit_schedule_dialogs import AssignDialog, AutoScheduleDialog, TeamDialog
 from desktop.views.visit_table_model import ROW_ROLE, RowsTableModel
 from desktop.views.visit_week_view import VisitWeekView
+
+APPROVED_ONLY = ("list", "receipt")
+"""Documents printed from an approved list only (the summary and the Excel working copy are
+not the final list)."""
 
 
 def problem_label(code: str) -> str:
@@ -103,7 +109,11 @@ class VisitsPage(QWidget):
             ("newCampaign", self.tr("New campaign…"), self.new_campaign),
             ("editCampaign", self.tr("Edit…"), self.edit_campaign),
             ("planCampaign", self.tr("Plan from the rules"), self.plan),
+            ("approveCampaign", self.tr("Approve list…"), self.ask_approve),
         ])
+        approve = self.findChild(QWidget, "approveCampaign")
+        if approve is not None:  # reviewers and administrators approve lists
+            approve.setEnabled(workspace.actor.can(Perm.APPROVE))
         top.insertWidget(0, QLabel(self.tr("Campaign:"), self))
         top.insertWidget(1, self.campaign)
         top.addWidget(self.print_button)
@@ -199,6 +209,7 @@ class VisitsPage(QWidget):
         lay.addLayout(button_row(page, [
             ("birthdayVisit", self.tr("Plan a birthday visit"), self.plan_birthday),
             ("hospitalVisit", self.tr("Plan a hospital visit"), self.plan_hospital),
+            ("hardshipFile", self.tr("Open a hardship file…"), self.open_hardship_file),
             ("closeFollowUp", self.tr("Close follow-up"), self.close_follow_up),
         ]))
         lay.addWidget(self.work_table)
@@ -273,12 +284,16 @@ class VisitsPage(QWidget):
         self.coverage_model.set_rows(coverage.rows)
         self.week.set_data(visits, teams, extra[1])
         done = sum(1 for v in visits if v.status == "done")
+        approval = (self.tr("List approved by %1.").replace("%1", campaign.approved_by)
+                    if campaign.approved_by else
+                    self.tr("List not approved yet (draft): the visit list and receipt sheet "
+                            "print after a reviewer approves it."))
         self.summary.setText(self.tr(
             "%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.")
             .replace("%1", campaign.start_date.isoformat())
             .replace("%2", campaign.end_date.isoformat())
             .replace("%3", campaign.rules.describe()).replace("%4", str(len(candidates)))
-            .replace("%5", str(len(visits))).replace("%6", str(done)))
+            .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
         missing = sum(1 for r in coverage.rows if r.problem == "not_planned")
         dropped = sum(1 for r in coverage.rows if r.problem == "dropped")
         if coverage.complete:
@@ -313,6 +328,21 @@ class VisitsPage(QWidget):
 
     def plan(self) -> None:
         self._act(lambda: self._ws.visits().plan(self._need_campaign()))
+
+    def ask_approve(self) -> None:
+        if self.campaign_id is None:
+            return
+        opinion, ok = QInputDialog.getText(
+            self, self.tr("Approve list"),
+            self.tr("Opinion (optional). The maker or last editor of the list cannot "
+                    "approve it; a later change to the list withdraws the approval."))
+        if ok:
+            self.approve(opinion)
+
+    def approve(self, opinion: str = "") -> bool:
+        """Approve the chosen campaign's list (reviewer or administrator, not its maker)."""
+        return self._act(lambda: self._ws.visits().approve_campaign(self._need_campaign(),
+                                                                     opinion))
 
     def _need_campaign(self) -> uuid.UUID:
         cid = self.campaign_id
@@ -414,6 +444,8 @@ class VisitsPage(QWidget):
             return
         dialog = VisitRecordDialog(self._ws.visits(), rows[0], self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.wants_hardship_file():
+                self.ask_hardship_file(rows[0].id, rows[0].name)
             self.refresh()
 
     # -- work list ------------------------------------------------------------------------------
@@ -435,6 +467,23 @@ class VisitsPage(QWidget):
             self._act(lambda: self._ws.visits().hospital_visit_from(
                 vid, dt.date.today() + dt.timedelta(days=1)))
 
+    def open_hardship_file(self) -> None:
+        """Open a hardship draft for the person of the chosen follow-up."""
+        w = self._work_item()
+        if w is None or w.visit_id is None:
+            return
+        self.ask_hardship_file(w.visit_id, w.name)
+
+    def ask_hardship_file(self, visit_id: uuid.UUID, name: str) -> None:
+        try:
+            categories = self._ws.hardship().categories()
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        dialog = VisitHardshipDialog(self._ws.visits(), visit_id, name, categories, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
     def close_follow_up(self) -> None:
         w = self._work_item()
         if w is not None and w.visit_id is not None:
@@ -451,6 +500,12 @@ class VisitsPage(QWidget):
     def _ask_print(self, kind: str) -> None:
         if self.campaign_id is None:
             return
+        if kind in APPROVED_ONLY:  # refuse before asking for a file name
+            try:
+                self._ws.visits().require_approved(self.campaign_id)
+            except AppError as exc:
+                present_error(self, exc)
+                return
         suffix = "xlsx" if kind == "xlsx" else "pdf"
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"visits.{suffix}",
                                               f"*.{suffix}")
@@ -462,6 +517,8 @@ class VisitsPage(QWidget):
         cid, ws = self._need_campaign(), self._ws
 
         def job(_ctx: object) -> Path:
+            if kind in APPROVED_ONLY:  # the final list and the receipt sheet: approved only
+                ws.visits().require_approved(cid)
             write_file(path, campaign_document(ws, cid, kind))
             return path
 

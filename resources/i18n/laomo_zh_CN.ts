@@ -1717,8 +1717,16 @@
         <translation>无级别</translation>
     </message>
     <message>
+        <source>never sent</source>
+        <translation>从未参加</translation>
+    </message>
+    <message>
         <source>Treatment level: %1</source>
         <translation>待遇级别：%1</translation>
+    </message>
+    <message>
+        <source>Last recuperation: %1</source>
+        <translation>上次疗休养：%1</translation>
     </message>
     <message>
         <source>Merge conflicts: %1</source>
@@ -2403,6 +2411,10 @@
         <translation>身份证号</translation>
     </message>
     <message>
+        <source>Last recuperation</source>
+        <translation>上次疗休养</translation>
+    </message>
+    <message>
         <source>National</source>
         <translation>全国</translation>
     </message>
@@ -2834,6 +2846,29 @@ Batch: %2</source>
     </message>
 </context>
 <context>
+    <name>VisitHardshipDialog</name>
+    <message>
+        <source>Open a hardship file: %1</source>
+        <translation>建立困难档案：%1</translation>
+    </message>
+    <message>
+        <source>A draft file is opened for the visited person; what the visit found goes into its notes. Complete it on the Hardship page.</source>
+        <translation>为被走访人建立困难档案草稿，走访发现的情况写入备注；请到“困难帮扶”页补全。</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>困难类别：</translation>
+    </message>
+    <message>
+        <source>Main cause:</source>
+        <translation>主要致困原因：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>VisitRecordDialog</name>
     <message>
         <source>Record visit: %1</source>
@@ -2862,6 +2897,14 @@ Batch: %2</source>
     <message>
         <source>Follow-up needed</source>
         <translation>需要回访</translation>
+    </message>
+    <message>
+        <source>then open a hardship file</source>
+        <translation>保存后建立困难档案</translation>
+    </message>
+    <message>
+        <source>After saving, open a hardship draft for this person (needs a follow-up).</source>
+        <translation>保存后为此人建立困难档案草稿（需勾选需要回访）。</translation>
     </message>
     <message>
         <source>%1 photo(s)</source>
@@ -3017,6 +3060,10 @@ Batch: %2</source>
         <translation>按规则生成名单</translation>
     </message>
     <message>
+        <source>Approve list…</source>
+        <translation>审批名单…</translation>
+    </message>
+    <message>
         <source>Campaign:</source>
         <translation>活动：</translation>
     </message>
@@ -3165,6 +3212,10 @@ Batch: %2</source>
         <translation>安排住院探望</translation>
     </message>
     <message>
+        <source>Open a hardship file…</source>
+        <translation>建立困难档案…</translation>
+    </message>
+    <message>
         <source>Close follow-up</source>
         <translation>结束回访</translation>
     </message>
@@ -3181,6 +3232,14 @@ Batch: %2</source>
         <translation>还没有走访活动：请点击“新建活动…”。</translation>
     </message>
     <message>
+        <source>List approved by %1.</source>
+        <translation>名单已由 %1 审批。</translation>
+    </message>
+    <message>
+        <source>List not approved yet (draft): the visit list and receipt sheet print after a reviewer approves it.</source>
+        <translation>名单尚未审批（草稿）：审核员审批后才能打印走访慰问名单和签收表。</translation>
+    </message>
+    <message>
         <source>%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.</source>
         <translation>%1 至 %2。对象：%3。符合规则 %4 人，名单 %5 人，已走访 %6 人。</translation>
     </message>
@@ -3191,6 +3250,14 @@ Batch: %2</source>
     <message>
         <source>%1 person(s) the rules name are not on the list; %2 visited last time are not on it now.</source>
         <translation>有 %1 人符合规则但未列入名单；上次走访的人中有 %2 人本次未列入。</translation>
+    </message>
+    <message>
+        <source>Approve list</source>
+        <translation>审批名单</translation>
+    </message>
+    <message>
+        <source>Opinion (optional). The maker or last editor of the list cannot approve it; a later change to the list withdraws the approval.</source>
+        <translation>审批意见（可不填）。名单的建立人或最后修改人不能审批；审批后名单再有改动，审批即失效。</translation>
     </message>
     <message>
         <source>Add a person</source>

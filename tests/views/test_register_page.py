@@ -216,7 +216,7 @@ def test_column_chooser_and_layout_survive_a_new_page(qtbot: QtBot, workspace: W
 def test_the_last_visible_column_cannot_be_hidden(qtbot: QtBot, workspace: Workspace,
                                                  runner: TaskRunner) -> None:
     page = open_page(qtbot, workspace, runner)
-    for c in range(1, 11):
+    for c in range(1, RegisterTableModel.COLUMN_COUNT):
         page.table.set_column_visible(c, False)
     menu = page.table.column_menu()
     name = next(a for a in menu.actions() if a.objectName() == "column_0")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
+from desktop.services.permissions import Actor, Role
 from desktop.services.recuperation import BatchDraft
 from desktop.services.workspace import Workspace
 from desktop.views.campaign_dialog import CampaignDialog
@@ -15,13 +18,15 @@ from desktop.views.recuperation_page import RecuperationPage
 from desktop.views.tasks import TaskRunner
 from desktop.views.visit_record_dialog import VisitRecordDialog
 from desktop.views.visits_page import VisitsPage
+from tests.views.conftest import make_workspace
 from tests.visits.support import add_people
 
 SHOTS = Path("/tmp/laomo-visits-shots")
 
 
 def test_visits_page_plans_schedules_records_and_prints(
-        qtbot: QtBot, db: Database, ws: Workspace, tmp_path: Path) -> None:
+        qtbot: QtBot, db: Database, ws: Workspace, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     ids = add_people(db)
     svc = ws.visits()
     dialog = CampaignDialog(svc, None, ["长兴县", "吴兴区"])
@@ -86,6 +91,26 @@ def test_visits_page_plans_schedules_records_and_prints(
     page.grab().save(str(SHOTS / "visits_candidates.png"))
     dialog.grab().save(str(SHOTS / "campaign_dialog.png"))
     pdf = tmp_path / "list.pdf"
+    assert "尚未审批" in page.summary.text()
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.views.visits_page.present_error",
+                        lambda parent, exc: shown.append(getattr(exc, "code", str(exc))))
+    page.print_to(pdf, "list")  # a draft list: refused, nothing written
+    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    assert not pdf.exists() and shown == ["campaign_not_approved"]
+    approver = make_workspace(db, Actor(30, "rev1", "审核员", Role.REVIEWER))
+    approver_page = VisitsPage(approver, TaskRunner())
+    qtbot.addWidget(approver_page)
+    assert approver_page.findChild(QWidget, "approveCampaign").isEnabled()
+    viewer_page = VisitsPage(make_workspace(db, Actor(31, "view1", "只读", Role.VIEWER)),
+                             TaskRunner())
+    qtbot.addWidget(viewer_page)
+    assert not viewer_page.findChild(QWidget, "approveCampaign").isEnabled()
+    approver_page.refresh()
+    qtbot.waitUntil(lambda: not approver_page.loading, timeout=20000)
+    assert approver_page.approve("名单无遗漏")
+    qtbot.waitUntil(lambda: not approver_page.loading, timeout=20000)
+    assert "已由 rev1 审批" in approver_page.summary.text()
     page.print_to(pdf, "list")
     qtbot.waitUntil(lambda: not page.loading, timeout=30000)
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -7,10 +7,13 @@ import uuid
 from pathlib import Path
 
 from desktop.database import Database
-from desktop.services.permissions import Actor
+from desktop.services.permissions import Actor, Role
 from desktop.services.recuperation import RecuperationService
+from desktop.services.visits import VisitService
 from tests.visits.support import add_people
 from tests.visits.test_recuperation import draft
+
+REVIEWER = Actor(30, "rev1", "审核员", Role.REVIEWER)
 
 
 def test_plan_campaigns_coverage_and_reports(  # type: ignore[no-untyped-def]
@@ -36,6 +39,12 @@ def test_plan_campaigns_coverage_and_reports(  # type: ignore[no-untyped-def]
     csv_out = run_laomo(*base, "visits", "coverage", "--campaign", str(cid), "--format", "csv")
     assert csv_out.stdout.lstrip("\ufeff").startswith("person_uuid,name")
     pdf = tmp_path / "list.pdf"
+    draft_list = run_laomo(*base, "report", "visit-list", "--campaign", str(cid),
+                           "--out", str(pdf))
+    assert draft_list.returncode == 1 and "尚未审批" in draft_list.stderr
+    assert not pdf.exists()  # the final list prints only once a reviewer approved it
+    VisitService(db.sessions, REVIEWER).approve_campaign(cid)
+    db.dispose()
     rep = run_laomo(*base, "report", "visit-list", "--campaign", str(cid), "--out", str(pdf))
     assert rep.returncode == 0, rep.stderr
     assert pdf.read_bytes().startswith(b"%PDF")

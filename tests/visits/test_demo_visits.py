@@ -17,6 +17,10 @@ def test_demo_makes_campaigns_and_batches(db: Database, admin: Actor) -> None:
     past, upcoming = campaigns[("元旦春节", 2025)], campaigns[("元旦春节", 2026)]
     assert past.planned > 0 and past.done > 0.8 * past.planned
     assert upcoming.planned > 0 and upcoming.done == 0
+    # past rounds were approved; the next one is a draft the administrator can approve
+    assert past.approved_by == "demo-reviewer" and upcoming.approved_by is None
+    visits.approve_campaign(upcoming.id)
+    assert visits.campaign(upcoming.id).approved_by == admin.name
     rows = visits.visits(upcoming.id)
     assert all(r.team and r.planned_date for r in rows)
     assert all(upcoming.start_date <= r.planned_date <= upcoming.end_date
