@@ -130,14 +130,24 @@ class ImportService:
             raise AppError("import_no_name_column")
         return header
 
-    def preview(self, path: Path, options: ImportOptions = DEFAULTS) -> ImportPreview:
-        """Sheets, the header found, the mapping and the first rows, for the wizard."""
+    def preview(self, path: Path, options: ImportOptions = DEFAULTS, *,
+                progress: Progress | None = None, is_cancelled: Cancelled | None = None,
+                ) -> ImportPreview:
+        """Sheets, the header found, the mapping and the first rows, for the wizard (a worker
+        thread: reading a 50,000-row sheet takes a second or two). Cancelling raises
+        ``AppError("import_cancelled")``; nothing is written either way."""
         self._actor.require(Perm.IMPORT_EXPORT)
-        sheet = read_sheet(path, options.sheet)
+        report = progress or (lambda done, total: None)
+        cancelled = is_cancelled or (lambda: False)
+        report(0, 3)
+        sheet = read_sheet(path, options.sheet, cancelled)
+        _tick(report, cancelled, 1, 3)
         header = self._header(sheet, options)
         body = sheet.rows[header.row_index + 1:]
         sample = tuple((r.number, tuple(as_text(c) or "" for c in r.cells)) for r in body[:20])
-        return ImportPreview(tuple(sheet_names(path)), sheet.name, header.row_number,
+        names = tuple(sheet_names(path))
+        _tick(report, cancelled, 3, 3)
+        return ImportPreview(names, sheet.name, header.row_number,
                              header.titles, dict(header.mapping), sample, len(body))
 
     # -- importing ----------------------------------------------------------------------------
@@ -152,7 +162,7 @@ class ImportService:
         self._actor.require(Perm.EDIT_PERSONS)
         report = progress or (lambda done, total: None)
         cancelled = is_cancelled or (lambda: False)
-        sheet = read_sheet(path, options.sheet)
+        sheet = read_sheet(path, options.sheet, cancelled)
         header = self._header(sheet, options)
         inputs, footers = _split_rows(sheet, header)
         sheet_name = sheet.name

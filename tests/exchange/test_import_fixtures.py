@@ -77,3 +77,19 @@ def test_password_protected_xlsx_says_so(service: ImportService, tmp_path: Path)
         assert caught.value.code == "import_encrypted"
         assert "password-protected" in error_text(caught.value, "en")
         assert "设有打开密码" in error_text(caught.value, "zh")
+
+
+def test_reading_a_big_sheet_can_be_cancelled(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("姓名,身份证号\n" + "".join(f"张{i},x\n" for i in range(10000)),
+                    encoding="utf-8")
+    asked: list[int] = []
+
+    def cancel_on_third_look() -> bool:
+        asked.append(1)
+        return len(asked) >= 3
+
+    with pytest.raises(AppError) as caught:
+        read_sheet(path, is_cancelled=cancel_on_third_look)
+    assert caught.value.code == "import_cancelled" and len(asked) == 3
+    assert len(read_sheet(path, is_cancelled=lambda: False).rows) == 10001
