@@ -24,6 +24,7 @@ __all__ = ["ReportLine", "write_report"]
 RED = PatternFill("solid", fgColor="FFC7CE")
 GREEN = PatternFill("solid", fgColor="E2EFDA")
 YELLOW = PatternFill("solid", fgColor="FFF2CC")
+ORANGE = PatternFill("solid", fgColor="FCE4D6")
 REASONS_TITLE = "导入结果（劳模之家）"
 
 
@@ -34,7 +35,7 @@ class ReportLine:
     number: int
     text: str
     bad_columns: tuple[int, ...]
-    kind: str  # rejected | ok | skipped
+    kind: str  # rejected | ok | skipped | warning (imported, but look at it)
 
 
 def write_report(source: Path, sheet: Sheet, header_row: int,
@@ -67,6 +68,9 @@ def write_report(source: Path, sheet: Sheet, header_row: int,
                 cell.fill = RED
         elif line.kind == "skipped":
             cell.fill = YELLOW
+        elif line.kind == "warning":
+            cell.font = Font(color="C65911")
+            cell.fill = ORANGE
     summary_row = header_row - 1 if header_row > 1 and ws.cell(
         row=header_row - 1, column=column).value is None else None
     if summary_row is not None:

@@ -37,6 +37,7 @@ from desktop.services.import_plan import (
     PERSON,
     Context,
     Planned,
+    flag_possible_duplicates,
     id_of,
     load_existing,
     mark_duplicates,
@@ -191,6 +192,7 @@ class ImportService:
                         _tick(report, cancelled, n, total)
                     planned.append(plan_row(queue.popleft(), ctx, columns))
                 mark_duplicates(planned, columns)
+                flag_possible_duplicates(session, planned, columns, ctx.districts)
                 rejected = sum(1 for p in planned if p.status == "rejected")
                 refused = rejected > 0 and not options.good_rows_only
                 batch_id = uuid.uuid4()
@@ -426,5 +428,5 @@ def _counts(planned: Sequence[Planned]) -> dict[str, int]:
 
 def _outcome(p: Planned) -> RowOutcome:
     return RowOutcome(p.number, p.status, p.name, tuple(p.problems), tuple(p.changes),
-                      p.same_as)
+                      p.same_as, tuple(p.warnings))
 

@@ -44,6 +44,7 @@ __all__ = ["ImportWizard", "download_template"]
 FILE_FILTER = "Excel / CSV (*.xlsx *.xlsm *.xls *.csv)"
 REJECTED = QColor("#ffc7ce")
 CHANGED = QColor("#fff2cc")
+WARNED = QColor("#fce4d6")
 
 
 def download_template(parent: QWidget) -> None:
@@ -258,7 +259,8 @@ class MappingPage(QWizardPage):
 
 
 class ResultTable(QTableWidget):
-    """Row number, name, what happens, and why: rejected rows red, changes yellow."""
+    """Row number, name, what happens, and why: rejected rows red, possible duplicates of
+    registered persons orange, changes yellow."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(0, 4, parent)
@@ -271,7 +273,7 @@ class ResultTable(QTableWidget):
         words = {"new": self.tr("new"), "updated": self.tr("update"),
                  "unchanged": self.tr("unchanged"), "rejected": self.tr("rejected"),
                  "duplicate": self.tr("repeated row")}
-        rows = sorted(result.rows, key=lambda o: (o.status != "rejected",
+        rows = sorted(result.rows, key=lambda o: (o.status != "rejected", not o.warnings,
                                                   o.status != "updated", o.number))
         self.setRowCount(len(rows))
         lang = current_language()
@@ -282,6 +284,8 @@ class ResultTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 if outcome.status == "rejected":
                     item.setBackground(REJECTED)
+                elif outcome.warnings:
+                    item.setBackground(WARNED)
                 elif outcome.status == "updated":
                     item.setBackground(CHANGED)
                 self.setItem(line, column, item)

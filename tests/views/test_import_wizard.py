@@ -171,3 +171,24 @@ def test_export_dialog_survey_template(ws: Workspace, qtbot: Any, tmp_path: Path
     assert "理由：市总工会年度调查" in ws_["A5"].value
     item = dialog.columns.item(0)
     assert item.checkState() == Qt.CheckState.Checked
+
+
+def test_result_table_puts_possible_duplicates_first_in_orange(qtbot: Any) -> None:
+    from desktop.services.import_types import ImportResult, RowOutcome, RowProblem
+    from desktop.views.import_wizard import WARNED, ResultTable
+
+    warning = RowProblem(4, "name", "possible_duplicate_birth",
+                         {"name": "张建国", "district": "长兴县", "birth": "1965-03-12",
+                          "unit": "供电公司"})
+    result = ImportResult("a.xlsx", "s", 3, (), {}, True, False, None,
+                          {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0,
+                           "duplicate": 0},
+                          (RowOutcome(4, "new", "李四"), RowOutcome(5, "new", "张建国",
+                                                                   warnings=(warning,))),
+                          ())
+    table = ResultTable(None)  # type: ignore[arg-type]
+    qtbot.addWidget(table)
+    table.show_result(result)
+    assert table.item(0, 0).text() == "5" and "可能是同一人" in table.item(0, 3).text()
+    assert table.item(0, 2).background().color() == WARNED
+    assert table.item(1, 3).text() == "新增" and table.item(1, 2).background().color() != WARNED
