@@ -14,6 +14,7 @@ The database is copied for the real import, so the prepared one stays as it was.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +121,23 @@ def make_workbook(path: Path, db: Path, rows: int, seed: int = 7) -> None:
     wb.save(path)
 
 
+@contextlib.contextmanager
+def _profiled(target: Path | None) -> Iterator[None]:
+    """cProfile the block into ``target`` (``--profile``; the timing is then not meaningful)."""
+    if target is None:
+        yield
+        return
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        yield
+    finally:
+        profiler.disable()
+        profiler.dump_stats(str(target))
+
+
 def phase(args: argparse.Namespace) -> None:
     """One measured phase in this process; prints JSON {seconds, peak_mb, ...}."""
     started = time.perf_counter()
@@ -130,7 +149,7 @@ def phase(args: argparse.Namespace) -> None:
         wb = pc.CalamineWorkbook.from_path(str(args.file))
         rows = wb.get_sheet_by_index(0).to_python()
         out["rows"] = len(rows)
-    elif args.phase in ("dry", "real"):
+    elif args.phase in ("dry", "real", "report"):
         from desktop.database import Database
         from desktop.services import accounts
         from desktop.services.import_types import ImportOptions
@@ -138,9 +157,19 @@ def phase(args: argparse.Namespace) -> None:
 
         db = Database(f"sqlite:///{args.db}")
         actor = accounts.AccountService(db.sessions).login("admin", "secret123")
-        started, cpu = time.perf_counter(), cpu_seconds()
-        result = ImportService(db.sessions, actor).run(
-            args.file, ImportOptions(good_rows_only=True), dry_run=args.phase == "dry")
+        service = ImportService(db.sessions, actor)
+        if args.phase == "report":  # the report workbook of a dry run (not timed: see dry)
+            from desktop.services.import_words import report_workbook
+
+            result = service.run(args.file, ImportOptions(good_rows_only=True), dry_run=True)
+            started, cpu = time.perf_counter(), cpu_seconds()
+            with _profiled(args.profile):
+                out["mb"] = round(len(report_workbook(args.file, result, "zh_CN")) / 2**20, 1)
+        else:
+            started, cpu = time.perf_counter(), cpu_seconds()
+            with _profiled(args.profile):
+                result = service.run(args.file, ImportOptions(good_rows_only=True),
+                                     dry_run=args.phase == "dry")
         out["counts"] = result.counts
         out["written"] = result.written
         db.dispose()
@@ -169,7 +198,9 @@ def phase(args: argparse.Namespace) -> None:
 
 def run_phase(name: str, file: Path, db: Path) -> dict[str, object]:
     done = subprocess.run([sys.executable, __file__, "--phase", name, "--file", str(file),
-                           "--db", str(db)], capture_output=True, text=True, check=True)
+                           "--db", str(db)], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"phase {name} failed:\n{done.stderr}")
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -180,14 +211,18 @@ def main() -> None:
     p.add_argument("--rows", type=int, default=50_000)
     p.add_argument("--phase")
     p.add_argument("--file", type=Path)
+    p.add_argument("--profile", type=Path, help="with --phase: write cProfile stats here")
+    p.add_argument("--keep", type=Path,
+                   help="keep the generated workbook here (and reuse it when it exists)")
     args = p.parse_args()
     if args.phase:
         phase(args)
         return
     with tempfile.TemporaryDirectory(dir=args.db.parent) as work:
-        book = Path(work) / "messy.xlsx"
+        book = args.keep or Path(work) / "messy.xlsx"
         started = time.perf_counter()
-        make_workbook(book, args.db, args.rows)
+        if not book.exists():
+            make_workbook(book, args.db, args.rows)
         print(f"generated {args.rows} messy rows: {book.stat().st_size / 2**20:.1f} MiB "
               f"in {time.perf_counter() - started:.1f} s")
         base = run_phase("calamine", book, args.db)
@@ -202,6 +237,9 @@ def main() -> None:
                   f"ratio to calamine {float(str(r['seconds'])) / seconds:.1f} wall / "
                   f"{float(str(r['cpu'])) / cpu:.1f} CPU, peak {r['peak_mb']} MB "
                   f"(target <= 500), {r['counts']}")
+        r = run_phase("report", book, args.db)
+        print(f"report workbook of the dry run: {r['seconds']} s wall, {r['cpu']} s CPU "
+              f"(target <= 15), {r['mb']} MiB, peak {r['peak_mb']} MB")
         r = run_phase("export", Path(work) / "export.xlsx", args.db)
         print(f"export {r['persons']} persons to .xlsx: {r['seconds']} s wall, {r['cpu']} s "
               f"CPU (target <= 15), "

@@ -13,6 +13,7 @@ known. Problems raise ``ValidationError`` on the field ``id_number`` with one of
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 import unicodedata
@@ -235,6 +236,20 @@ def _birth_date(yyyymmdd: str, today: datetime.date) -> datetime.date:
 
 
 def parse(raw: str | int | float | None, *, today: datetime.date | None = None) -> IdNumber:
+    """``_parse`` remembered for the last 64k numbers (an import parses each one twice: once
+    to match the register, once in the person rules). Keyed by the input's type too, so 1.0
+    and 1 are not confused; refusals are never remembered (they raise afresh)."""
+    if raw is None:
+        return _parse(raw, today=today)
+    return _parse_cached(type(raw).__name__, raw, today or datetime.date.today())
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_cached(kind: str, raw: str | int | float, today: datetime.date) -> IdNumber:
+    return _parse(raw, today=today)
+
+
+def _parse(raw: str | int | float | None, *, today: datetime.date | None = None) -> IdNumber:
     """Validate and decode an ID number as typed, pasted or read from a spreadsheet cell.
 
     Raises ``ValidationError`` (field ``id_number``) with one code, checked in this order:

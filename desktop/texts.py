@@ -449,6 +449,17 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "attachment_too_large": ("文件“{path}”有 {size_mb} MB，超过 {max_mb} MB 的上限；请扫描成较小的图片或 PDF。",
                              "“{path}” is {size_mb} MB, over the {max_mb} MB limit; scan it "
                              "smaller."),
+    # --- import (issue 4 follow-up) ---
+    "possible_duplicate_birth": (
+        "注意：登记册中已有同名同出生日期的{name}（{district}，{unit}），可能是同一人，请核对后再导入。",
+        "Note: the register already has a {name} with this birth date ({district}, {unit}); "
+        "possibly the same person, check before importing.",
+    ),
+    "possible_duplicate_unit": (
+        "注意：登记册中已有同名同工作单位的{name}（{district}，出生 {birth}），可能是同一人，请核对后再导入。",
+        "Note: the register already has a {name} at this work unit ({district}, born {birth}); "
+        "possibly the same person, check before importing.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ FORMATS = ("xlsx", "xlsm", "xls", "csv")
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or an encrypted .xlsx
 _ZIP_MAGIC = b"PK\x03\x04"
+CANCEL_EVERY = 2000  # rows read between two looks at is_cancelled
 _CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
 
 
@@ -100,11 +101,15 @@ def sheet_names(path: Path) -> list[str]:
             if m.typ == pc.SheetTypeEnum.WorkSheet and m.visible == pc.SheetVisibleEnum.Visible]
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
-    """The rows of ``sheet`` (default: the first visible worksheet that has any data)."""
+def read_sheet(path: Path, sheet: str | None = None,
+               is_cancelled: Callable[[], bool] | None = None) -> Sheet:
+    """The rows of ``sheet`` (default: the first visible worksheet that has any data).
+
+    ``is_cancelled`` is asked every few thousand rows; when it says yes the reading stops with
+    ``AppError("import_cancelled")``."""
     kind = _check_file(path)
     if kind == "csv":
-        return Sheet(path.stem, tuple(_csv_rows(path)), "csv")
+        return Sheet(path.stem, tuple(_cancellable(_csv_rows(path), is_cancelled)), "csv")
     wb = _open_workbook(path)
     names = sheet_names(path)
     if sheet is not None and sheet not in wb.sheet_names:
@@ -114,7 +119,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     for name in candidates:
         try:
             data = wb.get_sheet_by_name(name)
-            rows = tuple(_sheet_rows(data))
+            rows = tuple(_cancellable(_sheet_rows(data), is_cancelled))
         except AppError:
             raise
         except Exception as exc:
@@ -126,6 +131,19 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     if first is None:
         raise AppError("import_empty", path=str(path))
     return first
+
+
+def _cancellable(rows: Iterator[RawRow],
+                 is_cancelled: Callable[[], bool] | None) -> Iterator[RawRow]:
+    if is_cancelled is None:
+        yield from rows
+        return
+    if is_cancelled():
+        raise AppError("import_cancelled")
+    for index, row in enumerate(rows):
+        if not index % CANCEL_EVERY and is_cancelled():
+            raise AppError("import_cancelled")
+        yield row
 
 
 def _sheet_rows(data: pc.CalamineSheet) -> Iterator[RawRow]:

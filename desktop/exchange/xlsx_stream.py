@@ -17,11 +17,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["STYLE_BOLD", "STYLE_DATE", "STYLE_HEADER", "STYLE_TEXT", "STYLE_TITLE", "Cell",
+__all__ = ["STYLE_BAD", "STYLE_BAD_DATE", "STYLE_BOLD", "STYLE_DATE", "STYLE_HEADER",
+           "STYLE_NOTE", "STYLE_NOTE_BAD", "STYLE_NOTE_BAD_FILL", "STYLE_NOTE_SKIPPED",
+           "STYLE_NOTE_TITLE", "STYLE_NOTE_WARNING", "STYLE_TEXT", "STYLE_TITLE", "Cell",
            "SheetSpec", "column_letter", "write_xlsx"]
 
 # cellXfs indexes in the style sheet below
 STYLE_DEFAULT, STYLE_HEADER, STYLE_TITLE, STYLE_DATE, STYLE_TEXT, STYLE_BOLD = range(6)
+# the import report: a bad cell (red), and the reasons column (wrapped; red / yellow / orange)
+(STYLE_BAD, STYLE_BAD_DATE, STYLE_NOTE, STYLE_NOTE_BAD, STYLE_NOTE_BAD_FILL, STYLE_NOTE_SKIPPED,
+ STYLE_NOTE_WARNING, STYLE_NOTE_TITLE) = range(6, 14)
 _EPOCH = dt.date(1899, 12, 30)
 
 
@@ -78,20 +83,34 @@ def _cell(ref: str, value: Any, style: int) -> str:
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>
-<fonts count="3"><font><sz val="11"/><name val="Calibri"/></font>
+<fonts count="6"><font><sz val="11"/><name val="Calibri"/></font>
 <font><b/><sz val="11"/><name val="Calibri"/></font>
-<font><b/><sz val="14"/><name val="Calibri"/></font></fonts>
-<fills count="2"><fill><patternFill patternType="none"/></fill>
-<fill><patternFill patternType="gray125"/></fill></fills>
+<font><b/><sz val="14"/><name val="Calibri"/></font>
+<font><sz val="11"/><color rgb="FFC00000"/><name val="Calibri"/></font>
+<font><sz val="11"/><color rgb="FFC65911"/><name val="Calibri"/></font>
+<font><b/><sz val="11"/><color rgb="FFC00000"/><name val="Calibri"/></font></fonts>
+<fills count="5"><fill><patternFill patternType="none"/></fill>
+<fill><patternFill patternType="gray125"/></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor indexed="64"/></patternFill></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFFCE4D6"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="6">
+<cellXfs count="14">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center"/></xf>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>
+<xf numFmtId="164" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="3" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="4" fillId="4" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="5" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""  # noqa: E501

@@ -60,6 +60,7 @@ class Planned:
     version: int = 0
     same_as: int | None = None
     stored: tuple[dict[str, Any], list[dict[str, Any]]] | None = None  # what the row says
+    warnings: list[RowProblem] = field(default_factory=list)  # shown, not refused
 
 
 @dataclass
@@ -260,3 +261,48 @@ def mark_duplicates(planned: list[Planned], columns: dict[str, int]) -> None:
             a.problems.append(RowProblem(columns.get("id_number"), "id_number",
                                          "id_twice_in_file", {"row": b.number}))
             a.status = "rejected"
+
+
+MAX_WARNINGS = 3  # possible duplicates named per row
+
+
+def flag_possible_duplicates(s: Session, planned: Sequence[Planned], columns: dict[str, int],
+                             districts: dict[str, uuid.UUID]) -> None:
+    """A new row without an ID number cannot be matched by number: warn (not refuse) when the
+    register already holds a live person of the same name with the same birth date or the same
+    work unit, so the clerk looks before importing a second record of one person. One query per
+    500 names, never one per row."""
+    rows = [p for p in planned if p.status == "new" and p.id_number is None]
+    if not rows:
+        return
+    names = sorted({p.values["name"] for p in rows})
+    found: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(names), CHUNK):
+        part = names[start:start + CHUNK]
+        result = s.execute(select(PERSON.c.name, PERSON.c.birth_date, PERSON.c.work_unit,
+                                  PERSON.c.district_id).where(
+            PERSON.c.name.in_(part), PERSON.c.deleted_at.is_(None),
+            PERSON.c.merged_into_id.is_(None)).order_by(PERSON.c.name, PERSON.c.id))
+        for r in result.mappings():
+            found.setdefault(r["name"], []).append(dict(r))
+    district_names = {i: n for n, i in districts.items()}
+    for p in rows:
+        birth = p.values.get("birth_date")
+        unit = _unit_key(p.values.get("work_unit"))
+        for stored in found.get(p.values["name"], ()):
+            if len(p.warnings) >= MAX_WARNINGS:
+                break
+            params = {"name": stored["name"],
+                      "district": district_names.get(stored["district_id"], ""),
+                      "birth": display("birth_date", stored["birth_date"]) or "-",
+                      "unit": stored["work_unit"] or "-"}
+            if birth is not None and stored["birth_date"] == birth:
+                p.warnings.append(RowProblem(columns.get("birth_date"), "name",
+                                             "possible_duplicate_birth", params))
+            elif unit and _unit_key(stored["work_unit"]) == unit:
+                p.warnings.append(RowProblem(columns.get("work_unit"), "name",
+                                             "possible_duplicate_unit", params))
+
+
+def _unit_key(unit: str | None) -> str:
+    return "".join((unit or "").split())

@@ -53,6 +53,7 @@ class RowOutcome:
     problems: tuple[RowProblem, ...] = ()
     changes: tuple[FieldChange, ...] = ()
     same_as: int | None = None  # duplicate: the row it repeats
+    warnings: tuple[RowProblem, ...] = ()  # e.g. possibly a person already in the register
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,11 @@ class ImportResult:
     @property
     def rejected(self) -> int:
         return self.counts.get("rejected", 0)
+
+    @property
+    def warned(self) -> int:
+        """Rows imported (or to be) with a warning: possibly a person already registered."""
+        return sum(1 for o in self.rows if o.warnings)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,21 @@ from desktop.exchange.import_map import FIELD_TITLES
 from desktop.exchange.import_read import read_sheet
 from desktop.exchange.import_report import ReportLine, write_report
 from desktop.services.import_types import ImportResult, RowOutcome
-from desktop.texts import ZH, field_label, problem_text
+from desktop.texts import PROBLEMS, ZH, field_label, problem_text
 
 __all__ = ["counts_text", "report_workbook", "row_text"]
 
 
 def row_text(outcome: RowOutcome, lang: str = ZH) -> str:
+    text = _status_text(outcome, lang)
+    if outcome.warnings:
+        zh = lang.startswith("zh")
+        words = [PROBLEMS[p.code][0 if zh else 1].format(**p.params) for p in outcome.warnings]
+        text += ("；" if zh else "; ") + ("；".join(words) if zh else "; ".join(words))
+    return text
+
+
+def _status_text(outcome: RowOutcome, lang: str) -> str:
     zh = lang.startswith("zh")
     if outcome.status == "rejected":
         return "；".join(problem_text(FieldProblem(p.field, p.code, p.params), lang)
@@ -48,12 +57,17 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
         if result.footer_rows:
             rows = "、".join(str(n) for n in result.footer_rows)
             text += f"；表尾合计/签名行已跳过（第 {rows} 行）"
+        if result.warned:
+            text += f"；其中 {result.warned} 行没有身份证号、可能与登记册中已有的人重复，请核对"
         return text
     text = (f"{c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
             f"{c['rejected']} rejected, {c['duplicate']} duplicate row(s) skipped")
     if result.footer_rows:
         text += "; totals/signature rows skipped (rows " + ", ".join(
             str(n) for n in result.footer_rows) + ")"
+    if result.warned:
+        text += (f"; {result.warned} row(s) without an ID number may repeat persons already "
+                 "in the register: check them")
     return text
 
 
@@ -63,7 +77,8 @@ def report_workbook(source: Path, result: ImportResult, lang: str = ZH) -> bytes
     lines = [ReportLine(o.number, row_text(o, lang),
                         tuple(sorted({p.column for p in o.problems if p.column is not None})),
                         "rejected" if o.status == "rejected" else
-                        "skipped" if o.status == "duplicate" else "ok")
+                        "skipped" if o.status == "duplicate" else
+                        "warning" if o.warnings else "ok")
              for o in result.rows]
     skipped = "表尾行，未导入" if lang.startswith("zh") else "footer row, not imported"
     lines += [ReportLine(n, skipped, (), "skipped") for n in result.footer_rows]

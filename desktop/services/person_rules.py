@@ -301,9 +301,9 @@ def check_draft(
                                          {"value": draft.treatment_override}))
         if clean_text(draft.treatment_override_reason) is None:
             problems.append(FieldProblem("treatment_override_reason", "reason_required"))
-    problems.extend(text_length_problems(
-        _PERSON,  # type: ignore[arg-type]
-        ((f, f, clean_text(getattr(draft, f))) for f in _TEXT_FIELDS)))
+    given = [(f, f, clean_text(value)) for f in _TEXT_FIELDS
+             if (value := getattr(draft, f)) is not None]  # most are empty: skip them early
+    problems.extend(text_length_problems(_PERSON, given))  # type: ignore[arg-type]
 
     seen: set[uuid.UUID] = set()
     for index, honor in enumerate(draft.honors):
@@ -317,7 +317,8 @@ def check_draft(
 
 def person_values(draft: PersonDraft, resolved: Resolved) -> dict[str, Any]:
     """The person's own columns as the draft sets them (derived columns are set elsewhere)."""
-    values: dict[str, Any] = {f: clean_text(getattr(draft, f)) for f in _TEXT_FIELDS}
+    values: dict[str, Any] = {f: None if (v := getattr(draft, f)) is None else clean_text(v)
+                              for f in _TEXT_FIELDS}
     override = draft.treatment_override
     values.update(
         name=resolved.name, id_number=resolved.id_number, id_legacy15=resolved.id_legacy15,

@@ -37,13 +37,14 @@ from desktop.services.importer import ImportService
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe, present_error
-from desktop.views.tasks import TaskRunner
+from desktop.views.tasks import Task, TaskRunner
 
 __all__ = ["ImportWizard", "download_template"]
 
 FILE_FILTER = "Excel / CSV (*.xlsx *.xlsm *.xls *.csv)"
 REJECTED = QColor("#ffc7ce")
 CHANGED = QColor("#fff2cc")
+WARNED = QColor("#fce4d6")
 
 
 def download_template(parent: QWidget) -> None:
@@ -139,6 +140,8 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.preview: ImportPreview | None = None
+        self.reading: Task | None = None
+        self._generation = 0
         self._combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
@@ -159,15 +162,50 @@ class MappingPage(QWizardPage):
                                  saved_mapping=self.saved.currentData()))
 
     def _read(self, options: ImportOptions) -> None:
+        """Read the sheet on the TaskRunner (a big sheet takes a second or two); a newer read
+        or leaving the page cancels the one running, whose result is then ignored."""
+        self.cancel_read()
         self.preview = None
         self.table.setRowCount(0)
         self._combos = []
-        try:
-            preview = self._wizard.service.preview(self._wizard.path(), options)
-        except AppError as exc:
-            self.problem.setText(describe(exc))
-            self.completeChanged.emit()
+        self.problem.setText(self.tr("Reading the sheet…"))
+        self.completeChanged.emit()
+        service, path = self._wizard.service, self._wizard.path()
+        self._generation += 1
+        generation = self._generation
+        self.reading = self._wizard.tasks.run(
+            lambda ctx: service.preview(path, options, progress=ctx.progress,
+                                        is_cancelled=ctx.is_cancelled),
+            on_success=lambda preview: self._show(preview, generation),
+            on_error=lambda exc: self._read_failed(exc, generation),
+            label=self.tr("Reading the sheet…"), parent=self)
+
+    def cancel_read(self) -> None:
+        """Cancel the read in progress (if any); its result, when it comes, is ignored."""
+        self._generation += 1
+        if self.reading is not None:
+            self.reading.cancel()
+            self.reading = None
+
+    def cleanupPage(self) -> None:
+        self.cancel_read()
+        super().cleanupPage()
+
+    def _read_failed(self, exc: BaseException, generation: int) -> None:
+        if generation != self._generation:
             return
+        self.reading = None
+        if isinstance(exc, AppError) and exc.code == "import_cancelled":
+            self.problem.setText(self.tr("Reading the sheet was cancelled. Press \"Read again\" "
+                                         "to read it."))
+        else:
+            self.problem.setText(describe(exc))
+        self.completeChanged.emit()
+
+    def _show(self, preview: ImportPreview, generation: int) -> None:
+        if generation != self._generation:
+            return  # a read that was cancelled or overtaken by a newer one
+        self.reading = None
         self.problem.setText("")
         self.preview = preview
         self.sheet.blockSignals(True)
@@ -221,7 +259,8 @@ class MappingPage(QWizardPage):
 
 
 class ResultTable(QTableWidget):
-    """Row number, name, what happens, and why: rejected rows red, changes yellow."""
+    """Row number, name, what happens, and why: rejected rows red, possible duplicates of
+    registered persons orange, changes yellow."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(0, 4, parent)
@@ -234,7 +273,7 @@ class ResultTable(QTableWidget):
         words = {"new": self.tr("new"), "updated": self.tr("update"),
                  "unchanged": self.tr("unchanged"), "rejected": self.tr("rejected"),
                  "duplicate": self.tr("repeated row")}
-        rows = sorted(result.rows, key=lambda o: (o.status != "rejected",
+        rows = sorted(result.rows, key=lambda o: (o.status != "rejected", not o.warnings,
                                                   o.status != "updated", o.number))
         self.setRowCount(len(rows))
         lang = current_language()
@@ -245,6 +284,8 @@ class ResultTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 if outcome.status == "rejected":
                     item.setBackground(REJECTED)
+                elif outcome.warnings:
+                    item.setBackground(WARNED)
                 elif outcome.status == "updated":
                     item.setBackground(CHANGED)
                 self.setItem(line, column, item)
@@ -419,6 +460,10 @@ class ImportWizard(QWizard):
 
     def path(self) -> Path:
         return Path(self.file_page.path.text().strip())
+
+    def done(self, result: int) -> None:
+        self.mapping_page.cancel_read()  # closing the wizard stops a sheet still being read
+        super().done(result)
 
     @classmethod
     def start(cls, parent: QWidget | None, service: ImportService, tasks: TaskRunner,

@@ -1474,6 +1474,14 @@
         <translation>（按表头自动识别）</translation>
     </message>
     <message>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <source>Reading the sheet was cancelled. Press "Read again" to read it.</source>
+        <translation>已取消读取工作表。按“重新读取”可再次读取。</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>

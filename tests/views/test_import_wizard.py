@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QProgressDialog, QPushButton, QWizard
 
 from desktop.services.workspace import Workspace
 from desktop.views.export_dialog import ExportDialog
@@ -34,6 +35,7 @@ def test_wizard_dry_run_good_rows_import_and_undo(ws: Workspace, qtbot: Any,
     assert wizard.file_page.isComplete()
     wizard.next()
     mapping = wizard.mapping_page
+    qtbot.waitUntil(lambda: mapping.preview is not None, timeout=20000)
     assert mapping.preview is not None and mapping.preview.header_row == 3
     combo = mapping.table.cellWidget(1, 2)
     assert isinstance(combo, QComboBox) and combo.currentData() == "name"
@@ -66,6 +68,76 @@ def test_wizard_dry_run_good_rows_import_and_undo(ws: Workspace, qtbot: Any,
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 
+def test_mapping_page_reads_on_a_worker_with_progress_and_cancel(
+        ws: Workspace, qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """The sheet is read on the TaskRunner: the GUI thread stays free (the page says it is
+    reading), a progress dialog with Cancel comes up, and cancelling leaves no preview."""
+    book = write_clerk_workbook(tmp_path / "名册.xlsx")
+    service = ws.importer()
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    real_preview = service.preview
+
+    def slow_preview(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        release.wait(20)  # a big sheet: still reading when the user looks
+        return real_preview(*args, **kwargs)
+
+    monkeypatch.setattr(service, "preview", slow_preview)
+    wizard = ImportWizard(service, TaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(book))
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert mapping.preview is None and not mapping.isComplete()
+    assert mapping.problem.text() == "正在读取工作表…"
+    qtbot.waitUntil(lambda: wizard.findChild(QProgressDialog, "taskProgress") is not None,
+                    timeout=5000)
+    assert threads and threads[0] is not threading.main_thread()
+    dialog = wizard.findChild(QProgressDialog, "taskProgress")
+    assert dialog is not None and dialog.labelText() == "正在读取工作表…"
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "取消"
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(lambda: mapping.reading is None, timeout=20000)
+    assert mapping.preview is None and not mapping.isComplete()
+    assert mapping.table.rowCount() == 0 and "已取消" in mapping.problem.text()
+    # Read again, uncancelled: the preview arrives from the worker.
+    mapping.header_row.setValue(3)
+    qtbot.mouseClick(wizard.findChild(QPushButton, "importReread"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: mapping.preview is not None, timeout=20000)
+    assert mapping.preview is not None and mapping.preview.header_row == 3
+    assert mapping.isComplete() and mapping.problem.text() == ""
+
+
+def test_mapping_page_ignores_a_read_it_no_longer_wants(ws: Workspace, qtbot: Any,
+                                                        tmp_path: Path,
+                                                        monkeypatch: Any) -> None:
+    """Going back while a read runs cancels it; its late result does not fill the page."""
+    book = write_clerk_workbook(tmp_path / "名册.xlsx")
+    service = ws.importer()
+    release = threading.Event()
+    real_preview = service.preview
+    monkeypatch.setattr(service, "preview",
+                        lambda *a, **k: (release.wait(20), real_preview(*a, **k))[1])
+    tasks = TaskRunner()
+    wizard = ImportWizard(service, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(book))
+    wizard.next()
+    mapping = wizard.mapping_page
+    task = mapping.reading
+    assert task is not None
+    wizard.back()
+    assert task.ctx.is_cancelled() and mapping.reading is None
+    release.set()
+    qtbot.waitUntil(lambda: tasks.active() == 0, timeout=20000)
+    assert mapping.preview is None and mapping.table.rowCount() == 0
+
+
 def test_wizard_mapping_page_reports_no_header(ws: Workspace, qtbot: Any,
                                                tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
@@ -75,7 +147,7 @@ def test_wizard_mapping_page_reports_no_header(ws: Workspace, qtbot: Any,
     wizard.show()
     wizard.file_page.path.setText(str(path))
     wizard.next()
-    assert "找不到表头" in wizard.mapping_page.problem.text()
+    qtbot.waitUntil(lambda: "找不到表头" in wizard.mapping_page.problem.text(), timeout=20000)
     assert not wizard.mapping_page.isComplete()
 
 
@@ -99,3 +171,24 @@ def test_export_dialog_survey_template(ws: Workspace, qtbot: Any, tmp_path: Path
     assert "理由：市总工会年度调查" in ws_["A5"].value
     item = dialog.columns.item(0)
     assert item.checkState() == Qt.CheckState.Checked
+
+
+def test_result_table_puts_possible_duplicates_first_in_orange(qtbot: Any) -> None:
+    from desktop.services.import_types import ImportResult, RowOutcome, RowProblem
+    from desktop.views.import_wizard import WARNED, ResultTable
+
+    warning = RowProblem(4, "name", "possible_duplicate_birth",
+                         {"name": "张建国", "district": "长兴县", "birth": "1965-03-12",
+                          "unit": "供电公司"})
+    result = ImportResult("a.xlsx", "s", 3, (), {}, True, False, None,
+                          {"new": 2, "updated": 0, "unchanged": 0, "rejected": 0,
+                           "duplicate": 0},
+                          (RowOutcome(4, "new", "李四"), RowOutcome(5, "new", "张建国",
+                                                                   warnings=(warning,))),
+                          ())
+    table = ResultTable(None)  # type: ignore[arg-type]
+    qtbot.addWidget(table)
+    table.show_result(result)
+    assert table.item(0, 0).text() == "5" and "可能是同一人" in table.item(0, 3).text()
+    assert table.item(0, 2).background().color() == WARNED
+    assert table.item(1, 3).text() == "新增" and table.item(1, 2).background().color() != WARNED
