@@ -398,3 +398,16 @@ def test_english_messages(tmp_path: Path, run_laomo: RunLaomo) -> None:
     check = run_laomo("--lang", "en", "--db", str(path), "--user", "admin", "check")
     assert check.returncode == 0
     assert "audit chain: ok" in check.stdout
+
+
+def test_readme_lists_every_command() -> None:
+    """The README is the command's contract (DESIGN.md): every command the parser dispatches
+    has a line there."""
+    from desktop.cli_commands import COMMANDS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in readme.splitlines()]
+    missing = [key for key in COMMANDS
+               if not any(line.startswith(f"laomo {key.split()[0]}")
+                          and key.split()[-1] in line for line in lines)]
+    assert not missing, missing
