@@ -14,18 +14,19 @@ import dataclasses
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from desktop import reference
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.masking import mask_id
 from desktop.models import District, DocumentLog, Person
 from desktop.services import audit, settings
-from desktop.services.permissions import Actor, Perm
+from desktop.services.base import Service
+from desktop.services.permissions import Perm
 from desktop.services.register import SEX_LABELS, RegisterService
 from desktop.services.register_types import RegisterFilter
 
@@ -117,16 +118,9 @@ def _reason(reason: str | None, field: str = "reason") -> str:
     return why[:500]
 
 
-class DocumentService:
+class DocumentService(Service):
     """Renders documents for the views and the command line, and keeps the serial ledger."""
 
-    def __init__(self, sessions: sessionmaker[Session], actor: Actor,
-                 read_sessions: sessionmaker[Session] | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
-        self._sessions = sessions
-        self._read_sessions = read_sessions or sessions
-        self._actor = actor
-        self._today = today
 
     # -- settings ------------------------------------------------------------------------------
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from desktop import idnumber
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.models import HardshipCase, HardshipMember, Person, Standard
 from desktop.services import audit, settings
+from desktop.services.base import Service
 from desktop.services.hardship_attachments import HardshipAttachments
 from desktop.services.hardship_payments import HardshipPayments
 from desktop.services.hardship_rules import (
@@ -40,7 +40,7 @@ from desktop.services.hardship_store import (
 )
 from desktop.services.hardship_types import CaseDetail, CaseDraft, StandardRow
 from desktop.services.hardship_workflow import HardshipWorkflow
-from desktop.services.permissions import Actor, Perm
+from desktop.services.permissions import Perm
 from desktop.services.person_store import (
     district_problem,
     districts_by_name,
@@ -57,18 +57,9 @@ _CASE_FIELDS = (
 )
 
 
-class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments):
+class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, Service):
     """Use cases on one hardship file."""
 
-    def __init__(
-        self, sessions: sessionmaker[Session], actor: Actor,
-        read_sessions: sessionmaker[Session] | None = None,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        self._sessions = sessions
-        self._read_sessions = read_sessions or sessions
-        self._actor = actor
-        self._today = today
 
     # -- reading ------------------------------------------------------------------------------
 

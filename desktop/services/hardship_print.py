@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from desktop.errors import AppError
 from desktop.masking import mask_id
@@ -29,9 +29,10 @@ from desktop.reports.hardship import (
     yuan,
 )
 from desktop.services import audit, settings
+from desktop.services.base import Service
 from desktop.services.hardship_rules import REJECT_REASONS, causes, mask_account
 from desktop.services.hardship_store import detail, load_case
-from desktop.services.permissions import Actor, Perm
+from desktop.services.permissions import Perm
 
 ASSOCIATION_SUFFIX = "劳动模范协会"
 STATUS_WORDS = {
@@ -52,16 +53,9 @@ def _d(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-class HardshipPrint:
+class HardshipPrint(Service):
     """Documents about hardship files."""
 
-    def __init__(self, sessions: sessionmaker[Session], actor: Actor,
-                 read_sessions: sessionmaker[Session] | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
-        self._sessions = sessions
-        self._read = read_sessions or sessions
-        self._actor = actor
-        self._today = today
 
     def _association(self, s: Session) -> str:
         return str(settings.get(s, settings.ASSOCIATION, "")) + ASSOCIATION_SUFFIX
@@ -69,7 +63,7 @@ class HardshipPrint:
     def file_sheet(self, case_id: uuid.UUID) -> Document:
         """困难劳模档案表 of one file."""
         self._actor.require(Perm.PRINT)
-        with self._read.begin() as s:
+        with self._read_sessions.begin() as s:
             case = load_case(s, case_id)
             got = detail(s, case)
             person = s.get(Person, case.person_id)
@@ -125,7 +119,7 @@ class HardshipPrint:
     def notice(self, case_ids: Sequence[uuid.UUID] = ()) -> Document:
         """公示名单 of the given files, or of every file now in notice."""
         self._actor.require(Perm.PRINT)
-        with self._read.begin() as s:
+        with self._read_sessions.begin() as s:
             stmt = (select(HardshipCase, Person, District.name)
                     .join(Person, Person.id == HardshipCase.person_id)
                     .join(District, District.id == HardshipCase.district_id)
@@ -151,7 +145,7 @@ class HardshipPrint:
                  district: str | None = None) -> Document:
         """发放签收表 of the payments of a year (and kind, district)."""
         self._actor.require(Perm.PRINT)
-        with self._read.begin() as s:
+        with self._read_sessions.begin() as s:
             stmt = (select(HardshipPayment, HardshipCase.serial, Person.name,
                            Person.id_number, District.name)
                     .join(HardshipCase, HardshipCase.id == HardshipPayment.case_id)

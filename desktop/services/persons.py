@@ -6,20 +6,19 @@ The register list and search are in ``register``; status changes (动态管理) 
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from collections.abc import Callable
 from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.models import Honor, Person
 from desktop.services import audit
-from desktop.services.permissions import Actor, Perm
+from desktop.services.base import Service
+from desktop.services.permissions import Perm
 from desktop.services.person_events import StatusChanges
 from desktop.services.person_rules import (
     Resolved,
@@ -47,19 +46,10 @@ __all__ = ["PersonService"]
 REMOVED_HONOR_REASON = "removed in the person dialog"
 
 
-class PersonService(StatusChanges):
+class PersonService(StatusChanges, Service):
     """Use cases on one person. ``read_sessions`` (optional) serve ``get`` and ``validate``,
     which the dialog calls often and which must not queue behind a writer on SQLite."""
 
-    def __init__(
-        self, sessions: sessionmaker[Session], actor: Actor,
-        read_sessions: sessionmaker[Session] | None = None,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        self._sessions = sessions
-        self._read_sessions = read_sessions or sessions
-        self._actor = actor
-        self._today = today
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from desktop.domain import age_on
 from desktop.errors import AppError, FieldProblem, NotFound, ValidationError
@@ -25,7 +25,8 @@ from desktop.masking import mask_id, mask_phone
 from desktop.models import Honor, Person, RecuperationBatch, RecuperationEntry
 from desktop.models.visits import ORGANISERS
 from desktop.services import audit
-from desktop.services.permissions import Actor, Perm
+from desktop.services.base import Service
+from desktop.services.permissions import Perm
 from desktop.services.visit_rules import LIVE, years_before
 from desktop.services.visit_schedule import honors_text
 from desktop.services.visit_store import CHUNK, EDIT, clean, district_names
@@ -191,16 +192,9 @@ def last_years(s: Session, person_ids: Sequence[uuid.UUID] | None = None,
     return out
 
 
-class RecuperationService:
+class RecuperationService(Service):
     """Use cases of recuperation batches; every public method is one transaction."""
 
-    def __init__(self, sessions: sessionmaker[Session], actor: Actor,
-                 read_sessions: sessionmaker[Session] | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
-        self._sessions = sessions
-        self._read_sessions = read_sessions or sessions
-        self._actor = actor
-        self._today = today
 
     # -- batches --------------------------------------------------------------------------------
 

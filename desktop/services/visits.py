@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from desktop.domain import age_on
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
 from desktop.models import Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit
-from desktop.services.permissions import Actor, Perm
+from desktop.services.base import Service
+from desktop.services.permissions import Perm
 from desktop.services.visit_records import VisitRecords
 from desktop.services.visit_rules import (
     STANDALONE,
@@ -63,18 +63,9 @@ class CampaignMakerChecker(PermissionDenied):
         self.code = "campaign_maker_checker"
 
 
-class VisitService(VisitSchedule, VisitRecords):
+class VisitService(VisitSchedule, VisitRecords, Service):
     """Use cases of visit campaigns; every public method is one transaction."""
 
-    def __init__(
-        self, sessions: sessionmaker[Session], actor: Actor,
-        read_sessions: sessionmaker[Session] | None = None,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        self._sessions = sessions
-        self._read_sessions = read_sessions or sessions
-        self._actor = actor
-        self._today = today
 
     # -- campaigns ----------------------------------------------------------------------------
 
