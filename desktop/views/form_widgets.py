@@ -66,6 +66,18 @@ def button_row(
     return row
 
 
+def refill_combo(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
+    """Replace a chooser's (text, data) items, keeping the chosen data when it is still there
+    (else the first item), without signalling the intermediate states."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(combo.findData(current) if current is not None else 0, 0))
+    combo.blockSignals(False)
+
+
 def parse_date(text: str) -> dt.date | None:
     """``1980-01-02``, ``1980.1.2``, ``1980/1/2`` or ``19800102``; None if it is no date."""
     text = text.strip()

@@ -28,7 +28,7 @@ from desktop.services.recuperation import BatchDraft, RecuperationRules
 from desktop.services.visit_types import yuan
 from desktop.services.workspace import Workspace
 from desktop.texts import problem_text
-from desktop.views.form_widgets import DateField, MoneyField, button_row
+from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -200,13 +200,7 @@ class RecuperationPage(QWidget):
         except AppError as exc:
             present_error(self, exc)
             return
-        current = self.batch_id
-        self.batch.blockSignals(True)
-        self.batch.clear()
-        for b in batches:
-            self.batch.addItem(f"{b.name}（{b.taken}/{b.quota}）", b.id)
-        self.batch.setCurrentIndex(max(self.batch.findData(current) if current else 0, 0))
-        self.batch.blockSignals(False)
+        refill_combo(self.batch, [(f"{b.name}（{b.taken}/{b.quota}）", b.id) for b in batches])
         self.load()
 
     def load(self) -> None:

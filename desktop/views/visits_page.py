@@ -34,7 +34,7 @@ from desktop.services.register_types import RegisterFilter
 from desktop.services.visit_types import STATUS_WORDS, Conflict, VisitRow, WorkItem, yuan
 from desktop.services.workspace import Workspace
 from desktop.views.campaign_dialog import CampaignDialog
-from desktop.views.form_widgets import button_row
+from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
@@ -224,14 +224,8 @@ class VisitsPage(QWidget):
         except AppError as exc:
             present_error(self, exc)
             return
-        current = self.campaign_id
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for c in campaigns:
-            self.campaign.addItem(f"{c.title}（{c.done}/{c.planned}）", c.id)
-        index = self.campaign.findData(current) if current else 0
-        self.campaign.setCurrentIndex(max(index, 0))
-        self.campaign.blockSignals(False)
+        refill_combo(self.campaign,
+                     [(f"{c.title}（{c.done}/{c.planned}）", c.id) for c in campaigns])
         self.load()
 
     @property
