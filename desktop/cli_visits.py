@@ -25,9 +25,9 @@ from desktop.cli_reports import check_pdf_target
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.services.accounts import association_info
-from desktop.services.documents import ASSOCIATION_SUFFIX
 from desktop.services.permissions import Actor
 from desktop.services.recuperation import RecuperationService
+from desktop.services.settings import ASSOCIATION_SUFFIX
 from desktop.services.visits import VisitService
 
 __all__ = [
@@ -62,7 +62,7 @@ def _session(args: argparse.Namespace) -> tuple[Database, Actor]:
 
 def _association(db: Database) -> str:
     info = association_info(db.sessions)
-    return (info.name if info is not None else "") + ASSOCIATION_SUFFIX
+    return info.title if info is not None else ASSOCIATION_SUFFIX
 
 
 def visits_plan(args: argparse.Namespace, out: TextIO) -> int:

@@ -46,6 +46,11 @@ class AssociationInfo:
     city: str
     districts: tuple[str, ...]
 
+    @property
+    def title(self) -> str:
+        """长兴县劳动模范协会: the name documents and headings use."""
+        return self.name + settings.ASSOCIATION_SUFFIX
+
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is not None and value.tzinfo is None:  # SQLite hands back naive UTC

@@ -50,7 +50,6 @@ def check_seal_image(data: bytes, *, name: str = "") -> str:
 
 FONTS_KEY = "documents.fonts"
 SEAL_KEY = "documents.seal"
-ASSOCIATION_SUFFIX = "劳动模范协会"
 ROSTER_KEYS = ("seq", "name", "sex", "birth_date", "age", "id_number", "work_unit",
                "treatment_level", "honors", "phone")
 """The columns of the printed roster (ID numbers masked unless unmasked with a reason)."""
@@ -372,7 +371,7 @@ class DocumentService(Service):
 
     @staticmethod
     def _association(s: Session) -> str:
-        return str(settings.get(s, settings.ASSOCIATION) or "") + ASSOCIATION_SUFFIX
+        return settings.association_title(s)
 
     @staticmethod
     def _prefix(s: Session) -> str:

@@ -34,7 +34,6 @@ from desktop.services.hardship_rules import REJECT_REASONS, causes, mask_account
 from desktop.services.hardship_store import detail, load_case
 from desktop.services.permissions import Perm
 
-ASSOCIATION_SUFFIX = "劳动模范协会"
 STATUS_WORDS = {
     "draft": "草稿", "submitted": "已提交", "verified": "已核查", "notice": "公示中",
     "approved": "已认定", "rejected": "不予认定", "review": "复核中", "closed": "已结案",
@@ -58,7 +57,7 @@ class HardshipPrint(Service):
 
 
     def _association(self, s: Session) -> str:
-        return str(settings.get(s, settings.ASSOCIATION, "")) + ASSOCIATION_SUFFIX
+        return settings.association_title(s)
 
     def file_sheet(self, case_id: uuid.UUID) -> Document:
         """困难劳模档案表 of one file."""

@@ -11,6 +11,7 @@ from desktop.models import Setting
 
 MODE = "association.mode"  # "county" or "city"
 ASSOCIATION = "association.name"  # 长兴县 / 湖州市
+ASSOCIATION_SUFFIX = "劳动模范协会"  # 长兴县 + 劳动模范协会: how documents name the issuer
 CITY = "association.city"
 
 
@@ -26,3 +27,8 @@ def put(s: Session, key: str, value: Any) -> None:
         s.add(Setting(key=key, value=text))
     else:
         row.value = text
+
+
+def association_title(s: Session) -> str:
+    """The issuing association as documents name it (长兴县劳动模范协会)."""
+    return str(get(s, ASSOCIATION) or "") + ASSOCIATION_SUFFIX

@@ -29,7 +29,7 @@ class HomePage(QWidget):
         self._workspace = workspace
         self._tasks = tasks
         info = workspace.association
-        self.heading = QLabel(f"<h2>{info.name}劳动模范协会</h2>", self)
+        self.heading = QLabel(f"<h2>{info.title}</h2>", self)
         self.heading.setObjectName("homeHeading")
         self.summary = QLabel(self.tr("Loading the figures…"), self)
         self.summary.setObjectName("summaryLabel")

@@ -14,11 +14,10 @@ from desktop.services.workspace import Workspace
 # ReportLab and openpyxl are imported inside the functions: the main window must not pay for
 # them at start-up (benchmarks/bench_startup.py).
 
-ASSOCIATION_SUFFIX = "劳动模范协会"
 
 
 def association(ws: Workspace) -> str:
-    return ws.association.name + ASSOCIATION_SUFFIX
+    return ws.association.title
 
 
 def write_file(path: Path, data: bytes) -> None:
