@@ -217,7 +217,7 @@ def _iso_date(text: str) -> object:
 
 def _unmask_options(s: argparse.ArgumentParser) -> None:
     s.add_argument("--unmask", action="store_true",
-                   help="full phone numbers / ID numbers (needs the permission and --reason)")
+                   help="full ID numbers and phones (needs the permission and --reason; audited)")
     s.add_argument("--reason", help="why the data is unmasked (recorded in the audit log)")
 
 
@@ -338,9 +338,7 @@ def _register_filters(s: argparse.ArgumentParser) -> None:
     s.add_argument("--age-min", type=int, metavar="N")
     s.add_argument("--age-max", type=int, metavar="N")
     s.add_argument("--hardship", choices=("yes", "no"))
-    s.add_argument("--unmask", action="store_true",
-                   help="full ID numbers and phones (needs the permission and --reason; audited)")
-    s.add_argument("--reason", help="why the data is unmasked (recorded in the audit log)")
+    _unmask_options(s)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
