@@ -24,7 +24,7 @@ from desktop import APP_DISPLAY_NAME, APP_NAME, __version__, logsetup
 from desktop.core.texts import error_text
 from desktop.errors import AppError
 from desktop.paths import default_database_path, resources_dir
-from desktop.views import i18n
+from desktop.views import i18n, screen_fit
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.messages import install_excepthook, present_error
 from desktop.views.preferences import Preferences
@@ -49,6 +49,7 @@ def make_application(lang: str | None = None) -> tuple[QApplication, Preferences
         app.setWindowIcon(QIcon(str(icon)))
     prefs = Preferences()
     i18n.install(app, lang or prefs.language)
+    screen_fit.install(app)  # no window taller or wider than the screen (issue 14)
     font = app.font()
     # Prefer faces that have every CJK glyph the register needs (rare characters included).
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "SimSun", "SimSun-ExtB",

@@ -30,6 +30,7 @@ from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
 from desktop.views.register.duplicates_page import DuplicatesPage
 from desktop.views.register.register_page import RegisterPage
+from desktop.views.screen_fit import open_main_window
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.recuperation_page import RecuperationPage
 from desktop.views.visits.visits_page import VisitsPage
@@ -91,10 +92,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1100, 700)
-        state = preferences.window_state("main_geometry")
-        if state is not None:
-            self.restoreGeometry(state)
+        # fitted to the screen; the saved size and place come back (issue 14)
+        open_main_window(self, preferences.window_state("main_geometry"))
         self.nav.setCurrentRow(0)
 
     def _add_page(self, title: str, page: QWidget) -> None:
