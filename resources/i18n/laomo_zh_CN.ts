@@ -208,6 +208,49 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>%1, your password was set by the administrator. Choose your own password before you start (at least 8 characters).</source>
+        <translation>%1，您的密码是管理员设置的。开始工作前请设置您自己的密码（至少 8 位）。</translation>
+    </message>
+    <message>
+        <source>Password of %1 (at least 8 characters).</source>
+        <translation>%1 的密码（至少 8 位）。</translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>原密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与原密码相同。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentLogPage</name>
     <message>
         <source>Proof of title</source>
@@ -1327,6 +1370,14 @@
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开%1…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1347,6 +1398,10 @@
         <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Log out / switch user</source>
+        <translation>注销 / 切换用户(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1357,6 +1412,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
         <source>Fonts and seal for documents…</source>
@@ -1389,6 +1448,10 @@
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>密码已修改。</translation>
     </message>
     <message>
         <source>Back up the database</source>

@@ -49,6 +49,7 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
     from desktop.views.imports.import_wizard import ImportWizard
     from desktop.views.login_dialog import LoginDialog
     from desktop.views.main_window import MainWindow
+    from desktop.views.password_dialog import ChangePasswordDialog
     from desktop.views.reason_dialog import ReasonDialog
     from desktop.views.register.honors_table import RevokeHonorDialog
     from desktop.views.register.merge_dialog import MergeDialog
@@ -78,6 +79,8 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
         "LoginDialog": lambda: LoginDialog(None, association="长兴县", database="demo"),
         "SetupWizard": lambda: SetupWizard(lambda *a: None),
         "UserDialog": lambda: UserDialog(),
+        "ChangePasswordDialog": lambda: ChangePasswordDialog(lambda o, n: None, user="王丽华",
+                                                             forced=True),
         "PersonDialog": lambda: PersonDialog(ws, person.id),
         "StatusChangeDialog": lambda: StatusChangeDialog(
             "died", lambda k, d: None, honors=(), districts=("长兴县",), preselected=None,
