@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.reference import LIFE_DECEASED
 from desktop.services.register.types import MemberRow
+from desktop.views.data_words import data_word
 
 Fetch = Callable[[str, bool, int, int], Sequence[MemberRow]]
 """``fetch(sort_key, descending, offset, limit)`` -> the rows of the current filter."""
@@ -230,10 +231,10 @@ class RegisterTableModel(QAbstractTableModel):
         marks = self._marks(r)
         honor = r.highest_honor or self._no_honor
         return (
-            r.name, r.sex, "" if r.age is None else str(r.age), r.district, r.work_unit,
+            r.name, data_word(r.sex), "" if r.age is None else str(r.age), r.district, r.work_unit,
             self._levels.get(r.treatment_level or "", r.treatment_level or ""),
             f"{honor}（{'、'.join(marks)}）" if marks else honor,
-            r.employment_status or "", self._life.get(r.life_status, r.life_status),
+            data_word(r.employment_status or ""), self._life.get(r.life_status, r.life_status),
             r.phone, r.id_number,
             "" if r.last_recuperation_year is None else str(r.last_recuperation_year),
         )

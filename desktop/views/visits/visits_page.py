@@ -68,8 +68,14 @@ def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = Fa
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setResizeContentsPrecision(60)  # measure the first rows, not ten thousand
+    # columns as wide as their title and text, so that none is clipped while an empty one takes
+    # the room (issue 14)
+    model.modelReset.connect(view.resizeColumnsToContents)
+    view.resizeColumnsToContents()
     return view
 
 
