@@ -43,8 +43,12 @@ def test_saved_language_is_used_at_the_next_start_unless_lang_is_given(
     window.close()
 
     started: list[str | None] = []
-    monkeypatch.setattr(app_module, "run",
-                        lambda db=None, lang=None: started.append(lang) or 0)
+
+    def run(db: str | None = None, lang: str | None = None) -> int:
+        started.append(lang)
+        return 0
+
+    monkeypatch.setattr(app_module, "run", run)
     assert cli_main.main([]) == 0  # a plain start, as the desktop shortcut does
     assert started == [None]  # the command line does not overrule the saved choice
     app_module.make_application(started[0])
