@@ -861,6 +861,18 @@
         <translation>登记异议…</translation>
     </message>
     <message>
+        <source>You created this file, so you cannot approve it (%1): another reviewer or the administrator does.</source>
+        <translation>您是建档人，不能审批本档案（%1），请由其他审核员或管理员办理。</translation>
+    </message>
+    <message>
+        <source>You changed this file last, so you cannot approve it (%1): another reviewer or the administrator does.</source>
+        <translation>您最后修改了本档案，不能审批本档案（%1），请由其他审核员或管理员办理。</translation>
+    </message>
+    <message>
+        <source>Your role cannot take these steps (%1): a reviewer or the administrator does.</source>
+        <translation>您的角色不能办理这些步骤（%1），请由审核员或管理员办理。</translation>
+    </message>
+    <message>
         <source>Objection</source>
         <translation>公示异议</translation>
     </message>
@@ -923,6 +935,10 @@
     <message>
         <source>Paid in total: %1 yuan</source>
         <translation>累计发放：%1 元</translation>
+    </message>
+    <message>
+        <source>Payments are recorded for approved files.</source>
+        <translation>档案审批认定后才能登记发放。</translation>
     </message>
 </context>
 <context>
@@ -3298,6 +3314,10 @@ Batch: %2</source>
         <source>Loading the campaign…</source>
         <translation>正在读取走访活动…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n visit(s) have no date or team yet: add a team or more visits per day and schedule again, or assign them by hand.</source>
+        <translation><numerusform>%n 次走访尚未排定日期或小组：请增加小组或提高每天走访数后重新自动排期，或手工分配。</numerusform></translation>
+    </message>
     <message>
         <source>No campaign yet: create one with “New campaign…”.</source>
         <translation>还没有走访活动：请点击“新建活动…”。</translation>
@@ -3349,6 +3369,46 @@ Batch: %2</source>
     <message>
         <source>Why is this person visited (not named by the rules)?</source>
         <translation>此人不在规则范围内，为什么要走访？</translation>
+    </message>
+    <message>
+        <source>%1 visit(s) scheduled; %2 could not be scheduled.</source>
+        <translation>已排期 %1 次走访；%2 次走访未能排期。</translation>
+    </message>
+    <message>
+        <source>There is no office working day from %1 to the campaign's end (%2).</source>
+        <translation>从 %1 到活动结束日（%2）没有工作日。</translation>
+    </message>
+    <message>
+        <source>Move the campaign's end date later.</source>
+        <translation>请把活动结束日期延后。</translation>
+    </message>
+    <message>
+        <source>From %1 to the campaign's end (%2) there are %3 working day(s); %4 team(s) with %5 visits a day are full.</source>
+        <translation>从 %1 到活动结束日（%2）共 %3 个工作日，%4 个小组每天 %5 次已排满。</translation>
+    </message>
+    <message>
+        <source>add teams: %1 team(s) in all would fit everyone;</source>
+        <translation>增加小组：共 %1 个小组可排下全部走访；</translation>
+    </message>
+    <message>
+        <source>or clear the schedule and allow %1 visits per team and day;</source>
+        <translation>或清空排期，把每组每天走访数提高到 %1 次；</translation>
+    </message>
+    <message>
+        <source>or move the campaign's end date later.</source>
+        <translation>或把活动结束日期延后。</translation>
+    </message>
+    <message>
+        <source>To schedule them:</source>
+        <translation>可以这样安排：</translation>
+    </message>
+    <message>
+        <source>Schedule automatically</source>
+        <translation>自动排期</translation>
+    </message>
+    <message>
+        <source>Change the campaign dates…</source>
+        <translation>修改活动日期…</translation>
     </message>
     <message>
         <source>Take off the list</source>

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.texts import problem_text
 from desktop.errors import AppError, ValidationError
+from desktop.services.permissions import Perm
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
 from desktop.services.visits.types import yuan
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
+from desktop.views.gating import allowed, gate_children
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -188,6 +190,10 @@ class RecuperationPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        # what the role may not do is disabled, with the reason (issue 14, point 6)
+        gate_children(self, workspace.actor, dict.fromkeys(
+            ("newBatch", "fillBatch", "nominate", "confirmEntry", "declineEntry",
+             "replaceEntry"), Perm.EDIT_PERSONS))
 
     @property
     def batch_id(self) -> uuid.UUID | None:
@@ -249,6 +255,8 @@ class RecuperationPage(QWidget):
         return True
 
     def new_batch(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         dialog = BatchDialog(self._ws, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh()
@@ -260,19 +268,27 @@ class RecuperationPage(QWidget):
         return self.batch_id
 
     def fill(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         self._act(lambda: self._ws.recuperation().fill(self._bid()))
 
     def nominate(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.eligible_table)
         if rows:
             self._act(lambda: self._ws.recuperation().nominate(self._bid(), rows[0].person_id))
 
     def confirm(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if rows:
             self._act(lambda: self._ws.recuperation().confirm(rows[0].entry_id))
 
     def ask_decline(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if not rows:
             return
@@ -285,6 +301,8 @@ class RecuperationPage(QWidget):
         return self._act(lambda: self._ws.recuperation().decline(entry_id, reason))
 
     def replace(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if rows:
             self._act(lambda: self._ws.recuperation().replace(rows[0].entry_id))
