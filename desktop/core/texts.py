@@ -462,6 +462,17 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: the register already has a {name} at this work unit ({district}, born {birth}); "
         "possibly the same person, check before importing.",
     ),
+    # --- import (issue 14) ---
+    "honor_year_applied": (
+        "注意：荣誉称号栏有 {count} 项荣誉，年份栏的 {year} 年已记在“{title}”上，请核对。",
+        "Note: the title cell holds {count} honors; the year column's {year} was given to "
+        "“{title}”: check it.",
+    ),
+    "honor_year_unplaced": (
+        "注意：“{titles}”没有年份（荣誉称号栏有 {count} 项荣誉，年份栏只有 {year} 年），请核对后补上。",
+        "Note: “{titles}” has no year (the title cell holds {count} honors, the year column "
+        "only {year}): check and add it.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
