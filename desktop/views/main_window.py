@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self._logging_out = False
         actor = workspace.actor
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {workspace.association.name}")
+        # the platform adds " — 劳模之家" (the application display name) itself (issue 14)
+        self.setWindowTitle(workspace.association.title)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         if actor.can(Perm.VIEW_AUDIT):
             self._add_page("audit", self.tr("Audit log"), lambda: page(
                 "admin.audit_page", "AuditPage")(ws, tasks, self))
+        self.home.import_requested.connect(self._import_roster)
+        self.home.new_person_requested.connect(self._new_person)
         self.nav.currentRowChanged.connect(self._switch)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -253,6 +257,11 @@ class MainWindow(QMainWindow):
             settings_menu.addAction(fonts_seal)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setObjectName("userGuideAction")
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.open_user_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About 劳模之家"), self)
         about.setObjectName("aboutAction")
         about.triggered.connect(self._about)
@@ -280,6 +289,12 @@ class MainWindow(QMainWindow):
         register = self.register
         if register is not None:
             register.import_roster()
+
+    def _new_person(self) -> None:
+        register = self.register
+        if register is not None:
+            self.nav.setCurrentRow(self.stack.indexOf(register))
+            register.new_person()
 
     def _export_register(self) -> None:
         register = self.register
@@ -312,8 +327,6 @@ class MainWindow(QMainWindow):
             self.start_backup(path)
 
     def start_backup(self, path: str) -> None:
-        from pathlib import Path
-
         maintenance = self._workspace.maintenance()
         self.tasks.run(lambda ctx: maintenance.backup(Path(path), progress=ctx.progress),
                        on_success=lambda m: self._backed_up(path, m),
@@ -335,6 +348,24 @@ class MainWindow(QMainWindow):
         from desktop.views.documents.documents_page import DocumentSettingsDialog
 
         DocumentSettingsDialog.edit(self._workspace, self)
+
+    def user_guide_path(self) -> Path | None:
+        """The user guide shipped with the program: docs/ in a checkout, resources/docs in the
+        installed bundle."""
+        from desktop.paths import resources_dir
+
+        for candidate in (resources_dir() / "docs" / "user-guide.md",
+                          resources_dir().parent / "docs" / "user-guide.md"):
+            if candidate.exists():
+                return candidate
+        return None
+
+    def open_user_guide(self) -> None:
+        path = self.user_guide_path()
+        if path is None or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self, self.tr("User guide"), self.tr(
+                "The user guide could not be opened. It is the file user-guide.md in the "
+                "program's docs folder."))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About 劳模之家"), self.tr(

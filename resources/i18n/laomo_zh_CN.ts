@@ -38,8 +38,20 @@
         <translation>序号</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Double-click an entry to see it exactly as stored.</source>
+        <translation>双击一条记录可查看其原始内容。</translation>
+    </message>
+    <message>
+        <source>Audit entry as stored</source>
+        <translation>审计记录原文</translation>
     </message>
     <message>
         <source>User</source>
@@ -48,10 +60,6 @@
     <message>
         <source>Action</source>
         <translation>操作</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1115,6 +1123,22 @@
         <translation>未定级</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The register is empty.&lt;/b&gt; Start with your roster: import the Excel sheet you keep (any layout; the columns are matched and nothing is written before you confirm), or enter the model workers one by one.</source>
+        <translation>&lt;b&gt;名册还是空的。&lt;/b&gt;请从您手头的名册开始：导入您一直在用的 Excel 表（格式不限，程序会对应各列，确认之前不写入任何内容），或逐个新增劳模。</translation>
+    </message>
+    <message>
+        <source>Import a roster…</source>
+        <translation>导入名册…</translation>
+    </message>
+    <message>
+        <source>New model worker…</source>
+        <translation>新增劳模…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The register is empty.&lt;/b&gt; A clerk or the administrator imports the roster or enters the model workers.</source>
+        <translation>&lt;b&gt;名册还是空的。&lt;/b&gt;请由录入员或管理员导入名册或新增劳模。</translation>
+    </message>
+    <message>
         <source>%1 model workers in the register: %2 living, %3 deceased.</source>
         <translation>名册共有劳模 %1 人：在世 %2 人，已故 %3 人。</translation>
     </message>
@@ -1319,10 +1343,6 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <source>劳模之家 — log in</source>
-        <translation>劳模之家 — 登录</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1442,6 +1462,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>用户手册(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;About 劳模之家</source>
         <translation>关于劳模之家(&amp;A)</translation>
     </message>
@@ -1488,6 +1512,14 @@
     <message>
         <source>The language will change the next time 劳模之家 starts.</source>
         <translation>界面语言将在下次启动劳模之家时生效。</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened. It is the file user-guide.md in the program's docs folder.</source>
+        <translation>无法打开用户手册。手册是程序 docs 文件夹中的 user-guide.md 文件。</translation>
     </message>
     <message>
         <source>About 劳模之家</source>
@@ -2674,8 +2706,8 @@ Batch: %2</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>劳模之家 — first start</source>
-        <translation>劳模之家 — 首次启动</translation>
+        <source>First start</source>
+        <translation>首次启动</translation>
     </message>
     <message>
         <source>Create</source>
