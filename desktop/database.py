@@ -15,18 +15,17 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import AppError, DatabaseProblem
+
+if TYPE_CHECKING:  # Alembic is loaded only when a schema has to be checked or changed
+    from alembic.config import Config
 from desktop.paths import default_database_path, migrations_dir, replace_file
 
 NETWORK_FILESYSTEMS = frozenset(
@@ -37,6 +36,14 @@ OUR_TABLES = frozenset({"district", "user", "setting", "audit_event"})
 SQLITE_BUSY_TIMEOUT_MS = 15000
 MOUNTS_FILE = Path("/proc/mounts")
 DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
+
+
+def file_head() -> str | None:
+    """The newest revision id by file name (``NNNN_name.py`` with ``revision = "NNNN"``, a
+    linear chain). ``tests/services/test_database.py`` keeps it equal to Alembic's head."""
+    versions = migrations_dir() / "versions"
+    ids = [p.name[:4] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py")]
+    return max(ids) if ids else None
 
 
 def resolve_url(target: str | Path | None) -> str:
@@ -57,7 +64,7 @@ def windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
     return int(kernel32.GetDriveTypeW(root))
 
 
-# Injectable for tests, which simulate Windows on Linux (tests/test_windows.py).
+# Injectable for tests, which simulate Windows on Linux (tests/services/test_windows.py).
 ON_WINDOWS = os.name == "nt"
 drive_type: Callable[[str], int] = windows_drive_type
 
@@ -193,11 +200,15 @@ class Database:
     # -- schema -------------------------------------------------------------------------
 
     def _alembic_config(self, script_location: Path | None = None) -> Config:
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(script_location or migrations_dir()))
         return cfg
 
     def head_revision(self, script_location: Path | None = None) -> str:
+        from alembic.script import ScriptDirectory
+
         head = ScriptDirectory.from_config(self._alembic_config(script_location)).get_current_head()
         assert head is not None
         return head
@@ -245,8 +256,30 @@ class Database:
         if self.sqlite_path is not None and self.sqlite_path.exists():
             self._peek_sqlite()
 
+    def _current_if_head(self) -> str | None:
+        """The revision when the database is already at the newest migration file, else None:
+        the common case (every start, every command) then never loads Alembic."""
+        newest = file_head()
+        if newest is None:
+            return None
+        try:
+            if self.sqlite_path is not None:
+                if not self.sqlite_path.exists():
+                    return None
+                current = self._peek_sqlite()[1]
+            else:
+                with self.engine.connect() as conn:
+                    current = conn.exec_driver_sql(
+                        "SELECT version_num FROM alembic_version").scalar()
+        except Exception:  # no table yet, a foreign file...: the full check says what is wrong
+            return None
+        return current if current == newest else None
+
     def check_schema(self, script_location: Path | None = None) -> tuple[str | None, str]:
         """(current, head) revisions; raises for a foreign or too-new database."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(self._alembic_config(script_location))
         head = script.get_current_head()
         assert head is not None
@@ -281,6 +314,12 @@ class Database:
         would cascade-delete child rows) and ``foreign_key_check`` must come back empty before
         the commit. Any failure restores the backup and raises ``DatabaseProblem``.
         """
+        if script_location is None and target == "head":
+            current = self._current_if_head()
+            if current is not None:
+                return UpgradeResult(current, current, None)
+        from alembic import command
+
         current, head = self.check_schema(script_location)
         wanted = head if target == "head" else target
         if current == wanted:

@@ -20,6 +20,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Cheap argon2 parameters for every hash the tests make, here and in the ``laomo`` processes
+# they start (desktop/services/accounts.py); test_accounts checks production still gets the
+# real ones.
+os.environ["LAOMO_TEST_CHEAP_HASHES"] = "1"
 
 from desktop.database import Database
 from desktop.services import accounts

@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import case, func, select, text
 
 from desktop import __version__
+from desktop.core.reference import TREATMENT_LEVELS
 from desktop.database import Database
 from desktop.errors import AppError, DatabaseProblem
 from desktop.models import AuditEvent, Honor, Person, User
 from desktop.paths import replace_file
-from desktop.reference import TREATMENT_LEVELS
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.texts import error_text
 from desktop.errors import AppError
 from desktop.reports import fonts
 from desktop.reports.fonts import FontSet, find_fonts
-from desktop.texts import error_text
 from tests.reports.test_fonts import RARE, _assert_embedded, _pdf, _texts
 
 DEBS = {"WenQuanYi Micro Hei": "fonts-wqy-microhei", "HanaMinB": "fonts-hanazono"}
