@@ -238,6 +238,12 @@ def postgres_round_trip(exe: Path, *, env: dict[str, str], cwd: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The log names Chinese paths (劳模 之家, 花名册.pdf): never fail on a console or a pipe
+    # whose encoding lacks them (a Windows CI runner writes cp1252 to pipes).
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = argparse.ArgumentParser(description="Build (and test) the laomo bundle.")
     parser.add_argument("--clean", action="store_true",
                         help="remove build/pyinstaller and dist/laomo, and PyInstaller's cache")

@@ -70,7 +70,7 @@ def test_the_workflow_looks_up_the_installation_the_script_makes() -> None:
     assert app_id, "AppId={{GUID} in laomo.iss"
     assert f"Uninstall\\{{{app_id.group(1)}}}_is1" in workflow
     assert "OutputBaseFilename=laomo-{#AppVersion}-setup" in iss
-    assert r"dist\laomo-$version-setup.exe" in workflow
+    assert r"\dist\laomo-$version-setup.exe" in workflow
     for needed in ("runs-on: windows-latest", 'python-version: "3.11"', "choco install innosetup",
                    "/VERYSILENT", "/CURRENTUSER", r'& "$env:APP\laomo.exe" --self-test',
                    "actions/upload-artifact", "installer/build.py --self-test"):
