@@ -1,7 +1,7 @@
 ﻿; Inno Setup script for 劳模之家 (laomo): a per-user Windows installer of the one-folder bundle
 ; dist\laomo\ that installer\build.py makes with PyInstaller (installer\laomo.spec).
 ;
-; Build on Windows (Inno Setup 6.3 or later; installer\README.md has the full steps):
+; Build on Windows (Inno Setup 6.5 or later; installer\README.md has the full steps):
 ;     python installer\build.py --self-test
 ;     iscc /DAppVersion=0.1.0 installer\laomo.iss          ->  dist\laomo-0.1.0-setup.exe
 ; .github\workflows\windows.yml does exactly this on a hosted Windows runner.
