@@ -36,8 +36,9 @@ from desktop.reports import tounicode
 tounicode.install()
 
 # The Chinese fonts of Windows, in order of preference (file name, face in a .ttc, family).
-# simsun.ttc holds SimSun and NSimSun; simsunb.ttf (SimSun-ExtB) and mingliub.ttc (MingLiU-ExtB,
-# with the Traditional Chinese supplemental fonts) have the CJK Extension B characters (𠮷).
+# simsun.ttc holds SimSun and NSimSun; simsunb.ttf (SimSun-ExtB, part of every Windows) has
+# the whole of CJK Extension B (𠮷). Every face listed is parsed when documents are first made,
+# so faces that would add no characters (DengXian, MingLiU-ExtB) are left out.
 WINDOWS_FONTS: tuple[tuple[str, int, str], ...] = (
     ("simsun.ttc", 0, "SimSun"),
     ("simsun.ttc", 1, "NSimSun"),
@@ -45,9 +46,7 @@ WINDOWS_FONTS: tuple[tuple[str, int, str], ...] = (
     ("simfang.ttf", 0, "FangSong"),
     ("simkai.ttf", 0, "KaiTi"),
     ("msyh.ttc", 0, "Microsoft YaHei"),
-    ("Deng.ttf", 0, "DengXian"),
     ("simsunb.ttf", 0, "SimSun-ExtB"),
-    ("mingliub.ttc", 0, "MingLiU-ExtB"),
 )
 FC_TIMEOUT = 10.0  # seconds; fontconfig builds its cache on first use
 # Common characters every main (title/body) face must have; ExtB-only fonts are fallbacks.
