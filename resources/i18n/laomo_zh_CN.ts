@@ -112,8 +112,8 @@
         <translation>年度：</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
+        <source>Batch name:</source>
+        <translation>批次名称：</translation>
     </message>
     <message>
         <source>Destination / route:</source>
@@ -1216,6 +1216,10 @@
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Enter the year it was awarded.</source>
+        <translation>请填写获评年份。</translation>
     </message>
     <message>
         <source>Honor %1: %2</source>

@@ -29,7 +29,7 @@ from desktop.core.masking import mask_id, mask_phone
 from desktop.core.reference import EMPLOYMENT_STATUSES, code_table
 from desktop.errors import NotFound, ValidationError
 from desktop.models import District, Honor, Person
-from desktop.services import audit
+from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
 from desktop.services.register.query import (
@@ -164,10 +164,16 @@ class RegisterService(Service):
     # -- choices for the filter bar -----------------------------------------------------------
 
     def districts(self) -> list[str]:
-        """The districts a person can be managed by, in the association's order."""
+        """The districts a person can be managed by, in the association's order; in county
+        mode only the association's own district (issue 14: the filter listed all seven)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return list(s.scalars(district_query()))
+            names = list(s.scalars(district_query()))
+            if settings.get(s, settings.MODE) == "county":
+                home = s.get(District, uuid.UUID(str(settings.get(s, "association.district_id"))))
+                if home is not None and home.name in names:
+                    return [home.name]
+            return names
 
     def honor_titles(self) -> list[str]:
         """Titles of kept honors, the most frequent first (for the title filter's list).

@@ -50,6 +50,7 @@ class BatchDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("batchDialog")
         self.setWindowTitle(self.tr("New recuperation batch"))
+        self.setMinimumWidth(460)  # was 232 px wide (issue 14)
         self._ws = workspace
         self.saved_id: uuid.UUID | None = None
         year = dt.date.today().year + 1
@@ -87,7 +88,7 @@ class BatchDialog(QDialog):
         box.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Year:"), self.year)
-        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Batch name:"), self.name)
         form.addRow(self.tr("Destination / route:"), self.destination)
         form.addRow(self.tr("First day:"), self.start)
         form.addRow(self.tr("Days (with travel):"), self.days)
