@@ -163,6 +163,12 @@ class RegisterService(Service):
 
     # -- choices for the filter bar -----------------------------------------------------------
 
+    @property
+    def _masked(self) -> bool:
+        """Numbers are masked for this user: a typed number matches only the digits the
+        masked views show (issue 14, point 9)."""
+        return not self._actor.can(Perm.UNMASK)
+
     def districts(self) -> list[str]:
         """The districts a person can be managed by, in the association's order; in county
         mode only the association's own district (issue 14: the filter listed all seven)."""
@@ -249,7 +255,8 @@ class RegisterService(Service):
     ) -> list[MemberRow]:
         today = self._today()
         stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
-                .where(*conditions(s, f, today)).order_by(*order_by(sort, descending))
+                .where(*conditions(s, f, today, masked=self._masked))
+                .order_by(*order_by(sort, descending))
                 .offset(offset).limit(limit))
         found = s.execute(stmt).all()
         # the last recuperation year of this page's persons only (one indexed probe each)
@@ -263,7 +270,8 @@ class RegisterService(Service):
 
     def _count(self, s: Session, f: RegisterFilter) -> int:
         # Without free text the kept honors are the narrower side: start from them.
-        where = conditions(s, f, self._today(), honors_first=not search_words(f.text))
+        where = conditions(s, f, self._today(), honors_first=not search_words(f.text),
+                           masked=self._masked)
         return int(s.scalar(select(func.count()).select_from(Person).where(*where)) or 0)
 
     def _export_rows(
@@ -273,7 +281,7 @@ class RegisterService(Service):
         unknown = [k for k in extra if k not in EXTRA_COLUMNS]
         if unknown:
             raise ValueError(f"not an export column: {unknown}")
-        where = conditions(s, f, self._today())
+        where = conditions(s, f, self._today(), masked=self._masked)
         order = order_by(sort, descending)
         chosen = (select(Person.id).join(District, District.id == Person.district_id)
                   .where(*where).order_by(*order).limit(limit))
