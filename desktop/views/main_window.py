@@ -216,8 +216,16 @@ class MainWindow(QMainWindow):
 
                 download_template(self)
 
+            def history() -> None:
+                from desktop.views.imports.import_history import ImportHistoryDialog
+
+                ImportHistoryDialog(self._workspace.importer(), self).exec()
+                if self.built("register") and self.register is not None:
+                    self.register.refresh()
+
             for name, text, slot in (
                     ("importAction", self.tr("&Import a roster…"), self._import_roster),
+                    ("importHistoryAction", self.tr("Past &imports and undo…"), history),
                     ("exportAction", self.tr("&Export the register…"), self._export_register),
                     ("templateAction", self.tr("Download the import &template…"), template)):
                 action = QAction(text, self)

@@ -1334,6 +1334,57 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Past imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo the import…</source>
+        <translation>撤销导入…</translation>
+    </message>
+    <message>
+        <source>undone %1</source>
+        <translation>已撤销（%1）</translation>
+    </message>
+    <message>
+        <source>No import yet.</source>
+        <translation>还没有导入记录。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 (%2)? Its %3 new person(s) are removed and its %4 update(s) restored.</source>
+        <translation>撤销 %2 导入的 %1？新增的 %3 人将被移除，%4 处更新将恢复原值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import undone: %n person(s).</source>
+        <translation><numerusform>已撤销导入：%n 人。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Save the import template</source>
@@ -1428,6 +1479,10 @@
     <message>
         <source>&amp;Import a roster…</source>
         <translation>导入名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Past &amp;imports and undo…</source>
+        <translation>导入记录与撤销(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export the register…</source>

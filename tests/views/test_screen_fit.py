@@ -46,6 +46,7 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
     from desktop.views.hardship.hardship_actions import OpinionDialog, PaymentDialog
     from desktop.views.hardship.hardship_dialog import HardshipDialog
     from desktop.views.imports.export_dialog import ExportDialog
+    from desktop.views.imports.import_history import ImportHistoryDialog
     from desktop.views.imports.import_wizard import ImportWizard
     from desktop.views.login_dialog import LoginDialog
     from desktop.views.main_window import MainWindow
@@ -90,6 +91,7 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
                                                          ("similar_name",), 0.9)),
         "ExportDialog": lambda: ExportDialog(ws, tasks, RegisterFilter()),
         "ImportWizard": lambda: ImportWizard(ws.importer(), tasks),
+        "ImportHistoryDialog": lambda: ImportHistoryDialog(ws.importer()),
         "DocumentPreviewDialog": lambda: DocumentPreviewDialog(pdf, "花名册", "花名册.pdf"),
         "ReasonDialog": lambda: ReasonDialog("查看完整号码", "原因"),
         "HardshipDialog": lambda: HardshipDialog(ws, case_id=case.id, person=None),
