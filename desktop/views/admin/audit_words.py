@@ -57,6 +57,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "backup.create": ("备份数据库", "backed up the database"),
     "backup.restore": ("恢复数据库", "restored the database"),
     "demo.generate": ("生成演示数据", "generated demo data"),
+    "demo.visits": ("生成演示走访和疗休养数据", "generated demo visits"),
 }
 
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
@@ -66,6 +67,11 @@ _KEYS: dict[str, tuple[str, str]] = {
     "scheduled": ("已排", "scheduled"), "left": ("未排", "left"), "teams": ("小组", "teams"),
     "role": ("角色", "role"), "file": ("文件", "file"), "serial": ("编号", "serial"),
     "kind": ("类别", "kind"), "attempt": ("第几次", "attempt"), "opinion": ("意见", "opinion"),
+    "honors": ("荣誉", "honors"), "events": ("动态", "events"), "seed": ("随机种子", "seed"),
+    "source": ("来源", "source"), "status": ("状态", "status"), "visits": ("走访", "visits"),
+    "campaigns": ("活动", "campaigns"), "recuperation": ("疗休养", "recuperation"),
+    "new": ("新增", "new"), "updated": ("更新", "updated"), "rejected": ("拒绝", "rejected"),
+    "sheet": ("工作表", "sheet"), "date": ("日期", "date"),
 }
 
 
