@@ -933,6 +933,14 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Public notice until %1</source>
+        <translation>公示中（至 %1）</translation>
+    </message>
+    <message>
+        <source>Notice ended %1, awaiting approval</source>
+        <translation>公示已于 %1 期满，待审批</translation>
+    </message>
+    <message>
         <source>Still missing: %1</source>
         <translation>尚缺材料：%1</translation>
     </message>

@@ -107,3 +107,14 @@ def test_the_maker_is_told_why_there_is_no_approve_button(
     qtbot.addWidget(second)
     assert second.findChild(QPushButton, "step_approve") is not None
     assert "建档人" not in second.held.text()
+
+
+def test_the_header_says_when_the_notice_has_ended(qtbot: QtBot, demo_db: Database,
+                                                   demo_ws: Workspace) -> None:
+    """Issue 14, point 7: the header said 公示中 after the notice period had ended."""
+    person = add_people(demo_db, 1)[0]
+    case_id = walk(demo_db, person, "notice")  # notice from 2026-05-21, long over
+    dialog = HardshipDialog(demo_ws, case_id=case_id, person=None)
+    qtbot.addWidget(dialog)
+    assert "期满，待审批" in dialog.heading.text()
+    assert "公示中" not in dialog.heading.text()

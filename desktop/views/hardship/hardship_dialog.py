@@ -427,7 +427,14 @@ class HardshipDialog(QDialog):
         self.person_id = d.person_id
         self.setWindowTitle(f"{d.serial} {d.person_name}")
         who = f"{d.person_name}（{d.person_id_number}）" if d.person_id_number else d.person_name
-        self.heading.setText(f"{d.serial}　{who}　{d.district}　{status_label(d.status)}")
+        state = status_label(d.status)
+        if d.status == "notice" and d.notice_end is not None:
+            # issue 14: the header said 公示中 after the period had ended
+            state = (self.tr("Public notice until %1").replace("%1", d.notice_end.isoformat())
+                     if d.notice_end >= dt.date.today() else
+                     self.tr("Notice ended %1, awaiting approval")
+                     .replace("%1", d.notice_end.isoformat()))
+        self.heading.setText(f"{d.serial}　{who}　{d.district}　{state}")
         self.household.show_detail(d, editable=d.status in ("draft", "approved", "review")
                                    and self._ws.actor.can(Perm.EDIT_PERSONS))
         _fill(self.documents, [[a.doc_type, a.file_name, f"{a.size // 1024 + 1} KB",
