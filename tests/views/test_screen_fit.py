@@ -129,14 +129,12 @@ def strays(window: QWidget) -> list[str]:
     (issue 14: every workflow step dialog had a stray "YYYY-MM-DD" box)."""
     if isinstance(window, QMainWindow):
         return []
-    found = []
-    for child in window.children():
-        if isinstance(child, QWidget) and not child.isWindow() and child.isVisible() \
-                and not in_layout(window.layout(), child) \
-                and type(child).__name__ not in ("QDialogButtonBox", "QSizeGrip"):
-            if window.layout() is not None:
-                found.append(f"{type(child).__name__} {child.objectName()}")
-    return found
+    if window.layout() is None:
+        return []
+    return [f"{type(child).__name__} {child.objectName()}" for child in window.children()
+            if isinstance(child, QWidget) and not child.isWindow() and child.isVisible()
+            and not in_layout(window.layout(), child)
+            and type(child).__name__ not in ("QDialogButtonBox", "QSizeGrip")]
 
 
 def test_the_office_screen_is_1366_by_768(qapp: QApplication) -> None:
