@@ -27,11 +27,12 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
+from desktop.core.money import yuan
+from desktop.core.vocabulary import HARDSHIP_STATUS, label
 from desktop.exchange.files import write_atomically
 from desktop.reports.framework import Document
-from desktop.reports.hardship import yuan
 from desktop.services.hardship.lists import HardshipLists
-from desktop.services.hardship.prints import STATUS_WORDS, HardshipPrint
+from desktop.services.hardship.prints import HardshipPrint
 from desktop.services.hardship.types import CaseRow
 
 __all__ = ["LIST_KEYS", "hardship_list", "hardship_standard", "hardship_standards",
@@ -63,8 +64,8 @@ def _table(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
 
     def cell(r: dict[str, Any], key: str) -> str:
         value = r.get(key)
-        if key == "status" and lang.startswith("zh"):
-            return STATUS_WORDS.get(str(value), str(value))
+        if key == "status":
+            return label(HARDSHIP_STATUS, str(value), lang)
         return "" if value is None else str(value)
 
     cells = [[cell(r, k) for k, _zh, _en in TABLE] for r in rows]

@@ -12,14 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.money import yuan, yuan_capital
 from desktop.reports.framework import Column, Document, Section, format_date
-
-
-def yuan(fen: int) -> str:
-    """1234567 fen -> "12,345.67"."""
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
 
 
 @dataclass(frozen=True)
@@ -139,7 +133,7 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
     return Document(
         association=association, title="困难劳模帮扶资金发放签收表", subtitle=subtitle,
         date=date, columns=PAYMENT_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 笔，{yuan(total)} 元", name_column=1,
+        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：{yuan_capital(total)}）", name_column=1,
     )
 
 

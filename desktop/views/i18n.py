@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.core.vocabulary import Words, label
 from desktop.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -15,6 +16,11 @@ _current = "zh_CN"
 
 def current_language() -> str:
     return _current
+
+
+def word(table: Words, code: str | None, default: str | None = None) -> str:
+    """The words for a stored code (a status, a level, a sex…) in the installed UI language."""
+    return label(table, code, _current, default)
 
 
 def install(app: QCoreApplication, language: str) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.domain import age_on
+from desktop.core.money import yuan
 from desktop.errors import AppError, FieldProblem, NotFound, ValidationError
 from desktop.models import HardshipCase, Person, Visit, VisitPhoto
 from desktop.services import audit
@@ -30,7 +31,7 @@ from desktop.services.visits.store import (
     standard_for,
     standards_of,
 )
-from desktop.services.visits.types import RECORDABLE, SummaryLine, VisitResult, WorkItem, yuan
+from desktop.services.visits.types import RECORDABLE, SummaryLine, VisitResult, WorkItem
 
 ROUND_BIRTHDAYS = (80, 90, 100)
 WAYS = ("登门", "单位", "快递", "电话")

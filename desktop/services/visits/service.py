@@ -16,6 +16,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
+from desktop.core.reference import LIFE_DECEASED
+from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
 from desktop.models import Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit
@@ -379,7 +381,7 @@ def _coverage(s: Session, c: VisitCampaign, hits: dict[uuid.UUID, Any],
 
 def _now_status(p: Any) -> str:
     if p.life_status == "deceased":
-        return "已去世"
+        return zh(LIFE_STATUS, LIFE_DECEASED)
     for flag, words in ((p.is_revoked, "称号已撤销"), (p.is_emigrated, "已移居国(境)外"),
                         (p.is_lost_contact, "失联"), (p.under_investigation, "接受调查")):
         if flag:

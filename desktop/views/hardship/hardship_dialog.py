@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import yuan
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import DOCUMENT_TYPES
 from desktop.services.hardship.types import CaseDetail, CaseDraft
@@ -44,7 +45,6 @@ from desktop.views.hardship.hardship_actions import (
     StepInput,
     action_label,
     status_label,
-    yuan_text,
 )
 from desktop.views.hardship.hardship_household import HouseholdForm
 from desktop.views.messages import present_error
@@ -81,7 +81,7 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     """The opinion, or for a payment or a document what it was."""
     if action == "payment":
         amount = detail.get("amount")
-        money = yuan_text(amount) if isinstance(amount, int) else ""
+        money = yuan(amount) if isinstance(amount, int) else ""
         words = f"{detail.get('kind', '')} {money}".strip()
         return f"{words}；{opinion}" if opinion else words
     if action == "attach":
@@ -408,11 +408,11 @@ class HardshipDialog(QDialog):
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
         self._rebuild_actions()
-        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan_text(p.amount), p.payer,
+        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]
                               for p in d.payments])
         self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
-            "%1", yuan_text(sum(p.amount for p in d.payments))))
+            "%1", yuan(sum(p.amount for p in d.payments))))
         self.pay_button.setEnabled(d.status in ("approved", "review"))
 
     @classmethod

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import yuan
 from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import button_row
-from desktop.views.hardship.hardship_actions import status_label, yuan_text
+from desktop.views.hardship.hardship_actions import status_label
 from desktop.views.hardship.hardship_dialog import HardshipDialog, write_document
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
@@ -152,7 +153,7 @@ class HardshipPage(QWidget):
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.serial, row.person_name, row.district, row.category,
-                     status_label(row.status), yuan_text(row.per_capita),
+                     status_label(row.status), yuan(row.per_capita),
                      row.notice_end.isoformat() if row.notice_end else "",
                      row.next_review_date.isoformat() if row.next_review_date else "")
             for c, text in enumerate(cells):
@@ -162,7 +163,7 @@ class HardshipPage(QWidget):
         self.totals.setRowCount(len(totals))
         for r, t in enumerate(totals):
             for c, text in enumerate((str(t.year), t.category, t.district, str(t.files),
-                                      str(t.active), yuan_text(t.paid))):
+                                      str(t.active), yuan(t.paid))):
                 self.totals.setItem(r, c, QTableWidgetItem(text))
 
     # -- opening ------------------------------------------------------------------------------
