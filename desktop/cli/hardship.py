@@ -82,7 +82,7 @@ def _table(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
 def hardship_list(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo hardship list [--status S] [--due] [--search T] [--format table|csv|json]``."""
     with closing_workspace(args) as ws:
-        found = ws.hardship_lists().files(
+        found = ws.hardship_lists().cases(
             statuses=tuple(args.status or ()), due=args.due, search=args.search or "",
             with_paid=True)
         rows = [_row(r) for r in found]
@@ -156,7 +156,7 @@ def _report(args: argparse.Namespace, out: TextIO,
 
 def report_hardship_file(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo report hardship-file --file KN-2026-00001 --out F.pdf``: the 档案表."""
-    return _report(args, out, lambda p, lists: p.file_sheet(lists.find(args.file)),
+    return _report(args, out, lambda p, lists: p.case_sheet(lists.find(args.file)),
                    ("困难劳模档案表", "Hardship file"))
 
 

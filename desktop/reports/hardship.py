@@ -17,7 +17,7 @@ from desktop.reports.framework import Column, Document, Section, format_date
 
 
 @dataclass(frozen=True)
-class FileSheet:
+class CaseSheet:
     """What the 档案表 prints, already in words."""
 
     serial: str
@@ -41,7 +41,7 @@ def _pairs(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def file_sheet_document(sheet: FileSheet, *, association: str, date: dt.date) -> Document:
+def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) -> Document:
     """困难劳模档案表: one file, its household, income, causes, history and payments."""
     sections = [
         Section("一、基本情况", _pairs(sheet.facts)),

@@ -52,7 +52,7 @@ class HardshipLists:
         self._actor = actor
         self._today = today
 
-    def files(self, *, statuses: Sequence[str] = (), due: bool = False, search: str = "",
+    def cases(self, *, statuses: Sequence[str] = (), due: bool = False, search: str = "",
               with_paid: bool = False) -> list[CaseRow]:
         """Files filtered by status; ``due``: reviews due today or earlier."""
         self._actor.require(Perm.VIEW)

@@ -22,8 +22,8 @@ from desktop.errors import AppError
 from desktop.models import District, HardshipCase, HardshipPayment, Honor, Person
 from desktop.reports.framework import Document, format_date
 from desktop.reports.hardship import (
-    FileSheet,
-    file_sheet_document,
+    CaseSheet,
+    case_sheet_document,
     notice_document,
     payments_document,
     proof_content,
@@ -56,7 +56,7 @@ class HardshipPrint(Service):
     def _association(self, s: Session) -> str:
         return settings.association_title(s)
 
-    def file_sheet(self, case_id: uuid.UUID) -> Document:
+    def case_sheet(self, case_id: uuid.UUID) -> Document:
         """困难劳模档案表 of one file."""
         self._actor.require(Perm.PRINT)
         with self._read_sessions.begin() as s:
@@ -102,14 +102,14 @@ class HardshipPrint(Service):
                 for st in got.steps if st.action not in ("payment", "attach"))
             payments = tuple((_d(p.paid_on), p.kind, yuan(p.amount), p.payer)
                              for p in got.payments)
-            sheet = FileSheet(
+            sheet = CaseSheet(
                 serial=got.serial, year=got.year, status=zh(HARDSHIP_STATUS, got.status),
                 facts=facts,
                 members=tuple((f"{m.name}（{m.relation}）", m.id_number,
                                "，".join(x for x in (m.health, m.status) if x), yuan(m.income))
                               for m in got.members),
                 income=income, causes=cause, checks=checks, payments=payments)
-            return file_sheet_document(sheet, association=self._association(s),
+            return case_sheet_document(sheet, association=self._association(s),
                                        date=self._today())
 
     def notice(self, case_ids: Sequence[uuid.UUID] = ()) -> Document:

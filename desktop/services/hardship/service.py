@@ -47,7 +47,7 @@ from desktop.services.register.store import (
     home_district_id,
 )
 
-__all__ = ["HardshipService", "open_file_of"]
+__all__ = ["HardshipService", "open_case_of"]
 
 _CASE_FIELDS = (
     "category", "main_cause", "secondary_causes", "person_income", "other_income",
@@ -73,11 +73,11 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
         with self._read_sessions.begin() as s:
             return categories(s)
 
-    def open_file_for(self, person_id: uuid.UUID) -> uuid.UUID | None:
+    def open_case_for(self, person_id: uuid.UUID) -> uuid.UUID | None:
         """The person's open file, if any (one household, one file)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return _open_file(s, person_id)
+            return _open_case(s, person_id)
 
     def reveal_bank_account(self, case_id: uuid.UUID, reason: str) -> str:
         self._actor.require(Perm.UNMASK)
@@ -105,7 +105,7 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
         if person is None or person.deleted_at is not None or person.merged_into_id is not None:
             problems.append(FieldProblem("person", "hardship_person_unknown"))
         else:
-            other = _open_file(s, draft.person_id)
+            other = _open_case(s, draft.person_id)
             if other is not None and other != case_id:
                 problems.append(FieldProblem("person", "hardship_file_open"))
         return problems
@@ -251,13 +251,13 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
                                 if r.district_id else "", r.amount, r.ratio_pct, r.per_year,
                                 r.note) for r in s.scalars(stmt)]
 
-def open_file_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:
+def open_case_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:
     """The person's open file (any status before closed/rejected), if any."""
-    case_id = _open_file(s, person_id)
+    case_id = _open_case(s, person_id)
     return None if case_id is None else s.get(HardshipCase, case_id)
 
 
-def _open_file(s: Session, person_id: uuid.UUID) -> uuid.UUID | None:
+def _open_case(s: Session, person_id: uuid.UUID) -> uuid.UUID | None:
     return s.scalar(select(HardshipCase.id).where(
         HardshipCase.person_id == person_id, HardshipCase.status.in_(OPEN_STATUSES),
         HardshipCase.deleted_at.is_(None)).limit(1))

@@ -107,7 +107,7 @@ def write_document(parent: QWidget, printer: Printer, build: Callable[[], Docume
 
 
 class HardshipDialog(QDialog):
-    """Open with ``HardshipDialog.open_file`` (an existing file) or ``new_file`` (a person)."""
+    """Open with ``HardshipDialog.open_case`` (an existing case) or ``new_case`` (a person)."""
 
     def __init__(self, workspace: Workspace, *, case_id: uuid.UUID | None,
                  person: tuple[uuid.UUID, str] | None, parent: QWidget | None = None) -> None:
@@ -375,7 +375,7 @@ class HardshipDialog(QDialog):
         case_id = self.case_id
         printer = self._ws.hardship_print()
         done = write_document(self, self._ws.printer(),
-                              lambda: printer.file_sheet(case_id) if kind == "sheet"
+                              lambda: printer.case_sheet(case_id) if kind == "sheet"
                               else printer.proof(case_id), target)
         self.reload()
         return done
@@ -415,14 +415,14 @@ class HardshipDialog(QDialog):
         self.pay_button.setEnabled(d.status in ("approved", "review"))
 
     @classmethod
-    def open_file(cls, workspace: Workspace, case_id: uuid.UUID,
+    def open_case(cls, workspace: Workspace, case_id: uuid.UUID,
                   parent: QWidget | None = None) -> HardshipDialog:
         dialog = cls(workspace, case_id=case_id, person=None, parent=parent)
         dialog.show()
         return dialog
 
     @classmethod
-    def new_file(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
+    def new_case(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
                  parent: QWidget | None = None) -> HardshipDialog:
         dialog = cls(workspace, case_id=None, person=(person_id, name), parent=parent)
         dialog.show()

@@ -85,7 +85,7 @@ class HardshipPage(QWidget):
                    ("printNotice", self.tr("Print notice list…"), self.print_notice),
                    ("printPayments", self.tr("Print payment list…"), self.print_payments)]
         if workspace.actor.can(Perm.EDIT_PERSONS):
-            buttons.insert(0, ("newHardship", self.tr("New file…"), self.new_file))
+            buttons.insert(0, ("newHardship", self.tr("New file…"), self.new_case))
         row = button_row(self, buttons)
         row.addWidget(self.search)
         layout = QVBoxLayout(self)
@@ -119,7 +119,7 @@ class HardshipPage(QWidget):
         text = self.search.text()
 
         def job(_ctx: object) -> tuple[WorkLists, list[CaseRow]]:
-            return lists.work_lists(), lists.files(search=text)
+            return lists.work_lists(), lists.cases(search=text)
 
         self._tasks.run(job, on_success=self._loaded, on_error=self._failed)
 
@@ -172,7 +172,7 @@ class HardshipPage(QWidget):
         rows = self.rows.get(key, ())
         if not 0 <= row < len(rows):
             return None
-        return self._keep(HardshipDialog.open_file(self._ws, rows[row].id, self))
+        return self._keep(HardshipDialog.open_case(self._ws, rows[row].id, self))
 
     def open_selected(self) -> None:
         index = self.tabs.currentIndex()
@@ -190,13 +190,13 @@ class HardshipPage(QWidget):
         if shiboken6.isValid(self) and self.isVisible():
             self.refresh()
 
-    def new_file(self) -> None:
+    def new_case(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("New hardship file"), self.tr(
             "Whose household? Type a name, pinyin or ID number:"))
         if ok and text.strip():
-            self.new_file_for(text.strip())
+            self.new_case_for(text.strip())
 
-    def new_file_for(self, text: str, pick: int | None = None) -> HardshipDialog | None:
+    def new_case_for(self, text: str, pick: int | None = None) -> HardshipDialog | None:
         """Find the person; several matches: choose (``pick``: which, for tests)."""
         page = self._ws.register().search(RegisterFilter(text=text), limit=30)
         if not page.rows:
@@ -213,10 +213,10 @@ class HardshipPage(QWidget):
                 return None
             index = labels.index(chosen)
         person = page.rows[index]
-        existing = self._ws.hardship().open_file_for(person.id)
+        existing = self._ws.hardship().open_case_for(person.id)
         if existing is not None:
-            return self._keep(HardshipDialog.open_file(self._ws, existing, self))
-        return self._keep(HardshipDialog.new_file(self._ws, person.id, person.name, self))
+            return self._keep(HardshipDialog.open_case(self._ws, existing, self))
+        return self._keep(HardshipDialog.new_case(self._ws, person.id, person.name, self))
 
     # -- printing -----------------------------------------------------------------------------
 
