@@ -36,8 +36,6 @@ __all__ = [
 ]
 
 FORMATS = ("xlsx", "csv")
-TEXT_FORMAT = "@"
-DATE_FORMAT = "yyyy-mm-dd"
 HONOR_SEPARATOR = "；"
 # XML 1.0 cannot hold these control characters: a pasted one would make the workbook unreadable.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -23,8 +23,6 @@ from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Actor, Perm
 
 LIMIT = 500
-STATUSES: tuple[str, ...] = ("draft", "submitted", "verified", "notice", "approved", "review",
-                             "rejected", "closed")
 
 
 def _rows_query() -> Select[Any]:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.core import idnumber
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.models import HardshipCase, HardshipMember, Person, Standard
-from desktop.services import audit, settings
+from desktop.services import audit
 from desktop.services.base import Service
 from desktop.services.hardship.attachments import HardshipAttachments
 from desktop.services.hardship.payments import HardshipPayments
@@ -78,17 +78,6 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
             return _open_case(s, person_id)
-
-    def reveal_bank_account(self, case_id: uuid.UUID, reason: str) -> str:
-        self._actor.require(Perm.UNMASK)
-        why = clean(reason)
-        if why is None:
-            raise ValidationError.single("reason", "reason_required")
-        with self._sessions.begin() as s:
-            case = load_case(s, case_id)
-            audit.append(s, self._actor, "hardship.reveal_account", entity="hardship_case",
-                         entity_id=case.id, detail={"reason": why})
-            return case.bank_account or ""
 
     # -- checking -----------------------------------------------------------------------------
 
@@ -190,13 +179,6 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
 
     # -- configuration (admin) ---------------------------------------------------------------
 
-    def set_setting(self, key: str, value: Any) -> None:
-        self._actor.require(Perm.MANAGE_SETTINGS)
-        with self._sessions.begin() as s:
-            settings.put(s, key, value)
-            audit.append(s, self._actor, "hardship.setting", entity="setting", entity_id=key,
-                         detail={"value": value})
-
     def set_standard(self, year: int, kind: str, *, amount: int | None,
                      district: str | None = None, ratio_pct: int | None = None,
                      per_year: int | None = None, note: str | None = None) -> None:
@@ -250,6 +232,7 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
             return [StandardRow(r.year, r.kind, names.get(r.district_id, "")
                                 if r.district_id else "", r.amount, r.ratio_pct, r.per_year,
                                 r.note) for r in s.scalars(stmt)]
+
 
 def open_case_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:
     """The person's open file (any status before closed/rejected), if any."""

@@ -263,9 +263,6 @@ class RecuperationService(Service):
                 raise NotFound("person", person_id)
             return rows[0]
 
-    def waiting_list(self, batch_id: uuid.UUID) -> list[EligibilityRow]:
-        return [r for r in self.eligibility(batch_id) if r.eligible and r.on_roster is None]
-
     # -- roster ---------------------------------------------------------------------------------
 
     def nominate(self, batch_id: uuid.UUID, person_id: uuid.UUID) -> uuid.UUID:

@@ -150,18 +150,6 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                          entity_id=c.id, detail={"rules": draft.rules.describe(),
                                                  **withdrawn})
 
-    def delete_campaign(self, campaign_id: uuid.UUID, reason: str) -> None:
-        self._actor.require(EDIT)
-        why = clean(reason)
-        if why is None:
-            raise ValidationError.single("reason", "reason_required")
-        with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
-            c.deleted_at = dt.datetime.now(dt.UTC)
-            c.deleted_by, c.delete_reason = self._actor.name, why
-            audit.append(s, self._actor, "visit_campaign.delete", entity="visit_campaign",
-                         entity_id=c.id, detail={"reason": why})
-
     # -- approval (maker ≠ checker) ---------------------------------------------------------------
 
     def approve_campaign(self, campaign_id: uuid.UUID, opinion: str | None = None) -> None:

@@ -55,8 +55,6 @@ if TYPE_CHECKING:
     from desktop.reports.framework import Document
     from desktop.services.documents.printer import Printer
 
-MEMBER_COLUMNS = 6
-
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)

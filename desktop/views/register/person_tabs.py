@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -31,12 +31,6 @@ from desktop.views.form_widgets import (
 )
 
 SEX_CODES = {idnumber.SEX_MALE: "1", idnumber.SEX_FEMALE: "2"}
-
-
-class FieldEditor(Protocol):
-    def value(self) -> Any: ...
-    def set_value(self, value: Any) -> None: ...
-    def local_problem(self) -> str | None: ...
 
 
 def _list(name: str) -> list[str]:

@@ -51,9 +51,7 @@ class RegisterTableModel(QAbstractTableModel):
     """A read-only table of model workers; ``IdRole`` gives the person's uuid."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
-    RowRole = Qt.ItemDataRole.UserRole + 2  # the whole MemberRow
     _ID = Qt.ItemDataRole.UserRole.value + 1
-    _ROW = Qt.ItemDataRole.UserRole.value + 2
 
     (NAME, SEX, AGE, DISTRICT, WORK_UNIT, LEVEL, HONOR, EMPLOYMENT, LIFE, PHONE, ID_NUMBER,
      RECUPERATION) = range(12)
@@ -218,8 +216,6 @@ class RegisterTableModel(QAbstractTableModel):
             return self._tooltip(r, col)
         if role == self._ID:
             return r.id
-        if role == self._ROW:
-            return r
         return None
 
     # -- presentation --------------------------------------------------------------------------
