@@ -13,7 +13,6 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,7 +26,7 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
-from desktop.core.money import yuan
+from desktop.core.money import MoneyError, parse_yuan, yuan
 from desktop.core.vocabulary import HARDSHIP_STATUS, label
 from desktop.exchange.files import write_atomically
 from desktop.reports.framework import Document
@@ -123,10 +122,9 @@ def hardship_standard(args: argparse.Namespace, out: TextIO) -> int:
     amount = None
     if args.amount is not None:
         try:
-            value = Decimal(args.amount)
-        except InvalidOperation:
+            amount = parse_yuan(args.amount)
+        except MoneyError:
             raise UsageError("validation_failed", count=1) from None
-        amount = int((value * 100).to_integral_value())
     with closing_workspace(args) as ws:
         ws.hardship().set_standard(
             args.year, args.kind, amount=amount, district=args.district, ratio_pct=args.ratio,
