@@ -71,6 +71,17 @@ def label(table: Words, code: str | None, lang: str = ZH, default: str | None = 
     return pair[0] if lang.startswith("zh") else pair[1]
 
 
+def relabel(table: Words, chinese: str | None, lang: str) -> str:
+    """Chinese words already in a row (a DTO that carries 男/女 for prints) in ``lang``;
+    words the table does not know are returned as they are."""
+    if not chinese:
+        return ""
+    for zh_word, en_word in table.values():
+        if zh_word == chinese:
+            return zh_word if lang.startswith("zh") else en_word
+    return chinese
+
+
 def zh(table: Words, code: str | None, default: str | None = None) -> str:
     """The Chinese words (prints, exports, stored text)."""
     return label(table, code, ZH, default)

@@ -61,6 +61,13 @@ def test_label_picks_the_language_and_keeps_unknown_codes() -> None:
     assert v.zh(v.SEX, None) == ""
 
 
+def test_relabel_translates_chinese_words_a_row_carries() -> None:
+    assert v.relabel(v.SEX, "女", "en") == "Female"
+    assert v.relabel(v.SEX, "女", "zh_CN") == "女"
+    assert v.relabel(v.SEX, "未知", "en") == "未知"
+    assert v.relabel(v.SEX, None, "en") == ""
+
+
 def test_one_word_for_the_dead() -> None:
     """已故 is the state; 去世 only names the event (动态管理) and the date field (去世日期)."""
     def grep(*args: str) -> str:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.vocabulary import LIFE_STATUS
+from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.services.register.types import DuplicatePair, MemberRow
-from desktop.views.i18n import word
+from desktop.views.i18n import shown, word
 
 
 def member_facts(m: MemberRow) -> list[tuple[str, str]]:
@@ -29,7 +29,7 @@ def member_facts(m: MemberRow) -> list[tuple[str, str]]:
         (QCoreApplication.translate("MergeDialog", "Name"),
          m.name),
         (QCoreApplication.translate("MergeDialog", "Sex"),
-         m.sex),
+         shown(SEX, m.sex)),
         (QCoreApplication.translate("MergeDialog", "Birth date"),
          born),
         (QCoreApplication.translate("MergeDialog", "ID number"),

@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.reference import LIFE_DECEASED
-from desktop.core.vocabulary import LIFE_STATUS, TREATMENT_LEVEL
+from desktop.core.vocabulary import LIFE_STATUS, SEX, TREATMENT_LEVEL
 from desktop.services.register.types import MemberRow
-from desktop.views.i18n import word
+from desktop.views.i18n import shown, word
 
 Fetch = Callable[[str, bool, int, int], Sequence[MemberRow]]
 """``fetch(sort_key, descending, offset, limit)`` -> the rows of the current filter."""
@@ -225,7 +225,7 @@ class RegisterTableModel(QAbstractTableModel):
         marks = self._marks(r)
         honor = r.highest_honor or self._no_honor
         return (
-            r.name, r.sex, "" if r.age is None else str(r.age), r.district, r.work_unit,
+            r.name, shown(SEX, r.sex), "" if r.age is None else str(r.age), r.district, r.work_unit,
             word(TREATMENT_LEVEL, r.treatment_level),
             f"{honor}（{'、'.join(marks)}）" if marks else honor,
             r.employment_status or "", word(LIFE_STATUS, r.life_status),

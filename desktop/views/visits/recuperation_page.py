@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import to_fen, yuan
 from desktop.core.texts import problem_text
-from desktop.core.vocabulary import RECUPERATION_STATUS
+from desktop.core.vocabulary import RECUPERATION_STATUS, SEX
 from desktop.errors import AppError, ValidationError
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
-from desktop.views.i18n import current_language, word
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
@@ -156,7 +156,7 @@ class RecuperationPage(QWidget):
         self.eligible_table = table(self, "eligibilityTable", self.eligible_model)
         self.roster_model = RowsTableModel([
             (self.tr("State"), lambda r: word(RECUPERATION_STATUS, r.status)),
-            (self.tr("Name"), lambda r: r.name), (self.tr("Sex"), lambda r: r.sex),
+            (self.tr("Name"), lambda r: r.name), (self.tr("Sex"), lambda r: shown(SEX, r.sex)),
             (self.tr("Age"), lambda r: r.age), (self.tr("Honors"), lambda r: r.honors),
             (self.tr("Work unit"), lambda r: r.work_unit),
             (self.tr("Status"), lambda r: r.employment_status),
