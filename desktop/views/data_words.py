@@ -14,7 +14,7 @@ ENGLISH: dict[str, str] = {
     "在职": "Employed", "离退休": "Retired", "下岗(买断工龄)": "Laid off (bought out)",
     "自谋职业": "Self-employed", "其他": "Other",
     "全国": "National", "省部级": "Provincial", "市级": "City", "县级": "County",
-    "在世": "Living", "已故": "Deceased", "去世": "Deceased", "退休": "Retired",
+    "退休": "Retired",
     "汉族": "Han",
     "中共党员": "CPC member", "群众": "No party",
     "未分组": "No team", "未排日期": "No date",

@@ -69,7 +69,7 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
 
     members = ws.register().rows(RegisterFilter(), limit=2)
     person = members[0]
-    case = ws.hardship_lists().files()[0]
+    case = ws.hardship_lists().cases()[0]
     visits = ws.visits()
     campaign = next(c for c in visits.campaigns() if visits.teams(c.id))
     visit = visits.visits(campaign.id)[0]
