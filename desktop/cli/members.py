@@ -30,7 +30,7 @@ from desktop.cli.common import (
 )
 from desktop.errors import AppError
 from desktop.exchange import register_export
-from desktop.exchange.files import write_atomically
+from desktop.files import write_atomically
 from desktop.services.register.types import RegisterFilter
 
 __all__ = [

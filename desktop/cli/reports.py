@@ -23,7 +23,7 @@ from desktop.cli.common import (
     say,
 )
 from desktop.cli.members import filter_from_args, filter_words
-from desktop.exchange.files import write_atomically
+from desktop.files import write_atomically
 
 __all__ = ["check_pdf_target", "report_cards", "report_certificate", "report_roster",
            "report_void"]

@@ -27,7 +27,7 @@ from desktop.cli.common import (
     write_utf8,
 )
 from desktop.errors import AppError
-from desktop.exchange.files import write_atomically
+from desktop.files import write_atomically
 
 __all__ = [
     "report_recuperation_roster", "report_visit_list", "visits_calendar", "visits_campaigns",

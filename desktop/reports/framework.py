@@ -18,13 +18,13 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from desktop.errors import AppError
@@ -75,6 +75,8 @@ class Document:
     name_column: int | None = 0  # the cell that names the person in glyph_missing errors
     signatures: bool = True
     seal: bytes | None = None  # PNG/JPEG (reports.seal.check_image) stamped by the signatures
+    closing: tuple[str, ...] = ()  # a letter's 落款: lines at the right after the table (the
+    # last two are the issuer and the date; the seal goes over them)
 
     @property
     def row_count(self) -> int:
@@ -116,19 +118,21 @@ class _SealStamp(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
 
     SIZE = 40 * mm
 
-    def __init__(self, data: bytes, across: float = 0.42) -> None:
+    def __init__(self, data: bytes, across: float = 0.42, *, lift: bool = False) -> None:
         super().__init__()
         self._data = data
         self._across = across  # the stamp's centre, as a share of the width
+        self._lift = lift  # no room of its own: over the two closing lines that follow
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._width = avail_width
-        return avail_width, self.SIZE / 2
+        return avail_width, 0 if self._lift else self.SIZE / 2
 
     def draw(self) -> None:
         from desktop.reports.seal import draw_seal
 
-        draw_seal(self.canv, self._data, self._width * self._across, self.SIZE / 2, self.SIZE)
+        centre = -20.0 if self._lift else self.SIZE / 2
+        draw_seal(self.canv, self._data, self._width * self._across, centre, self.SIZE)
 
 
 def _canvas_class(doc: Document, fontset: FontSet) -> type[Canvas]:
@@ -184,6 +188,8 @@ def _styles(fontset: FontSet) -> dict[str, ParagraphStyle]:
                                wordWrap="CJK"),
         "group": ParagraphStyle("group", fontName=title, fontSize=CELL_SIZE, leading=12,
                                 wordWrap="CJK"),
+        "closing": ParagraphStyle("closing", fontName=body, fontSize=12, leading=20,
+                                  alignment=TA_RIGHT, rightIndent=6 * mm),
         "sign": ParagraphStyle("sign", fontName=body, fontSize=11, leading=16,
                                spaceBefore=8 * mm),
     }
@@ -355,8 +361,17 @@ def render(doc: Document, fontset: FontSet) -> bytes:
                         for s in SIGNATURES)
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(line, styles["sign"]))
-    if doc.seal is not None:  # over the 审核人 signature, or over the association's name that
+    closing: list[Flowable] = []
+    if doc.closing:
+        closing.append(Spacer(1, 6 * mm))
+        closing.extend(_para(line, styles["closing"], fontset, field="closing")
+                       for line in doc.closing)
+    if doc.seal is not None and doc.closing:  # over the issuer and the date, at the right
+        closing.insert(len(closing) - 2, _SealStamp(doc.seal, 0.80, lift=True))
+    elif doc.seal is not None:  # over the 审核人 signature, or over the association's name that
         # closes a letter (its last row, e.g. "××劳动模范协会（盖章）")
         story.append(_SealStamp(doc.seal, 0.42 if doc.signatures else 0.14))
+    if closing:
+        story.append(KeepTogether(closing))
     template.build(story, canvasmaker=_canvas_class(doc, fontset))
     return buf.getvalue()

@@ -71,18 +71,19 @@ def file_sheet_document(sheet: FileSheet, *, association: str, date: dt.date) ->
 
 
 NOTICE_COLUMNS = (
-    Column("序号", 0.7), Column("姓名", 1.3), Column("身份证号码", 2.6), Column("工作单位", 3.2),
-    Column("困难类别", 1.4), Column("主要致困原因", 1.8), Column("家庭人口", 1.0),
-    Column("人均月收入（元）", 1.6),
+    Column("序号", 0.8), Column("姓名", 1.3), Column("工作单位", 4.0), Column("帮扶类别", 1.6),
+    Column("公示期", 3.0),
 )
 
 
-def notice_document(rows: Sequence[tuple[str, str, str, str, str, str, str, str]], *,
-                    association: str, date: dt.date, start: dt.date | None,
-                    end: dt.date | None, contact: str = "") -> Document:
-    """公示名单: grouped by district (first field of each row), IDs masked by the caller.
+def notice_document(rows: Sequence[tuple[str, str, str, str, str]], *, association: str,
+                    date: dt.date, contact: str = "") -> Document:
+    """公示名单: grouped by district (first field of each row). A public notice shows what the
+    rules require (name, unit, kind of help and each file's own 公示期), never illness causes,
+    incomes or ID numbers, and closes with the association (落款, seal), the date and whom to
+    tell of an objection, not with internal 制表人/审核人 lines.
 
-    Each row: district, name, masked ID, work unit, category, main cause, size, per capita."""
+    Each row: district, name, work unit, category, period."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for row in rows:
         groups.setdefault(row[0], []).append(row[1:])
@@ -93,16 +94,15 @@ def notice_document(rows: Sequence[tuple[str, str, str, str, str, str, str, str]
         for r in members:
             seq += 1
             cells.append((str(seq), *r))
-        sections.append(Section(district, tuple(cells), f"{district} 小计：{len(members)} 户"))
-    period = ""
-    if start is not None and end is not None:
-        period = f"公示期：{format_date(start)}至{format_date(end)}。"
-    subtitle = period + "如有异议，请在公示期内向本协会实名反映" + (f"（{contact}）" if contact
-                                                                   else "") + "。"
+        sections.append(Section(district, tuple(cells), f"{district} 小计：{len(members)} 人"))
+    who = contact or "联系人及电话：______________________"
+    subtitle = ("以下人员经申请、入户核查，拟认定为困难劳模，现予公示。如有异议，请在公示期内"
+                "以书面或电话形式向本协会实名反映。")
     return Document(
-        association=association, title="困难劳模认定公示名单", subtitle=subtitle, date=date,
-        columns=NOTICE_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 户", name_column=1,
+        association=association, title="困难劳模认定公示", subtitle=subtitle, date=date,
+        columns=NOTICE_COLUMNS, sections=tuple(sections), orientation="portrait",
+        total=f"合计：{seq} 人", name_column=1, signatures=False,
+        closing=(f"异议受理：{who}", association, format_date(date)),
     )
 
 

@@ -55,6 +55,8 @@ ROSTER_KEYS = ("seq", "name", "sex", "birth_date", "age", "id_number", "work_uni
 """The columns of the printed roster (ID numbers masked unless unmasked with a reason)."""
 KIND_CODES = {"certificate": "ZM", "card": "HY", "hardship_proof": "BF"}  # 证明 / 会员 / 帮扶
 MAX_CARDS = 2000
+PREVIEW_SERIAL = "（预览：打印或保存时编号）"
+"""Printed where the serial goes on a preview: serials are taken when printed or saved."""
 
 _FONTSETS: dict[tuple[str, ...], fonts.FontSet] = {}
 
@@ -186,8 +188,10 @@ class DocumentService(Service):
     # -- certificates -------------------------------------------------------------------------
 
     def certificate(self, person_id: uuid.UUID, *, unmask: bool = False,
-                    reason: str | None = None) -> IssuedDocument:
-        """Issue a proof of title (荣誉称号证明) under a new serial, logged and audited."""
+                    reason: str | None = None, preview: bool = False) -> IssuedDocument:
+        """Issue a proof of title (荣誉称号证明) under a new serial, logged and audited, rendered
+        in the same transaction. ``preview=True``: the same page without a serial, nothing
+        logged (the serial is taken when the proof is printed or saved)."""
         from desktop.reports.certificate import (
             Certificate,
             HonorLine,
@@ -204,7 +208,8 @@ class DocumentService(Service):
         today = self._today()
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
-            serial = self._next_serial(s, "certificate", today.year)
+            serial = PREVIEW_SERIAL if preview else self._next_serial(s, "certificate",
+                                                                      today.year)
             kept = sorted((h for h in person.honors
                            if h.deleted_at is None and h.revoked_date is None),
                           key=lambda h: (h.year is None, h.year or 0, h.title))
@@ -218,6 +223,8 @@ class DocumentService(Service):
                 issued=today,
             )
             pdf = render_certificates([cert], fs, seal=self._settings(s).seal)
+            if preview:
+                return IssuedDocument(pdf, (), 1)
             self._log(s, serial, "certificate", "issue", person.id, person.name, why,
                       content=cert.content(), content_hash=content_hash(cert), unmasked=unmask)
             return IssuedDocument(pdf, (serial,), 1)
@@ -285,8 +292,9 @@ class DocumentService(Service):
     # -- cards --------------------------------------------------------------------------------
 
     def cards(self, *, filter: RegisterFilter | None = None,
-              person_ids: Sequence[uuid.UUID] = ()) -> IssuedDocument:
-        """Membership cards (会员证) for the chosen persons or the filter, one serial each."""
+              person_ids: Sequence[uuid.UUID] = (), preview: bool = False) -> IssuedDocument:
+        """Membership cards (会员证) for the chosen persons or the filter, one serial each
+        (none on a ``preview``: nothing is logged)."""
         from desktop.reports.cards import Card, render_cards
 
         self._actor.require(Perm.PRINT)
@@ -312,12 +320,15 @@ class DocumentService(Service):
             raise AppError("cards_too_many", count=len(rows), limit=MAX_CARDS)
         with self._sessions.begin() as s:
             association = self._association(s)
-            serials = self._next_serials(s, "card", today.year, len(rows))
+            serials = ([PREVIEW_SERIAL] * len(rows) if preview
+                       else self._next_serials(s, "card", today.year, len(rows)))
             cards = [Card(association, serial, r["name"], r.get("sex") or "",
                           r.get("district") or "", r.get("treatment_level") or "",
                           (r.get("highest_honor") or "").replace("(", "（").replace(")", "）"),
                           today) for serial, r in zip(serials, rows, strict=True)]
             pdf = render_cards(cards, fs, seal=self._settings(s).seal)
+            if preview:
+                return IssuedDocument(pdf, (), len(cards))
             for card, r in zip(cards, rows, strict=True):
                 self._log(s, card.serial, "card", "issue", uuid.UUID(r["uuid"]), card.name,
                           None, content=dataclasses.asdict(card) | {"issued": today.isoformat()},

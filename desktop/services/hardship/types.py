@@ -217,3 +217,11 @@ class WorkLists:
     not_updated: tuple[CaseRow, ...]
     never_assisted: tuple[CaseRow, ...]
     totals: tuple[Totals, ...] = field(default_factory=tuple)
+
+
+def yuan(fen: int) -> str:
+    """1234567 fen -> "12,345.67" (as the hardship documents print money; for the command line,
+    which does not load ReportLab's ``desktop.reports.hardship``)."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100:,}.{fen % 100:02d}"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from desktop.errors import AppError
 from desktop.exchange import register_export
-from desktop.exchange.files import write_atomically
 from desktop.exchange.import_template import template_workbook
+from desktop.files import write_atomically
 from desktop.services.register.service import RegisterService
 from desktop.services.register.types import RegisterFilter
 

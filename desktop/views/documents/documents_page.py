@@ -62,7 +62,9 @@ def proof_of_title_button(parent: QWidget, workspace: Workspace,
                 return
         service = workspace.documents()
         DocumentPreviewDialog.generate(
-            parent, tasks, lambda: service.certificate(person_id, unmask=unmask, reason=reason),
+            parent, tasks,
+            lambda: service.certificate(person_id, preview=True),  # masked: nothing audited yet
+            issue=lambda: service.certificate(person_id, unmask=unmask, reason=reason),
             title=QCoreApplication.translate("DocumentLogPage", "Proof of title"),
             file_name="荣誉称号证明.pdf",
             label=QCoreApplication.translate("DocumentLogPage", "Preparing the proof of title…"))

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
-from desktop.exchange.files import write_atomically
 from desktop.exchange.import_map import FIELD_TITLES, IGNORE
+from desktop.files import write_atomically
 from desktop.services.imports.exporter import write_template
 from desktop.services.imports.importer import ImportService
 from desktop.services.imports.types import ImportOptions, ImportPreview, ImportResult
