@@ -22,7 +22,7 @@ from desktop.cli.common import (
     closing_workspace,
     say,
 )
-from desktop.cli.members import filter_from_args, filter_words
+from desktop.cli.members import filter_from_args
 from desktop.files import write_atomically
 
 __all__ = ["check_pdf_target", "report_cards", "report_certificate", "report_roster",
@@ -43,10 +43,8 @@ def report_roster(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out
     check_pdf_target(target)
     with closing_workspace(args) as ws:
-        words = filter_words(args)
-        subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
         issued = ws.documents().roster(filter_from_args(args), unmask=args.unmask,
-                                           reason=args.reason, subtitle=subtitle)
+                                       reason=args.reason)
     write_atomically(target, issued.pdf)
     pages = _page_count(issued.pdf)
     count = issued.count

@@ -231,6 +231,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这份走访名单已由 {user} 于 {when} 审批。",
         "This campaign list was already approved by {user} on {when}.",
     ),
+    "recuperation_none_confirmed": ("“{batch}”还没有已确认参加的人员：通知书只发给已确认的人（拟安排的人尚未确定）。",
+                                    "Nobody is confirmed for “{batch}” yet: letters go only to confirmed persons."),
     "campaign_not_approved": (
         "“{title}”的走访名单尚未审批（草稿）：审核员审批后才能打印正式的走访慰问名单和签收表。",
         "The list of “{title}” is not approved yet (a draft): a reviewer approves it before "

@@ -106,7 +106,7 @@ class DocumentPreviewDialog(QDialog):
         """True while the shown document still waits for its serial."""
         return self._issue is not None
 
-    def issued(self, then: Callable[[], None]) -> None:
+    def issued(self, then: Callable[[], object]) -> None:
         """Take the serial (once, in the background) and show the issued document, then
         ``then()``; a document without a serial goes straight on."""
         issue = self._issue

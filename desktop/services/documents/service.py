@@ -27,7 +27,7 @@ from desktop.models import District, DocumentLog, Person
 from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
-from desktop.services.register.service import SEX_LABELS, RegisterService
+from desktop.services.register.service import SEX_LABELS, RegisterService, describe_filter
 from desktop.services.register.types import RegisterFilter
 
 if TYPE_CHECKING:
@@ -167,7 +167,8 @@ class DocumentService(Service):
 
     def roster(self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
                subtitle: str | None = None) -> IssuedDocument:
-        """The register roster (花名册) of ``filter`` as a landscape PDF."""
+        """The register roster (花名册) of ``filter`` as a landscape PDF; the subtitle says the
+        filter (``describe_filter``) unless given."""
         from desktop.reports.framework import render
         from desktop.reports.roster import roster_document
 
@@ -180,6 +181,9 @@ class DocumentService(Service):
         with self._read_sessions.begin() as s:
             association = self._association(s)
             seal = self._settings(s).seal
+        if subtitle is None:
+            words = describe_filter(filter)
+            subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
         doc = roster_document(rows, association=association, date=self._today(),
                               subtitle=subtitle, columns=ROSTER_KEYS)
         doc = dataclasses.replace(doc, seal=seal)

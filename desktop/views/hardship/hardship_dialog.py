@@ -117,8 +117,8 @@ class HardshipDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         bottom = button_row(self, [
-            ("printFileSheet", self.tr("Print file sheet…"), lambda: self.print_pdf("sheet")),
-            ("printProof", self.tr("Proof of assistance…"), lambda: self.print_pdf("proof"))])
+            ("printFileSheet", self.tr("Print file sheet…"), self._print_sheet),
+            ("printProof", self.tr("Proof of assistance…"), self._print_proof)])
         bottom.addWidget(push_button(self, "closeHardship", self.tr("Close"), self.accept))
         layout.addLayout(bottom)
         if person is not None:
@@ -344,6 +344,12 @@ class HardshipDialog(QDialog):
         return True
 
     # -- printing -----------------------------------------------------------------------------
+
+    def _print_sheet(self) -> None:
+        self.print_pdf("sheet")
+
+    def _print_proof(self) -> None:
+        self.print_pdf("proof")
 
     def print_pdf(self, kind: str) -> Task | None:
         """The 档案表 (``sheet``) or a 帮扶证明 (``proof``), made in the background and

@@ -25,15 +25,16 @@ from PySide6.QtWidgets import (
 
 from desktop.core.texts import problem_text
 from desktop.errors import AppError, ValidationError
+from desktop.files import write_atomically
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
 from desktop.services.visits.types import yuan
 from desktop.services.workspace import Workspace
+from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
-from desktop.views.tasks import TaskRunner
-from desktop.views.visits.visit_printing import letters, roster_pdf, write_file
+from desktop.views.tasks import Task, TaskRunner
 from desktop.views.visits.visit_table_model import RowsTableModel
 from desktop.views.visits.visits_page import selected, table
 
@@ -290,17 +291,16 @@ class RecuperationPage(QWidget):
             self._act(lambda: self._ws.recuperation().replace(rows[0].entry_id))
 
     def ask_roster(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), "roster.pdf", "*.pdf")
-        if name:
-            self.print_roster(Path(name))
+        """疗休养名单 made by the service in the background, then previewed."""
+        self.print_roster()
 
-    def print_roster(self, path: Path) -> None:
-        bid, ws = self._bid(), self._ws
-
-        def job(_ctx: object) -> Path:
-            write_file(path, roster_pdf(ws, bid))
-            return path
-        self._run(job)
+    def print_roster(self) -> Task | None:
+        bid, prints = self._bid(), self._ws.visit_prints()
+        name = self.batch.currentText().split("（", 1)[0].strip() or "疗休养"
+        return DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: prints.recuperation_roster(bid)[0],
+            title="疗休养名单", file_name=f"{name}-疗休养名单.pdf",
+            label=self.tr("Making the document…"))
 
     def ask_letters(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
@@ -308,10 +308,12 @@ class RecuperationPage(QWidget):
             self.print_letters(Path(folder))
 
     def print_letters(self, folder: Path) -> None:
-        bid, ws = self._bid(), self._ws
+        """One 疗休养通知书 per confirmed person, each written whole into ``folder``."""
+        bid, prints = self._bid(), self._ws.visit_prints()
 
         def job(_ctx: object) -> Path:
-            letters(ws, bid, folder)
+            for name, pdf in prints.letters(bid):
+                write_atomically(folder / name, pdf)
             return folder
         self._run(job)
 
