@@ -44,7 +44,7 @@ def report_roster(args: argparse.Namespace, out: TextIO) -> int:
     check_pdf_target(target)
     with closing_workspace(args) as ws:
         issued = ws.documents().roster(filter_from_args(args), unmask=args.unmask,
-                                       reason=args.reason)
+                                       reason=args.reason, everyone=args.everyone)
     write_atomically(target, issued.pdf)
     pages = _page_count(issued.pdf)
     count = issued.count
@@ -68,7 +68,8 @@ def report_certificate(args: argparse.Namespace, out: TextIO) -> int:
             issued = service.reprint(args.reprint, args.reason or "", unmask=args.unmask)
         else:
             person = service.find_person(args.person)
-            issued = service.certificate(person, unmask=args.unmask, reason=args.reason)
+            issued = service.certificate(person, unmask=args.unmask, reason=args.reason,
+                                         deceased_reason=args.deceased_reason)
     write_atomically(target, issued.pdf)
     serial = issued.serials[0]
     if args.reprint:
@@ -87,7 +88,7 @@ def report_cards(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out
     check_pdf_target(target)
     with closing_workspace(args) as ws:
-        issued = ws.documents().cards(filter=filter_from_args(args))
+        issued = ws.documents().cards(filter=filter_from_args(args), everyone=args.everyone)
     write_atomically(target, issued.pdf)
     first, last = issued.serials[0], issued.serials[-1]
     print(say(args.lang, f"已生成会员证 {issued.count} 张（编号 {first} 至 {last}）：{target}",

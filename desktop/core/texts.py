@@ -231,6 +231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这份走访名单已由 {user} 于 {when} 审批。",
         "This campaign list was already approved by {user} on {when}.",
     ),
+    "card_not_active": ("{name}（{state}）不是在册会员，不发会员证。",
+                        "{name} ({state}) is not an active member: no membership card."),
+    "certificate_deceased_reason": ("{name}已故：出具荣誉称号证明须说明理由（如家属办理事项），理由将印在证明上并记入日志。",
+                                    "{name} has died: give the reason for this proof (e.g. a family matter); it is printed on the proof and logged."),
     "recuperation_none_confirmed": ("“{batch}”还没有已确认参加的人员：通知书只发给已确认的人（拟安排的人尚未确定）。",
                                     "Nobody is confirmed for “{batch}” yet: letters go only to confirmed persons."),
     "campaign_not_approved": (

@@ -128,7 +128,8 @@ def render_cards(cards: Sequence[Card], fontset: FontSet, *, seal: bytes | None 
                      card.treatment_level, card.honor, card.serial):
             fontset.check(text, who=card.name, field="card")
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
+    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1,
+               initialFontName=fontset.body.name)  # no Helvetica object in the file
     c.setTitle("会员证")
     c.setAuthor(cards[0].association)
     c.setCreator(CREATOR)

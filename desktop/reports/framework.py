@@ -17,6 +17,8 @@ import io
 from collections.abc import Sequence
 from typing import Any, Literal
 
+import reportlab.lib.textsplit as _textsplit
+import reportlab.platypus.paragraph as _paragraph
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -29,6 +31,17 @@ from reportlab.platypus.flowables import Flowable
 
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet, paragraph_markup
+
+CANNOT_START = "，。；：、？！）」』》〉】〕］｝’”…—·％‰℃"
+"""Chinese closing punctuation that never begins a line (GB/T 15834, 避头点)."""
+CANNOT_END = "（「『《〈【〔［｛‘“"
+"""Opening punctuation that never ends a line (避尾点)."""
+# ReportLab's CJK line breaking (wordWrap="CJK") lets a character of ALL_CANNOT_START hang in
+# the right margin instead of starting the next line (标点悬挂), but its list is Japanese and
+# lacks the full-width comma, semicolon, colon and marks: every paragraph of every document
+# (tables, letters, certificates) is wrapped by it, so the list is completed once, here.
+_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START + CANNOT_START))
+_textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START  # one-fragment paragraphs wrap here
 
 MARGIN = 15 * mm
 HEADER_SIZE = 9.0

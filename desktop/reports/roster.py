@@ -50,6 +50,11 @@ def cell_text(row: Mapping[str, Any], key: str) -> str:
     value = row.get(key)
     if key == "honors":
         return _honors(value)
+    if row.get("life_status") == "deceased":  # never an age for the dead; the name says so
+        if key == "age":
+            return "已故"
+        if key == "name":
+            return f"{value or ''}（已故）"
     if value is None:
         return ""
     return str(value)

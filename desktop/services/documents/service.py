@@ -112,6 +112,27 @@ def configured_settings(s: Session) -> DocumentSettings:
                             base64.b64decode(seal) if seal else None)
 
 
+def inactive_state(p: Person) -> str:
+    """Why a person is not an active member ("" when they are): 已故, 称号已撤销, …"""
+    if p.life_status == "deceased":
+        return "已故"
+    if p.is_revoked:
+        return "称号已撤销"
+    if p.is_emigrated:
+        return "已移居境外"
+    if p.is_lost_contact:
+        return "失联"
+    return ""
+
+
+def active_unless_asked(f: RegisterFilter, everyone: bool) -> RegisterFilter:
+    """Cards and rosters go to active members (alive, title kept, not emigrated, in contact)
+    unless everyone was asked for, or the deceased explicitly (the roster then marks them)."""
+    if everyone or "deceased" in f.life_statuses:
+        return f
+    return dataclasses.replace(f, active_only=True)
+
+
 def _reason(reason: str | None, field: str = "reason") -> str:
     why = (reason or "").strip()
     if not why:
@@ -166,7 +187,7 @@ class DocumentService(Service):
     # -- roster -------------------------------------------------------------------------------
 
     def roster(self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
-               subtitle: str | None = None) -> IssuedDocument:
+               subtitle: str | None = None, everyone: bool = False) -> IssuedDocument:
         """The register roster (花名册) of ``filter`` as a landscape PDF; the subtitle says the
         filter (``describe_filter``) unless given."""
         from desktop.reports.framework import render
@@ -174,6 +195,7 @@ class DocumentService(Service):
 
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
+        filter = active_unless_asked(filter, everyone)
         rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
             filter, unmask=unmask, reason=reason)
         if not rows:
@@ -192,10 +214,12 @@ class DocumentService(Service):
     # -- certificates -------------------------------------------------------------------------
 
     def certificate(self, person_id: uuid.UUID, *, unmask: bool = False,
-                    reason: str | None = None, preview: bool = False) -> IssuedDocument:
+                    reason: str | None = None, preview: bool = False,
+                    deceased_reason: str | None = None) -> IssuedDocument:
         """Issue a proof of title (荣誉称号证明) under a new serial, logged and audited, rendered
         in the same transaction. ``preview=True``: the same page without a serial, nothing
-        logged (the serial is taken when the proof is printed or saved)."""
+        logged (the serial is taken when the proof is printed or saved). For a person who has
+        died a reason is required (``certificate_deceased_reason``) and printed on the page."""
         from desktop.reports.certificate import (
             Certificate,
             HonorLine,
@@ -212,6 +236,15 @@ class DocumentService(Service):
         today = self._today()
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
+            deceased = ""
+            if person.life_status == "deceased":
+                why_dead = (deceased_reason or "").strip()
+                if not why_dead:
+                    raise AppError("certificate_deceased_reason", name=person.name)
+                when = (f"已于{person.death_date.year}年{person.death_date.month}月"
+                        f"{person.death_date.day}日去世" if person.death_date else "已去世")
+                deceased = (f"说明：{person.name}同志{when}。本证明应家属申请出具，"
+                            f"用途：{why_dead[:100]}。")
             serial = PREVIEW_SERIAL if preview else self._next_serial(s, "certificate",
                                                                       today.year)
             kept = sorted((h for h in person.honors
@@ -224,7 +257,7 @@ class DocumentService(Service):
                 id_masked=mask_id(person.id_number) or "", work_unit=person.work_unit or "",
                 honors=tuple(HonorLine(h.year, h.title, h.level, h.granting_body or "")
                              for h in kept),
-                issued=today,
+                issued=today, deceased=deceased,
             )
             pdf = render_certificates([cert], fs, seal=self._settings(s).seal)
             if preview:
@@ -296,7 +329,8 @@ class DocumentService(Service):
     # -- cards --------------------------------------------------------------------------------
 
     def cards(self, *, filter: RegisterFilter | None = None,
-              person_ids: Sequence[uuid.UUID] = (), preview: bool = False) -> IssuedDocument:
+              person_ids: Sequence[uuid.UUID] = (), preview: bool = False,
+              everyone: bool = False) -> IssuedDocument:
         """Membership cards (会员证) for the chosen persons or the filter, one serial each
         (none on a ``preview``: nothing is logged)."""
         from desktop.reports.cards import Card, render_cards
@@ -309,6 +343,9 @@ class DocumentService(Service):
             with self._read_sessions.begin() as s:
                 for pid in person_ids:
                     p = self._person(s, pid)
+                    state = inactive_state(p)
+                    if state and not everyone:
+                        raise AppError("card_not_active", name=p.name, state=state)
                     district = s.get(District, p.district_id)
                     rows.append({"uuid": str(p.id), "name": p.name,
                                  "sex": SEX_LABELS.get(p.sex, ""),
@@ -317,7 +354,7 @@ class DocumentService(Service):
                                  "highest_honor": p.highest_honor})
         else:
             rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-                filter or RegisterFilter(), limit=MAX_CARDS + 1)
+                active_unless_asked(filter or RegisterFilter(), everyone), limit=MAX_CARDS + 1)
         if not rows:
             raise AppError("report_empty")
         if len(rows) > MAX_CARDS:

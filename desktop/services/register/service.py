@@ -93,6 +93,8 @@ def describe_filter(f: RegisterFilter) -> str:
         parts.append(f"年龄 {low}–{high}")
     if f.in_hardship is not None:
         parts.append("困难帮扶 " + ("是" if f.in_hardship else "否"))
+    if f.active_only:
+        parts.append("仅在册会员（不含已故、撤销称号、移居境外、失联）")
     return "；".join(parts) or "全部（未筛选）"
 
 
