@@ -58,10 +58,12 @@ CREATOR = "劳模之家"
 
 @dataclasses.dataclass(frozen=True)
 class Column:
-    """A table column: its header and its share of the available width."""
+    """A table column: its header and its share of the available width; ``align="right"`` for
+    amounts."""
 
     title: str
     width: float
+    align: Literal["left", "center", "right"] = "left"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +90,8 @@ class Document:
     name_column: int | None = 0  # the cell that names the person in glyph_missing errors
     signatures: bool = True
     seal: bytes | None = None  # PNG/JPEG (reports.seal.check_image) stamped by the signatures
+    row_height: float = 0.0  # points; at least this tall (a line to sign by hand: 9 mm)
+    page_sum: int | None = None  # a column of amounts (yuan text): 本页小计 on every page
     closing: tuple[str, ...] = ()  # a letter's 落款: lines at the right after the table (the
     # last two are the issuer and the date; the seal goes over them)
 
@@ -99,6 +103,47 @@ class Document:
 def format_date(day: dt.date) -> str:
     """2026年11月28日 (no leading zeros, as official documents write it)."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_UNITS = ("", "拾", "佰", "仟")
+_GROUPS = ("", "万", "亿")
+
+
+def amount_in_words(fen: int) -> str:
+    """12345607 fen -> "壹拾贰万叁仟肆佰伍拾陆元零柒分" (人民币大写, as receipts write it)."""
+    if fen < 0:
+        return "负" + amount_in_words(-fen)
+    yuan_part, cents = divmod(fen, 100)
+    jiao, fen_ = divmod(cents, 10)
+    out = ""
+    if yuan_part:
+        groups: list[str] = []
+        g = 0
+        while yuan_part:
+            yuan_part, four = divmod(yuan_part, 10000)
+            text = ""
+            for i in range(3, -1, -1):
+                d = four // 10 ** i % 10
+                if d:
+                    text += _DIGITS[d] + _UNITS[i]
+                elif text and four % 10 ** i:
+                    text += "零" if not text.endswith("零") else ""
+            if text:
+                if yuan_part and four < 1000:  # 壹万零壹, 贰万零叁拾
+                    text = "零" + text
+                groups.append(text + _GROUPS[g])
+            g += 1
+        out = "".join(reversed(groups)) + "元"
+    if not jiao and not fen_:
+        return (out or "零元") + "整"
+    if jiao:
+        out += _DIGITS[jiao] + "角"
+    elif out:
+        out += "零"
+    if fen_:
+        out += _DIGITS[fen_] + "分"
+    return out
 
 
 def _who(doc: Document, row: Sequence[str]) -> str:
@@ -235,6 +280,38 @@ class _Rows:
     heights: list[float]
     fills: dict[int, colors.Color | None]  # row index -> fill of a spanning (group) row
     after: list[float]  # after[i] = sum(heights[i:]), so any remaining height is O(1)
+    right: tuple[int, ...] = ()  # right-aligned columns (amounts)
+    amounts: dict[int, int] = dataclasses.field(default_factory=dict)  # row -> fen
+    page_sum: tuple[float, ParagraphStyle, FontSet] | None = None  # 本页小计 row: height, style
+
+
+def _amount(text: str) -> int:
+    """ "2,000" / "1,234.50" yuan -> fen (0 for anything else, e.g. a blank cell)."""
+    clean = text.replace(",", "").replace("元", "").strip()
+    try:
+        whole, _, part = clean.partition(".")
+        return int(whole or "0") * 100 + int((part + "00")[:2] or "0")
+    except ValueError:
+        return 0
+
+
+def _fit_headers(widths: list[float], titles: Sequence[str], style: ParagraphStyle
+                 ) -> list[float]:
+    """Widen a column whose header would break inside the word ("待遇级/别", "慰问金（/元）")
+    up to the header's width, taking the room from the columns that have more than their
+    header needs (in proportion to that slack). Only when the table cannot give the room does
+    a header wrap."""
+    need = [stringWidth(t, style.fontName, style.fontSize) + 2 * CELL_PAD + 1 for t in titles]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    if short <= 0:
+        return widths
+    slack = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    room = sum(slack)
+    if room <= 0:
+        return widths
+    take = min(1.0, short / room)
+    return [max(w, n) if n > w else w - s * take
+            for n, w, s in zip(need, widths, slack, strict=True)]
 
 
 def _height(value: Any, width: float) -> float:
@@ -249,13 +326,15 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
           avail: float) -> _Rows:
     ncols = len(doc.columns)
     share = sum(c.width for c in doc.columns) or 1.0
-    widths = [avail * c.width / share for c in doc.columns]
+    widths = _fit_headers([avail * c.width / share for c in doc.columns],
+                          [c.title for c in doc.columns], styles["head"])
     full = sum(widths)
     header: list[Any] = [_para(c.title, styles["head"], fontset, field=c.title)
                          for c in doc.columns]
     rows: list[list[Any]] = []
     heights: list[float] = []
     fills: dict[int, colors.Color | None] = {}
+    amounts: dict[int, int] = {}  # row index -> fen, for 本页小计
 
     def spanning(text: str, fill: colors.Color | None) -> None:
         para = _para(text, styles["group"], fontset)
@@ -273,7 +352,10 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
             cells = [_cell(cell, styles["cell"], fontset, width, who=who, field=col.title)
                      for cell, col, width in zip(row, doc.columns, widths, strict=True)]
             rows.append(cells)
-            heights.append(max(_height(v, w) for v, w in zip(cells, widths, strict=True)))
+            heights.append(max(doc.row_height, *(_height(v, w)
+                                                 for v, w in zip(cells, widths, strict=True))))
+            if doc.page_sum is not None:
+                amounts[len(rows) - 1] = _amount(row[doc.page_sum])
         if section.subtotal:
             spanning(section.subtotal, None)
     if doc.total:
@@ -281,8 +363,14 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
     after = [0.0] * (len(heights) + 1)
     for i in range(len(heights) - 1, -1, -1):
         after[i] = after[i + 1] + heights[i]
+    page_sum = None
+    if doc.page_sum is not None:
+        probe = _para("本页小计：0.00 元", styles["group"], fontset)
+        page_sum = (_height(probe, full), styles["group"], fontset)
     return _Rows(widths, header, max(_height(v, w) for v, w in zip(header, widths, strict=True)),
-                 rows, heights, fills, after)
+                 rows, heights, fills, after,
+                 tuple(i for i, c in enumerate(doc.columns) if c.align == "right"),
+                 amounts, page_sum)
 
 
 _BASE_STYLE: tuple[tuple[Any, ...], ...] = (
@@ -312,31 +400,56 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
         self._font = font
         self._start = start
 
+    def _extra(self) -> float:
+        return self._r.page_sum[0] if self._r.page_sum is not None else 0.0
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self._r.widths)
-        self.height = self._r.header_height + self._r.after[self._start]
+        self.height = self._r.header_height + self._r.after[self._start] + self._extra()
         return self.width, self.height
 
     def _page(self, stop: int) -> Table:
         r, start = self._r, self._start
         commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), self._font),
                                            *_BASE_STYLE]
+        commands.extend(("ALIGN", (c, 1), (c, -1), "RIGHT") for c in r.right)
         for i in range(start, stop):
             if i in r.fills:
                 row = i - start + 1
                 commands.append(("SPAN", (0, row), (-1, row)))
                 if r.fills[i] is not None:
                     commands.append(("BACKGROUND", (0, row), (-1, row), r.fills[i]))
-        return Table([r.header, *r.rows[start:stop]], colWidths=r.widths,
-                     rowHeights=[r.header_height, *r.heights[start:stop]],
-                     style=TableStyle(commands))
+        body, heights = r.rows[start:stop], r.heights[start:stop]
+        if r.page_sum is not None:  # 本页小计: what the rows on this page add up to
+            height, style, fontset = r.page_sum
+            fen = sum(r.amounts.get(i, 0) for i in range(start, stop))
+            text = f"本页小计：{fen // 100:,}.{fen % 100:02d} 元"
+            at = len(body)  # after the last person on the page, before closing totals
+            while at > 0 and (start + at - 1) in r.fills:
+                at -= 1
+            line = [_para(text, style, fontset)] + [""] * (len(r.widths) - 1)
+            body = [*body[:at], line, *body[at:]]
+            heights = [*heights[:at], height, *heights[at:]]
+            shifted = []
+            for cmd in commands:  # the spanning rows after the insertion move down one
+                if cmd[0] in ("SPAN", "BACKGROUND") and cmd[1][1] > at:
+                    cmd = (cmd[0], (cmd[1][0], cmd[1][1] + 1), (cmd[2][0], cmd[2][1] + 1),
+                           *cmd[3:])
+                shifted.append(cmd)
+            commands = shifted
+            commands.append(("SPAN", (0, at + 1), (-1, at + 1)))
+        return Table([r.header, *body], colWidths=r.widths,
+                     rowHeights=[r.header_height, *heights], style=TableStyle(commands))
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         r, stop = self._r, self._start
-        room = avail_height - r.header_height
+        room = avail_height - r.header_height - self._extra()
         while stop < len(r.heights) and r.heights[stop] <= room + 1e-6:
             room -= r.heights[stop]
             stop += 1
+        while (stop < len(r.heights) and stop - 1 > self._start
+               and r.fills.get(stop - 1) is SECTION_FILL):
+            stop -= 1  # a group's title never ends a page: it goes over with its rows
         if stop == self._start:
             return []  # not even one row fits: the page template moves on to the next page
         if stop == len(r.heights):

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.reports.framework import Column, Document, Section, format_date
+from reportlab.lib.units import mm
+
+from desktop.reports.framework import Column, Document, Section, amount_in_words, format_date
 
 
 def yuan(fen: int) -> str:
@@ -107,8 +109,8 @@ def notice_document(rows: Sequence[tuple[str, str, str, str, str]], *, associati
 
 
 PAYMENT_COLUMNS = (
-    Column("序号", 0.7), Column("姓名", 1.3), Column("档案编号", 1.8), Column("身份证号码", 2.5),
-    Column("发放类别", 1.7), Column("金额（元）", 1.4), Column("发放日期", 1.6),
+    Column("序号", 0.9), Column("姓名", 1.3), Column("档案编号", 1.8), Column("身份证号码", 2.5),
+    Column("发放类别", 1.7), Column("金额（元）", 1.4, "right"), Column("发放日期", 1.6),
     Column("本人账号", 2.2), Column("本人签收", 1.8), Column("备注", 1.4),
 )
 
@@ -139,7 +141,8 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
     return Document(
         association=association, title="困难劳模帮扶资金发放签收表", subtitle=subtitle,
         date=date, columns=PAYMENT_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 笔，{yuan(total)} 元", name_column=1,
+        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：人民币{amount_in_words(total)}）",
+        name_column=1, row_height=9 * mm, page_sum=5,
     )
 
 

@@ -13,7 +13,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from desktop.reports.framework import Column, Document, Section, format_date
+from reportlab.lib.units import mm
+
+from desktop.reports.framework import Column, Document, Section, amount_in_words, format_date
+
+SIGN_ROW = 9 * mm
+"""A line signed by hand is at least 9 mm tall."""
 
 STATUS_WORDS = {
     "planned": "", "done": "已走访", "not_home": "不在家", "declined": "谢绝",
@@ -23,9 +28,9 @@ ENTRY_WORDS = {"nominated": "拟安排", "confirmed": "已确认", "declined": "
                "replaced": "已替补"}
 
 VISIT_LIST_COLUMNS = (
-    Column("序号", 0.8), Column("区县", 1.4), Column("姓名", 1.4), Column("性别", 0.8),
+    Column("序号", 0.9), Column("区县", 1.4), Column("姓名", 1.4), Column("性别", 0.8),
     Column("年龄", 0.8), Column("荣誉称号(年份)", 3.2), Column("现状", 1.2),
-    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准", 1.2),
+    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准", 1.2, "right"),
     Column("慰问品", 1.6), Column("慰问人", 2.0), Column("日期", 1.6), Column("签收", 1.4),
     Column("备注", 1.8),
 )
@@ -86,7 +91,7 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
         association=association, title="走访慰问名单", date=date,
         subtitle=_who_when(campaign, team, day), columns=VISIT_LIST_COLUMNS,
         sections=tuple(sections), orientation="landscape", total=f"合计：{count} 人",
-        name_column=2,
+        name_column=2, row_height=SIGN_ROW,
     )
 
 
@@ -101,8 +106,9 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
     done prints the money recorded (what the summary counts as paid) and its date; a visit still
     planned prints the standard to be handed over and no date; a visit declined, not at home,
     postponed or removed is not on the sheet at all."""
-    columns = (Column("序号", 0.8), Column("区县", 1.4), Column("姓名", 1.6),
-               Column("待遇级别", 1.2), Column("慰问金（元）", 1.4), Column("慰问品", 2.2),
+    columns = (Column("序号", 0.9), Column("区县", 1.4), Column("姓名", 1.6),
+               Column("待遇级别", 1.2), Column("慰问金（元）", 1.4, "right"),
+               Column("慰问品", 2.2),
                Column("签收人签字", 2.4), Column("签收日期", 1.6), Column("备注", 2.0))
     groups: dict[str, list[Any]] = {}
     for r in rows:
@@ -134,7 +140,9 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
     return Document(association=association, title="慰问金签收表", date=date,
                     subtitle=_who_when(campaign, team, day),
                     columns=columns, sections=tuple(sections),
-                    total=f"合计：{seq} 人，慰问金 {yuan(total)} 元{tail}", name_column=2)
+                    total=f"合计：{seq} 人，慰问金 {yuan(total)} 元"
+                          f"（大写：人民币{amount_in_words(total)}）{tail}",
+                    name_column=2, row_height=SIGN_ROW, page_sum=4)
 
 
 def summary_document(lines: Sequence[Any], *, association: str, campaign: str, rules: str,

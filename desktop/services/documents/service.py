@@ -195,9 +195,8 @@ class DocumentService(Service):
 
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
-        filter = active_unless_asked(filter, everyone)
         rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-            filter, unmask=unmask, reason=reason)
+            active_unless_asked(filter, everyone), unmask=unmask, reason=reason)
         if not rows:
             raise AppError("report_empty")
         with self._read_sessions.begin() as s:
