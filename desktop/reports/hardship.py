@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from desktop.reports.framework import Column, Document, Section, amount_in_words, format_date
+from desktop.reports.letter import Letter
 
 
 def yuan(fen: int) -> str:
@@ -149,26 +150,23 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
 def proof_document(*, proof_serial: str, name: str, id_number: str, district: str,
                    file_serial: str, category: str, approved_on: dt.date | None,
                    payments: Sequence[tuple[str, str, int]], association: str,
-                   date: dt.date, reprinted: dt.date | None = None) -> Document:
-    """帮扶证明 with its own serial: who, which file, what was paid (date, kind, amount); a
-    reprint (补打) says so under the serial."""
+                   date: dt.date, reprinted: dt.date | None = None) -> Letter:
+    """帮扶证明, a letter with its own serial: who, which file, what was paid (date, kind,
+    amount, total also in 大写); a reprint (补打) says so under the serial."""
     approved = format_date(approved_on) if approved_on else "（未审批）"
-    text = (f"兹证明 {name}（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
-            f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
-            "已纳入困难劳模帮扶范围。帮扶情况如下：")
-    rows = tuple((d, k, yuan(a)) for d, k, a in payments) or (("—", "尚未发放", "—"),)
     total = sum(a for _d, _k, a in payments)
-    subtitle = f"证明编号：{proof_serial}"
+    text = (f"兹证明{name}同志（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
+            f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
+            f"已纳入困难劳模帮扶范围。本协会已向其发放帮扶资金共计人民币 {yuan(total)} 元"
+            f"（大写：{amount_in_words(total)}），明细如下：")
+    serial = f"证明编号：{proof_serial}"
     if reprinted is not None:
-        subtitle += f"（补打，{format_date(reprinted)}）"
-    return Document(
-        association=association, title="帮扶证明", subtitle=subtitle,
-        date=date, columns=(Column("发放日期", 1.0), Column("帮扶类别", 1.4),
-                            Column("金额（元）", 1.0)),
-        sections=(Section(text, rows),
-                  Section("特此证明。（本证明仅用于证明帮扶情况，复印无效）", ())),
-        total=f"合计：{yuan(total)} 元", name_column=None,
-    )
+        serial += f"（补打，{format_date(reprinted)}）"
+    table = (("发放日期", "帮扶类别", "金额（元）"),
+             *((d, k, yuan(a)) for d, k, a in payments))
+    return Letter(association=association, title="帮扶证明", date=format_date(date),
+                  serial=serial, paragraphs=(text, "特此证明。"), table=table, table_after=1,
+                  note="本证明仅用于证明帮扶情况，复印无效。", who=name)
 
 
 def proof_content(*, name: str, id_number: str, district: str, file_serial: str,
@@ -184,7 +182,7 @@ def proof_content(*, name: str, id_number: str, district: str, file_serial: str,
 
 
 def proof_from_content(content: dict[str, Any], *, reprinted: dt.date | None = None
-                       ) -> Document:
+                       ) -> Letter:
     """The proof of the ledger's ``content`` (with its ``serial``), as issued or reprinted."""
     approved = content.get("approved_on")
     return proof_document(

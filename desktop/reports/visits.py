@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from desktop.reports.framework import Column, Document, Section, amount_in_words, format_date
+from desktop.reports.letter import Letter
 
 SIGN_ROW = 9 * mm
 """A line signed by hand is at least 9 mm tall."""
@@ -220,23 +221,22 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
 
 
 def notification_document(row: Any, *, association: str, batch: Any,
-                          date: dt.date) -> Document:
-    """A notification letter (疗休养通知书) to one person: the batch's facts as a form."""
-    items = (
-        ("姓名", f"{row.name} 同志"),
-        ("批次", batch.name),
-        ("目的地/线路", batch.destination),
-        ("时间", f"{format_date(batch.start_date)}至{format_date(batch.end_date)}，"
-                 f"共 {batch.days} 天（含往返）"),
-        ("费用", f"每人每天 {yuan(batch.cost_per_day_fen)} 元以内，由{batch.organiser}统一安排，"
-                 "个人不承担"),
-        ("报到", "请于出发前一日与协会联系确认集合时间和地点，携带身份证及常用药品。"),
-        ("说明", "如因身体或工作原因不能参加，请尽早告知协会，以便安排候补人员。"),
-    )
-    return Document(
-        association=association, title="疗休养通知书", date=date,
-        subtitle=f"{row.name} 同志：经研究，您被确定参加{batch.name}，现将有关事项通知如下。",
-        columns=(Column("事项", 1.0), Column("内容", 4.0)),
-        sections=(Section("", tuple(items)),), name_column=None, signatures=False,
-        total=f"{association}（盖章）　　{format_date(date)}",
+                          date: dt.date) -> Letter:
+    """疗休养通知书 to one confirmed person: a letter (红头, title, body, 落款 and date)."""
+    when = (f"{format_date(batch.start_date)}至{format_date(batch.end_date)}，"
+            f"共 {batch.days} 天（含往返）")
+    return Letter(
+        association=association, title="疗休养通知书", date=format_date(date),
+        salutation=f"{row.name}同志：",
+        paragraphs=(
+            f"经研究，确定您参加{batch.name}。现将有关事项通知如下：",
+            f"一、地点与线路：{batch.destination}。",
+            f"二、时间：{when}。",
+            f"三、费用：每人每天 {yuan(batch.cost_per_day_fen)} 元以内，由{batch.organiser}"
+            "统一安排，个人不承担。",
+            "四、报到：请于出发前一日与协会联系确认集合时间和地点，携带身份证及常用药品。",
+            "五、如因身体或工作原因不能参加，请尽早告知协会，以便安排候补人员。",
+            "特此通知。",
+        ),
+        who=row.name,
     )

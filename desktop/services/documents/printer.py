@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 if TYPE_CHECKING:
     from desktop.reports.fonts import FontSet
     from desktop.reports.framework import Document
+    from desktop.reports.letter import Letter
 
 __all__ = ["Printer"]
 
@@ -44,12 +45,16 @@ class Printer:
         """The configured seal image, if any."""
         return self._configured()[1]
 
-    def render(self, doc: Document, *, seal: bool = False) -> bytes:
-        """``doc`` as PDF; ``seal=True`` stamps the configured seal (if one is set) on a
-        document that does not already carry it (a letter or proof issued by the association)."""
+    def render(self, doc: Document | Letter, *, seal: bool = False) -> bytes:
+        """``doc`` (a table document or a letter) as PDF; ``seal=True`` stamps the configured
+        seal (if one is set) on a document that does not already carry it (a letter, a notice
+        or a proof issued by the association)."""
         from desktop.reports.framework import render
+        from desktop.reports.letter import Letter, render_letter
 
         fonts, image = self._configured()
         if seal and doc.seal is None and image is not None:
             doc = dataclasses.replace(doc, seal=image)
+        if isinstance(doc, Letter):
+            return render_letter(doc, fonts)
         return render(doc, fonts)

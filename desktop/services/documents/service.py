@@ -298,11 +298,11 @@ class DocumentService(Service):
 
     def _reprint_proof(self, s: Session, issue: DocumentLog, fs: fonts.FontSet) -> bytes:
         """A 帮扶证明 again from what was issued, marked 补打 with today's date."""
-        from desktop.reports.framework import render
         from desktop.reports.hardship import proof_from_content
+        from desktop.reports.letter import render_letter
 
         doc = proof_from_content(json.loads(issue.content or "{}"), reprinted=self._today())
-        return render(dataclasses.replace(doc, seal=self._settings(s).seal), fs)
+        return render_letter(dataclasses.replace(doc, seal=self._settings(s).seal), fs)
 
     def log_issue(self, s: Session, kind: str, year: int, person_id: uuid.UUID | None,
                   name: str, content: dict[str, Any]) -> str:
