@@ -90,6 +90,7 @@ class Document:
     name_column: int | None = 0  # the cell that names the person in glyph_missing errors
     signatures: bool = True
     seal: bytes | None = None  # PNG/JPEG (reports.seal.check_image) stamped by the signatures
+    sign_rows: tuple[str, ...] = ()  # signature boxes closing the table (本人签字, 单位意见…)
     row_height: float = 0.0  # points; at least this tall (a line to sign by hand: 9 mm)
     page_sum: int | None = None  # a column of amounts (yuan text): 本页小计 on every page
     closing: tuple[str, ...] = ()  # a letter's 落款: lines at the right after the table (the
@@ -283,6 +284,8 @@ class _Rows:
     right: tuple[int, ...] = ()  # right-aligned columns (amounts)
     amounts: dict[int, int] = dataclasses.field(default_factory=dict)  # row -> fen
     page_sum: tuple[float, ParagraphStyle, FontSet] | None = None  # 本页小计 row: height, style
+    data_after: list[int] = dataclasses.field(default_factory=list)  # persons from row i on
+    section_of: list[int | None] = dataclasses.field(default_factory=list)  # its group title
 
 
 def _amount(text: str) -> int:
@@ -360,9 +363,22 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
             spanning(section.subtotal, None)
     if doc.total:
         spanning(doc.total, HEAD_FILL)
+    for text in doc.sign_rows:  # room to sign and stamp: 24 mm each
+        spanning(text, None)
+        heights[-1] = max(heights[-1], 24 * mm)
     after = [0.0] * (len(heights) + 1)
+    data_after = [0] * (len(heights) + 1)
     for i in range(len(heights) - 1, -1, -1):
         after[i] = after[i + 1] + heights[i]
+        data_after[i] = data_after[i + 1] + (0 if i in fills else 1)
+    section_of: list[int | None] = []
+    current: int | None = None
+    for i in range(len(rows)):
+        if i in fills and fills[i] is SECTION_FILL:
+            current = i
+        elif data_after[i] == 0:
+            current = None  # totals and signatures belong to no section
+        section_of.append(current)
     page_sum = None
     if doc.page_sum is not None:
         probe = _para("本页小计：0.00 元", styles["group"], fontset)
@@ -370,7 +386,7 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
     return _Rows(widths, header, max(_height(v, w) for v, w in zip(header, widths, strict=True)),
                  rows, heights, fills, after,
                  tuple(i for i, c in enumerate(doc.columns) if c.align == "right"),
-                 amounts, page_sum)
+                 amounts, page_sum, data_after, section_of)
 
 
 _BASE_STYLE: tuple[tuple[Any, ...], ...] = (
@@ -400,8 +416,18 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
         self._font = font
         self._start = start
 
+    def _carried(self) -> int | None:
+        """The group title repeated at the top of a continuation page (its section goes on)."""
+        r, start = self._r, self._start
+        if start == 0 or start >= len(r.section_of):
+            return None
+        title = r.section_of[start]
+        return None if title is None or title == start else title
+
     def _extra(self) -> float:
-        return self._r.page_sum[0] if self._r.page_sum is not None else 0.0
+        carried = self._carried()
+        return ((self._r.page_sum[0] if self._r.page_sum is not None else 0.0)
+                + (self._r.heights[carried] if carried is not None else 0.0))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self._r.widths)
@@ -410,36 +436,32 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
 
     def _page(self, stop: int) -> Table:
         r, start = self._r, self._start
-        commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), self._font),
-                                           *_BASE_STYLE]
-        commands.extend(("ALIGN", (c, 1), (c, -1), "RIGHT") for c in r.right)
-        for i in range(start, stop):
-            if i in r.fills:
-                row = i - start + 1
-                commands.append(("SPAN", (0, row), (-1, row)))
-                if r.fills[i] is not None:
-                    commands.append(("BACKGROUND", (0, row), (-1, row), r.fills[i]))
-        body, heights = r.rows[start:stop], r.heights[start:stop]
+        missing = object()
+        entries: list[tuple[list[Any], float, Any]] = [
+            (r.rows[i], r.heights[i], r.fills.get(i, missing)) for i in range(start, stop)]
+        carried = self._carried()
+        if carried is not None:  # the group's own column words again (档案表: 家庭成员 …)
+            entries.insert(0, (r.rows[carried], r.heights[carried], r.fills[carried]))
         if r.page_sum is not None:  # 本页小计: what the rows on this page add up to
             height, style, fontset = r.page_sum
             fen = sum(r.amounts.get(i, 0) for i in range(start, stop))
             text = f"本页小计：{fen // 100:,}.{fen % 100:02d} 元"
-            at = len(body)  # after the last person on the page, before closing totals
-            while at > 0 and (start + at - 1) in r.fills:
+            at = len(entries)  # after the last person on the page, before closing totals
+            while at > 0 and entries[at - 1][2] is not missing:
                 at -= 1
             line = [_para(text, style, fontset)] + [""] * (len(r.widths) - 1)
-            body = [*body[:at], line, *body[at:]]
-            heights = [*heights[:at], height, *heights[at:]]
-            shifted = []
-            for cmd in commands:  # the spanning rows after the insertion move down one
-                if cmd[0] in ("SPAN", "BACKGROUND") and cmd[1][1] > at:
-                    cmd = (cmd[0], (cmd[1][0], cmd[1][1] + 1), (cmd[2][0], cmd[2][1] + 1),
-                           *cmd[3:])
-                shifted.append(cmd)
-            commands = shifted
-            commands.append(("SPAN", (0, at + 1), (-1, at + 1)))
-        return Table([r.header, *body], colWidths=r.widths,
-                     rowHeights=[r.header_height, *heights], style=TableStyle(commands))
+            entries.insert(at, (line, height, None))
+        commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), self._font),
+                                           *_BASE_STYLE]
+        commands.extend(("ALIGN", (c, 1), (c, -1), "RIGHT") for c in r.right)
+        for n, (_cells, _h, fill) in enumerate(entries, start=1):
+            if fill is not missing:
+                commands.append(("SPAN", (0, n), (-1, n)))
+                if fill is not None:
+                    commands.append(("BACKGROUND", (0, n), (-1, n), fill))
+        return Table([r.header, *(e[0] for e in entries)], colWidths=r.widths,
+                     rowHeights=[r.header_height, *(e[1] for e in entries)],
+                     style=TableStyle(commands))
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         r, stop = self._r, self._start
@@ -448,8 +470,14 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
             room -= r.heights[stop]
             stop += 1
         while (stop < len(r.heights) and stop - 1 > self._start
-               and r.fills.get(stop - 1) is SECTION_FILL):
+               and r.fills.get(stop - 1) is SECTION_FILL and stop - 1 in r.fills):
             stop -= 1  # a group's title never ends a page: it goes over with its rows
+        if stop < len(r.heights) and r.data_after[stop] == 0 and stop - 1 > self._start:
+            # what is left is only subtotals, the total or the signature boxes: a person (and
+            # what belongs before them) goes over too, so the last page never holds them alone
+            stop -= 1
+            while stop - 1 > self._start and stop in r.fills:
+                stop -= 1
         if stop == self._start:
             return []  # not even one row fits: the page template moves on to the next page
         if stop == len(r.heights):

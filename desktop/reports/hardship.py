@@ -40,6 +40,9 @@ class FileSheet:
     payments: tuple[tuple[str, str, str, str], ...]  # date, kind, amount, payer
 
 
+DATE_BLANK = "______年____月____日"
+
+
 def _pairs(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
     """Label/value pairs two to a row (the form's four columns)."""
     rows = []
@@ -69,7 +72,12 @@ def file_sheet_document(sheet: FileSheet, *, association: str, date: dt.date) ->
         date=date,
         columns=(Column("项目", 1.2), Column("内容", 2.0), Column("项目", 1.2),
                  Column("内容", 2.0)),
-        sections=tuple(sections), name_column=1,
+        sections=tuple(sections), name_column=1, signatures=False,
+        sign_rows=(
+            "本人签字（以上情况属实）：" + "_" * 24 + "　日期：" + DATE_BLANK,
+            "单位（社区）意见：" + "_" * 30 + "　（盖章）　日期：" + DATE_BLANK,
+            "协会审核意见：" + "_" * 32 + "　（盖章）　日期：" + DATE_BLANK,
+        ),
     )
 
 
