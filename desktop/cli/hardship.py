@@ -24,6 +24,7 @@ from desktop.cli.common import (
     closing_workspace,
     display_width,
     say,
+    say_fonts,
     write_console,
     write_utf8,
 )
@@ -142,6 +143,7 @@ def _report(args: argparse.Namespace, out: TextIO,
     check_pdf_target(target)
     with closing_workspace(args) as ws:
         data = build(ws.hardship_print(), ws.hardship_lists())
+        say_fonts(ws)
     write_atomically(target, data)
     print(say(args.lang, f"已生成{what[0]}：{target}", f"{what[1]} written: {target}"),
           file=out)

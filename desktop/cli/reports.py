@@ -21,6 +21,7 @@ from desktop.cli.common import (
     check_pdf_target,
     closing_workspace,
     say,
+    say_fonts,
 )
 from desktop.cli.members import filter_from_args
 from desktop.files import write_atomically
@@ -45,6 +46,7 @@ def report_roster(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         issued = ws.documents().roster(filter_from_args(args), unmask=args.unmask,
                                        reason=args.reason, everyone=args.everyone)
+        say_fonts(ws)
     write_atomically(target, issued.pdf)
     pages = _page_count(issued.pdf)
     count = issued.count
@@ -70,6 +72,7 @@ def report_certificate(args: argparse.Namespace, out: TextIO) -> int:
             person = service.find_person(args.person)
             issued = service.certificate(person, unmask=args.unmask, reason=args.reason,
                                          deceased_reason=args.deceased_reason)
+        say_fonts(ws)
     write_atomically(target, issued.pdf)
     serial = issued.serials[0]
     if args.reprint:
@@ -89,6 +92,7 @@ def report_cards(args: argparse.Namespace, out: TextIO) -> int:
     check_pdf_target(target)
     with closing_workspace(args) as ws:
         issued = ws.documents().cards(filter=filter_from_args(args), everyone=args.everyone)
+        say_fonts(ws)
     write_atomically(target, issued.pdf)
     first, last = issued.serials[0], issued.serials[-1]
     print(say(args.lang, f"已生成会员证 {issued.count} 张（编号 {first} 至 {last}）：{target}",

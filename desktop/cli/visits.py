@@ -23,6 +23,7 @@ from desktop.cli.common import (
     check_pdf_target,
     closing_workspace,
     say,
+    say_fonts,
     write_utf8,
 )
 from desktop.errors import AppError
@@ -163,6 +164,7 @@ def report_visit_list(args: argparse.Namespace, out: TextIO) -> int:
         team_id = prints.team_id(cid, args.team) if args.team else None
         data, count = prints.campaign_pdf(cid, args.sheet or "list", team_id=team_id,
                                           day=args.day, unmask=args.unmask, reason=args.reason)
+        say_fonts(ws)
     write_atomically(target, data)
     zh, en = SHEET_TITLES[args.sheet or "list"]
     print(say(args.lang, f"已生成{zh}：{count} 人：{target}",
@@ -183,6 +185,7 @@ def report_recuperation_roster(args: argparse.Namespace, out: TextIO) -> int:
                        "recuperation_batch")
         data, count = prints.recuperation_roster(bid, unmask=args.unmask, reason=args.reason)
         letters = prints.letters(bid) if args.letters is not None else []
+        say_fonts(ws)
     write_atomically(target, data)
     if args.letters is not None:
         args.letters.mkdir(parents=True, exist_ok=True)

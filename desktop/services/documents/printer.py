@@ -18,7 +18,26 @@ if TYPE_CHECKING:
     from desktop.reports.framework import Document
     from desktop.reports.letter import Letter
 
-__all__ = ["Printer"]
+__all__ = ["Printer", "substitute_note"]
+
+_SAID: set[tuple[str, str]] = set()  # (title, body) fonts already reported in this process
+
+
+def substitute_note(fontset: FontSet) -> str:
+    """One sentence saying which font stands in for 宋体 (titles) and 仿宋 (body text) when the
+    machine has neither (official documents use them); "" when both are present."""
+    import re
+
+    song = re.compile(r"song|sun|宋|ming|明", re.IGNORECASE)
+    fang = re.compile(r"fangsong|fang ?song|仿宋|simfang", re.IGNORECASE)
+    parts = []
+    if not (song.search(fontset.title.family) or song.search(fontset.title.path.name)):
+        parts.append(f"标题未找到宋体，使用“{fontset.title.family}”代替")
+    if not (fang.search(fontset.body.family) or fang.search(fontset.body.path.name)):
+        parts.append(f"正文未找到仿宋，使用“{fontset.body.family}”代替")
+    if not parts:
+        return ""
+    return "；".join(parts) + "。可在“文书字体与公章”中指定字体文件。"
 
 
 class Printer:
@@ -40,6 +59,20 @@ class Printer:
     def fontset(self) -> FontSet:
         """The configured fonts (``no_cjk_font`` when there is none)."""
         return self._configured()[0]
+
+    def substitutes(self) -> str:
+        """``substitute_note`` of the fonts in use, once per process ("" after that)."""
+        fs = self.fontset()
+        key = (fs.title.name, fs.body.name)
+        if key in _SAID:
+            return ""
+        _SAID.add(key)
+        note = substitute_note(fs)
+        if note:
+            import logging
+
+            logging.getLogger(__name__).warning("fonts: %s", note)
+        return note
 
     def seal(self) -> bytes | None:
         """The configured seal image, if any."""
