@@ -182,10 +182,10 @@ def _rate(done: int, planned: int) -> str:
 
 
 ROSTER_COLUMNS = (
-    Column("序号", 0.7), Column("姓名", 1.3), Column("性别", 0.7), Column("出生年月/年龄", 1.6),
+    Column("序号", 0.9), Column("姓名", 1.3), Column("性别", 0.7), Column("出生年月/年龄", 1.6),
     Column("身份证号", 2.6), Column("荣誉称号及年份", 3.0), Column("工作单位及职务", 3.0),
     Column("在职/退休", 1.1), Column("身体状况", 1.1), Column("上次疗休养年份", 1.2),
-    Column("联系电话", 1.8), Column("批次/线路", 2.0), Column("备注", 1.6),
+    Column("联系电话", 1.8), Column("备注", 2.2),
 )
 
 
@@ -193,7 +193,6 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
                                  date: dt.date) -> Document:
     """疗休养名单: those going (已确认, then 拟安排) numbered under their total; those who
     declined or were replaced after it, unnumbered, in a section of their own with reasons."""
-    route = f"{batch.name}／{batch.destination}"
     going_rows: list[tuple[str, ...]] = []
     other_rows: list[tuple[str, ...]] = []
     for r in rows:
@@ -206,9 +205,10 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
         seq = str(len(going_rows) + 1) if going else ""
         cell = (seq, r.name, r.sex, born + age, r.id_number, r.honors, r.work_unit,
                 r.employment_status, r.health_status,
-                "" if r.last_year is None else str(r.last_year), r.phone, route, note)
+                "" if r.last_year is None else str(r.last_year), r.phone, note)
         (going_rows if going else other_rows).append(cell)
-    subtitle = (f"{batch.name}（{batch.organiser}组织，{format_date(batch.start_date)}至"
+    subtitle = (f"{batch.name}（{batch.destination}；{batch.organiser}组织，"
+                f"{format_date(batch.start_date)}至"
                 f"{format_date(batch.end_date)}，{batch.days} 天，名额 {batch.quota} 人）")
     sections = [Section("", tuple(going_rows),
                         f"合计：{len(going_rows)} 人（名额 {batch.quota} 人）")]

@@ -17,6 +17,7 @@ from desktop.database import Database
 from desktop.exchange.visit_list import visit_list_xlsx
 from desktop.reports.fonts import FontSet, find_fonts
 from desktop.reports.framework import render
+from desktop.reports.letter import render_letter
 from desktop.reports.visits import (
     notification_document,
     receipt_document,
@@ -42,7 +43,7 @@ def text_of(pdf: bytes, tmp_path: Path) -> str:
     assert exe, "pdftotext (poppler-utils) is needed"
     src = tmp_path / "doc.pdf"
     src.write_bytes(pdf)
-    subprocess.run([exe, "-layout", str(src), str(tmp_path / "doc.txt")], check=True)
+    subprocess.run([exe, str(src), str(tmp_path / "doc.txt")], check=True)
     return re.sub(r"\s+", "", (tmp_path / "doc.txt").read_text(encoding="utf-8"))
 
 
@@ -94,7 +95,8 @@ def test_recuperation_documents(db: Database, admin: Actor, fontset: FontSet,
         fontset), tmp_path)
     for word in ("疗休养名单", "吴兴辛", "省级乙", "舟山", "拟安排", "名额2人"):
         assert word in text, word
-    letter = text_of(render(notification_document(
+    letter = text_of(render_letter(notification_document(
         roster[0], association="长兴县劳动模范协会", batch=batch, date=dt.date(2027, 4, 1)),
         fontset), tmp_path)
     assert "疗休养通知书" in letter and f"{roster[0].name}同志" in letter and "600元" in letter
+    assert "确定您参加" in letter and "长兴县劳动模范协会" in letter  # a letter: 落款 at the end
