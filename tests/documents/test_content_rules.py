@@ -95,3 +95,11 @@ def test_no_line_starts_with_closing_punctuation() -> None:
     starts = [c for c in cells if c and c[0] in CLOSING]
     assert not starts, starts[:5]
     assert not base14(pdf)
+
+
+def test_names_sort_syllable_by_syllable() -> None:
+    """程 (cheng) comes after every 陈 (chen), not among them; 单 reads shan, 曾 zeng."""
+    from desktop.services.documents.service import pinyin_order
+
+    names = ["程丽", "陈伟", "单雄", "陈刚", "曾凡", "陈志强"]
+    assert sorted(names, key=pinyin_order) == ["陈刚", "陈伟", "陈志强", "程丽", "单雄", "曾凡"]

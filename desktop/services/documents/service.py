@@ -112,6 +112,15 @@ def configured_settings(s: Session) -> DocumentSettings:
                             base64.b64decode(seal) if seal else None)
 
 
+def pinyin_order(name: str) -> tuple[str, ...]:
+    """A name's sort key syllable by syllable (程 cheng after every 陈 chen, not among them:
+    the register's joined pinyin puts "chengli" between "chengang" and "chenwei")."""
+    from desktop.core.search_keys import SURNAME_READINGS, char_pinyin
+
+    return tuple((SURNAME_READINGS.get(ch) if i == 0 else None) or char_pinyin(ch) or ch
+                 for i, ch in enumerate(name))
+
+
 def inactive_state(p: Person) -> str:
     """Why a person is not an active member ("" when they are): 已故, 称号已撤销, …"""
     if p.life_status == "deceased":
@@ -202,6 +211,10 @@ class DocumentService(Service):
         with self._read_sessions.begin() as s:
             association = self._association(s)
             seal = self._settings(s).seal
+            order = {name: n for n, name in enumerate(s.scalars(
+                select(District.name).order_by(District.sort_order, District.name)))}
+        rows.sort(key=lambda r: (order.get(r.get("district") or "", len(order)),
+                                 pinyin_order(str(r.get("name") or ""))))
         if subtitle is None:
             words = describe_filter(filter)
             subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"

@@ -53,7 +53,8 @@ BAND_WORDS = {"below_line": "低于低保标准", "below_double": "低于 2 倍�
 
 
 def _d(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
+    """A date in a table: 2026.06.01 (text says 2026年6月1日, ``format_date``)."""
+    return f"{day.year}.{day.month:02d}.{day.day:02d}" if day else ""
 
 
 class HardshipPrint(Service):
@@ -99,7 +100,7 @@ class HardshipPrint(Service):
             names = causes()
             facts = (
                 ("姓名", person.name), ("性别", {"1": "男", "2": "女"}.get(person.sex, "")),
-                ("身份证号码", got.person_id_number), ("出生日期", _d(person.birth_date)),
+                ("身份证号码", got.person_id_number), ("出生年月", _d(person.birth_date)[:7]),
                 ("区县", got.district), ("工作单位", person.work_unit or ""),
                 ("荣誉称号", "；".join(f"{h.year or ''} {h.title}".strip() for h in honors)),
                 ("就业情况", person.employment_status or ""),
