@@ -68,7 +68,8 @@ def test_reports(hardship_url: str, run_laomo: Any, tmp_path: Path) -> None:
     text = pdftotext(sheet).replace("\n", "")
     for words in ("困难劳模档案表", "KN-2026-00004", "家庭成员", "刘芳（配偶）", "入户核查",
                   "王科长", "同意认定为深度困难", "春节慰问金", "3,500.50", "低于低保标准",
-                  "患重特大疾病", "第1页共1页"):
+                  "患重特大疾病", "第1页共", "本人签字", "单位（社区）意见", "协会审核意见",
+                  "（盖章）"):
         assert words in text, words
     assert ZRR_ID not in text and ZRR_ID[-4:] in text  # masked
     notice = tmp_path / "公示.pdf"
