@@ -27,6 +27,7 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
+from desktop.core.vocabulary import LIFE_STATUS, label
 from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.imports.exporter import ALL_KEYS, export_format, parse_columns
@@ -57,7 +58,6 @@ TABLE_COLUMNS: tuple[tuple[str, str, str, int | None], ...] = (
     ("phone", "电话", "Phone", None),
     ("id_number", "身份证号", "ID number", None),
 )
-LIFE_WORDS = {"alive": ("在世", "alive"), "deceased": ("已故", "deceased")}
 ELLIPSIS = "..."  # ASCII: "…" is East Asian "ambiguous" and two columns wide on some consoles
 
 
@@ -101,8 +101,7 @@ def _cell(row: dict[str, Any], key: str, lang: str) -> str:
     if value is None:
         return ""
     if key == "life_status":
-        zh, en = LIFE_WORDS.get(str(value), (str(value), str(value)))
-        return say(lang, zh, en)
+        return label(LIFE_STATUS, str(value), lang)
     return str(value)
 
 

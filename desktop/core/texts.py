@@ -33,6 +33,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "请把数据库放在本机磁盘，多人共用请改用 PostgreSQL。",
                       "The database file is on a network share ({path}). SQLite corrupts data "
                       "there: keep it on a local disk, or use PostgreSQL to share it."),
+    "file_in_use": ("无法替换文件 {path}：它正被其他程序打开（如 PDF 阅读器、Excel、杀毒软件），"
+                    "或没有写入权限。请关闭打开它的程序后重试，或换一个文件名。原有文件未改动。",
+                    "Cannot replace {path}: another program has it open (a PDF reader, Excel, "
+                    "an antivirus scanner) or it may not be written. Close that program and try "
+                    "again, or choose another file name. The existing file was not changed."),
     "memory_database_unsupported": ("不支持内存数据库。", "In-memory databases are not supported."),
     "cannot_open": ("无法打开数据库文件 {path}：{reason}", "Cannot open the database {path}: {reason}"),
     "not_a_database": ("{path} 不是劳模之家的数据库文件（文件已损坏或是其他文件）。未做任何修改。",
@@ -304,7 +309,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                       "This honor does not exist (perhaps deleted): open the record again."),
     "no_kept_honor": ("此人没有未撤销的荣誉。", "This person has no honor left to revoke."),
     "status_unchanged": ("状态没有变化。", "Nothing changes: it is already so."),
-    "person_deceased": ("此人已去世，不能记录这项变动。", "This person has died: this change cannot be recorded."),
+    "person_deceased": ("此人已故，不能记录这项变动。", "This person has died: this change cannot be recorded."),
     "constraint_failed": ("数据库拒绝了这些数据：{detail}", "The database refused the data: {detail}"),
     # --- visits and recuperation (issue 7) ---
     "occasion_unknown": (

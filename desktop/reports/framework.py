@@ -106,47 +106,6 @@ def format_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_UNITS = ("", "拾", "佰", "仟")
-_GROUPS = ("", "万", "亿")
-
-
-def amount_in_words(fen: int) -> str:
-    """12345607 fen -> "壹拾贰万叁仟肆佰伍拾陆元零柒分" (人民币大写, as receipts write it)."""
-    if fen < 0:
-        return "负" + amount_in_words(-fen)
-    yuan_part, cents = divmod(fen, 100)
-    jiao, fen_ = divmod(cents, 10)
-    out = ""
-    if yuan_part:
-        groups: list[str] = []
-        g = 0
-        while yuan_part:
-            yuan_part, four = divmod(yuan_part, 10000)
-            text = ""
-            for i in range(3, -1, -1):
-                d = four // 10 ** i % 10
-                if d:
-                    text += _DIGITS[d] + _UNITS[i]
-                elif text and four % 10 ** i:
-                    text += "零" if not text.endswith("零") else ""
-            if text:
-                if yuan_part and four < 1000:  # 壹万零壹, 贰万零叁拾
-                    text = "零" + text
-                groups.append(text + _GROUPS[g])
-            g += 1
-        out = "".join(reversed(groups)) + "元"
-    if not jiao and not fen_:
-        return (out or "零元") + "整"
-    if jiao:
-        out += _DIGITS[jiao] + "角"
-    elif out:
-        out += "零"
-    if fen_:
-        out += _DIGITS[fen_] + "分"
-    return out
-
-
 def _who(doc: Document, row: Sequence[str]) -> str:
     if doc.name_column is None or doc.name_column >= len(row):
         return ""
@@ -290,11 +249,11 @@ class _Rows:
 
 def _amount(text: str) -> int:
     """ "2,000" / "1,234.50" yuan -> fen (0 for anything else, e.g. a blank cell)."""
-    clean = text.replace(",", "").replace("元", "").strip()
+    from desktop.core.money import MoneyError, parse_yuan
+
     try:
-        whole, _, part = clean.partition(".")
-        return int(whole or "0") * 100 + int((part + "00")[:2] or "0")
-    except ValueError:
+        return parse_yuan(text.replace("元", "").strip() or "0")
+    except MoneyError:
         return 0
 
 

@@ -14,19 +14,13 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from desktop.reports.framework import Column, Document, Section, amount_in_words, format_date
+from desktop.core.money import yuan, yuan_capital
+from desktop.reports.framework import Column, Document, Section, format_date
 from desktop.reports.letter import Letter
 
 
-def yuan(fen: int) -> str:
-    """1234567 fen -> "12,345.67"."""
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
-
-
 @dataclass(frozen=True)
-class FileSheet:
+class CaseSheet:
     """What the 档案表 prints, already in words."""
 
     serial: str
@@ -53,7 +47,7 @@ def _pairs(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def file_sheet_document(sheet: FileSheet, *, association: str, date: dt.date) -> Document:
+def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) -> Document:
     """困难劳模档案表: one file, its household, income, causes, history and payments."""
     sections = [
         Section("一、基本情况", _pairs(sheet.facts)),
@@ -150,7 +144,7 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
     return Document(
         association=association, title="困难劳模帮扶资金发放签收表", subtitle=subtitle,
         date=date, columns=PAYMENT_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：人民币{amount_in_words(total)}）",
+        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：人民币{yuan_capital(total)}）",
         name_column=1, row_height=9 * mm, page_sum=5,
     )
 
@@ -166,7 +160,7 @@ def proof_document(*, proof_serial: str, name: str, id_number: str, district: st
     text = (f"兹证明{name}同志（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
             f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
             f"已纳入困难劳模帮扶范围。本协会已向其发放帮扶资金共计人民币 {yuan(total)} 元"
-            f"（大写：{amount_in_words(total)}），明细如下：")
+            f"（大写：{yuan_capital(total)}），明细如下：")
     serial = f"证明编号：{proof_serial}"
     if reprinted is not None:
         serial += f"（补打，{format_date(reprinted)}）"

@@ -188,9 +188,10 @@ class DocumentPreviewDialog(QDialog):
             self.issued(lambda: self.save_to(target))
 
     def save_to(self, path: str) -> bool:
-        """Write the PDF whole or not at all (the program's one atomic writer), then say where
-        (a box that does not block). A preview is given its serial first (synchronously here;
-        ``save_as`` does it in the background)."""
+        """Write the PDF whole or not at all (the program's one atomic writer; a target another
+        program holds open on Windows is ``file_in_use``: close it and try again), then say
+        where (a box that does not block). A preview is given its serial first (synchronously
+        here; ``save_as`` does it in the background)."""
         if self._issue is not None:
             runner, self._tasks = self._tasks, None
             done: list[bool] = []
@@ -201,7 +202,7 @@ class DocumentPreviewDialog(QDialog):
             if not done:
                 return False
         try:
-            write_atomically(Path(path), self.pdf)
+            write_atomically(Path(path), bytes(self.pdf))
         except AppError as exc:
             present_error(self, exc)
             return False

@@ -18,17 +18,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.masking import mask_id
+from desktop.core.money import yuan
+from desktop.core.vocabulary import HARDSHIP_STATUS, SEX, zh
 from desktop.errors import AppError
 from desktop.models import District, HardshipCase, HardshipPayment, Honor, Person
 from desktop.reports.framework import Document, format_date
 from desktop.reports.hardship import (
-    FileSheet,
-    file_sheet_document,
+    CaseSheet,
+    case_sheet_document,
     notice_document,
     payments_document,
     proof_content,
     proof_from_content,
-    yuan,
 )
 from desktop.services import audit, settings
 from desktop.services.base import Service
@@ -38,10 +39,6 @@ from desktop.services.hardship.rules import REJECT_REASONS, causes, mask_account
 from desktop.services.hardship.store import detail, load_case
 from desktop.services.permissions import Perm
 
-STATUS_WORDS = {
-    "draft": "草稿", "submitted": "已提交", "verified": "已核查", "notice": "公示中",
-    "approved": "已认定", "rejected": "不予认定", "review": "复核中", "closed": "已结案",
-}
 ACTION_WORDS = {
     "open": "建档", "submit": "提交申请", "return": "退回", "verify": "入户核查",
     "notice": "公示", "objection": "公示异议", "approve": "审批认定", "reject": "不予认定",
@@ -69,11 +66,11 @@ class HardshipPrint(Service):
         printer.fontset()  # no font: said before anything is read or a serial is taken
         return printer
 
-    def file_sheet(self, case_id: uuid.UUID) -> bytes:
+    def case_sheet(self, case_id: uuid.UUID) -> bytes:
         """困难劳模档案表 of one file (PDF)."""
         self._actor.require(Perm.PRINT)
         printer = self._printer()
-        return printer.render(self._file_sheet(case_id))
+        return printer.render(self._case_sheet(case_id))
 
     def notice(self, case_ids: Sequence[uuid.UUID] = ()) -> bytes:
         """公示名单 (PDF) of the given files, or of every file now in notice."""
@@ -88,7 +85,7 @@ class HardshipPrint(Service):
         printer = self._printer()
         return printer.render(self._payments(year=year, kind=kind, district=district))
 
-    def _file_sheet(self, case_id: uuid.UUID) -> Document:
+    def _case_sheet(self, case_id: uuid.UUID) -> Document:
         with self._read_sessions.begin() as s:
             case = load_case(s, case_id)
             got = detail(s, case)
@@ -99,7 +96,7 @@ class HardshipPrint(Service):
                 Honor.revoked_date.is_(None)).order_by(Honor.year)).all()
             names = causes()
             facts = (
-                ("姓名", person.name), ("性别", {"1": "男", "2": "女"}.get(person.sex, "")),
+                ("姓名", person.name), ("性别", zh(SEX, person.sex, default="")),
                 ("身份证号码", got.person_id_number), ("出生年月", _d(person.birth_date)[:7]),
                 ("区县", got.district), ("工作单位", person.work_unit or ""),
                 ("荣誉称号", "；".join(f"{h.year or ''} {h.title}".strip() for h in honors)),
@@ -132,14 +129,14 @@ class HardshipPrint(Service):
                 for st in got.steps if st.action not in ("payment", "attach"))
             payments = tuple((_d(p.paid_on), p.kind, yuan(p.amount), p.payer)
                              for p in got.payments)
-            sheet = FileSheet(
-                serial=got.serial, year=got.year, status=STATUS_WORDS[got.status],
+            sheet = CaseSheet(
+                serial=got.serial, year=got.year, status=zh(HARDSHIP_STATUS, got.status),
                 facts=facts,
                 members=tuple((f"{m.name}（{m.relation}）", m.id_number,
                                "，".join(x for x in (m.health, m.status) if x), yuan(m.income))
                               for m in got.members),
                 income=income, causes=cause, checks=checks, payments=payments)
-            return file_sheet_document(sheet, association=self._association(s),
+            return case_sheet_document(sheet, association=self._association(s),
                                        date=self._today())
 
     def _notice(self, case_ids: Sequence[uuid.UUID]) -> Document:
@@ -210,7 +207,7 @@ class HardshipPrint(Service):
         with self._sessions.begin() as s:
             case = load_case(s, case_id)
             if case.status not in ("approved", "review", "closed"):
-                raise AppError("hardship_not_approved", status=STATUS_WORDS[case.status])
+                raise AppError("hardship_not_approved", status=zh(HARDSHIP_STATUS, case.status))
             got = detail(s, case)
             if not got.payments:
                 raise AppError("hardship_proof_unpaid", serial=got.serial)

@@ -157,11 +157,6 @@ class CaseDetail:
     attachments: tuple[AttachmentRow, ...] = ()
     missing_documents: tuple[str, ...] = ()
 
-    @property
-    def read_only(self) -> bool:
-        """Only a draft is edited freely; later changes go through ``amend``."""
-        return self.status != "draft"
-
 
 @dataclass(frozen=True)
 class CaseRow:
@@ -218,10 +213,3 @@ class WorkLists:
     never_assisted: tuple[CaseRow, ...]
     totals: tuple[Totals, ...] = field(default_factory=tuple)
 
-
-def yuan(fen: int) -> str:
-    """1234567 fen -> "12,345.67" (as the hardship documents print money; for the command line,
-    which does not load ReportLab's ``desktop.reports.hardship``)."""
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100:,}.{fen % 100:02d}"

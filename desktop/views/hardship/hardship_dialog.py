@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import yuan
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import DOCUMENT_TYPES
 from desktop.services.hardship.types import CaseDetail, CaseDraft
@@ -44,7 +45,6 @@ from desktop.views.hardship.hardship_actions import (
     StepInput,
     action_label,
     status_label,
-    yuan_text,
 )
 from desktop.views.hardship.hardship_household import HouseholdForm
 from desktop.views.messages import present_error
@@ -53,8 +53,6 @@ from desktop.views.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     pass
-
-MEMBER_COLUMNS = 6
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -81,7 +79,7 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     """The opinion, or for a payment or a document what it was."""
     if action == "payment":
         amount = detail.get("amount")
-        money = yuan_text(amount) if isinstance(amount, int) else ""
+        money = yuan(amount) if isinstance(amount, int) else ""
         words = f"{detail.get('kind', '')} {money}".strip()
         return f"{words}；{opinion}" if opinion else words
     if action == "attach":
@@ -90,7 +88,7 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
 
 
 class HardshipDialog(QDialog):
-    """Open with ``HardshipDialog.open_file`` (an existing file) or ``new_file`` (a person)."""
+    """Open with ``HardshipDialog.open_case`` (an existing case) or ``new_case`` (a person)."""
 
     def __init__(self, workspace: Workspace, *, case_id: uuid.UUID | None,
                  person: tuple[uuid.UUID, str] | None, parent: QWidget | None = None,
@@ -361,7 +359,7 @@ class HardshipDialog(QDialog):
         prints = self._ws.hardship_print()
         if kind == "sheet":
             return DocumentPreviewDialog.generate(
-                self, self._tasks, lambda: prints.file_sheet(case_id),
+                self, self._tasks, lambda: prints.case_sheet(case_id),
                 title=self.tr("Hardship file sheet"), file_name=f"困难劳模档案表-{serial}.pdf",
                 label=self.tr("Preparing the file sheet…"))
         return DocumentPreviewDialog.generate(
@@ -397,15 +395,15 @@ class HardshipDialog(QDialog):
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
         self._rebuild_actions()
-        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan_text(p.amount), p.payer,
+        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]
                               for p in d.payments])
         self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
-            "%1", yuan_text(sum(p.amount for p in d.payments))))
+            "%1", yuan(sum(p.amount for p in d.payments))))
         self.pay_button.setEnabled(d.status in ("approved", "review"))
 
     @classmethod
-    def open_file(cls, workspace: Workspace, case_id: uuid.UUID,
+    def open_case(cls, workspace: Workspace, case_id: uuid.UUID,
                   parent: QWidget | None = None, tasks: TaskRunner | None = None
                   ) -> HardshipDialog:
         dialog = cls(workspace, case_id=case_id, person=None, parent=parent, tasks=tasks)
@@ -413,7 +411,7 @@ class HardshipDialog(QDialog):
         return dialog
 
     @classmethod
-    def new_file(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
+    def new_case(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
                  parent: QWidget | None = None, tasks: TaskRunner | None = None
                  ) -> HardshipDialog:
         dialog = cls(workspace, case_id=None, person=(person_id, name), parent=parent,

@@ -42,7 +42,7 @@ def test_clerk_opens_and_submits_reviewer_verifies(
         qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
     add_people(db, 2)
     clerk_page = _page(qtbot, db, "maker")
-    dialog = clerk_page.new_file_for("困难一")
+    dialog = clerk_page.new_case_for("困难一")
     assert isinstance(dialog, HardshipDialog)
     qtbot.addWidget(dialog)
     assert not dialog.tabs.isTabEnabled(2)  # no workflow before the file exists
@@ -95,7 +95,7 @@ def test_payment_dialog_warns_and_asks_for_an_override(
     service(db, CAST["admin"]).set_standard(dt.date.today().year, "春节慰问金", amount=200_000)
     case_id = walk(db, person, "approved")
     ws = make_workspace(db, CAST["admin"])
-    dialog = HardshipDialog.open_file(ws, case_id)
+    dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
     pay: PaymentDialog = dialog.payment_dialog()
     qtbot.addWidget(pay)
@@ -140,7 +140,7 @@ def test_printing_the_file_sheet_and_a_proof(
     case_id = walk(db, person, "approved")
     pay(db, case_id)
     ws = make_workspace(db, CAST["viewer"])
-    dialog = HardshipDialog.open_file(ws, case_id)
+    dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
     dialog.print_pdf("sheet")  # the same preview -> print / save path as every document
     sheet = preview_of(qtbot, dialog)
@@ -171,7 +171,7 @@ def test_a_printed_proof_is_on_the_document_log_page(
     case_id = walk(db, person, "approved")
     pay(db, case_id)
     ws = make_workspace(db, CAST["viewer"])
-    dialog = HardshipDialog.open_file(ws, case_id)
+    dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
     dialog.print_pdf("proof")
     assert preview_of(qtbot, dialog).save_to(str(tmp_path / "证明.pdf"))
