@@ -144,7 +144,7 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
     return Document(
         association=association, title="困难劳模帮扶资金发放签收表", subtitle=subtitle,
         date=date, columns=PAYMENT_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：人民币{yuan_capital(total)}）",
+        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：{yuan_capital(total)}）",
         name_column=1, row_height=9 * mm, page_sum=5,
     )
 

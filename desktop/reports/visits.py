@@ -136,7 +136,7 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
                     subtitle=_who_when(campaign, team, day),
                     columns=columns, sections=tuple(sections),
                     total=f"合计：{seq} 人，慰问金 {yuan(total)} 元"
-                          f"（大写：人民币{yuan_capital(total)}）{tail}",
+                          f"（大写：{yuan_capital(total)}）{tail}",
                     name_column=2, row_height=SIGN_ROW, page_sum=4)
 
 
