@@ -30,7 +30,6 @@ from desktop.cli.common import (
 from desktop.core.vocabulary import LIFE_STATUS, label
 from desktop.errors import AppError
 from desktop.files import write_atomically
-from desktop.services.imports.exporter import ALL_KEYS, export_format, parse_columns
 from desktop.services.register.types import RegisterFilter
 
 __all__ = [
@@ -170,6 +169,9 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo members export OUT.xlsx|OUT.csv``: checks the command line before the database
     is opened, and writes nothing unless every row was read (and, unmasked, audited). The same
     service call as the window's export dialog (``RegisterExporter.export``)."""
+    # openpyxl and the export vocabulary are loaded only when exporting (not for a report)
+    from desktop.services.imports.exporter import ALL_KEYS, export_format, parse_columns
+
     target: Path = args.out
     if export_format(target.name) is None:
         raise UsageError("export_unknown_format", path=str(target))
