@@ -50,11 +50,8 @@ def cell_text(row: Mapping[str, Any], key: str) -> str:
     value = row.get(key)
     if key == "honors":
         return _honors(value)
-    if row.get("life_status") == "deceased":  # never an age for the dead; the name says so
-        if key == "age":
-            return "已故"
-        if key == "name":
-            return f"{value or ''}（已故）"
+    if row.get("life_status") == "deceased" and key == "age":  # never an age for the dead
+        return "已故"
     if value is None:
         return ""
     if key == "birth_date":  # birth months in tables: 1969.01 (as every document prints them)
