@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.reports.certificate import (
     BODY_SIZE,
@@ -32,7 +41,7 @@ from desktop.reports.certificate import (
 from desktop.reports.fonts import FontSet
 from desktop.reports.framework import CREATOR, draw_text
 
-__all__ = ["Letter", "render_letter"]
+__all__ = ["Letter", "render_letter", "render_letters"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +93,12 @@ class _Closing(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
 
 def render_letter(letter: Letter, fontset: FontSet) -> bytes:
     """One letter as PDF (a long table continues on the next page; the 落款 is kept whole)."""
+    return render_letters([letter], fontset)
+
+
+def render_letters(letters: Sequence[Letter], fontset: FontSet) -> bytes:
+    """Letters one after another, each from a new page (a batch's 通知书 printed at once)."""
+    letter = letters[0]
     buf = io.BytesIO()
     template = SimpleDocTemplate(
         buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
@@ -91,9 +106,19 @@ def render_letter(letter: Letter, fontset: FontSet) -> bytes:
         creator=CREATOR, producer=CREATOR, subject="", keywords="", invariant=1,
         initialFontName=fontset.body.name,
     )
+    story: list[Flowable] = []
+    for n, one in enumerate(letters):
+        if n:
+            story.append(PageBreak())
+        story.extend(_story(one, fontset, template.width))
+    template.build(story)
+    return buf.getvalue()
+
+
+def _story(letter: Letter, fontset: FontSet, width: float) -> list[Flowable]:
     st, who = _styles(fontset), letter.who
     story: list[Flowable] = [_p(letter.association, st["head"], fontset, who, "association"),
-                             _Rule(template.width),
+                             _Rule(width),
                              _p(letter.title, st["title"], fontset, who, "title")]
     if letter.serial:
         story.append(_p(letter.serial, st["serial"], fontset, who, "serial"))
@@ -102,17 +127,16 @@ def render_letter(letter: Letter, fontset: FontSet) -> bytes:
         story.append(_p(letter.salutation, flush, fontset, who, "salutation"))
     for n, text in enumerate(letter.paragraphs):
         if letter.table and n == letter.table_after:
-            story.extend([Spacer(1, 2 * mm), _table(letter, fontset, template.width),
+            story.extend([Spacer(1, 2 * mm), _table(letter, fontset, width),
                           Spacer(1, 3 * mm)])
         story.append(_p(text, st["body"], fontset, who, "body"))
     if letter.table and letter.table_after >= len(letter.paragraphs):
-        story.extend([Spacer(1, 2 * mm), _table(letter, fontset, template.width)])
+        story.extend([Spacer(1, 2 * mm), _table(letter, fontset, width)])
     closing: list[Flowable] = [Spacer(1, 8 * mm), _Closing(letter, fontset)]
     if letter.note:
         closing.append(_p(letter.note, st["note"], fontset, who, "note"))
     story.append(KeepTogether(closing))
-    template.build(story)
-    return buf.getvalue()
+    return story
 
 
 def _table(letter: Letter, fs: FontSet, width: float) -> Table:

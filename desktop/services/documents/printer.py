@@ -9,6 +9,7 @@ imported only when something is printed (the main window must not pay for it at 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,6 +56,14 @@ class Printer:
                 conf = configured_settings(s)
             self._loaded = fontset_for(conf.font_paths), conf.seal
         return self._loaded
+
+    def render_letters(self, letters: Sequence[Letter]) -> bytes:
+        """Letters issued by the association in one PDF, each sealed (if a seal is set)."""
+        from desktop.reports.letter import render_letters
+
+        fonts, image = self._configured()
+        return render_letters([dataclasses.replace(x, seal=x.seal or image) for x in letters],
+                              fonts)
 
     def fontset(self) -> FontSet:
         """The configured fonts (``no_cjk_font`` when there is none)."""

@@ -135,3 +135,19 @@ class VisitPrints(Service):
                     notification_document(r, association=association, batch=batch,
                                           date=today), seal=True))
                 for n, r in enumerate(going, start=1)]
+
+    def letters_pdf(self, batch_id: uuid.UUID) -> bytes:
+        """Every confirmed person's 疗休养通知书 in one PDF, one letter a page (to preview and
+        print at once); ``recuperation_none_confirmed`` when nobody is confirmed yet."""
+        from desktop.reports.visits import notification_document
+
+        self._actor.require(Perm.PRINT)
+        printer = self._printer()
+        svc = self._recuperation()
+        batch = svc.batch(batch_id)
+        association, today = self._association(), self._today()
+        going = [r for r in svc.roster(batch_id, include_declined=False) if r.status in GOING]
+        if not going:
+            raise AppError("recuperation_none_confirmed", batch=batch.name)
+        return printer.render_letters([notification_document(
+            r, association=association, batch=batch, date=today) for r in going])

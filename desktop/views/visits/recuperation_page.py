@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -301,9 +300,16 @@ class RecuperationPage(QWidget):
             label=self.tr("Making the document…"))
 
     def ask_letters(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
-        if folder:
-            self.print_letters(Path(folder))
+        """Every confirmed person's 疗休养通知书 in one preview (one letter a page), printed or
+        saved like every document; refused (nobody confirmed) before any file dialog."""
+        self.preview_letters()
+
+    def preview_letters(self) -> Task | None:
+        bid, prints = self._bid(), self._ws.visit_prints()
+        name = self.batch.currentText().split("（", 1)[0].strip() or "疗休养"
+        return DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: prints.letters_pdf(bid), title="疗休养通知书",
+            file_name=f"{name}-疗休养通知书.pdf", label=self.tr("Making the document…"))
 
     def print_letters(self, folder: Path) -> None:
         """One 疗休养通知书 per confirmed person, each written whole into ``folder``."""

@@ -182,3 +182,9 @@ def test_recuperation_page(qtbot: QtBot, db: Database, ws: Workspace, tmp_path: 
     roster = _previews(page)[0]
     assert roster._file_name == "2027年市总疗休养-疗休养名单.pdf"
     roster.close()
+    page.preview_letters()  # the letters of the confirmed, one a page, previewed
+    qtbot.waitUntil(lambda: bool(_previews(page)), timeout=30000)
+    letters = _previews(page)[0]
+    assert letters._file_name == "2027年市总疗休养-疗休养通知书.pdf"
+    assert letters.page_count == 1
+    letters.close()
