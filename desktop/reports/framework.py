@@ -479,8 +479,11 @@ def render(doc: Document, fontset: FontSet) -> bytes:
         closing.append(Spacer(1, 6 * mm))
         closing.extend(_para(line, styles["closing"], fontset, field="closing")
                        for line in doc.closing)
-    if doc.seal is not None and doc.closing:  # over the issuer and the date, at the right
+    if doc.seal is not None and doc.closing:  # over the issuer and the date, at the right,
+        # with room above them so that the stamp covers no other line
         closing.insert(len(closing) - 2, _SealStamp(doc.seal, 0.80, lift=True))
+        if len(doc.closing) > 2:
+            closing.insert(len(closing) - 3, Spacer(1, 14 * mm))
     elif doc.seal is not None:  # over the 审核人 signature, or over the association's name that
         # closes a letter (its last row, e.g. "××劳动模范协会（盖章）")
         story.append(_SealStamp(doc.seal, 0.42 if doc.signatures else 0.14))
