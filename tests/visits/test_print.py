@@ -26,7 +26,7 @@ from desktop.reports.visits import (
     summary_document,
     visit_list_document,
 )
-from desktop.services.permissions import Actor
+from desktop.services.permissions import Actor, Role
 from desktop.services.visits.recuperation import RecuperationService
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import VisitResult
@@ -104,3 +104,31 @@ def test_recuperation_documents(db: Database, admin: Actor, fontset: FontSet,
         fontset), tmp_path)
     assert "疗休养通知书" in letter and f"{roster[0].name}同志" in letter and "600.00元" in letter
     assert "确定您参加" in letter and "长兴县劳动模范协会" in letter  # a letter: 落款 at the end
+
+
+def test_a_team_sheet_names_the_team_and_day_and_gives_full_phones_audited(
+        db: Database, admin: Actor, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from desktop.models import AuditEvent
+    from desktop.services.visits.prints import VisitPrints
+
+    add_people(db)
+    svc = VisitService(db.sessions, admin, today=lambda: dt.date(2027, 2, 1))
+    cid = svc.create_campaign(svc.default_draft("春节", 2027))
+    svc.plan(cid)
+    team = svc.create_team(cid, "第一组", svc.add_staff("王主席"))
+    svc.auto_schedule(cid, [team], dt.date(2027, 1, 4), per_day=5)
+    VisitService(db.sessions, Actor(30, "rev1", "审核员", Role.REVIEWER)).approve_campaign(cid)
+    prints = VisitPrints(db.sessions, admin, db.read_sessions, today=lambda: dt.date(2027, 1, 2))
+    pdf, count = prints.campaign_pdf(cid, "list", team_id=team, day=dt.date(2027, 1, 4))
+    text = text_of(pdf, tmp_path)
+    assert count >= 1 and "第一组" in text and "2027年1月4日" in text
+    pdf, count = prints.campaign_pdf(cid, "list", team_id=team)
+    text = text_of(pdf, tmp_path)
+    assert "13800000001" in text and "****" not in text  # the working list: phones in full
+    with db.read_sessions.begin() as s:
+        reasons = [str(d) for d in s.scalars(select(AuditEvent.detail))]
+    assert any("走访组工作名单" in r for r in reasons)  # audited like an unmask
+    receipt, _n = prints.campaign_pdf(cid, "receipt", team_id=team)
+    assert "本页小计" in text_of(receipt, tmp_path) and "大写" in text_of(receipt, tmp_path)

@@ -76,10 +76,14 @@ class VisitPrints(Service):
                                    date=today)
             return printer.render(doc), sum(x.planned for x in lines)
         svc.require_approved(campaign_id)  # the final list and the receipt sheet
-        rows = svc.visits(campaign_id, team_id=team_id, day=day, unmask=unmask, reason=reason)
         team = None
         if team_id is not None:
             team = next((t.name for t in svc.teams(campaign_id) if t.id == team_id), None)
+            if sheet == "list" and not unmask and self._actor.can(Perm.UNMASK):
+                # a team's visit list is its working list: the phones in full, audited like
+                # any unmask (a user without the permission gets them masked)
+                unmask, reason = True, f"走访组工作名单（{team}）：入户前电话联系"
+        rows = svc.visits(campaign_id, team_id=team_id, day=day, unmask=unmask, reason=reason)
         if sheet == "receipt":
             doc = receipt_document(rows, association=association, campaign=c.title,
                                    date=today, team=team, day=day)
