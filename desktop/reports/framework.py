@@ -34,8 +34,6 @@ from desktop.reports.fonts import FontSet, paragraph_markup
 
 CANNOT_START = "，。；：、？！）」』》〉】〕］｝’”…—·％‰℃"
 """Chinese closing punctuation that never begins a line (GB/T 15834, 避头点)."""
-CANNOT_END = "（「『《〈【〔［｛‘“"
-"""Opening punctuation that never ends a line (避尾点)."""
 # ReportLab's CJK line breaking (wordWrap="CJK") lets a character of ALL_CANNOT_START hang in
 # the right margin instead of starting the next line (标点悬挂), but its list is Japanese and
 # lacks the full-width comma, semicolon, colon and marks: every paragraph of every document

@@ -255,7 +255,7 @@ class DocumentService(Service):
                 if not why_dead:
                     raise AppError("certificate_deceased_reason", name=person.name)
                 when = (f"已于{person.death_date.year}年{person.death_date.month}月"
-                        f"{person.death_date.day}日去世" if person.death_date else "已去世")
+                        f"{person.death_date.day}日去世" if person.death_date else "已故")
                 deceased = (f"说明：{person.name}同志{when}。本证明应家属申请出具，"
                             f"用途：{why_dead[:100]}。")
             serial = PREVIEW_SERIAL if preview else self._next_serial(s, "certificate",
