@@ -48,3 +48,11 @@ def log_dir() -> Path:
     path = user_data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def keys_dir() -> Path:
+    """This installation's private keys (handoff signing and, in the city, decryption): in
+    the data folder, never in a package or the log; backups carry them."""
+    path = user_data_dir() / "keys"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -223,6 +223,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} made or last changed this campaign list and so cannot approve it "
         "(maker ≠ checker).",
     ),
+    # the quarterly handoff (报送 / 汇总)
+    "card_unreadable": ("无法读取协会名片：{reason}。未做任何更改。", "Cannot read the association card: {reason}. Nothing was changed."),
+    "card_bad_signature": ("协会名片“{name}”的签名或指纹不符（文件被改动过）。未做任何更改。", "The association card “{name}” fails its signature or fingerprint (the file was altered). Nothing was changed."),
+    "card_other_city": ("名片“{name}”属于{city}，不是本市的协会。未做任何更改。", "The card “{name}” belongs to {city}, not to this city. Nothing was changed."),
+    "card_not_city": ("区县只能信任本市（市级协会）的名片，“{name}”不是。", "A district trusts only its city's card; “{name}” is not one."),
+    "card_no_recipient": ("市级名片“{name}”缺少加密公钥，无法报送。", "The city card “{name}” has no encryption key: packages cannot be sent."),
+    "card_unknown_district": ("“{name}”不是本市协会的区县，不能登记。", "“{name}” is not a district of this city's association."),
+    "card_key_changed": ("“{name}”已登记了另一把密钥（指纹 {old}）。重新登记须由管理员给出理由（--replace-reason），旧密钥将被吊销。", "“{name}” is already enrolled with another key (fingerprint {old}). Re-enrolment needs an administrator and a reason (--replace-reason); the old key is revoked."),
+    "package_damaged": ("数据包已损坏或不完整：{reason}。未做任何更改。", "The package is damaged or incomplete: {reason}. Nothing was changed."),
+    "package_unknown_format": ("数据包格式 {format} 无法识别。未做任何更改。", "Unknown package format {format}. Nothing was changed."),
+    "package_not_for_us": ("这个数据包不是发给本协会的（加密给了别的市或别的单位）。未做任何更改。", "This package is not addressed to this association (encrypted for another city or office). Nothing was changed."),
+    "package_wrong_kind": ("这里不能导入这种文件（{kind}）。未做任何更改。", "This kind of file ({kind}) cannot be imported here. Nothing was changed."),
+    "package_unknown_sender": ("数据包的发送方“{sender}”没有登记（先用 laomo handoff trust 登记其名片）。未做任何更改。", "The sender “{sender}” is not enrolled (trust its card first with laomo handoff trust). Nothing was changed."),
+    "package_bad_signature": ("数据包的签名不对：不是“{sender}”登记的密钥签的。未做任何更改。", "The package's signature is wrong: not made with the key enrolled for “{sender}”. Nothing was changed."),
+    "package_tampered": ("数据包被改动过：{part} 与签名的清单不符。未做任何更改。", "The package was altered: {part} does not match the signed manifest. Nothing was changed."),
+    "package_replay": ("{district} 的第 {sequence} 号数据包已经导入过（已合并到第 {merged} 号）：重复的数据包被拒绝。", "Package {sequence} of {district} was already received (merged up to {merged}): a replayed package is refused."),
+    "package_gap": ("{district} 的第 {sequence} 号数据包基于第 {base} 号，但本市只合并到第 {merged} 号：中间缺数据包。请先导入缺少的数据包，或由管理员说明理由后接受（--accept-gap 理由）。", "Package {sequence} of {district} builds on package {base}, but only {merged} was merged here: packages are missing. Import them first, or an administrator accepts the gap with a reason (--accept-gap REASON)."),
+    "package_newer_schema": ("数据包来自更新版本的程序（数据结构 {revision}，本程序 {ours}）。请先升级本程序。未做任何更改。", "The package comes from a newer program (schema {revision}, this program {ours}). Upgrade this program first. Nothing was changed."),
+    "package_audit_broken": ("{district} 的操作日志与上次报送的不衔接（第 {seq} 条）：历史可能被改写。未做任何更改。", "The audit log of {district} does not continue the one sent last time (entry {seq}): its history may have been rewritten. Nothing was changed."),
+    "receipt_unknown_package": ("回执对应的第 {sequence} 号数据包不在本单位的报送记录中。", "The receipt is for package {sequence}, which is not in this office's sent ledger."),
+    "reference_older": ("参考数据包第 {sequence} 号不比已有的第 {have} 号新，被拒绝。", "Reference package {sequence} is not newer than the one applied ({have}): refused."),
+    "handoff_write_failed": ("无法写入 {path}：{reason}（U盘已满或只读？）。未留下不完整的文件。", "Cannot write {path}: {reason} (USB stick full or read-only?). No partial file was left."),
+    "handoff_city_cannot_export": ("市级协会不报送数据包，它接收各区县的数据包。", "The city does not export packages; it receives the districts' packages."),
+    "handoff_no_city": ("还没有信任本市的名片：先用 laomo handoff trust 市级名片文件。", "No city card is trusted yet: run laomo handoff trust with the city's card first."),
+    "handoff_not_staged": ("数据包 {id} 当前状态为 {state}，不能合并。", "Package {id} is {state}: it cannot be merged."),
+    "handoff_not_merged": ("数据包 {id} 当前状态为 {state}，尚未合并。", "Package {id} is {state}: it is not merged."),
+    "handoff_maker_checker": ("数据包 {id} 由您导入：合并或撤销须由另一位审核员或管理员进行。", "You imported package {id}: another reviewer or administrator merges or undoes it."),
+    "handoff_undo_later_merge": ("数据包 {id} 之后又合并了其他数据包，不能单独撤销。", "Other packages were merged after package {id}: it cannot be undone alone."),
+    "handoff_reference_city_only": ("只有市级协会发布参考数据包。", "Only the city issues reference packages."),
     "campaign_already_approved": (
         "这份走访名单已由 {user} 于 {when} 审批。",
         "This campaign list was already approved by {user} on {when}.",
@@ -236,6 +265,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # field / problem code -> (Chinese, English)
 PROBLEMS: dict[str, tuple[str, str]] = {
+    "quarter_invalid": ("季度“{value}”的格式应为 2026Q4。", "The quarter “{value}” should look like 2026Q4."),
     "unknown_district": ("未知的区县或城市“{name}”。可选：{known}",
                          "Unknown district or city “{name}”. Known: {known}"),
     "user_name_invalid": ("用户名须为 2–32 个字母、数字、下划线、点或连字符。",
