@@ -224,6 +224,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(maker ≠ checker).",
     ),
     # the quarterly handoff (报送 / 汇总)
+    "file_unreadable": ("无法读取 {path}：{reason}。未做任何更改。", "Cannot read {path}: {reason}. Nothing was changed."),
+    "handoff_report_not_xlsx": ("报告文件 {path} 的文件名请以 .xlsx 结尾。", "The report file {path} must end in .xlsx."),
     "card_unreadable": ("无法读取协会名片：{reason}。未做任何更改。", "Cannot read the association card: {reason}. Nothing was changed."),
     "card_bad_signature": ("协会名片“{name}”的签名或指纹不符（文件被改动过）。未做任何更改。", "The association card “{name}” fails its signature or fingerprint (the file was altered). Nothing was changed."),
     "card_other_city": ("名片“{name}”属于{city}，不是本市的协会。未做任何更改。", "The card “{name}” belongs to {city}, not to this city. Nothing was changed."),
