@@ -24,6 +24,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -272,7 +273,7 @@ def read(data: bytes, check_signature: Callable[[dict[str, Any], bytes, bytes], 
                     raise PackageRefused("package_tampered", part=name)
                 parts[name] = body
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError,
-            zipfile.LargeZipFile) as exc:
+            zipfile.LargeZipFile, zlib.error, ValueError, OverflowError) as exc:
         raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
     return Package(manifest, manifest_bytes, signature, parts)
 

@@ -5,6 +5,7 @@ merge, move pair, receipts, a second quarter with only the changes, undo, and th
 from __future__ import annotations
 
 import dataclasses
+import io
 import datetime as dt
 import json
 from pathlib import Path
@@ -150,6 +151,27 @@ def test_two_counties_merge_at_the_city(offices: list[Office], tmp_path: Path) -
     with city.db.sessions.begin() as s:
         assert s.get(Person, a).work_unit is None  # type: ignore[union-attr]
     assert [r.state for r in city.handoff().ledger()] == ["receipted", "receipted", "undone"]
+
+    # the city prints a 花名册 of the whole city: both counties, the moved person once
+    from pypdf import PdfReader
+
+    from desktop.services.register.types import RegisterFilter
+
+    issued = city.ws().documents().roster(RegisterFilter())
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(issued.pdf)).pages)
+    assert issued.count == 3
+    assert "长兴县" in text and "德清县" in text and "孙德" in text and "朱荣荣" in text
+
+    # reference data back: signed by the trusted city, newer only
+    reference = city.handoff().reference()
+    applied = cx.handoff().import_file(reference)
+    assert applied.kind == "reference" and applied.state == "applied"
+    refused(cx.handoff(), reference, "reference_older", cx)
+    refused(dq.handoff(), reference.replace(b"reference.json", b"reference.jsox"),
+            "package_tampered", dq)
+    forged = pkg.build({"kind": "reference", "sender": "湖州市", "sequence": 9},
+                       {"reference.json": b"{}"}, KeyStore(cx.keys).signing_private())
+    refused(dq.handoff(), forged, "package_bad_signature", dq)
 
 
 def test_refusals_of_foreign_packages(offices: list[Office], tmp_path: Path,
