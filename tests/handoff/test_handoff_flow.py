@@ -5,8 +5,8 @@ merge, move pair, receipts, a second quarter with only the changes, undo, and th
 from __future__ import annotations
 
 import dataclasses
-import io
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
