@@ -5,11 +5,17 @@ Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-03
 
-Only new tables: the travelling records already carry UUIDs, row versions, the origin district
-and tombstones (0001–0010).
+The travelling records already carry UUIDs, row versions, the origin district and tombstones
+(0001–0010). What changes: hardship file numbers and certificate serials are unique *per origin
+district* (the city holds every district's KN-2026-00001), and rows that had no origin district
+(certificate log entries) get this installation's home district, so uniqueness at a county is
+as strong as before.
 """
 
 from __future__ import annotations
+
+import json
+import uuid
 
 import sqlalchemy as sa
 from alembic import op
@@ -106,9 +112,44 @@ def upgrade() -> None:
     with op.batch_alter_table('handoff_undo', schema=None) as batch_op:
         batch_op.create_index('ix_handoff_undo_package_id', ['package_id'], unique=False)
 
+    _backfill_origin()
+    with op.batch_alter_table('hardship_case', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_hardship_case_serial', type_='unique')
+        batch_op.create_unique_constraint('uq_hardship_case_serial',
+                                          ['origin_district_id', 'serial'])
+    with op.batch_alter_table('document_log', schema=None) as batch_op:
+        batch_op.drop_index('uq_document_log_issue_serial')
+        batch_op.create_index('uq_document_log_issue_serial', ['origin_district_id', 'serial'],
+                              unique=True, sqlite_where=sa.text(ISSUE),
+                              postgresql_where=sa.text(ISSUE))
+
+
+ISSUE = "action = 'issue'"
+
+
+def _backfill_origin() -> None:
+    bind = op.get_bind()
+    setting = sa.table('setting', sa.column('key', sa.String), sa.column('value', sa.Text))
+    value = bind.execute(sa.select(setting.c.value).where(
+        setting.c.key == 'association.district_id')).scalar()
+    if not value:
+        return
+    home = uuid.UUID(str(json.loads(value)))
+    for name in ('document_log', 'hardship_case'):
+        t = sa.table(name, sa.column('origin_district_id', sa.Uuid))
+        bind.execute(sa.update(t).where(t.c.origin_district_id.is_(None))
+                     .values(origin_district_id=home))
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('document_log', schema=None) as batch_op:
+        batch_op.drop_index('uq_document_log_issue_serial')
+        batch_op.create_index('uq_document_log_issue_serial', ['serial'], unique=True,
+                              sqlite_where=sa.text(ISSUE), postgresql_where=sa.text(ISSUE))
+    with op.batch_alter_table('hardship_case', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_hardship_case_serial', type_='unique')
+        batch_op.create_unique_constraint('uq_hardship_case_serial', ['serial'])
     with op.batch_alter_table('handoff_undo', schema=None) as batch_op:
         batch_op.drop_index('ix_handoff_undo_package_id')
 
