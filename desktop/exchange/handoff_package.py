@@ -192,7 +192,7 @@ def build(manifest: Mapping[str, Any], parts: Mapping[str, bytes], private_raw: 
                      for name, data in sorted(parts.items())}
     manifest_bytes = canonical_json(full)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr(MANIFEST, manifest_bytes)
         z.writestr(SIGNATURE, sign(private_raw, manifest_bytes))
         for name, data in sorted(parts.items()):

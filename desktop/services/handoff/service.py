@@ -264,7 +264,7 @@ class HandoffService(Service):
             previous = sent[-1].package_hash if sent else None
             recipient = peer.age_recipient
             city_fp = peer.fingerprint
-        counts = {t: len(r) for t, r in data_rows.items()}
+        counts = {t: len(lines) for t, lines in data_rows.items()}
         head_seq = events[-1]["seq"] if events else (base.audit_head_seq if base else 0)
         head_hash = events[-1]["hash"] if events else (base.audit_head_hash if base else None)
         manifest = {
@@ -280,7 +280,8 @@ class HandoffService(Service):
             "audit": {"from_seq": audit_from, "head_seq": head_seq, "head_hash": head_hash,
                       "entries": len(events)},
         }
-        parts = {f"rows/{t}.jsonl": pkg.jsonl(r) for t, r in data_rows.items()}
+        parts = {f"rows/{t}.jsonl": b"".join(line + b"\n" for line in lines)
+                 for t, lines in data_rows.items()}
         parts["audit.jsonl"] = pkg.jsonl(events)
         inner = pkg.build(manifest, parts, self._keys.signing_private())
         manifest_hash = pkg.Package(*_manifest_of(inner)).package_hash
@@ -457,7 +458,9 @@ class HandoffService(Service):
 
     def _dry_run(self, package: pkg.Package, rows: dict[str, list[dict[str, Any]]]
                  ) -> dict[str, Any]:
-        s = self._sessions()
+        """What the merge would do: the same classification, nothing written (and the
+        transaction rolled back all the same)."""
+        s = self._read_sessions()
         try:
             with s.begin():
                 report = self._merge_into(s, package, rows, package_id=None)
@@ -476,10 +479,10 @@ class HandoffService(Service):
         try:
             outcome = rowsmod.merge_rows(
                 s, rows, district_id=districts[m["sender"]], district_ids=districts,
-                names={v: k for k, v in districts.items()})
+                names={v: k for k, v in districts.items()}, dry_run=package_id is None)
         except (ValueError, KeyError, TypeError) as exc:
             raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
-        items = self._pairs(s, m["sender"], rows, outcome)
+        items = self._pairs(s, m["sender"], rows, outcome, dry_run=package_id is None)
         if package_id is not None:
             for pos, u in enumerate(outcome.undo):
                 u["package_id"] = package_id
@@ -498,16 +501,16 @@ class HandoffService(Service):
         }
 
     def _pairs(self, s: Session, district: str, rows: dict[str, list[dict[str, Any]]],
-               outcome: rowsmod.MergeOutcome) -> list[dict[str, Any]]:
+               outcome: rowsmod.MergeOutcome, *, dry_run: bool) -> list[dict[str, Any]]:
         """Same ID number in two districts: a 迁出/迁入 pair (paired when both halves are here:
         the old record points at the new one) or a conflict the city resolves."""
-        incoming = {p["id"]: p for p in rows.get("person", [])
+        incoming = {str(uuid.UUID(str(p["id"]))): p for p in rows.get("person", [])
                     if p.get("id_number") and p.get("deleted_at") is None
                     and p.get("merged_into_id") is None}
         moves: dict[str, set[str]] = {}
         for e in rows.get("person_event", []):
             if e.get("kind") in ("move_out", "move_in") and e.get("undone_at") is None:
-                moves.setdefault(e["person_id"], set()).add(e["kind"])
+                moves.setdefault(str(uuid.UUID(str(e["person_id"]))), set()).add(e["kind"])
         by_number: dict[str, list[Any]] = {}
         numbers = sorted({p["id_number"] for p in incoming.values()})
         for part in rowsmod.chunks(numbers):
@@ -545,8 +548,10 @@ class HandoffService(Service):
                     outcome.undo.append({"table_name": "person", "row_id": str(old_id),
                                          "before": rowsmod._before_json(
                                              Person.__table__, before)})  # type: ignore[arg-type]
-                    s.execute(update(Person).where(Person.id == old_id).values(
-                        merged_into_id=new_id).execution_options(synchronize_session=False))
+                    if not dry_run:
+                        s.execute(update(Person).where(Person.id == old_id).values(
+                            merged_into_id=new_id).execution_options(
+                                synchronize_session=False))
                     paired.add(pid)
                     items.append(base | {"kind": "move_pair", "status": "paired",
                                          "detail": json.dumps({"name": p.get("name"),
@@ -645,7 +650,7 @@ class HandoffService(Service):
                 raise AppError("handoff_undo_later_merge", id=package_id)
             entries = [(u.table_name, u.row_id, u.before) for u in s.scalars(
                 select(HandoffUndo).where(HandoffUndo.package_id == row.id)
-                .order_by(HandoffUndo.position.desc()))]
+                .order_by(HandoffUndo.position))]
             done = rowsmod.undo_rows(s, entries)
             s.execute(HandoffUndo.__table__.delete().where(  # type: ignore[attr-defined]
                 HandoffUndo.package_id == row.id))
