@@ -23,6 +23,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.admin.audit_page import AuditPage
 from desktop.views.admin.users_page import UsersPage, role_label
 from desktop.views.documents.documents_page import DocumentLogPage
+from desktop.views.handoff.handoff_page import ReportPage, SummaryPage
 from desktop.views.hardship.hardship_page import HardshipPage
 from desktop.views.home_page import HomePage
 from desktop.views.imports.import_wizard import download_template
@@ -75,6 +76,14 @@ class MainWindow(QMainWindow):
         if actor.can(Perm.PRINT):
             self.documents = DocumentLogPage(workspace, self.tasks, self)
             self._add_page(self.tr("Document log"), self.documents)
+        self.handoff: ReportPage | SummaryPage | None = None
+        if actor.can(Perm.IMPORT_EXPORT) or actor.can(Perm.APPROVE):  # issue 11
+            if workspace.association.mode == "city":
+                self.handoff = SummaryPage(workspace, self.tasks, self)
+                self._add_page(self.tr("Summary"), self.handoff)
+            else:
+                self.handoff = ReportPage(workspace, self.tasks, self)
+                self._add_page(self.tr("Report to city"), self.handoff)
         self.users: UsersPage | None = None
         self.audit: AuditPage | None = None
         if actor.can(Perm.MANAGE_USERS):

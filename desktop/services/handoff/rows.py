@@ -153,7 +153,7 @@ def export_rows(s: Session, since: dt.datetime | None) -> dict[str, list[bytes]]
         dcols = district_columns(t)
         cols = [c.name for c in t.columns]
         positions = [i for i, c in enumerate(cols) if c in dcols]
-        stmt = select(*[column(c) for c in cols]).select_from(t)
+        stmt: Any = select(*[column(c) for c in cols]).select_from(t)
         if name in CHILDREN:
             parent = table(CHILDREN[name])
             if since is not None:

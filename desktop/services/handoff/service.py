@@ -210,6 +210,10 @@ class HandoffService(Service):
                                  "reason": replace_reason})
         return _card(card)
 
+    def inspect_card(self, data: bytes) -> Card:
+        """A card's name and fingerprint, checked, before the user confirms trusting it."""
+        return _card(pkg.read_card(data))
+
     def peers(self) -> list[Card]:
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
@@ -524,10 +528,12 @@ class HandoffService(Service):
                              if str(o.id) not in incoming]
         other_moves: dict[uuid.UUID, set[str]] = {}
         for part in rowsmod.chunks([o.id for o in others]):
-            for pid, kind in s.execute(select(PersonEvent.person_id, PersonEvent.kind).where(
-                    PersonEvent.person_id.in_(part), PersonEvent.undone_at.is_(None),
-                    PersonEvent.kind.in_(("move_out", "move_in")))):
-                other_moves.setdefault(pid, set()).add(kind)
+            for other_pid, kind in s.execute(select(PersonEvent.person_id, PersonEvent.kind)
+                                             .where(PersonEvent.person_id.in_(part),
+                                                    PersonEvent.undone_at.is_(None),
+                                                    PersonEvent.kind.in_(("move_out",
+                                                                          "move_in")))):
+                other_moves.setdefault(other_pid, set()).add(kind)
         items: list[dict[str, Any]] = []
         paired: set[str] = set()
         for pid, p in incoming.items():
@@ -588,6 +594,12 @@ class HandoffService(Service):
             if row is None or row.direction != "received":
                 raise NotFound("handoff_package", package_id)
             return dict(json.loads(row.report or "{}"))
+
+    def report_workbook(self, package_id: int) -> bytes:
+        """The package's dry-run (or merge) report as an .xlsx workbook."""
+        from desktop.exchange.handoff_report import report_xlsx
+
+        return report_xlsx(self.report(package_id))
 
     def merge(self, package_id: int) -> dict[str, Any]:
         """Merge a staged package: reviewer or administrator, never the one who imported it;
