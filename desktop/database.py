@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
@@ -22,11 +22,11 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.errors import DatabaseProblem
+from desktop.errors import AppError, DatabaseProblem
 
 if TYPE_CHECKING:  # Alembic is loaded only when a schema has to be checked or changed
     from alembic.config import Config
-from desktop.paths import default_database_path, migrations_dir
+from desktop.paths import default_database_path, migrations_dir, replace_file
 
 NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
@@ -35,6 +35,7 @@ NETWORK_FILESYSTEMS = frozenset(
 OUR_TABLES = frozenset({"district", "user", "setting", "audit_event"})
 SQLITE_BUSY_TIMEOUT_MS = 15000
 MOUNTS_FILE = Path("/proc/mounts")
+DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
 
 
 def file_head() -> str | None:
@@ -55,6 +56,38 @@ def resolve_url(target: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser().absolute()}"
 
 
+def windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    """``GetDriveTypeW`` for a drive root such as ``Z:\\`` (DRIVE_REMOTE for a mapped share)."""
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    return int(kernel32.GetDriveTypeW(root))
+
+
+# Injectable for tests, which simulate Windows on Linux (tests/services/test_windows.py).
+ON_WINDOWS = os.name == "nt"
+drive_type: Callable[[str], int] = windows_drive_type
+
+
+def is_windows_network_path(text: str, get_drive_type: Callable[[str], int]) -> bool:
+    """True for a UNC path (``\\\\server\\share\\…``, also ``\\\\?\\UNC\\…``) or a path on a drive
+    letter that Windows reports as DRIVE_REMOTE (``Z:`` mapped to a share)."""
+    text = text.replace("/", "\\")
+    for prefix in ("\\\\?\\", "\\\\.\\"):  # Win32 device / long-path prefixes
+        if text.startswith(prefix):
+            rest = text[len(prefix):]
+            if rest[:4].upper() == "UNC\\":
+                return True
+            text = rest
+            break
+    if text.startswith("\\\\"):
+        return True
+    drive = PureWindowsPath(text).drive
+    if len(drive) == 2 and drive[1] == ":":
+        return get_drive_type(drive + "\\") == DRIVE_REMOTE
+    return False
+
+
 def is_network_location(path: Path, *, mounts: str | None = None) -> bool:
     """True for a UNC path, a mapped network drive (Windows) or a network file system (Linux).
 
@@ -62,17 +95,12 @@ def is_network_location(path: Path, *, mounts: str | None = None) -> bool:
     there gets corrupted sooner or later: we refuse it instead.
     """
     text = str(path)
+    if ON_WINDOWS:
+        if not PureWindowsPath(text).drive:  # relative: on the current drive
+            text = str(path.absolute())
+        return is_windows_network_path(text, drive_type)
     if text.startswith(("\\\\", "//")):
         return True
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        drive = os.path.splitdrive(str(path.absolute()))[0]
-        if drive:
-            drive_remote = 4
-            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-            return bool(kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
-        return False
     if mounts is None:
         try:
             mounts = MOUNTS_FILE.read_text(encoding="utf-8", errors="replace")
@@ -361,7 +389,10 @@ class Database:
                 src.close()
             with tmp.open("rb+") as f:
                 os.fsync(f.fileno())
-            os.replace(tmp, dest)
+            replace_file(tmp, dest)  # file_in_use when another program holds dest open
+        except AppError:
+            tmp.unlink(missing_ok=True)
+            raise
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
             raise DatabaseProblem("backup_failed", path=str(dest), reason=str(exc)) from exc
@@ -375,7 +406,11 @@ class Database:
             os.fsync(f.fileno())
         for suffix in ("-wal", "-shm"):
             Path(str(self.sqlite_path) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, self.sqlite_path)
+        try:
+            replace_file(tmp, self.sqlite_path)
+        except AppError:
+            tmp.unlink(missing_ok=True)
+            raise
         if not keep_source:
             source.unlink(missing_ok=True)
 

@@ -77,7 +77,22 @@ def run_command(key: str, args: object, out: TextIO) -> int:
     return command(key)(args, out)
 
 
+def console_never_fails(stream: object) -> None:
+    """Output whose encoding lacks a character shows '?' for it instead of failing the command.
+
+    A redirected ``laomo`` on a Chinese Windows writes GBK (code page 936), which has no 𠮷
+    (CJK Extension B): without this, a name or file name with such a character would stop the
+    command half-way with a UnicodeEncodeError (tests/cli/test_cli_console.py). UTF-8 output
+    (Linux, the bundled program, an interactive Windows console) is left alone.
+    """
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and encoding and not encoding.startswith("utf"):
+        reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    console_never_fails(sys.stdout)
     parser = build_parser()
     args = parser.parse_args(argv)
     logsetup.configure()

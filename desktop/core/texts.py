@@ -33,6 +33,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "请把数据库放在本机磁盘，多人共用请改用 PostgreSQL。",
                       "The database file is on a network share ({path}). SQLite corrupts data "
                       "there: keep it on a local disk, or use PostgreSQL to share it."),
+    "file_in_use": ("无法替换文件 {path}：它正被其他程序打开（如 PDF 阅读器、Excel、杀毒软件），"
+                    "或没有写入权限。请关闭打开它的程序后重试，或换一个文件名。原有文件未改动。",
+                    "Cannot replace {path}: another program has it open (a PDF reader, Excel, "
+                    "an antivirus scanner) or it may not be written. Close that program and try "
+                    "again, or choose another file name. The existing file was not changed."),
     "memory_database_unsupported": ("不支持内存数据库。", "In-memory databases are not supported."),
     "cannot_open": ("无法打开数据库文件 {path}：{reason}", "Cannot open the database {path}: {reason}"),
     "not_a_database": ("{path} 不是劳模之家的数据库文件（文件已损坏或是其他文件）。未做任何修改。",

@@ -24,7 +24,6 @@ MIN_PASSWORD_LENGTH = 8
 _NAME_RE = re.compile(r"^[\w.\-]{2,32}$")
 
 # Parameters chosen for modest office PCs: ~50 ms a log-in, 64 MiB memory.
-PRODUCTION_HASHING = {"time_cost": 2, "memory_cost": 65536, "parallelism": 2}
 TEST_HASHING_VARIABLE = "LAOMO_TEST_CHEAP_HASHES"
 
 
@@ -35,7 +34,7 @@ def _make_hasher() -> PasswordHasher:
     the hash, and a cheap hash is re-hashed with the production ones at its next log-in."""
     if os.environ.get(TEST_HASHING_VARIABLE) == "1":
         return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    return PasswordHasher(**PRODUCTION_HASHING)
+    return PasswordHasher(time_cost=2, memory_cost=65536, parallelism=2)
 
 
 _hasher = _make_hasher()

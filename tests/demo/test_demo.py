@@ -338,3 +338,32 @@ def test_county_mode_register_stays_in_its_district(tmp_path: Path) -> None:
         stmt = select(District.name).join(Person, Person.district_id == District.id)
         names = set(s.scalars(stmt))
     assert names == {"长兴县"}
+
+
+def test_the_whole_register_roster_prints_with_the_set_up_fonts(
+        generated: Generated, tmp_path: Path) -> None:
+    """The README set-up installs every font the demo data needs (scripts/_bootstrap.py:
+    FONT_DEBS, with an Extension B font): the whole register's roster prints, rare names
+    included, and extracts back."""
+    import shutil
+    import subprocess
+
+    from desktop.services.documents.service import DocumentService
+    from desktop.services.register.types import RegisterFilter
+
+    db = generated.setup.db
+    issued = DocumentService(db.sessions, generated.setup.admin, db.read_sessions).roster(
+        RegisterFilter())
+
+    assert issued.count == MEMBERS
+    with db.sessions.begin() as s:
+        rare = [n for n in s.scalars(select(Person.name))
+                if any(ord(ch) > 0xFFFF or 0x3400 <= ord(ch) <= 0x4DBF for ch in n)]
+    assert rare
+    path = tmp_path / "花名册.pdf"
+    path.write_bytes(issued.pdf)
+    exe = shutil.which("pdftotext")
+    assert exe, "pdftotext (poppler-utils) is needed"
+    text = subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert all(name in text for name in rare), [n for n in rare if n not in text]

@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.exchange.handoff_package import read_jsonl
 from desktop.models import Base
 
 TRAVELLING = (
@@ -186,6 +187,9 @@ class MergeOutcome:
     skipped: list[dict[str, Any]] = field(default_factory=list)  # owned by another district
     new_persons: list[dict[str, Any]] = field(default_factory=list)
     deleted_persons: list[dict[str, Any]] = field(default_factory=list)
+    # for the pairing of moves: live incoming persons with an ID number, and their moves
+    people: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> number, name
+    moves: dict[str, set[str]] = field(default_factory=dict)  # person id -> move kinds
 
     def count(self, name: str, key: str, n: int = 1) -> None:
         per = self.counts.setdefault(name, {"new": 0, "changed": 0, "unchanged": 0,
@@ -213,7 +217,7 @@ def _before_json(t: Table, row: Any) -> str:
 
 
 def merge_rows(
-    s: Session, rows: dict[str, list[dict[str, Any]]], *, district_id: uuid.UUID,
+    s: Session, parts: dict[str, bytes], *, district_id: uuid.UUID,
     district_ids: dict[str, uuid.UUID], names: dict[uuid.UUID, str], detail_limit: int = 500,
     dry_run: bool = False,
 ) -> MergeOutcome:
@@ -224,12 +228,23 @@ def merge_rows(
     a JSON list of ids) and one per replaced or removed row with its before-image."""
     result = MergeOutcome()
     deferred_merged_into: list[dict[str, Any]] = []
-    for name in ORDER:
+    shipped: dict[str, list[uuid.UUID]] = {}
+    for name in ORDER:  # one table at a time in memory
         t = table(name)
         dcols = district_columns(t)
         table_loaders = loaders(t)
         incoming = [load_row(t, r, district_ids, dcols, table_loaders)
-                    for r in rows.get(name, [])]
+                    for r in read_jsonl(parts.get(name, b""))]
+        shipped[name] = [r["id"] for r in incoming]
+        if name == "person":
+            for r in incoming:
+                if r.get("id_number") and r.get("deleted_at") is None \
+                        and r.get("merged_into_id") is None:
+                    result.people[str(r["id"])] = (r["id_number"], r.get("name"))
+        elif name == "person_event":
+            for r in incoming:
+                if r.get("kind") in ("move_out", "move_in") and r.get("undone_at") is None:
+                    result.moves.setdefault(str(r["person_id"]), set()).add(r["kind"])
         travelling = name not in CHILDREN
         if not incoming and travelling:
             continue
@@ -249,7 +264,7 @@ def merge_rows(
             for row in s.execute(select(t).where(t.c.id.in_(part))):
                 existing[row.id] = row
         if not travelling:  # children follow their parent: drop the ones no longer there
-            parent_ids = [uuid.UUID(str(x["id"])) for x in rows.get(CHILDREN[name], [])]
+            parent_ids = shipped.get(CHILDREN[name], [])
             keep = set(ids)
             for part in chunks(parent_ids):
                 for row in s.execute(select(t).where(t.c.case_id.in_(part))):

@@ -36,7 +36,7 @@ from desktop.models import (
     PersonEvent,
     Standard,
 )
-from desktop.paths import resources_dir
+from desktop.paths import replace_file, resources_dir
 from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.handoff import rows as rowsmod
@@ -114,7 +114,10 @@ def write_atomically(target: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, target)
+        replace_file(tmp, target)  # retried while Windows holds the target open
+    except AppError:
+        tmp.unlink(missing_ok=True)
+        raise
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise AppError("handoff_write_failed", path=str(target), reason=exc.strerror or str(exc)
@@ -321,7 +324,7 @@ class HandoffService(Service):
                              detail={"quarter": quarter, "sequence": sequence,
                                      "hash": manifest_hash, "counts": counts,
                                      "full": base is None})
-            os.replace(tmp, out)
+            replace_file(tmp, out)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -386,6 +389,7 @@ class HandoffService(Service):
             self._check_sequence(s, package, gap_reason)
         rows = _rows_of(package)
         report = self._dry_run(package, rows)
+        del rows
         if dry_run:
             return ImportResult("district", None, m["sender"], m["sequence"], "dry_run", True,
                                 report)
@@ -460,8 +464,7 @@ class HandoffService(Service):
                 raise PackageRefused("package_audit_broken", district=last.district,
                                      seq=e["seq"])
 
-    def _dry_run(self, package: pkg.Package, rows: dict[str, list[dict[str, Any]]]
-                 ) -> dict[str, Any]:
+    def _dry_run(self, package: pkg.Package, rows: dict[str, bytes]) -> dict[str, Any]:
         """What the merge would do: the same classification, nothing written (and the
         transaction rolled back all the same)."""
         s = self._read_sessions()
@@ -474,7 +477,7 @@ class HandoffService(Service):
         return report
 
     def _merge_into(self, s: Session, package: pkg.Package,
-                    rows: dict[str, list[dict[str, Any]]], package_id: int | None
+                    rows: dict[str, bytes], package_id: int | None
                     ) -> dict[str, Any]:
         m = package.manifest
         districts = {d.name: d.id for d in s.scalars(select(District))}
@@ -486,7 +489,7 @@ class HandoffService(Service):
                 names={v: k for k, v in districts.items()}, dry_run=package_id is None)
         except (ValueError, KeyError, TypeError) as exc:
             raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
-        items = self._pairs(s, m["sender"], rows, outcome, dry_run=package_id is None)
+        items = self._pairs(s, m["sender"], outcome, dry_run=package_id is None)
         if package_id is not None:
             for pos, u in enumerate(outcome.undo):
                 u["package_id"] = package_id
@@ -504,17 +507,14 @@ class HandoffService(Service):
                 "detail": json.loads(i["detail"])} for i in items],
         }
 
-    def _pairs(self, s: Session, district: str, rows: dict[str, list[dict[str, Any]]],
-               outcome: rowsmod.MergeOutcome, *, dry_run: bool) -> list[dict[str, Any]]:
+    def _pairs(self, s: Session, district: str, outcome: rowsmod.MergeOutcome, *,
+               dry_run: bool) -> list[dict[str, Any]]:
         """Same ID number in two districts: a 迁出/迁入 pair (paired when both halves are here:
         the old record points at the new one) or a conflict the city resolves."""
-        incoming = {str(uuid.UUID(str(p["id"]))): p for p in rows.get("person", [])
-                    if p.get("id_number") and p.get("deleted_at") is None
-                    and p.get("merged_into_id") is None}
-        moves: dict[str, set[str]] = {}
-        for e in rows.get("person_event", []):
-            if e.get("kind") in ("move_out", "move_in") and e.get("undone_at") is None:
-                moves.setdefault(str(uuid.UUID(str(e["person_id"]))), set()).add(e["kind"])
+        incoming: dict[str, dict[str, Any]] = {
+            pid: {"id_number": number, "name": name}
+            for pid, (number, name) in outcome.people.items()}
+        moves = outcome.moves
         by_number: dict[str, list[Any]] = {}
         numbers = sorted({p["id_number"] for p in incoming.values()})
         for part in rowsmod.chunks(numbers):
@@ -872,18 +872,13 @@ def _inner_bytes(package: pkg.Package) -> bytes:
     return buffer.getvalue()
 
 
-def _rows_of(package: pkg.Package) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
+def _rows_of(package: pkg.Package) -> dict[str, bytes]:
+    """The package's row parts by table (JSON lines, parsed one table at a time)."""
+    out: dict[str, bytes] = {}
     for name, body in package.parts.items():
         if name.startswith("rows/"):
             table_name = name[len("rows/"):-len(".jsonl")]
             if table_name not in rowsmod.ORDER:
                 raise PackageRefused("package_damaged", reason=f"unknown table {table_name}")
-            try:
-                out[table_name] = pkg.read_jsonl(body)
-            except ValueError as exc:
-                raise PackageRefused("package_damaged", reason=name) from exc
+            out[table_name] = body
     return out
-
-
-__all__ = ["Card", "ExportResult", "HandoffService", "ImportResult", "LedgerRow"]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError, FieldProblem, ValidationError
+from desktop.exchange.files import write_atomically
 from desktop.services.hardship.rules import DOCUMENT_TYPES
 from desktop.services.hardship.types import CaseDetail, CaseDraft
 from desktop.services.permissions import Perm
@@ -98,9 +99,7 @@ def write_document(parent: QWidget, printer: Printer, build: Callable[[], Docume
     try:
         printer.fontset()
         data = printer.render(build())
-        partial = target.with_name(f".{target.name}.part")
-        partial.write_bytes(data)
-        partial.replace(target)
+        write_atomically(target, data)  # file_in_use when a PDF reader holds the old one
     except (AppError, OSError) as exc:
         present_error(parent, exc)
         return False

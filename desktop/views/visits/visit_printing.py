@@ -4,11 +4,10 @@ services give the rows, ``desktop.reports`` the PDF, ``desktop.exchange`` the wo
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import uuid
 from pathlib import Path
 
+from desktop.exchange.files import write_atomically
 from desktop.services.workspace import Workspace
 
 # ReportLab and openpyxl are imported inside the functions: the main window must not pay for
@@ -21,15 +20,9 @@ def association(ws: Workspace) -> str:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Beside the target first, then renamed: never a half-written file."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Beside the target first, then renamed: never a half-written file (``file_in_use``
+    when another program holds the old one open)."""
+    write_atomically(path, data)
 
 
 def campaign_document(ws: Workspace, campaign_id: uuid.UUID, kind: str,

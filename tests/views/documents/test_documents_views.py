@@ -168,3 +168,37 @@ def test_settings_dialog_refuses_a_file_that_is_not_an_image(
     shot(dialog, "document_settings.png")
     dialog.save()
     assert ws.documents().document_settings().seal == seal_png()
+
+
+def test_saving_over_a_pdf_another_program_holds_open_says_so(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a file a PDF reader has open (PermissionError): the preview
+    says "close it and try again" (file_in_use) and the old file stays; no crash."""
+    import os
+
+    from reportlab.pdfgen import canvas
+
+    from desktop import paths
+    from desktop.errors import AppError
+
+    buf = io.BytesIO()
+    canvas.Canvas(buf).save()
+    dialog = DocumentPreviewDialog(buf.getvalue(), "花名册", "花名册.pdf")
+    qtbot.addWidget(dialog)
+    target = tmp_path / "花名册.pdf"
+    target.write_bytes(b"%PDF- the copy the reader has open")
+    shown: list[BaseException] = []
+    monkeypatch.setattr("desktop.views.document_preview.present_error",
+                        lambda parent, exc: shown.append(exc))
+    monkeypatch.setattr(paths, "REPLACE_PAUSE", 0.0)
+
+    def held(src: object, dst: object) -> None:
+        raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。", str(dst))
+
+    monkeypatch.setattr(os, "replace", held)
+
+    assert not dialog.save_to(str(target))
+
+    assert [e.code for e in shown if isinstance(e, AppError)] == ["file_in_use"]
+    assert target.read_bytes() == b"%PDF- the copy the reader has open"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["花名册.pdf"]

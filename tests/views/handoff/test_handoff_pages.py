@@ -59,8 +59,11 @@ def test_report_and_summary_pages(qtbot: QtBot, tmp_path: Path, sqlite_template:
         reviewer_page.merge_selected()
         qtbot.waitUntil(lambda: reviewer_page.table.rowCount() == 1
                         and reviewer_page.table.item(0, 5).text() == "已合并", timeout=20000)
-        reviewer_page.table.selectRow(0)
-        reviewer_page.receipt_file(tmp_path / "receipt")
+        summary.refresh()  # the clerk/admin who imported writes the receipt
+        qtbot.waitUntil(lambda: summary.table.item(0, 5).text() == "已合并", timeout=20000)
+        summary.table.selectRow(0)
+        summary.receipt_file(tmp_path / "receipt")
+        assert (tmp_path / "receipt").exists()
         report_page.import_file(tmp_path / "receipt")
         qtbot.waitUntil(lambda: "已回执" in (report_page.table.item(0, 5).text()
                                           if report_page.table.rowCount() else ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -18,22 +19,34 @@ from desktop.core.search_keys import name_keys
 from desktop.database import Database
 from desktop.models import Person
 from desktop.services import accounts
-from desktop.services.demo.service import DemoService
 from desktop.services.permissions import Actor, Role
 from desktop.services.workspace import Workspace
 from desktop.views.preferences import Preferences
 from desktop.views.register.register_page import RegisterPage
 from desktop.views.register.register_table_model import RegisterTableModel
 from desktop.views.tasks import TaskRunner
+from tests.conftest import BACKENDS, demo_copy, login_admin
 
 M = RegisterTableModel
 MEMBERS = 2000
 
 
 
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """This module's ``db``: a copy of a 2,000-person demo register made once per session."""
+    database = demo_copy(request, tmp_path, request.param, MEMBERS, 3)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    return login_admin(db)
+
+
 @pytest.fixture
 def workspace(db: Database, admin: Actor) -> Workspace:
-    DemoService(db.sessions, admin).generate(MEMBERS, seed=3)
     info = accounts.association_info(db.sessions)
     assert info is not None
     return Workspace(db, admin, info)
