@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,19 @@ def test_refusals_of_foreign_packages(offices: list[Office], tmp_path: Path,
     refused(city.handoff(), gapped, "package_gap", city)
     accepted = city.handoff().import_file(gapped, gap_reason="市里的数据库从备份恢复过")
     assert accepted.state == "staged"
+
+
+def test_re_enrolment_needs_a_reason_and_revokes_the_old_key(
+        offices: list[Office], tmp_path: Path) -> None:
+    city, cx, _dq = offices
+    enrol(city, cx)
+    shutil.rmtree(cx.keys)  # the county lost its keys: a new card
+    new_card = cx.handoff().card()
+    with pytest.raises(PackageRefused, match="card_key_changed"):
+        city.handoff().trust(new_card)
+    card = city.handoff().trust(new_card, replace_reason="长兴县电脑更换，电话核对指纹")
+    assert [p.fingerprint for p in city.handoff().peers()] == [card.fingerprint]
+    with city.db.sessions.begin() as s:
+        actions = s.scalars(select(AuditEvent.action).where(
+            AuditEvent.action == "handoff.trust")).all()
+    assert len(actions) == 2
