@@ -20,7 +20,7 @@ from desktop import __version__
 from desktop.core.reference import TREATMENT_LEVELS
 from desktop.database import Database
 from desktop.errors import AppError, DatabaseProblem
-from desktop.models import AuditEvent, Honor, Person, User
+from desktop.models import Honor, Person
 from desktop.paths import replace_file
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
@@ -287,11 +287,3 @@ def _restore_keys(source: Path) -> None:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
 
-
-def count_rows(db: Database) -> dict[str, int]:
-    with db.sessions.begin() as s:
-        return {
-            "person": s.scalar(select(func.count()).select_from(Person)) or 0,
-            "user": s.scalar(select(func.count()).select_from(User)) or 0,
-            "audit_event": s.scalar(select(func.count()).select_from(AuditEvent)) or 0,
-        }

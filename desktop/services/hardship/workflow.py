@@ -68,6 +68,23 @@ class HardshipWorkflow:
             out.append(action)
         return tuple(out)
 
+    def held_actions(self, case_status: str, created_by: str, last_edited_by: str
+                     ) -> tuple[tuple[str, str], ...]:
+        """The steps this file's state allows but the logged-in user may not take, each with
+        why: ``maker`` (created the file), ``last_editor`` or ``permission`` (the role), so
+        that the window can say so instead of showing no button (issue 14, point 6)."""
+        out = []
+        for action, step in WORKFLOW.items():
+            if case_status not in step.sources:
+                continue
+            if not self._actor.can(step.perm):
+                out.append((action, "permission"))
+            elif step.check and self._actor.name == created_by:
+                out.append((action, "maker"))
+            elif step.check and self._actor.name == last_edited_by:
+                out.append((action, "last_editor"))
+        return tuple(out)
+
     def _begin_step(self, s: Session, case_id: uuid.UUID, action: str,
                     expected_version: int | None) -> HardshipCase:
         step = WORKFLOW[action]
@@ -133,10 +150,6 @@ class HardshipWorkflow:
             self._finish_step(s, case, "verify", text, {
                 "verified_on": on.isoformat(), "verified_by": clean(by), "method": method,
                 "findings": clean(findings)})
-
-    def notice_days(self) -> int:
-        with self._sessions.begin() as s:
-            return int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
 
     def default_notice_end(self, start: dt.date) -> dt.date:
         """The end of the default notice: the minimum number of working days of the holiday

@@ -27,9 +27,10 @@ from sqlalchemy.orm import Session
 from desktop.core.domain import age_on
 from desktop.core.masking import mask_id, mask_phone
 from desktop.core.reference import EMPLOYMENT_STATUSES, code_table
+from desktop.core.vocabulary import SEX, zh
 from desktop.errors import NotFound, ValidationError
 from desktop.models import District, Honor, Person
-from desktop.services import audit
+from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
 from desktop.services.register.query import (
@@ -43,9 +44,6 @@ from desktop.services.register.query import (
 from desktop.services.register.types import MemberRow, RegisterFilter
 
 __all__ = ["SORT_KEYS", "RegisterListing", "RegisterService", "filter_summary", "search_words"]
-
-SEX_LABELS = {"1": "男", "2": "女"}
-
 
 @dataclass(frozen=True)
 class RegisterListing:
@@ -114,7 +112,7 @@ def member_row(
 ) -> MemberRow:
     """One register line, masked; the column order of ``_ROW_COLUMNS``."""
     return MemberRow(
-        id=pid, name=name, sex=SEX_LABELS.get(sex, ""), birth_date=born,
+        id=pid, name=name, sex=zh(SEX, sex), birth_date=born,
         age=age_on(born, today) if born else None, district=district, work_unit=unit or "",
         treatment_level=level, highest_honor=honor, employment_status=employment,
         life_status=life, phone=mask_phone(mobile or phone), id_number=mask_id(number),
@@ -163,11 +161,23 @@ class RegisterService(Service):
 
     # -- choices for the filter bar -----------------------------------------------------------
 
+    @property
+    def _masked(self) -> bool:
+        """Numbers are masked for this user: a typed number matches only the digits the
+        masked views show (issue 14, point 9)."""
+        return not self._actor.can(Perm.UNMASK)
+
     def districts(self) -> list[str]:
-        """The districts a person can be managed by, in the association's order."""
+        """The districts a person can be managed by, in the association's order; in county
+        mode only the association's own district (issue 14: the filter listed all seven)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return list(s.scalars(district_query()))
+            names = list(s.scalars(district_query()))
+            if settings.get(s, settings.MODE) == "county":
+                home = s.get(District, uuid.UUID(str(settings.get(s, "association.district_id"))))
+                if home is not None and home.name in names:
+                    return [home.name]
+            return names
 
     def honor_titles(self) -> list[str]:
         """Titles of kept honors, the most frequent first (for the title filter's list).
@@ -243,7 +253,8 @@ class RegisterService(Service):
     ) -> list[MemberRow]:
         today = self._today()
         stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
-                .where(*conditions(s, f, today)).order_by(*order_by(sort, descending))
+                .where(*conditions(s, f, today, masked=self._masked))
+                .order_by(*order_by(sort, descending))
                 .offset(offset).limit(limit))
         found = s.execute(stmt).all()
         # the last recuperation year of this page's persons only (one indexed probe each)
@@ -257,7 +268,8 @@ class RegisterService(Service):
 
     def _count(self, s: Session, f: RegisterFilter) -> int:
         # Without free text the kept honors are the narrower side: start from them.
-        where = conditions(s, f, self._today(), honors_first=not search_words(f.text))
+        where = conditions(s, f, self._today(), honors_first=not search_words(f.text),
+                           masked=self._masked)
         return int(s.scalar(select(func.count()).select_from(Person).where(*where)) or 0)
 
     def _export_rows(
@@ -267,7 +279,7 @@ class RegisterService(Service):
         unknown = [k for k in extra if k not in EXTRA_COLUMNS]
         if unknown:
             raise ValueError(f"not an export column: {unknown}")
-        where = conditions(s, f, self._today())
+        where = conditions(s, f, self._today(), masked=self._masked)
         order = order_by(sort, descending)
         chosen = (select(Person.id).join(District, District.id == Person.district_id)
                   .where(*where).order_by(*order).limit(limit))
@@ -292,7 +304,7 @@ class RegisterService(Service):
             contact: str | None = mobile or phone
             kept = sorted(honors.get(pid, ()), key=lambda h: (h[0] is None, h[0] or 0, h[1]))
             out.append({
-                "uuid": str(pid), "name": name, "sex": SEX_LABELS.get(sex),
+                "uuid": str(pid), "name": name, "sex": zh(SEX, sex, default="") or None,
                 "birth_date": born.isoformat() if born else None,
                 "id_number": (number if unmask else mask_id(number)) or None,
                 "district": district, "work_unit": unit, "employment_status": employment,

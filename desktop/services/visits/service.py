@@ -16,6 +16,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
+from desktop.core.reference import LIFE_DECEASED
+from desktop.core.search_keys import name_keys
+from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
 from desktop.models import Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit
@@ -148,18 +151,6 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                          entity_id=c.id, detail={"rules": draft.rules.describe(),
                                                  **withdrawn})
 
-    def delete_campaign(self, campaign_id: uuid.UUID, reason: str) -> None:
-        self._actor.require(EDIT)
-        why = clean(reason)
-        if why is None:
-            raise ValidationError.single("reason", "reason_required")
-        with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
-            c.deleted_at = dt.datetime.now(dt.UTC)
-            c.deleted_by, c.delete_reason = self._actor.name, why
-            audit.append(s, self._actor, "visit_campaign.delete", entity="visit_campaign",
-                         entity_id=c.id, detail={"reason": why})
-
     # -- approval (maker ≠ checker) ---------------------------------------------------------------
 
     def approve_campaign(self, campaign_id: uuid.UUID, opinion: str | None = None) -> None:
@@ -263,7 +254,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                     p.id, p.name, p.sex, age_on(p.birth_date, ref) if p.birth_date else None,
                     names.get(p.district_id, ""), p.treatment_level, p.in_hardship,
                     p.life_status, reasons[p.id], st is not None and st[0] != "removed"))
-            out.sort(key=lambda r: (r.district, r.name))
+            out.sort(key=lambda r: (r.district, name_keys(r.name)[0], r.name))  # pinyin
             return out, _coverage(s, c, hits, reasons, status, names)
 
     def plan(self, campaign_id: uuid.UUID) -> int:
@@ -372,14 +363,14 @@ def _coverage(s: Session, c: VisitCampaign, hits: dict[uuid.UUID, Any],
                 p.id, p.name, district, p.treatment_level, "dropped",
                 f"{previous.year}年{previous.occasion}已走访", removed or _now_status(p)))
     order = {"not_planned": 0, "dropped": 1, "removed": 2}
-    rows.sort(key=lambda r: (order[r.problem], r.district, r.name))
+    rows.sort(key=lambda r: (order[r.problem], r.district, name_keys(r.name)[0], r.name))
     return Coverage(c.id, len(hits), len(active), done,
                     previous.title if previous is not None else None, tuple(rows))
 
 
 def _now_status(p: Any) -> str:
     if p.life_status == "deceased":
-        return "已去世"
+        return zh(LIFE_STATUS, LIFE_DECEASED)
     for flag, words in ((p.is_revoked, "称号已撤销"), (p.is_emigrated, "已移居国(境)外"),
                         (p.is_lost_contact, "失联"), (p.under_investigation, "接受调查")):
         if flag:

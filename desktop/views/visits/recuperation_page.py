@@ -23,22 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import to_fen, yuan
 from desktop.core.texts import problem_text
+from desktop.core.vocabulary import RECUPERATION_STATUS, SEX
 from desktop.errors import AppError, ValidationError
+from desktop.services.permissions import Perm
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
-from desktop.services.visits.types import yuan
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
-from desktop.views.i18n import current_language
+from desktop.views.gating import allowed, gate_children
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.visit_printing import letters, roster_pdf, write_file
 from desktop.views.visits.visit_table_model import RowsTableModel
 from desktop.views.visits.visits_page import selected, table
-
-ENTRY_WORDS = {"nominated": "拟安排", "confirmed": "已确认", "declined": "婉拒",
-               "replaced": "已替补"}
 
 
 class BatchDialog(QDialog):
@@ -48,6 +48,7 @@ class BatchDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("batchDialog")
         self.setWindowTitle(self.tr("New recuperation batch"))
+        self.setMinimumWidth(460)  # was 232 px wide (issue 14)
         self._ws = workspace
         self.saved_id: uuid.UUID | None = None
         year = dt.date.today().year + 1
@@ -85,7 +86,7 @@ class BatchDialog(QDialog):
         box.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Year:"), self.year)
-        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Batch name:"), self.name)
         form.addRow(self.tr("Destination / route:"), self.destination)
         form.addRow(self.tr("First day:"), self.start)
         form.addRow(self.tr("Days (with travel):"), self.days)
@@ -103,7 +104,7 @@ class BatchDialog(QDialog):
             year=self.year.value(), name=self.name.text(), destination=self.destination.text(),
             start_date=start, end_date=start + dt.timedelta(days=self.days.value() - 1),
             days=self.days.value(), quota=self.quota.value(),
-            cost_per_day_fen=int(cost * 100) if cost is not None else 0,
+            cost_per_day_fen=to_fen(cost) if cost is not None else 0,
             organiser=self.organiser.currentText(),
             rules=RecuperationRules(max_age=self.max_age.value()))
 
@@ -152,13 +153,13 @@ class RecuperationPage(QWidget):
             (self.tr("Age"), lambda r: r.age), (self.tr("Status"), lambda r: r.employment_status),
             (self.tr("Last time"), lambda r: r.last_year or self.tr("never")),
             (self.tr("Eligible"), lambda r: self.tr("yes") if r.eligible else self.tr("no")),
-            (self.tr("On the roster"), lambda r: ENTRY_WORDS.get(r.on_roster or "", "")),
+            (self.tr("On the roster"), lambda r: word(RECUPERATION_STATUS, r.on_roster)),
             (self.tr("Explanation"), lambda r: r.explanation),
         ], self)
         self.eligible_table = table(self, "eligibilityTable", self.eligible_model)
         self.roster_model = RowsTableModel([
-            (self.tr("State"), lambda r: ENTRY_WORDS.get(r.status, r.status)),
-            (self.tr("Name"), lambda r: r.name), (self.tr("Sex"), lambda r: r.sex),
+            (self.tr("State"), lambda r: word(RECUPERATION_STATUS, r.status)),
+            (self.tr("Name"), lambda r: r.name), (self.tr("Sex"), lambda r: shown(SEX, r.sex)),
             (self.tr("Age"), lambda r: r.age), (self.tr("Honors"), lambda r: r.honors),
             (self.tr("Work unit"), lambda r: r.work_unit),
             (self.tr("Status"), lambda r: r.employment_status),
@@ -188,6 +189,10 @@ class RecuperationPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        # what the role may not do is disabled, with the reason (issue 14, point 6)
+        gate_children(self, workspace.actor, dict.fromkeys(
+            ("newBatch", "fillBatch", "nominate", "confirmEntry", "declineEntry",
+             "replaceEntry"), Perm.EDIT_PERSONS))
 
     @property
     def batch_id(self) -> uuid.UUID | None:
@@ -249,6 +254,8 @@ class RecuperationPage(QWidget):
         return True
 
     def new_batch(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         dialog = BatchDialog(self._ws, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh()
@@ -260,19 +267,27 @@ class RecuperationPage(QWidget):
         return self.batch_id
 
     def fill(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         self._act(lambda: self._ws.recuperation().fill(self._bid()))
 
     def nominate(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.eligible_table)
         if rows:
             self._act(lambda: self._ws.recuperation().nominate(self._bid(), rows[0].person_id))
 
     def confirm(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if rows:
             self._act(lambda: self._ws.recuperation().confirm(rows[0].entry_id))
 
     def ask_decline(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if not rows:
             return
@@ -285,6 +300,8 @@ class RecuperationPage(QWidget):
         return self._act(lambda: self._ws.recuperation().decline(entry_id, reason))
 
     def replace(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if rows:
             self._act(lambda: self._ws.recuperation().replace(rows[0].entry_id))

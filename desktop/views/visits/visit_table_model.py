@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.views.data_words import data_word
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """The DTO of a row (``index.data(ROW_ROLE)``)."""
 
@@ -21,15 +23,11 @@ class RowsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[Any] = []
-        self._tooltip: Callable[[Any], str] | None = None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def set_tooltip(self, fn: Callable[[Any], str]) -> None:
-        self._tooltip = fn
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
@@ -51,11 +49,9 @@ class RowsTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = self._columns[index.column()][1](row)
-            return "" if value is None else str(value)
+            return "" if value is None else data_word(str(value))
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -72,7 +72,7 @@ def test_report_and_summary_pages(qtbot: QtBot, tmp_path: Path, sqlite_template:
         window = MainWindow(city.ws(), Preferences())
         qtbot.addWidget(window)
         pages = [window.nav.item(i).text() for i in range(window.nav.count())]
-        assert "汇总" in pages and isinstance(window.handoff, SummaryPage)
+        assert "汇总" in pages and isinstance(window.page("handoff"), SummaryPage)
     finally:
         city.db.dispose()
         county.db.dispose()
