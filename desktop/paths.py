@@ -72,6 +72,14 @@ def log_dir() -> Path:
     return path
 
 
+def keys_dir() -> Path:
+    """This installation's private keys (handoff signing and, in the city, decryption): in
+    the data folder, never in a package or the log; backups carry them."""
+    path = user_data_dir() / "keys"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def replace_file(source: Path | str, target: Path | str) -> None:
     """``os.replace(source, target)``, retried briefly while another program holds ``target``.
 

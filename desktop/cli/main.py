@@ -51,6 +51,17 @@ COMMANDS: dict[str, str] = {
     "report hardship-proof": "hardship:report_hardship_proof",
     "report hardship-notice": "hardship:report_hardship_notice",
     "report hardship-payments": "hardship:report_hardship_payments",
+    "handoff card": "handoff:handoff_card",
+    "handoff trust": "handoff:handoff_trust",
+    "handoff export": "handoff:handoff_export",
+    "handoff import": "handoff:handoff_import",
+    "handoff merge": "handoff:handoff_merge",
+    "handoff undo": "handoff:handoff_undo",
+    "handoff receipt": "handoff:handoff_receipt",
+    "handoff reference": "handoff:handoff_reference",
+    "handoff list": "handoff:handoff_list",
+    "users add": "handoff:users_add",
+    "users list": "handoff:users_list",
 }
 """Command (``args.command_key`` for nested ones, e.g. "members list") -> "module:function"
 in ``desktop.cli``."""

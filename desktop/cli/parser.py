@@ -63,7 +63,80 @@ def build_parser() -> argparse.ArgumentParser:
     _report_parser(sub, common)
     _visits_parser(sub, common)
     _hardship_parser(sub, common)
+    _handoff_parser(sub, common)
+    _users_parser(sub, common)
     return p
+
+
+def _handoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    """``laomo handoff …``: the quarterly data package district → city (issue 11)."""
+    handoff = sub.add_parser("handoff", parents=[common],
+                             help="quarterly data packages: districts report to the city")
+    hsub = handoff.add_subparsers(required=True)
+    s = hsub.add_parser("card", parents=[common],
+                        help="write this association's card (public keys, fingerprint)")
+    s.set_defaults(command_key="handoff card")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE")
+    s = hsub.add_parser("trust", parents=[common],
+                        help="trust a peer's card (district: its city; city: a district)")
+    s.set_defaults(command_key="handoff trust")
+    s.add_argument("file", type=Path, metavar="FILE")
+    s.add_argument("--replace-reason", metavar="TEXT",
+                   help="re-enrol a peer whose key changed (administrators; revokes the old key)")
+    s = hsub.add_parser("export", parents=[common],
+                        help="write this district's signed, encrypted package for a quarter")
+    s.set_defaults(command_key="handoff export")
+    s.add_argument("--quarter", required=True, metavar="YYYYQn", help="e.g. 2026Q4")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE.lmpkg")
+    s = hsub.add_parser("import", parents=[common],
+                        help="verify and stage a district package (city), or import a receipt "
+                             "or reference package (district)")
+    s.set_defaults(command_key="handoff import")
+    s.add_argument("file", type=Path, metavar="FILE")
+    s.add_argument("--dry-run", action="store_true",
+                   help="verify and show the merge report, write nothing")
+    s.add_argument("--report", type=Path, metavar="OUT.xlsx",
+                   help="also write the dry-run conflict report as a workbook")
+    s.add_argument("--accept-gap", metavar="REASON",
+                   help="accept a gap in the sequence (administrators, with a reason)")
+    s = hsub.add_parser("merge", parents=[common],
+                        help="merge a staged package (reviewer/admin, not the importer)")
+    s.set_defaults(command_key="handoff merge")
+    s.add_argument("id", type=int, metavar="ID")
+    s = hsub.add_parser("undo", parents=[common],
+                        help="undo a merge as a batch (reviewer/admin, not the importer)")
+    s.set_defaults(command_key="handoff undo")
+    s.add_argument("id", type=int, metavar="ID")
+    s.add_argument("--reason", default="", metavar="TEXT")
+    s = hsub.add_parser("receipt", parents=[common],
+                        help="write the signed receipt of a merged package (city)")
+    s.set_defaults(command_key="handoff receipt")
+    s.add_argument("id", type=int, metavar="ID")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE")
+    s = hsub.add_parser("reference", parents=[common],
+                        help="write the signed reference package for the districts (city)")
+    s.set_defaults(command_key="handoff reference")
+    s.add_argument("--out", type=Path, required=True, metavar="FILE")
+    s = hsub.add_parser("list", parents=[common],
+                        help="the sent and received ledger with states and counts")
+    s.set_defaults(command_key="handoff list")
+    s.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def _users_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                  common: argparse.ArgumentParser) -> None:
+    """``laomo users add|list`` (administrators)."""
+    users = sub.add_parser("users", parents=[common], help="user accounts (administrators)")
+    usub = users.add_subparsers(required=True)
+    s = usub.add_parser("add", parents=[common],
+                        help="add a user (password from LAOMO_NEW_PASSWORD, else prompted)")
+    s.set_defaults(command_key="users add")
+    s.add_argument("name", metavar="NAME")
+    s.add_argument("--role", required=True, choices=("admin", "reviewer", "clerk", "viewer"))
+    s.add_argument("--display-name", default="", metavar="TEXT")
+    s = usub.add_parser("list", parents=[common], help="list the user accounts")
+    s.set_defaults(command_key="users list")
 
 
 LEVEL_CHOICES = ("全国", "省部级", "市级", "县级")

@@ -4,6 +4,7 @@ from desktop.models.account import AuditEvent, Setting, User
 from desktop.models.base import Base
 from desktop.models.district import District
 from desktop.models.document import DocumentLog
+from desktop.models.handoff import HandoffItem, HandoffPackage, HandoffPeer, HandoffUndo
 from desktop.models.hardship import (
     HardshipAttachment,
     HardshipCase,
@@ -31,6 +32,10 @@ __all__ = [
     "District",
     "DocumentLog",
     "DuplicateDismissal",
+    "HandoffItem",
+    "HandoffPackage",
+    "HandoffPeer",
+    "HandoffUndo",
     "HardshipAttachment",
     "HardshipCase",
     "HardshipMember",

@@ -39,7 +39,8 @@ class DocumentLog(Travelling, Base):
         CheckConstraint(f"action IN {DOCUMENT_ACTIONS_SQL}", name="action"),
         Index("ix_document_log_serial", "serial"),
         Index("ix_document_log_person_id", "person_id"),
-        Index("uq_document_log_issue_serial", "serial", unique=True,
+        # serials are unique per district: the city holds every district's (migration 0011)
+        Index("uq_document_log_issue_serial", "origin_district_id", "serial", unique=True,
               sqlite_where=text("action = 'issue'"), postgresql_where=text("action = 'issue'")),
     )
 

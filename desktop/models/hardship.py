@@ -40,7 +40,8 @@ class HardshipCase(Travelling, Base):
     __table_args__ = (
         CheckConstraint(f"status IN {STATUSES_SQL}", name="status"),
         CheckConstraint("household_size >= 1", name="household_size"),
-        UniqueConstraint("serial", name="uq_hardship_case_serial"),
+        # unique per district: the city holds every district's files (migration 0011)
+        UniqueConstraint("origin_district_id", "serial", name="uq_hardship_case_serial"),
         Index("ix_hardship_case_person_id", "person_id"),
         # the work lists: each one is a range over one of these
         Index("ix_hardship_case_status", "status", "next_review_date"),

@@ -28,6 +28,7 @@ from desktop.services.permissions import Actor, Perm
 BACKUP_FORMAT = "laomo-backup/1"
 DB_MEMBER = "laomo.sqlite3"
 MANIFEST_MEMBER = "manifest.json"
+KEYS_PREFIX = "keys/"  # the handoff private keys (paths.keys_dir()) travel with the backup
 Progress = Callable[[int, int], None]
 
 
@@ -133,6 +134,7 @@ class MaintenanceService:
                     z.writestr(MANIFEST_MEMBER, json.dumps(manifest.__dict__, ensure_ascii=False,
                                                            indent=2))
                     z.write(copy, DB_MEMBER)
+                    _add_keys(z)
                 _fsync_replace(tmp_zip, out)
         except OSError as exc:
             tmp_zip.unlink(missing_ok=True)
@@ -248,9 +250,40 @@ def restore(db: Database, source: Path, actor: Actor) -> RestoreResult:
                 kept.parent.mkdir(parents=True, exist_ok=True)
                 replace_file(target, kept)
         db.replace_with(extracted)
+        _restore_keys(Path(source))
     result = db.upgrade()
     with db.sessions.begin() as s:
         audit.append(s, actor, "backup.restore", entity="backup", entity_id=Path(source).name,
                      detail={"created_at": manifest.created_at, "sha256": manifest.sha256,
                              "previous_kept_at": str(kept) if kept else None})
     return RestoreResult(manifest, kept, result.from_revision if result.backup else None)
+
+
+def _add_keys(z: zipfile.ZipFile) -> None:
+    from desktop.paths import keys_dir
+
+    for path in sorted(keys_dir().glob("*.key")):
+        z.write(path, KEYS_PREFIX + path.name)
+
+
+def _restore_keys(source: Path) -> None:
+    """Put back the keys the backup holds; a different key already here is kept beside it
+    (``NAME.before-restore``), never silently lost."""
+    from desktop.paths import keys_dir
+
+    folder = keys_dir()
+    with zipfile.ZipFile(source) as z:
+        for name in z.namelist():
+            base = name[len(KEYS_PREFIX):]
+            if not name.startswith(KEYS_PREFIX) or "/" in base or not base.endswith(".key"):
+                continue
+            data = z.read(name)
+            target = folder / base
+            if target.exists():
+                if target.read_bytes() == data:
+                    continue
+                os.replace(target, target.with_name(base + ".before-restore"))
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+

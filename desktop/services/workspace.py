@@ -10,6 +10,7 @@ session (the import-linter contract forbids views to import SQLAlchemy or the da
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.database import Database
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from desktop.services.demo.service import DemoService
     from desktop.services.documents.printer import Printer
     from desktop.services.documents.service import DocumentService
+    from desktop.services.handoff.service import HandoffService
     from desktop.services.hardship.lists import HardshipLists
     from desktop.services.hardship.prints import HardshipPrint
     from desktop.services.hardship.service import HardshipService
@@ -81,6 +83,17 @@ class Workspace:
         from desktop.services.imports.importer import ImportService
 
         return ImportService(self.db.sessions, self.actor)
+
+    def handoff(self, keys_dir: Path | None = None) -> HandoffService:
+        """The quarterly handoff; the private keys live in the data folder (``keys_dir``
+        overrides it for tests and tools)."""
+        from desktop.paths import keys_dir as default_keys_dir
+        from desktop.services.handoff.keys import KeyStore
+        from desktop.services.handoff.service import HandoffService
+
+        return HandoffService(self.db.sessions, self.actor,
+                              KeyStore(keys_dir or default_keys_dir()),
+                              self.db.head_revision(), self.db.read_sessions)
 
     def hardship(self) -> HardshipService:
         from desktop.services.hardship.service import HardshipService

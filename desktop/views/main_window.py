@@ -103,6 +103,13 @@ class MainWindow(QMainWindow):
         if actor.can(Perm.PRINT):
             self._add_page("documents", self.tr("Document log"), lambda: page(
                 "documents.documents_page", "DocumentLogPage")(ws, tasks, self))
+        if actor.can(Perm.IMPORT_EXPORT) or actor.can(Perm.APPROVE):  # issue 11
+            if workspace.association.mode == "city":
+                self._add_page("handoff", self.tr("Summary"), lambda: page(
+                    "handoff.handoff_page", "SummaryPage")(ws, tasks, self))
+            else:
+                self._add_page("handoff", self.tr("Report to city"), lambda: page(
+                    "handoff.handoff_page", "ReportPage")(ws, tasks, self))
         if actor.can(Perm.MANAGE_USERS):
             self._add_page("users", self.tr("Users"), lambda: page(
                 "admin.users_page", "UsersPage")(ws, self))

@@ -1584,6 +1584,14 @@
         <source>Work is still running in the background. Quit anyway? It will be cancelled.</source>
         <translation>后台仍有任务在运行。仍要退出吗？任务将被取消。</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Report to city</source>
+        <translation>报送</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -2573,6 +2581,53 @@
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>Export package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>Import receipt or reference data…</source>
+        <translation>导入回执或参考数据…</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Each quarter the package goes to the city: the first one holds the whole register, later ones the changes since the last receipt. It is signed and encrypted for the city.</source>
+        <translation>每个季度向市级报送数据包：第一次包含全部名册，以后只包含上次回执以来的变更。数据包经本协会签名，并加密给市级。</translation>
+    </message>
+    <message>
+        <source>Export package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>正在写出数据包…</translation>
+    </message>
+    <message>
+        <source>Package %1 written (%2 persons): %3</source>
+        <translation>已写出第 %1 号数据包（人员 %2 条）：%3</translation>
+    </message>
+    <message>
+        <source>Import receipt or reference data</source>
+        <translation>导入回执或参考数据</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Receipt imported: package %1 is acknowledged.</source>
+        <translation>回执已导入：第 %1 号数据包已被市级确认。</translation>
+    </message>
+    <message>
+        <source>Reference data %1 applied.</source>
+        <translation>参考数据第 %1 号已应用。</translation>
+    </message>
+</context>
+<context>
     <name>ResultTable</name>
     <message>
         <source>Row</source>
@@ -2726,6 +2781,65 @@ Batch: %2</source>
     <message>
         <source>Reason:</source>
         <translation>原因：</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Import package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Write receipt…</source>
+        <translation>写出回执…</translation>
+    </message>
+    <message>
+        <source>Save report (.xlsx)…</source>
+        <translation>保存报告（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Write reference data…</source>
+        <translation>写出参考数据…</translation>
+    </message>
+    <message>
+        <source>Packages from the districts: each is checked (signature, sequence, contents) and staged with a report of what merging it would do. A reviewer other than the person who imported it merges it.</source>
+        <translation>各区县报送的数据包：逐一检查签名、序号和内容，暂存并给出合并预演报告。合并须由导入人以外的审核员或管理员进行。</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Write receipt</source>
+        <translation>写出回执</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Write reference data</source>
+        <translation>写出参考数据</translation>
     </message>
 </context>
 <context>
@@ -3502,6 +3616,70 @@ Batch: %2</source>
     <message>
         <source>County mode: the register of one district; data is handed to the city every quarter.</source>
         <translation>区县模式：管理本区县的劳模名册，每季度向市里报送数据。</translation>
+    </message>
+</context>
+<context>
+    <name>_HandoffPageBase</name>
+    <message>
+        <source>Save our card…</source>
+        <translation>保存本协会名片…</translation>
+    </message>
+    <message>
+        <source>Trust a card…</source>
+        <translation>信任名片…</translation>
+    </message>
+    <message>
+        <source>No card trusted yet.</source>
+        <translation>尚未信任任何名片。</translation>
+    </message>
+    <message>
+        <source>Save our card</source>
+        <translation>保存本协会名片</translation>
+    </message>
+    <message>
+        <source>Trust a card</source>
+        <translation>信任名片</translation>
+    </message>
+    <message>
+        <source>Trust %1? Read this fingerprint over the phone with them:
+%2</source>
+        <translation>信任 %1 吗？请与对方电话核对指纹：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>_LedgerTable</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>待处理</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@ from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
 from desktop.services.register.service import RegisterService, describe_filter
+from desktop.services.register.store import home_district_id
 from desktop.services.register.types import RegisterFilter
 
 if TYPE_CHECKING:
@@ -480,6 +481,7 @@ class DocumentService(Service):
             content=json.dumps(content, ensure_ascii=False, sort_keys=True) if content else None,
             content_hash=content_hash, unmasked=unmasked, actor=self._actor.name,
             at=dt.datetime.now(dt.UTC), reason=reason,
+            origin_district_id=home_district_id(s),  # serials are unique per district
         ))
         if not audited:
             return

@@ -1,0 +1,153 @@
+"""Time the quarterly handoff on demo districts: export, city verify + stage + dry-run report,
+merge; peak memory; each as a ratio to writing the same rows with plain sqlite3.
+
+    .venv/bin/python benchmarks/bench_handoff.py [--members 20000] [--districts 7]
+
+Targets (issue 11): export ≤ 10 s per 20,000-person district; verify + stage + report of seven
+packages ≤ 60 s in total; merge ≤ 30 s; peak RSS ≤ 500 MB. Each county gets its own demo
+register (``laomo demo``, in its own process) and its own keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+os.environ.setdefault("LAOMO_TEST_CHEAP_HASHES", "1")
+
+from desktop.database import Database  # noqa: E402
+from desktop.exchange import handoff_package as pkg  # noqa: E402
+from desktop.services import accounts  # noqa: E402
+from desktop.services.handoff.keys import KeyStore  # noqa: E402
+from desktop.services.handoff.service import HandoffService  # noqa: E402
+from desktop.services.permissions import Role  # noqa: E402
+
+COUNTIES = ["长兴县", "德清县", "安吉县", "吴兴区", "南浔区", "南太湖新区", "市本级"]
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def office(root: Path, template: Path, name: str) -> tuple[Database, object, KeyStore]:
+    folder = root / name
+    folder.mkdir()
+    shutil.copyfile(template, folder / "laomo.sqlite3")
+    db = Database(f"sqlite:///{folder / 'laomo.sqlite3'}")
+    accounts.initialise(db.sessions, association=name, admin_name="admin",
+                        admin_password="secret123")
+    actor = accounts.AccountService(db.sessions).login("admin", "secret123")
+    return db, actor, KeyStore(folder / "keys")
+
+
+def service(db: Database, actor: object, keys: KeyStore) -> HandoffService:
+    return HandoffService(db.sessions, actor, keys, db.head_revision(),  # type: ignore[arg-type]
+                          db.read_sessions)
+
+
+def baseline(path: Path, packages: list[tuple[bytes, KeyStore]], city_keys: KeyStore) -> float:
+    """Seconds to write the packages' rows (same tables, columns and values) with sqlite3."""
+    tables: dict[str, list[dict[str, object]]] = {}
+    for sealed, _keys in packages:
+        inner = pkg.decrypt(sealed, city_keys.age_identity())
+        for name, body in pkg.read(inner, lambda *_: None).parts.items():
+            if name.startswith("rows/"):
+                tables.setdefault(name[5:-6], []).extend(pkg.read_jsonl(body))
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        started = time.perf_counter()
+        conn.execute("BEGIN")
+        for name, rows in tables.items():
+            if not rows:
+                continue
+            cols = list(rows[0])
+            conn.execute(f"CREATE TABLE {name} ({', '.join(cols)})")
+            conn.executemany(
+                f"INSERT INTO {name} VALUES ({', '.join('?' * len(cols))})",
+                ([json.dumps(v) if isinstance(v, (dict, list)) else v for v in r.values()]
+                 for r in rows))
+        conn.execute("COMMIT")
+        return time.perf_counter() - started
+    finally:
+        conn.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--members", type=int, default=20_000)
+    parser.add_argument("--districts", type=int, default=7)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench_handoff_") as folder:
+        root = Path(folder)
+        template = root / "template.sqlite3"
+        t = Database(f"sqlite:///{template}")
+        t.upgrade()
+        t.dispose()
+        city_db, city_admin, city_keys = office(root, template, "湖州市")
+        accounts.AccountService(city_db.sessions).create_user(
+            city_admin, name="rev", display_name="rev", role=Role.REVIEWER,  # type: ignore[arg-type]
+            password="review123")
+        reviewer = accounts.AccountService(city_db.sessions).login("rev", "review123")
+        city = service(city_db, city_admin, city_keys)
+        city_card = city.card()
+        packages: list[tuple[bytes, KeyStore]] = []
+        exports: list[float] = []
+        for n, name in enumerate(COUNTIES[: args.districts]):
+            db, admin, keys = office(root, template, name)
+            db.dispose()
+            started = time.perf_counter()
+            # ``laomo demo`` in its own process: this process's peak is the handoff's alone
+            subprocess.run([sys.executable, "-m", "desktop", "--db", str(db.sqlite_path),
+                            "--user", "admin", "demo", "--members", str(args.members),
+                            "--seed", str(n + 1)], check=True, capture_output=True,
+                           env={**os.environ, "LAOMO_PASSWORD": "secret123",
+                                "LAOMO_HOME": str(root / "home")})
+            demo_s = time.perf_counter() - started
+            county = service(db, admin, keys)
+            county.trust(city_card)
+            city.trust(county.card())
+            out = root / f"{name}.lmpkg"
+            started = time.perf_counter()
+            result = county.export("2026Q4", out)
+            exports.append(time.perf_counter() - started)
+            packages.append((out.read_bytes(), keys))
+            rows = sum(result.counts.values())
+            print(f"{name}: demo {demo_s:.1f} s; export {exports[-1]:.2f} s, {rows} rows, "
+                  f"{out.stat().st_size / 1e6:.1f} MB; peak {peak_mb():.0f} MB", flush=True)
+            db.dispose()
+        started = time.perf_counter()
+        staged = [city.import_file(sealed).package_id for sealed, _k in packages]
+        verify_s = time.perf_counter() - started
+        print(f"verify + stage + dry-run report of {len(packages)} packages: {verify_s:.1f} s; "
+              f"peak {peak_mb():.0f} MB", flush=True)
+        merger = service(city_db, reviewer, city_keys)
+        merges = []
+        for pid in staged:
+            started = time.perf_counter()
+            merger.merge(pid)  # type: ignore[arg-type]
+            merges.append(time.perf_counter() - started)
+        merge_s = sum(merges)
+        base = baseline(root / "baseline.sqlite3", packages, city_keys)
+        print(f"merge: {merge_s:.1f} s in total, worst {max(merges):.1f} s per package")
+        print(f"export: worst {max(exports):.2f} s (target ≤ 10 s)")
+        print(f"plain sqlite3 writing the same rows: {base:.2f} s; ratios: verify+stage+report "
+              f"{verify_s / base:.1f}x, merge {merge_s / base:.1f}x, export(all) "
+              f"{sum(exports) / base:.1f}x")
+        print(f"peak RSS: {peak_mb():.0f} MB (target ≤ 500 MB)")
+        city_db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,215 @@
+"""``laomo handoff …`` (the quarterly package district → city) and ``laomo users add|list``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.cli.common import (
+    EXIT_OK,
+    UsageError,
+    closing_workspace,
+    display_width,
+    password,
+    say,
+    write_console,
+    write_utf8,
+)
+from desktop.errors import AppError
+
+STATES_ZH = {"sent": "已报送", "acknowledged": "已回执", "superseded": "已被替代",
+             "staged": "已暂存", "merged": "已合并", "receipted": "已回执", "undone": "已撤销",
+             "applied": "已应用"}
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise AppError("file_unreadable", path=str(path), reason=exc.strerror or str(exc)
+                       ) from exc
+
+
+def _write(path: Path, data: bytes) -> None:
+    from desktop.services.handoff.service import write_atomically
+
+    write_atomically(Path(path), data)
+
+
+def handoff_card(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.exchange import handoff_package as pkg
+
+    with closing_workspace(args) as ws:
+        data = ws.handoff().card()
+    _write(args.out, data)
+    card = pkg.read_card(data)
+    write_console(out, say(args.lang, f"已写出 {card['name']} 的协会名片：{args.out}\n指纹："
+                                       f"{pkg.grouped(card['fingerprint'])}\n",
+                           f"Wrote the card of {card['name']}: {args.out}\nFingerprint: "
+                           f"{pkg.grouped(card['fingerprint'])}\n"))
+    return EXIT_OK
+
+
+def handoff_trust(args: argparse.Namespace, out: TextIO) -> int:
+    data = _read(args.file)
+    with closing_workspace(args) as ws:
+        card = ws.handoff().trust(data, replace_reason=args.replace_reason)
+    write_console(out, say(
+        args.lang,
+        f"已信任 {card.name} 的名片。请与对方电话核对指纹：\n{card.grouped}\n",
+        f"Trusted the card of {card.name}. Read the fingerprint over the phone:\n"
+        f"{card.grouped}\n"))
+    return EXIT_OK
+
+
+def handoff_export(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        result = ws.handoff().export(args.quarter, args.out)
+    kind = say(args.lang, "全量" if result.full else "变更", "full" if result.full else "changes")
+    persons = result.counts.get("person", 0)
+    write_console(out, say(
+        args.lang,
+        f"已写出 {args.quarter} 第 {result.sequence} 号数据包（{kind}，人员 {persons} 条）："
+        f"{result.path}\n",
+        f"Wrote package {result.sequence} for {args.quarter} ({kind}, {persons} persons): "
+        f"{result.path}\n"))
+    return EXIT_OK
+
+
+def _report_lines(report: dict[str, Any], lang: str) -> list[str]:
+    lines = []
+    for name, c in sorted((report.get("counts") or {}).items()):
+        lines.append(say(lang, f"  {name}: 新增 {c['new']}，修改 {c['changed']}，未变 "
+                               f"{c['unchanged']}，跳过 {c['skipped']}，移除 {c['removed']}",
+                         f"  {name}: new {c['new']}, changed {c['changed']}, unchanged "
+                         f"{c['unchanged']}, skipped {c['skipped']}, removed {c['removed']}"))
+    for item in report.get("items") or []:
+        name = (item.get("detail") or {}).get("name", "")
+        lines.append(say(lang, f"  事项 {item['kind']}（{item['status']}）：{name} "
+                               f"{item.get('district') or ''}/{item.get('other_district') or ''}",
+                         f"  item {item['kind']} ({item['status']}): {name} "
+                         f"{item.get('district') or ''}/{item.get('other_district') or ''}"))
+    return lines
+
+
+def handoff_import(args: argparse.Namespace, out: TextIO) -> int:
+    data = _read(args.file)
+    if args.report is not None and args.report.suffix.lower() != ".xlsx":
+        raise UsageError("handoff_report_not_xlsx", path=str(args.report))
+    with closing_workspace(args) as ws:
+        result = ws.handoff().import_file(data, dry_run=args.dry_run,
+                                          gap_reason=args.accept_gap)
+    if args.report is not None and result.kind == "district":
+        from desktop.exchange.handoff_report import report_xlsx
+
+        _write(args.report, report_xlsx(result.report))
+    if result.kind == "district":
+        head = say(args.lang,
+                   f"{result.district} 第 {result.sequence} 号数据包验证通过"
+                   + ("（试运行，未写入）：" if result.dry_run
+                      else f"，已暂存为 {result.package_id}：合并请用 laomo handoff merge "
+                           f"{result.package_id}"),
+                   f"Package {result.sequence} of {result.district} verified"
+                   + (" (dry run, nothing written):" if result.dry_run
+                      else f", staged as {result.package_id}: merge with laomo handoff merge "
+                           f"{result.package_id}"))
+        lines = [head, *_report_lines(result.report, args.lang)]
+    elif result.kind == "receipt":
+        lines = [say(args.lang, f"回执已导入：第 {result.sequence} 号数据包已被市级确认。",
+                     f"Receipt imported: package {result.sequence} is acknowledged.")]
+    else:
+        lines = [say(args.lang, f"参考数据包第 {result.sequence} 号已应用。",
+                     f"Reference package {result.sequence} applied.")]
+    write_console(out, "\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def handoff_merge(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        report = ws.handoff().merge(args.id)
+    lines = [say(args.lang, f"数据包 {args.id} 已合并。", f"Package {args.id} merged."),
+             *_report_lines(report, args.lang)]
+    write_console(out, "\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def handoff_undo(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        rows = ws.handoff().undo(args.id, args.reason)
+    write_console(out, say(args.lang, f"已撤销数据包 {args.id} 的合并（{rows} 条记录）。\n",
+                           f"Undid the merge of package {args.id} ({rows} rows).\n"))
+    return EXIT_OK
+
+
+def handoff_receipt(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        data = ws.handoff().receipt(args.id)
+    _write(args.out, data)
+    write_console(out, say(args.lang, f"已写出数据包 {args.id} 的回执：{args.out}\n",
+                           f"Wrote the receipt of package {args.id}: {args.out}\n"))
+    return EXIT_OK
+
+
+def handoff_reference(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        data = ws.handoff().reference()
+    _write(args.out, data)
+    write_console(out, say(args.lang, f"已写出参考数据包：{args.out}\n",
+                           f"Wrote the reference package: {args.out}\n"))
+    return EXIT_OK
+
+
+def handoff_list(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        rows = ws.handoff().ledger()
+    if args.format == "json":
+        data = [{"id": r.id, "direction": r.direction, "kind": r.kind, "district": r.district,
+                 "quarter": r.quarter, "sequence": r.sequence, "state": r.state,
+                 "hash": r.package_hash, "counts": r.counts, "created_at": r.created_at,
+                 "created_by": r.created_by, "merged_by": r.merged_by,
+                 "open_items": r.open_items} for r in rows]
+        write_utf8(out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    head = [say(args.lang, *pair) for pair in (
+        ("编号", "ID"), ("方向", "dir"), ("种类", "kind"), ("区县", "district"),
+        ("季度", "quarter"), ("序号", "seq"), ("状态", "state"), ("人员", "persons"),
+        ("待处理", "open"))]
+    cells = [[str(r.id), r.direction, r.kind, r.district, r.quarter or "", str(r.sequence),
+              STATES_ZH.get(r.state, r.state) if args.lang.startswith("zh") else r.state,
+              str(r.counts.get("person") if isinstance(r.counts.get("person"), int)
+                   else ""), str(r.open_items)] for r in rows]
+    widths = [max([display_width(h), *(display_width(c[i]) for c in cells)])
+              for i, h in enumerate(head)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v + " " * (widths[i] - display_width(v))
+                         for i, v in enumerate(values)).rstrip()
+    write_console(out, "\n".join([line(head), "  ".join("-" * w for w in widths),
+                                  *(line(c) for c in cells)]) + "\n")
+    return EXIT_OK
+
+
+def users_add(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.permissions import Role
+
+    with closing_workspace(args) as ws:
+        new_password = password("新用户密码 New user's password: ", confirm=True,
+                                env="LAOMO_NEW_PASSWORD")
+        ws.accounts().create_user(ws.actor, name=args.name,
+                                  display_name=args.display_name or args.name,
+                                  role=Role(args.role), password=new_password)
+    write_console(out, say(args.lang, f"已添加用户 {args.name}（{args.role}）。\n",
+                           f"Added user {args.name} ({args.role}).\n"))
+    return EXIT_OK
+
+
+def users_list(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        users = ws.accounts().list_users(ws.actor)
+    lines = [f"{u.name}\t{u.role.value}\t{u.display_name}\t"
+             + ("active" if u.active else "inactive") + ("\tlocked" if u.locked else "")
+             for u in users]
+    write_console(out, "\n".join(lines) + "\n")
+    return EXIT_OK

@@ -1,0 +1,884 @@
+"""The handoff use cases: cards and trust, export (district), import/verify/stage, dry-run
+report, merge and undo (city), receipts and reference packages.
+
+Nothing is written when a package is refused: every check runs before the one transaction that
+records it. A dry run is the merge itself inside a transaction that is rolled back, so the
+report shows exactly what the merge would do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import __version__
+from desktop.errors import AppError, NotFound, ValidationError
+from desktop.exchange import handoff_package as pkg
+from desktop.exchange.handoff_package import PackageRefused
+from desktop.models import (
+    AuditEvent,
+    District,
+    HandoffItem,
+    HandoffPackage,
+    HandoffPeer,
+    HandoffUndo,
+    Person,
+    PersonEvent,
+    Standard,
+)
+from desktop.paths import replace_file, resources_dir
+from desktop.services import audit, settings
+from desktop.services.base import Service
+from desktop.services.handoff import rows as rowsmod
+from desktop.services.handoff.keys import KeyStore
+from desktop.services.permissions import Actor, Perm
+
+OVERLAP = dt.timedelta(minutes=10)
+"""The next package re-sends rows changed this long before the acknowledged snapshot: a write
+that committed just after the snapshot with an earlier timestamp is not lost (merging a row
+twice changes nothing)."""
+QUARTER_RE = r"^\d{4}Q[1-4]$"
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str
+    kind: str
+    city: str
+    fingerprint: str
+    grouped: str
+    age_recipient: str | None
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: int
+    direction: str
+    kind: str
+    district: str
+    quarter: str | None
+    sequence: int
+    state: str
+    package_hash: str
+    counts: dict[str, Any]
+    created_at: str
+    created_by: str
+    merged_by: str | None
+    open_items: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str  # district | receipt | reference
+    package_id: int | None
+    district: str
+    sequence: int
+    state: str
+    dry_run: bool
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    package_id: int
+    sequence: int
+    package_hash: str
+    full: bool
+    counts: dict[str, int]
+    path: Path
+
+
+def code_list_version() -> str:
+    data = (resources_dir() / "reference" / "codes.json").read_bytes()
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """``target`` complete or absent: a temporary name, fsync, rename."""
+    target = Path(target)
+    if target.is_dir():
+        raise AppError("output_is_directory", path=str(target))
+    tmp = target.with_name(target.name + ".part")
+    try:
+        with tmp.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        replace_file(tmp, target)  # retried while Windows holds the target open
+    except AppError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise AppError("handoff_write_failed", path=str(target), reason=exc.strerror or str(exc)
+                       ) from exc
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+class HandoffService(Service):
+    def __init__(self, sessions: sessionmaker[Session], actor: Actor, keys: KeyStore,
+                 schema_revision: str, read_sessions: sessionmaker[Session] | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(sessions, actor, read_sessions, today)
+        self._keys = keys
+        self._schema = schema_revision
+
+    # -- who we are ----------------------------------------------------------------------------
+
+    def _identity(self, s: Session) -> tuple[str, str, str, District]:
+        name = settings.get(s, settings.ASSOCIATION)
+        if name is None:
+            raise AppError("not_initialised")
+        mode = settings.get(s, settings.MODE)
+        city = settings.get(s, settings.CITY)
+        home = s.get(District, uuid.UUID(settings.get(s, "association.district_id")))
+        assert home is not None
+        return str(name), str(mode), str(city), home
+
+    def card(self) -> bytes:
+        """This association's card (public keys, name, GB code, fingerprint), self-signed."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            name, mode, city, home = self._identity(s)
+            kind, gbt2260 = home.kind, home.gbt2260
+        recipient = self._keys.age_recipient() if mode == "city" else None
+        return pkg.make_card(
+            name=name, kind=kind, gbt2260=gbt2260, city=city,
+            signing_public=self._keys.signing_public(), age_recipient=recipient,
+            created_at=_now().isoformat(timespec="seconds"),
+            private_raw=self._keys.signing_private())
+
+    def own_fingerprint(self) -> str:
+        with self._read_sessions.begin() as s:
+            _name, mode, _city, _home = self._identity(s)
+        recipient = self._keys.age_recipient() if mode == "city" else None
+        return pkg.fingerprint(self._keys.signing_public(), recipient)
+
+    def trust(self, data: bytes, *, replace_reason: str | None = None) -> Card:
+        """Trust a peer's card: a district trusts its city, the city registers a district.
+        A different key for a name already trusted is a re-enrolment: administrators only,
+        with a reason; the old key is revoked."""
+        self._actor.require(Perm.MANAGE_SETTINGS)
+        card = pkg.read_card(data)
+        with self._sessions.begin() as s:
+            name, mode, city, _home = self._identity(s)
+            if card["city"] != city:
+                raise PackageRefused("card_other_city", name=card["name"], city=card["city"])
+            if mode == "county" and card["kind"] != "city":
+                raise PackageRefused("card_not_city", name=card["name"])
+            if mode == "county" and not card.get("age_recipient"):
+                raise PackageRefused("card_no_recipient", name=card["name"])
+            if mode == "city" and (card["name"] == name or s.scalar(select(District.id).where(
+                    District.name == card["name"])) is None):
+                raise PackageRefused("card_unknown_district", name=card["name"])
+            current = s.scalar(select(HandoffPeer).where(
+                HandoffPeer.name == card["name"], HandoffPeer.revoked_at.is_(None)))
+            if current is not None and current.fingerprint == card["fingerprint"]:
+                return _card(card)
+            if current is not None:
+                if not (replace_reason or "").strip():
+                    raise PackageRefused("card_key_changed", name=card["name"],
+                                         old=pkg.grouped(current.fingerprint))
+                current.revoked_at = _now()
+                current.revoked_by = self._actor.name
+                current.revoke_reason = replace_reason
+            s.add(HandoffPeer(
+                name=card["name"], kind=card["kind"], gbt2260=card.get("gbt2260"),
+                city=card["city"], signing_key=card["signing_key"],
+                age_recipient=card.get("age_recipient"), fingerprint=card["fingerprint"],
+                trusted_by=self._actor.name))
+            audit.append(s, self._actor, "handoff.trust", entity="handoff_peer",
+                         entity_id=card["name"],
+                         detail={"fingerprint": card["fingerprint"],
+                                 "replaces": current.fingerprint if current else None,
+                                 "reason": replace_reason})
+        return _card(card)
+
+    def inspect_card(self, data: bytes) -> Card:
+        """A card's name and fingerprint, checked, before the user confirms trusting it."""
+        return _card(pkg.read_card(data))
+
+    def peers(self) -> list[Card]:
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            return [Card(p.name, p.kind, p.city, p.fingerprint, pkg.grouped(p.fingerprint),
+                         p.age_recipient)
+                    for p in s.scalars(select(HandoffPeer).where(HandoffPeer.revoked_at.is_(None))
+                                       .order_by(HandoffPeer.name))]
+
+    # -- district: export ----------------------------------------------------------------------
+
+    def export(self, quarter: str, out: Path) -> ExportResult:
+        """Write this district's package for ``quarter``: full the first time, afterwards the
+        changes since the last acknowledged package; signed, encrypted to the city."""
+        import re
+
+        self._actor.require(Perm.IMPORT_EXPORT)
+        if not re.match(QUARTER_RE, quarter or ""):
+            raise ValidationError.single("quarter", "quarter_invalid", value=quarter)
+        out = Path(out)
+        if out.is_dir():
+            raise AppError("output_is_directory", path=str(out))
+        # The writer's transaction: on SQLite (BEGIN IMMEDIATE) no write is in flight while
+        # the rows are read, so the snapshot time is exact and the next package needs no
+        # overlap; PostgreSQL writers run concurrently, hence OVERLAP there.
+        with self._sessions.begin() as s:
+            name, mode, city, _home = self._identity(s)
+            overlap = dt.timedelta(0) if s.get_bind().dialect.name == "sqlite" else OVERLAP
+            if mode != "county":
+                raise AppError("handoff_city_cannot_export")
+            peer = s.scalar(select(HandoffPeer).where(
+                HandoffPeer.kind == "city", HandoffPeer.revoked_at.is_(None)))
+            if peer is None or not peer.age_recipient:
+                raise AppError("handoff_no_city")
+            sent = list(s.scalars(select(HandoffPackage).where(
+                HandoffPackage.direction == "sent", HandoffPackage.kind == "district")
+                .order_by(HandoffPackage.sequence)))
+            acked = [p for p in sent if p.state == "acknowledged"]
+            base = acked[-1] if acked else None
+            base_snapshot = _aware(base.snapshot_at) if base else None
+            since = base_snapshot - overlap if base_snapshot is not None else None
+            snapshot = _now()
+            data_rows = rowsmod.export_rows(s, since)
+            audit_from = (base.audit_head_seq or 0) + 1 if base else 1
+            events = [
+                {"seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action,
+                 "entity": e.entity, "entity_id": e.entity_id, "detail": e.detail,
+                 "prev_hash": e.prev_hash, "hash": e.hash}
+                for e in s.scalars(select(AuditEvent).where(AuditEvent.seq >= audit_from)
+                                   .order_by(AuditEvent.seq))
+            ]
+            sequence = (sent[-1].sequence + 1) if sent else 1
+            previous = sent[-1].package_hash if sent else None
+            recipient = peer.age_recipient
+            city_fp = peer.fingerprint
+        counts = {t: len(lines) for t, lines in data_rows.items()}
+        head_seq = events[-1]["seq"] if events else (base.audit_head_seq if base else 0)
+        head_hash = events[-1]["hash"] if events else (base.audit_head_hash if base else None)
+        manifest = {
+            "kind": "district", "sender": name, "city": city, "city_fingerprint": city_fp,
+            "sender_fingerprint": pkg.fingerprint(self._keys.signing_public(), None),
+            "quarter": quarter, "sequence": sequence,
+            "base_sequence": base.sequence if base else 0, "previous_hash": previous,
+            "full": base is None, "since": since.isoformat() if since else None,
+            "snapshot_at": snapshot.isoformat(), "schema_revision": self._schema,
+            "code_list_version": code_list_version(), "app_version": __version__,
+            "created_at": snapshot.isoformat(timespec="seconds"), "created_by": self._actor.name,
+            "counts": counts,
+            "audit": {"from_seq": audit_from, "head_seq": head_seq, "head_hash": head_hash,
+                      "entries": len(events)},
+        }
+        parts = {f"rows/{t}.jsonl": b"".join(line + b"\n" for line in lines)
+                 for t, lines in data_rows.items()}
+        parts["audit.jsonl"] = pkg.jsonl(events)
+        inner = pkg.build(manifest, parts, self._keys.signing_private())
+        manifest_hash = pkg.Package(*_manifest_of(inner)).package_hash
+        sealed = pkg.encrypt(inner, recipient)
+        tmp = out.with_name(out.name + ".part")
+        try:
+            with tmp.open("wb") as f:
+                f.write(sealed)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise AppError("handoff_write_failed", path=str(out),
+                           reason=exc.strerror or str(exc)) from exc
+        try:
+            with self._sessions.begin() as s:
+                for older in s.scalars(select(HandoffPackage).where(
+                        HandoffPackage.direction == "sent", HandoffPackage.kind == "district",
+                        HandoffPackage.state == "sent")):
+                    older.state = "superseded"
+                row = HandoffPackage(
+                    direction="sent", kind="district", district=name, quarter=quarter,
+                    sequence=sequence, base_sequence=manifest["base_sequence"],
+                    package_hash=manifest_hash, previous_hash=previous, state="sent",
+                    counts=json.dumps(counts), snapshot_at=snapshot, since=since,
+                    created_by=self._actor.name, audit_head_seq=head_seq,
+                    audit_head_hash=head_hash)
+                s.add(row)
+                s.flush()
+                package_id = row.id
+                audit.append(s, self._actor, "handoff.export", entity="handoff_package",
+                             entity_id=package_id,
+                             detail={"quarter": quarter, "sequence": sequence,
+                                     "hash": manifest_hash, "counts": counts,
+                                     "full": base is None})
+            replace_file(tmp, out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return ExportResult(package_id, sequence, manifest_hash, base is None, counts, out)
+
+    # -- import: district packages, receipts, reference packages --------------------------------
+
+    def import_file(self, data: bytes, *, dry_run: bool = False,
+                    gap_reason: str | None = None) -> ImportResult:
+        """Verify a file and record it (or, ``dry_run``, only say what it would do).
+        Raises ``PackageRefused`` (nothing written) when it must not be taken."""
+        self._actor.require(Perm.IMPORT_EXPORT)
+        if pkg.is_encrypted(data):
+            return self._import_district(data, dry_run=dry_run, gap_reason=gap_reason)
+        with self._read_sessions.begin() as s:
+            _name, mode, _city, _home = self._identity(s)
+        package = pkg.read(data, self._checker(kinds=("receipt", "reference"), city_only=True))
+        if mode != "county":
+            raise PackageRefused("package_wrong_kind", kind=package.manifest["kind"])
+        if package.manifest["kind"] == "receipt":
+            return self._import_receipt(package, dry_run=dry_run)
+        return self._import_reference(package, dry_run=dry_run)
+
+    def _checker(self, *, kinds: tuple[str, ...], city_only: bool = False
+                 ) -> Callable[[dict[str, Any], bytes, bytes], None]:
+        def check(manifest: dict[str, Any], manifest_bytes: bytes, signature: bytes) -> None:
+            if manifest["kind"] not in kinds:
+                raise PackageRefused("package_wrong_kind", kind=manifest["kind"])
+            with self._read_sessions.begin() as s:
+                peer = s.scalar(select(HandoffPeer).where(
+                    HandoffPeer.name == manifest["sender"], HandoffPeer.revoked_at.is_(None)))
+                revoked = s.scalar(select(func.count()).select_from(HandoffPeer).where(
+                    HandoffPeer.name == manifest["sender"], HandoffPeer.revoked_at.is_not(None)))
+            if peer is None or (city_only and peer.kind != "city"):
+                raise PackageRefused("package_unknown_sender", sender=manifest["sender"])
+            if not pkg.signature_ok(pkg.unb64(peer.signing_key), signature, manifest_bytes):
+                raise PackageRefused("package_bad_signature", sender=manifest["sender"],
+                                     revoked=bool(revoked))
+            if isinstance(manifest.get("schema_revision"), str) and \
+                    manifest["schema_revision"] > self._schema:
+                raise PackageRefused("package_newer_schema",
+                                     revision=manifest["schema_revision"], ours=self._schema)
+        return check
+
+    def _open_district(self, data: bytes) -> pkg.Package:
+        with self._read_sessions.begin() as s:
+            _name, mode, _city, _home = self._identity(s)
+        if mode != "city":
+            raise PackageRefused("package_not_for_us")
+        inner = pkg.decrypt(data, self._keys.age_identity())
+        return pkg.read(inner, self._checker(kinds=("district",)))
+
+    def _import_district(self, data: bytes, *, dry_run: bool, gap_reason: str | None
+                         ) -> ImportResult:
+        package = self._open_district(data)
+        m = package.manifest
+        own_fp = self.own_fingerprint()
+        with self._read_sessions.begin() as s:
+            _name, _mode, city, _home = self._identity(s)
+            if m.get("city") != city or m.get("city_fingerprint") != own_fp:
+                raise PackageRefused("package_not_for_us")
+            self._check_sequence(s, package, gap_reason)
+        rows = _rows_of(package)
+        report = self._dry_run(package, rows)
+        del rows
+        if dry_run:
+            return ImportResult("district", None, m["sender"], m["sequence"], "dry_run", True,
+                                report)
+        if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
+            raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
+        inner = _inner_bytes(package)
+        with self._sessions.begin() as s:
+            self._check_sequence(s, package, gap_reason)  # again, under the write lock
+            row = HandoffPackage(
+                direction="received", kind="district", district=m["sender"],
+                quarter=m.get("quarter"), sequence=m["sequence"],
+                base_sequence=int(m.get("base_sequence") or 0), package_hash=package.package_hash,
+                previous_hash=m.get("previous_hash"), state="staged",
+                counts=json.dumps(m.get("counts") or {}), report=json.dumps(report,
+                                                                             ensure_ascii=False),
+                created_by=self._actor.name, gap_reason=gap_reason, payload=inner,
+                audit_head_seq=(m.get("audit") or {}).get("head_seq"),
+                audit_head_hash=(m.get("audit") or {}).get("head_hash"))
+            s.add(row)
+            s.flush()
+            audit.append(s, self._actor, "handoff.import", entity="handoff_package",
+                         entity_id=row.id,
+                         detail={"district": m["sender"], "sequence": m["sequence"],
+                                 "hash": package.package_hash, "gap_reason": gap_reason})
+            package_id = row.id
+        return ImportResult("district", package_id, m["sender"], m["sequence"], "staged", False,
+                            report)
+
+    def _check_sequence(self, s: Session, package: pkg.Package, gap_reason: str | None) -> None:
+        m = package.manifest
+        district = m["sender"]
+        if not isinstance(m.get("sequence"), int) or m["sequence"] < 1:
+            raise PackageRefused("package_damaged", reason="sequence")
+        seen = s.scalar(select(HandoffPackage.id).where(
+            HandoffPackage.direction == "received",
+            HandoffPackage.package_hash == package.package_hash))
+        merged = _merged_sequence(s, district)
+        if seen is not None or m["sequence"] <= merged:
+            raise PackageRefused("package_replay", district=district, sequence=m["sequence"],
+                                 merged=merged)
+        base = int(m.get("base_sequence") or 0)
+        if base > merged and not (gap_reason or "").strip():
+            raise PackageRefused("package_gap", district=district, sequence=m["sequence"],
+                                 base=base, merged=merged)
+        self._check_audit_chain(s, package)
+
+    def _check_audit_chain(self, s: Session, package: pkg.Package) -> None:
+        """The district's audit segment must link to the head the city kept last time, and
+        hash correctly: a rewritten history shows."""
+        events = pkg.read_jsonl(package.parts.get("audit.jsonl", b""))
+        prev_hash: str | None = None
+        for e in events:
+            if prev_hash is not None and e["prev_hash"] != prev_hash:
+                raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
+                                     seq=e["seq"])
+            if audit.entry_hash(e["prev_hash"], e["seq"], e["at"], e["actor"], e["action"],
+                                e["entity"], e["entity_id"], e["detail"]) != e["hash"]:
+                raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
+                                     seq=e["seq"])
+            prev_hash = e["hash"]
+        last = s.scalar(select(HandoffPackage).where(
+            HandoffPackage.direction == "received", HandoffPackage.kind == "district",
+            HandoffPackage.district == package.manifest["sender"],
+            HandoffPackage.state == "merged").order_by(HandoffPackage.sequence.desc()).limit(1))
+        if last is None or not last.audit_head_seq:
+            return
+        for e in events:
+            if e["seq"] == last.audit_head_seq and e["hash"] != last.audit_head_hash:
+                raise PackageRefused("package_audit_broken", district=last.district,
+                                     seq=e["seq"])
+            if e["seq"] == last.audit_head_seq + 1 and e["prev_hash"] != last.audit_head_hash:
+                raise PackageRefused("package_audit_broken", district=last.district,
+                                     seq=e["seq"])
+
+    def _dry_run(self, package: pkg.Package, rows: dict[str, bytes]) -> dict[str, Any]:
+        """What the merge would do: the same classification, nothing written (and the
+        transaction rolled back all the same)."""
+        s = self._read_sessions()
+        try:
+            with s.begin():
+                report = self._merge_into(s, package, rows, package_id=None)
+                s.rollback()
+        finally:
+            s.close()
+        return report
+
+    def _merge_into(self, s: Session, package: pkg.Package,
+                    rows: dict[str, bytes], package_id: int | None
+                    ) -> dict[str, Any]:
+        m = package.manifest
+        districts = {d.name: d.id for d in s.scalars(select(District))}
+        if m["sender"] not in districts:
+            raise PackageRefused("card_unknown_district", name=m["sender"])
+        try:
+            outcome = rowsmod.merge_rows(
+                s, rows, district_id=districts[m["sender"]], district_ids=districts,
+                names={v: k for k, v in districts.items()}, dry_run=package_id is None)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
+        items = self._pairs(s, m["sender"], outcome, dry_run=package_id is None)
+        if package_id is not None:
+            for pos, u in enumerate(outcome.undo):
+                u["package_id"] = package_id
+                u["position"] = pos
+            for part in rowsmod.chunks(outcome.undo, 2000):
+                s.execute(HandoffUndo.__table__.insert(), part)  # type: ignore[attr-defined]
+            for item in items:
+                s.add(HandoffItem(package_id=package_id, **item))
+        return {
+            "district": m["sender"], "sequence": m["sequence"], "quarter": m.get("quarter"),
+            "full": m.get("full"), "counts": outcome.counts,
+            "new_persons": outcome.new_persons, "changed_persons": outcome.changes,
+            "deleted_persons": outcome.deleted_persons, "skipped": outcome.skipped,
+            "items": [{k: v for k, v in i.items() if k != "detail"} | {
+                "detail": json.loads(i["detail"])} for i in items],
+        }
+
+    def _pairs(self, s: Session, district: str, outcome: rowsmod.MergeOutcome, *,
+               dry_run: bool) -> list[dict[str, Any]]:
+        """Same ID number in two districts: a 迁出/迁入 pair (paired when both halves are here:
+        the old record points at the new one) or a conflict the city resolves."""
+        incoming: dict[str, dict[str, Any]] = {
+            pid: {"id_number": number, "name": name}
+            for pid, (number, name) in outcome.people.items()}
+        moves = outcome.moves
+        by_number: dict[str, list[Any]] = {}
+        numbers = sorted({p["id_number"] for p in incoming.values()})
+        for part in rowsmod.chunks(numbers):
+            for found in s.execute(select(Person.id, Person.id_number,
+                                          Person.origin_district_id, Person.name).where(
+                    Person.id_number.in_(part), Person.deleted_at.is_(None),
+                    Person.merged_into_id.is_(None))):
+                by_number.setdefault(str(found.id_number), []).append(found)
+        names = {d.id: d.name for d in s.scalars(select(District))}
+        others: list[Any] = [o for group in by_number.values() for o in group
+                             if str(o.id) not in incoming]
+        other_moves: dict[uuid.UUID, set[str]] = {}
+        for part in rowsmod.chunks([o.id for o in others]):
+            for other_pid, kind in s.execute(select(PersonEvent.person_id, PersonEvent.kind)
+                                             .where(PersonEvent.person_id.in_(part),
+                                                    PersonEvent.undone_at.is_(None),
+                                                    PersonEvent.kind.in_(("move_out",
+                                                                          "move_in")))):
+                other_moves.setdefault(other_pid, set()).add(kind)
+        items: list[dict[str, Any]] = []
+        paired: set[str] = set()
+        for pid, p in incoming.items():
+            for o in by_number.get(p["id_number"], []):
+                if str(o.id) == pid:
+                    continue
+                mine, theirs = moves.get(pid, set()), other_moves.get(o.id, set())
+                other_district = names.get(o.origin_district_id, "")
+                base = {"id_number": p["id_number"], "person_id": pid,
+                        "other_person_id": str(o.id), "district": district,
+                        "other_district": other_district}
+                if ("move_in" in mine and "move_out" in theirs) or \
+                        ("move_out" in mine and "move_in" in theirs):
+                    old_id, new_id = (o.id, uuid.UUID(pid)) if "move_in" in mine else \
+                        (uuid.UUID(pid), o.id)
+                    before = s.execute(select(Person.__table__).where(
+                        Person.id == old_id)).first()
+                    outcome.undo.append({"table_name": "person", "row_id": str(old_id),
+                                         "before": rowsmod._before_json(
+                                             Person.__table__, before)})  # type: ignore[arg-type]
+                    if not dry_run:
+                        s.execute(update(Person).where(Person.id == old_id).values(
+                            merged_into_id=new_id).execution_options(
+                                synchronize_session=False))
+                    paired.add(pid)
+                    items.append(base | {"kind": "move_pair", "status": "paired",
+                                         "detail": json.dumps({"name": p.get("name"),
+                                                               "from": str(old_id),
+                                                               "to": str(new_id)},
+                                                              ensure_ascii=False)})
+                else:
+                    items.append(base | {"kind": "same_id", "status": "open",
+                                         "detail": json.dumps({"name": p.get("name"),
+                                                               "other_name": o.name},
+                                                              ensure_ascii=False)})
+            if pid not in paired and moves.get(pid) and not any(
+                    str(o.id) != pid for o in by_number.get(p["id_number"], [])):
+                kind = sorted(moves[pid])[0]
+                items.append({"kind": "move_pair", "status": "open",
+                              "id_number": p["id_number"], "person_id": pid,
+                              "other_person_id": None, "district": district,
+                              "other_district": None,
+                              "detail": json.dumps({"name": p.get("name"), "half": kind},
+                                                   ensure_ascii=False)})
+        for s_item in outcome.skipped:
+            items.append({"kind": "owner_conflict", "status": "open", "id_number": None,
+                          "person_id": s_item["id"], "other_person_id": None,
+                          "district": district, "other_district": s_item["owner"],
+                          "detail": json.dumps({"table": s_item["table"]})})
+        return items
+
+    # -- city: merge, undo, receipt ------------------------------------------------------------
+
+    def report(self, package_id: int) -> dict[str, Any]:
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            row = s.get(HandoffPackage, package_id)
+            if row is None or row.direction != "received":
+                raise NotFound("handoff_package", package_id)
+            return dict(json.loads(row.report or "{}"))
+
+    def report_workbook(self, package_id: int) -> bytes:
+        """The package's dry-run (or merge) report as an .xlsx workbook."""
+        from desktop.exchange.handoff_report import report_xlsx
+
+        return report_xlsx(self.report(package_id))
+
+    def merge(self, package_id: int) -> dict[str, Any]:
+        """Merge a staged package: reviewer or administrator, never the one who imported it;
+        one transaction, audited, undoable as a batch."""
+        self._actor.require(Perm.APPROVE)
+        with self._sessions.begin() as s:
+            row = s.get(HandoffPackage, package_id, with_for_update=True)
+            if row is None or row.direction != "received" or row.kind != "district":
+                raise NotFound("handoff_package", package_id)
+            if row.state != "staged":
+                raise AppError("handoff_not_staged", id=package_id, state=row.state)
+            if row.created_by == self._actor.name:
+                raise AppError("handoff_maker_checker", id=package_id)
+            assert row.payload is not None
+            package = pkg.read(row.payload, self._checker(kinds=("district",)))
+            if package.package_hash != row.package_hash:
+                raise PackageRefused("package_tampered", part="manifest.json")
+            merged = _merged_sequence(s, row.district)
+            if row.sequence <= merged:
+                raise PackageRefused("package_replay", district=row.district,
+                                     sequence=row.sequence, merged=merged)
+            if row.base_sequence > merged and not row.gap_reason:
+                raise PackageRefused("package_gap", district=row.district,
+                                     sequence=row.sequence, base=row.base_sequence,
+                                     merged=merged)
+            report = self._merge_into(s, package, _rows_of(package), package_id=row.id)
+            row.state = "merged"
+            row.merged_by = self._actor.name
+            row.merged_at = _now()
+            row.report = json.dumps(report, ensure_ascii=False)
+            for older in s.scalars(select(HandoffPackage).where(
+                    HandoffPackage.direction == "received", HandoffPackage.kind == "district",
+                    HandoffPackage.district == row.district, HandoffPackage.state == "staged",
+                    HandoffPackage.sequence < row.sequence)):
+                older.state = "superseded"
+            audit.append(s, self._actor, "handoff.merge", entity="handoff_package",
+                         entity_id=row.id,
+                         detail={"district": row.district, "sequence": row.sequence,
+                                 "hash": row.package_hash, "counts": report["counts"],
+                                 "audit_head": [row.audit_head_seq, row.audit_head_hash]})
+        return report
+
+    def undo(self, package_id: int, reason: str = "") -> int:
+        """Undo a merge as a batch (reviewer or administrator, never the importer); only the
+        district's latest merge, and only while nothing merged after it."""
+        self._actor.require(Perm.APPROVE)
+        with self._sessions.begin() as s:
+            row = s.get(HandoffPackage, package_id, with_for_update=True)
+            if row is None or row.direction != "received" or row.kind != "district":
+                raise NotFound("handoff_package", package_id)
+            if row.state not in ("merged", "receipted"):
+                raise AppError("handoff_not_merged", id=package_id, state=row.state)
+            if row.created_by == self._actor.name:
+                raise AppError("handoff_maker_checker", id=package_id)
+            later = s.scalar(select(func.count()).select_from(HandoffPackage).where(
+                HandoffPackage.direction == "received", HandoffPackage.kind == "district",
+                HandoffPackage.state.in_(("merged", "receipted")),
+                HandoffPackage.id != row.id, HandoffPackage.merged_at > row.merged_at))
+            if later:
+                raise AppError("handoff_undo_later_merge", id=package_id)
+            entries = [(u.table_name, u.row_id, u.before) for u in s.scalars(
+                select(HandoffUndo).where(HandoffUndo.package_id == row.id)
+                .order_by(HandoffUndo.position))]
+            done = rowsmod.undo_rows(s, entries)
+            s.execute(HandoffUndo.__table__.delete().where(  # type: ignore[attr-defined]
+                HandoffUndo.package_id == row.id))
+            s.execute(HandoffItem.__table__.delete().where(  # type: ignore[attr-defined]
+                HandoffItem.package_id == row.id))
+            row.state = "undone"
+            row.undone_by = self._actor.name
+            row.undone_at = _now()
+            audit.append(s, self._actor, "handoff.undo", entity="handoff_package",
+                         entity_id=row.id, detail={"district": row.district,
+                                                   "sequence": row.sequence, "rows": done,
+                                                   "reason": reason})
+        return done
+
+    def receipt(self, package_id: int) -> bytes:
+        """The signed receipt for a merged package, for its district."""
+        self._actor.require(Perm.IMPORT_EXPORT)
+        with self._sessions.begin() as s:
+            name, _mode, _city, _home = self._identity(s)
+            row = s.get(HandoffPackage, package_id)
+            if row is None or row.direction != "received" or row.kind != "district":
+                raise NotFound("handoff_package", package_id)
+            if row.state not in ("merged", "receipted"):
+                raise AppError("handoff_not_merged", id=package_id, state=row.state)
+            open_items = s.scalar(select(func.count()).select_from(HandoffItem).where(
+                HandoffItem.package_id == row.id, HandoffItem.status == "open")) or 0
+            body = {"package_hash": row.package_hash, "district": row.district,
+                    "sequence": row.sequence, "quarter": row.quarter,
+                    "counts": json.loads(row.report or "{}").get("counts", {}),
+                    "open_items": open_items,
+                    "merged_at": row.merged_at.isoformat() if row.merged_at else None,
+                    "issued_at": _now().isoformat(timespec="seconds")}
+            data = pkg.build({"kind": "receipt", "sender": name, "to": row.district,
+                              "sequence": row.sequence, "schema_revision": self._schema,
+                              "created_at": body["issued_at"]},
+                             {"receipt.json": pkg.canonical_json(body)},
+                             self._keys.signing_private())
+            row.receipt_hash = pkg.sha256_hex(_manifest_of(data)[1])
+            row.state = "receipted"
+            audit.append(s, self._actor, "handoff.receipt", entity="handoff_package",
+                         entity_id=row.id, detail={"district": row.district,
+                                                   "sequence": row.sequence})
+        return data
+
+    def _import_receipt(self, package: pkg.Package, *, dry_run: bool) -> ImportResult:
+        body = json.loads(package.parts["receipt.json"])
+        with self._read_sessions.begin() as s:
+            name, _mode, _city, _home = self._identity(s)
+        if package.manifest.get("to") != name:
+            raise PackageRefused("package_not_for_us")
+        with self._sessions.begin() as s:
+            sent = s.scalar(select(HandoffPackage).where(
+                HandoffPackage.direction == "sent",
+                HandoffPackage.package_hash == body["package_hash"]))
+            if sent is None:
+                raise PackageRefused("receipt_unknown_package", sequence=body.get("sequence"))
+            if dry_run:
+                s.rollback()
+                return ImportResult("receipt", sent.id, name, sent.sequence, sent.state, True,
+                                    body)
+            if sent.state != "acknowledged":
+                sent.state = "acknowledged"
+                sent.acknowledged_at = _now()
+                sent.receipt_hash = package.package_hash
+                sent.report = json.dumps(body, ensure_ascii=False)
+                audit.append(s, self._actor, "handoff.acknowledged", entity="handoff_package",
+                             entity_id=sent.id, detail={"sequence": sent.sequence,
+                                                        "open_items": body.get("open_items")})
+            return ImportResult("receipt", sent.id, name, sent.sequence, sent.state, False, body)
+
+    # -- reference data back to the districts ------------------------------------------------
+
+    def reference(self) -> bytes:
+        """The city's signed reference package: standards, holiday calendar, code lists."""
+        self._actor.require(Perm.MANAGE_SETTINGS)
+        from desktop.services.holidays import CALENDAR_KEY
+
+        with self._sessions.begin() as s:
+            name, mode, _city, _home = self._identity(s)
+            if mode != "city":
+                raise AppError("handoff_reference_city_only")
+            names = {d.id: d.name for d in s.scalars(select(District))}
+            standards = [
+                {"year": x.year, "kind": x.kind, "district": names.get(x.district_id)
+                 if x.district_id else None, "amount": x.amount, "ratio_pct": x.ratio_pct,
+                 "per_year": x.per_year, "note": x.note}
+                for x in s.scalars(select(Standard).order_by(Standard.year, Standard.kind))]
+            sequence = (s.scalar(select(func.max(HandoffPackage.sequence)).where(
+                HandoffPackage.direction == "sent", HandoffPackage.kind == "reference")) or 0) + 1
+            body = {"standards": standards,
+                    "holiday_calendar": settings.get(s, CALENDAR_KEY),
+                    "code_list_version": code_list_version()}
+            data = pkg.build({"kind": "reference", "sender": name, "sequence": sequence,
+                              "schema_revision": self._schema,
+                              "created_at": _now().isoformat(timespec="seconds")},
+                             {"reference.json": pkg.canonical_json(body)},
+                             self._keys.signing_private())
+            manifest_bytes = _manifest_of(data)[1]
+            s.add(HandoffPackage(direction="sent", kind="reference", district=name,
+                                 sequence=sequence, package_hash=pkg.sha256_hex(manifest_bytes),
+                                 state="sent", counts=json.dumps({"standard": len(standards)}),
+                                 created_by=self._actor.name))
+            audit.append(s, self._actor, "handoff.reference", entity="handoff_package",
+                         entity_id=sequence, detail={"standards": len(standards)})
+        return data
+
+    def _import_reference(self, package: pkg.Package, *, dry_run: bool) -> ImportResult:
+        from desktop.services.holidays import CALENDAR_KEY
+
+        self._actor.require(Perm.MANAGE_SETTINGS)
+        m = package.manifest
+        body = json.loads(package.parts["reference.json"])
+        with self._sessions.begin() as s:
+            have = s.scalar(select(func.max(HandoffPackage.sequence)).where(
+                HandoffPackage.direction == "received", HandoffPackage.kind == "reference")) or 0
+            if not isinstance(m.get("sequence"), int) or m["sequence"] <= have:
+                raise PackageRefused("reference_older", sequence=m.get("sequence"), have=have)
+            if dry_run:
+                s.rollback()
+                return ImportResult("reference", None, m["sender"], m["sequence"], "dry_run",
+                                    True, {"standards": len(body.get("standards", []))})
+            districts = {d.name: d.id for d in s.scalars(select(District))}
+            for item in body.get("standards", []):
+                district_id = districts.get(item.get("district")) if item.get("district") \
+                    else None
+                found = s.scalar(select(Standard).where(
+                    Standard.year == item["year"], Standard.kind == item["kind"],
+                    Standard.district_id.is_(None) if district_id is None
+                    else Standard.district_id == district_id))
+                if found is None:
+                    found = Standard(year=item["year"], kind=item["kind"],
+                                     district_id=district_id)
+                    s.add(found)
+                found.amount = item.get("amount")
+                found.ratio_pct = item.get("ratio_pct")
+                found.per_year = item.get("per_year")
+                found.note = item.get("note")
+            if body.get("holiday_calendar") is not None:
+                settings.put(s, CALENDAR_KEY, body["holiday_calendar"])
+            row = HandoffPackage(direction="received", kind="reference", district=m["sender"],
+                                 sequence=m["sequence"], package_hash=package.package_hash,
+                                 state="applied",
+                                 counts=json.dumps({"standard": len(body.get("standards", []))}),
+                                 created_by=self._actor.name)
+            s.add(row)
+            s.flush()
+            audit.append(s, self._actor, "handoff.reference_applied", entity="handoff_package",
+                         entity_id=row.id, detail={"sequence": m["sequence"]})
+            return ImportResult("reference", row.id, m["sender"], m["sequence"], "applied",
+                                False, {"standards": len(body.get("standards", []))})
+
+    # -- the ledger ----------------------------------------------------------------------------
+
+    def ledger(self) -> list[LedgerRow]:
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            open_items = dict(s.execute(select(HandoffItem.package_id, func.count()).where(
+                HandoffItem.status == "open").group_by(HandoffItem.package_id)).all())
+            return [
+                LedgerRow(p.id, p.direction, p.kind, p.district, p.quarter, p.sequence, p.state,
+                          p.package_hash, json.loads(p.counts or "{}"),
+                          (_aware(p.created_at) or _now()).isoformat(timespec="seconds"),
+                          p.created_by, p.merged_by, int(open_items.get(p.id, 0)))
+                for p in s.scalars(select(HandoffPackage).order_by(HandoffPackage.id))
+            ]
+
+    def items(self, package_id: int | None = None) -> list[dict[str, Any]]:
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            stmt = select(HandoffItem).order_by(HandoffItem.id)
+            if package_id is not None:
+                stmt = stmt.where(HandoffItem.package_id == package_id)
+            return [{"id": i.id, "package_id": i.package_id, "kind": i.kind,
+                     "status": i.status, "district": i.district,
+                     "other_district": i.other_district, "person_id": i.person_id,
+                     "other_person_id": i.other_person_id, "detail": json.loads(i.detail)}
+                    for i in s.scalars(stmt)]
+
+
+def _card(card: dict[str, Any]) -> Card:
+    return Card(card["name"], card["kind"], card["city"], card["fingerprint"],
+                pkg.grouped(card["fingerprint"]), card.get("age_recipient"))
+
+
+def _merged_sequence(s: Session, district: str) -> int:
+    return int(s.scalar(select(func.max(HandoffPackage.sequence)).where(
+        HandoffPackage.direction == "received", HandoffPackage.kind == "district",
+        HandoffPackage.district == district,
+        HandoffPackage.state.in_(("merged", "receipted")))) or 0)
+
+
+def _manifest_of(data: bytes) -> tuple[dict[str, Any], bytes, bytes, dict[str, bytes]]:
+    package = pkg.read(data, lambda _m, _b, _s: None)
+    return package.manifest, package.manifest_bytes, package.signature, package.parts
+
+
+def _inner_bytes(package: pkg.Package) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr(pkg.MANIFEST, package.manifest_bytes)
+        z.writestr(pkg.SIGNATURE, package.signature)
+        for name, body in sorted(package.parts.items()):
+            z.writestr(name, body)
+    return buffer.getvalue()
+
+
+def _rows_of(package: pkg.Package) -> dict[str, bytes]:
+    """The package's row parts by table (JSON lines, parsed one table at a time)."""
+    out: dict[str, bytes] = {}
+    for name, body in package.parts.items():
+        if name.startswith("rows/"):
+            table_name = name[len("rows/"):-len(".jsonl")]
+            if table_name not in rowsmod.ORDER:
+                raise PackageRefused("package_damaged", reason=f"unknown table {table_name}")
+            out[table_name] = body
+    return out
