@@ -26,12 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 os.environ.setdefault("LAOMO_TEST_CHEAP_HASHES", "1")
 
-from desktop.database import Database  # noqa: E402
-from desktop.exchange import handoff_package as pkg  # noqa: E402
-from desktop.services import accounts  # noqa: E402
-from desktop.services.handoff.keys import KeyStore  # noqa: E402
-from desktop.services.handoff.service import HandoffService  # noqa: E402
-from desktop.services.permissions import Role  # noqa: E402
+from desktop.database import Database
+from desktop.exchange import handoff_package as pkg
+from desktop.services import accounts
+from desktop.services.handoff.keys import KeyStore
+from desktop.services.handoff.service import HandoffService
+from desktop.services.permissions import Role
 
 COUNTIES = ["长兴县", "德清县", "安吉县", "吴兴区", "南浔区", "南太湖新区", "市本级"]
 
