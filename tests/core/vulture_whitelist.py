@@ -23,6 +23,10 @@ __mapper_args__
 override_by, file_sha256, undone_by, dismissed_by, dismissed_at, replaced_by_id
 degree, native_place, marital_status, unit_type, industry, professional_title
 technical_grade, hukou_type, disability_type, disability_grade, spouse_health
+# the handoff ledger and trusted peers (desktop/models/handoff.py): who trusted or revoked a
+# key and when, the previous package's hash, when and by which receipt a package was
+# acknowledged; shown by `laomo handoff list` rows and kept for the record
+trusted_at, trusted_by, revoked_by, previous_hash, acknowledged_at, receipt_hash
 
 # openpyxl reads the cell and sheet attributes we set.
 alignment, print_title_rows, paperSize, fitToWidth, fitToHeight, fitToPage

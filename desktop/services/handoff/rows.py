@@ -41,11 +41,6 @@ from sqlalchemy.orm import Session
 from desktop.exchange.handoff_package import read_jsonl
 from desktop.models import Base
 
-TRAVELLING = (
-    "person", "honor", "person_event", "hardship_case", "hardship_payment",
-    "hardship_attachment", "visit_campaign", "visit_standard", "visit_staff", "visit_team",
-    "visit", "visit_photo", "recuperation_batch", "recuperation_entry", "document_log",
-)
 CHILDREN = {"hardship_member": "hardship_case", "hardship_step": "hardship_case"}
 """Non-travelling children -> their travelling parent (column ``case_id``)."""
 ORDER = (
@@ -100,13 +95,6 @@ def _loader(col: Column[Any]) -> Any:
     if isinstance(kind, Boolean):
         return bool
     return None
-
-
-def _load_value(col: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    load = _loader(col)
-    return value if load is None else load(value)
 
 
 def loaders(t: Table) -> list[tuple[str, Any]]:
