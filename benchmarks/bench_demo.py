@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from desktop.database import Database
 from desktop.services import accounts
 from desktop.services.accounts import AccountService
-from desktop.services.demo import DemoService
+from desktop.services.demo.service import DemoService
 
 
 def baseline(path: Path, rows: int) -> float:

@@ -57,10 +57,10 @@ from desktop.reports.fonts import FontSet
 from desktop.reports.framework import render
 from desktop.reports.roster import ROSTER_COLUMNS, cell_text, roster_document
 from desktop.services import accounts
-from desktop.services.demo import DemoService
-from desktop.services.documents import ROSTER_KEYS, DocumentService
-from desktop.services.register import RegisterService
-from desktop.services.register_types import RegisterFilter
+from desktop.services.demo.service import DemoService
+from desktop.services.documents.service import ROSTER_KEYS, DocumentService
+from desktop.services.register.service import RegisterService
+from desktop.services.register.types import RegisterFilter
 
 PASSWORD = "secret123"
 
@@ -167,7 +167,7 @@ def main() -> int:
     actor = accounts.AccountService(db.sessions).login("admin", PASSWORD)
     docs = DocumentService(db.sessions, actor, db.read_sessions)
     fs = docs.fontset()
-    rows = RegisterService(db.read_sessions, actor, db.sessions).export(
+    rows = RegisterService(db.sessions, actor, db.read_sessions).export(
         RegisterFilter(), limit=1000, sort="district")
     print(f"fonts: title {fs.title.family}, body {fs.body.family}; rows: {len(rows)}")
 

@@ -30,11 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Table, select
 
+from desktop.core.search_keys import char_pinyin, name_keys, search_text
 from desktop.database import Database
 from desktop.models import Person
-from desktop.search_keys import char_pinyin, name_keys, search_text
-from desktop.services.duplicates import DuplicatesService
 from desktop.services.permissions import SYSTEM
+from desktop.services.register.duplicates import DuplicatesService
 
 _COPIED = ("sex", "birth_date", "district_id", "origin_district_id", "work_unit",
            "employment_status", "life_status", "death_date", "treatment_level", "highest_honor")

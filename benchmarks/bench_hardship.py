@@ -36,8 +36,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.database import Database
-from desktop.services.hardship import HardshipService
-from desktop.services.hardship_lists import HardshipLists
+from desktop.services.hardship.lists import HardshipLists
+from desktop.services.hardship.service import HardshipService
 from desktop.services.permissions import Actor, Role
 
 REVIEWER = Actor(901, "bench_reviewer", "审核员", Role.REVIEWER)

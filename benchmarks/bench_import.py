@@ -70,8 +70,7 @@ def make_workbook(path: Path, db: Path, rows: int, seed: int = 7) -> None:
 
     from openpyxl import Workbook
 
-    from desktop import idnumber
-
+    from desktop.core import idnumber
     rnd = random.Random(seed)
     conn = sqlite3.connect(db)
     existing = conn.execute(
@@ -152,14 +151,14 @@ def phase(args: argparse.Namespace) -> None:
     elif args.phase in ("dry", "real", "report"):
         from desktop.database import Database
         from desktop.services import accounts
-        from desktop.services.import_types import ImportOptions
-        from desktop.services.importer import ImportService
+        from desktop.services.imports.importer import ImportService
+        from desktop.services.imports.types import ImportOptions
 
         db = Database(f"sqlite:///{args.db}")
         actor = accounts.AccountService(db.sessions).login("admin", "secret123")
         service = ImportService(db.sessions, actor)
         if args.phase == "report":  # the report workbook of a dry run (not timed: see dry)
-            from desktop.services.import_words import report_workbook
+            from desktop.services.imports.words import report_workbook
 
             result = service.run(args.file, ImportOptions(good_rows_only=True), dry_run=True)
             started, cpu = time.perf_counter(), cpu_seconds()
@@ -177,13 +176,13 @@ def phase(args: argparse.Namespace) -> None:
         from desktop.database import Database
         from desktop.exchange import register_export
         from desktop.services import accounts
-        from desktop.services.register import RegisterService
-        from desktop.services.register_types import RegisterFilter
+        from desktop.services.register.service import RegisterService
+        from desktop.services.register.types import RegisterFilter
 
         db = Database(f"sqlite:///{args.db}")
         actor = accounts.AccountService(db.sessions).login("admin", "secret123")
         started, cpu = time.perf_counter(), cpu_seconds()
-        rows = RegisterService(db.read_sessions, actor, db.sessions).export(RegisterFilter())
+        rows = RegisterService(db.sessions, actor, db.read_sessions).export(RegisterFilter())
         header = register_export.ExportHeader("湖州市", "全部", dt.date.today(), "全部")
         data = register_export.to_xlsx(rows, header)
         args.file.write_bytes(data)

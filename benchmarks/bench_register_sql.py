@@ -28,8 +28,8 @@ from sqlalchemy import event
 
 from desktop.database import Database
 from desktop.services.accounts import AccountService
-from desktop.services.register import RegisterService, search_words
-from desktop.services.register_types import RegisterFilter
+from desktop.services.register.service import RegisterService, search_words
+from desktop.services.register.types import RegisterFilter
 
 F = RegisterFilter
 CASES: list[tuple[str, RegisterFilter]] = [
@@ -83,7 +83,7 @@ def main() -> None:
         sys.exit(f"schema {current} is not {head}: run any laomo command on it first")
     actor = AccountService(db.sessions).login(args.user, os.environ.get("LAOMO_PASSWORD",
                                                                         "secret123"))
-    service = RegisterService(db.read_sessions, actor, db.sessions)
+    service = RegisterService(db.sessions, actor, db.read_sessions)
     raw = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     persons = raw.execute("SELECT count(*) FROM person").fetchone()[0]
     print(f"database: {path} ({persons:,} persons, SQLite {sqlite3.sqlite_version}), "

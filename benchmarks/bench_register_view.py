@@ -78,9 +78,9 @@ def main() -> None:
 
     from desktop.app import make_application, open_database
     from desktop.services import accounts
-    from desktop.services.register import RegisterService
+    from desktop.services.register.service import RegisterService
     from desktop.services.workspace import Workspace
-    from desktop.views.register_page import RegisterPage
+    from desktop.views.register.register_page import RegisterPage
     from desktop.views.tasks import TaskRunner
 
     _app, prefs = make_application("zh_CN")  # kept: the application must outlive the page

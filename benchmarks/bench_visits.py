@@ -39,7 +39,7 @@ from desktop.reports.fonts import find_fonts
 from desktop.reports.framework import render
 from desktop.reports.visits import visit_list_document
 from desktop.services.permissions import SYSTEM
-from desktop.services.visits import VisitService
+from desktop.services.visits.service import VisitService
 
 
 def timed(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:

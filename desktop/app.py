@@ -21,9 +21,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_DISPLAY_NAME, APP_NAME, __version__, logsetup
+from desktop.core.texts import error_text
 from desktop.errors import AppError
 from desktop.paths import default_database_path, resources_dir
-from desktop.texts import error_text
 from desktop.views import i18n
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.messages import install_excepthook, present_error

@@ -14,20 +14,19 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PureWindowsPath
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.errors import DatabaseProblem
-from desktop.paths import default_database_path, migrations_dir
+from desktop.errors import AppError, DatabaseProblem
+
+if TYPE_CHECKING:  # Alembic is loaded only when a schema has to be checked or changed
+    from alembic.config import Config
+from desktop.paths import default_database_path, migrations_dir, replace_file
 
 NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
@@ -36,6 +35,15 @@ NETWORK_FILESYSTEMS = frozenset(
 OUR_TABLES = frozenset({"district", "user", "setting", "audit_event"})
 SQLITE_BUSY_TIMEOUT_MS = 15000
 MOUNTS_FILE = Path("/proc/mounts")
+DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
+
+
+def file_head() -> str | None:
+    """The newest revision id by file name (``NNNN_name.py`` with ``revision = "NNNN"``, a
+    linear chain). ``tests/services/test_database.py`` keeps it equal to Alembic's head."""
+    versions = migrations_dir() / "versions"
+    ids = [p.name[:4] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py")]
+    return max(ids) if ids else None
 
 
 def resolve_url(target: str | Path | None) -> str:
@@ -48,6 +56,38 @@ def resolve_url(target: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser().absolute()}"
 
 
+def windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    """``GetDriveTypeW`` for a drive root such as ``Z:\\`` (DRIVE_REMOTE for a mapped share)."""
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    return int(kernel32.GetDriveTypeW(root))
+
+
+# Injectable for tests, which simulate Windows on Linux (tests/services/test_windows.py).
+ON_WINDOWS = os.name == "nt"
+drive_type: Callable[[str], int] = windows_drive_type
+
+
+def is_windows_network_path(text: str, get_drive_type: Callable[[str], int]) -> bool:
+    """True for a UNC path (``\\\\server\\share\\…``, also ``\\\\?\\UNC\\…``) or a path on a drive
+    letter that Windows reports as DRIVE_REMOTE (``Z:`` mapped to a share)."""
+    text = text.replace("/", "\\")
+    for prefix in ("\\\\?\\", "\\\\.\\"):  # Win32 device / long-path prefixes
+        if text.startswith(prefix):
+            rest = text[len(prefix):]
+            if rest[:4].upper() == "UNC\\":
+                return True
+            text = rest
+            break
+    if text.startswith("\\\\"):
+        return True
+    drive = PureWindowsPath(text).drive
+    if len(drive) == 2 and drive[1] == ":":
+        return get_drive_type(drive + "\\") == DRIVE_REMOTE
+    return False
+
+
 def is_network_location(path: Path, *, mounts: str | None = None) -> bool:
     """True for a UNC path, a mapped network drive (Windows) or a network file system (Linux).
 
@@ -55,17 +95,12 @@ def is_network_location(path: Path, *, mounts: str | None = None) -> bool:
     there gets corrupted sooner or later: we refuse it instead.
     """
     text = str(path)
+    if ON_WINDOWS:
+        if not PureWindowsPath(text).drive:  # relative: on the current drive
+            text = str(path.absolute())
+        return is_windows_network_path(text, drive_type)
     if text.startswith(("\\\\", "//")):
         return True
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        drive = os.path.splitdrive(str(path.absolute()))[0]
-        if drive:
-            drive_remote = 4
-            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-            return bool(kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
-        return False
     if mounts is None:
         try:
             mounts = MOUNTS_FILE.read_text(encoding="utf-8", errors="replace")
@@ -165,11 +200,15 @@ class Database:
     # -- schema -------------------------------------------------------------------------
 
     def _alembic_config(self, script_location: Path | None = None) -> Config:
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(script_location or migrations_dir()))
         return cfg
 
     def head_revision(self, script_location: Path | None = None) -> str:
+        from alembic.script import ScriptDirectory
+
         head = ScriptDirectory.from_config(self._alembic_config(script_location)).get_current_head()
         assert head is not None
         return head
@@ -217,8 +256,30 @@ class Database:
         if self.sqlite_path is not None and self.sqlite_path.exists():
             self._peek_sqlite()
 
+    def _current_if_head(self) -> str | None:
+        """The revision when the database is already at the newest migration file, else None:
+        the common case (every start, every command) then never loads Alembic."""
+        newest = file_head()
+        if newest is None:
+            return None
+        try:
+            if self.sqlite_path is not None:
+                if not self.sqlite_path.exists():
+                    return None
+                current = self._peek_sqlite()[1]
+            else:
+                with self.engine.connect() as conn:
+                    current = conn.exec_driver_sql(
+                        "SELECT version_num FROM alembic_version").scalar()
+        except Exception:  # no table yet, a foreign file...: the full check says what is wrong
+            return None
+        return current if current == newest else None
+
     def check_schema(self, script_location: Path | None = None) -> tuple[str | None, str]:
         """(current, head) revisions; raises for a foreign or too-new database."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(self._alembic_config(script_location))
         head = script.get_current_head()
         assert head is not None
@@ -253,6 +314,12 @@ class Database:
         would cascade-delete child rows) and ``foreign_key_check`` must come back empty before
         the commit. Any failure restores the backup and raises ``DatabaseProblem``.
         """
+        if script_location is None and target == "head":
+            current = self._current_if_head()
+            if current is not None:
+                return UpgradeResult(current, current, None)
+        from alembic import command
+
         current, head = self.check_schema(script_location)
         wanted = head if target == "head" else target
         if current == wanted:
@@ -322,7 +389,10 @@ class Database:
                 src.close()
             with tmp.open("rb+") as f:
                 os.fsync(f.fileno())
-            os.replace(tmp, dest)
+            replace_file(tmp, dest)  # file_in_use when another program holds dest open
+        except AppError:
+            tmp.unlink(missing_ok=True)
+            raise
         except (OSError, sqlite3.Error) as exc:
             tmp.unlink(missing_ok=True)
             raise DatabaseProblem("backup_failed", path=str(dest), reason=str(exc)) from exc
@@ -336,7 +406,11 @@ class Database:
             os.fsync(f.fileno())
         for suffix in ("-wal", "-shm"):
             Path(str(self.sqlite_path) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, self.sqlite_path)
+        try:
+            replace_file(tmp, self.sqlite_path)
+        except AppError:
+            tmp.unlink(missing_ok=True)
+            raise
         if not keep_source:
             source.unlink(missing_ok=True)
 

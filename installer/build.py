@@ -30,7 +30,10 @@ SPEC = ROOT / "installer" / "laomo.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 BUNDLE = DIST / "laomo"
-EXE_NAME = "laomo.exe" if os.name == "nt" else "laomo"
+WINDOWS = os.name == "nt"
+EXE_NAME = "laomo.exe" if WINDOWS else "laomo"  # the console program (command line)
+GUI_EXE_NAME = "劳模之家.exe" if WINDOWS else "劳模之家"  # windowed on Windows (Start menu)
+ICON = ROOT / "installer" / "laomo.ico"
 CONTENTS = "_internal"  # PyInstaller's default contents_directory (sys._MEIPASS)
 
 BUILD_TIMEOUT = 30 * 60
@@ -108,6 +111,7 @@ def check_layout(bundle: Path) -> None:
     internal = bundle / CONTENTS
     expected = [
         bundle / EXE_NAME,
+        bundle / GUI_EXE_NAME,
         internal / "desktop" / "migrations" / "env.py",
         internal / "desktop" / "migrations" / "script.py.mako",
         internal / "resources" / "i18n" / "laomo_zh_CN.qm",
@@ -182,6 +186,10 @@ def self_test(bundle: Path, *, postgres: bool) -> None:
         env = clean_env(work / "home")
         run(exe, ["--version"], env=env, cwd=work, expect=f"laomo {version}")
         run(exe, ["--self-test"], env=env, cwd=work, expect="self-test ok")
+        # The windowed program shares the folder; on Windows it has no stdout (console=False),
+        # so only its exit status tells.
+        run(bundle / GUI_EXE_NAME, ["--self-test"], env=clean_env(work / "home-gui"), cwd=work,
+            expect=None if WINDOWS else "self-test ok")
 
         # The bundle must not depend on where it was built: copy it to a folder whose name has
         # a space and Chinese characters, and run a CLI round trip from there.
@@ -197,6 +205,15 @@ def self_test(bundle: Path, *, postgres: bool) -> None:
         run(exe, ["--db", str(db), "--user", "admin", "check"], env=env, cwd=work)
         run(exe, ["--db", str(db), "--user", "admin", "--lang", "en", "backup",
                   str(work / "x-backup.zip")], env=env, cwd=work, expect="Backup written")
+        # Printing from the bundle: ReportLab, its QR code modules and the system's Chinese
+        # fonts (Windows: %WINDIR%\Fonts; Linux: fontconfig).
+        pdf = work / "花名册.pdf"
+        run(exe, ["--db", str(db), "--user", "admin", "demo", "--members", "30"], env=env,
+            cwd=work)
+        run(exe, ["--db", str(db), "--user", "admin", "report", "roster", "--out", str(pdf)],
+            env=env, cwd=work)
+        if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-"):
+            raise Failed(f"`report roster` wrote no PDF at {pdf}")
         if postgres:
             postgres_round_trip(exe, env=env, cwd=work)
 
@@ -221,6 +238,12 @@ def postgres_round_trip(exe: Path, *, env: dict[str, str], cwd: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The log names Chinese paths (劳模 之家, 花名册.pdf): never fail on a console or a pipe
+    # whose encoding lacks them (a Windows CI runner writes cp1252 to pipes).
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = argparse.ArgumentParser(description="Build (and test) the laomo bundle.")
     parser.add_argument("--clean", action="store_true",
                         help="remove build/pyinstaller and dist/laomo, and PyInstaller's cache")

@@ -65,13 +65,14 @@ QT_RUNTIME_DEBS: tuple[str, ...] = (
     "libgssapi-krb5-2",  # QtNetwork
     "libcups2",  # Qt's CUPS print-support plugin (printer list in print dialogs)
 )
-# A TrueType CJK font so that Chinese text renders (in the GUI and in reportlab PDFs).
-FONT_DEBS: tuple[str, ...] = ("fonts-wqy-microhei",)
+# TrueType CJK fonts so that Chinese text renders (in the GUI and in reportlab PDFs): WenQuanYi
+# Micro Hei for the common characters, and Hanazono (HanaMinA/HanaMinB: CJK Extension A and B,
+# 𠮷 U+20BB7) for rare characters in names, which the demo register has (tests/test_demo.py).
+FONT_DEBS: tuple[str, ...] = ("fonts-wqy-microhei", "fonts-hanazono")
 APP_DEBS: tuple[str, ...] = QT_RUNTIME_DEBS + FONT_DEBS
 TEST_DEBS: tuple[str, ...] = (
     *APP_DEBS,
     "poppler-utils",  # pdftotext / pdftoppm for checking generated reports
-    "fonts-hanazono",  # TrueType with CJK Extension B (𠮷 U+20BB7) for the font fallback tests
     "zbar-tools",  # zbarimg: the QR codes on printed certificates decode back to serial + hash
     "xvfb",
     "xauth",

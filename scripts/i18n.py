@@ -35,7 +35,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    files = [*sorted((ROOT / "desktop" / "views").glob("*.py")), ROOT / "desktop" / "app.py"]
+    files = [*sorted((ROOT / "desktop" / "views").rglob("*.py")), ROOT / "desktop" / "app.py"]
     return [str(f.relative_to(ROOT)) for f in files]
 
 

@@ -56,7 +56,7 @@ def main() -> None:
         service = accounts.AccountService(db.sessions)
         actor = service.login("admin", "secret123")
         try:
-            from desktop.services.demo import DemoService
+            from desktop.services.demo.service import DemoService
 
             DemoService(db.sessions, actor).generate(args.members, seed=7)
         except ImportError:
@@ -95,9 +95,9 @@ def shoot_person_dialog(app: Any, workspace: Any, suffix: str) -> None:
     import datetime as dt
     from decimal import Decimal
 
-    from desktop import idnumber
-    from desktop.services.register_types import HonorDraft, PersonDraft
-    from desktop.views.person_dialog import PersonDialog
+    from desktop.core import idnumber
+    from desktop.services.register.types import HonorDraft, PersonDraft
+    from desktop.views.register.person_dialog import PersonDialog
 
     persons = workspace.persons()
     draft = PersonDraft(

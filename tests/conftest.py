@@ -20,6 +20,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Cheap argon2 parameters for every hash the tests make, here and in the ``laomo`` processes
+# they start (desktop/services/accounts.py); test_accounts checks production still gets the
+# real ones.
+os.environ["LAOMO_TEST_CHEAP_HASHES"] = "1"
 
 from desktop.database import Database
 from desktop.services import accounts
@@ -171,3 +175,50 @@ def run_laomo(_isolated_home: Path):  # type: ignore[no-untyped-def]
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_templates() -> Iterator[dict[tuple[str, int, int], str]]:
+    """Set-up plus a demo register, generated once per session, backend, size and seed;
+    ``demo_copy`` hands each test its own copy (generating 2,000 persons for each of 17 tests
+    was a minute of the suite)."""
+    made: dict[tuple[str, int, int], str] = {}
+    yield made
+    for (backend, _members, _seed), where in made.items():
+        if backend == "postgresql":
+            drop_pg_database(where)
+
+
+def demo_copy(request: pytest.FixtureRequest, tmp_path: Path, backend: str, members: int,
+              seed: int) -> Database:
+    """A fresh database holding ``laomo demo --members N --seed S`` for 长兴县 (admin/secret123)."""
+    from desktop.services.demo.service import DemoService
+
+    templates: dict[tuple[str, int, int], str] = request.getfixturevalue("demo_templates")
+    key = (backend, members, seed)
+    if key not in templates:
+        if backend == "sqlite":
+            base: Path = request.getfixturevalue("sqlite_template")
+            path = tmp_path.parent / f"demo-{members}-{seed}-{uuid.uuid4().hex[:6]}.sqlite3"
+            shutil.copyfile(base, path)
+            source = Database(f"sqlite:///{path}")
+            where = str(path)
+        else:
+            source, where = make_pg_database(request.getfixturevalue("pg_template"))
+        actor = initialise(source)
+        DemoService(source.sessions, actor).generate(members, seed=seed)
+        if backend == "sqlite":
+            source.checkpoint()
+        source.dispose()
+        templates[key] = where
+    if backend == "sqlite":
+        path = tmp_path / "laomo.sqlite3"
+        shutil.copyfile(templates[key], path)
+        return Database(f"sqlite:///{path}")
+    database, name = make_pg_database(templates[key])
+    request.addfinalizer(lambda: (database.dispose(), drop_pg_database(name)))
+    return database
+
+
+def login_admin(database: Database) -> Actor:
+    return accounts.AccountService(database.sessions).login("admin", ADMIN_PASSWORD)

@@ -7,8 +7,8 @@ import datetime as dt
 import uuid
 
 from desktop.database import Database
-from desktop.services.hardship import HardshipService
-from desktop.services.hardship_types import CaseDraft, MemberDraft
+from desktop.services.hardship.service import HardshipService
+from desktop.services.hardship.types import CaseDraft, MemberDraft
 from desktop.services.permissions import Actor, Role
 from tests.register_support import Spec, add_persons
 

@@ -10,12 +10,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from desktop import idnumber
+from desktop.core import idnumber
 from desktop.database import Database
 from desktop.models import AuditEvent, Honor, Person, PersonEvent
 from desktop.services.permissions import Actor, Role
-from desktop.services.persons import PersonService
-from desktop.services.register_types import HonorDraft, PersonDraft
+from desktop.services.register.persons import PersonService
+from desktop.services.register.types import HonorDraft, PersonDraft
 
 BIRTH = dt.date(1965, 3, 12)
 ID_MALE = idnumber.make("330522", BIRTH, 123)  # odd sequence: a man

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from desktop import domain, idnumber
+from desktop.core import domain, idnumber
+from desktop.core.search_keys import name_keys, search_text
 from desktop.database import Database
 from desktop.models import District, Honor, Person
-from desktop.search_keys import name_keys, search_text
 
 TODAY = dt.date(2026, 6, 1)
 RARE_JI = "\U00020bb7"  # 𠮷 (CJK Extension B)

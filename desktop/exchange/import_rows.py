@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop import idnumber
+from desktop.core import idnumber
 from desktop.errors import ValidationError
 from desktop.exchange.import_read import Cell, RawRow
 from desktop.exchange.import_values import (

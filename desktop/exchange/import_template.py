@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from desktop import reference
+from desktop.core import reference
 from desktop.exchange.import_map import FIELD_TITLES
 
 __all__ = ["TEMPLATE_FIELDS", "template_workbook"]

@@ -1,7 +1,7 @@
 """What clerks type, turned into what the register stores (Qt-free, no database).
 
 Each function takes one cell as the file holds it and returns the value, or raises
-``CellProblem`` with a problem code (words in ``desktop.texts.PROBLEMS``). Nothing is guessed:
+``CellProblem`` with a problem code (words in ``desktop.core.texts.PROBLEMS``). Nothing is guessed:
 ``1965.1`` may be January or October once Excel made it a number, so it is asked about.
 """
 
@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from desktop import reference
-from desktop.domain import level_for_title
+from desktop.core import reference
+from desktop.core.domain import level_for_title
 from desktop.exchange.import_read import Cell
 
 __all__ = [

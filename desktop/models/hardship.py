@@ -2,7 +2,7 @@
 attachments, and the configurable standards (低保 lines, payment caps) they are checked against.
 
 Money is held in fen (分) as integers. Statuses and their order live in
-``desktop.services.hardship_rules``; the database only keeps the value list honest.
+``desktop.services.hardship.rules``; the database only keeps the value list honest.
 """
 
 from __future__ import annotations

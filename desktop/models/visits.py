@@ -2,7 +2,7 @@
 association staff who visit, teams, visits with their results, recuperation batches and entries.
 
 Money is held in fen (分) as integers. A campaign's selection rules are a small JSON object (see
-``desktop.services.visit_rules``) so new kinds of rule need no migration.
+``desktop.services.visits.rules``) so new kinds of rule need no migration.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Chinese fonts for printed documents: find them, check every character, fall back per character.
 
-Discovery order: fonts an administrator configured, Windows system fonts, then fontconfig on
-Linux. Only TrueType outlines can be embedded by ReportLab (a ``.ttf``, or one face of a ``.ttc``);
+Discovery order: fonts an administrator configured, the Windows fonts (the system folder
+``%WINDIR%\\Fonts``, then the per-user folder ``%LOCALAPPDATA%\\Microsoft\\Windows\\Fonts``),
+then fontconfig on Linux. Only TrueType outlines can be embedded by ReportLab (a ``.ttf``, or
+one face of a ``.ttc``);
 OpenType/CFF files (``OTTO``, a ``CFF `` table) and corrupt files are skipped with a recorded
 reason, or — when an administrator named them — refused with ``font_unusable``.
 
@@ -33,14 +35,18 @@ from desktop.reports import tounicode
 
 tounicode.install()
 
-# Windows system fonts, in order of preference (file name, family).
-WINDOWS_FONTS: tuple[tuple[str, str], ...] = (
-    ("simsun.ttc", "SimSun"),
-    ("simhei.ttf", "SimHei"),
-    ("simfang.ttf", "FangSong"),
-    ("simkai.ttf", "KaiTi"),
-    ("msyh.ttc", "Microsoft YaHei"),
-    ("simsunb.ttf", "SimSun-ExtB"),
+# The Chinese fonts of Windows, in order of preference (file name, face in a .ttc, family).
+# simsun.ttc holds SimSun and NSimSun; simsunb.ttf (SimSun-ExtB, part of every Windows) has
+# the whole of CJK Extension B (𠮷). Every face listed is parsed when documents are first made,
+# so faces that would add no characters (DengXian, MingLiU-ExtB) are left out.
+WINDOWS_FONTS: tuple[tuple[str, int, str], ...] = (
+    ("simsun.ttc", 0, "SimSun"),
+    ("simsun.ttc", 1, "NSimSun"),
+    ("simhei.ttf", 0, "SimHei"),
+    ("simfang.ttf", 0, "FangSong"),
+    ("simkai.ttf", 0, "KaiTi"),
+    ("msyh.ttc", 0, "Microsoft YaHei"),
+    ("simsunb.ttf", 0, "SimSun-ExtB"),
 )
 FC_TIMEOUT = 10.0  # seconds; fontconfig builds its cache on first use
 # Common characters every main (title/body) face must have; ExtB-only fonts are fallbacks.
@@ -164,12 +170,20 @@ class _Candidate:
     source: str
 
 
-def windows_fonts_dir() -> Path | None:
-    """%WINDIR%\\Fonts on Windows, else None."""
+def windows_fonts_dirs() -> list[Path]:
+    """On Windows: ``%WINDIR%\\Fonts`` and the per-user fonts folder
+    ``%LOCALAPPDATA%\\Microsoft\\Windows\\Fonts`` (where Windows 10 and later put a font a user
+    installs without administrator rights); elsewhere none."""
     if sys.platform != "win32":
-        return None
+        return []
+    folders = []
     root = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
-    return Path(root) / "Fonts" if root else None
+    if root:
+        folders.append(Path(root) / "Fonts")
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        folders.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return folders
 
 
 def _fc_list(pattern: str) -> list[tuple[Path, int, str]]:
@@ -199,15 +213,16 @@ def fontconfig_fonts() -> list[tuple[Path, int, str]]:
 
 
 def _candidates(
-    configured: Sequence[str | Path], windows_dir: Path | None, fontconfig: bool,
+    configured: Sequence[str | Path], windows_dirs: Sequence[Path], fontconfig: bool,
 ) -> Iterator[_Candidate]:
     for p in configured:
         yield _Candidate(Path(p), 0, Path(p).stem, "configured")
-    if windows_dir is not None:
-        for file_name, family in WINDOWS_FONTS:
-            path = windows_dir / file_name
+    for file_name, index, family in WINDOWS_FONTS:
+        for folder in windows_dirs:  # the system folder first, then the user's
+            path = folder / file_name
             if path.exists():
-                yield _Candidate(path, 0, family, "windows")
+                yield _Candidate(path, index, family, "windows")
+                break
     if fontconfig and sys.platform != "win32":
         for path, index, family in fontconfig_fonts():
             yield _Candidate(path, index, family, "fontconfig")
@@ -347,21 +362,30 @@ def _role_pick(faces: Sequence[Face], pattern: re.Pattern[str]) -> Face | None:
 def find_fonts(
     configured: Sequence[str | Path] = (),
     *,
-    windows_dir: Path | bool | None = True,
+    windows_dir: Path | Sequence[Path] | bool | None = True,
     fontconfig: bool = True,
 ) -> FontSet:
     """Find, check and register the fonts for documents.
 
     ``configured``: font files an administrator chose (first choice; an unusable one raises
-    ``font_unusable``). ``windows_dir``: True looks in %WINDIR%\\Fonts on Windows, a path looks
-    there, False/None skips it. Raises ``no_cjk_font`` when no usable Chinese font is found.
+    ``font_unusable``). ``windows_dir``: True looks in the Windows fonts folders on Windows
+    (:func:`windows_fonts_dirs`), a folder or a list of folders laid out like
+    ``C:\\Windows\\Fonts`` looks there (tests), False/None skips them. Raises ``no_cjk_font``
+    when no usable Chinese font is found.
     """
-    wdir = windows_fonts_dir() if windows_dir is True else (windows_dir or None)
+    if windows_dir is True:
+        wdirs = windows_fonts_dirs()
+    elif not windows_dir:
+        wdirs = []
+    elif isinstance(windows_dir, Path):
+        wdirs = [windows_dir]
+    else:
+        wdirs = list(windows_dir)
     faces: list[Face] = []
     rejected: list[Rejected] = []
     seen: set[tuple[str, int]] = set()
     taken: set[str] = set()
-    for cand in _candidates(configured, wdir, fontconfig):
+    for cand in _candidates(configured, wdirs, fontconfig):
         real = Path(os.path.realpath(cand.path))
         if (str(real), cand.index) in seen:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop import reference
+from desktop.core import reference
 from desktop.errors import AppError, AuthenticationFailed, FieldProblem, NotFound, ValidationError
 from desktop.models import District, User
 from desktop.services import audit, settings
@@ -23,7 +24,20 @@ MIN_PASSWORD_LENGTH = 8
 _NAME_RE = re.compile(r"^[\w.\-]{2,32}$")
 
 # Parameters chosen for modest office PCs: ~50 ms a log-in, 64 MiB memory.
-_hasher = PasswordHasher(time_cost=2, memory_cost=65536, parallelism=2)
+TEST_HASHING_VARIABLE = "LAOMO_TEST_CHEAP_HASHES"
+
+
+def _make_hasher() -> PasswordHasher:
+    """The production parameters, unless the test suite asks for cheap hashes (it sets
+    ``LAOMO_TEST_CHEAP_HASHES=1`` for itself and the ``laomo`` processes it starts, so that
+    hundreds of log-ins cost milliseconds). Verification always uses the parameters stored in
+    the hash, and a cheap hash is re-hashed with the production ones at its next log-in."""
+    if os.environ.get(TEST_HASHING_VARIABLE) == "1":
+        return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    return PasswordHasher(time_cost=2, memory_cost=65536, parallelism=2)
+
+
+_hasher = _make_hasher()
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import case, func, select, text
 
 from desktop import __version__
+from desktop.core.reference import TREATMENT_LEVELS
 from desktop.database import Database
 from desktop.errors import AppError, DatabaseProblem
 from desktop.models import AuditEvent, Honor, Person, User
-from desktop.reference import TREATMENT_LEVELS
+from desktop.paths import replace_file
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
 
@@ -101,7 +102,7 @@ def _sqlite_facts(path: Path) -> tuple[str | None, dict[str, int], str | None]:
 def _fsync_replace(tmp: Path, dest: Path) -> None:
     with tmp.open("rb+") as f:
         os.fsync(f.fileno())
-    os.replace(tmp, dest)
+    replace_file(tmp, dest)  # file_in_use when another program holds dest open
 
 
 class MaintenanceService:
@@ -141,6 +142,9 @@ class MaintenanceService:
             if exc.code == "backup_failed":  # name the user's file, not our scratch copy
                 raise DatabaseProblem("backup_failed", path=str(out),
                                       reason=exc.params.get("reason", "")) from exc
+            raise
+        except AppError:  # file_in_use: the old backup file stays as it was
+            tmp_zip.unlink(missing_ok=True)
             raise
         with self._db.sessions.begin() as s:
             audit.append(s, self._actor, "backup.create", entity="backup", entity_id=out.name,
@@ -242,7 +246,7 @@ def restore(db: Database, source: Path, actor: Actor) -> RestoreResult:
             except DatabaseProblem:
                 # An unreadable current file is kept as it is, byte for byte.
                 kept.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(target, kept)
+                replace_file(target, kept)
         db.replace_with(extracted)
     result = db.upgrade()
     with db.sessions.begin() as s:

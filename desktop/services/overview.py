@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.reference import LIFE_ALIVE, TREATMENT_LEVELS
 from desktop.models import District, Person
-from desktop.reference import LIFE_ALIVE, TREATMENT_LEVELS
 from desktop.services.permissions import Actor, Perm
 
 

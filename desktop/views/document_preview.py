@@ -4,6 +4,7 @@ through the Qt print dialog or saved as PDF."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,7 +14,6 @@ from PySide6.QtCore import (
     QIODevice,
     QPointF,
     QRectF,
-    QSaveFile,
     QSize,
     Qt,
 )
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import AppError
+from desktop.exchange.files import write_atomically
 from desktop.views.form_widgets import push_button
 from desktop.views.messages import present_error
 from desktop.views.tasks import Task, TaskContext, TaskRunner
@@ -127,14 +129,12 @@ class DocumentPreviewDialog(QDialog):
             self.save_to(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def save_to(self, path: str) -> bool:
-        """Write the PDF whole or not at all (QSaveFile renames a finished temporary file)."""
-        out = QSaveFile(path)
-        if not out.open(QIODevice.OpenModeFlag.WriteOnly):
-            present_error(self, OSError(out.errorString()))
-            return False
-        out.write(QByteArray(self.pdf))
-        if not out.commit():
-            present_error(self, OSError(out.errorString()))
+        """Write the PDF whole or not at all (a temporary file renamed); a target another
+        program holds open (Windows) is ``file_in_use``: close it and try again."""
+        try:
+            write_atomically(Path(path), bytes(self.pdf))
+        except AppError as exc:
+            present_error(self, exc)
             return False
         return True
 

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.texts import problem_text
 from desktop.errors import FieldProblem
-from desktop.texts import problem_text
 from desktop.views.i18n import current_language
 
 PROBLEM_STYLE = "color: #b00020"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.reference import TREATMENT_LEVELS
+from desktop.core.reference import TREATMENT_LEVELS
 from desktop.services.overview import Overview
 from desktop.services.workspace import Workspace
 from desktop.views.messages import present_error

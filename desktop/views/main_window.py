@@ -20,19 +20,19 @@ from desktop import APP_DISPLAY_NAME, __version__
 from desktop.services.maintenance import BackupManifest
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
-from desktop.views.audit_page import AuditPage
-from desktop.views.documents_page import DocumentLogPage
-from desktop.views.duplicates_page import DuplicatesPage
-from desktop.views.hardship_page import HardshipPage
+from desktop.views.admin.audit_page import AuditPage
+from desktop.views.admin.users_page import UsersPage, role_label
+from desktop.views.documents.documents_page import DocumentLogPage
+from desktop.views.hardship.hardship_page import HardshipPage
 from desktop.views.home_page import HomePage
-from desktop.views.import_wizard import download_template
+from desktop.views.imports.import_wizard import download_template
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
-from desktop.views.recuperation_page import RecuperationPage
-from desktop.views.register_page import RegisterPage
+from desktop.views.register.duplicates_page import DuplicatesPage
+from desktop.views.register.register_page import RegisterPage
 from desktop.views.tasks import TaskRunner
-from desktop.views.users_page import UsersPage, role_label
-from desktop.views.visits_page import VisitsPage
+from desktop.views.visits.recuperation_page import RecuperationPage
+from desktop.views.visits.visits_page import VisitsPage
 
 
 class MainWindow(QMainWindow):
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             "The language will change the next time 劳模之家 starts."))
 
     def _document_settings(self) -> None:
-        from desktop.views.documents_page import DocumentSettingsDialog
+        from desktop.views.documents.documents_page import DocumentSettingsDialog
 
         DocumentSettingsDialog.edit(self._workspace, self)
 

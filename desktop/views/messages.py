@@ -1,6 +1,6 @@
 """The one error presenter and the excepthook.
 
-Expected problems (``AppError``) get their sentence from ``desktop.texts`` in the UI language;
+Expected problems (``AppError``) get their sentence from ``desktop.core.texts`` in the UI language;
 anything else is a bug: a short apology, the details behind a button, the traceback logged.
 """
 
@@ -14,9 +14,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.core.texts import error_text
 from desktop.errors import AppError
 from desktop.paths import log_dir
-from desktop.texts import error_text
 from desktop.views.i18n import current_language
 
 log = logging.getLogger(__name__)

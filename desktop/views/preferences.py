@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.paths import user_data_dir
-from desktop.services.register_types import RegisterFilter
+from desktop.services.register.types import RegisterFilter
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop import reference
+from desktop.core import reference
+from desktop.core.texts import problem_text
 from desktop.errors import ValidationError
 from desktop.services.accounts import MIN_PASSWORD_LENGTH
-from desktop.texts import problem_text
 from desktop.views.i18n import current_language
 
 Initialise = Callable[[str, str, str, str], None]  # association, admin, display name, password

@@ -150,7 +150,9 @@ class TaskRunner(QObject):
         signals.succeeded.connect(ok)
         signals.failed.connect(failed)
         task._signals = signals  # type: ignore[attr-defined]  # keep alive with the task
-        QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, show_dialog)
+        # with a context object, Qt drops the timer when the window (or the task) is gone
+        QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, parent if parent is not None else task,
+                          show_dialog)
         self._pool.start(_Job(job, signals, ctx))
         return task
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from desktop import idnumber
+from desktop.core import idnumber
 
 BORN_A = dt.date(1965, 3, 12)
 ID_A = idnumber.make("330522", BORN_A, 11)  # male

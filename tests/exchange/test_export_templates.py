@@ -15,7 +15,7 @@ import pytest
 from desktop.database import Database
 from desktop.errors import ValidationError
 from desktop.exchange.register_export import BUILTIN_TEMPLATES, column_title
-from desktop.services.export_templates import ExportTemplateService
+from desktop.services.imports.export_templates import ExportTemplateService
 from desktop.services.permissions import Actor
 from tests.register_support import REGISTER, add_persons
 

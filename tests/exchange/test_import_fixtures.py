@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desktop.core.texts import error_text
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.exchange.import_read import read_sheet, sheet_names
 from desktop.models import Person
-from desktop.services.import_types import ImportOptions
-from desktop.services.importer import ImportService
+from desktop.services.imports.importer import ImportService
+from desktop.services.imports.types import ImportOptions
 from desktop.services.permissions import Actor
-from desktop.texts import error_text
 from tests.exchange.import_support import ID_A, ID_B, ID_D15
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -13,11 +13,11 @@ from typing import Any
 import openpyxl
 import pytest
 
-from desktop.domain import age_on
+from desktop.core.domain import age_on
 from desktop.exchange import register_export
+from tests.cli.test_cli_members import audit_actions
 from tests.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD
 from tests.register_support import RARE_DA, RARE_JI, ZRR_ID
-from tests.test_cli_members import audit_actions
 
 TITLES = ["姓名", "性别", "出生日期", "年龄", "身份证号", "区县", "工作单位", "就业状况",
           "生存状态", "待遇级别", "最高荣誉", "荣誉称号(年份)", "联系电话"]

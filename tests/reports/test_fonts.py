@@ -15,11 +15,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
+from desktop.core.texts import error_text
 from desktop.errors import AppError
 from desktop.reports import fonts
 from desktop.reports.fonts import FontSet, find_fonts, paragraph_markup, sniff
 from desktop.reports.tounicode import make_to_unicode_cmap
-from desktop.texts import error_text
 
 WQY = "WenQuanYi Micro Hei"
 RARE = "\U00020BB7"  # 𠮷, CJK Extension B

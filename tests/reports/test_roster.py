@@ -16,11 +16,11 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from desktop.core.texts import error_text
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet, find_fonts
 from desktop.reports.framework import render
 from desktop.reports.roster import roster_document
-from desktop.texts import error_text
 
 RARE = "\U00020BB7"  # 𠮷
 ASSOCIATION = "长兴县劳动模范协会"

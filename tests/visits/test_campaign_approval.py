@@ -14,7 +14,7 @@ from desktop.database import Database
 from desktop.errors import AppError, PermissionDenied
 from desktop.models import AuditEvent
 from desktop.services.permissions import Actor, Role
-from desktop.services.visits import VisitService
+from desktop.services.visits.service import VisitService
 from tests.visits.support import add_people
 
 MAKER = Actor(21, "clerk1", "录入员甲", Role.CLERK)
@@ -84,7 +84,7 @@ def test_the_campaign_maker_cannot_approve_even_as_admin(db: Database, admin: Ac
     with pytest.raises(PermissionDenied) as caught:
         boss.approve_campaign(cid)
     assert caught.value.code == "campaign_maker_checker"
-    from desktop.texts import error_text
+    from desktop.core.texts import error_text
     assert "审核与经办须分离" in error_text(caught.value)
     got = boss.campaign(cid)
     assert (got.created_by, got.last_edited_by) == ("admin2", "admin2")

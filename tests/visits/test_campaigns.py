@@ -14,9 +14,9 @@ from desktop.errors import ValidationError
 from desktop.models import Visit, VisitCampaign
 from desktop.services.holidays import lunar_holidays
 from desktop.services.permissions import Actor
-from desktop.services.visit_rules import Rules
-from desktop.services.visit_types import VisitResult
-from desktop.services.visits import VisitService
+from desktop.services.visits.rules import Rules
+from desktop.services.visits.service import VisitService
+from desktop.services.visits.types import VisitResult
 from tests.visits.support import add_people
 
 TODAY = dt.date(2027, 2, 1)

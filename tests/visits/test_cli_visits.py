@@ -8,8 +8,8 @@ from pathlib import Path
 
 from desktop.database import Database
 from desktop.services.permissions import Actor, Role
-from desktop.services.recuperation import RecuperationService
-from desktop.services.visits import VisitService
+from desktop.services.visits.recuperation import RecuperationService
+from desktop.services.visits.service import VisitService
 from tests.visits.support import add_people
 from tests.visits.test_recuperation import draft
 

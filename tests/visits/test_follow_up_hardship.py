@@ -13,8 +13,8 @@ from desktop.database import Database
 from desktop.errors import AppError, PermissionDenied, ValidationError
 from desktop.models import AuditEvent, HardshipCase, Visit
 from desktop.services.permissions import Actor
-from desktop.services.visit_types import VisitResult
-from desktop.services.visits import VisitService
+from desktop.services.visits.service import VisitService
+from desktop.services.visits.types import VisitResult
 from tests.hardship_support import CAST, add_people, draft, service
 
 TODAY = dt.date(2026, 6, 10)
@@ -64,7 +64,7 @@ def test_refused_when_the_person_already_has_an_open_file(db: Database, admin: A
         svc.hardship_file_from(vid, "深度困难", "6")
     assert caught.value.code == "visit_hardship_file_open"
     assert caught.value.params["serial"] == "KN-2026-00001"
-    from desktop.texts import error_text
+    from desktop.core.texts import error_text
     assert "KN-2026-00001" in error_text(caught.value)
     assert _cases(db) == 1
     with db.read_sessions.begin() as s:

@@ -25,9 +25,9 @@ from desktop.reports.visits import (
     visit_list_document,
 )
 from desktop.services.permissions import Actor
-from desktop.services.recuperation import RecuperationService
-from desktop.services.visit_types import VisitResult
-from desktop.services.visits import VisitService
+from desktop.services.visits.recuperation import RecuperationService
+from desktop.services.visits.service import VisitService
+from desktop.services.visits.types import VisitResult
 from tests.visits.support import add_people
 from tests.visits.test_recuperation import draft
 

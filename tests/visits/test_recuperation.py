@@ -10,7 +10,7 @@ import pytest
 from desktop.database import Database
 from desktop.errors import ValidationError
 from desktop.services.permissions import Actor
-from desktop.services.recuperation import BatchDraft, RecuperationService
+from desktop.services.visits.recuperation import BatchDraft, RecuperationService
 from tests.visits.support import add_people
 
 

@@ -14,8 +14,8 @@ from desktop.database import Database
 from desktop.errors import AppError, ValidationError
 from desktop.services.holidays import HolidayService
 from desktop.services.permissions import Actor
-from desktop.services.visit_rules import Rules
-from desktop.services.visits import VisitService
+from desktop.services.visits.rules import Rules
+from desktop.services.visits.service import VisitService
 from tests.visits.support import add_people
 
 

@@ -43,7 +43,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_person_name_pinyin", ["name_pinyin"], unique=False)
         batch_op.create_foreign_key(batch_op.f("fk_person_merged_into_id_person"), "person", ["merged_into_id"], ["id"])
 
-    # Same layout as desktop.search_keys.search_text (kept in step by a test).
+    # Same layout as desktop.core.search_keys.search_text (kept in step by a test).
     op.execute(
         "UPDATE person SET search_text = lower(name || '|' || coalesce(name_pinyin, '') || '|' "
         "|| coalesce(name_initials, '') || '|' || coalesce(id_number, '') || '|' "

@@ -1,0 +1,160 @@
+"""Implementations of the ``laomo`` sub-commands (loaded only when a command is given, so
+that starting the GUI does not pay for SQLAlchemy and Alembic before the log-in dialog)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import TextIO
+
+from desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    closing_workspace,
+    login,
+    open_database,
+    password,
+    say,
+)
+from desktop.database import Database
+from desktop.errors import AppError
+from desktop.services import accounts, maintenance
+from desktop.services.permissions import Actor
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    db = Database.open(args.db)
+    try:
+        exists = db.sqlite_path is None or db.sqlite_path.exists()
+        if exists:
+            db.check_schema()  # a foreign or newer file is refused before anything is written
+            info = accounts.association_info(db.sessions) if _has_schema(db) else None
+            if info is not None:
+                if info.name != args.district.strip():
+                    raise AppError("already_initialised", association=info.name)
+                db.upgrade()
+                print(say(args.lang, f"数据库已是最新，已初始化为 {info.name}：{db.describe()}",
+                           f"Database is up to date, set up for {info.name}: {db.describe()}"),
+                      file=out)
+                return EXIT_OK
+        # Validate what we can before the file is created, so bad input leaves no trace.
+        accounts.validate_setup(association=args.district, admin_name=args.admin)
+        admin_password = password("管理员密码 Administrator password: ", confirm=True)
+        accounts.validate_setup(association=args.district, admin_name=args.admin,
+                                admin_password=admin_password)
+        db.upgrade()
+        info = accounts.initialise(db.sessions, association=args.district,
+                                   admin_name=args.admin, admin_password=admin_password,
+                                   admin_display_name=args.display_name)
+        mode = say(args.lang, "市级模式" if info.mode == "city" else "区县模式",
+                    "city mode" if info.mode == "city" else "county mode")
+        print(say(args.lang,
+                   f"已初始化 {info.name}（{mode}），管理员 {args.admin}：{db.describe()}",
+                   f"Set up {info.name} ({mode}), administrator {args.admin}: {db.describe()}"),
+              file=out)
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def _has_schema(db: Database) -> bool:
+    current, _head = db.check_schema()
+    return current is not None
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.demo.service import DemoService
+
+    if args.members < 1:
+        raise UsageError("validation_failed", count=1)
+    db = open_database(args)
+    try:
+        if not accounts.is_initialised(db.sessions):
+            raise AppError("demo_needs_setup")
+        actor = login(db, args)
+        started = time.perf_counter()
+        result = DemoService(db.sessions, actor).generate(args.members, seed=args.seed)
+        seconds = time.perf_counter() - started
+        print(say(args.lang,
+                   f"已生成演示数据：{result.persons} 人，{result.honors} 项荣誉，"
+                   f"{result.events} 条动态记录，用时 {seconds:.1f} 秒。",
+                   f"Demo data: {result.persons} persons, {result.honors} honors, "
+                   f"{result.events} events in {seconds:.1f} s."), file=out)
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        manifest = ws.maintenance().backup(args.out)
+        print(say(args.lang,
+                   f"备份完成：{args.out}（{manifest.counts.get('person', 0)} 人，"
+                   f"SHA-256 {manifest.sha256[:16]}…，数据库版本 {manifest.schema_revision}）",
+                   f"Backup written: {args.out} ({manifest.counts.get('person', 0)} persons, "
+                   f"SHA-256 {manifest.sha256[:16]}…, schema {manifest.schema_revision})"),
+              file=out)
+        return EXIT_OK
+
+
+def _restore_actor(db: Database, args: argparse.Namespace, source: Path) -> Actor:
+    """Authenticate against the current database, or, when it is unusable, the backup's."""
+    try:
+        db.check_schema()
+        usable = accounts.is_initialised(db.sessions)
+    except AppError:
+        usable = False
+    if usable:
+        return login(db, args)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / "candidate.sqlite3"
+        maintenance.read_backup(source, copy)
+        candidate = Database(f"sqlite:///{copy}")
+        try:
+            return login(candidate, args)
+        finally:
+            candidate.dispose()
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    db = Database.open(args.db)  # restoring onto a new machine: no file yet
+    try:
+        actor = _restore_actor(db, args, args.source)
+        result = maintenance.restore(db, args.source, actor)
+        kept = result.previous_kept_at or "-"
+        print(say(args.lang,
+                   f"已从 {args.source} 恢复（备份时间 {result.manifest.created_at}）。"
+                   f"原数据库保留在：{kept}",
+                   f"Restored from {args.source} (made {result.manifest.created_at}). "
+                   f"The previous database is kept at: {kept}"), file=out)
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+CHECK_NAMES = {
+    "schema": ("数据库版本", "schema version"),
+    "integrity": ("文件完整性", "file integrity"),
+    "foreign_keys": ("数据关联", "references"),
+    "audit_chain": ("审计日志链", "audit chain"),
+    "treatment_levels": ("待遇级别", "treatment levels"),
+}
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    db = open_database(args, upgrade=False)
+    try:
+        db.check_schema()  # a text file, a foreign or a newer database: a clear refusal
+        actor = login(db, args)
+        report = maintenance.MaintenanceService(db, actor).check()
+        for item in report.items:
+            zh, en = CHECK_NAMES.get(item.name, (item.name, item.name))
+            mark = say(args.lang, "正常" if item.ok else "异常", "ok" if item.ok else "PROBLEM")
+            print(f"{say(args.lang, zh, en)}: {mark} ({item.detail})", file=out)
+        return EXIT_OK if report.ok else EXIT_FAILED
+    finally:
+        db.dispose()

@@ -1,0 +1,107 @@
+"""The ``laomo`` command. Calls services only; with no command it opens the GUI.
+
+Each command is implemented in the module of its group (``admin``, ``members``, ``reports``,
+``visits``, ``hardship``), imported only when that command runs, so that starting the GUI does
+not pay for SQLAlchemy and Alembic before the log-in dialog.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from desktop import logsetup
+from desktop.cli.common import EXIT_FAILED, say
+from desktop.cli.parser import build_parser
+from desktop.core.texts import error_text
+from desktop.errors import AppError
+
+log = logging.getLogger(__name__)
+
+COMMANDS: dict[str, str] = {
+    "init": "admin:cmd_init",
+    "demo": "admin:cmd_demo",
+    "backup": "admin:cmd_backup",
+    "restore": "admin:cmd_restore",
+    "check": "admin:cmd_check",
+    "members list": "members:members_list",
+    "members export": "members:members_export",
+    "members import": "members:members_import",
+    "members undo-import": "members:members_undo_import",
+    "members template": "members:members_template",
+    "report roster": "reports:report_roster",
+    "report certificate": "reports:report_certificate",
+    "report cards": "reports:report_cards",
+    "report void": "reports:report_void",
+    "visits plan": "visits:visits_plan",
+    "visits campaigns": "visits:visits_campaigns",
+    "visits coverage": "visits:visits_coverage",
+    "visits export": "visits:visits_export",
+    "visits calendar": "visits:visits_calendar",
+    "report visit-list": "visits:report_visit_list",
+    "report recuperation-roster": "visits:report_recuperation_roster",
+    "hardship list": "hardship:hardship_list",
+    "hardship standards": "hardship:hardship_standards",
+    "hardship standard": "hardship:hardship_standard",
+    "report hardship-file": "hardship:report_hardship_file",
+    "report hardship-proof": "hardship:report_hardship_proof",
+    "report hardship-notice": "hardship:report_hardship_notice",
+    "report hardship-payments": "hardship:report_hardship_payments",
+}
+"""Command (``args.command_key`` for nested ones, e.g. "members list") -> "module:function"
+in ``desktop.cli``."""
+
+
+def command(key: str) -> Callable[..., int]:
+    """The function that implements a command, its module imported now."""
+    module, _, name = COMMANDS[key].partition(":")
+    found: Callable[..., int] = getattr(importlib.import_module(f"desktop.cli.{module}"), name)
+    return found
+
+
+def run_command(key: str, args: object, out: TextIO) -> int:
+    return command(key)(args, out)
+
+
+def console_never_fails(stream: object) -> None:
+    """Output whose encoding lacks a character shows '?' for it instead of failing the command.
+
+    A redirected ``laomo`` on a Chinese Windows writes GBK (code page 936), which has no 𠮷
+    (CJK Extension B): without this, a name or file name with such a character would stop the
+    command half-way with a UnicodeEncodeError (tests/cli/test_cli_console.py). UTF-8 output
+    (Linux, the bundled program, an interactive Windows console) is left alone.
+    """
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and encoding and not encoding.startswith("utf"):
+        reconfigure(errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    console_never_fails(sys.stdout)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logsetup.configure()
+    if args.self_test or args.command is None:
+        from desktop import app  # the GUI is only loaded when it is wanted
+
+        if args.self_test:
+            return app.self_test(db=args.db, lang=args.lang)
+        return app.run(db=args.db, lang=args.lang)
+    try:
+        return run_command(getattr(args, "command_key", args.command), args, sys.stdout)
+    except AppError as exc:
+        log.info("laomo %s refused: %s", args.command, exc.code)
+        print(error_text(exc, args.lang), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(say(args.lang, "已取消。", "Cancelled."), file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: say so briefly, keep the details in the log
+        log.exception("laomo %s failed", args.command)
+        print(say(args.lang, f"出错了：{exc}（详情见日志）",
+                   f"Failed: {exc} (details in the log)"), file=sys.stderr)
+        return EXIT_FAILED

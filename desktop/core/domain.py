@@ -1,0 +1,100 @@
+"""Pure rules of the domain that several layers share (Qt-free, no database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from desktop.core.reference import TREATMENT_LEVELS
+
+# Titles whose treatment level is not what the granting level suggests. 全国五一劳动奖章 is a
+# national medal but gives 省部级 treatment (DOMAIN.md); 享受…待遇 titles say their level.
+_TITLE_LEVEL_RULES: tuple[tuple[str, str], ...] = (
+    ("全国五一劳动奖章", "省部级"),
+    ("享受全国劳模待遇", "全国"),
+    ("享受省部级", "省部级"),
+    ("全国劳动模范", "全国"),
+    ("全国先进工作者", "全国"),
+    ("全国劳模", "全国"),
+    ("省劳动模范", "省部级"),
+    ("省先进工作者", "省部级"),
+    ("省劳模", "省部级"),
+    ("部级", "省部级"),
+    ("省五一劳动奖章", "市级"),
+    ("市劳动模范", "市级"),
+    ("市先进工作者", "市级"),
+    ("市劳模", "市级"),
+    ("县劳动模范", "县级"),
+    ("区劳动模范", "县级"),
+    ("县先进工作者", "县级"),
+    ("区先进工作者", "县级"),
+)
+
+
+@dataclass(frozen=True)
+class HonorFacts:
+    """What the treatment rule needs to know of one honor."""
+
+    level: str
+    revoked: bool
+
+
+def level_rank(level: str | None) -> int:
+    """0 for 全国 (highest) … 3 for 县级; 99 for none or unknown."""
+    if level is None:
+        return 99
+    try:
+        return TREATMENT_LEVELS.index(level)
+    except ValueError:
+        return 99
+
+
+def level_for_title(title: str) -> str | None:
+    """The treatment level a title usually carries, or None if the title is not recognised."""
+    for needle, level in _TITLE_LEVEL_RULES:
+        if needle in title:
+            return level
+    return None
+
+
+def derived_treatment_level(honors: Iterable[HonorFacts]) -> str | None:
+    """The highest level among kept (not revoked) honors; None without any."""
+    best: str | None = None
+    for h in honors:
+        if h.revoked or h.level not in TREATMENT_LEVELS:
+            continue
+        if level_rank(h.level) < level_rank(best):
+            best = h.level
+    return best
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Full years (周岁) on ``day``."""
+    years = day.year - birth.year
+    if (day.month, day.day) < (birth.month, birth.day):
+        years -= 1
+    return years
+
+
+@dataclass(frozen=True)
+class HonorLabel:
+    """What the register shows of an honor: title, level and year."""
+
+    title: str
+    level: str
+    year: int | None
+    revoked: bool
+
+
+def highest_honor(honors: Iterable[HonorLabel]) -> str | None:
+    """"全国劳动模范(2015)": the highest kept honor, the most recent among equals."""
+    best: tuple[int, int, str] | None = None
+    for h in honors:
+        if h.revoked:
+            continue
+        label = f"{h.title}({h.year})" if h.year else h.title
+        key = (level_rank(h.level), -(h.year or 0), label)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2][:120] if best else None

@@ -1,0 +1,85 @@
+"""Scans and photos kept with a hardship file (收入证明, 户口本, 诊断书 …).
+
+The bytes are stored in the database with their SHA-256 (DESIGN: one file to back up, and the
+data package carries them with the file). Looking at or exporting one is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+import uuid
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.errors import AppError, NotFound, ValidationError
+from desktop.models import HardshipAttachment
+from desktop.services import audit
+from desktop.services.hardship.rules import DOCUMENT_TYPES
+from desktop.services.hardship.store import add_step, load_case
+from desktop.services.permissions import Actor, Perm
+from desktop.services.register.store import home_district_id
+
+MAX_ATTACHMENT = 20 * 1024 * 1024
+"""A scan or a phone photo is a few MB; anything this large is the wrong file (a video, a
+whole disk image) and would bloat every backup."""
+
+
+class HardshipAttachments:
+    """Adding and reading attachments; mixed into ``HardshipService``."""
+
+    _sessions: sessionmaker[Session]
+    _actor: Actor
+
+    def add_attachment(self, case_id: uuid.UUID, path: Path, doc_type: str) -> uuid.UUID:
+        self._actor.require(Perm.EDIT_PERSONS)
+        if doc_type not in DOCUMENT_TYPES:
+            raise ValidationError.single("doc_type", "attachment_type_unknown", value=doc_type)
+        if not path.is_file():
+            raise ValidationError.single("file", "attachment_not_a_file", path=str(path))
+        size = path.stat().st_size
+        if size == 0:
+            raise ValidationError.single("file", "attachment_empty", path=str(path))
+        if size > MAX_ATTACHMENT:
+            raise ValidationError.single("file", "attachment_too_large", path=str(path),
+                                         size_mb=size // (1024 * 1024),
+                                         max_mb=MAX_ATTACHMENT // (1024 * 1024))
+        content = path.read_bytes()
+        digest = hashlib.sha256(content).hexdigest()
+        media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        with self._sessions.begin() as s:
+            case = load_case(s, case_id, lock=True)
+            if case.status in ("closed", "rejected"):
+                raise AppError("hardship_read_only", status=case.status)
+            row = HardshipAttachment(
+                case_id=case.id, doc_type=doc_type, file_name=path.name[:200],
+                media_type=media, size=len(content), sha256=digest, content=content,
+                added_by=self._actor.name, origin_district_id=home_district_id(s))
+            s.add(row)
+            s.flush()
+            detail = {"doc_type": doc_type, "file": path.name, "sha256": digest,
+                      "size": len(content)}
+            add_step(s, case, self._actor, "attach", case.status, "", detail)
+            case.updated_at = dt.datetime.now(dt.UTC)
+            audit.append(s, self._actor, "hardship.attach", entity="hardship_case",
+                         entity_id=case.id, detail=detail)
+            return row.id
+
+    def read_attachment(self, attachment_id: uuid.UUID,
+                        purpose: Literal["view", "export"] = "view") -> tuple[str, str, bytes]:
+        """(file name, media type, bytes); the look or the export is audited, and the bytes
+        are checked against the stored SHA-256."""
+        self._actor.require(Perm.VIEW if purpose == "view" else Perm.IMPORT_EXPORT)
+        with self._sessions.begin() as s:
+            row = s.get(HardshipAttachment, attachment_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFound("hardship_attachment", attachment_id)
+            if hashlib.sha256(row.content).hexdigest() != row.sha256:
+                raise AppError("attachment_corrupt", file=row.file_name)
+            audit.append(s, self._actor, f"hardship.attachment_{purpose}",
+                         entity="hardship_case", entity_id=row.case_id,
+                         detail={"attachment": str(row.id), "file": row.file_name})
+            return row.file_name, row.media_type, row.content

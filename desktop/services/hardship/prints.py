@@ -1,0 +1,217 @@
+"""The hardship documents' data: files read, words chosen, IDs and accounts masked, then handed
+to ``desktop.reports.hardship`` as a ``Document`` (rendered by the caller with its fonts).
+
+Printing needs the print permission; a proof of assistance (帮扶证明) takes the next serial of
+its year in the document ledger and is audited, so every proof handed out can be traced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.masking import mask_id
+from desktop.errors import AppError
+from desktop.models import District, HardshipCase, HardshipPayment, Honor, Person
+from desktop.reports.framework import Document, format_date
+from desktop.reports.hardship import (
+    FileSheet,
+    file_sheet_document,
+    notice_document,
+    payments_document,
+    proof_content,
+    proof_from_content,
+    yuan,
+)
+from desktop.services import audit, settings
+from desktop.services.base import Service
+from desktop.services.hardship.rules import REJECT_REASONS, causes, mask_account
+from desktop.services.hardship.store import detail, load_case
+from desktop.services.permissions import Perm
+
+STATUS_WORDS = {
+    "draft": "草稿", "submitted": "已提交", "verified": "已核查", "notice": "公示中",
+    "approved": "已认定", "rejected": "不予认定", "review": "复核中", "closed": "已结案",
+}
+ACTION_WORDS = {
+    "open": "建档", "submit": "提交申请", "return": "退回", "verify": "入户核查",
+    "notice": "公示", "objection": "公示异议", "approve": "审批认定", "reject": "不予认定",
+    "start_review": "定期复核", "renew": "复核续档", "close": "结案", "amend": "变更",
+    "payment": "发放", "attach": "上传材料",
+}
+BAND_WORDS = {"below_line": "低于低保标准", "below_double": "低于 2 倍低保标准",
+              "above": "高于 2 倍低保标准"}
+
+
+def _d(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+class HardshipPrint(Service):
+    """Documents about hardship files."""
+
+
+    def _association(self, s: Session) -> str:
+        return settings.association_title(s)
+
+    def file_sheet(self, case_id: uuid.UUID) -> Document:
+        """困难劳模档案表 of one file."""
+        self._actor.require(Perm.PRINT)
+        with self._read_sessions.begin() as s:
+            case = load_case(s, case_id)
+            got = detail(s, case)
+            person = s.get(Person, case.person_id)
+            assert person is not None
+            honors = s.scalars(select(Honor).where(
+                Honor.person_id == person.id, Honor.deleted_at.is_(None),
+                Honor.revoked_date.is_(None)).order_by(Honor.year)).all()
+            names = causes()
+            facts = (
+                ("姓名", person.name), ("性别", {"1": "男", "2": "女"}.get(person.sex, "")),
+                ("身份证号码", got.person_id_number), ("出生日期", _d(person.birth_date)),
+                ("区县", got.district), ("工作单位", person.work_unit or ""),
+                ("荣誉称号", "；".join(f"{h.year or ''} {h.title}".strip() for h in honors)),
+                ("就业情况", person.employment_status or ""),
+                ("联系电话", person.mobile or person.phone or ""),
+                ("通讯地址", person.address or ""),
+                ("健康状况", got.health_status or ""), ("残疾情况", got.disability or ""),
+                ("住房情况", (got.housing_type or "") + (f"，{got.housing_area} 平方米"
+                                                         if got.housing_area else "")),
+                ("参保情况", got.insurance or ""),
+                ("开户银行", got.bank_name or ""), ("银行账号", got.bank_account),
+                ("困难类别", got.category), ("备注", got.notes or ""),
+            )
+            line = got.income.dibao_line
+            income = (
+                ("本人月收入", yuan(got.person_income)), ("其他月收入", yuan(got.other_income)),
+                ("家庭月总收入", yuan(got.income.household)),
+                ("刚性支出", yuan(got.fixed_costs)),
+                ("家庭人口", f"{got.household_size} 人"),
+                ("人均月收入", yuan(got.income.per_capita)),
+                ("低保标准", yuan(line) if line is not None else "未设置"),
+                ("2 倍低保标准", yuan(2 * line) if line is not None else "未设置"),
+                ("对照结果", BAND_WORDS.get(got.income.band or "", "")), ("", ""),
+            )
+            cause = (("主要致困原因", names.get(got.main_cause, got.main_cause)),
+                     ("次要致困原因", "、".join(names.get(c, c) for c in got.secondary_causes)))
+            checks = tuple(
+                (st.at.date().isoformat(), ACTION_WORDS.get(st.action, st.action),
+                 st.actor_display, _step_text(st.action, st.opinion, st.detail))
+                for st in got.steps if st.action not in ("payment", "attach"))
+            payments = tuple((_d(p.paid_on), p.kind, yuan(p.amount), p.payer)
+                             for p in got.payments)
+            sheet = FileSheet(
+                serial=got.serial, year=got.year, status=STATUS_WORDS[got.status],
+                facts=facts,
+                members=tuple((f"{m.name}（{m.relation}）", m.id_number,
+                               "，".join(x for x in (m.health, m.status) if x), yuan(m.income))
+                              for m in got.members),
+                income=income, causes=cause, checks=checks, payments=payments)
+            return file_sheet_document(sheet, association=self._association(s),
+                                       date=self._today())
+
+    def notice(self, case_ids: Sequence[uuid.UUID] = ()) -> Document:
+        """公示名单 of the given files, or of every file now in notice."""
+        self._actor.require(Perm.PRINT)
+        with self._read_sessions.begin() as s:
+            stmt = (select(HardshipCase, Person, District.name)
+                    .join(Person, Person.id == HardshipCase.person_id)
+                    .join(District, District.id == HardshipCase.district_id)
+                    .where(HardshipCase.deleted_at.is_(None))
+                    .order_by(District.sort_order, HardshipCase.serial))
+            stmt = (stmt.where(HardshipCase.id.in_(tuple(case_ids))) if case_ids
+                    else stmt.where(HardshipCase.status == "notice"))
+            found = s.execute(stmt).all()
+            if not found:
+                raise AppError("report_empty")
+            names = causes()
+            rows = [(district, person.name, mask_id(person.id_number), person.work_unit or "",
+                     case.category, names.get(case.main_cause, case.main_cause),
+                     str(case.household_size), yuan(case.per_capita))
+                    for case, person, district in found]
+            starts = [c.notice_start for c, _p, _d in found if c.notice_start]
+            ends = [c.notice_end for c, _p, _d in found if c.notice_end]
+            return notice_document(rows, association=self._association(s), date=self._today(),
+                                   start=min(starts) if starts else None,
+                                   end=max(ends) if ends else None)
+
+    def payments(self, *, year: int | None = None, kind: str | None = None,
+                 district: str | None = None) -> Document:
+        """发放签收表 of the payments of a year (and kind, district)."""
+        self._actor.require(Perm.PRINT)
+        with self._read_sessions.begin() as s:
+            stmt = (select(HardshipPayment, HardshipCase.serial, Person.name,
+                           Person.id_number, District.name)
+                    .join(HardshipCase, HardshipCase.id == HardshipPayment.case_id)
+                    .join(Person, Person.id == HardshipPayment.person_id)
+                    .join(District, District.id == HardshipCase.district_id)
+                    .where(HardshipPayment.deleted_at.is_(None))
+                    .order_by(District.sort_order, HardshipPayment.paid_on, HardshipCase.serial))
+            words = []
+            if year is not None:
+                stmt = stmt.where(HardshipPayment.year == year)
+                words.append(f"{year} 年度")
+            if kind:
+                stmt = stmt.where(HardshipPayment.kind == kind)
+                words.append(kind)
+            if district:
+                stmt = stmt.where(District.name == district)
+                words.append(district)
+            found = s.execute(stmt).all()
+            if not found:
+                raise AppError("report_empty")
+            rows = [(d, name, serial, mask_id(number), p.kind, p.amount, _d(p.paid_on),
+                     mask_account(p.bank_account), p.notes or "")
+                    for p, serial, name, number, d in found]
+            return payments_document(rows, association=self._association(s),
+                                     date=self._today(),
+                                     subtitle="　".join(words) if words else None)
+
+    def proof(self, case_id: uuid.UUID) -> Document:
+        """帮扶证明 under the next serial of the year in the document ledger
+        (``<district code>-BF-2026-0001``, reprinted and voided on the 证书登记 page like proofs
+        of title), stamped with the configured seal; audited."""
+        from desktop.services.documents.service import DocumentService, configured_settings
+
+        self._actor.require(Perm.PRINT)
+        today = self._today()
+        with self._sessions.begin() as s:
+            case = load_case(s, case_id)
+            if case.status not in ("approved", "review", "closed"):
+                raise AppError("hardship_not_approved", status=STATUS_WORDS[case.status])
+            got = detail(s, case)
+            content = proof_content(
+                name=got.person_name, id_number=got.person_id_number, district=got.district,
+                file_serial=got.serial, category=got.category, approved_on=got.decided_on,
+                payments=[(_d(p.paid_on), p.kind, p.amount) for p in got.payments],
+                association=self._association(s), date=today)
+            serial = DocumentService(self._sessions, self._actor).log_issue(
+                s, "hardship_proof", today.year, case.person_id, got.person_name, content)
+            audit.append(s, self._actor, "hardship.proof", entity="hardship_case",
+                         entity_id=case.id, detail={"serial": serial})
+            doc = proof_from_content(content | {"serial": serial})
+            return dataclasses.replace(doc, seal=configured_settings(s).seal)
+
+
+def _step_text(action: str, opinion: str, extra: dict[str, object]) -> str:
+    parts = [opinion] if opinion else []
+    if action == "verify":
+        parts.append(f"{extra.get('verified_on', '')} {extra.get('method', '')}核查，"
+                     f"核查人：{extra.get('verified_by', '')}；情况：{extra.get('findings', '')}")
+    elif action == "notice":
+        start, end = extra.get("start"), extra.get("end")
+        if isinstance(start, str) and isinstance(end, str):
+            parts.append(f"公示期 {format_date(dt.date.fromisoformat(start))}至"
+                         f"{format_date(dt.date.fromisoformat(end))}")
+    elif action == "reject":
+        parts.append("理由：" + REJECT_REASONS.get(str(extra.get("reason")), ""))
+    elif action in ("approve", "renew") and extra.get("next_review"):
+        parts.append(f"下次复核：{extra['next_review']}")
+    elif action == "close":
+        parts.append(f"{extra.get('kind', '')}：{extra.get('reason', '')}")
+    return "；".join(parts)

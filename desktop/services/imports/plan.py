@@ -1,0 +1,308 @@
+"""First pass of an import: every row checked with the person rules and matched by ID number
+against what is stored, before anything is written (so an all-or-nothing import knows it will
+be refused, and duplicate rows are seen whichever comes first).
+
+The register is read once (ID number -> person for the numbers in the file, in chunks), never
+a SELECT per row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from desktop.core import idnumber, reference
+from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
+from desktop.core.search_keys import name_keys, search_text
+from desktop.errors import ValidationError
+from desktop.exchange.import_rows import RowInput
+from desktop.models import Honor, Person
+from desktop.services.imports.types import FieldChange, RowProblem
+from desktop.services.register.rules import check_draft, honor_values, person_values
+from desktop.services.register.types import HonorDraft, PersonDraft
+
+PERSON: Table = Person.__table__  # type: ignore[assignment]
+HONOR: Table = Honor.__table__  # type: ignore[assignment]
+CHUNK = 500
+_DRAFT_FIELDS = {f.name for f in dataclasses.fields(PersonDraft)} - {"honors"}
+_CODE_LABELS = {
+    "sex": "sex_GB_T_2261_1", "ethnicity": "ethnicity_GB_3304",
+    "political_status": "political_GB_T_4762", "education": "education_GB_T_4658_2006_top",
+    "marital_status": "marital_GB_T_2261_2_2003",
+}
+_LOADED = ("id", "name", "id_number", "id_legacy15", "sex", "birth_date", "district_id",
+           "row_version", "name_pinyin", "name_initials", "treatment_override",
+           "death_date", *sorted(_DRAFT_FIELDS - {"name", "district", "id_number", "sex",
+                                                  "birth_date"}))
+
+
+@dataclass
+class Planned:
+    """One data row after the first pass."""
+
+    number: int  # Excel's row number
+    id_number: str | None  # normalised, when it parses
+    status: str  # new | updated | unchanged | rejected | duplicate
+    name: str
+    problems: list[RowProblem] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)  # person columns to write
+    honors: list[dict[str, Any]] = field(default_factory=list)  # honors to add
+    person_id: uuid.UUID | None = None
+    before: dict[str, Any] = field(default_factory=dict)  # update: stored values replaced
+    version: int = 0
+    same_as: int | None = None
+    stored: tuple[dict[str, Any], list[dict[str, Any]]] | None = None  # what the row says
+    warnings: list[RowProblem] = field(default_factory=list)  # shown, not refused
+
+
+@dataclass
+class Context:
+    """What the checks need from the database, loaded once per import."""
+
+    districts: dict[str, uuid.UUID]
+    home_name: str | None  # county mode: the one district rows may belong to
+    county_mode: bool
+    existing: dict[str, dict[str, Any]]  # ID number -> stored person columns
+    honors: dict[uuid.UUID, list[dict[str, Any]]]  # person id -> kept honors
+    today: dt.date
+
+
+def load_existing(s: Session, numbers: Iterable[str]) -> tuple[
+        dict[str, dict[str, Any]], dict[uuid.UUID, list[dict[str, Any]]]]:
+    """The live persons holding these ID numbers and their kept honors, in chunks."""
+    wanted = sorted(set(numbers))
+    cols = [PERSON.c[c] for c in _LOADED]
+    existing: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start:start + CHUNK]
+        rows = s.execute(select(*cols).where(
+            PERSON.c.id_number.in_(part), PERSON.c.deleted_at.is_(None),
+            PERSON.c.merged_into_id.is_(None)))
+        for r in rows.mappings():
+            existing[r["id_number"]] = dict(r)
+    honors: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    ids = [p["id"] for p in existing.values()]
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start:start + CHUNK]
+        rows = s.execute(select(HONOR.c.person_id, HONOR.c.title, HONOR.c.level,
+                                HONOR.c.year, HONOR.c.revoked_date).where(
+            HONOR.c.person_id.in_(part), HONOR.c.deleted_at.is_(None)))
+        for h in rows.mappings():
+            honors.setdefault(h["person_id"], []).append(dict(h))
+    return existing, honors
+
+
+def id_of(row: RowInput) -> str | None:
+    """The normalised ID number of a row, if it parses (for matching before the checks)."""
+    if row.id_checked:
+        return row.id_normal
+    raw = row.values.get("id_number")
+    row.id_checked = True
+    if not raw:
+        return None
+    try:
+        row.id_normal = idnumber.parse(raw).number
+    except ValidationError:
+        row.id_normal = None
+    return row.id_normal
+
+
+def display(field_name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    table = _CODE_LABELS.get(field_name)
+    if table is not None:
+        return reference.code_table(table).get(str(value), str(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _problem_field(name: str) -> str:
+    base = name.split("[", 1)[0]
+    return "honors" if base == "honors" else base
+
+
+def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
+    """Check one row; decide new / updated / unchanged / rejected."""
+    v = row.values
+    name = v.get("name") or ""
+    out = Planned(row.number, id_of(row), "rejected", name)
+    out.problems = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.issues]
+    district = v.get("district")
+    if district is None and ctx.county_mode:
+        district = ctx.home_name
+    if district is None:
+        out.problems.append(RowProblem(columns.get("district"), "district", "district_required"))
+    elif ctx.county_mode and district != ctx.home_name:
+        out.problems.append(RowProblem(columns.get("district"), "district", "district_other",
+                                       {"name": district, "home": ctx.home_name}))
+    elif district not in ctx.districts:
+        out.problems.append(RowProblem(columns.get("district"), "district", "unknown_district",
+                                       {"name": district, "known": "、".join(ctx.districts)}))
+    number = id_of(row)
+    birth = v.get("birth_date")
+    if birth is not None and row.precision.get("birth_date") in ("month", "year") and number:
+        # 1965.03 says less than the ID number; it agrees when year (and month) agree
+        year, month = int(number[6:10]), int(number[10:12])  # a parsed 18-character number
+        same = year == birth.year and (row.precision["birth_date"] == "year"
+                                       or month == birth.month)
+        birth = None if same else birth
+    honors = tuple(HonorDraft(title=h.title, level=h.level, year=h.year)
+                   for h in row.honors if h.level is not None)
+    draft = PersonDraft(
+        name=name, district=district or "", birth_date=birth,
+        honors=honors, **{k: val for k, val in v.items()
+                          if k in _DRAFT_FIELDS and k not in ("name", "district", "birth_date")},
+    )
+    problems, resolved = check_draft(draft, today=ctx.today)
+    for p in problems:
+        if p.code == "unknown_district" or p.field == "district":
+            continue
+        key = _problem_field(p.field)
+        out.problems.append(RowProblem(columns.get(key), key, p.code, dict(p.params)))
+    stored = ctx.existing.get(resolved.id_number or "")
+    if stored is not None and stored["name"] != resolved.name:
+        out.problems.append(RowProblem(columns.get("id_number"), "id_number", "id_other_person",
+                                       {"existing_name": stored["name"]}))
+    if out.problems:
+        return out
+    values = person_values(draft, resolved)
+    values["district_id"] = ctx.districts[district or ""]
+    new_honors = [honor_values(h) for h in honors]
+    out.stored = (values, new_honors)
+    if stored is None:
+        out.status, out.values, out.honors = "new", values, new_honors
+        return out
+    _compare(out, v, values, new_honors, stored, ctx.honors.get(stored["id"], []))
+    return out
+
+
+def _compare(out: Planned, given: dict[str, Any], values: dict[str, Any],
+             new_honors: list[dict[str, Any]], stored: dict[str, Any],
+             stored_honors: Sequence[dict[str, Any]]) -> None:
+    """Field by field: a value the file gives and the register holds differently is a change;
+    an empty cell never erases anything."""
+    out.person_id = stored["id"]
+    out.version = stored["row_version"]
+    present = {k for k, x in given.items() if x is not None} | {"name"}
+    for key in sorted(present):
+        column = "district_id" if key == "district" else key
+        if column not in values or column == "id_number":
+            continue
+        new, old = values[column], stored.get(column)
+        if new is None or new == old:
+            continue
+        out.values[column] = new
+        out.before[column] = old
+        label = "district" if column == "district_id" else column
+        if column != "district_id":
+            out.changes.append(FieldChange(label, display(column, old), display(column, new)))
+    for h in new_honors:
+        known = any((s["title"] == h["title"] or s["level"] == h["level"])
+                    and (s["year"] == h["year"] or h["year"] is None or s["year"] is None)
+                    for s in stored_honors)
+        if not known:
+            out.honors.append(h)
+            label = f"{h['title']}({h['year']})" if h["year"] else h["title"]
+            out.changes.append(FieldChange("honors", "", label))
+    out.status = "updated" if out.changes or out.values else "unchanged"
+    if out.status == "updated":
+        _derive(out, stored, stored_honors)
+
+
+def _derive(out: Planned, stored: dict[str, Any],
+            stored_honors: Sequence[dict[str, Any]]) -> None:
+    """The derived columns after the update, from what was loaded (no query per row)."""
+    merged = {**stored, **out.values}
+    if "name" in out.values:
+        pinyin, initials = name_keys(merged["name"])
+        merged.update(name_pinyin=pinyin or None, name_initials=initials or None)
+        out.values.update(name_pinyin=merged["name_pinyin"],
+                          name_initials=merged["name_initials"])
+    out.values["search_text"] = search_text(
+        merged["name"], merged["name_pinyin"], merged["name_initials"], merged["id_number"],
+        merged["work_unit"], merged["phone"], merged["mobile"])
+    honors = [*stored_honors, *({**h, "revoked_date": None} for h in out.honors)]
+    out.values["treatment_level"] = merged["treatment_override"] or derived_treatment_level(
+        HonorFacts(h["level"], h["revoked_date"] is not None) for h in honors)
+    out.values["highest_honor"] = highest_honor(
+        HonorLabel(h["title"], h["level"], h["year"], h["revoked_date"] is not None)
+        for h in honors)
+
+
+def mark_duplicates(planned: list[Planned], columns: dict[str, int]) -> None:
+    """Rows repeating an earlier row (same ID, same content) are skipped and mentioned; two
+    rows with one ID number and different content are both rejected."""
+    first: dict[str, Planned] = {}
+    for p in planned:
+        number = p.id_number
+        if number is None:
+            continue
+        earlier = first.get(number)
+        if earlier is None:
+            first[number] = p
+            continue
+        if p.status != "rejected" and earlier.status != "rejected" and p.stored == earlier.stored:
+            p.status, p.same_as = "duplicate", earlier.number
+            p.values, p.honors, p.changes = {}, [], []
+            continue
+        for a, b in ((p, earlier), (earlier, p)):
+            a.problems.append(RowProblem(columns.get("id_number"), "id_number",
+                                         "id_twice_in_file", {"row": b.number}))
+            a.status = "rejected"
+
+
+MAX_WARNINGS = 3  # possible duplicates named per row
+
+
+def flag_possible_duplicates(s: Session, planned: Sequence[Planned], columns: dict[str, int],
+                             districts: dict[str, uuid.UUID]) -> None:
+    """A new row without an ID number cannot be matched by number: warn (not refuse) when the
+    register already holds a live person of the same name with the same birth date or the same
+    work unit, so the clerk looks before importing a second record of one person. One query per
+    500 names, never one per row."""
+    rows = [p for p in planned if p.status == "new" and p.id_number is None]
+    if not rows:
+        return
+    names = sorted({p.values["name"] for p in rows})
+    found: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(names), CHUNK):
+        part = names[start:start + CHUNK]
+        result = s.execute(select(PERSON.c.name, PERSON.c.birth_date, PERSON.c.work_unit,
+                                  PERSON.c.district_id).where(
+            PERSON.c.name.in_(part), PERSON.c.deleted_at.is_(None),
+            PERSON.c.merged_into_id.is_(None)).order_by(PERSON.c.name, PERSON.c.id))
+        for r in result.mappings():
+            found.setdefault(r["name"], []).append(dict(r))
+    district_names = {i: n for n, i in districts.items()}
+    for p in rows:
+        birth = p.values.get("birth_date")
+        unit = _unit_key(p.values.get("work_unit"))
+        for stored in found.get(p.values["name"], ()):
+            if len(p.warnings) >= MAX_WARNINGS:
+                break
+            params = {"name": stored["name"],
+                      "district": district_names.get(stored["district_id"], ""),
+                      "birth": display("birth_date", stored["birth_date"]) or "-",
+                      "unit": stored["work_unit"] or "-"}
+            if birth is not None and stored["birth_date"] == birth:
+                p.warnings.append(RowProblem(columns.get("birth_date"), "name",
+                                             "possible_duplicate_birth", params))
+            elif unit and _unit_key(stored["work_unit"]) == unit:
+                p.warnings.append(RowProblem(columns.get("work_unit"), "name",
+                                             "possible_duplicate_unit", params))
+
+
+def _unit_key(unit: str | None) -> str:
+    return "".join((unit or "").split())

@@ -1,0 +1,85 @@
+"""The import's outcome in words (Chinese by default): per row for the report workbook and the
+wizard, and the counts line for the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.texts import PROBLEMS, ZH, field_label, problem_text
+from desktop.errors import FieldProblem
+from desktop.exchange.import_map import FIELD_TITLES
+from desktop.exchange.import_read import read_sheet
+from desktop.exchange.import_report import ReportLine, write_report
+from desktop.services.imports.types import ImportResult, RowOutcome
+
+__all__ = ["counts_text", "report_workbook", "row_text"]
+
+
+def row_text(outcome: RowOutcome, lang: str = ZH) -> str:
+    text = _status_text(outcome, lang)
+    if outcome.warnings:
+        zh = lang.startswith("zh")
+        words = [PROBLEMS[p.code][0 if zh else 1].format(**p.params) for p in outcome.warnings]
+        text += ("；" if zh else "; ") + ("；".join(words) if zh else "; ".join(words))
+    return text
+
+
+def _status_text(outcome: RowOutcome, lang: str) -> str:
+    zh = lang.startswith("zh")
+    if outcome.status == "rejected":
+        return "；".join(problem_text(FieldProblem(p.field, p.code, p.params), lang)
+                        for p in outcome.problems) if zh else "; ".join(
+            problem_text(FieldProblem(p.field, p.code, p.params), lang)
+            for p in outcome.problems)
+    if outcome.status == "duplicate":
+        return (f"与第 {outcome.same_as} 行重复，已跳过" if zh
+                else f"repeats row {outcome.same_as}; skipped")
+    if outcome.status == "unchanged":
+        return "与库中记录相同，无变化" if zh else "same as the register; no change"
+    if outcome.status == "new":
+        return "新增" if zh else "new"
+    changes = [f"{_label(c.field, lang)}：{c.before or '（空）'} → {c.after}" if zh else
+               f"{_label(c.field, lang)}: {c.before or '(empty)'} -> {c.after}"
+               for c in outcome.changes]
+    return ("更新：" if zh else "update: ") + ("；".join(changes) if zh else "; ".join(changes))
+
+
+def _label(field: str, lang: str) -> str:
+    label = field_label(field, lang)
+    return FIELD_TITLES.get(field, label) if label == field else label
+
+
+def counts_text(result: ImportResult, lang: str = ZH) -> str:
+    c = result.counts
+    if lang.startswith("zh"):
+        text = (f"新增 {c['new']} 人，更新 {c['updated']} 人，无变化 {c['unchanged']} 人，"
+                f"拒绝 {c['rejected']} 行，重复跳过 {c['duplicate']} 行")
+        if result.footer_rows:
+            rows = "、".join(str(n) for n in result.footer_rows)
+            text += f"；表尾合计/签名行已跳过（第 {rows} 行）"
+        if result.warned:
+            text += f"；其中 {result.warned} 行没有身份证号、可能与登记册中已有的人重复，请核对"
+        return text
+    text = (f"{c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
+            f"{c['rejected']} rejected, {c['duplicate']} duplicate row(s) skipped")
+    if result.footer_rows:
+        text += "; totals/signature rows skipped (rows " + ", ".join(
+            str(n) for n in result.footer_rows) + ")"
+    if result.warned:
+        text += (f"; {result.warned} row(s) without an ID number may repeat persons already "
+                 "in the register: check them")
+    return text
+
+
+def report_workbook(source: Path, result: ImportResult, lang: str = ZH) -> bytes:
+    """The user's sheet with a reasons column and the bad cells red."""
+    sheet = read_sheet(source, result.sheet)
+    lines = [ReportLine(o.number, row_text(o, lang),
+                        tuple(sorted({p.column for p in o.problems if p.column is not None})),
+                        "rejected" if o.status == "rejected" else
+                        "skipped" if o.status == "duplicate" else
+                        "warning" if o.warnings else "ok")
+             for o in result.rows]
+    skipped = "表尾行，未导入" if lang.startswith("zh") else "footer row, not imported"
+    lines += [ReportLine(n, skipped, (), "skipped") for n in result.footer_rows]
+    return write_report(source, sheet, result.header_row, lines, counts_text(result, lang))

@@ -1,0 +1,306 @@
+"""The register (名册) as a list: search, filter, sort, page, count and export, masked.
+
+Built for a keystroke per query at 100,000 persons on SQLite (benchmarks/bench_register_sql.py):
+
+- Every filter of the filter bar is a column of the partial index ``ix_person_register`` (live
+  persons only, led by the name sort order), so a free-text ``LIKE`` reads that narrow index
+  instead of the wide table, and counting never touches the table.
+- The first page of the default sort walks the same index in order and stops after ``limit``
+  matches; a short page (fewer rows than asked) *is* the count, so a narrow search costs one
+  index scan and a broad one a short walk plus one counting scan.
+- Highest honor and district name are columns / a join, never a per-row subquery; an honor
+  filter probes the covering index of kept honors (``register_query`` has the SQL details).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.domain import age_on
+from desktop.core.masking import mask_id, mask_phone
+from desktop.core.reference import EMPLOYMENT_STATUSES, code_table
+from desktop.errors import NotFound, ValidationError
+from desktop.models import District, Honor, Person
+from desktop.services import audit
+from desktop.services.base import Service
+from desktop.services.permissions import Perm
+from desktop.services.register.query import (
+    SORT_KEYS,
+    conditions,
+    district_query,
+    last_recuperation_years,
+    order_by,
+    search_words,
+)
+from desktop.services.register.types import MemberRow, RegisterFilter
+
+__all__ = ["SORT_KEYS", "RegisterListing", "RegisterService", "filter_summary", "search_words"]
+
+SEX_LABELS = {"1": "男", "2": "女"}
+
+
+@dataclass(frozen=True)
+class RegisterListing:
+    """One page of the register and the number of persons the filter matches in all."""
+
+    total: int
+    rows: list[MemberRow]
+
+
+def filter_summary(f: RegisterFilter) -> dict[str, Any]:
+    """The fields of a filter that differ from the default (for the audit log)."""
+    default = RegisterFilter()
+    out: dict[str, Any] = {}
+    for name in RegisterFilter.__dataclass_fields__:
+        value = getattr(f, name)
+        if value != getattr(default, name):
+            out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+_ROW_COLUMNS = (
+    Person.id, Person.name, Person.sex, Person.birth_date, District.name, Person.work_unit,
+    Person.treatment_level, Person.highest_honor, Person.employment_status, Person.life_status,
+    Person.mobile, Person.phone, Person.id_number, Person.in_hardship, Person.row_version,
+)
+
+
+EXTRA_COLUMNS: dict[str, str | None] = {
+    # person column -> code table whose label is exported (None: the value as stored)
+    "political_status": "political_GB_T_4762", "party_join_date": None,
+    "ethnicity": "ethnicity_GB_3304", "native_place": None,
+    "marital_status": "marital_GB_T_2261_2_2003", "education": "education_GB_T_4658_2006_top",
+    "degree": None, "work_start_date": None, "position": None, "unit_type": None,
+    "professional_title": None, "technical_grade": None, "hukou_type": None, "address": None,
+    "postcode": None, "monthly_income": None, "household_size": None, "health_status": None,
+    "insurance": None, "notes": None, "mobile": None,
+}
+"""Person columns an export may add to the register's own (the ACFTU survey's fields)."""
+
+
+def export_value(key: str, value: Any, unmask: bool) -> Any:
+    """A column value as exported: code-table labels, ISO dates, money as text, the mobile
+    masked unless unmasked."""
+    if value is None:
+        return None
+    table = EXTRA_COLUMNS.get(key)
+    if table is not None:
+        labels = code_table(table)
+        if key == "education" and str(value) not in labels:
+            labels = code_table("education_GB_T_4658_2006_detail_examples")
+        return labels.get(str(value), str(value))
+    if key == "mobile" and not unmask:
+        return mask_phone(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def member_row(
+    today: dt.date, pid: uuid.UUID, name: str, sex: str, born: dt.date | None, district: str,
+    unit: str | None, level: str | None, honor: str | None, employment: str | None,
+    life: str, mobile: str | None, phone: str | None, number: str | None, hardship: bool,
+    version: int, recuperation_year: int | None = None,
+) -> MemberRow:
+    """One register line, masked; the column order of ``_ROW_COLUMNS``."""
+    return MemberRow(
+        id=pid, name=name, sex=SEX_LABELS.get(sex, ""), birth_date=born,
+        age=age_on(born, today) if born else None, district=district, work_unit=unit or "",
+        treatment_level=level, highest_honor=honor, employment_status=employment,
+        life_status=life, phone=mask_phone(mobile or phone), id_number=mask_id(number),
+        in_hardship=bool(hardship), row_version=version,
+        last_recuperation_year=recuperation_year,
+    )
+
+
+class RegisterService(Service):
+    """The register list for the page and ``laomo members list``. Needs ``Perm.VIEW``.
+
+    Lists read through the reader sessions; unmasking writes an audit entry through the writer
+    sessions (the same order as every other service: writer, actor, reader).
+    """
+
+
+    # -- the list -----------------------------------------------------------------------------
+
+    def search(
+        self, filter: RegisterFilter, *, sort: str = "name", descending: bool = False,
+        offset: int = 0, limit: int = 200,
+    ) -> RegisterListing:
+        """One page of rows and the total count, read in one transaction."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            rows = self._member_rows(s, filter, sort, descending, offset, limit)
+            if 0 < len(rows) < limit or (offset == 0 and len(rows) < limit):
+                total = offset + len(rows)  # a short page ends the result: no counting scan
+            else:
+                total = self._count(s, filter)
+            return RegisterListing(total=total, rows=rows)
+
+    def rows(
+        self, filter: RegisterFilter, *, sort: str = "name", descending: bool = False,
+        offset: int = 0, limit: int = 200,
+    ) -> list[MemberRow]:
+        """A page of rows without the count (``fetchMore``)."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            return self._member_rows(s, filter, sort, descending, offset, limit)
+
+    def count(self, filter: RegisterFilter) -> int:
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            return self._count(s, filter)
+
+    # -- choices for the filter bar -----------------------------------------------------------
+
+    def districts(self) -> list[str]:
+        """The districts a person can be managed by, in the association's order."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            return list(s.scalars(district_query()))
+
+    def honor_titles(self) -> list[str]:
+        """Titles of kept honors, the most frequent first (for the title filter's list).
+
+        Read from the covering index of kept honors alone: joining the persons to leave out
+        the deleted ones would take ten times as long for a list that only suggests."""
+        self._actor.require(Perm.VIEW)
+        stmt = (select(Honor.title)
+                .where(Honor.revoked_date.is_(None), Honor.deleted_at.is_(None))
+                .group_by(Honor.title).order_by(func.count().desc(), Honor.title))
+        with self._read_sessions.begin() as s:
+            return list(s.scalars(stmt))
+
+    def employment_statuses(self) -> list[str]:
+        """The standard statuses, then any other value the register holds."""
+        self._actor.require(Perm.VIEW)
+        stmt = select(Person.employment_status).where(
+            Person.employment_status.is_not(None), Person.deleted_at.is_(None),
+            Person.merged_into_id.is_(None)).distinct()
+        with self._read_sessions.begin() as s:
+            found = {v for v in s.scalars(stmt) if v}
+        return [*EMPLOYMENT_STATUSES, *sorted(found - set(EMPLOYMENT_STATUSES))]
+
+    # -- export and reveal --------------------------------------------------------------------
+
+    def export(
+        self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
+        sort: str = "name", descending: bool = False, limit: int | None = None,
+        extra: tuple[str, ...] = (),
+    ) -> list[dict[str, Any]]:
+        """Rows for ``laomo members list`` (keys as DESIGN.md), honors loaded in one query.
+
+        Unmasked output needs ``Perm.UNMASK`` and a reason; the rows are then read in the same
+        write transaction that appends one ``register.unmask_export`` audit entry, so nothing
+        unmasked leaves without its trace.
+        """
+        self._actor.require(Perm.VIEW)
+        if not unmask:
+            with self._read_sessions.begin() as s:
+                return self._export_rows(s, filter, sort, descending, limit, unmask=False,
+                                         extra=extra)
+        why = self._reason(reason)
+        with self._sessions.begin() as s:
+            result = self._export_rows(s, filter, sort, descending, limit, unmask=True,
+                                       extra=extra)
+            audit.append(s, self._actor, "register.unmask_export", detail={
+                "reason": why, "count": len(result), "filter": filter_summary(filter),
+            })
+            return result
+
+    def reveal_id_number(self, person_id: uuid.UUID, reason: str) -> str:
+        """One person's full ID number ("" when none is recorded); the reason is audited."""
+        why = self._reason(reason)
+        with self._sessions.begin() as s:
+            person = s.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise NotFound("person", person_id)
+            audit.append(s, self._actor, "person.reveal_id", entity="person",
+                         entity_id=person.id, detail={"reason": why})
+            return person.id_number or ""
+
+    def _reason(self, reason: str | None) -> str:
+        """Permission first (a viewer is refused whatever the reason), then the reason."""
+        self._actor.require(Perm.UNMASK)
+        why = (reason or "").strip()
+        if not why:
+            raise ValidationError.single("reason", "reason_required")
+        return why
+
+    def _member_rows(
+        self, s: Session, f: RegisterFilter, sort: str, descending: bool, offset: int,
+        limit: int,
+    ) -> list[MemberRow]:
+        today = self._today()
+        stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
+                .where(*conditions(s, f, today)).order_by(*order_by(sort, descending))
+                .offset(offset).limit(limit))
+        found = s.execute(stmt).all()
+        # the last recuperation year of this page's persons only (one indexed probe each)
+        years = last_recuperation_years(s, [r[0] for r in found])
+        return [
+            member_row(today, pid, name, sex, born, district, unit, level, honor, employment,
+                       life, mobile, phone, number, hardship, version, years.get(pid))
+            for (pid, name, sex, born, district, unit, level, honor, employment, life, mobile,
+                 phone, number, hardship, version) in found
+        ]
+
+    def _count(self, s: Session, f: RegisterFilter) -> int:
+        # Without free text the kept honors are the narrower side: start from them.
+        where = conditions(s, f, self._today(), honors_first=not search_words(f.text))
+        return int(s.scalar(select(func.count()).select_from(Person).where(*where)) or 0)
+
+    def _export_rows(
+        self, s: Session, f: RegisterFilter, sort: str, descending: bool, limit: int | None,
+        *, unmask: bool, extra: tuple[str, ...] = (),
+    ) -> list[dict[str, Any]]:
+        unknown = [k for k in extra if k not in EXTRA_COLUMNS]
+        if unknown:
+            raise ValueError(f"not an export column: {unknown}")
+        where = conditions(s, f, self._today())
+        order = order_by(sort, descending)
+        chosen = (select(Person.id).join(District, District.id == Person.district_id)
+                  .where(*where).order_by(*order).limit(limit))
+        honors: dict[uuid.UUID, list[tuple[int | None, str, str]]] = defaultdict(list)
+        honor_stmt = select(Honor.person_id, Honor.year, Honor.title, Honor.level).where(
+            Honor.revoked_date.is_(None), Honor.deleted_at.is_(None),
+            Honor.person_id.in_(chosen.scalar_subquery() if limit is not None
+                                else chosen.order_by(None)))
+        for holder, year, title, honor_level in s.execute(honor_stmt):
+            honors[holder].append((year, title, honor_level))
+        table: Table = Person.__table__  # type: ignore[assignment]
+        stmt = (select(*_ROW_COLUMNS, *(table.c[k] for k in extra))
+                .join(District, District.id == Person.district_id)
+                .where(*where).order_by(*order).limit(limit))
+        today = self._today()
+        out: list[dict[str, Any]] = []
+        width = len(_ROW_COLUMNS)
+        for record in s.execute(stmt):
+            row: tuple[Any, ...] = tuple(record)
+            (pid, name, sex, born, district, unit, level, top, employment, life, mobile, phone,
+             number, _hardship, _version) = row[:width]
+            contact: str | None = mobile or phone
+            kept = sorted(honors.get(pid, ()), key=lambda h: (h[0] is None, h[0] or 0, h[1]))
+            out.append({
+                "uuid": str(pid), "name": name, "sex": SEX_LABELS.get(sex),
+                "birth_date": born.isoformat() if born else None,
+                "id_number": (number if unmask else mask_id(number)) or None,
+                "district": district, "work_unit": unit, "employment_status": employment,
+                "life_status": life, "treatment_level": level,
+                "honors": [{"title": t, "level": lv, "year": y} for y, t, lv in kept],
+                "phone": (contact if unmask else mask_phone(contact)) or None,
+                "age": age_on(born, today) if born else None, "highest_honor": top,
+                **{k: export_value(k, v, unmask) for k, v in zip(extra, row[width:],
+                                                                 strict=True)},
+            })
+        return out

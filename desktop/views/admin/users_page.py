@@ -1,0 +1,186 @@
+"""用户管理 (administrators): create users, change roles, reset passwords, unlock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.texts import problem_text
+from desktop.errors import AppError, ValidationError
+from desktop.services.accounts import UserRow
+from desktop.services.permissions import Role
+from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import button_row
+from desktop.views.i18n import current_language
+from desktop.views.messages import present_error
+
+
+def role_label(role: Role) -> str:
+    labels = {
+        Role.ADMIN: QCoreApplication.translate("Roles", "Administrator"),
+        Role.REVIEWER: QCoreApplication.translate("Roles", "Reviewer"),
+        Role.CLERK: QCoreApplication.translate("Roles", "Clerk"),
+        Role.VIEWER: QCoreApplication.translate("Roles", "Viewer"),
+    }
+    return labels[role]
+
+
+class UserDialog(QDialog):
+    """A new user: name, full name, role, first password (changed at first log-in)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("userDialog")
+        self.setWindowTitle(self.tr("New user"))
+        self.name = QLineEdit(self)
+        self.name.setObjectName("userName")
+        self.display = QLineEdit(self)
+        self.display.setObjectName("userDisplayName")
+        self.role = QComboBox(self)
+        self.role.setObjectName("userRole")
+        for role in (Role.CLERK, Role.REVIEWER, Role.VIEWER, Role.ADMIN):
+            self.role.addItem(role_label(role), role.value)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("userPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name:"), self.name)
+        form.addRow(self.tr("Full name:"), self.display)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.tr("First password:"), self.password)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+        for edit in (self.name, self.password):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = bool(self.name.text().strip()) and bool(self.password.text())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class UsersPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("usersPage")
+        self._workspace = workspace
+        self._rows: list[UserRow] = []
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("usersTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State"),
+            self.tr("Last log-in")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        buttons = button_row(self, (
+            ("addUser", self.tr("New user…"), self._add),
+            ("changeRole", self.tr("Change role…"), self._change_role),
+            ("resetPassword", self.tr("Reset password…"), self._reset),
+            ("unlockUser", self.tr("Unlock"), self._unlock),
+            ("toggleActive", self.tr("Disable / enable"), self._toggle),
+        ))
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        try:
+            self._rows = self._workspace.accounts().list_users(self._workspace.actor)
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        self.table.setRowCount(len(self._rows))
+        for r, u in enumerate(self._rows):
+            state = self.tr("Locked") if u.locked else (
+                self.tr("Active") if u.active else self.tr("Disabled"))
+            last = (u.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                    if u.last_login_at else "")
+            for c, text in enumerate([u.name, u.display_name, role_label(u.role), state, last]):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+
+    def _selected(self) -> UserRow | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._rows):
+            return self._rows[row]
+        QMessageBox.information(self, self.tr("Users"), self.tr("Select a user first."))
+        return None
+
+    def _act(self, fn: object) -> None:
+        try:
+            fn()  # type: ignore[operator]
+        except AppError as exc:
+            present_error(self, exc)
+        self.refresh()
+
+    def _add(self) -> None:
+        dialog = UserDialog(self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self._workspace.accounts().create_user(
+                    self._workspace.actor, name=dialog.name.text(),
+                    display_name=dialog.display.text(), role=Role(dialog.role.currentData()),
+                    password=dialog.password.text())
+            except ValidationError as exc:
+                dialog.problem.setText("\n".join(problem_text(p, current_language())
+                                                 for p in exc.problems))
+                continue
+            break
+        self.refresh()
+
+    def _change_role(self) -> None:
+        user = self._selected()
+        if user is None:
+            return
+        roles = [Role.CLERK, Role.REVIEWER, Role.VIEWER, Role.ADMIN]
+        label, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("Role:"),
+                                         [role_label(r) for r in roles],
+                                         roles.index(user.role), False)
+        if ok:
+            role = roles[[role_label(r) for r in roles].index(label)]
+            self._act(lambda: self._workspace.accounts().update_user(
+                self._workspace.actor, user.id, role=role))
+
+    def _reset(self) -> None:
+        user = self._selected()
+        if user is None:
+            return
+        prompt = self.tr("New password for %1:").replace("%1", user.name)
+        password, ok = QInputDialog.getText(self, self.tr("Reset password"), prompt,
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            self._act(lambda: self._workspace.accounts().reset_password(
+                self._workspace.actor, user.id, password))
+
+    def _unlock(self) -> None:
+        user = self._selected()
+        if user is not None:
+            self._act(lambda: self._workspace.accounts().unlock(self._workspace.actor, user.id))
+
+    def _toggle(self) -> None:
+        user = self._selected()
+        if user is not None:
+            self._act(lambda: self._workspace.accounts().update_user(
+                self._workspace.actor, user.id, active=not user.active))

@@ -1,0 +1,266 @@
+"""The hardship file's step dialogs: an opinion (审核意见) with the step's own fields, and a
+payment with the standards' warnings. Labels for statuses and steps live here too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import FieldProblem
+from desktop.services.hardship.rules import (
+    CLOSE_KINDS,
+    PAYMENT_KINDS,
+    REJECT_REASONS,
+    VERIFY_METHODS,
+)
+from desktop.views.form_widgets import (
+    PROBLEM_STYLE,
+    WARNING_STYLE,
+    DateField,
+    MoneyField,
+    NotesField,
+    TextField,
+    problem_words,
+)
+
+
+def status_label(code: str) -> str:
+    labels = {
+        "draft": QCoreApplication.translate("Hardship", "Draft"),
+        "submitted": QCoreApplication.translate("Hardship", "Submitted"),
+        "verified": QCoreApplication.translate("Hardship", "Verified"),
+        "notice": QCoreApplication.translate("Hardship", "Public notice"),
+        "approved": QCoreApplication.translate("Hardship", "Approved"),
+        "rejected": QCoreApplication.translate("Hardship", "Rejected"),
+        "review": QCoreApplication.translate("Hardship", "Under review"),
+        "closed": QCoreApplication.translate("Hardship", "Closed"),
+    }
+    return labels.get(code, code)
+
+
+def action_label(code: str) -> str:
+    labels = {
+        "open": QCoreApplication.translate("Hardship", "Opened"),
+        "submit": QCoreApplication.translate("Hardship", "Submit"),
+        "return": QCoreApplication.translate("Hardship", "Send back"),
+        "verify": QCoreApplication.translate("Hardship", "Verify"),
+        "notice": QCoreApplication.translate("Hardship", "Start public notice"),
+        "approve": QCoreApplication.translate("Hardship", "Approve"),
+        "reject": QCoreApplication.translate("Hardship", "Reject"),
+        "start_review": QCoreApplication.translate("Hardship", "Start review"),
+        "renew": QCoreApplication.translate("Hardship", "Renew"),
+        "close": QCoreApplication.translate("Hardship", "Close file"),
+        "objection": QCoreApplication.translate("Hardship", "Objection"),
+        "amend": QCoreApplication.translate("Hardship", "Amendment"),
+        "payment": QCoreApplication.translate("Hardship", "Payment"),
+        "attach": QCoreApplication.translate("Hardship", "Document added"),
+    }
+    return labels.get(code, code)
+
+
+def yuan_text(fen: int) -> str:
+    return f"{fen // 100:,}.{fen % 100:02d}"
+
+
+def to_fen(value: Decimal | None) -> int:
+    return 0 if value is None else int((value * 100).to_integral_value())
+
+
+@dataclass(frozen=True)
+class StepInput:
+    """What the opinion dialog collected for one step."""
+
+    opinion: str
+    verified_on: dt.date | None = None
+    verified_by: str | None = None
+    method: str | None = None
+    findings: str | None = None
+    notice_start: dt.date | None = None
+    notice_end: dt.date | None = None
+    reason: str | None = None  # reject reason code, or close reason text
+    close_kind: str | None = None
+    next_review: dt.date | None = None
+
+
+class OpinionDialog(QDialog):
+    """The opinion for a step, plus that step's own fields; OK once the opinion is typed."""
+
+    def __init__(self, action: str, default_notice_end: dt.date | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("opinionDialog")
+        self.setWindowTitle(action_label(action))
+        self.setMinimumWidth(440)
+        self.action = action
+        form = QFormLayout()
+        today = dt.date.today()
+        self.verified_on = DateField(self)
+        self.verified_by = TextField(self, max_length=100)
+        self.method = QComboBox(self)
+        self.findings = NotesField(self)
+        self.notice_start = DateField(self)
+        self.notice_end = DateField(self)
+        self.reject_reason = QComboBox(self)
+        self.close_kind = QComboBox(self)
+        self.close_reason = TextField(self, max_length=500)
+        self.next_review = DateField(self)
+        if action == "verify":
+            self.verified_on.set_value(today)
+            self.method.addItems(list(VERIFY_METHODS))
+            form.addRow(self.tr("Date"), self.verified_on)
+            form.addRow(self.tr("Verified by"), self.verified_by)
+            form.addRow(self.tr("Method"), self.method)
+            form.addRow(self.tr("Findings"), self.findings)
+        elif action == "notice":
+            self.notice_start.set_value(today)
+            self.notice_end.set_value(default_notice_end)
+            form.addRow(self.tr("Notice from"), self.notice_start)
+            form.addRow(self.tr("Notice until"), self.notice_end)
+        elif action == "reject":
+            for code, words in REJECT_REASONS.items():
+                self.reject_reason.addItem(words, code)
+            form.addRow(self.tr("Reason"), self.reject_reason)
+        elif action == "close":
+            self.close_kind.addItems(list(CLOSE_KINDS))
+            form.addRow(self.tr("Close as"), self.close_kind)
+            form.addRow(self.tr("Reason"), self.close_reason)
+        elif action in ("approve", "renew"):
+            self.next_review.setPlaceholderText(self.tr("default"))
+            form.addRow(self.tr("Next review"), self.next_review)
+        self.opinion = NotesField(self)
+        self.opinion.setObjectName("opinionEdit")
+        form.addRow(self.tr("Opinion"), self.opinion)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for field in (self.opinion, self.findings, self.verified_by, self.close_reason):
+            field.changed.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = bool(self.opinion.value())
+        if self.action == "verify":
+            ok = ok and bool(self.findings.value()) and bool(self.verified_by.value())
+        if self.action == "close":
+            ok = ok and bool(self.close_reason.value())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        self.problem.setText("\n".join(problem_words(p) for p in problems))
+
+    def result_input(self) -> StepInput:
+        return StepInput(
+            opinion=self.opinion.value() or "", verified_on=self.verified_on.value(),
+            verified_by=self.verified_by.value(), method=self.method.currentText() or None,
+            findings=self.findings.value(), notice_start=self.notice_start.value(),
+            notice_end=self.notice_end.value(),
+            reason=(self.reject_reason.currentData() if self.action == "reject"
+                    else self.close_reason.value()),
+            close_kind=self.close_kind.currentText() or None,
+            next_review=self.next_review.value())
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    kind: str
+    amount: int
+    paid_on: dt.date
+    payer: str
+    medical_self_paid: int | None
+    notes: str | None
+    override_reason: str | None
+
+
+class PaymentDialog(QDialog):
+    """A payment; the rules it breaks show as warnings, and then an override reason is asked
+    (the service lets only an approver override)."""
+
+    def __init__(self, check: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentDialog")
+        self.setWindowTitle(self.tr("Record a payment"))
+        self.setMinimumWidth(420)
+        self._check = check  # (kind, amount, date, self_paid) -> list[FieldProblem]
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("paymentKind")
+        self.kind.addItems(list(PAYMENT_KINDS))
+        self.amount = MoneyField(self)
+        self.amount.setObjectName("paymentAmount")
+        self.paid_on = DateField(self)
+        self.paid_on.set_value(dt.date.today())
+        self.payer = TextField(self, max_length=100)
+        self.payer.setObjectName("paymentPayer")
+        self.self_paid = MoneyField(self)
+        self.notes = TextField(self, max_length=500)
+        self.override = TextField(self, max_length=500)
+        self.override.setObjectName("overrideReason")
+        self.warning = QLabel(self)
+        self.warning.setObjectName("paymentWarning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Amount (yuan)"), self.amount)
+        form.addRow(self.tr("Paid on"), self.paid_on)
+        form.addRow(self.tr("Payer"), self.payer)
+        form.addRow(self.tr("Self-paid medical costs (yuan)"), self.self_paid)
+        form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.warning)
+        form.addRow(self.tr("Override reason"), self.override)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        for field in (self.amount, self.paid_on, self.payer, self.self_paid, self.override):
+            field.changed.connect(self._update)
+        self.kind.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        amount = to_fen(self.amount.value())
+        day = self.paid_on.value()
+        broken: list[FieldProblem] = []
+        if amount > 0 and day is not None and callable(self._check):
+            self_paid = self.self_paid.value()
+            broken = self._check(self.kind.currentText(), amount, day,
+                                 None if self_paid is None else to_fen(self_paid))
+        self.warning.setText("\n".join(problem_words(p) for p in broken))
+        self.warning.setVisible(bool(broken))
+        self.override.setEnabled(bool(broken))
+        ok = amount > 0 and day is not None and bool(self.payer.value()) and (
+            not broken or bool(self.override.value()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def result_input(self) -> PaymentInput:
+        day = self.paid_on.value()
+        assert day is not None
+        self_paid = self.self_paid.value()
+        return PaymentInput(
+            kind=self.kind.currentText(), amount=to_fen(self.amount.value()), paid_on=day,
+            payer=self.payer.value() or "",
+            medical_self_paid=None if self_paid is None else to_fen(self_paid),
+            notes=self.notes.value(),
+            override_reason=self.override.value() if self.override.isEnabled() else None)

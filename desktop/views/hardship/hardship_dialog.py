@@ -1,0 +1,429 @@
+"""One hardship file: household (editable while a draft; an approved file through a recorded
+amendment), documents with the checklist, the workflow history with opinions and the steps
+this user may take, payments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import AppError, FieldProblem, ValidationError
+from desktop.exchange.files import write_atomically
+from desktop.services.hardship.rules import DOCUMENT_TYPES
+from desktop.services.hardship.types import CaseDetail, CaseDraft
+from desktop.services.permissions import Perm
+from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import (
+    button_row,
+    push_button,
+)
+from desktop.views.hardship.hardship_actions import (
+    OpinionDialog,
+    PaymentDialog,
+    PaymentInput,
+    StepInput,
+    action_label,
+    status_label,
+    yuan_text,
+)
+from desktop.views.hardship.hardship_household import HouseholdForm
+from desktop.views.messages import present_error
+from desktop.views.reason_dialog import ReasonDialog
+
+if TYPE_CHECKING:
+    from desktop.reports.framework import Document
+    from desktop.services.documents.printer import Printer
+
+MEMBER_COLUMNS = 6
+
+
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], *, editable: bool = False) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if not editable:
+                item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
+            table.setItem(r, c, item)
+
+
+def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
+    """The opinion, or for a payment or a document what it was."""
+    if action == "payment":
+        amount = detail.get("amount")
+        money = yuan_text(amount) if isinstance(amount, int) else ""
+        words = f"{detail.get('kind', '')} {money}".strip()
+        return f"{words}；{opinion}" if opinion else words
+    if action == "attach":
+        return f"{detail.get('doc_type', '')}：{detail.get('file', '')}"
+    return opinion
+
+
+def write_document(parent: QWidget, printer: Printer, build: Callable[[], Document],
+                   target: Path) -> bool:
+    """Render a document with the configured fonts (and seal) and write it whole (a temporary
+    file renamed) or not at all; a refusal (no font, nothing to print, not permitted) is shown
+    to the user. The fonts are found first, so no serial is taken for a PDF that cannot be
+    made."""
+    try:
+        printer.fontset()
+        data = printer.render(build())
+        write_atomically(target, data)  # file_in_use when a PDF reader holds the old one
+    except (AppError, OSError) as exc:
+        present_error(parent, exc)
+        return False
+    return True
+
+
+class HardshipDialog(QDialog):
+    """Open with ``HardshipDialog.open_file`` (an existing file) or ``new_file`` (a person)."""
+
+    def __init__(self, workspace: Workspace, *, case_id: uuid.UUID | None,
+                 person: tuple[uuid.UUID, str] | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hardshipDialog")
+        self.resize(900, 640)
+        self._ws = workspace
+        self._service = workspace.hardship()
+        self.case_id = case_id
+        self.person_id = person[0] if person else None
+        self.detail: CaseDetail | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("hardshipTabs")
+        self.heading = QLabel(self)
+        self.heading.setObjectName("hardshipHeading")
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold")
+        self._build_household()
+        self._build_documents()
+        self._build_history()
+        self._build_payments()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        bottom = button_row(self, [
+            ("printFileSheet", self.tr("Print file sheet…"), lambda: self.print_pdf("sheet")),
+            ("printProof", self.tr("Proof of assistance…"), lambda: self.print_pdf("proof"))])
+        bottom.addWidget(push_button(self, "closeHardship", self.tr("Close"), self.accept))
+        layout.addLayout(bottom)
+        if person is not None:
+            self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
+        self.reload()
+
+    # -- household ----------------------------------------------------------------------------
+
+    def _build_household(self) -> None:
+        self.household = HouseholdForm(self._service.categories(), self)
+        self.household.save_button.clicked.connect(self.save)
+        self.tabs.addTab(self.household, self.tr("Household"))
+
+    def draft(self) -> CaseDraft:
+        assert self.person_id is not None
+        return self.household.draft(self.person_id, self.detail.year if self.detail else None)
+
+    def save(self) -> None:
+        try:
+            draft = self.draft()
+            if self.case_id is None:
+                self.case_id = self._service.open(draft)
+            elif self.detail is not None and self.detail.status == "draft":
+                self._service.update(self.case_id, draft,
+                                     expected_version=self.detail.row_version)
+            elif self.detail is not None:
+                reason = ReasonDialog.ask(self, self.tr("Amend an approved file"), self.tr(
+                    "This file is approved: the change is recorded as an amendment. Why?"))
+                if reason is None:
+                    return
+                self._service.amend(self.case_id, draft,
+                                    expected_version=self.detail.row_version, reason=reason)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        self.show_problems([])
+        self.reload()
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        self.household.show_problems(problems)
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def _build_documents(self) -> None:
+        page = QWidget(self)
+        self.documents = _table(page, "attachments", [
+            self.tr("Type"), self.tr("File"), self.tr("Size"), self.tr("Added by"),
+            self.tr("SHA-256")])
+        self.missing = QLabel(page)
+        self.missing.setObjectName("missingDocuments")
+        self.missing.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.missing)
+        layout.addWidget(self.documents, 1)
+        layout.addLayout(button_row(page, [
+            ("addAttachment", self.tr("Add document…"), self.add_document),
+            ("viewAttachment", self.tr("Open"), self.view_document)]))
+        self.tabs.addTab(page, self.tr("Documents"))
+
+    def add_document(self) -> None:
+        if self.case_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a document"))
+        if not path:
+            return
+        kind, ok = QInputDialog.getItem(self, self.tr("Document type"), self.tr("Type"),
+                                        list(DOCUMENT_TYPES), 0, False)
+        if ok:
+            self.attach(Path(path), kind)
+
+    def attach(self, path: Path, kind: str) -> None:
+        assert self.case_id is not None
+        try:
+            self._service.add_attachment(self.case_id, path, kind)
+        except AppError as exc:
+            present_error(self, exc)
+        self.reload()
+
+    def view_document(self) -> None:
+        row = self.documents.currentRow()
+        if self.detail is None or row < 0:
+            return
+        att = self.detail.attachments[row]
+        try:
+            name, _media, content = self._service.read_attachment(att.id)
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="laomo-"))
+        target = folder / name
+        target.write_bytes(content)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    # -- history and steps --------------------------------------------------------------------
+
+    def _build_history(self) -> None:
+        page = QWidget(self)
+        self.history = _table(page, "hardshipHistory", [
+            self.tr("Time"), self.tr("Step"), self.tr("By"), self.tr("Status"),
+            self.tr("Opinion")])
+        self.history.setWordWrap(True)
+        self.actions_row = QHBoxLayout()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.history, 1)
+        layout.addLayout(self.actions_row)
+        self.tabs.addTab(page, self.tr("Workflow"))
+
+    def _rebuild_actions(self) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if self.detail is None:
+            return
+        d = self.detail
+        for action in self._service.allowed_actions(d.status, d.created_by, d.last_edited_by):
+            button = QPushButton(action_label(action) + "…", self)
+            button.setObjectName(f"step_{action}")
+            button.clicked.connect(lambda _c=False, a=action: self.take_step(a))
+            self.actions_row.addWidget(button)
+        if d.status == "notice":
+            self.actions_row.addWidget(push_button(
+                self, "recordObjection", self.tr("Record objection…"), self.record_objection))
+        self.actions_row.addStretch(1)
+
+    def take_step(self, action: str) -> None:
+        """Ask for the opinion and the step's fields, then take the step."""
+        dialog = OpinionDialog(action, self._service.default_notice_end(dt.date.today()), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.do_step(action, dialog.result_input())
+
+    def do_step(self, action: str, got: StepInput) -> bool:
+        assert self.case_id is not None
+        svc, cid = self._service, self.case_id
+        try:
+            if action == "submit":
+                svc.submit(cid, got.opinion)
+            elif action == "return":
+                svc.send_back(cid, got.opinion)
+            elif action == "verify":
+                assert got.verified_on is not None
+                svc.verify(cid, on=got.verified_on, by=got.verified_by or "",
+                           method=got.method or "", findings=got.findings or "",
+                           opinion=got.opinion)
+            elif action == "notice":
+                assert got.notice_start is not None
+                svc.start_notice(cid, start=got.notice_start, end=got.notice_end,
+                                 opinion=got.opinion)
+            elif action == "approve":
+                svc.approve(cid, got.opinion, next_review=got.next_review)
+            elif action == "reject":
+                svc.reject(cid, got.reason or "", got.opinion)
+            elif action == "start_review":
+                svc.start_review(cid, got.opinion)
+            elif action == "renew":
+                svc.renew(cid, got.opinion, next_review=got.next_review)
+            elif action == "close":
+                svc.close(cid, got.close_kind or "", got.reason or "", got.opinion)
+        except AppError as exc:
+            present_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    def record_objection(self) -> None:
+        assert self.case_id is not None
+        text = ReasonDialog.ask(self, self.tr("Objection"), self.tr(
+            "What was objected to during the public notice, and by whom?"))
+        if text:
+            try:
+                self._service.record_objection(self.case_id, text)
+            except AppError as exc:
+                present_error(self, exc)
+            self.reload()
+
+    # -- payments -----------------------------------------------------------------------------
+
+    def _build_payments(self) -> None:
+        page = QWidget(self)
+        self.payments = _table(page, "payments", [
+            self.tr("Paid on"), self.tr("Kind"), self.tr("Amount (yuan)"), self.tr("Payer"),
+            self.tr("Account"), self.tr("Recorded by"), self.tr("Override reason")])
+        self.paid_total = QLabel(page)
+        self.paid_total.setObjectName("paidTotal")
+        self.pay_button = push_button(page, "recordPayment", self.tr("Record payment…"),
+                                      self.record_payment)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.payments, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.paid_total, 1)
+        row.addWidget(self.pay_button)
+        layout.addLayout(row)
+        self.tabs.addTab(page, self.tr("Payments"))
+
+    def payment_dialog(self) -> PaymentDialog:
+        assert self.case_id is not None
+        cid = self.case_id
+        return PaymentDialog(lambda k, a, d, m: self._service.check_payment(cid, k, a, d, m),
+                             self)
+
+    def record_payment(self) -> None:
+        dialog = self.payment_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.pay(dialog.result_input())
+
+    def pay(self, got: PaymentInput) -> bool:
+        assert self.case_id is not None
+        cid = self.case_id
+        try:
+            self._service.record_payment(
+                cid, kind=got.kind, amount=got.amount, paid_on=got.paid_on, payer=got.payer,
+                medical_self_paid=got.medical_self_paid, notes=got.notes,
+                override_reason=got.override_reason)
+        except AppError as exc:
+            present_error(self, exc)
+            return False
+        self.reload()
+        return True
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def print_pdf(self, kind: str) -> None:
+        if self.case_id is None or self.detail is None:
+            return
+        name = f"{self.detail.serial}-{'档案表' if kind == 'sheet' else '帮扶证明'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), name,
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            self.write_pdf(kind, Path(path))
+
+    def write_pdf(self, kind: str, target: Path) -> bool:
+        """The 档案表 (``sheet``) or a 帮扶证明 with a new serial (``proof``)."""
+        assert self.case_id is not None
+        case_id = self.case_id
+        printer = self._ws.hardship_print()
+        done = write_document(self, self._ws.printer(),
+                              lambda: printer.file_sheet(case_id) if kind == "sheet"
+                              else printer.proof(case_id), target)
+        self.reload()
+        return done
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.case_id is None:
+            self.tabs.setTabEnabled(1, False)
+            self.tabs.setTabEnabled(2, False)
+            self.tabs.setTabEnabled(3, False)
+            return
+        for i in range(4):
+            self.tabs.setTabEnabled(i, True)
+        d = self.detail = self._service.get(self.case_id)
+        self.person_id = d.person_id
+        self.setWindowTitle(f"{d.serial} {d.person_name}")
+        who = f"{d.person_name}（{d.person_id_number}）" if d.person_id_number else d.person_name
+        self.heading.setText(f"{d.serial}　{who}　{d.district}　{status_label(d.status)}")
+        self.household.show_detail(d, editable=d.status in ("draft", "approved", "review")
+                                   and self._ws.actor.can(Perm.EDIT_PERSONS))
+        _fill(self.documents, [[a.doc_type, a.file_name, f"{a.size // 1024 + 1} KB",
+                                a.added_by, a.sha256[:16] + "…"] for a in d.attachments])
+        self.missing.setText(self.tr("Still missing: %1").replace(
+            "%1", "、".join(d.missing_documents)) if d.missing_documents
+            else self.tr("All documents for this category are present."))
+        _fill(self.history, [[st.at.strftime("%Y-%m-%d %H:%M"), action_label(st.action),
+                              st.actor_display, status_label(st.to_status),
+                              _step_words(st.action, st.opinion, st.detail)]
+                             for st in d.steps])
+        self._rebuild_actions()
+        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan_text(p.amount), p.payer,
+                               p.bank_account, p.recorded_by, p.override_reason or ""]
+                              for p in d.payments])
+        self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
+            "%1", yuan_text(sum(p.amount for p in d.payments))))
+        self.pay_button.setEnabled(d.status in ("approved", "review"))
+
+    @classmethod
+    def open_file(cls, workspace: Workspace, case_id: uuid.UUID,
+                  parent: QWidget | None = None) -> HardshipDialog:
+        dialog = cls(workspace, case_id=case_id, person=None, parent=parent)
+        dialog.show()
+        return dialog
+
+    @classmethod
+    def new_file(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
+                 parent: QWidget | None = None) -> HardshipDialog:
+        dialog = cls(workspace, case_id=None, person=(person_id, name), parent=parent)
+        dialog.show()
+        return dialog

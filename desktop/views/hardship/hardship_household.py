@@ -1,0 +1,192 @@
+"""The household tab of a hardship file: category, causes, incomes, situation, bank account and
+the household members; reads a ``CaseDetail`` and makes a ``CaseDraft``."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.texts import problem_text
+from desktop.errors import FieldProblem
+from desktop.services.hardship.rules import causes
+from desktop.services.hardship.types import CaseDetail, CaseDraft, MemberDraft
+from desktop.views.form_widgets import (
+    PROBLEM_STYLE,
+    MoneyField,
+    NotesField,
+    TextField,
+    button_row,
+    push_button,
+)
+from desktop.views.hardship.hardship_actions import to_fen, yuan_text
+from desktop.views.i18n import current_language
+
+MEMBER_HEADERS = 6
+
+
+class HouseholdForm(QWidget):
+    """The form; the owning dialog connects ``save_button`` and decides open/update/amend."""
+
+    def __init__(self, categories: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdForm")
+        form = QFormLayout()
+        self.category = QComboBox(self)
+        self.category.setObjectName("category")
+        self.category.addItems(list(categories))
+        self.main_cause = QComboBox(self)
+        self.main_cause.setObjectName("mainCause")
+        self.secondary = [QComboBox(self) for _ in range(3)]
+        for code, words in causes().items():
+            self.main_cause.addItem(words, code)
+        for combo in self.secondary:
+            combo.addItem("", None)
+            for code, words in causes().items():
+                combo.addItem(words, code)
+        self.person_income = MoneyField(self)
+        self.person_income.setObjectName("personIncome")
+        self.other_income = MoneyField(self)
+        self.fixed_costs = MoneyField(self)
+        self.health = TextField(self, max_length=20)
+        self.disability = TextField(self, max_length=40)
+        self.housing = TextField(self, max_length=20)
+        self.insurance = TextField(self, max_length=100)
+        self.bank_name = TextField(self, max_length=60)
+        self.bank_account = TextField(self, max_length=40)
+        self.bank_account.setObjectName("bankAccount")
+        self.notes = NotesField(self)
+        self.per_capita = QLabel(self)
+        self.per_capita.setObjectName("perCapita")
+        second = QHBoxLayout()
+        for combo in self.secondary:
+            second.addWidget(combo)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Main cause"), self.main_cause)
+        form.addRow(self.tr("Secondary causes"), second)
+        form.addRow(self.tr("Own monthly income (yuan)"), self.person_income)
+        form.addRow(self.tr("Other monthly income (yuan)"), self.other_income)
+        form.addRow(self.tr("Fixed monthly costs (yuan)"), self.fixed_costs)
+        form.addRow(self.tr("Per capita"), self.per_capita)
+        form.addRow(self.tr("Health"), self.health)
+        form.addRow(self.tr("Disability"), self.disability)
+        form.addRow(self.tr("Housing"), self.housing)
+        form.addRow(self.tr("Insurance"), self.insurance)
+        form.addRow(self.tr("Bank"), self.bank_name)
+        form.addRow(self.tr("Bank account"), self.bank_account)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.members = QTableWidget(0, MEMBER_HEADERS, self)
+        self.members.setObjectName("householdMembers")
+        self.members.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Relation"), self.tr("ID number"), self.tr("Health"),
+            self.tr("Monthly income (yuan)"), self.tr("Status")])
+        self.members.verticalHeader().setVisible(False)
+        self.members.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.problems = QLabel(self)
+        self.problems.setObjectName("hardshipProblems")
+        self.problems.setStyleSheet(PROBLEM_STYLE)
+        self.problems.setWordWrap(True)
+        self.save_button = push_button(self, "saveHardship", self.tr("Save"), lambda: None)
+        rows = button_row(self, [
+            ("addMember", self.tr("Add member"), self.add_member),
+            ("removeMember", self.tr("Remove member"), self.remove_member)])
+        rows.addWidget(self.save_button)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Household members"), self))
+        right.addWidget(self.members, 1)
+        right.addWidget(self.problems)
+        right.addLayout(rows)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+
+    def add_member(self) -> None:
+        self.members.insertRow(self.members.rowCount())
+
+    def remove_member(self) -> None:
+        row = self.members.currentRow()
+        if row >= 0:
+            self.members.removeRow(row)
+
+    def set_member(self, row: int, column: int, text: str) -> None:
+        self.members.setItem(row, column, QTableWidgetItem(text))
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.members.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def draft(self, person_id: uuid.UUID, year: int | None) -> CaseDraft:
+        members = []
+        for r in range(self.members.rowCount()):
+            income_text = self._cell(r, 4).replace(",", "")
+            try:
+                income = to_fen(Decimal(income_text)) if income_text else 0
+            except InvalidOperation:
+                income = -1  # the service names it
+            members.append(MemberDraft(
+                name=self._cell(r, 0), relation=self._cell(r, 1),
+                id_number=self._cell(r, 2) or None, health=self._cell(r, 3) or None,
+                income=income, status=self._cell(r, 5) or None))
+        return CaseDraft(
+            person_id=person_id, category=self.category.currentText(),
+            main_cause=str(self.main_cause.currentData()),
+            secondary_causes=tuple(str(c.currentData()) for c in self.secondary
+                                   if c.currentData()),
+            person_income=to_fen(self.person_income.value()),
+            other_income=to_fen(self.other_income.value()),
+            fixed_costs=to_fen(self.fixed_costs.value()), members=tuple(members),
+            health_status=self.health.value(), disability=self.disability.value(),
+            housing_type=self.housing.value(), insurance=self.insurance.value(),
+            bank_name=self.bank_name.value(),
+            bank_account=self.bank_account.value(),  # still masked: the service keeps it
+            notes=self.notes.value(), year=year)
+
+    def show_detail(self, d: CaseDetail, *, editable: bool) -> None:
+        self.category.setCurrentText(d.category)
+        self.main_cause.setCurrentIndex(max(self.main_cause.findData(d.main_cause), 0))
+        for i, combo in enumerate(self.secondary):
+            code = d.secondary_causes[i] if i < len(d.secondary_causes) else None
+            combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
+        self.person_income.set_value(Decimal(d.person_income) / 100)
+        self.other_income.set_value(Decimal(d.other_income) / 100)
+        self.fixed_costs.set_value(Decimal(d.fixed_costs) / 100)
+        for field, value in ((self.health, d.health_status), (self.disability, d.disability),
+                             (self.housing, d.housing_type), (self.insurance, d.insurance),
+                             (self.bank_name, d.bank_name), (self.bank_account, d.bank_account),
+                             (self.notes, d.notes)):
+            field.set_value(value)
+        line = d.income.dibao_line
+        words = self.tr("%1 yuan per person per month").replace(
+            "%1", yuan_text(d.income.per_capita))
+        if line is not None:
+            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan_text(line)).replace(
+                "%2", yuan_text(2 * line))
+        self.per_capita.setText(words)
+        self.members.setRowCount(len(d.members))
+        for r, m in enumerate(d.members):
+            for c, text in enumerate((m.name, m.relation, m.id_number, m.health,
+                                      yuan_text(m.income), m.status)):
+                self.set_member(r, c, text)
+        self.save_button.setEnabled(editable)
+        self.save_button.setText(self.tr("Save") if d.status == "draft" else self.tr("Amend…"))
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        lang = current_language()
+        self.problems.setText("\n".join(problem_text(p, lang) for p in problems))

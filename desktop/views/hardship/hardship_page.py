@@ -1,0 +1,244 @@
+"""困难帮扶: the work lists (waiting for me, notices ending this week, reviews due, not updated
+for a year, never assisted), every file, and the totals; open a file or start a new one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.hardship.types import CaseRow, Totals, WorkLists
+from desktop.services.permissions import Perm
+from desktop.services.register.types import RegisterFilter
+from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import button_row
+from desktop.views.hardship.hardship_actions import status_label, yuan_text
+from desktop.views.hardship.hardship_dialog import HardshipDialog, write_document
+from desktop.views.messages import present_error
+from desktop.views.tasks import TaskRunner
+
+LIST_LIMIT = 500  # HardshipLists.LIMIT: a full list says "500+"
+LISTS = ("waiting_for_me", "notices_ending", "reviews_due", "not_updated", "never_assisted")
+
+
+class HardshipPage(QWidget):
+    """The hardship work lists, loaded in the background whenever the page is shown."""
+
+    def __init__(self, workspace: Workspace, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hardshipPage")
+        self._ws = workspace
+        self._tasks = tasks
+        self.loading = False
+        self.dialogs: list[HardshipDialog] = []
+        self.rows: dict[str, tuple[CaseRow, ...]] = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("hardshipLists")
+        self.tables: dict[str, QTableWidget] = {}
+        titles = {
+            "waiting_for_me": self.tr("Waiting for me"),
+            "notices_ending": self.tr("Notices ending this week"),
+            "reviews_due": self.tr("Reviews due"),
+            "not_updated": self.tr("Not updated for a year"),
+            "never_assisted": self.tr("Never assisted"),
+            "all": self.tr("All files"),
+        }
+        for key, title in titles.items():
+            table = self._case_table(key)
+            self.tables[key] = table
+            self.tabs.addTab(table, title)
+        self.totals = QTableWidget(0, 6, self)
+        self.totals.setObjectName("hardshipTotals")
+        self.totals.setHorizontalHeaderLabels([
+            self.tr("Year"), self.tr("Category"), self.tr("District"), self.tr("Files"),
+            self.tr("Active"), self.tr("Paid (yuan)")])
+        self.totals.verticalHeader().setVisible(False)
+        self.totals.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.totals.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.addTab(self.totals, self.tr("Totals"))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("hardshipSummary")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("hardshipSearch")
+        self.search.setPlaceholderText(self.tr("Name or file number"))
+        self.search.returnPressed.connect(self.refresh)
+        buttons = [("openHardship", self.tr("Open"), self.open_selected),
+                   ("refreshHardship", self.tr("Refresh"), self.refresh),
+                   ("printNotice", self.tr("Print notice list…"), self.print_notice),
+                   ("printPayments", self.tr("Print payment list…"), self.print_payments)]
+        if workspace.actor.can(Perm.EDIT_PERSONS):
+            buttons.insert(0, ("newHardship", self.tr("New file…"), self.new_file))
+        row = button_row(self, buttons)
+        row.addWidget(self.search)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(row)
+
+    def _case_table(self, key: str) -> QTableWidget:
+        table = QTableWidget(0, 8, self)
+        table.setObjectName(f"hardship_{key}")
+        table.setHorizontalHeaderLabels([
+            self.tr("File"), self.tr("Name"), self.tr("District"), self.tr("Category"),
+            self.tr("Status"), self.tr("Per capita (yuan)"), self.tr("Notice until"),
+            self.tr("Next review")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.cellDoubleClicked.connect(lambda r, _c, k=key: self.open_row(k, r))
+        return table
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        lists = self._ws.hardship_lists()
+        text = self.search.text()
+
+        def job(_ctx: object) -> tuple[WorkLists, list[CaseRow]]:
+            return lists.work_lists(), lists.files(search=text)
+
+        self._tasks.run(job, on_success=self._loaded, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):  # closed while loading (the window is gone)
+            return
+        self.loading = False
+        present_error(self, exc)
+
+    def _loaded(self, result: tuple[WorkLists, list[CaseRow]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading = False
+        work, every = result
+        for key in LISTS:
+            self._show(key, getattr(work, key))
+        self._show("all", tuple(every))
+        self._show_totals(work.totals)
+        for i, key in enumerate([*LISTS, "all"]):
+            base = self.tabs.tabText(i).split(" (")[0]
+            count = len(self.rows[key])
+            shown = f"{count}+" if count >= LIST_LIMIT else str(count)
+            self.tabs.setTabText(i, f"{base} ({shown})")
+        waiting = len(work.waiting_for_me)
+        self.summary.setText(self.tr("%1 file(s) waiting for you.").replace(
+            "%1", f"{waiting}+" if waiting >= LIST_LIMIT else str(waiting)))
+
+    def _show(self, key: str, rows: tuple[CaseRow, ...]) -> None:
+        self.rows[key] = rows
+        table = self.tables[key]
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            cells = (row.serial, row.person_name, row.district, row.category,
+                     status_label(row.status), yuan_text(row.per_capita),
+                     row.notice_end.isoformat() if row.notice_end else "",
+                     row.next_review_date.isoformat() if row.next_review_date else "")
+            for c, text in enumerate(cells):
+                table.setItem(r, c, QTableWidgetItem(text))
+
+    def _show_totals(self, totals: tuple[Totals, ...]) -> None:
+        self.totals.setRowCount(len(totals))
+        for r, t in enumerate(totals):
+            for c, text in enumerate((str(t.year), t.category, t.district, str(t.files),
+                                      str(t.active), yuan_text(t.paid))):
+                self.totals.setItem(r, c, QTableWidgetItem(text))
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def open_row(self, key: str, row: int) -> HardshipDialog | None:
+        rows = self.rows.get(key, ())
+        if not 0 <= row < len(rows):
+            return None
+        return self._keep(HardshipDialog.open_file(self._ws, rows[row].id, self))
+
+    def open_selected(self) -> None:
+        index = self.tabs.currentIndex()
+        keys = [*LISTS, "all"]
+        if index < len(keys):
+            self.open_row(keys[index], self.tables[keys[index]].currentRow())
+
+    def _keep(self, dialog: HardshipDialog) -> HardshipDialog:
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        dialog.finished.connect(self._dialog_closed)
+        return dialog
+
+    def _dialog_closed(self) -> None:
+        """A file was closed: its state may have changed, so the lists are read again."""
+        if shiboken6.isValid(self) and self.isVisible():
+            self.refresh()
+
+    def new_file(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("New hardship file"), self.tr(
+            "Whose household? Type a name, pinyin or ID number:"))
+        if ok and text.strip():
+            self.new_file_for(text.strip())
+
+    def new_file_for(self, text: str, pick: int | None = None) -> HardshipDialog | None:
+        """Find the person; several matches: choose (``pick``: which, for tests)."""
+        page = self._ws.register().search(RegisterFilter(text=text), limit=30)
+        if not page.rows:
+            QMessageBox.information(self, self.tr("New hardship file"),
+                                    self.tr("Nobody in the register matches."))
+            return None
+        labels = [f"{m.name} · {m.district} · {m.id_number or '-'} · {m.work_unit}"
+                  for m in page.rows]
+        index = pick if pick is not None else 0
+        if pick is None and len(labels) > 1:
+            chosen, ok = QInputDialog.getItem(self, self.tr("New hardship file"),
+                                              self.tr("Choose the person:"), labels, 0, False)
+            if not ok:
+                return None
+            index = labels.index(chosen)
+        person = page.rows[index]
+        existing = self._ws.hardship().open_file_for(person.id)
+        if existing is not None:
+            return self._keep(HardshipDialog.open_file(self._ws, existing, self))
+        return self._keep(HardshipDialog.new_file(self._ws, person.id, person.name, self))
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def print_notice(self) -> None:
+        """公示名单 of the files now in public notice."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), "公示名单.pdf",
+                                              self.tr("PDF (*.pdf)"))
+        if path:
+            printer = self._ws.hardship_print()
+            write_document(self, self._ws.printer(), printer.notice, Path(path))
+
+    def print_payments(self) -> None:
+        """发放签收表 of a year's payments."""
+        year, ok = QInputDialog.getInt(self, self.tr("Payment list"), self.tr("Year"),
+                                       dt.date.today().year, 2000, 2100)
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"),
+                                              f"发放签收表-{year}.pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            printer = self._ws.hardship_print()
+            write_document(self, self._ws.printer(), lambda: printer.payments(year=year),
+                           Path(path))
+
+    def case_ids(self, key: str) -> list[uuid.UUID]:
+        return [r.id for r in self.rows.get(key, ())]

@@ -1,0 +1,292 @@
+"""The person dialog's field tabs: 基本信息, 工作, 联系与户籍, 健康与家庭.
+
+``PersonFields`` owns one editor per ``PersonDraft`` field (see ``form_widgets``) and knows how
+the ID number fills birth date and sex. It neither validates business rules nor saves: the
+dialog does that through the person service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from desktop.core import idnumber
+from desktop.core.reference import EMPLOYMENT_STATUSES, code_table, codes
+from desktop.errors import ValidationError
+from desktop.views.form_widgets import (
+    ChoiceField,
+    DateField,
+    DigitsField,
+    FieldBox,
+    FlagField,
+    IntField,
+    MoneyField,
+    NotesField,
+    TextField,
+    problem_words,
+)
+
+SEX_CODES = {idnumber.SEX_MALE: "1", idnumber.SEX_FEMALE: "2"}
+
+
+class FieldEditor(Protocol):
+    def value(self) -> Any: ...
+    def set_value(self, value: Any) -> None: ...
+    def local_problem(self) -> str | None: ...
+
+
+def _list(name: str) -> list[str]:
+    return [str(v) for v in codes()[name] if not str(v).startswith("(")]
+
+
+class PersonFields(QObject):
+    """The editors of the four field tabs, keyed by ``PersonDraft`` field name.
+
+    Each editor's objectName is ``field_<name>``; its problem line is ``FieldBox.problem``.
+    """
+
+    changed = Signal()
+
+    def __init__(self, districts: Iterable[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.editors: dict[str, Any] = {}
+        self.boxes: dict[str, FieldBox] = {}
+        self._host = parent
+        self._masked_id: str | None = None  # the masked number as loaded: not parsed
+        self._id_problem: str | None = None
+        self.reveal_button = QPushButton(self.tr("Show ID number…"), parent)
+        self.reveal_button.setObjectName("revealIdNumber")
+        self.reveal_button.hide()
+        self.pages: list[tuple[str, QWidget]] = [
+            (self.tr("Basic"), self._basic_page(list(districts))),
+            (self.tr("Work"), self._work_page()),
+            (self.tr("Contact and household"), self._contact_page()),
+            (self.tr("Health and family"), self._health_page()),
+        ]
+        self.editors["id_number"].textChanged.connect(self._id_changed)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _add(self, name: str, editor: Any, *, extra: QWidget | None = None) -> FieldBox:
+        editor.setObjectName(f"field_{name}")
+        editor.changed.connect(self.changed)
+        box = FieldBox(editor, self._host, extra=extra)
+        box.problem.setObjectName(f"problem_{name}")
+        box.warning.setObjectName(f"warning_{name}")
+        self.editors[name] = editor
+        self.boxes[name] = box
+        return box
+
+    def _page(self, *columns: list[tuple[str, str, Any]]) -> QWidget:
+        page = QWidget(self._host)
+        row = QHBoxLayout(page)
+        self._forms: list[QFormLayout] = []
+        for column in columns:
+            form = QFormLayout()
+            self._forms.append(form)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for label, name, editor in column:
+                form.addRow(label, self._add(name, editor))
+            stack = QVBoxLayout()
+            stack.addLayout(form)
+            stack.addStretch(1)  # rows keep their height; the space left goes below them
+            row.addLayout(stack, 1)
+        return page
+
+    def _basic_page(self, districts: list[str]) -> QWidget:
+        p = self._host
+        id_edit = TextField(p, max_length=40)
+        id_edit.setPlaceholderText(self.tr("18 characters (or an old 15-digit number)"))
+        page = self._page(
+            [
+                (self.tr("Name:"), "name", TextField(p, max_length=50)),
+                (self.tr("Sex:"), "sex", ChoiceField(p, codes=code_table("sex_GB_T_2261_1"))),
+                (self.tr("Birth date:"), "birth_date", DateField(p)),
+                (self.tr("Ethnicity:"), "ethnicity",
+                 ChoiceField(p, codes=code_table("ethnicity_GB_3304"))),
+                (self.tr("Native place:"), "native_place", TextField(p, max_length=60)),
+                (self.tr("Marital status:"), "marital_status",
+                 ChoiceField(p, codes=code_table("marital_GB_T_2261_2_2003"))),
+            ],
+            [
+                (self.tr("Political status:"), "political_status",
+                 ChoiceField(p, codes=code_table("political_GB_T_4762"))),
+                (self.tr("Party member since:"), "party_join_date", DateField(p)),
+                (self.tr("Education:"), "education",
+                 ChoiceField(p, codes={**code_table("education_GB_T_4658_2006_top"),
+                                       **code_table("education_GB_T_4658_2006_detail_examples")})),
+                (self.tr("Degree:"), "degree",
+                 ChoiceField(p, suggestions=("博士", "硕士", "学士"))),
+                (self.tr("Managing district:"), "district",
+                 ChoiceField(p, codes={d: d for d in districts})),
+                ("", "is_farmer_model", FlagField(self.tr("Farmer model worker (农民劳模)"), p)),
+            ],
+        )
+        # the ID number spans the page: it is the field typed first and read most
+        form = self._forms[0]
+        form.insertRow(1, self.tr("ID number:"), self._add("id_number", id_edit,
+                                                           extra=self.reveal_button))
+        # Tab goes name -> ID number -> sex, the order of the form, not of widget creation
+        QWidget.setTabOrder(self.editors["name"], id_edit)
+        QWidget.setTabOrder(id_edit, self.reveal_button)
+        QWidget.setTabOrder(self.reveal_button, self.editors["sex"])
+        return page
+
+    def _work_page(self) -> QWidget:
+        p = self._host
+        return self._page(
+            [
+                (self.tr("Work unit:"), "work_unit", TextField(p)),
+                (self.tr("Position:"), "position", TextField(p, max_length=100)),
+                (self.tr("Unit type:"), "unit_type",
+                 ChoiceField(p, suggestions=[*_list("unit_nature_partial"), "其他"])),
+                (self.tr("Industry:"), "industry",
+                 ChoiceField(p, suggestions=_list("industry_list_old_ACFTU"))),
+            ],
+            [
+                (self.tr("Professional title:"), "professional_title",
+                 TextField(p, max_length=60)),
+                (self.tr("Technical grade:"), "technical_grade",
+                 ChoiceField(p, suggestions=("高级技师", "技师", "高级工", "中级工", "初级工"))),
+                (self.tr("Employment status:"), "employment_status",
+                 ChoiceField(p, codes={s: s for s in EMPLOYMENT_STATUSES})),
+                (self.tr("Started work:"), "work_start_date", DateField(p)),
+            ],
+        )
+
+    def _contact_page(self) -> QWidget:
+        p = self._host
+        regions = {code: f"{label} {code}" for code, label
+                   in code_table("admin_division_huzhou").items()}
+        return self._page(
+            [
+                (self.tr("Mobile phone:"), "mobile", TextField(p, max_length=40)),
+                (self.tr("Telephone:"), "phone", TextField(p, max_length=40)),
+                (self.tr("Postal address:"), "address", TextField(p, max_length=300)),
+                (self.tr("Postcode:"), "postcode", DigitsField(6, p)),
+            ],
+            [
+                (self.tr("Household type:"), "hukou_type",
+                 ChoiceField(p, codes=code_table("hukou_type"))),
+                (self.tr("Household region:"), "hukou_region",
+                 ChoiceField(p, codes=regions, free_pattern=r"\d{6}")),
+            ],
+        )
+
+    def _health_page(self) -> QWidget:
+        p = self._host
+        health = _list("health_status_ACFTU_newer")
+        return self._page(
+            [
+                (self.tr("Health:"), "health_status", ChoiceField(p, suggestions=health)),
+                (self.tr("Illness notes:"), "health_notes", NotesField(p)),
+                (self.tr("Disability:"), "disability_type",
+                 ChoiceField(p, suggestions=_list("disability_types"))),
+                (self.tr("Disability grade:"), "disability_grade",
+                 ChoiceField(p, suggestions=_list("disability_grades"))),
+                (self.tr("Insurance:"), "insurance", ChoiceField(p, suggestions=(
+                    "城镇职工基本养老保险、城镇职工基本医疗保险",
+                    "城乡居民基本养老保险、城乡居民基本医疗保险"))),
+                (self.tr("Monthly income (yuan):"), "monthly_income", MoneyField(p)),
+                (self.tr("Household size:"), "household_size", IntField(2, p)),
+            ],
+            [
+                (self.tr("Spouse:"), "spouse_name", TextField(p, max_length=50)),
+                (self.tr("Spouse born:"), "spouse_birth_date", DateField(p)),
+                (self.tr("Spouse income (yuan):"), "spouse_income", MoneyField(p)),
+                (self.tr("Spouse health:"), "spouse_health",
+                 ChoiceField(p, suggestions=[*health, "已故"])),
+                (self.tr("Notes:"), "notes", NotesField(p)),
+            ],
+        )
+
+    # -- values ----------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """Every field's value as a ``PersonDraft`` wants it (unreadable input gives None)."""
+        return {name: editor.value() for name, editor in self.editors.items()}
+
+    def load(self, values: Mapping[str, Any], *, masked_id: str | None = None) -> None:
+        self._masked_id = masked_id
+        for name, editor in self.editors.items():
+            editor.set_value(values.get(name))
+        self._id_changed()
+
+    def load_id(self, number: str) -> None:
+        """The full number, revealed by a permitted user."""
+        self._masked_id = None
+        self.editors["id_number"].setText(number)
+
+    def id_is_masked(self) -> bool:
+        """The ID field still shows the masked number it was loaded with."""
+        return self._masked_id is not None and self.editors["id_number"].text() == self._masked_id
+
+    def local_problems(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for name, editor in self.editors.items():
+            text = editor.local_problem()
+            if text:
+                found.setdefault(name, []).append(text)
+        if self._id_problem:
+            found.setdefault("id_number", []).append(self._id_problem)
+        return found
+
+    def show_problems(self, problems: Mapping[str, list[str]],
+                      warnings: Mapping[str, list[str]]) -> None:
+        for name, box in self.boxes.items():
+            box.set_problems(problems.get(name, ()))
+            box.set_warnings(warnings.get(name, ()))
+
+    # -- the ID number ---------------------------------------------------------------------
+
+    def parsed_id(self) -> idnumber.IdNumber | None:
+        text = self.editors["id_number"].text()
+        if not text.strip() or self.id_is_masked():
+            return None
+        try:
+            return idnumber.parse(text)
+        except ValidationError:
+            return None
+
+    def _id_changed(self) -> None:
+        self._parse_id()
+        # shown at once, keystroke by keystroke; the dialog's validation adds the rest later
+        self.boxes["id_number"].set_problems([self._id_problem] if self._id_problem else [])
+
+    def _parse_id(self) -> None:
+        text = self.editors["id_number"].text()
+        self._id_problem = None
+        if not text.strip() or self.id_is_masked():
+            return
+        try:
+            parsed = idnumber.parse(text)
+        except ValidationError as exc:
+            self._id_problem = problem_words(exc.problems[0])
+            return
+        birth: DateField = self.editors["birth_date"]
+        sex: ChoiceField = self.editors["sex"]
+        if not birth.text().strip():
+            birth.set_value(parsed.birth_date)
+        if sex.value() in (None, "0", "9"):
+            sex.set_value(SEX_CODES[parsed.sex])
+
+    def id_warnings(self) -> list[str]:
+        """What disagrees with the ID number: shown, but the user decides (no block)."""
+        parsed = self.parsed_id()
+        if parsed is None:
+            return []
+        sex_code = self.editors["sex"].value()
+        sex = {code: label for label, code in SEX_CODES.items()}.get(sex_code)
+        born: dt.date | None = self.editors["birth_date"].value()
+        out = []
+        for code in idnumber.mismatches(parsed, sex=sex, birth_date=born):
+            if code == idnumber.MISMATCH_SEX:
+                out.append(self.tr("The ID number says the sex is %1.").replace("%1", parsed.sex))
+            else:
+                out.append(self.tr("The ID number says the birth date is %1.")
+                           .replace("%1", parsed.birth_date.isoformat()))
+        return out

@@ -1,0 +1,288 @@
+"""The 动态记录 tab: a person's status history and the actions that add to it.
+
+Each action opens a small form (date, reason, what else the change needs), calls the person
+service and asks the dialog to reload: a status change is its own transaction, separate from
+saving the form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import AppError, ValidationError
+from desktop.services.register.types import EventRow, HonorDraft
+from desktop.views.form_widgets import ChoiceField, DateField, FieldBox, TextField, problem_words
+from desktop.views.messages import present_error
+
+# kind -> extra fields of its form (besides date and reason)
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "retire": (),
+    "transfer": ("new_work_unit", "new_position"),
+    "move_out": ("to_district",),
+    "move_in": ("from_district",),
+    "death": (),
+    "revoke": ("honor_ids",),
+    "emigrate": (),
+    "lost_contact": (),
+    "undo": (),
+}
+_REQUIRED = {"new_work_unit", "to_district", "from_district"}
+
+
+def event_kind_label(kind: str) -> str:
+    labels = {
+        "create": QCoreApplication.translate("PersonEvents", "Record created"),
+        "transfer": QCoreApplication.translate("PersonEvents", "Left the work unit"),
+        "retire": QCoreApplication.translate("PersonEvents", "Retired"),
+        "death": QCoreApplication.translate("PersonEvents", "Died"),
+        "move_out": QCoreApplication.translate("PersonEvents", "Moved out"),
+        "move_in": QCoreApplication.translate("PersonEvents", "Moved in"),
+        "revoke": QCoreApplication.translate("PersonEvents", "Title revoked"),
+        "emigrate": QCoreApplication.translate("PersonEvents", "Emigrated"),
+        "lost_contact": QCoreApplication.translate("PersonEvents", "Lost contact"),
+        "restore": QCoreApplication.translate("PersonEvents", "Restored"),
+        "merge": QCoreApplication.translate("PersonEvents", "Merged"),
+        "other": QCoreApplication.translate("PersonEvents", "Other"),
+        "undo": QCoreApplication.translate("PersonEvents", "Undo the last change"),
+    }
+    return labels.get(kind, kind)
+
+
+def _details_text(details: dict[str, object]) -> str:
+    """The parts of an event's details a clerk wants to read (the rest is for undo)."""
+    parts = []
+    for key in ("new_work_unit", "new_position", "to_district", "from_district", "honors",
+                "kept_id", "duplicate_name"):
+        value = details.get(key)
+        if value:
+            if isinstance(value, list | tuple):
+                value = "、".join(str(v) for v in value)
+            parts.append(str(value))
+    return "；".join(parts)
+
+
+class TimelineTab(QWidget):
+    """Events table plus one button per status change.
+
+    ``perform(kind, values)`` calls the service; ``can_act()`` returns a reason why nothing may
+    be recorded now (unsaved edits) or None.
+    """
+
+    def __init__(self, perform: Callable[[str, dict[str, Any]], None],
+                 can_act: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineTab")
+        self._perform = perform
+        self._can_act = can_act
+        self._honors: list[HonorDraft] = []
+        self._districts: list[str] = []
+        self.status = QLabel(self)
+        self.status.setObjectName("timelineStatus")
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("eventsTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Date"), self.tr("Change"), self.tr("Reason"), self.tr("Details"),
+            self.tr("Recorded by"), self.tr("Recorded at")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        texts = {
+            "retire": self.tr("Retire…"), "transfer": self.tr("Leave the unit…"),
+            "move_out": self.tr("Move out…"), "move_in": self.tr("Move in…"),
+            "death": self.tr("Death…"), "revoke": self.tr("Revoke title…"),
+            "emigrate": self.tr("Emigrated…"), "lost_contact": self.tr("Lost contact…"),
+            "undo": self.tr("Undo the last change…"),
+        }
+        for i, (kind, text) in enumerate(texts.items()):
+            b = QPushButton(text, self)
+            b.setObjectName(f"event_{kind}")
+            b.clicked.connect(lambda _c=False, k=kind: self.start(k))
+            grid.addWidget(b, i // 5, i % 5)
+            self.buttons[kind] = b
+        self.hint = QLabel(self)
+        self.hint.setObjectName("timelineHint")
+        self.hint.setStyleSheet("color: #9a5b00")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.hint)
+
+    def set_events(self, events: Sequence[EventRow], honors: Iterable[HonorDraft],
+                   districts: Iterable[str], status: str) -> None:
+        self._honors = [h for h in honors if h.id is not None and h.revoked_date is None]
+        self._districts = list(districts)
+        self.status.setText(status)
+        rows = list(events)  # the service's order: the most recently recorded first, as undo
+        self.table.setRowCount(len(rows))
+        grey = QBrush(QColor("#999999"))
+        for r, e in enumerate(rows):
+            kind = event_kind_label(e.kind)
+            if e.undone:
+                kind = self.tr("%1 (undone)").replace("%1", kind)
+            values = [e.event_date.isoformat(), kind, e.reason or "", _details_text(e.details),
+                      e.recorded_by, e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, str(e.id))
+                if e.undone:
+                    item.setForeground(grey)
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                self.table.setItem(r, c, item)
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        why = self._can_act()
+        for b in self.buttons.values():
+            b.setEnabled(why is None)
+        self.buttons["revoke"].setEnabled(why is None and bool(self._honors))
+        self.hint.setText(why or "")
+
+    def start(self, kind: str, honor_ids: list[uuid.UUID] | None = None) -> None:
+        why = self._can_act()
+        if why is not None:
+            self.hint.setText(why)
+            return
+        StatusChangeDialog.run(self, kind, self._perform, honors=self._honors,
+                               districts=self._districts, preselected=honor_ids)
+
+
+class StatusChangeDialog(QDialog):
+    """Date, reason and the extra fields of one status change; stays open on a problem."""
+
+    def __init__(self, kind: str, perform: Callable[[str, dict[str, Any]], None], *,
+                 honors: Sequence[HonorDraft], districts: Sequence[str],
+                 preselected: Sequence[uuid.UUID] | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusChangeDialog")
+        self.setWindowTitle(event_kind_label(kind))
+        self.setMinimumWidth(380)
+        self.kind = kind
+        self._perform = perform
+        self.fields: dict[str, Any] = {}
+        self.boxes: dict[str, FieldBox] = {}
+        form = QFormLayout(self)
+        if kind != "undo":
+            date = DateField(self)
+            date.set_value(dt.date.today())
+            self._add(form, "date", self.tr("Date:"), date)
+        labels = {
+            "new_work_unit": self.tr("New work unit:"), "new_position": self.tr("New position:"),
+            "to_district": self.tr("Moved to:"), "from_district": self.tr("Moved from:"),
+        }
+        self.honor_checks: list[tuple[QCheckBox, uuid.UUID]] = []
+        for extra in ACTIONS.get(kind, ()):
+            if extra == "honor_ids":
+                box = QWidget(self)
+                column = QVBoxLayout(box)
+                column.setContentsMargins(0, 0, 0, 0)
+                for h in honors:
+                    assert h.id is not None
+                    label = f"{h.title}（{h.level}{'，' + str(h.year) if h.year else ''}）"
+                    check = QCheckBox(label, box)
+                    check.setChecked(preselected is None or h.id in preselected)
+                    check.toggled.connect(self._update)
+                    column.addWidget(check)
+                    self.honor_checks.append((check, h.id))
+                form.addRow(self.tr("Titles:"), box)
+            elif extra in ("to_district", "from_district"):
+                self._add(form, extra, labels[extra], ChoiceField(self, suggestions=districts))
+            else:
+                self._add(form, extra, labels[extra], TextField(self))
+        reason = TextField(self, max_length=500)
+        if kind == "undo":
+            form.addRow(QLabel(self.tr("The most recent change that is not undone yet will be "
+                                       "undone; the history keeps both."), self))
+        self._add(form, "reason", self.tr("Reason:"), reason)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        form.addRow(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        reason.setFocus()
+        self._update()
+
+    def _add(self, form: QFormLayout, name: str, label: str, editor: Any) -> None:
+        editor.setObjectName(f"status_{name}")
+        editor.changed.connect(self._update)
+        box = FieldBox(editor, self)
+        self.fields[name] = editor
+        self.boxes[name] = box
+        form.addRow(label, box)
+
+    def values(self) -> dict[str, Any]:
+        out = {name: editor.value() for name, editor in self.fields.items()}
+        if self.honor_checks:
+            out["honor_ids"] = [hid for check, hid in self.honor_checks if check.isChecked()]
+        return out
+
+    def _update(self) -> None:
+        values = self.values()
+        ok = values.get("reason") is not None
+        ok = ok and ("date" not in self.fields or values["date"] is not None)
+        ok = ok and all(values.get(name) for name in _REQUIRED if name in self.fields)
+        ok = ok and (not self.honor_checks or bool(values["honor_ids"]))
+        for name, box in self.boxes.items():
+            local = self.fields[name].local_problem()
+            box.set_problems([local] if local else [])
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _try(self) -> None:
+        try:
+            self._perform(self.kind, self.values())
+        except ValidationError as exc:
+            general = []
+            for p in exc.problems:
+                box = self.boxes.get(p.field)
+                if box is not None:
+                    box.set_problems([problem_words(p)])
+                else:
+                    general.append(problem_words(p))
+            self.problem.setText("\n".join(general))
+            return
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        self.accept()
+
+    @classmethod
+    def run(cls, parent: QWidget | None, kind: str,
+            perform: Callable[[str, dict[str, Any]], None], *, honors: Sequence[HonorDraft] = (),
+            districts: Sequence[str] = (), preselected: Sequence[uuid.UUID] | None = None
+            ) -> bool:
+        dialog = cls(kind, perform, honors=honors, districts=districts,
+                     preselected=preselected, parent=parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,129 @@
+"""The register's table view: fixed-height rows (fast at any length), SQL sorting by header,
+a column chooser in the header's context menu, and the layout kept in the preferences."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from desktop.views.preferences import Preferences
+from desktop.views.register.register_table_model import RegisterTableModel
+
+log = logging.getLogger(__name__)
+
+HEADER_KEY = "register_header"
+COLUMN_WIDTHS = (62, 38, 42, 64, 190, 62, 175, 74, 62, 104, 150)
+
+
+class RegisterTableView(QTableView):
+    """Emits ``open_requested`` on Enter or a double click on a row."""
+
+    open_requested = Signal()
+
+    def __init__(self, model: RegisterTableModel, preferences: Preferences,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("registerTable")
+        self._model = model
+        self._prefs = preferences
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than the title
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+        header.setSortIndicator(RegisterTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        state = preferences.window_state(HEADER_KEY)
+        if state is not None and not header.restoreState(state):
+            log.info("ignoring a saved register header layout that no longer fits")
+        if header.sortIndicatorSection() not in RegisterTableModel.SORT_KEYS:
+            header.setSortIndicator(RegisterTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        # the model learns the saved order before its first query; enabling sorting then asks
+        # it to sort by the same column, which it ignores
+        model.set_sort(header.sortIndicatorSection(),
+                       header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self.setSortingEnabled(True)
+
+        self._save_timer = QTimer(self)  # dragging a column edge resizes many times a second
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(800)
+        self._save_timer.timeout.connect(self.save_layout)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        for signal in (header.sectionResized, header.sectionMoved):
+            signal.connect(lambda *_: self._save_timer.start())
+        model.resorted.connect(self.save_layout)
+        self.doubleClicked.connect(lambda _index: self.open_requested.emit())
+
+    def save_layout(self) -> None:
+        """Column order, widths, hidden columns and sort order, restored next time."""
+        self._save_timer.stop()
+        self._prefs.set_window_state(HEADER_KEY, self.horizontalHeader().saveState())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    # -- column chooser -------------------------------------------------------------------------
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: one checkable entry per column (the last one stays)."""
+        header = self.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        count = self._model.columnCount()
+        shown = [c for c in range(count) if not header.isSectionHidden(c)]
+        for c in range(count):
+            action = menu.addAction(str(self._model.headerData(c, Qt.Orientation.Horizontal)))
+            action.setObjectName(f"column_{c}")
+            action.setCheckable(True)
+            action.setChecked(c in shown)
+            action.setEnabled(shown != [c])
+            action.toggled.connect(lambda on, c=c: self.set_column_visible(c, on))
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("Show all columns"))
+        reset.setObjectName("showAllColumns")
+        reset.triggered.connect(self._show_all_columns)
+        return menu
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.horizontalHeader().setSectionHidden(column, not visible)
+        self.save_layout()
+
+    def _show_all_columns(self) -> None:
+        for c in range(self._model.columnCount()):
+            self.horizontalHeader().setSectionHidden(c, False)
+        self.save_layout()
+
+    # -- sorting --------------------------------------------------------------------------------
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if column not in RegisterTableModel.SORT_KEYS:  # the model ignored it: say so
+            QTimer.singleShot(0, self._restore_sort_indicator)
+
+    def _restore_sort_indicator(self) -> None:
+        order = (Qt.SortOrder.DescendingOrder if self._model.descending
+                 else Qt.SortOrder.AscendingOrder)
+        self.horizontalHeader().setSortIndicator(self._model.sort_column, order)

@@ -1,0 +1,325 @@
+"""疗休养: batches, eligibility explained per person, the roster (nominate, fill to quota,
+confirm, decline with a reason, replace from the waiting list), printing roster and letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.texts import problem_text
+from desktop.errors import AppError, ValidationError
+from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
+from desktop.services.visits.types import yuan
+from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
+from desktop.views.i18n import current_language
+from desktop.views.messages import present_error
+from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.tasks import TaskRunner
+from desktop.views.visits.visit_printing import letters, roster_pdf, write_file
+from desktop.views.visits.visit_table_model import RowsTableModel
+from desktop.views.visits.visits_page import selected, table
+
+ENTRY_WORDS = {"nominated": "拟安排", "confirmed": "已确认", "declined": "婉拒",
+               "replaced": "已替补"}
+
+
+class BatchDialog(QDialog):
+    """A new recuperation batch and its rules (age limit, levels, 五一奖章)."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("batchDialog")
+        self.setWindowTitle(self.tr("New recuperation batch"))
+        self._ws = workspace
+        self.saved_id: uuid.UUID | None = None
+        year = dt.date.today().year + 1
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.name = QLineEdit(self.tr("%1 recuperation, batch 1").replace("%1", str(year)), self)
+        self.name.setObjectName("batchName")
+        self.destination = QLineEdit(self)
+        self.destination.setObjectName("batchDestination")
+        self.start = DateField(self)
+        self.start.setObjectName("batchStart")
+        self.start.set_value(dt.date(year, 5, 10))
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 30)
+        self.days.setValue(5)
+        self.quota = QSpinBox(self)
+        self.quota.setObjectName("batchQuota")
+        self.quota.setRange(1, 10000)
+        self.quota.setValue(20)
+        self.cost = MoneyField(self)
+        self.cost.set_value(600)
+        self.organiser = QComboBox(self)
+        self.organiser.addItems(["全总", "省总", "市总", "区县"])
+        self.organiser.setCurrentText("市总")
+        self.max_age = QSpinBox(self)
+        self.max_age.setRange(40, 100)
+        self.max_age.setValue(65)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        box.accepted.connect(self.save)
+        box.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Year:"), self.year)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Destination / route:"), self.destination)
+        form.addRow(self.tr("First day:"), self.start)
+        form.addRow(self.tr("Days (with travel):"), self.days)
+        form.addRow(self.tr("Places:"), self.quota)
+        form.addRow(self.tr("Cost per day (yuan):"), self.cost)
+        form.addRow(self.tr("Organiser:"), self.organiser)
+        form.addRow(self.tr("Age limit on the first day:"), self.max_age)
+        form.addRow(self.problem)
+        form.addRow(box)
+
+    def draft(self) -> BatchDraft:
+        start = self.start.value() or dt.date(self.year.value(), 1, 1)
+        cost = self.cost.value()
+        return BatchDraft(
+            year=self.year.value(), name=self.name.text(), destination=self.destination.text(),
+            start_date=start, end_date=start + dt.timedelta(days=self.days.value() - 1),
+            days=self.days.value(), quota=self.quota.value(),
+            cost_per_day_fen=int(cost * 100) if cost is not None else 0,
+            organiser=self.organiser.currentText(),
+            rules=RecuperationRules(max_age=self.max_age.value()))
+
+    def save(self) -> None:
+        try:
+            self.saved_id = self._ws.recuperation().create_batch(self.draft())
+        except ValidationError as exc:
+            self.problem.setText("\n".join(problem_text(p, current_language())
+                                           for p in exc.problems))
+            return
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        self.accept()
+
+
+class RecuperationPage(QWidget):
+    """One batch at a time: who may go and why, and the roster."""
+
+    def __init__(self, workspace: Workspace, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recuperationPage")
+        self._ws = workspace
+        self._tasks = tasks
+        self.loading = False
+        self.batch = QComboBox(self)
+        self.batch.setObjectName("batchCombo")
+        self.batch.setMinimumWidth(280)
+        self.batch.currentIndexChanged.connect(lambda _i: self.load())
+        top = button_row(self, [
+            ("newBatch", self.tr("New batch…"), self.new_batch),
+            ("fillBatch", self.tr("Fill to quota"), self.fill),
+            ("printRoster", self.tr("Print roster…"), self.ask_roster),
+            ("printLetters", self.tr("Letters…"), self.ask_letters),
+        ])
+        top.insertWidget(0, QLabel(self.tr("Batch:"), self))
+        top.insertWidget(1, self.batch)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("batchSummary")
+        self.summary.setWordWrap(True)
+        self.eligible_model = RowsTableModel([
+            (self.tr("Rank"), lambda r: r.rank or ""), (self.tr("Name"), lambda r: r.name),
+            (self.tr("District"), lambda r: r.district),
+            (self.tr("Level"), lambda r: r.treatment_level),
+            (self.tr("Age"), lambda r: r.age), (self.tr("Status"), lambda r: r.employment_status),
+            (self.tr("Last time"), lambda r: r.last_year or self.tr("never")),
+            (self.tr("Eligible"), lambda r: self.tr("yes") if r.eligible else self.tr("no")),
+            (self.tr("On the roster"), lambda r: ENTRY_WORDS.get(r.on_roster or "", "")),
+            (self.tr("Explanation"), lambda r: r.explanation),
+        ], self)
+        self.eligible_table = table(self, "eligibilityTable", self.eligible_model)
+        self.roster_model = RowsTableModel([
+            (self.tr("State"), lambda r: ENTRY_WORDS.get(r.status, r.status)),
+            (self.tr("Name"), lambda r: r.name), (self.tr("Sex"), lambda r: r.sex),
+            (self.tr("Age"), lambda r: r.age), (self.tr("Honors"), lambda r: r.honors),
+            (self.tr("Work unit"), lambda r: r.work_unit),
+            (self.tr("Status"), lambda r: r.employment_status),
+            (self.tr("Health"), lambda r: r.health_status),
+            (self.tr("Last time"), lambda r: r.last_year or ""),
+            (self.tr("Phone"), lambda r: r.phone),
+            (self.tr("Note"), lambda r: r.decline_reason),
+        ], self)
+        self.roster_table = table(self, "rosterTable", self.roster_model)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("recuperationTabs")
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addLayout(button_row(page, [("nominate", self.tr("Nominate selected"), self.nominate)]))
+        lay.addWidget(self.eligible_table)
+        self.tabs.addTab(page, self.tr("Eligibility"))
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addLayout(button_row(page, [
+            ("confirmEntry", self.tr("Confirm"), self.confirm),
+            ("declineEntry", self.tr("Declined…"), self.ask_decline),
+            ("replaceEntry", self.tr("Replace from waiting list"), self.replace),
+        ]))
+        lay.addWidget(self.roster_table)
+        self.tabs.addTab(page, self.tr("Roster"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+    @property
+    def batch_id(self) -> uuid.UUID | None:
+        value = self.batch.currentData()
+        return value if isinstance(value, uuid.UUID) else None
+
+    def refresh(self) -> None:
+        try:
+            batches = self._ws.recuperation().batches()
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        refill_combo(self.batch, [(f"{b.name}（{b.taken}/{b.quota}）", b.id) for b in batches])
+        self.load()
+
+    def load(self) -> None:
+        bid = self.batch_id
+        svc = self._ws.recuperation()
+
+        def job(_ctx: object) -> tuple[Any, ...]:
+            if bid is None:
+                return None, [], []
+            return svc.batch(bid), svc.eligibility(bid), svc.roster(bid)
+
+        self.loading = True
+        self._tasks.run(job, on_success=self._loaded, on_error=self._failed,
+                        label=self.tr("Working out who may go…"), parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        present_error(self, exc)
+
+    def _loaded(self, result: tuple[Any, ...]) -> None:
+        batch, eligibility, roster = result
+        self.eligible_model.set_rows(eligibility)
+        self.roster_model.set_rows(roster)
+        if batch is None:
+            self.summary.setText(self.tr("No batch yet: create one with “New batch…”."))
+        else:
+            waiting = sum(1 for r in eligibility if r.eligible and r.on_roster is None)
+            self.summary.setText(self.tr(
+                "%1, %2 to %3, %4 days, %5 yuan a day (%6). Places %7, taken %8, "
+                "confirmed %9; %10 eligible on the waiting list.")
+                .replace("%10", str(waiting)).replace("%1", batch.destination)
+                .replace("%2", batch.start_date.isoformat())
+                .replace("%3", batch.end_date.isoformat()).replace("%4", str(batch.days))
+                .replace("%5", yuan(batch.cost_per_day_fen)).replace("%6", batch.organiser)
+                .replace("%7", str(batch.quota)).replace("%8", str(batch.taken))
+                .replace("%9", str(batch.confirmed)))
+        self.loading = False
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except AppError as exc:
+            present_error(self, exc)
+            return False
+        self.refresh()
+        return True
+
+    def new_batch(self) -> None:
+        dialog = BatchDialog(self._ws, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self.refresh()
+            self.batch.setCurrentIndex(max(self.batch.findData(dialog.saved_id), 0))
+
+    def _bid(self) -> uuid.UUID:
+        if self.batch_id is None:
+            raise AppError("not_found", entity="recuperation_batch", key="-")
+        return self.batch_id
+
+    def fill(self) -> None:
+        self._act(lambda: self._ws.recuperation().fill(self._bid()))
+
+    def nominate(self) -> None:
+        rows = selected(self.eligible_table)
+        if rows:
+            self._act(lambda: self._ws.recuperation().nominate(self._bid(), rows[0].person_id))
+
+    def confirm(self) -> None:
+        rows = selected(self.roster_table)
+        if rows:
+            self._act(lambda: self._ws.recuperation().confirm(rows[0].entry_id))
+
+    def ask_decline(self) -> None:
+        rows = selected(self.roster_table)
+        if not rows:
+            return
+        reason = ReasonDialog.ask(self, self.tr("Declined"),
+                                  self.tr("Why does %1 not go?").replace("%1", rows[0].name))
+        if reason:
+            self.decline(rows[0].entry_id, reason)
+
+    def decline(self, entry_id: uuid.UUID, reason: str) -> bool:
+        return self._act(lambda: self._ws.recuperation().decline(entry_id, reason))
+
+    def replace(self) -> None:
+        rows = selected(self.roster_table)
+        if rows:
+            self._act(lambda: self._ws.recuperation().replace(rows[0].entry_id))
+
+    def ask_roster(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), "roster.pdf", "*.pdf")
+        if name:
+            self.print_roster(Path(name))
+
+    def print_roster(self, path: Path) -> None:
+        bid, ws = self._bid(), self._ws
+
+        def job(_ctx: object) -> Path:
+            write_file(path, roster_pdf(ws, bid))
+            return path
+        self._run(job)
+
+    def ask_letters(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
+        if folder:
+            self.print_letters(Path(folder))
+
+    def print_letters(self, folder: Path) -> None:
+        bid, ws = self._bid(), self._ws
+
+        def job(_ctx: object) -> Path:
+            letters(ws, bid, folder)
+            return folder
+        self._run(job)
+
+    def _run(self, job: Callable[[object], Path]) -> None:
+        self.loading = True
+        self._tasks.run(job, on_success=self._written, on_error=self._failed,
+                        label=self.tr("Making the document…"), parent=self)
+
+    def _written(self, path: Path) -> None:
+        self.loading = False
+        self.summary.setText(self.tr("Written: %1").replace("%1", str(path)))

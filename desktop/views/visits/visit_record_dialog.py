@@ -1,0 +1,160 @@
+"""Recording a visit: result, date, way, visitors, money and goods (a reason above the
+standard), the situation found, a follow-up, photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.core.texts import problem_text
+from desktop.errors import AppError, ValidationError
+from desktop.services.visits.service import VisitService
+from desktop.services.visits.types import VisitResult, VisitRow
+from desktop.views.form_widgets import DateField, MoneyField
+from desktop.views.i18n import current_language
+from desktop.views.messages import present_error
+
+
+class VisitRecordDialog(QDialog):
+    """One visit's result; OK saves through the service, problems stay in the dialog."""
+
+    def __init__(self, service: VisitService, visit: VisitRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitRecordDialog")
+        self.setWindowTitle(self.tr("Record visit: %1").replace("%1", visit.name))
+        self.setMinimumWidth(460)
+        self._svc = service
+        self._visit = visit
+        self.photos: list[Path] = []
+        self.status = QComboBox(self)
+        self.status.setObjectName("recordStatus")
+        for code, words in (("done", self.tr("Visited")), ("not_home", self.tr("Not at home")),
+                            ("declined", self.tr("Declined")),
+                            ("postponed", self.tr("Postponed"))):
+            self.status.addItem(words, code)
+        self.day = DateField(self)
+        self.day.setObjectName("recordDate")
+        self.day.set_value(visit.actual_date or visit.planned_date or dt.date.today())
+        self.way = QComboBox(self)
+        self.way.setObjectName("recordWay")
+        self.way.addItems(["登门", "单位", "快递", "电话"])
+        self.visitors = QLineEdit(visit.visitors or visit.team_people, self)
+        self.visitors.setObjectName("recordVisitors")
+        self.money = MoneyField(self)
+        self.money.setObjectName("recordMoney")
+        fen = visit.money_fen if visit.money_fen is not None else visit.standard_fen
+        self.money.set_value(Decimal(fen) / 100)
+        standard = QLabel(self.tr("standard: %1 yuan").replace(
+            "%1", f"{Decimal(visit.standard_fen) / 100:g}"), self)
+        self.goods = QLineEdit(visit.goods or visit.standard_goods, self)
+        self.goods.setObjectName("recordGoods")
+        self.over_reason = QLineEdit(self)
+        self.over_reason.setObjectName("recordOverReason")
+        self.situation = QPlainTextEdit(visit.situation, self)
+        self.situation.setObjectName("recordSituation")
+        self.situation.setMaximumHeight(80)
+        self.follow_up = QCheckBox(self.tr("Follow-up needed"), self)
+        self.follow_up.setObjectName("recordFollowUp")
+        self.follow_up.setChecked(visit.follow_up and not visit.follow_up_closed)
+        self.follow_note = QLineEdit(visit.follow_up_note, self)
+        self.follow_note.setObjectName("recordFollowNote")
+        self.hardship_file = QCheckBox(self.tr("then open a hardship file"), self)
+        self.hardship_file.setObjectName("recordHardshipFile")
+        self.hardship_file.setToolTip(self.tr(
+            "After saving, open a hardship draft for this person (needs a follow-up)."))
+        self.hardship_file.setEnabled(self.follow_up.isChecked())
+        self.follow_up.toggled.connect(self._follow_up_toggled)
+        self.photo_label = QLabel(self.tr("%1 photo(s)").replace("%1", str(visit.photos)), self)
+        add_photo = QPushButton(self.tr("Add photo…"), self)
+        add_photo.setObjectName("recordAddPhoto")
+        add_photo.clicked.connect(self._pick_photo)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"{visit.name}　{visit.district}　{visit.address}", self))
+        form.addRow(self.tr("Result:"), self.status)
+        form.addRow(self.tr("Date:"), self.day)
+        form.addRow(self.tr("Way:"), self.way)
+        form.addRow(self.tr("Visitors:"), self.visitors)
+        money = QHBoxLayout()
+        money.addWidget(self.money)
+        money.addWidget(standard, 1)
+        form.addRow(self.tr("Money (yuan):"), money)
+        form.addRow(self.tr("Goods:"), self.goods)
+        form.addRow(self.tr("Reason if above the standard:"), self.over_reason)
+        form.addRow(self.tr("Situation found:"), self.situation)
+        form.addRow(self.follow_up, self.follow_note)
+        form.addRow("", self.hardship_file)
+        photos = QHBoxLayout()
+        photos.addWidget(self.photo_label, 1)
+        photos.addWidget(add_photo)
+        form.addRow(self.tr("Photos:"), photos)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+
+    def _follow_up_toggled(self, on: bool) -> None:
+        self.hardship_file.setEnabled(on)
+        if not on:
+            self.hardship_file.setChecked(False)
+
+    def wants_hardship_file(self) -> bool:
+        """The clerk asked to open a hardship file once the result (with a follow-up) is saved."""
+        return self.follow_up.isChecked() and self.hardship_file.isChecked()
+
+    def _pick_photo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Add photo"), "",
+                                              self.tr("Images (*.jpg *.jpeg *.png)"))
+        if name:
+            self.add_photo(Path(name))
+
+    def add_photo(self, path: Path) -> None:
+        self.photos.append(path)
+        self.photo_label.setText(self.tr("%1 photo(s)").replace(
+            "%1", str(self._visit.photos + len(self.photos))))
+
+    def visit_result(self) -> VisitResult:
+        money = self.money.value()
+        return VisitResult(
+            status=str(self.status.currentData()), actual_date=self.day.value(),
+            way=self.way.currentText(), visitors=self.visitors.text(),
+            money_fen=None if money is None else int(money * 100), goods=self.goods.text(),
+            over_standard_reason=self.over_reason.text(),
+            situation=self.situation.toPlainText(), follow_up=self.follow_up.isChecked(),
+            follow_up_note=self.follow_note.text())
+
+    def save(self) -> None:
+        try:
+            self._svc.record(self._visit.id, self.visit_result(), self._visit.row_version)
+            for path in self.photos:
+                self._svc.add_photo(self._visit.id, path.name, path.read_bytes())
+        except ValidationError as exc:
+            self.problem.setText("\n".join(problem_text(p, current_language())
+                                           for p in exc.problems))
+            return
+        except (AppError, OSError) as exc:
+            present_error(self, exc)
+            return
+        self.accept()

@@ -1,0 +1,100 @@
+"""The calendar (week) view of a campaign's schedule: one row per team, one column per day,
+each cell listing the visits in route order; office holidays and weekends are marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.holidays import Calendar
+from desktop.services.visits.types import TeamRow, VisitRow
+from desktop.views.form_widgets import push_button
+
+CLOSED = QColor(250, 230, 230)
+
+
+class VisitWeekView(QWidget):
+    """Shows one week at a time; ``set_data`` gives it the visits, teams and calendar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitWeekView")
+        self._visits: list[VisitRow] = []
+        self._teams: list[TeamRow] = []
+        self._calendar: Calendar | None = None
+        self.monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+        self.label = QLabel(self)
+        self.label.setObjectName("weekLabel")
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("weekTable")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        bar = QHBoxLayout()
+        bar.addWidget(push_button(self, "weekPrevious", self.tr("◀ Previous week"),
+                                  lambda: self.show_week(self.monday - dt.timedelta(days=7))))
+        bar.addWidget(self.label, 1)
+        bar.addWidget(push_button(self, "weekNext", self.tr("Next week ▶"),
+                                  lambda: self.show_week(self.monday + dt.timedelta(days=7))))
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def set_data(self, visits: Sequence[VisitRow], teams: Sequence[TeamRow],
+                 calendar: Calendar | None) -> None:
+        self._visits, self._teams, self._calendar = list(visits), list(teams), calendar
+        days = sorted(v.planned_date for v in visits if v.planned_date)
+        first = days[0] if days else dt.date.today()
+        self.show_week(first - dt.timedelta(days=first.weekday()))
+
+    def show_week(self, monday: dt.date) -> None:
+        self.monday = monday
+        days = [monday + dt.timedelta(days=n) for n in range(7)]
+        names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
+                 self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
+        headers = []
+        for day, name in zip(days, names, strict=True):
+            closed = self._calendar.office_closed(day) if self._calendar else None
+            text = f"{day.month}/{day.day} {name}"
+            if closed and closed != "周末":
+                text += f"\n{closed}"
+            headers.append(text)
+        self.table.setHorizontalHeaderLabels(headers)
+        cells: dict[tuple[object, dt.date], list[VisitRow]] = defaultdict(list)
+        for v in self._visits:
+            if v.planned_date is not None and monday <= v.planned_date < days[-1] + \
+                    dt.timedelta(days=1):
+                cells[(v.team_id, v.planned_date)].append(v)
+        rows: list[tuple[object, str]] = [(t.id, t.name) for t in self._teams]
+        if any(key[0] is None for key in cells):
+            rows.append((None, self.tr("No team")))
+        self.table.setRowCount(len(rows))
+        self.table.setVerticalHeaderLabels([name for _id, name in rows])
+        for r, (team_id, _name) in enumerate(rows):
+            for c, day in enumerate(days):
+                visits = sorted(cells.get((team_id, day), []),
+                                key=lambda v: (v.time_slot, v.route_order or 0))
+                lines = [f"{v.time_slot} {v.route_order or ''}. {v.name}（{v.area or v.district}）"
+                         for v in visits[:12]]
+                if len(visits) > 12:
+                    lines.append(self.tr("… and %1 more").replace("%1", str(len(visits) - 12)))
+                item = QTableWidgetItem("\n".join(lines))
+                closed = self._calendar.office_closed(day) if self._calendar else None
+                if closed:
+                    item.setBackground(CLOSED)
+                self.table.setItem(r, c, item)
+        self.label.setText(self.tr("Week of %1").replace("%1", monday.isoformat()))

@@ -1,0 +1,525 @@
+"""走访慰问: campaigns, the candidate list with reasons, the coverage check, the schedule (list
+and week view), recording, printing, and the work list (birthdays, follow-ups)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import AppError
+from desktop.services.permissions import Perm
+from desktop.services.register.types import RegisterFilter
+from desktop.services.visits.types import STATUS_WORDS, Conflict, VisitRow, WorkItem, yuan
+from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import button_row, refill_combo
+from desktop.views.messages import present_error
+from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.tasks import TaskRunner
+from desktop.views.visits.campaign_dialog import CampaignDialog
+from desktop.views.visits.visit_hardship_dialog import VisitHardshipDialog
+from desktop.views.visits.visit_printing import campaign_document, write_file
+from desktop.views.visits.visit_record_dialog import VisitRecordDialog
+from desktop.views.visits.visit_schedule_dialogs import AssignDialog, AutoScheduleDialog, TeamDialog
+from desktop.views.visits.visit_table_model import ROW_ROLE, RowsTableModel
+from desktop.views.visits.visit_week_view import VisitWeekView
+
+APPROVED_ONLY = ("list", "receipt")
+"""Documents printed from an approved list only (the summary and the Excel working copy are
+not the final list)."""
+
+
+def problem_label(code: str) -> str:
+    labels = {
+        "not_planned": QCoreApplication.translate("Visits", "not on the list"),
+        "removed": QCoreApplication.translate("Visits", "removed"),
+        "dropped": QCoreApplication.translate("Visits", "visited last time, not now"),
+    }
+    return labels.get(code, code)
+
+
+def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = False) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def selected(view: QTableView) -> list[Any]:
+    rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
+    model = view.model()
+    return [model.index(r, 0).data(ROW_ROLE) for r in rows]
+
+
+class VisitsPage(QWidget):
+    """One campaign at a time, chosen at the top; loading happens on a worker."""
+
+    def __init__(self, workspace: Workspace, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsPage")
+        self._ws = workspace
+        self._tasks = tasks
+        self.loading = False
+        self.visits: list[VisitRow] = []
+        self.campaign = QComboBox(self)
+        self.campaign.setObjectName("campaignCombo")
+        self.campaign.setMinimumWidth(280)
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("printVisits")
+        self.print_button.setText(self.tr("Print / export"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        for kind, text in (("list", self.tr("Visit list per team and day (PDF)…")),
+                           ("receipt", self.tr("Receipt sheet (PDF)…")),
+                           ("summary", self.tr("Campaign summary (PDF)…")),
+                           ("xlsx", self.tr("Visit list (Excel)…"))):
+            menu.addAction(text, self._printer(kind))
+        self.print_button.setMenu(menu)
+        top = button_row(self, [
+            ("newCampaign", self.tr("New campaign…"), self.new_campaign),
+            ("editCampaign", self.tr("Edit…"), self.edit_campaign),
+            ("planCampaign", self.tr("Plan from the rules"), self.plan),
+            ("approveCampaign", self.tr("Approve list…"), self.ask_approve),
+        ])
+        approve = self.findChild(QWidget, "approveCampaign")
+        if approve is not None:  # reviewers and administrators approve lists
+            approve.setEnabled(workspace.actor.can(Perm.APPROVE))
+        top.insertWidget(0, QLabel(self.tr("Campaign:"), self))
+        top.insertWidget(1, self.campaign)
+        top.addWidget(self.print_button)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("campaignSummary")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("visitTabs")
+        self._build_candidates()
+        self._build_coverage()
+        self._build_schedule()
+        self.week = VisitWeekView(self)
+        self.tabs.addTab(self.week, self.tr("Week"))
+        self._build_worklist()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+    # -- tabs -----------------------------------------------------------------------------------
+
+    def _build_candidates(self) -> None:
+        self.candidate_model = RowsTableModel([
+            (self.tr("Name"), lambda r: r.name), (self.tr("District"), lambda r: r.district),
+            (self.tr("Level"), lambda r: r.treatment_level), (self.tr("Age"), lambda r: r.age),
+            (self.tr("Why on the list"), lambda r: r.reason),
+            (self.tr("Planned"), lambda r: self.tr("yes") if r.planned else self.tr("NO")),
+        ], self)
+        self.candidate_table = table(self, "candidatesTable", self.candidate_model)
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addLayout(button_row(page, [("addPerson", self.tr("Add a person…"), self.ask_add)]))
+        lay.addWidget(self.candidate_table)
+        self.tabs.addTab(page, self.tr("Candidates"))
+
+    def _build_coverage(self) -> None:
+        self.coverage_model = RowsTableModel([
+            (self.tr("Problem"), lambda r: problem_label(r.problem)),
+            (self.tr("Name"), lambda r: r.name),
+            (self.tr("District"), lambda r: r.district),
+            (self.tr("Level"), lambda r: r.treatment_level),
+            (self.tr("Why listed"), lambda r: r.reason), (self.tr("Note"), lambda r: r.note),
+        ], self)
+        self.coverage_label = QLabel(self)
+        self.coverage_label.setObjectName("coverageLabel")
+        self.coverage_label.setWordWrap(True)
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addWidget(self.coverage_label)
+        lay.addWidget(table(page, "coverageTable", self.coverage_model))
+        self.tabs.addTab(page, self.tr("Coverage"))
+
+    def _build_schedule(self) -> None:
+        self.schedule_model = RowsTableModel([
+            (self.tr("Date"), lambda r: r.planned_date), (self.tr("Slot"), lambda r: r.time_slot),
+            (self.tr("Team"), lambda r: r.team), (self.tr("Route"), lambda r: r.route_order),
+            (self.tr("District"), lambda r: r.district), (self.tr("Township"), lambda r: r.area),
+            (self.tr("Name"), lambda r: r.name), (self.tr("Level"), lambda r: r.treatment_level),
+            (self.tr("Standard"), lambda r: yuan(r.standard_fen)),
+            (self.tr("Result"), lambda r: STATUS_WORDS.get(r.status, r.status)),
+            (self.tr("Money"), lambda r: yuan(r.money_fen)),
+            (self.tr("Why listed"), lambda r: r.reason),
+        ], self)
+        self.schedule_table = table(self, "scheduleTable", self.schedule_model, multi=True)
+        self.schedule_table.doubleClicked.connect(lambda _i: self.ask_record())
+        self.conflicts = QListWidget(self)
+        self.conflicts.setObjectName("conflictList")
+        self.conflicts.setMaximumHeight(110)
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addLayout(button_row(page, [
+            ("newTeam", self.tr("New team…"), self.ask_team),
+            ("autoSchedule", self.tr("Schedule automatically…"), self.ask_auto_schedule),
+            ("assignVisits", self.tr("Assign selected…"), self.ask_assign),
+            ("removeVisit", self.tr("Take off the list…"), self.ask_remove),
+            ("recordVisit", self.tr("Record result…"), self.ask_record),
+        ]))
+        lay.addWidget(self.schedule_table, 1)
+        lay.addWidget(QLabel(self.tr("Warnings:"), page))
+        lay.addWidget(self.conflicts)
+        self.tabs.addTab(page, self.tr("Schedule"))
+
+    def _build_worklist(self) -> None:
+        self.work_model = RowsTableModel([
+            (self.tr("Kind"), lambda w: self.tr("Birthday") if w.kind == "birthday"
+             else self.tr("Follow-up")),
+            (self.tr("Date"), lambda w: w.day), (self.tr("Name"), lambda w: w.name),
+            (self.tr("District"), lambda w: w.district), (self.tr("What"), lambda w: w.text),
+        ], self)
+        self.work_table = table(self, "worklistTable", self.work_model)
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addLayout(button_row(page, [
+            ("birthdayVisit", self.tr("Plan a birthday visit"), self.plan_birthday),
+            ("hospitalVisit", self.tr("Plan a hospital visit"), self.plan_hospital),
+            ("hardshipFile", self.tr("Open a hardship file…"), self.open_hardship_file),
+            ("closeFollowUp", self.tr("Close follow-up"), self.close_follow_up),
+        ]))
+        lay.addWidget(self.work_table)
+        self.tabs.addTab(page, self.tr("Work list"))
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the campaign list (keeps the chosen campaign) and the chosen campaign."""
+        try:
+            campaigns = self._ws.visits().campaigns()
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        refill_combo(self.campaign,
+                     [(f"{c.title}（{c.done}/{c.planned}）", c.id) for c in campaigns])
+        self.load()
+
+    @property
+    def campaign_id(self) -> uuid.UUID | None:
+        value = self.campaign.currentData()
+        return value if isinstance(value, uuid.UUID) else None
+
+    def _campaign_changed(self, _index: int) -> None:
+        self.load()
+
+    def load(self) -> None:
+        cid = self.campaign_id
+        svc = self._ws.visits()
+        holidays = self._ws.holidays()
+
+        def job(_ctx: object) -> tuple[Any, ...]:
+            work = svc.worklist()
+            if cid is None:
+                return None, [], [], [], [], work, None
+            candidates, coverage = svc.candidates_and_coverage(cid)
+            return (svc.campaign(cid), candidates, coverage, svc.visits(cid), svc.teams(cid),
+                    work, (svc.conflicts(cid), holidays.calendar()))
+
+        self.loading = True
+        self._tasks.run(job, on_success=self._loaded, on_error=self._failed,
+                        label=self.tr("Loading the campaign…"), parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        present_error(self, exc)
+
+    def _loaded(self, result: tuple[Any, ...]) -> None:
+        campaign, candidates, coverage, visits, teams, work, extra = result
+        self.visits = visits
+        self.teams = teams
+        self.candidate_model.set_rows(candidates)
+        self.schedule_model.set_rows(visits)
+        self.work_model.set_rows(work)
+        conflicts: Sequence[Conflict] = extra[0] if extra else []
+        self.conflicts.clear()
+        for c in conflicts:
+            self.conflicts.addItem(f"{c.name}：{c.text}")
+        if campaign is None:
+            self.summary.setText(self.tr("No campaign yet: create one with “New campaign…”."))
+            self.coverage_model.set_rows([])
+            self.coverage_label.clear()
+            self.week.set_data([], [], None)
+            self.loading = False
+            return
+        self.coverage_model.set_rows(coverage.rows)
+        self.week.set_data(visits, teams, extra[1])
+        done = sum(1 for v in visits if v.status == "done")
+        approval = (self.tr("List approved by %1.").replace("%1", campaign.approved_by)
+                    if campaign.approved_by else
+                    self.tr("List not approved yet (draft): the visit list and receipt sheet "
+                            "print after a reviewer approves it."))
+        self.summary.setText(self.tr(
+            "%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.")
+            .replace("%1", campaign.start_date.isoformat())
+            .replace("%2", campaign.end_date.isoformat())
+            .replace("%3", campaign.rules.describe()).replace("%4", str(len(candidates)))
+            .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
+        missing = sum(1 for r in coverage.rows if r.problem == "not_planned")
+        dropped = sum(1 for r in coverage.rows if r.problem == "dropped")
+        if coverage.complete:
+            text = self.tr("Complete: everyone the rules name is on the list.")
+        else:
+            text = self.tr("%1 person(s) the rules name are not on the list; %2 visited last "
+                           "time are not on it now.").replace("%1", str(missing)).replace(
+                               "%2", str(dropped))
+        self.coverage_label.setText(text)
+        self.loading = False
+
+    # -- campaign actions -----------------------------------------------------------------------
+
+    def _districts(self) -> list[str]:
+        try:
+            return self._ws.register().districts()
+        except AppError:
+            return []
+
+    def new_campaign(self) -> None:
+        dialog = CampaignDialog(self._ws.visits(), None, self._districts(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self.refresh()
+            self.campaign.setCurrentIndex(max(self.campaign.findData(dialog.saved_id), 0))
+
+    def edit_campaign(self) -> None:
+        if self.campaign_id is None:
+            return
+        dialog = CampaignDialog(self._ws.visits(), self.campaign_id, self._districts(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def plan(self) -> None:
+        self._act(lambda: self._ws.visits().plan(self._need_campaign()))
+
+    def ask_approve(self) -> None:
+        if self.campaign_id is None:
+            return
+        opinion, ok = QInputDialog.getText(
+            self, self.tr("Approve list"),
+            self.tr("Opinion (optional). The maker or last editor of the list cannot "
+                    "approve it; a later change to the list withdraws the approval."))
+        if ok:
+            self.approve(opinion)
+
+    def approve(self, opinion: str = "") -> bool:
+        """Approve the chosen campaign's list (reviewer or administrator, not its maker)."""
+        return self._act(lambda: self._ws.visits().approve_campaign(self._need_campaign(),
+                                                                     opinion))
+
+    def _need_campaign(self) -> uuid.UUID:
+        cid = self.campaign_id
+        if cid is None:
+            raise AppError("not_found", entity="visit_campaign", key="-")
+        return cid
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except AppError as exc:
+            present_error(self, exc)
+            return False
+        self.refresh()
+        return True
+
+    # -- candidates -----------------------------------------------------------------------------
+
+    def ask_add(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Add a person"),
+                                        self.tr("Name, pinyin or ID number:"))
+        if not ok or not text.strip():
+            return
+        rows = self._ws.register().search(RegisterFilter(text=text.strip()), limit=50).rows
+        if not rows:
+            QMessageBox.information(self, self.tr("Add a person"), self.tr("Nobody found."))
+            return
+        labels = [f"{r.name} · {r.district} · {r.birth_date or ''} · {r.work_unit}"
+                  for r in rows]
+        choice, ok = QInputDialog.getItem(self, self.tr("Add a person"), self.tr("Who:"),
+                                          labels, 0, False)
+        if not ok:
+            return
+        reason = ReasonDialog.ask(self, self.tr("Add a person"),
+                                  self.tr("Why is this person visited (not named by the rules)?"))
+        if reason:
+            self.add_person(rows[labels.index(choice)].id, reason)
+
+    def add_person(self, person_id: uuid.UUID, reason: str) -> bool:
+        return self._act(lambda: self._ws.visits().add_person(self._need_campaign(), person_id,
+                                                               reason))
+
+    # -- schedule -------------------------------------------------------------------------------
+
+    def ask_team(self) -> None:
+        if self.campaign_id is None:
+            return
+        dialog = TeamDialog(self._ws.visits(), self.campaign_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def ask_auto_schedule(self) -> None:
+        if self.campaign_id is None:
+            return
+        dialog = AutoScheduleDialog(self.teams, self._ws.visits().campaign(self.campaign_id),
+                                    self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            team_ids, first, per_day = dialog.values()
+            self.auto_schedule(team_ids, first, per_day)
+
+    def auto_schedule(self, team_ids: list[uuid.UUID], first: dt.date, per_day: int) -> bool:
+        return self._act(lambda: self._ws.visits().auto_schedule(
+            self._need_campaign(), team_ids, first, per_day))
+
+    def ask_assign(self) -> None:
+        rows = selected(self.schedule_table)
+        if not rows:
+            return
+        dialog = AssignDialog(self.teams, rows[0], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            team_id, day, slot = dialog.values()
+            self.assign([r.id for r in rows], team_id, day, slot)
+
+    def assign(self, visit_ids: list[uuid.UUID], team_id: uuid.UUID | None,
+               day: dt.date | None, slot: str | None) -> bool:
+        return self._act(lambda: self._ws.visits().assign(visit_ids, team_id, day, slot))
+
+    def ask_remove(self) -> None:
+        rows = selected(self.schedule_table)
+        if not rows:
+            return
+        reason = ReasonDialog.ask(self, self.tr("Take off the list"),
+                                  self.tr("Why is %1 not visited this time?").replace(
+                                      "%1", "、".join(r.name for r in rows[:5])))
+        if reason:
+            self.remove([r.id for r in rows], reason)
+
+    def remove(self, visit_ids: list[uuid.UUID], reason: str) -> bool:
+        svc = self._ws.visits()
+
+        def run() -> None:
+            for vid in visit_ids:
+                svc.remove_visit(vid, reason)
+        return self._act(run)
+
+    def ask_record(self) -> None:
+        rows = selected(self.schedule_table)
+        if len(rows) != 1:
+            return
+        dialog = VisitRecordDialog(self._ws.visits(), rows[0], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            if dialog.wants_hardship_file():
+                self.ask_hardship_file(rows[0].id, rows[0].name)
+            self.refresh()
+
+    # -- work list ------------------------------------------------------------------------------
+
+    def _work_item(self) -> WorkItem | None:
+        rows = selected(self.work_table)
+        return rows[0] if rows else None
+
+    def plan_birthday(self) -> None:
+        w = self._work_item()
+        if w is not None and w.kind == "birthday":
+            self._act(lambda: self._ws.visits().create_single(w.person_id, "生日", w.day,
+                                                              w.text))
+
+    def plan_hospital(self) -> None:
+        w = self._work_item()
+        if w is not None and w.visit_id is not None:
+            vid = w.visit_id
+            self._act(lambda: self._ws.visits().hospital_visit_from(
+                vid, dt.date.today() + dt.timedelta(days=1)))
+
+    def open_hardship_file(self) -> None:
+        """Open a hardship draft for the person of the chosen follow-up."""
+        w = self._work_item()
+        if w is None or w.visit_id is None:
+            return
+        self.ask_hardship_file(w.visit_id, w.name)
+
+    def ask_hardship_file(self, visit_id: uuid.UUID, name: str) -> None:
+        try:
+            categories = self._ws.hardship().categories()
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        dialog = VisitHardshipDialog(self._ws.visits(), visit_id, name, categories, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def close_follow_up(self) -> None:
+        w = self._work_item()
+        if w is not None and w.visit_id is not None:
+            vid = w.visit_id
+            self._act(lambda: self._ws.visits().close_follow_up(vid))
+
+    # -- printing -------------------------------------------------------------------------------
+
+    def _printer(self, kind: str) -> Callable[[], None]:
+        def run() -> None:
+            self._ask_print(kind)
+        return run
+
+    def _ask_print(self, kind: str) -> None:
+        if self.campaign_id is None:
+            return
+        if kind in APPROVED_ONLY:  # refuse before asking for a file name
+            try:
+                self._ws.visits().require_approved(self.campaign_id)
+            except AppError as exc:
+                present_error(self, exc)
+                return
+        suffix = "xlsx" if kind == "xlsx" else "pdf"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"visits.{suffix}",
+                                              f"*.{suffix}")
+        if name:
+            self.print_to(Path(name), kind)
+
+    def print_to(self, path: Path, kind: str) -> None:
+        """Make the document on a worker and write it atomically to ``path``."""
+        cid, ws = self._need_campaign(), self._ws
+
+        def job(_ctx: object) -> Path:
+            if kind in APPROVED_ONLY:  # the final list and the receipt sheet: approved only
+                ws.visits().require_approved(cid)
+            write_file(path, campaign_document(ws, cid, kind))
+            return path
+
+        self.loading = True
+        self._tasks.run(job, on_success=self._printed, on_error=self._failed,
+                        label=self.tr("Making the document…"), parent=self)
+
+    def _printed(self, path: Path) -> None:
+        self.loading = False
+        self.summary.setText(self.tr("Written: %1").replace("%1", str(path)))

@@ -1,0 +1,151 @@
+"""The 困难帮扶 page and the file dialog: a clerk opens a file (bad input shown, nothing
+saved), submits it; a reviewer sees it waiting and verifies it with an opinion; payments warn
+when they break the standards. Screenshots land in the test's folder (LAOMO_SCREENSHOTS to keep)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.database import Database
+from desktop.services.permissions import Actor
+from desktop.views.hardship.hardship_actions import PaymentDialog, StepInput
+from desktop.views.hardship.hardship_dialog import HardshipDialog
+from desktop.views.hardship.hardship_page import HardshipPage
+from desktop.views.tasks import TaskRunner
+from tests.hardship_support import CAST, add_people, service, walk
+from tests.views.conftest import make_workspace
+
+
+def _shot(widget: object, name: str, tmp_path: Path) -> None:
+    folder = Path(os.environ.get("LAOMO_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(folder / f"{name}.png"))  # type: ignore[attr-defined]
+
+
+def _page(qtbot: QtBot, db: Database, who: str) -> HardshipPage:
+    page = HardshipPage(make_workspace(db, CAST[who]), TaskRunner())
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    return page
+
+
+def test_clerk_opens_and_submits_reviewer_verifies(
+        qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
+    add_people(db, 2)
+    clerk_page = _page(qtbot, db, "maker")
+    dialog = clerk_page.new_file_for("困难一")
+    assert isinstance(dialog, HardshipDialog)
+    qtbot.addWidget(dialog)
+    assert not dialog.tabs.isTabEnabled(2)  # no workflow before the file exists
+    form = dialog.household
+    form.person_income.setText("800")
+    form.bank_account.setText("6228480012345678901")
+    form.add_member()
+    form.set_member(0, 0, "刘芳")
+    form.set_member(0, 4, "600")
+    form.save_button.click()
+    assert "请填写与本人的关系" in form.problems.text()
+    assert dialog.case_id is None  # nothing saved
+    form.set_member(0, 1, "配偶")
+    form.save_button.click()
+    assert dialog.case_id is not None and form.problems.text() == ""
+    assert "700.00" in form.per_capita.text()  # (800 + 600) / 2
+    assert form.bank_account.text().endswith("8901") and "*" in form.bank_account.text()
+    form.notes.setPlainText("补充：配偶长期患病")
+    form.save_button.click()  # the masked account shown back keeps the stored one
+    assert dialog.detail is not None and dialog.detail.notes == "补充：配偶长期患病"
+    assert dialog.detail.bank_account.endswith("8901")
+    dialog.show()
+    _shot(dialog, "hardship-dialog-household", tmp_path)
+    assert dialog.findChild(object, "step_submit") is not None
+    assert dialog.do_step("submit", StepInput("本人申请，社区已签字"))
+    assert dialog.detail is not None and dialog.detail.status == "submitted"
+    assert dialog.findChild(object, "step_verify") is None  # the maker never checks
+    dialog.tabs.setCurrentIndex(2)
+    _shot(dialog, "hardship-dialog-workflow", tmp_path)
+
+    reviewer_page = _page(qtbot, db, "reviewer")
+    assert [r.person_name for r in reviewer_page.rows["waiting_for_me"]] == ["困难一"]
+    _shot(reviewer_page, "hardship-page", tmp_path)
+    checker = reviewer_page.open_row("waiting_for_me", 0)
+    assert checker is not None
+    qtbot.addWidget(checker)
+    assert checker.findChild(object, "step_verify") is not None
+    assert checker.do_step("verify", StepInput(
+        "情况属实，同意公示", verified_on=dt.date.today(), verified_by="王科长",
+        method="入户", findings="住房简陋"))
+    history = checker.history
+    assert history.rowCount() == 3
+    assert history.item(2, 4).text() == "情况属实，同意公示"
+    assert history.item(2, 2).text() == "审核员"
+
+
+def test_payment_dialog_warns_and_asks_for_an_override(
+        qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
+    (person,) = add_people(db, 1)
+    service(db, CAST["admin"]).set_standard(dt.date.today().year, "春节慰问金", amount=200_000)
+    case_id = walk(db, person, "approved")
+    ws = make_workspace(db, CAST["admin"])
+    dialog = HardshipDialog.open_file(ws, case_id)
+    qtbot.addWidget(dialog)
+    pay: PaymentDialog = dialog.payment_dialog()
+    qtbot.addWidget(pay)
+    pay.kind.setCurrentText("春节慰问金")
+    pay.amount.setText("2500")
+    pay.payer.setText("县总工会")
+    ok = pay.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert "200" in pay.warning.text() and not ok.isEnabled()
+    pay.override.setText("领导批示特殊情况")
+    assert ok.isEnabled()
+    pay.show()
+    _shot(pay, "hardship-payment", tmp_path)
+    assert dialog.pay(pay.result_input())
+    assert dialog.payments.rowCount() == 1
+    assert dialog.payments.item(0, 6).text() == "领导批示特殊情况"
+    assert "2,500.00" in dialog.paid_total.text()
+    dialog.tabs.setCurrentIndex(3)
+    _shot(dialog, "hardship-dialog-payments", tmp_path)
+
+
+def test_printing_the_file_sheet_and_a_proof(
+        qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    dialog = HardshipDialog.open_file(make_workspace(db, CAST["viewer"]), case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.write_pdf("sheet", tmp_path / "档案表.pdf")
+    text = PdfReader(tmp_path / "档案表.pdf").pages[0].extract_text()
+    assert "困难劳模档案表" in text and "KN-2026-00001" in text
+    assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
+    proof = PdfReader(tmp_path / "证明.pdf").pages[0].extract_text()
+    assert "-BF-" in proof and "-0001" in proof
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
+        "档案表.pdf", "证明.pdf"]
+
+
+def test_a_printed_proof_is_on_the_document_log_page(
+        qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
+    from desktop.views.documents.documents_page import DocumentLogPage
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    ws = make_workspace(db, CAST["viewer"])
+    dialog = HardshipDialog.open_file(ws, case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
+    log = DocumentLogPage(make_workspace(db, admin), TaskRunner())
+    qtbot.addWidget(log)
+    log.refresh()
+    assert log.table.rowCount() == 1
+    assert "-BF-" in log.table.item(0, 0).text()
+    assert (log.table.item(0, 1).text(), log.table.item(0, 2).text()) == ("帮扶证明", "出具")

@@ -1,0 +1,355 @@
+"""The person dialog driven as a clerk would: type, pick, add honors, save, reopen, record."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTableWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.core import idnumber
+from desktop.database import Database
+from desktop.services import accounts
+from desktop.services.permissions import Role
+from desktop.services.register.types import HonorDraft, PersonDraft
+from desktop.services.workspace import Workspace
+from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.register.person_dialog import PersonDialog
+from desktop.views.register.person_timeline import StatusChangeDialog
+from tests.views.dialog_driver import on_next_modal
+
+BIRTH = dt.date(1968, 3, 2)
+ID_MALE = idnumber.make("330522", BIRTH, 123)
+
+
+
+
+def _dialog(qtbot: QtBot, ws: Workspace, person_id: uuid.UUID | None = None) -> PersonDialog:
+    dialog = PersonDialog(ws, person_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _settled(qtbot: QtBot, dialog: PersonDialog, *, can_save: bool) -> None:
+    """Wait for the debounced validation to catch up with what was typed."""
+    qtbot.waitUntil(lambda: not dialog._timer.isActive(), timeout=5000)
+    assert dialog.save_button.isEnabled() is can_save, (
+        dialog.general.text(), {n: b.problem.text() for n, b in dialog.fields.boxes.items()
+                                if b.problem.text()}, dialog.honors.problems.text())
+
+
+def _problem(dialog: PersonDialog, field: str) -> str:
+    box = dialog.fields.boxes[field]
+    return box.problem.text() if not box.problem.isHidden() else ""
+
+
+def _stored(ws: Workspace, **changes: object) -> uuid.UUID:
+    draft = dataclasses.replace(
+        PersonDraft(name="沈建华", district="长兴县", id_number=ID_MALE), **changes)
+    return ws.persons().create(draft)
+
+
+def test_create_through_the_dialog_then_edit_shows_the_values(qtbot: QtBot,
+                                                              ws: Workspace) -> None:
+    created: list[uuid.UUID | None] = []
+
+    def fill_and_save(widget: QWidget) -> None:
+        assert isinstance(widget, PersonDialog)
+        dialog = widget
+        f = dialog.fields.editors
+        assert not dialog.save_button.isEnabled()  # no name yet
+        assert _problem(dialog, "name") == ""  # … but no scolding before typing
+        f["name"].setText("朱荣荣")
+        qtbot.keyClicks(f["id_number"], ID_MALE)
+        assert f["birth_date"].text() == "1968-03-02"
+        assert f["sex"].currentText() == "男"
+        f["ethnicity"].select_label("汉族")
+        f["political_status"].select_label("中国共产党党员")
+        f["party_join_date"].setText("1990.7.1")
+        f["marital_status"].select_label("已婚")
+        dialog.tabs.setCurrentIndex(1)
+        f["work_unit"].setText("长兴华源纺织有限公司")
+        f["position"].setText("车间主任")
+        f["employment_status"].select_label("在职")
+        f["mobile"].setText("13812345678")
+        f["hukou_region"].select_label("长兴县 330522")
+        f["monthly_income"].setText("4500.5")
+        f["household_size"].setText("3")
+        dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.honors))
+        qtbot.mouseClick(dialog.honors.findChild(QWidget, "addHonor"),
+                         Qt.MouseButton.LeftButton)
+        row = dialog.honors.rows[0]
+        row.title.setEditText("浙江省劳动模范")
+        assert row.level.currentText() == "省部级"  # suggested by the title
+        row.year.setText("2015")
+        row.granting_body.setEditText("浙江省人民政府")
+        qtbot.mouseClick(dialog.honors.findChild(QWidget, "addHonor"),
+                         Qt.MouseButton.LeftButton)
+        second = dialog.honors.rows[1]
+        second.title.setEditText("长兴县劳动模范")
+        second.year.setText("2009")
+        assert second.level.currentText() == "县级"
+        assert "省部级" in dialog.honors.derived.text()
+        _settled(qtbot, dialog, can_save=True)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    on_next_modal(fill_and_save)
+    created.append(PersonDialog.create(ws))
+    person_id = created[0]
+    assert person_id is not None
+
+    dialog = _dialog(qtbot, ws, person_id)
+    f = dialog.fields.editors
+    assert f["name"].text() == "朱荣荣"
+    assert f["id_number"].text() == idnumber.mask(ID_MALE)  # masked until revealed
+    assert f["birth_date"].text() == "1968-03-02"
+    assert f["sex"].currentText() == "男"
+    assert f["ethnicity"].currentText() == "汉族"
+    assert f["political_status"].currentText() == "中国共产党党员"
+    assert f["party_join_date"].text() == "1990-07-01"
+    assert f["work_unit"].text() == "长兴华源纺织有限公司"
+    assert f["employment_status"].currentText() == "在职"
+    assert f["hukou_region"].currentText() == "长兴县 330522"
+    assert f["monthly_income"].text() == "4500.50"
+    assert f["household_size"].text() == "3"
+    titles = [(r.title.currentText(), r.level.currentText(), r.year.text())
+              for r in dialog.honors.rows]
+    assert sorted(titles) == [("浙江省劳动模范", "省部级", "2015"),
+                              ("长兴县劳动模范", "县级", "2009")]
+    assert "待遇级别：省部级" in dialog.header.text()
+    assert dialog.save_button.isEnabled()  # the masked number counts as unchanged
+    events = dialog.timeline.table if dialog.timeline else None
+    assert events is not None and events.item(0, 1).text() == "建档"
+
+    # an edit saved through the dialog is stored
+    f["position"].setText("副总经理")
+    _settled(qtbot, dialog, can_save=True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ws.persons().get(person_id).draft.position == "副总经理"
+
+
+def test_typing_an_id_fills_birth_and_sex_and_warns_on_a_mismatch(qtbot: QtBot,
+                                                                   ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    f = dialog.fields.editors
+    f["name"].setText("朱荣荣")
+    qtbot.keyClicks(f["id_number"], ID_MALE[:10])
+    assert "18 位" in _problem(dialog, "id_number")  # still typing: the length is said
+    qtbot.keyClicks(f["id_number"], ID_MALE[10:])
+    assert _problem(dialog, "id_number") == ""
+    assert f["birth_date"].value() == BIRTH and f["sex"].value() == "1"
+    _settled(qtbot, dialog, can_save=True)
+    f["sex"].select_label("女")
+    _settled(qtbot, dialog, can_save=False)
+    warning = dialog.fields.boxes["id_number"].warning
+    assert not warning.isHidden() and "身份证号码显示性别为男" in warning.text()
+    assert "性别与身份证号码不符" in _problem(dialog, "sex")
+
+
+def test_a_wrong_check_character_is_explained_inline(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    dialog.fields.editors["name"].setText("朱荣荣")
+    wrong = ID_MALE[:-1] + ("0" if ID_MALE[-1] != "0" else "1")
+    qtbot.keyClicks(dialog.fields.editors["id_number"], wrong)
+    assert "校验位不符" in _problem(dialog, "id_number")  # as typed, before any debounce
+    _settled(qtbot, dialog, can_save=False)
+    assert "校验位不符" in _problem(dialog, "id_number")
+    assert dialog.tabs.tabBar().tabTextColor(0).name() == "#b00020"
+    assert dialog.fields.editors["birth_date"].text() == ""  # a bad number fills nothing
+
+
+def test_a_latin_name_is_refused_inline(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    dialog.fields.editors["name"].setText("Zhu荣荣")
+    _settled(qtbot, dialog, can_save=False)
+    assert "姓名只能由汉字" in _problem(dialog, "name")
+    dialog.fields.editors["name"].setText("𠮷荣")  # a rare character is a Chinese name
+    _settled(qtbot, dialog, can_save=True)
+    assert _problem(dialog, "name") == ""
+
+
+def test_an_override_without_reason_blocks_save(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    dialog.fields.editors["name"].setText("朱荣荣")
+    honors = dialog.honors
+    assert not honors.override_reason.isEnabled()
+    honors.override.setCurrentIndex(honors.override.findData("全国"))
+    assert honors.override_reason.isEnabled()
+    _settled(qtbot, dialog, can_save=False)
+    assert "请填写理由" in honors.reason_box.problem.text()
+    honors.override_reason.setText("市委决定享受全国劳模待遇")
+    _settled(qtbot, dialog, can_save=True)
+    assert honors.reason_box.problem.isHidden()
+
+
+def test_an_honor_in_the_future_marks_its_cell(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    dialog.fields.editors["name"].setText("朱荣荣")
+    row = dialog.honors.add_row()
+    row.title.setEditText("湖州市劳动模范")
+    row.year.setText(str(dt.date.today().year + 1))
+    _settled(qtbot, dialog, can_save=False)
+    assert "第 1 项荣誉" in dialog.honors.problems.text()
+    assert "晚于今年" in row.year.toolTip()
+
+
+def test_a_duplicate_id_links_to_the_existing_record(qtbot: QtBot, ws: Workspace) -> None:
+    existing = _stored(ws, name="沈建华")
+    dialog = _dialog(qtbot, ws)
+    dialog.fields.editors["name"].setText("沈建华")
+    dialog.fields.editors["id_number"].setText(ID_MALE)
+    _settled(qtbot, dialog, can_save=False)
+    assert "已登记在“沈建华”名下" in _problem(dialog, "id_number")
+    assert not dialog.open_existing.isHidden()
+    assert dialog.open_existing.text() == "打开已有记录"
+    opened: list[str] = []
+
+    def look(widget: QWidget) -> None:
+        assert isinstance(widget, PersonDialog) and widget.person_id == existing
+        opened.append(widget.fields.editors["name"].text())
+        widget.done(QDialog.DialogCode.Rejected)
+
+    on_next_modal(look)
+    qtbot.mouseClick(dialog.open_existing, Qt.MouseButton.LeftButton)
+    assert opened == ["沈建华"]
+
+
+def _rows(table: QTableWidget) -> list[list[str]]:
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def _answer_status(reason: str, date: str | None = None):  # type: ignore[no-untyped-def]
+    def act(widget: QWidget) -> None:
+        assert isinstance(widget, StatusChangeDialog)
+        ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # a reason is required
+        if date is not None:
+            widget.fields["date"].setText(date)
+        widget.fields["reason"].setText(reason)
+        assert ok.isEnabled()
+        ok.click()
+    return act
+
+
+def test_death_shows_in_the_timeline_and_undo_takes_it_back(qtbot: QtBot,
+                                                            ws: Workspace) -> None:
+    person_id = _stored(ws)
+    dialog = _dialog(qtbot, ws, person_id)
+    timeline = dialog.timeline
+    assert timeline is not None
+    on_next_modal(_answer_status("病故", "2025-03-01"))
+    qtbot.mouseClick(timeline.buttons["death"], Qt.MouseButton.LeftButton)
+    rows = _rows(timeline.table)
+    assert ["2025-03-01", "去世", "病故"] in [r[:3] for r in rows]
+    assert next(r for r in rows if r[1] == "去世")[4] == "admin"
+    assert "已故（2025-03-01）" in dialog.header.text()
+    assert dialog.changed_anything
+
+    on_next_modal(_answer_status("录入错误"))
+    qtbot.mouseClick(timeline.buttons["undo"], Qt.MouseButton.LeftButton)
+    assert "去世（已撤销）" in [r[1] for r in _rows(timeline.table)]
+    assert "在世" in dialog.header.text()
+    assert ws.persons().get(person_id).life_status == "alive"
+
+
+def test_status_changes_wait_for_unsaved_edits(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws, _stored(ws))
+    assert dialog.timeline is not None
+    dialog.fields.editors["position"].setText("班组长")
+    _settled(qtbot, dialog, can_save=True)
+    assert not dialog.timeline.buttons["retire"].isEnabled()
+    assert "请先保存" in dialog.timeline.hint.text()
+
+
+def test_revoking_a_stored_honor_records_a_status_change(qtbot: QtBot, ws: Workspace) -> None:
+    person_id = _stored(ws, honors=(
+        HonorDraft(title="浙江省劳动模范", level="省部级", year=2015),
+        HonorDraft(title="长兴县劳动模范", level="县级", year=2009)))
+    dialog = _dialog(qtbot, ws, person_id)
+    r = next(i for i, row in enumerate(dialog.honors.rows)
+             if row.title.currentText() == "浙江省劳动模范")
+    dialog.honors.table.setCurrentCell(r, 0)
+
+    def act(widget: QWidget) -> None:
+        assert isinstance(widget, StatusChangeDialog)
+        checked = [c.text() for c, _ in widget.honor_checks if c.isChecked()]
+        assert checked == ["浙江省劳动模范（省部级，2015）"]
+        _answer_status("弄虚作假")(widget)
+
+    on_next_modal(act)
+    qtbot.mouseClick(dialog.honors.findChild(QWidget, "revokeHonor"),
+                     Qt.MouseButton.LeftButton)
+    assert "待遇级别：县级" in dialog.header.text()
+    assert "县级" in dialog.honors.derived.text()
+    assert dialog.timeline is not None
+    assert "撤销称号" in [r[1] for r in _rows(dialog.timeline.table)]
+
+
+def test_a_stale_record_is_reloaded_with_a_message(qtbot: QtBot, ws: Workspace) -> None:
+    person_id = _stored(ws, position="工人")
+    dialog = _dialog(qtbot, ws, person_id)
+    # someone else saves first
+    other = ws.persons().get(person_id)
+    ws.persons().update(person_id, dataclasses.replace(other.draft, position="班组长"),
+                        expected_version=other.row_version)
+    dialog.fields.editors["work_unit"].setText("长兴县人民医院")
+    _settled(qtbot, dialog, can_save=True)
+    messages: list[str] = []
+
+    def read(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        messages.append(widget.text())
+        widget.accept()
+
+    on_next_modal(read)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert messages and "已被他人修改" in messages[0]
+    assert dialog.isHidden() or dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.fields.editors["position"].text() == "班组长"  # reloaded
+    assert dialog.fields.editors["work_unit"].text() == ""
+
+
+def test_reveal_needs_a_reason_and_shows_the_number(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws, _stored(ws))
+    button = dialog.fields.reveal_button
+    assert not button.isHidden()
+
+    def give_reason(widget: QWidget) -> None:
+        assert isinstance(widget, ReasonDialog)
+        ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()
+        widget.reason.setText("核对社保信息")
+        ok.click()
+
+    on_next_modal(give_reason)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.fields.editors["id_number"].text() == ID_MALE
+    assert button.isHidden()
+    assert not dialog.is_dirty()
+    entries = ws.audit().recent(20)
+    assert any(e.action == "person.reveal_id" for e in entries)
+
+
+def test_a_viewer_reads_the_record_without_edit_controls(qtbot: QtBot, db: Database,
+                                                         ws: Workspace) -> None:
+    person_id = _stored(ws)
+    svc = accounts.AccountService(db.sessions)
+    svc.create_user(ws.actor, name="viewer1", display_name="只读", role=Role.VIEWER,
+                    password="viewer-123")
+    viewer = Workspace(db, svc.login("viewer1", "viewer-123"), ws.association)
+    dialog = _dialog(qtbot, viewer, person_id)  # no error box: nothing is validated
+    assert dialog.fields.editors["name"].text() == "沈建华"
+    assert not dialog.fields.editors["name"].isEnabled()
+    assert dialog.save_button.isHidden() and dialog.fields.reveal_button.isHidden()
+    assert dialog.timeline is not None and dialog.timeline.buttons["death"].isHidden()

@@ -1,0 +1,146 @@
+"""The visits and recuperation pages, offscreen, on a small register."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.database import Database
+from desktop.services.permissions import Actor, Role
+from desktop.services.visits.recuperation import BatchDraft
+from desktop.services.workspace import Workspace
+from desktop.views.tasks import TaskRunner
+from desktop.views.visits.campaign_dialog import CampaignDialog
+from desktop.views.visits.recuperation_page import RecuperationPage
+from desktop.views.visits.visit_record_dialog import VisitRecordDialog
+from desktop.views.visits.visits_page import VisitsPage
+from tests.views.conftest import make_workspace
+from tests.visits.support import add_people
+
+SHOTS = Path("/tmp/laomo-visits-shots")
+
+
+def test_visits_page_plans_schedules_records_and_prints(
+        qtbot: QtBot, db: Database, ws: Workspace, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = add_people(db)
+    svc = ws.visits()
+    dialog = CampaignDialog(svc, None, ["长兴县", "吴兴区"])
+    qtbot.addWidget(dialog)
+    dialog.occasion.setCurrentText("元旦春节")
+    dialog.year.setValue(2026)
+    assert dialog.start.text() == "2025-12-20" and "2026-02-17" in dialog.occasion_date.text()
+    for box in dialog.levels.values():
+        box.setChecked(False)
+    dialog.hardship.setChecked(False)
+    dialog.families.setChecked(False)
+    dialog.save()
+    assert "规则" in dialog.problem.text() and dialog.saved_id is None
+    dialog.levels["全国"].setChecked(True)
+    dialog.levels["省部级"].setChecked(True)
+    dialog.hardship.setChecked(True)
+    dialog.save()
+    assert dialog.saved_id is not None
+    cid = dialog.saved_id
+    svc.plan(cid)
+    team = svc.create_team(cid, "第一组", svc.add_staff("王主席"), [svc.add_staff("李干事")])
+    page = VisitsPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert page.candidate_model.rowCount() == 5
+    assert "全覆盖" in page.coverage_label.text()
+    assert page.auto_schedule([team], dt.date(2026, 1, 5), 3)
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert {v.planned_date for v in page.visits} == {
+        dt.date(2026, 1, 5), dt.date(2026, 1, 6), dt.date(2026, 1, 7)}  # 吴兴区 on its own
+    page.week.show_week(dt.date(2026, 1, 5))
+    cell = page.week.table.item(0, 0)
+    assert cell is not None and "1." in cell.text()
+    target = next(v for v in page.visits if v.name == "省级乙")
+    assert page.remove([target.id], "长期在外地")
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert "全覆盖" in page.coverage_label.text()  # removed with a reason is explained
+    assert page.add_person(ids["市级丙"], "协会理事")
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    first = next(v for v in page.visits if v.name == "全国甲")
+    record = VisitRecordDialog(svc, first)
+    qtbot.addWidget(record)
+    record.day.set_value(dt.date(2026, 3, 30))
+    record.save()
+    assert "不在本次走访时段内" in record.problem.text()
+    record.day.set_value(dt.date(2026, 1, 5))
+    record.situation.setPlainText("身体健康")
+    record.save()
+    assert record.result() == record.DialogCode.Accepted
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert next(v for v in page.visits if v.name == "全国甲").status == "done"
+    page.tabs.setCurrentIndex(2)
+    SHOTS.mkdir(exist_ok=True)
+    page.grab().save(str(SHOTS / "visits_schedule.png"))
+    page.tabs.setCurrentIndex(3)
+    page.grab().save(str(SHOTS / "visits_week.png"))
+    page.tabs.setCurrentIndex(0)
+    page.grab().save(str(SHOTS / "visits_candidates.png"))
+    dialog.grab().save(str(SHOTS / "campaign_dialog.png"))
+    pdf = tmp_path / "list.pdf"
+    assert "尚未审批" in page.summary.text()
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.views.visits.visits_page.present_error",
+                        lambda parent, exc: shown.append(getattr(exc, "code", str(exc))))
+    page.print_to(pdf, "list")  # a draft list: refused, nothing written
+    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    assert not pdf.exists() and shown == ["campaign_not_approved"]
+    approver = make_workspace(db, Actor(30, "rev1", "审核员", Role.REVIEWER))
+    approver_page = VisitsPage(approver, TaskRunner())
+    qtbot.addWidget(approver_page)
+    assert approver_page.findChild(QWidget, "approveCampaign").isEnabled()
+    viewer_page = VisitsPage(make_workspace(db, Actor(31, "view1", "只读", Role.VIEWER)),
+                             TaskRunner())
+    qtbot.addWidget(viewer_page)
+    assert not viewer_page.findChild(QWidget, "approveCampaign").isEnabled()
+    approver_page.refresh()
+    qtbot.waitUntil(lambda: not approver_page.loading, timeout=20000)
+    assert approver_page.approve("名单无遗漏")
+    qtbot.waitUntil(lambda: not approver_page.loading, timeout=20000)
+    assert "已由 rev1 审批" in approver_page.summary.text()
+    page.print_to(pdf, "list")
+    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_recuperation_page(qtbot: QtBot, db: Database, ws: Workspace, tmp_path: Path) -> None:
+    add_people(db)
+    svc = ws.recuperation()
+    bid = svc.create_batch(BatchDraft(
+        year=2027, name="2027年市总疗休养", destination="舟山", start_date=dt.date(2027, 5, 10),
+        end_date=dt.date(2027, 5, 14), days=5, quota=2, cost_per_day_fen=60000,
+        organiser="市总"))
+    page = RecuperationPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert page.batch_id == bid
+    assert page.eligible_model.rowCount() == 4
+    page.fill()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert page.roster_model.rowCount() == 2
+    first = page.roster_model.row_at(0)
+    assert page.decline(first.entry_id, "家中有事")
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert "候补名单中符合条件 2 人" in page.summary.text()
+    page.tabs.setCurrentIndex(0)
+    SHOTS.mkdir(exist_ok=True)
+    page.grab().save(str(SHOTS / "recuperation.png"))
+    page.print_letters(tmp_path)
+    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    assert len(list(tmp_path.glob("*.pdf"))) == 1
