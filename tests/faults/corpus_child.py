@@ -20,9 +20,9 @@ from pathlib import Path
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.services import accounts
-from desktop.services.import_types import ImportOptions
-from desktop.services.importer import ImportService
-from desktop.texts import error_text
+from desktop.services.imports.types import ImportOptions
+from desktop.services.imports.importer import ImportService
+from desktop.core.texts import error_text
 
 
 def main(url: str) -> None:
