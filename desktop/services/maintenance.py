@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import case, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__
 from desktop.core.reference import TREATMENT_LEVELS
@@ -57,9 +59,13 @@ class CheckItem:
     detail: str
 
 
+LAST_BACKUP = "backup.last"  # {"path", "created_at", "sha256"} of the last backup written
+
+
 @dataclass(frozen=True)
 class CheckReport:
     items: tuple[CheckItem, ...]
+    last_backup: dict[str, str] | None = None  # the way back when something is wrong
 
     @property
     def ok(self) -> bool:
@@ -149,10 +155,27 @@ class MaintenanceService:
         with self._db.sessions.begin() as s:
             audit.append(s, self._actor, "backup.create", entity="backup", entity_id=out.name,
                          detail={"sha256": manifest.sha256, "counts": counts})
+            settings.put(s, LAST_BACKUP, {"path": str(out.resolve()),
+                                          "created_at": manifest.created_at,
+                                          "sha256": manifest.sha256})
         return manifest
 
     def check(self, *, progress: Progress | None = None) -> CheckReport:
         self._actor.require(Perm.CHECK)
+        return run_checks(self._db, progress=progress)
+
+
+def run_checks(db: Database, *, progress: Progress | None = None) -> CheckReport:
+    """Every check, reading only: ``laomo check`` runs them before the log-in writes its entry,
+    and on a damaged database they report the damage instead of failing with it."""
+    return _Checks(db).run(progress)
+
+
+class _Checks:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def run(self, progress: Progress | None) -> CheckReport:
         items: list[CheckItem] = []
         current, head = self._db.check_schema()
         items.append(CheckItem("schema", current == head, f"{current} / {head}"))
@@ -166,8 +189,14 @@ class MaintenanceService:
             items.append(CheckItem("audit_chain", chain.ok,
                                    f"{chain.entries}" + (": " + ", ".join(chain.problems[:10])
                                                          if chain.problems else "")))
-            items.append(self._treatment_levels(s))
-        return CheckReport(tuple(items))
+            try:
+                items.append(self._treatment_levels(s))
+            except SQLAlchemyError:
+                items.append(CheckItem("treatment_levels", False, "unreadable"))
+            last = None
+            with contextlib.suppress(SQLAlchemyError):
+                last = settings.get(s, LAST_BACKUP)
+        return CheckReport(tuple(items), last if isinstance(last, dict) else None)
 
     @staticmethod
     def _treatment_levels(s: Any) -> CheckItem:
