@@ -106,8 +106,8 @@ def _restore_actor(db: Database, args: argparse.Namespace, source: Path) -> Acto
     try:
         db.check_schema()
         usable = accounts.is_initialised(db.sessions)
-    except AppError:
-        usable = False
+    except (AppError, SQLAlchemyError):
+        usable = False  # a new machine, an empty file, a fresh --db, a damaged file
     if usable:
         try:
             return login(db, args)
@@ -115,7 +115,11 @@ def _restore_actor(db: Database, args: argparse.Namespace, source: Path) -> Acto
             pass  # a damaged database: the backup's own accounts decide who may restore
     import tempfile
 
-    with tempfile.TemporaryDirectory() as work:
+    scratch = db.sqlite_path.parent if db.sqlite_path is not None else None
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+        maintenance.remove_stale_restores(scratch)
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=maintenance.RESTORE_SCRATCH) as work:
         copy = Path(work) / "candidate.sqlite3"
         maintenance.read_backup(source, copy)
         candidate = Database(f"sqlite:///{copy}")
@@ -129,7 +133,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     db = Database.open(args.db)  # restoring onto a new machine: no file yet
     try:
         actor = _restore_actor(db, args, args.source)
-        result = maintenance.restore(db, args.source, actor)
+        result = maintenance.restore(db, args.source, actor,
+                                     other_association_reason=args.other_association)
         kept = result.previous_kept_at or "-"
         print(say(args.lang,
                    f"已从 {args.source} 恢复（备份时间 {result.manifest.created_at}）。"
