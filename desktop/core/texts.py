@@ -72,6 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_is_directory": ("{path} 是一个文件夹，请给出文件名。", "{path} is a folder: give a file name."),
     "backup_unreadable": ("无法读取备份文件 {path}（文件已损坏、不完整或不是劳模之家的备份）。数据库未被修改。",
                           "Cannot read the backup {path} (damaged, incomplete, or not a 劳模之家 backup). The database was not changed."),
+    "demo_real_register": ("这个数据库已有 {count} 位真实人员，不能加入演示数据（演示人员混入后无法区分）。请另建一个空数据库来演示：laomo --db 演示.sqlite3 init …。未写入任何内容。",
+                           "This database holds {count} real persons: demo data cannot be added (invented persons could not be told apart afterwards). Make an empty database for demonstrations. Nothing was written."),
     "backup_size_mismatch": ("备份文件 {path} 的清单记载数据库为 {declared} 字节，压缩包中却是 {stored} 字节（文件已损坏或被构造），未解压。数据库未被修改。",
                              "The manifest of {path} says {declared} bytes but the archive holds {stored} (damaged or crafted); nothing was unpacked. The database was not changed."),
     "backup_no_space": ("磁盘空间不足，无法恢复 {path}：需要约 {need} MB，只剩 {free} MB。数据库未被修改。",
