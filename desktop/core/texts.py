@@ -224,6 +224,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "approved file through an amendment with a reason."),
     "hardship_step_out_of_order": ("档案当前状态为“{status}”，不能执行“{action}”（不能越过或颠倒流程）。",
                                    "The file is “{status}”: “{action}” is not the next step."),
+    "hardship_verifier_decides": ("{user} 已为本档案做过入户核查，审批须由另一位审核人作出（核查与审批分离）。未做任何修改。",
+                                  "{user} recorded this file's verification; the decision must be taken by another reviewer (verifier ≠ approver). Nothing was changed."),
     "hardship_maker_checker": ("用户 {user} 建立或最后修改了这份档案，不能由本人核查或审批（审核与经办须分离）。",
                                "{user} created or last edited this file and so cannot verify "
                                "or approve it (maker ≠ checker)."),
