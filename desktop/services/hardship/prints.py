@@ -178,7 +178,7 @@ class HardshipPrint(Service):
         of title), stamped with the configured seal; audited."""
         from desktop.services.documents.service import DocumentService, configured_settings
 
-        self._actor.require(Perm.PRINT)
+        self._actor.require_issuer()
         today = self._today()
         with self._sessions.begin() as s:
             case = load_case(s, case_id)
