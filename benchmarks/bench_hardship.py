@@ -10,7 +10,7 @@ Works on a copy of the database (the file given is never changed). ``laomo demo 
 * ``HardshipLists.work_lists()`` for a reviewer and for a clerk: the five work lists (waiting for
   me, notices ending this week, reviews due, not updated for a year, never assisted) and the
   totals by year, category and district: what the 困难帮扶 page loads when it opens;
-* ``HardshipLists.files(statuses=("approved",))``: the "all files" tab filtered to one status;
+* ``HardshipLists.cases(statuses=("approved",))``: the "all files" tab filtered to one status;
 * ``HardshipService.approve()`` of ``--approvals`` files in public notice (their notice end is
   moved into the past on the copy first): one write transaction with the history line, the
   in_hardship flag and the audit entry.
@@ -99,7 +99,7 @@ def main() -> int:
             print(f"    rows: {sizes}")
         lists = HardshipLists(db.read_sessions, REVIEWER)
         report("files(status=approved)", timed(
-            lambda: lists.files(statuses=("approved",)), args.runs), base)
+            lambda: lists.cases(statuses=("approved",)), args.runs), base)
 
         ids = [row[0] for row in raw.execute(
             "SELECT id FROM hardship_case WHERE status = 'notice' ORDER BY serial LIMIT ?",

@@ -118,7 +118,6 @@ class Startup(QObject):
 
     def __init__(self, app: QApplication, prefs: Preferences, target: str | None) -> None:
         super().__init__(app)
-        self._app = app
         self._prefs = prefs
         self._target = target
         self._label = database_label(target)

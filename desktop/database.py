@@ -32,7 +32,6 @@ NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs",
      "fuse.rclone", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
 )
-OUR_TABLES = frozenset({"district", "user", "setting", "audit_event"})
 SQLITE_BUSY_TIMEOUT_MS = 15000
 MOUNTS_FILE = Path("/proc/mounts")
 DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
@@ -251,11 +250,6 @@ class Database:
         except sqlite3.DatabaseError as exc:
             raise DatabaseProblem("not_a_database", path=str(path)) from exc
         return tables, revision
-
-    def verify_readable(self) -> None:
-        """Raise a clear ``DatabaseProblem`` for a file that is not an SQLite database."""
-        if self.sqlite_path is not None and self.sqlite_path.exists():
-            self._peek_sqlite()
 
     def _current_if_head(self) -> str | None:
         """The revision when the database is already at the newest migration file, else None:

@@ -12,7 +12,7 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop.errors import AppError
 
@@ -147,10 +147,7 @@ def check_pdf_target(target: Path) -> None:
         raise AppError("output_is_directory", path=str(target))
 
 
-if True:  # typing only, without loading SQLAlchemy for ``laomo --help``
-    from typing import TYPE_CHECKING
-
-    if TYPE_CHECKING:
-        from desktop.database import Database
-        from desktop.services.permissions import Actor
-        from desktop.services.workspace import Workspace
+if TYPE_CHECKING:  # typing only, without loading SQLAlchemy for ``laomo --help``
+    from desktop.database import Database
+    from desktop.services.permissions import Actor
+    from desktop.services.workspace import Workspace

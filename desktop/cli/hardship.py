@@ -13,7 +13,6 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,11 +26,12 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
+from desktop.core.money import MoneyError, parse_yuan, yuan
+from desktop.core.vocabulary import HARDSHIP_STATUS, label
 from desktop.exchange.files import write_atomically
 from desktop.reports.framework import Document
-from desktop.reports.hardship import yuan
 from desktop.services.hardship.lists import HardshipLists
-from desktop.services.hardship.prints import STATUS_WORDS, HardshipPrint
+from desktop.services.hardship.prints import HardshipPrint
 from desktop.services.hardship.types import CaseRow
 
 __all__ = ["LIST_KEYS", "hardship_list", "hardship_standard", "hardship_standards",
@@ -63,8 +63,8 @@ def _table(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
 
     def cell(r: dict[str, Any], key: str) -> str:
         value = r.get(key)
-        if key == "status" and lang.startswith("zh"):
-            return STATUS_WORDS.get(str(value), str(value))
+        if key == "status":
+            return label(HARDSHIP_STATUS, str(value), lang)
         return "" if value is None else str(value)
 
     cells = [[cell(r, k) for k, _zh, _en in TABLE] for r in rows]
@@ -81,7 +81,7 @@ def _table(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
 def hardship_list(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo hardship list [--status S] [--due] [--search T] [--format table|csv|json]``."""
     with closing_workspace(args) as ws:
-        found = ws.hardship_lists().files(
+        found = ws.hardship_lists().cases(
             statuses=tuple(args.status or ()), due=args.due, search=args.search or "",
             with_paid=True)
         rows = [_row(r) for r in found]
@@ -122,10 +122,9 @@ def hardship_standard(args: argparse.Namespace, out: TextIO) -> int:
     amount = None
     if args.amount is not None:
         try:
-            value = Decimal(args.amount)
-        except InvalidOperation:
+            amount = parse_yuan(args.amount)
+        except MoneyError:
             raise UsageError("validation_failed", count=1) from None
-        amount = int((value * 100).to_integral_value())
     with closing_workspace(args) as ws:
         ws.hardship().set_standard(
             args.year, args.kind, amount=amount, district=args.district, ratio_pct=args.ratio,
@@ -155,7 +154,7 @@ def _report(args: argparse.Namespace, out: TextIO,
 
 def report_hardship_file(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo report hardship-file --file KN-2026-00001 --out F.pdf``: the 档案表."""
-    return _report(args, out, lambda p, lists: p.file_sheet(lists.find(args.file)),
+    return _report(args, out, lambda p, lists: p.case_sheet(lists.find(args.file)),
                    ("困难劳模档案表", "Hardship file"))
 
 

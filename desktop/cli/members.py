@@ -28,6 +28,7 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
+from desktop.core.vocabulary import LIFE_STATUS, label, zh
 from desktop.errors import AppError
 from desktop.exchange import register_export
 from desktop.exchange.files import write_atomically
@@ -58,7 +59,6 @@ TABLE_COLUMNS: tuple[tuple[str, str, str, int | None], ...] = (
     ("phone", "电话", "Phone", None),
     ("id_number", "身份证号", "ID number", None),
 )
-LIFE_WORDS = {"alive": ("在世", "alive"), "deceased": ("已故", "deceased")}
 ELLIPSIS = "..."  # ASCII: "…" is East Asian "ambiguous" and two columns wide on some consoles
 
 
@@ -102,8 +102,7 @@ def _cell(row: dict[str, Any], key: str, lang: str) -> str:
     if value is None:
         return ""
     if key == "life_status":
-        zh, en = LIFE_WORDS.get(str(value), (str(value), str(value)))
-        return say(lang, zh, en)
+        return label(LIFE_STATUS, str(value), lang)
     return str(value)
 
 
@@ -184,7 +183,7 @@ def filter_words(args: argparse.Namespace) -> str:
     if args.employment:
         parts.append("就业状况 " + "、".join(args.employment))
     if args.life:
-        parts.append("生存状态 " + LIFE_WORDS[args.life][0])
+        parts.append("生存状态 " + zh(LIFE_STATUS, args.life))
     if args.age_min is not None or args.age_max is not None:
         low = "" if args.age_min is None else args.age_min
         high = "" if args.age_max is None else args.age_max

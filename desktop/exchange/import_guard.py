@@ -51,7 +51,6 @@ class Limits:
     cells: int = 3_000_000  # cells that hold a value
     # calamine allocates 32 bytes per cell of the grid: 100,000 × 52 is 170 MB at most
     shared_strings: int = 2_000_000
-    cell_chars: int = 32_767  # Excel's own limit for one cell
 
 
 LIMITS = Limits()

@@ -28,7 +28,6 @@ from desktop.exchange.import_read import Sheet
 __all__ = ["ReportLine", "write_report"]
 
 RED = PatternFill("solid", fgColor="FFC7CE")
-GREEN = PatternFill("solid", fgColor="E2EFDA")
 YELLOW = PatternFill("solid", fgColor="FFF2CC")
 ORANGE = PatternFill("solid", fgColor="FCE4D6")
 REASONS_TITLE = "导入结果（劳模之家）"

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop.core import reference
+from desktop.core.vocabulary import SEX
 from desktop.exchange.import_map import FIELD_TITLES
 
 __all__ = ["TEMPLATE_FIELDS", "template_workbook"]
@@ -24,7 +25,7 @@ TEMPLATE_FIELDS = (
 TEXT_ROWS = 2000  # rows pre-formatted as text under the header
 _WIDTHS = {"id_number": 22, "work_unit": 30, "honors": 34, "address": 30, "notes": 24}
 _CHOICES = {
-    "sex": ("男", "女"),
+    "sex": tuple(zh for zh, _en in SEX.values()),
     "employment_status": reference.EMPLOYMENT_STATUSES,
 }
 INSTRUCTIONS = (

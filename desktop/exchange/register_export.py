@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.exchange.xlsx_stream import (
     STYLE_DATE,
     STYLE_DEFAULT,
@@ -35,10 +36,7 @@ __all__ = [
 ]
 
 FORMATS = ("xlsx", "csv")
-TEXT_FORMAT = "@"
-DATE_FORMAT = "yyyy-mm-dd"
 HONOR_SEPARATOR = "；"
-LIFE_WORDS = {"alive": "在世", "deceased": "已故"}
 # XML 1.0 cannot hold these control characters: a pasted one would make the workbook unreadable.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -174,7 +172,7 @@ def cell_value(row: Mapping[str, Any], key: str) -> Any:
     if key == "honors":
         return _honors_text(value)
     if key == "life_status":
-        return LIFE_WORDS.get(str(value), str(value))
+        return zh(LIFE_STATUS, str(value))
     if _BY_KEY[key].kind == "date":
         return dt.date.fromisoformat(value) if isinstance(value, str) else value
     if _BY_KEY[key].kind == "number":

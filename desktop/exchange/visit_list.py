@@ -7,15 +7,18 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from desktop.core.money import to_yuan
+from desktop.core.reference import LIFE_DECEASED
+from desktop.core.vocabulary import LIFE_STATUS, VISIT_STATUS, zh
+
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-STATUS_WORDS = {"planned": "待走访", "done": "已走访", "not_home": "不在家", "declined": "谢绝",
-                "postponed": "改期", "removed": "已移出"}
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("序号", 6), ("走访组", 10), ("走访日期", 12), ("时段", 6), ("路线顺序", 8), ("区县", 10),
     ("乡镇街道", 12), ("姓名", 10), ("性别", 6), ("年龄", 6), ("荣誉称号(年份)", 30),
@@ -31,10 +34,9 @@ def _text(value: Any) -> Any:
     return value
 
 
-def _money(fen: int | None) -> Any:
-    if fen is None:
-        return None
-    return fen // 100 if fen % 100 == 0 else fen / 100  # display only; stored as fen
+def _money(fen: int | None) -> Decimal | None:
+    """An exact number of yuan for the sheet (a float would show 0.1 + 0.2 errors)."""
+    return None if fen is None else to_yuan(fen)
 
 
 def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
@@ -58,10 +60,11 @@ def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
     for n, r in enumerate(rows, start=1):
         values: list[Any] = [
             n, r.team, r.planned_date, r.time_slot, r.route_order, r.district, r.area, r.name,
-            r.sex, r.age, r.honors, "已故" if r.life_status == "deceased" else
-            r.employment_status, "是" if r.in_hardship else "", r.address, r.phone,
+            r.sex, r.age, r.honors,
+            zh(LIFE_STATUS, r.life_status) if r.life_status == LIFE_DECEASED
+            else r.employment_status, "是" if r.in_hardship else "", r.address, r.phone,
             _money(r.standard_fen), r.goods or r.standard_goods, r.visitors or r.team_people,
-            STATUS_WORDS.get(r.status, r.status), r.actual_date, _money(r.money_fen), r.reason,
+            zh(VISIT_STATUS, r.status), r.actual_date, _money(r.money_fen), r.reason,
             r.situation,
         ]
         cells = []

@@ -36,6 +36,7 @@ VISIT_STATUSES = ("planned", "done", "not_home", "declined", "postponed", "remov
 VISIT_STATUSES_SQL = "(" + ", ".join(f"'{o}'" for o in VISIT_STATUSES) + ")"
 ORGANISERS = ("全总", "省总", "市总", "区县")
 ENTRY_STATUSES = ("nominated", "confirmed", "declined", "replaced")
+ENTRY_STATUSES_SQL = "(" + ", ".join(f"'{s}'" for s in ENTRY_STATUSES) + ")"
 
 
 class VisitCampaign(Travelling, Base):
@@ -187,8 +188,7 @@ class RecuperationEntry(Travelling, Base):
 
     __tablename__ = "recuperation_entry"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('nominated', 'confirmed', 'declined', 'replaced')", name="status"),
+        CheckConstraint(f"status IN {ENTRY_STATUSES_SQL}", name="status"),
         UniqueConstraint("batch_id", "person_id", name="uq_recuperation_entry_person"),
         Index("ix_recuperation_entry_person_id", "person_id"),
     )

@@ -12,18 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.money import yuan, yuan_capital
 from desktop.reports.framework import Column, Document, Section, format_date
 
 
-def yuan(fen: int) -> str:
-    """1234567 fen -> "12,345.67"."""
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
-
-
 @dataclass(frozen=True)
-class FileSheet:
+class CaseSheet:
     """What the 档案表 prints, already in words."""
 
     serial: str
@@ -47,7 +41,7 @@ def _pairs(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def file_sheet_document(sheet: FileSheet, *, association: str, date: dt.date) -> Document:
+def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) -> Document:
     """困难劳模档案表: one file, its household, income, causes, history and payments."""
     sections = [
         Section("一、基本情况", _pairs(sheet.facts)),
@@ -139,7 +133,7 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
     return Document(
         association=association, title="困难劳模帮扶资金发放签收表", subtitle=subtitle,
         date=date, columns=PAYMENT_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 笔，{yuan(total)} 元", name_column=1,
+        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：{yuan_capital(total)}）", name_column=1,
     )
 
 

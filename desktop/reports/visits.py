@@ -13,29 +13,23 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from desktop.core.money import yuan, yuan_capital
+from desktop.core.reference import LIFE_DECEASED
+from desktop.core.vocabulary import LIFE_STATUS, RECUPERATION_STATUS, VISIT_STATUS, zh
 from desktop.reports.framework import Column, Document, Section, format_date
-
-STATUS_WORDS = {
-    "planned": "", "done": "已走访", "not_home": "不在家", "declined": "谢绝",
-    "postponed": "改期", "removed": "已移出",
-}
-ENTRY_WORDS = {"nominated": "拟安排", "confirmed": "已确认", "declined": "婉拒",
-               "replaced": "已替补"}
 
 VISIT_LIST_COLUMNS = (
     Column("序号", 0.8), Column("区县", 1.4), Column("姓名", 1.4), Column("性别", 0.8),
-    Column("年龄", 0.8), Column("荣誉称号(年份)", 3.2), Column("现状", 1.2),
-    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准", 1.2),
+    Column("年龄", 0.8), Column("荣誉称号(年份)", 3.0), Column("现状", 1.2),
+    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准（元）", 1.5),
     Column("慰问品", 1.6), Column("慰问人", 2.0), Column("日期", 1.6), Column("签收", 1.4),
-    Column("备注", 1.8),
+    Column("备注", 1.7),
 )
 
 
-def yuan(fen: int | None) -> str:
-    if fen is None:
-        return ""
-    whole, part = divmod(fen, 100)
-    return f"{whole:,}" if part == 0 else f"{whole:,}.{part:02d}"
+def _result(status: str) -> str:
+    """The visit's result for the print; a visit still to be made leaves the cell blank."""
+    return "" if status == "planned" else zh(VISIT_STATUS, status, default="")
 
 
 def _day(day: dt.date | None) -> str:
@@ -44,7 +38,7 @@ def _day(day: dt.date | None) -> str:
 
 def _now(row: Any) -> str:
     if row.life_status == "deceased":
-        return "已故（走访家属）"
+        return zh(LIFE_STATUS, LIFE_DECEASED) + "（走访家属）"
     return str(row.employment_status or "")
 
 
@@ -62,7 +56,7 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
         people = members[0].team_people
         cells = []
         for n, r in enumerate(members, start=1):
-            standard = yuan(r.standard_fen) + "元" if r.standard_fen else ""
+            standard = yuan(r.standard_fen) if r.standard_fen else ""
             cells.append((
                 str(n), r.district, r.name, r.sex, "" if r.age is None else str(r.age),
                 r.honors or (r.treatment_level or ""), _now(r), "是" if r.in_hardship else "",
@@ -70,7 +64,7 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
                 r.goods or r.standard_goods,
                 "" if (r.visitors or people) == people else r.visitors,  # header names them
                 _day(r.actual_date or r.planned_date), "",
-                "；".join(x for x in (STATUS_WORDS.get(r.status, ""), r.reason) if x),
+                "；".join(x for x in (_result(r.status), r.reason) if x),
             ))
         head = f"{team_name}　{when}" + (f"　慰问人：{people}" if people else "")
         sections.append(Section(head, tuple(cells), f"本组本日共 {len(members)} 人"))
@@ -108,7 +102,8 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
                                 f"{district} 小计：{len(members)} 人，{yuan(subtotal)} 元"))
     return Document(association=association, title="慰问金签收表", date=date, subtitle=campaign,
                     columns=columns, sections=tuple(sections),
-                    total=f"合计：{seq} 人，慰问金 {yuan(total)} 元", name_column=2)
+                    total=f"合计：{seq} 人，慰问金 {yuan(total)} 元（大写：{yuan_capital(total)}）",
+                    name_column=2)
 
 
 def summary_document(lines: Sequence[Any], *, association: str, campaign: str, rules: str,
@@ -162,7 +157,7 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
     for n, r in enumerate(rows, start=1):
         born = f"{r.birth_date.year}.{r.birth_date.month:02d}" if r.birth_date else ""
         age = f"/{r.age}岁" if r.age is not None else ""
-        note = ENTRY_WORDS.get(r.status, r.status)
+        note = zh(RECUPERATION_STATUS, r.status)
         if r.decline_reason:
             note += f"：{r.decline_reason}"
         cells.append((str(n), r.name, r.sex, born + age, r.id_number, r.honors, r.work_unit,

@@ -59,9 +59,6 @@ class Calendar:
     years: tuple[int, ...]
     provisional_years: tuple[int, ...]
 
-    def holiday_name(self, day: dt.date) -> str | None:
-        return self.holidays.get(day)
-
     def office_closed(self, day: dt.date) -> str | None:
         """Why offices are closed on ``day`` (holiday name or 周末), or None when open."""
         if day in self.holidays:

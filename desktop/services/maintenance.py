@@ -23,7 +23,7 @@ from desktop import __version__
 from desktop.core.reference import TREATMENT_LEVELS
 from desktop.database import Database
 from desktop.errors import AppError, DatabaseProblem
-from desktop.models import AuditEvent, Honor, Person, User
+from desktop.models import Honor, Person
 from desktop.paths import DatabaseLock, replace_file
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
@@ -363,12 +363,3 @@ def _restore(db: Database, source: Path, actor: Actor, target: Path,
         audit.append(s, actor, "backup.restore", entity="backup", entity_id=Path(source).name,
                      detail=detail)
     return RestoreResult(manifest, kept, result.from_revision if result.backup else None)
-
-
-def count_rows(db: Database) -> dict[str, int]:
-    with db.sessions.begin() as s:
-        return {
-            "person": s.scalar(select(func.count()).select_from(Person)) or 0,
-            "user": s.scalar(select(func.count()).select_from(User)) or 0,
-            "audit_event": s.scalar(select(func.count()).select_from(AuditEvent)) or 0,
-        }

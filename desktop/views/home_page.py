@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.reference import TREATMENT_LEVELS
+from desktop.core.vocabulary import TREATMENT_LEVEL
 from desktop.services.overview import Overview
 from desktop.services.workspace import Workspace
+from desktop.views.i18n import word
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -36,8 +38,7 @@ class HomePage(QWidget):
         self.table = QTableWidget(0, 3 + len(TREATMENT_LEVELS) + 1, self)
         self.table.setObjectName("districtTable")
         headers = [self.tr("District"), self.tr("Model workers"), self.tr("Living")]
-        headers += [self.tr("National"), self.tr("Provincial"), self.tr("City"),
-                    self.tr("County")]
+        headers += [word(TREATMENT_LEVEL, level) for level in TREATMENT_LEVELS]
         headers.append(self.tr("No level"))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)

@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.core.vocabulary import Words, label, relabel
 from desktop.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -15,6 +16,16 @@ _current = "zh_CN"
 
 def current_language() -> str:
     return _current
+
+
+def word(table: Words, code: str | None, default: str | None = None) -> str:
+    """The words for a stored code (a status, a level, a sex…) in the installed UI language."""
+    return label(table, code, _current, default)
+
+
+def shown(table: Words, chinese: str | None) -> str:
+    """Chinese words a row carries (its ``sex`` is 男/女) in the installed UI language."""
+    return relabel(table, chinese, _current)
 
 
 def install(app: QCoreApplication, language: str) -> None:

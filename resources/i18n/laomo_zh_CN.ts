@@ -631,38 +631,6 @@
 <context>
     <name>Hardship</name>
     <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>已核查</translation>
-    </message>
-    <message>
-        <source>Public notice</source>
-        <translation>公示中</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已认定</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>不予认定</translation>
-    </message>
-    <message>
-        <source>Under review</source>
-        <translation>复核中</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已结案</translation>
-    </message>
-    <message>
         <source>Opened</source>
         <translation>建档</translation>
     </message>
@@ -1034,22 +1002,6 @@
     <message>
         <source>Living</source>
         <translation>在世</translation>
-    </message>
-    <message>
-        <source>National</source>
-        <translation>全国</translation>
-    </message>
-    <message>
-        <source>Provincial</source>
-        <translation>省部级</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>市级</translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation>县级</translation>
     </message>
     <message>
         <source>No level</source>
@@ -1489,14 +1441,6 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <source>Deceased</source>
-        <translation>已故</translation>
-    </message>
-    <message>
-        <source>Living</source>
-        <translation>在世</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1693,16 +1637,8 @@
         <translation>当前状态：%1</translation>
     </message>
     <message>
-        <source>Living</source>
-        <translation>在世</translation>
-    </message>
-    <message>
-        <source>Deceased (%1)</source>
-        <translation>已故（%1）</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>已故</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>title revoked</source>
@@ -2185,36 +2121,12 @@
         <translation>全部级别</translation>
     </message>
     <message>
-        <source>National</source>
-        <translation>全国</translation>
-    </message>
-    <message>
-        <source>Provincial</source>
-        <translation>省部级</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>市级</translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation>县级</translation>
-    </message>
-    <message>
         <source>No level</source>
         <translation>未定级</translation>
     </message>
     <message>
         <source>Living and deceased</source>
         <translation>在世与已故</translation>
-    </message>
-    <message>
-        <source>Living</source>
-        <translation>在世</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>已故</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -2421,30 +2333,6 @@
     <message>
         <source>Last recuperation</source>
         <translation>上次疗休养</translation>
-    </message>
-    <message>
-        <source>National</source>
-        <translation>全国</translation>
-    </message>
-    <message>
-        <source>Provincial</source>
-        <translation>省部级</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>市级</translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation>县级</translation>
-    </message>
-    <message>
-        <source>Living</source>
-        <translation>在世</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>已故</translation>
     </message>
     <message>
         <source>(no kept title)</source>

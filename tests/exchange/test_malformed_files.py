@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desktop.core.texts import MESSAGES, error_text
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.exchange.import_read import read_sheet
 from desktop.models import Person
-from desktop.services.imports.types import ImportOptions
 from desktop.services.imports.importer import ImportService
+from desktop.services.imports.types import ImportOptions
 from desktop.services.permissions import Actor
-from desktop.core.texts import MESSAGES, error_text
 from tests.conftest import initialise
 from tests.exchange.import_support import ID_A
 from tests.exchange.malformed_corpus import (

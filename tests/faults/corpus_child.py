@@ -17,12 +17,12 @@ import time
 import traceback
 from pathlib import Path
 
+from desktop.core.texts import error_text
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.services import accounts
-from desktop.services.imports.types import ImportOptions
 from desktop.services.imports.importer import ImportService
-from desktop.core.texts import error_text
+from desktop.services.imports.types import ImportOptions
 
 
 def main(url: str) -> None:

@@ -80,7 +80,7 @@ def test_reports(hardship_url: str, run_laomo: Any, tmp_path: Path) -> None:
     result = run_laomo("report", "hardship-payments", "--year", "2026", "--out", str(pay), *base)
     assert result.returncode == 0, result.stderr
     text = pdftotext(pay)
-    assert "本人签收" in text and "合计：2 笔，5,500.50 元" in text
+    assert "本人签收" in text and "合计：2 笔，5,500.50 元（大写：伍仟伍佰元伍角）" in text
     assert ZRR_ID not in text
     for n in (1, 2):
         proof = tmp_path / f"证明{n}.pdf"

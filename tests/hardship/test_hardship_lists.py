@@ -70,6 +70,6 @@ def test_files_filter_by_status_and_due(db: Database, admin: Actor) -> None:
         s.execute(update(HardshipCase).where(HardshipCase.id == approved).values(
             next_review_date=TODAY - dt.timedelta(days=1)))
     lists = _lists(db, "viewer")
-    assert len(lists.files(statuses=("approved",))) == 2
-    assert [r.id for r in lists.files(due=True)] == [approved]
-    assert len(lists.files()) == 3
+    assert len(lists.cases(statuses=("approved",))) == 2
+    assert [r.id for r in lists.cases(due=True)] == [approved]
+    assert len(lists.cases()) == 3

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desktop.core.money import yuan_capital
 from desktop.database import Database
 from desktop.exchange.visit_list import visit_list_xlsx
 from desktop.reports.fonts import FontSet, find_fonts
@@ -62,22 +63,25 @@ def test_visit_documents(db: Database, admin: Actor, fontset: FontSet, tmp_path:
         rows, association="长兴县劳动模范协会", campaign="2027年元旦春节走访慰问",
         date=dt.date(2027, 1, 2)), fontset), tmp_path)
     for word in ("走访慰问名单", "荣誉称号(年份)", "签收", "第一组", "王主席（组长）", "全国甲",
-                 "全国劳动模范(2005)", "雉城街道", "2,000元", "合计：5人"):
+                 "全国劳动模范(2005)", "雉城街道", "2,000.00", "合计：5人"):
         assert word in text, word
     text = text_of(render(receipt_document(
         rows, association="长兴县劳动模范协会", campaign="春节", date=dt.date(2027, 1, 2)),
         fontset), tmp_path)
     assert "慰问金签收表" in text and "签收人签字" in text and "合计：5人" in text
+    total = sum(r.money_fen if r.money_fen is not None else r.standard_fen or 0 for r in rows)
+    assert f"（大写：{yuan_capital(total)}）" in text  # the receipt's total in 大写金额
     c = svc.campaign(cid)
     text = text_of(render(summary_document(
         svc.summary(cid), association="长兴县劳动模范协会", campaign=c.title,
         rules=c.rules.describe(), budget_fen=5000000, date=dt.date(2027, 2, 1)), fontset),
         tmp_path)
-    assert "计划5人，已走访1人（20%）" in text and "预算50,000元" in text
+    assert "计划5人，已走访1人（20%）" in text and "预算50,000.00元" in text
     data = visit_list_xlsx(rows, title="2027年元旦春节走访慰问名单")
     ws = load_workbook(io.BytesIO(data)).active
     assert ws is not None
     assert ws["A2"].value == "序号" and ws["H3"].value == rows[0].name
+    assert ws["P3"].value == rows[0].standard_fen / 100  # 慰问标准（元）, a number
     assert ws.max_row == 2 + len(rows)
 
 
@@ -97,4 +101,4 @@ def test_recuperation_documents(db: Database, admin: Actor, fontset: FontSet,
     letter = text_of(render(notification_document(
         roster[0], association="长兴县劳动模范协会", batch=batch, date=dt.date(2027, 4, 1)),
         fontset), tmp_path)
-    assert "疗休养通知书" in letter and f"{roster[0].name}同志" in letter and "600元" in letter
+    assert "疗休养通知书" in letter and f"{roster[0].name}同志" in letter and "600.00元" in letter

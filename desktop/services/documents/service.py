@@ -22,12 +22,13 @@ from sqlalchemy.orm import Session
 
 from desktop.core import reference
 from desktop.core.masking import mask_id
+from desktop.core.vocabulary import SEX, zh
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.models import District, DocumentLog, Person
 from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
-from desktop.services.register.service import SEX_LABELS, RegisterService
+from desktop.services.register.service import RegisterService
 from desktop.services.register.types import RegisterFilter
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ class DocumentService(Service):
                           key=lambda h: (h.year is None, h.year or 0, h.title))
             cert = Certificate(
                 association=self._association(s), serial=serial, name=person.name,
-                sex=SEX_LABELS.get(person.sex, ""), birth_date=person.birth_date,
+                sex=zh(SEX, person.sex, default=""), birth_date=person.birth_date,
                 id_number=(person.id_number if unmask else mask_id(person.id_number)) or "",
                 id_masked=mask_id(person.id_number) or "", work_unit=person.work_unit or "",
                 honors=tuple(HonorLine(h.year, h.title, h.level, h.granting_body or "")
@@ -299,7 +300,7 @@ class DocumentService(Service):
                     p = self._person(s, pid)
                     district = s.get(District, p.district_id)
                     rows.append({"uuid": str(p.id), "name": p.name,
-                                 "sex": SEX_LABELS.get(p.sex, ""),
+                                 "sex": zh(SEX, p.sex, default=""),
                                  "district": district.name if district else "",
                                  "treatment_level": p.treatment_level,
                                  "highest_honor": p.highest_honor})

@@ -23,8 +23,6 @@ from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Actor, Perm
 
 LIMIT = 500
-STATUSES: tuple[str, ...] = ("draft", "submitted", "verified", "notice", "approved", "review",
-                             "rejected", "closed")
 
 
 def _rows_query() -> Select[Any]:
@@ -52,7 +50,7 @@ class HardshipLists:
         self._actor = actor
         self._today = today
 
-    def files(self, *, statuses: Sequence[str] = (), due: bool = False, search: str = "",
+    def cases(self, *, statuses: Sequence[str] = (), due: bool = False, search: str = "",
               with_paid: bool = False) -> list[CaseRow]:
         """Files filtered by status; ``due``: reviews due today or earlier."""
         self._actor.require(Perm.VIEW)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core.money import yuan_plain
 from desktop.errors import AppError, FieldProblem, PermissionDenied, ValidationError
 from desktop.models import HardshipCase, HardshipPayment, Person
 from desktop.services import audit
@@ -55,10 +56,10 @@ def rule_problems(s: Session, case: HardshipCase, kind: str, amount: int, paid_o
             limit = min(share, rule.amount) if rule.amount else share
             if amount > limit:
                 problems.append(FieldProblem("amount", "payment_above_medical_share", {
-                    "ratio": rule.ratio_pct, "limit": _yuan(limit)}))
+                    "ratio": rule.ratio_pct, "limit": yuan_plain(limit)}))
     elif rule.amount is not None and amount > rule.amount:
         problems.append(FieldProblem("amount", "payment_above_cap", {
-            "kind": kind, "limit": _yuan(rule.amount)}))
+            "kind": kind, "limit": yuan_plain(rule.amount)}))
     if rule.per_year:
         done = s.scalar(select(func.count()).select_from(HardshipPayment).where(
             HardshipPayment.person_id == case.person_id, HardshipPayment.kind == kind,
@@ -67,10 +68,6 @@ def rule_problems(s: Session, case: HardshipCase, kind: str, amount: int, paid_o
             problems.append(FieldProblem("kind", "payment_per_year", {
                 "kind": kind, "year": paid_on.year, "count": rule.per_year}))
     return problems
-
-
-def _yuan(fen: int) -> str:
-    return f"{fen // 100}.{fen % 100:02d}"
 
 
 class HardshipPayments:

@@ -16,17 +16,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.masking import mask_id
+from desktop.core.money import yuan
+from desktop.core.vocabulary import HARDSHIP_STATUS, SEX, zh
 from desktop.errors import AppError
 from desktop.models import District, HardshipCase, HardshipPayment, Honor, Person
 from desktop.reports.framework import Document, format_date
 from desktop.reports.hardship import (
-    FileSheet,
-    file_sheet_document,
+    CaseSheet,
+    case_sheet_document,
     notice_document,
     payments_document,
     proof_content,
     proof_from_content,
-    yuan,
 )
 from desktop.services import audit, settings
 from desktop.services.base import Service
@@ -34,10 +35,6 @@ from desktop.services.hardship.rules import REJECT_REASONS, causes, mask_account
 from desktop.services.hardship.store import detail, load_case
 from desktop.services.permissions import Perm
 
-STATUS_WORDS = {
-    "draft": "草稿", "submitted": "已提交", "verified": "已核查", "notice": "公示中",
-    "approved": "已认定", "rejected": "不予认定", "review": "复核中", "closed": "已结案",
-}
 ACTION_WORDS = {
     "open": "建档", "submit": "提交申请", "return": "退回", "verify": "入户核查",
     "notice": "公示", "objection": "公示异议", "approve": "审批认定", "reject": "不予认定",
@@ -59,7 +56,7 @@ class HardshipPrint(Service):
     def _association(self, s: Session) -> str:
         return settings.association_title(s)
 
-    def file_sheet(self, case_id: uuid.UUID) -> Document:
+    def case_sheet(self, case_id: uuid.UUID) -> Document:
         """困难劳模档案表 of one file."""
         self._actor.require(Perm.PRINT)
         with self._read_sessions.begin() as s:
@@ -72,7 +69,7 @@ class HardshipPrint(Service):
                 Honor.revoked_date.is_(None)).order_by(Honor.year)).all()
             names = causes()
             facts = (
-                ("姓名", person.name), ("性别", {"1": "男", "2": "女"}.get(person.sex, "")),
+                ("姓名", person.name), ("性别", zh(SEX, person.sex, default="")),
                 ("身份证号码", got.person_id_number), ("出生日期", _d(person.birth_date)),
                 ("区县", got.district), ("工作单位", person.work_unit or ""),
                 ("荣誉称号", "；".join(f"{h.year or ''} {h.title}".strip() for h in honors)),
@@ -105,14 +102,14 @@ class HardshipPrint(Service):
                 for st in got.steps if st.action not in ("payment", "attach"))
             payments = tuple((_d(p.paid_on), p.kind, yuan(p.amount), p.payer)
                              for p in got.payments)
-            sheet = FileSheet(
-                serial=got.serial, year=got.year, status=STATUS_WORDS[got.status],
+            sheet = CaseSheet(
+                serial=got.serial, year=got.year, status=zh(HARDSHIP_STATUS, got.status),
                 facts=facts,
                 members=tuple((f"{m.name}（{m.relation}）", m.id_number,
                                "，".join(x for x in (m.health, m.status) if x), yuan(m.income))
                               for m in got.members),
                 income=income, causes=cause, checks=checks, payments=payments)
-            return file_sheet_document(sheet, association=self._association(s),
+            return case_sheet_document(sheet, association=self._association(s),
                                        date=self._today())
 
     def notice(self, case_ids: Sequence[uuid.UUID] = ()) -> Document:
@@ -183,7 +180,7 @@ class HardshipPrint(Service):
         with self._sessions.begin() as s:
             case = load_case(s, case_id)
             if case.status not in ("approved", "review", "closed"):
-                raise AppError("hardship_not_approved", status=STATUS_WORDS[case.status])
+                raise AppError("hardship_not_approved", status=zh(HARDSHIP_STATUS, case.status))
             got = detail(s, case)
             content = proof_content(
                 name=got.person_name, id_number=got.person_id_number, district=got.district,

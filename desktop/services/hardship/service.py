@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.core import idnumber
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.models import HardshipCase, HardshipMember, Person, Standard
-from desktop.services import audit, settings
+from desktop.services import audit
 from desktop.services.base import Service
 from desktop.services.hardship.attachments import HardshipAttachments
 from desktop.services.hardship.payments import HardshipPayments
@@ -47,7 +47,7 @@ from desktop.services.register.store import (
     home_district_id,
 )
 
-__all__ = ["HardshipService", "open_file_of"]
+__all__ = ["HardshipService", "open_case_of"]
 
 _CASE_FIELDS = (
     "category", "main_cause", "secondary_causes", "person_income", "other_income",
@@ -73,22 +73,11 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
         with self._read_sessions.begin() as s:
             return categories(s)
 
-    def open_file_for(self, person_id: uuid.UUID) -> uuid.UUID | None:
+    def open_case_for(self, person_id: uuid.UUID) -> uuid.UUID | None:
         """The person's open file, if any (one household, one file)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return _open_file(s, person_id)
-
-    def reveal_bank_account(self, case_id: uuid.UUID, reason: str) -> str:
-        self._actor.require(Perm.UNMASK)
-        why = clean(reason)
-        if why is None:
-            raise ValidationError.single("reason", "reason_required")
-        with self._sessions.begin() as s:
-            case = load_case(s, case_id)
-            audit.append(s, self._actor, "hardship.reveal_account", entity="hardship_case",
-                         entity_id=case.id, detail={"reason": why})
-            return case.bank_account or ""
+            return _open_case(s, person_id)
 
     # -- checking -----------------------------------------------------------------------------
 
@@ -105,7 +94,7 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
         if person is None or person.deleted_at is not None or person.merged_into_id is not None:
             problems.append(FieldProblem("person", "hardship_person_unknown"))
         else:
-            other = _open_file(s, draft.person_id)
+            other = _open_case(s, draft.person_id)
             if other is not None and other != case_id:
                 problems.append(FieldProblem("person", "hardship_file_open"))
         return problems
@@ -190,13 +179,6 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
 
     # -- configuration (admin) ---------------------------------------------------------------
 
-    def set_setting(self, key: str, value: Any) -> None:
-        self._actor.require(Perm.MANAGE_SETTINGS)
-        with self._sessions.begin() as s:
-            settings.put(s, key, value)
-            audit.append(s, self._actor, "hardship.setting", entity="setting", entity_id=key,
-                         detail={"value": value})
-
     def set_standard(self, year: int, kind: str, *, amount: int | None,
                      district: str | None = None, ratio_pct: int | None = None,
                      per_year: int | None = None, note: str | None = None) -> None:
@@ -251,13 +233,14 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
                                 if r.district_id else "", r.amount, r.ratio_pct, r.per_year,
                                 r.note) for r in s.scalars(stmt)]
 
-def open_file_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:
+
+def open_case_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:
     """The person's open file (any status before closed/rejected), if any."""
-    case_id = _open_file(s, person_id)
+    case_id = _open_case(s, person_id)
     return None if case_id is None else s.get(HardshipCase, case_id)
 
 
-def _open_file(s: Session, person_id: uuid.UUID) -> uuid.UUID | None:
+def _open_case(s: Session, person_id: uuid.UUID) -> uuid.UUID | None:
     return s.scalar(select(HardshipCase.id).where(
         HardshipCase.person_id == person_id, HardshipCase.status.in_(OPEN_STATUSES),
         HardshipCase.deleted_at.is_(None)).limit(1))

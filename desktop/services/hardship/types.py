@@ -157,11 +157,6 @@ class CaseDetail:
     attachments: tuple[AttachmentRow, ...] = ()
     missing_documents: tuple[str, ...] = ()
 
-    @property
-    def read_only(self) -> bool:
-        """Only a draft is edited freely; later changes go through ``amend``."""
-        return self.status != "draft"
-
 
 @dataclass(frozen=True)
 class CaseRow:

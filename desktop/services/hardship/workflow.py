@@ -159,10 +159,6 @@ class HardshipWorkflow:
                 "verified_on": on.isoformat(), "verified_by": clean(by), "method": method,
                 "findings": clean(findings)})
 
-    def notice_days(self) -> int:
-        with self._sessions.begin() as s:
-            return int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
-
     def default_notice_end(self, start: dt.date) -> dt.date:
         """The end of the default notice: the minimum number of working days of the holiday
         calendar (official holidays off, 调休 make-up days on)."""

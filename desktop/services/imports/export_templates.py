@@ -34,9 +34,6 @@ class ExportTemplateService:
             out.setdefault(name, tuple(keys))
         return out
 
-    def is_builtin(self, name: str) -> bool:
-        return name in BUILTIN_TEMPLATES
-
     def save(self, name: str, keys: Sequence[str]) -> None:
         self._actor.require(Perm.IMPORT_EXPORT)
         label = name.strip()

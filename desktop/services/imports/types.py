@@ -9,8 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-STATUSES = ("new", "updated", "unchanged", "rejected", "duplicate")
-
 
 @dataclass(frozen=True)
 class ImportOptions:

@@ -60,7 +60,6 @@ _MAX_NAME_GROUP = 200
 _MAX_DELETIONS = 3
 _NAME_DROP = re.compile(r"[\s·•・．.]+")
 _NON_DIGIT = re.compile(r"[^0-9]")
-_SEX_LABEL = {"1": "男", "2": "女"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core import reference
 from desktop.core.masking import mask_id, mask_phone
-from desktop.core.reference import LIFE_ALIVE, LIFE_DECEASED
+from desktop.core.reference import LIFE_ALIVE
+from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.models import District, Honor, Person, PersonEvent
 from desktop.services import audit
@@ -58,7 +59,6 @@ _CODE_TABLES = {
     "political_status": "political_GB_T_4762", "education": "education_GB_T_4658_2006_top",
     "marital_status": "marital_GB_T_2261_2_2003",
 }
-_LIFE_LABELS = {LIFE_ALIVE: "在世", LIFE_DECEASED: "去世"}
 # Columns the merge fills or notes, in table order; the rest are bookkeeping or derived.
 MERGED_COLUMNS: tuple[str, ...] = tuple(c.name for c in _PERSON.columns if c.name in FIELD_LABELS)
 # Columns an undo may put back on the kept person (everything but identity and versioning).
@@ -103,7 +103,7 @@ def _display(s: Session, column: str, value: object) -> str:
     if column in ("phone", "mobile"):
         return mask_phone(str(value))
     if column == "life_status":
-        return _LIFE_LABELS.get(str(value), str(value))
+        return zh(LIFE_STATUS, str(value))
     if column in _CODE_TABLES:
         return reference.code_table(_CODE_TABLES[column]).get(str(value), str(value))
     return " ".join(str(value).split())  # one line, whatever the notes field held

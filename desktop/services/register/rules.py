@@ -21,6 +21,7 @@ from sqlalchemy import String, Table
 
 from desktop.core import idnumber, reference
 from desktop.core.domain import age_on
+from desktop.core.money import round_yuan
 from desktop.errors import FieldProblem, ValidationError
 from desktop.models import Honor, Person
 from desktop.services.register.types import HonorDraft, PersonDraft
@@ -31,7 +32,6 @@ MIN_WORK_AGE = 14  # nobody starts work, or earns a model-worker honor, before 1
 MIN_HONOR_AGE = 14
 MAX_MONEY = Decimal("9999999999.99")  # Numeric(12, 2)
 MAX_HOUSEHOLD = 99
-CENT = Decimal("0.01")
 
 SEX_CODES = {"1": idnumber.SEX_MALE, "2": idnumber.SEX_FEMALE}
 _CODE_TABLES: dict[str, tuple[str, ...]] = {
@@ -84,7 +84,7 @@ def clean_text(value: str | None) -> str | None:
 
 
 def money(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(CENT)
+    return None if value is None else round_yuan(value)
 
 
 @cache

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from desktop.core.domain import age_on
 from desktop.core.masking import mask_id, mask_phone
 from desktop.core.reference import EMPLOYMENT_STATUSES, code_table
+from desktop.core.vocabulary import SEX, zh
 from desktop.errors import NotFound, ValidationError
 from desktop.models import District, Honor, Person
 from desktop.services import audit
@@ -56,9 +57,6 @@ def _masked(summary: dict[str, Any]) -> dict[str, Any]:
     return summary
 
 __all__ = ["SORT_KEYS", "RegisterListing", "RegisterService", "filter_summary", "search_words"]
-
-SEX_LABELS = {"1": "男", "2": "女"}
-
 
 @dataclass(frozen=True)
 class RegisterListing:
@@ -127,7 +125,7 @@ def member_row(
 ) -> MemberRow:
     """One register line, masked; the column order of ``_ROW_COLUMNS``."""
     return MemberRow(
-        id=pid, name=name, sex=SEX_LABELS.get(sex, ""), birth_date=born,
+        id=pid, name=name, sex=zh(SEX, sex), birth_date=born,
         age=age_on(born, today) if born else None, district=district, work_unit=unit or "",
         treatment_level=level, highest_honor=honor, employment_status=employment,
         life_status=life, phone=mask_phone(mobile or phone), id_number=mask_id(number),
@@ -313,7 +311,7 @@ class RegisterService(Service):
             contact: str | None = mobile or phone
             kept = sorted(honors.get(pid, ()), key=lambda h: (h[0] is None, h[0] or 0, h[1]))
             out.append({
-                "uuid": str(pid), "name": name, "sex": SEX_LABELS.get(sex),
+                "uuid": str(pid), "name": name, "sex": zh(SEX, sex, default="") or None,
                 "birth_date": born.isoformat() if born else None,
                 "id_number": (number if unmask else mask_id(number)) or None,
                 "district": district, "work_unit": unit, "employment_status": employment,

@@ -13,10 +13,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.domain import age_on
+from desktop.core.money import yuan
 from desktop.errors import AppError, FieldProblem, NotFound, ValidationError
 from desktop.models import HardshipCase, Person, Visit, VisitPhoto
 from desktop.services import audit
-from desktop.services.hardship.service import HardshipService, open_file_of
+from desktop.services.hardship.service import HardshipService, open_case_of
 from desktop.services.hardship.types import CaseDraft
 from desktop.services.permissions import Actor, Perm
 from desktop.services.visits.rules import LIVE, STANDALONE, years_before
@@ -30,7 +31,7 @@ from desktop.services.visits.store import (
     standard_for,
     standards_of,
 )
-from desktop.services.visits.types import RECORDABLE, SummaryLine, VisitResult, WorkItem, yuan
+from desktop.services.visits.types import RECORDABLE, SummaryLine, VisitResult, WorkItem
 
 ROUND_BIRTHDAYS = (80, 90, 100)
 WAYS = ("登门", "单位", "快递", "电话")
@@ -172,7 +173,7 @@ class VisitRecords:
                                serial=linked.serial if linked is not None else "")
             if not v.follow_up or v.follow_up_closed:
                 raise AppError("visit_no_follow_up")
-            other = open_file_of(s, v.person_id)
+            other = open_case_of(s, v.person_id)
             if other is not None:
                 raise AppError("visit_hardship_file_open", serial=other.serial,
                                status=other.status)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
 from desktop.core.masking import mask_id, mask_phone
+from desktop.core.vocabulary import SEX, zh
 from desktop.errors import AppError, FieldProblem, NotFound, ValidationError
 from desktop.models import Honor, Person, RecuperationBatch, RecuperationEntry
 from desktop.models.visits import ORGANISERS
@@ -262,9 +263,6 @@ class RecuperationService(Service):
                 raise NotFound("person", person_id)
             return rows[0]
 
-    def waiting_list(self, batch_id: uuid.UUID) -> list[EligibilityRow]:
-        return [r for r in self.eligibility(batch_id) if r.eligible and r.on_roster is None]
-
     # -- roster ---------------------------------------------------------------------------------
 
     def nominate(self, batch_id: uuid.UUID, person_id: uuid.UUID) -> uuid.UUID:
@@ -485,7 +483,7 @@ def eligibility_rows(s: Session, b: RecuperationBatch,
         key = (not eligible, (not employed) if rules.employed_first else False,
                -1 if last is None else last, p.birth_date or dt.date.max, p.name)
         rows.append((key, EligibilityRow(
-            p.id, p.name, {"1": "男", "2": "女"}.get(p.sex, ""), age, names.get(p.district_id, ""),
+            p.id, p.name, zh(SEX, p.sex, default=""), age, names.get(p.district_id, ""),
             p.treatment_level, p.employment_status or "", health or "", last, eligible,
             tuple(checks), 0, own.get(p.id))))
     rows.sort(key=lambda kv: kv[0])
@@ -514,7 +512,7 @@ def _roster(s: Session, b: RecuperationBatch, include_declined: bool,
     for e, p in sorted(pairs, key=lambda ep: (order[ep[0].status], ep[0].priority)):
         contact = p.mobile or p.phone or ""
         out.append(RosterRow(
-            e.id, p.id, e.status, p.name, {"1": "男", "2": "女"}.get(p.sex, ""), p.birth_date,
+            e.id, p.id, e.status, p.name, zh(SEX, p.sex, default=""), p.birth_date,
             age_on(p.birth_date, b.start_date) if p.birth_date else None,
             (p.id_number or "") if unmask else mask_id(p.id_number), honors.get(p.id, ""),
             "，".join(x for x in (p.work_unit, p.position) if x), p.employment_status or "",

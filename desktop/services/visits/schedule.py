@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.domain import age_on
 from desktop.core.masking import mask_phone
+from desktop.core.vocabulary import SEX, zh
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Honor, Person, Visit, VisitCampaign, VisitPhoto, VisitStaff, VisitTeam
 from desktop.services import audit
@@ -310,7 +311,7 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
         contact = r.mobile or r.phone or ""
         out.append(VisitRow(
             id=v.id, campaign_id=v.campaign_id, person_id=v.person_id, kind=v.kind,
-            name=r.name, sex={"1": "男", "2": "女"}.get(r.sex, ""),
+            name=r.name, sex=zh(SEX, r.sex, default=""),
             age=age_on(r.birth_date, v.planned_date or today) if r.birth_date else None,
             district=names.get(r.district_id, ""), treatment_level=r.treatment_level,
             honors=honors.get(v.person_id, ""), in_hardship=r.in_hardship,
@@ -367,7 +368,7 @@ def _conflicts(s: Session, c: VisitCampaign) -> list[Conflict]:
         family = "家属" in (r.reason or "")
         if r.life_status == "deceased" and not family and (
                 day is None or r.death_date is None or day >= r.death_date):
-            out.append(Conflict("after_death", r.id, r.name, "此人已去世，请改为走访家属或移出"))
+            out.append(Conflict("after_death", r.id, r.name, "此人已故，请改为走访家属或移出"))
     for rs in by_person.values():
         if len(rs) > 1:
             for r in rs:

@@ -16,6 +16,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
+from desktop.core.reference import LIFE_DECEASED
+from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
 from desktop.models import Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit
@@ -147,18 +149,6 @@ class VisitService(VisitSchedule, VisitRecords, Service):
             audit.append(s, self._actor, "visit_campaign.update", entity="visit_campaign",
                          entity_id=c.id, detail={"rules": draft.rules.describe(),
                                                  **withdrawn})
-
-    def delete_campaign(self, campaign_id: uuid.UUID, reason: str) -> None:
-        self._actor.require(EDIT)
-        why = clean(reason)
-        if why is None:
-            raise ValidationError.single("reason", "reason_required")
-        with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
-            c.deleted_at = dt.datetime.now(dt.UTC)
-            c.deleted_by, c.delete_reason = self._actor.name, why
-            audit.append(s, self._actor, "visit_campaign.delete", entity="visit_campaign",
-                         entity_id=c.id, detail={"reason": why})
 
     # -- approval (maker ≠ checker) ---------------------------------------------------------------
 
@@ -379,7 +369,7 @@ def _coverage(s: Session, c: VisitCampaign, hits: dict[uuid.UUID, Any],
 
 def _now_status(p: Any) -> str:
     if p.life_status == "deceased":
-        return "已去世"
+        return zh(LIFE_STATUS, LIFE_DECEASED)
     for flag, words in ((p.is_revoked, "称号已撤销"), (p.is_emigrated, "已移居国(境)外"),
                         (p.is_lost_contact, "失联"), (p.under_investigation, "接受调查")):
         if flag:

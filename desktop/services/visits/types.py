@@ -8,10 +8,6 @@ from dataclasses import dataclass
 
 from desktop.services.visits.rules import LevelStandard, Rules
 
-STATUS_WORDS = {
-    "planned": "待走访", "done": "已走访", "not_home": "不在家", "declined": "谢绝",
-    "postponed": "改期", "removed": "已移出",
-}
 RECORDABLE = ("done", "not_home", "declined", "postponed")
 
 
@@ -214,11 +210,3 @@ class SummaryLine:
     done: int
     money_fen: int
     goods: int
-
-
-def yuan(fen: int | None) -> str:
-    """Fen as yuan for print: 200000 -> "2,000", 150 -> "1.50"."""
-    if fen is None:
-        return ""
-    whole, part = divmod(fen, 100)
-    return f"{whole:,}" if part == 0 else f"{whole:,}.{part:02d}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import to_fen
+from desktop.core.vocabulary import HARDSHIP_STATUS
 from desktop.errors import FieldProblem
 from desktop.services.hardship.rules import (
     CLOSE_KINDS,
@@ -34,20 +35,11 @@ from desktop.views.form_widgets import (
     TextField,
     problem_words,
 )
+from desktop.views.i18n import word
 
 
 def status_label(code: str) -> str:
-    labels = {
-        "draft": QCoreApplication.translate("Hardship", "Draft"),
-        "submitted": QCoreApplication.translate("Hardship", "Submitted"),
-        "verified": QCoreApplication.translate("Hardship", "Verified"),
-        "notice": QCoreApplication.translate("Hardship", "Public notice"),
-        "approved": QCoreApplication.translate("Hardship", "Approved"),
-        "rejected": QCoreApplication.translate("Hardship", "Rejected"),
-        "review": QCoreApplication.translate("Hardship", "Under review"),
-        "closed": QCoreApplication.translate("Hardship", "Closed"),
-    }
-    return labels.get(code, code)
+    return word(HARDSHIP_STATUS, code)
 
 
 def action_label(code: str) -> str:
@@ -68,14 +60,6 @@ def action_label(code: str) -> str:
         "attach": QCoreApplication.translate("Hardship", "Document added"),
     }
     return labels.get(code, code)
-
-
-def yuan_text(fen: int) -> str:
-    return f"{fen // 100:,}.{fen % 100:02d}"
-
-
-def to_fen(value: Decimal | None) -> int:
-    return 0 if value is None else int((value * 100).to_integral_value())
 
 
 @dataclass(frozen=True)
@@ -240,7 +224,7 @@ class PaymentDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        amount = to_fen(self.amount.value())
+        amount = to_fen(self.amount.value() or 0)
         day = self.paid_on.value()
         broken: list[FieldProblem] = []
         if amount > 0 and day is not None and callable(self._check):
@@ -259,7 +243,7 @@ class PaymentDialog(QDialog):
         assert day is not None
         self_paid = self.self_paid.value()
         return PaymentInput(
-            kind=self.kind.currentText(), amount=to_fen(self.amount.value()), paid_on=day,
+            kind=self.kind.currentText(), amount=to_fen(self.amount.value() or 0), paid_on=day,
             payer=self.payer.value() or "",
             medical_self_paid=None if self_paid is None else to_fen(self_paid),
             notes=self.notes.value(),

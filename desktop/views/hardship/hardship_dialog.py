@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import yuan
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.exchange.files import write_atomically
 from desktop.services.hardship.rules import DOCUMENT_TYPES
@@ -45,7 +46,6 @@ from desktop.views.hardship.hardship_actions import (
     StepInput,
     action_label,
     status_label,
-    yuan_text,
 )
 from desktop.views.hardship.hardship_household import HouseholdForm
 from desktop.views.messages import present_error
@@ -54,8 +54,6 @@ from desktop.views.reason_dialog import ReasonDialog
 if TYPE_CHECKING:
     from desktop.reports.framework import Document
     from desktop.services.documents.printer import Printer
-
-MEMBER_COLUMNS = 6
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -82,7 +80,7 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     """The opinion, or for a payment or a document what it was."""
     if action == "payment":
         amount = detail.get("amount")
-        money = yuan_text(amount) if isinstance(amount, int) else ""
+        money = yuan(amount) if isinstance(amount, int) else ""
         words = f"{detail.get('kind', '')} {money}".strip()
         return f"{words}；{opinion}" if opinion else words
     if action == "attach":
@@ -107,7 +105,7 @@ def write_document(parent: QWidget, printer: Printer, build: Callable[[], Docume
 
 
 class HardshipDialog(QDialog):
-    """Open with ``HardshipDialog.open_file`` (an existing file) or ``new_file`` (a person)."""
+    """Open with ``HardshipDialog.open_case`` (an existing case) or ``new_case`` (a person)."""
 
     def __init__(self, workspace: Workspace, *, case_id: uuid.UUID | None,
                  person: tuple[uuid.UUID, str] | None, parent: QWidget | None = None) -> None:
@@ -375,7 +373,7 @@ class HardshipDialog(QDialog):
         case_id = self.case_id
         printer = self._ws.hardship_print()
         done = write_document(self, self._ws.printer(),
-                              lambda: printer.file_sheet(case_id) if kind == "sheet"
+                              lambda: printer.case_sheet(case_id) if kind == "sheet"
                               else printer.proof(case_id), target)
         self.reload()
         return done
@@ -407,22 +405,22 @@ class HardshipDialog(QDialog):
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
         self._rebuild_actions()
-        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan_text(p.amount), p.payer,
+        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]
                               for p in d.payments])
         self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
-            "%1", yuan_text(sum(p.amount for p in d.payments))))
+            "%1", yuan(sum(p.amount for p in d.payments))))
         self.pay_button.setEnabled(d.status in ("approved", "review"))
 
     @classmethod
-    def open_file(cls, workspace: Workspace, case_id: uuid.UUID,
+    def open_case(cls, workspace: Workspace, case_id: uuid.UUID,
                   parent: QWidget | None = None) -> HardshipDialog:
         dialog = cls(workspace, case_id=case_id, person=None, parent=parent)
         dialog.show()
         return dialog
 
     @classmethod
-    def new_file(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
+    def new_case(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
                  parent: QWidget | None = None) -> HardshipDialog:
         dialog = cls(workspace, case_id=None, person=(person_id, name), parent=parent)
         dialog.show()

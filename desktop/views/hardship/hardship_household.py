@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import MoneyError, parse_yuan, to_fen, to_yuan, yuan
 from desktop.core.texts import problem_text
 from desktop.errors import FieldProblem
 from desktop.services.hardship.rules import causes
@@ -31,7 +31,6 @@ from desktop.views.form_widgets import (
     button_row,
     push_button,
 )
-from desktop.views.hardship.hardship_actions import to_fen, yuan_text
 from desktop.views.i18n import current_language
 
 MEMBER_HEADERS = 6
@@ -135,10 +134,10 @@ class HouseholdForm(QWidget):
     def draft(self, person_id: uuid.UUID, year: int | None) -> CaseDraft:
         members = []
         for r in range(self.members.rowCount()):
-            income_text = self._cell(r, 4).replace(",", "")
+            income_text = self._cell(r, 4)
             try:
-                income = to_fen(Decimal(income_text)) if income_text else 0
-            except InvalidOperation:
+                income = parse_yuan(income_text) if income_text else 0
+            except MoneyError:
                 income = -1  # the service names it
             members.append(MemberDraft(
                 name=self._cell(r, 0), relation=self._cell(r, 1),
@@ -149,9 +148,9 @@ class HouseholdForm(QWidget):
             main_cause=str(self.main_cause.currentData()),
             secondary_causes=tuple(str(c.currentData()) for c in self.secondary
                                    if c.currentData()),
-            person_income=to_fen(self.person_income.value()),
-            other_income=to_fen(self.other_income.value()),
-            fixed_costs=to_fen(self.fixed_costs.value()), members=tuple(members),
+            person_income=to_fen(self.person_income.value() or 0),
+            other_income=to_fen(self.other_income.value() or 0),
+            fixed_costs=to_fen(self.fixed_costs.value() or 0), members=tuple(members),
             health_status=self.health.value(), disability=self.disability.value(),
             housing_type=self.housing.value(), insurance=self.insurance.value(),
             bank_name=self.bank_name.value(),
@@ -164,9 +163,9 @@ class HouseholdForm(QWidget):
         for i, combo in enumerate(self.secondary):
             code = d.secondary_causes[i] if i < len(d.secondary_causes) else None
             combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
-        self.person_income.set_value(Decimal(d.person_income) / 100)
-        self.other_income.set_value(Decimal(d.other_income) / 100)
-        self.fixed_costs.set_value(Decimal(d.fixed_costs) / 100)
+        self.person_income.set_value(to_yuan(d.person_income))
+        self.other_income.set_value(to_yuan(d.other_income))
+        self.fixed_costs.set_value(to_yuan(d.fixed_costs))
         for field, value in ((self.health, d.health_status), (self.disability, d.disability),
                              (self.housing, d.housing_type), (self.insurance, d.insurance),
                              (self.bank_name, d.bank_name), (self.bank_account, d.bank_account),
@@ -174,15 +173,15 @@ class HouseholdForm(QWidget):
             field.set_value(value)
         line = d.income.dibao_line
         words = self.tr("%1 yuan per person per month").replace(
-            "%1", yuan_text(d.income.per_capita))
+            "%1", yuan(d.income.per_capita))
         if line is not None:
-            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan_text(line)).replace(
-                "%2", yuan_text(2 * line))
+            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan(line)).replace(
+                "%2", yuan(2 * line))
         self.per_capita.setText(words)
         self.members.setRowCount(len(d.members))
         for r, m in enumerate(d.members):
             for c, text in enumerate((m.name, m.relation, m.id_number, m.health,
-                                      yuan_text(m.income), m.status)):
+                                      yuan(m.income), m.status)):
                 self.set_member(r, c, text)
         self.save_button.setEnabled(editable)
         self.save_button.setText(self.tr("Save") if d.status == "draft" else self.tr("Amend…"))

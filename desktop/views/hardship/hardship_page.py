@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import yuan
 from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import button_row
-from desktop.views.hardship.hardship_actions import status_label, yuan_text
+from desktop.views.hardship.hardship_actions import status_label
 from desktop.views.hardship.hardship_dialog import HardshipDialog, write_document
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
@@ -84,7 +85,7 @@ class HardshipPage(QWidget):
                    ("printNotice", self.tr("Print notice list…"), self.print_notice),
                    ("printPayments", self.tr("Print payment list…"), self.print_payments)]
         if workspace.actor.can(Perm.EDIT_PERSONS):
-            buttons.insert(0, ("newHardship", self.tr("New file…"), self.new_file))
+            buttons.insert(0, ("newHardship", self.tr("New file…"), self.new_case))
         row = button_row(self, buttons)
         row.addWidget(self.search)
         layout = QVBoxLayout(self)
@@ -118,7 +119,7 @@ class HardshipPage(QWidget):
         text = self.search.text()
 
         def job(_ctx: object) -> tuple[WorkLists, list[CaseRow]]:
-            return lists.work_lists(), lists.files(search=text)
+            return lists.work_lists(), lists.cases(search=text)
 
         self._tasks.run(job, on_success=self._loaded, on_error=self._failed)
 
@@ -152,7 +153,7 @@ class HardshipPage(QWidget):
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.serial, row.person_name, row.district, row.category,
-                     status_label(row.status), yuan_text(row.per_capita),
+                     status_label(row.status), yuan(row.per_capita),
                      row.notice_end.isoformat() if row.notice_end else "",
                      row.next_review_date.isoformat() if row.next_review_date else "")
             for c, text in enumerate(cells):
@@ -162,7 +163,7 @@ class HardshipPage(QWidget):
         self.totals.setRowCount(len(totals))
         for r, t in enumerate(totals):
             for c, text in enumerate((str(t.year), t.category, t.district, str(t.files),
-                                      str(t.active), yuan_text(t.paid))):
+                                      str(t.active), yuan(t.paid))):
                 self.totals.setItem(r, c, QTableWidgetItem(text))
 
     # -- opening ------------------------------------------------------------------------------
@@ -171,7 +172,7 @@ class HardshipPage(QWidget):
         rows = self.rows.get(key, ())
         if not 0 <= row < len(rows):
             return None
-        return self._keep(HardshipDialog.open_file(self._ws, rows[row].id, self))
+        return self._keep(HardshipDialog.open_case(self._ws, rows[row].id, self))
 
     def open_selected(self) -> None:
         index = self.tabs.currentIndex()
@@ -189,13 +190,13 @@ class HardshipPage(QWidget):
         if shiboken6.isValid(self) and self.isVisible():
             self.refresh()
 
-    def new_file(self) -> None:
+    def new_case(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("New hardship file"), self.tr(
             "Whose household? Type a name, pinyin or ID number:"))
         if ok and text.strip():
-            self.new_file_for(text.strip())
+            self.new_case_for(text.strip())
 
-    def new_file_for(self, text: str, pick: int | None = None) -> HardshipDialog | None:
+    def new_case_for(self, text: str, pick: int | None = None) -> HardshipDialog | None:
         """Find the person; several matches: choose (``pick``: which, for tests)."""
         page = self._ws.register().search(RegisterFilter(text=text), limit=30)
         if not page.rows:
@@ -212,10 +213,10 @@ class HardshipPage(QWidget):
                 return None
             index = labels.index(chosen)
         person = page.rows[index]
-        existing = self._ws.hardship().open_file_for(person.id)
+        existing = self._ws.hardship().open_case_for(person.id)
         if existing is not None:
-            return self._keep(HardshipDialog.open_file(self._ws, existing, self))
-        return self._keep(HardshipDialog.new_file(self._ws, person.id, person.name, self))
+            return self._keep(HardshipDialog.open_case(self._ws, existing, self))
+        return self._keep(HardshipDialog.new_case(self._ws, person.id, person.name, self))
 
     # -- printing -----------------------------------------------------------------------------
 

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.errors import AppError
 from desktop.services.register.types import DuplicatePair, MemberRow
 from desktop.services.workspace import Workspace
+from desktop.views.i18n import shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
-from desktop.views.register.merge_dialog import MergeDialog, life_label
+from desktop.views.register.merge_dialog import MergeDialog
 from desktop.views.register.person_dialog import PersonDialog
 from desktop.views.tasks import TaskRunner
 
@@ -42,9 +44,9 @@ def reason_label(code: str) -> str:
 
 def _record_text(m: MemberRow) -> str:
     born = m.birth_date.isoformat() if m.birth_date else "?"
-    first = " · ".join(p for p in (m.name, m.sex, born, m.district) if p)
+    first = " · ".join(p for p in (m.name, shown(SEX, m.sex), born, m.district) if p)
     if m.life_status == "deceased":
-        first += f"（{life_label(m.life_status)}）"
+        first += f"（{word(LIFE_STATUS, m.life_status)}）"
     second = " · ".join(p for p in (m.work_unit, m.phone) if p)
     return f"{first}\n{second}" if second else first
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.domain import HonorFacts, derived_treatment_level, level_for_title
 from desktop.core.reference import TREATMENT_LEVELS
+from desktop.core.vocabulary import TREATMENT_LEVEL
 from desktop.services.register.types import HonorDraft
 from desktop.views.form_widgets import (
     PROBLEM_STYLE,
@@ -32,6 +33,7 @@ from desktop.views.form_widgets import (
     TextField,
     button_row,
 )
+from desktop.views.i18n import word
 
 # Columns of the table; the names are HonorDraft attributes, so "honors[2].year" finds its cell.
 COLUMNS = ("title", "level", "year", "granting_body", "document_number", "revoked_date",
@@ -109,7 +111,7 @@ class HonorsEditor(QWidget):
         self.override.setObjectName("treatmentOverride")
         self.override.addItem(self.tr("(none: use the derived level)"), None)
         for level in TREATMENT_LEVELS:
-            self.override.addItem(level, level)
+            self.override.addItem(word(TREATMENT_LEVEL, level), level)
         self.override_reason = TextField(self, max_length=500)
         self.override_reason.setObjectName("overrideReason")
         self.override_reason.setPlaceholderText(

@@ -17,13 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.services.register.types import DuplicatePair, MemberRow
-
-
-def life_label(status: str) -> str:
-    if status == "deceased":
-        return QCoreApplication.translate("MergeDialog", "Deceased")
-    return QCoreApplication.translate("MergeDialog", "Living")
+from desktop.views.i18n import shown, word
 
 
 def member_facts(m: MemberRow) -> list[tuple[str, str]]:
@@ -33,7 +29,7 @@ def member_facts(m: MemberRow) -> list[tuple[str, str]]:
         (QCoreApplication.translate("MergeDialog", "Name"),
          m.name),
         (QCoreApplication.translate("MergeDialog", "Sex"),
-         m.sex),
+         shown(SEX, m.sex)),
         (QCoreApplication.translate("MergeDialog", "Birth date"),
          born),
         (QCoreApplication.translate("MergeDialog", "ID number"),
@@ -49,7 +45,7 @@ def member_facts(m: MemberRow) -> list[tuple[str, str]]:
         (QCoreApplication.translate("MergeDialog", "Employment status"),
          m.employment_status or ""),
         (QCoreApplication.translate("MergeDialog", "Life status"),
-         life_label(m.life_status)),
+         word(LIFE_STATUS, m.life_status)),
         (QCoreApplication.translate("MergeDialog", "Phone"),
          m.phone),
     ]

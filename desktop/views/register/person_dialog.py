@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.reference import LIFE_DECEASED
 from desktop.core.texts import problem_text
+from desktop.core.vocabulary import LIFE_STATUS
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.permissions import Perm
 from desktop.services.register.types import PersonDetail, PersonDraft
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import PROBLEM_STYLE, problem_words
-from desktop.views.i18n import current_language
+from desktop.views.i18n import current_language, word
 from desktop.views.messages import describe, present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.register.honors_table import COLUMNS, HonorsEditor
@@ -204,9 +206,10 @@ class PersonDialog(QDialog):
         return self.timeline
 
     def _status_text(self, d: PersonDetail) -> str:
-        parts = [self.tr("Living") if d.life_status == "alive" else (
-            self.tr("Deceased (%1)").replace("%1", d.death_date.isoformat()) if d.death_date
-            else self.tr("Deceased"))]
+        life = word(LIFE_STATUS, d.life_status)
+        if d.life_status == LIFE_DECEASED and d.death_date:
+            life = self.tr("%1 (%2)").replace("%1", life).replace("%2", d.death_date.isoformat())
+        parts = [life]
         if d.is_revoked:
             parts.append(self.tr("title revoked"))
         if d.is_emigrated:

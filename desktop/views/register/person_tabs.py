@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import idnumber
 from desktop.core.reference import EMPLOYMENT_STATUSES, code_table, codes
+from desktop.core.vocabulary import SEX
 from desktop.errors import ValidationError
 from desktop.views.form_widgets import (
     ChoiceField,
@@ -29,14 +30,9 @@ from desktop.views.form_widgets import (
     TextField,
     problem_words,
 )
+from desktop.views.i18n import shown
 
 SEX_CODES = {idnumber.SEX_MALE: "1", idnumber.SEX_FEMALE: "2"}
-
-
-class FieldEditor(Protocol):
-    def value(self) -> Any: ...
-    def set_value(self, value: Any) -> None: ...
-    def local_problem(self) -> str | None: ...
 
 
 def _list(name: str) -> list[str]:
@@ -285,7 +281,8 @@ class PersonFields(QObject):
         out = []
         for code in idnumber.mismatches(parsed, sex=sex, birth_date=born):
             if code == idnumber.MISMATCH_SEX:
-                out.append(self.tr("The ID number says the sex is %1.").replace("%1", parsed.sex))
+                out.append(self.tr("The ID number says the sex is %1.").replace(
+                    "%1", shown(SEX, parsed.sex)))
             else:
                 out.append(self.tr("The ID number says the birth date is %1.")
                            .replace("%1", parsed.birth_date.isoformat()))

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.reference import EMPLOYMENT_STATUSES, LIFE_ALIVE, LIFE_DECEASED, TREATMENT_LEVELS
+from desktop.core.vocabulary import LIFE_STATUS, TREATMENT_LEVEL
 from desktop.services.register.types import RegisterFilter
+from desktop.views.i18n import word
 
 FIRST_YEAR = 1949
 AGE_LIMIT = 120
@@ -79,15 +81,14 @@ class RegisterFilterBar(QWidget):
         self.level = QComboBox(self)
         self.level.setObjectName("levelFilter")
         self.level.addItem(self.tr("All levels"))
-        labels = (self.tr("National"), self.tr("Provincial"), self.tr("City"), self.tr("County"))
-        for value, shown in zip(TREATMENT_LEVELS, labels, strict=True):
-            self.level.addItem(shown, value)
+        for value in TREATMENT_LEVELS:
+            self.level.addItem(word(TREATMENT_LEVEL, value), value)
         self.level.addItem(self.tr("No level"), "")
         self.life = QComboBox(self)
         self.life.setObjectName("lifeFilter")
         self.life.addItem(self.tr("Living and deceased"))
-        self.life.addItem(self.tr("Living"), LIFE_ALIVE)
-        self.life.addItem(self.tr("Deceased"), LIFE_DECEASED)
+        for value in (LIFE_ALIVE, LIFE_DECEASED):
+            self.life.addItem(word(LIFE_STATUS, value), value)
         self.more = QToolButton(self)
         self.more.setObjectName("moreFilters")
         self.more.setCheckable(True)

@@ -23,7 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.reference import LIFE_DECEASED
+from desktop.core.vocabulary import LIFE_STATUS, SEX, TREATMENT_LEVEL
 from desktop.services.register.types import MemberRow
+from desktop.views.i18n import shown, word
 
 Fetch = Callable[[str, bool, int, int], Sequence[MemberRow]]
 """``fetch(sort_key, descending, offset, limit)`` -> the rows of the current filter."""
@@ -49,9 +51,7 @@ class RegisterTableModel(QAbstractTableModel):
     """A read-only table of model workers; ``IdRole`` gives the person's uuid."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
-    RowRole = Qt.ItemDataRole.UserRole + 2  # the whole MemberRow
     _ID = Qt.ItemDataRole.UserRole.value + 1
-    _ROW = Qt.ItemDataRole.UserRole.value + 2
 
     (NAME, SEX, AGE, DISTRICT, WORK_UNIT, LEVEL, HONOR, EMPLOYMENT, LIFE, PHONE, ID_NUMBER,
      RECUPERATION) = range(12)
@@ -78,9 +78,6 @@ class RegisterTableModel(QAbstractTableModel):
             self.tr("Employment"), self.tr("Life status"), self.tr("Phone"),
             self.tr("ID number"), self.tr("Last recuperation"),
         ]
-        self._levels = {"全国": self.tr("National"), "省部级": self.tr("Provincial"),
-                        "市级": self.tr("City"), "县级": self.tr("County")}
-        self._life = {"alive": self.tr("Living"), "deceased": self.tr("Deceased")}
         self._no_honor = self.tr("(no kept title)")
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -219,8 +216,6 @@ class RegisterTableModel(QAbstractTableModel):
             return self._tooltip(r, col)
         if role == self._ID:
             return r.id
-        if role == self._ROW:
-            return r
         return None
 
     # -- presentation --------------------------------------------------------------------------
@@ -230,10 +225,10 @@ class RegisterTableModel(QAbstractTableModel):
         marks = self._marks(r)
         honor = r.highest_honor or self._no_honor
         return (
-            r.name, r.sex, "" if r.age is None else str(r.age), r.district, r.work_unit,
-            self._levels.get(r.treatment_level or "", r.treatment_level or ""),
+            r.name, shown(SEX, r.sex), "" if r.age is None else str(r.age), r.district, r.work_unit,
+            word(TREATMENT_LEVEL, r.treatment_level),
             f"{honor}（{'、'.join(marks)}）" if marks else honor,
-            r.employment_status or "", self._life.get(r.life_status, r.life_status),
+            r.employment_status or "", word(LIFE_STATUS, r.life_status),
             r.phone, r.id_number,
             "" if r.last_recuperation_year is None else str(r.last_recuperation_year),
         )

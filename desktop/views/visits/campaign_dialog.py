@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import MoneyError, parse_yuan, to_fen, to_yuan, yuan_plain
 from desktop.core.texts import problem_text
 from desktop.errors import AppError, ValidationError
 from desktop.services.visits.rules import (
@@ -41,10 +41,6 @@ from desktop.views.messages import present_error
 
 LEVELS = ("全国", "省部级", "市级", "县级")
 AGES = (0, 70, 80, 90)
-
-
-def fen(value: Decimal | None) -> int | None:
-    return None if value is None else int(value * 100)
 
 
 class CampaignDialog(QDialog):
@@ -172,7 +168,7 @@ class CampaignDialog(QDialog):
         self.occasion_date.setText(
             self.tr("(the day: %1)").replace("%1", d.occasion_date.isoformat())
             if d.occasion_date else "")
-        self.budget.set_value(Decimal(d.budget_fen) / 100 if d.budget_fen is not None else None)
+        self.budget.set_value(to_yuan(d.budget_fen) if d.budget_fen is not None else None)
         for level, box in self.levels.items():
             box.setChecked(level in d.rules.levels)
         self.hardship.setChecked(d.rules.hardship)
@@ -184,7 +180,7 @@ class CampaignDialog(QDialog):
         by_level = {st.level: st for st in d.standards}
         for r, level in enumerate(STANDARD_LEVELS):
             st = by_level.get(level, LevelStandard(level))
-            self._cell(r, 1).setText(f"{Decimal(st.money_fen) / 100:g}")
+            self._cell(r, 1).setText(yuan_plain(st.money_fen))
             self._cell(r, 2).setText(st.goods)
 
     def draft(self) -> CampaignDraft:
@@ -198,16 +194,17 @@ class CampaignDialog(QDialog):
         standards = []
         for r, level in enumerate(STANDARD_LEVELS):
             try:
-                money = int(Decimal(self._cell(r, 1).text().strip() or "0") * 100)
-            except ArithmeticError:
+                money = parse_yuan(self._cell(r, 1).text().strip() or "0")
+            except MoneyError:
                 money = -1
             standards.append(LevelStandard(level, money, self._cell(r, 2).text().strip()))
         start = self.start.value() or dt.date(self.year.value(), 1, 1)
         end = self.end.value() or start
+        budget = self.budget.value()
         return CampaignDraft(
             occasion=self.occasion.currentText(), year=self.year.value(),
             title=self.title.text(), start_date=start, end_date=end, rules=rules,
-            standards=tuple(standards), budget_fen=fen(self.budget.value()),
+            standards=tuple(standards), budget_fen=None if budget is None else to_fen(budget),
             occasion_date=getattr(self, "_occasion_day", None))
 
     def save(self) -> None:

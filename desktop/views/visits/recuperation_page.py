@@ -23,22 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import to_fen, yuan
 from desktop.core.texts import problem_text
+from desktop.core.vocabulary import RECUPERATION_STATUS, SEX
 from desktop.errors import AppError, ValidationError
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
-from desktop.services.visits.types import yuan
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
-from desktop.views.i18n import current_language
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.visit_printing import letters, roster_pdf, write_file
 from desktop.views.visits.visit_table_model import RowsTableModel
 from desktop.views.visits.visits_page import selected, table
-
-ENTRY_WORDS = {"nominated": "拟安排", "confirmed": "已确认", "declined": "婉拒",
-               "replaced": "已替补"}
 
 
 class BatchDialog(QDialog):
@@ -103,7 +101,7 @@ class BatchDialog(QDialog):
             year=self.year.value(), name=self.name.text(), destination=self.destination.text(),
             start_date=start, end_date=start + dt.timedelta(days=self.days.value() - 1),
             days=self.days.value(), quota=self.quota.value(),
-            cost_per_day_fen=int(cost * 100) if cost is not None else 0,
+            cost_per_day_fen=to_fen(cost) if cost is not None else 0,
             organiser=self.organiser.currentText(),
             rules=RecuperationRules(max_age=self.max_age.value()))
 
@@ -152,13 +150,13 @@ class RecuperationPage(QWidget):
             (self.tr("Age"), lambda r: r.age), (self.tr("Status"), lambda r: r.employment_status),
             (self.tr("Last time"), lambda r: r.last_year or self.tr("never")),
             (self.tr("Eligible"), lambda r: self.tr("yes") if r.eligible else self.tr("no")),
-            (self.tr("On the roster"), lambda r: ENTRY_WORDS.get(r.on_roster or "", "")),
+            (self.tr("On the roster"), lambda r: word(RECUPERATION_STATUS, r.on_roster)),
             (self.tr("Explanation"), lambda r: r.explanation),
         ], self)
         self.eligible_table = table(self, "eligibilityTable", self.eligible_model)
         self.roster_model = RowsTableModel([
-            (self.tr("State"), lambda r: ENTRY_WORDS.get(r.status, r.status)),
-            (self.tr("Name"), lambda r: r.name), (self.tr("Sex"), lambda r: r.sex),
+            (self.tr("State"), lambda r: word(RECUPERATION_STATUS, r.status)),
+            (self.tr("Name"), lambda r: r.name), (self.tr("Sex"), lambda r: shown(SEX, r.sex)),
             (self.tr("Age"), lambda r: r.age), (self.tr("Honors"), lambda r: r.honors),
             (self.tr("Work unit"), lambda r: r.work_unit),
             (self.tr("Status"), lambda r: r.employment_status),

@@ -4,7 +4,6 @@ standard), the situation found, a follow-up, photos."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import to_fen, to_yuan, yuan
 from desktop.core.texts import problem_text
 from desktop.errors import AppError, ValidationError
 from desktop.services.visits.service import VisitService
@@ -60,9 +60,9 @@ class VisitRecordDialog(QDialog):
         self.money = MoneyField(self)
         self.money.setObjectName("recordMoney")
         fen = visit.money_fen if visit.money_fen is not None else visit.standard_fen
-        self.money.set_value(Decimal(fen) / 100)
+        self.money.set_value(to_yuan(fen))
         standard = QLabel(self.tr("standard: %1 yuan").replace(
-            "%1", f"{Decimal(visit.standard_fen) / 100:g}"), self)
+            "%1", yuan(visit.standard_fen)), self)
         self.goods = QLineEdit(visit.goods or visit.standard_goods, self)
         self.goods.setObjectName("recordGoods")
         self.over_reason = QLineEdit(self)
@@ -140,7 +140,7 @@ class VisitRecordDialog(QDialog):
         return VisitResult(
             status=str(self.status.currentData()), actual_date=self.day.value(),
             way=self.way.currentText(), visitors=self.visitors.text(),
-            money_fen=None if money is None else int(money * 100), goods=self.goods.text(),
+            money_fen=None if money is None else to_fen(money), goods=self.goods.text(),
             over_standard_reason=self.over_reason.text(),
             situation=self.situation.toPlainText(), follow_up=self.follow_up.isChecked(),
             follow_up_note=self.follow_note.text())

@@ -21,15 +21,11 @@ class RowsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[Any] = []
-        self._tooltip: Callable[[Any], str] | None = None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def set_tooltip(self, fn: Callable[[Any], str]) -> None:
-        self._tooltip = fn
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
@@ -54,8 +50,6 @@ class RowsTableModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.money import yuan
+from desktop.core.vocabulary import VISIT_STATUS
 from desktop.errors import AppError
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
-from desktop.services.visits.types import STATUS_WORDS, Conflict, VisitRow, WorkItem, yuan
+from desktop.services.visits.types import Conflict, VisitRow, WorkItem
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import button_row, refill_combo
+from desktop.views.i18n import word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
@@ -173,7 +176,7 @@ class VisitsPage(QWidget):
             (self.tr("District"), lambda r: r.district), (self.tr("Township"), lambda r: r.area),
             (self.tr("Name"), lambda r: r.name), (self.tr("Level"), lambda r: r.treatment_level),
             (self.tr("Standard"), lambda r: yuan(r.standard_fen)),
-            (self.tr("Result"), lambda r: STATUS_WORDS.get(r.status, r.status)),
+            (self.tr("Result"), lambda r: word(VISIT_STATUS, r.status)),
             (self.tr("Money"), lambda r: yuan(r.money_fen)),
             (self.tr("Why listed"), lambda r: r.reason),
         ], self)

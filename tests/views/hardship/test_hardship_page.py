@@ -41,7 +41,7 @@ def test_clerk_opens_and_submits_reviewer_verifies(
         qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
     add_people(db, 2)
     clerk_page = _page(qtbot, db, "maker")
-    dialog = clerk_page.new_file_for("困难一")
+    dialog = clerk_page.new_case_for("困难一")
     assert isinstance(dialog, HardshipDialog)
     qtbot.addWidget(dialog)
     assert not dialog.tabs.isTabEnabled(2)  # no workflow before the file exists
@@ -94,7 +94,7 @@ def test_payment_dialog_warns_and_asks_for_an_override(
     service(db, CAST["admin"]).set_standard(dt.date.today().year, "春节慰问金", amount=200_000)
     case_id = walk(db, person, "approved")
     ws = make_workspace(db, CAST["admin"])
-    dialog = HardshipDialog.open_file(ws, case_id)
+    dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
     pay: PaymentDialog = dialog.payment_dialog()
     qtbot.addWidget(pay)
@@ -121,7 +121,7 @@ def test_printing_the_file_sheet_and_a_proof(
 
     (person,) = add_people(db, 1)
     case_id = walk(db, person, "approved")
-    dialog = HardshipDialog.open_file(make_workspace(db, CAST["viewer"]), case_id)
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["viewer"]), case_id)
     qtbot.addWidget(dialog)
     assert dialog.write_pdf("sheet", tmp_path / "档案表.pdf")
     text = PdfReader(tmp_path / "档案表.pdf").pages[0].extract_text()
@@ -140,7 +140,7 @@ def test_a_printed_proof_is_on_the_document_log_page(
     (person,) = add_people(db, 1)
     case_id = walk(db, person, "approved")
     ws = make_workspace(db, CAST["viewer"])
-    dialog = HardshipDialog.open_file(ws, case_id)
+    dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
     assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
     log = DocumentLogPage(make_workspace(db, admin), TaskRunner())

@@ -21,6 +21,7 @@ from desktop.models import Person
 from desktop.services import accounts
 from desktop.services.permissions import Actor, Role
 from desktop.services.workspace import Workspace
+from desktop.views import i18n
 from desktop.views.preferences import Preferences
 from desktop.views.register.register_page import RegisterPage
 from desktop.views.register.register_table_model import RegisterTableModel
@@ -172,6 +173,21 @@ def _click_header(qtbot: QtBot, page: RegisterPage, col: int) -> None:
     x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     settle(qtbot, page)
+
+
+def test_the_english_ui_shows_coded_values_in_english(
+        qtbot: QtBot, qapp: QApplication, workspace: Workspace, runner: TaskRunner) -> None:
+    i18n.install(qapp, "en")
+    try:
+        page = open_page(qtbot, workspace, runner)
+        assert set(column(page, M.SEX)) == {"Male", "Female"}
+        assert set(column(page, M.LIFE)) == {"Living", "Deceased"}
+        assert set(column(page, M.LEVEL)) - {""} <= {"National", "Provincial", "City", "County"}
+        bar = page.filters
+        assert bar.life.itemText(bar.life.findData("deceased")) == "Deceased"
+        assert bar.level.itemText(bar.level.findData("全国")) == "National"
+    finally:
+        i18n.install(qapp, "zh_CN")
 
 
 def test_sorting_by_header_requeries_the_whole_register(qtbot: QtBot, workspace: Workspace,

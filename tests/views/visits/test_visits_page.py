@@ -6,13 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
 from desktop.services.permissions import Actor, Role
 from desktop.services.visits.recuperation import BatchDraft
 from desktop.services.workspace import Workspace
+from desktop.views import i18n
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.campaign_dialog import CampaignDialog
 from desktop.views.visits.recuperation_page import RecuperationPage
@@ -25,7 +26,7 @@ SHOTS = Path("/tmp/laomo-visits-shots")
 
 
 def test_visits_page_plans_schedules_records_and_prints(
-        qtbot: QtBot, db: Database, ws: Workspace, tmp_path: Path,
+        qtbot: QtBot, qapp: QApplication, db: Database, ws: Workspace, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     ids = add_people(db)
     svc = ws.visits()
@@ -82,6 +83,13 @@ def test_visits_page_plans_schedules_records_and_prints(
     page.refresh()
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
     assert next(v for v in page.visits if v.name == "全国甲").status == "done"
+    model = page.schedule_model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == "全国甲")
+    result = model.index(row, 9)  # the "Result" column shows the status in the UI's language
+    assert model.data(result) == "已走访" and model.data(model.index(row, 8)) == "2,000.00"
+    i18n.install(qapp, "en")
+    assert model.data(result) == "Visited"
+    i18n.install(qapp, "zh_CN")
     page.tabs.setCurrentIndex(2)
     SHOTS.mkdir(exist_ok=True)
     page.grab().save(str(SHOTS / "visits_schedule.png"))

@@ -1,0 +1,87 @@
+"""One code→label table for each coded value the program shows (Qt-free: CLI, prints, views).
+
+Each table maps the stored code to its words as ``(Chinese, English)``. Prints and exports are
+Chinese; the command line and the windows pick the language of their user: views through
+``desktop.views.i18n.word`` (the installed UI language), the CLI with ``label(..., lang)``.
+
+One state, one word: a dead person is 已故 everywhere (去世 is only the name of the 动态管理
+event that records the death).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop.core.reference import LIFE_ALIVE, LIFE_DECEASED, TREATMENT_LEVELS
+
+ZH = "zh_CN"
+EN = "en"
+
+Words = Mapping[str, tuple[str, str]]
+
+SEX: Words = {"1": ("男", "Male"), "2": ("女", "Female")}
+"""GB/T 2261.1 codes as stored in ``person.sex``."""
+
+LIFE_STATUS: Words = {LIFE_ALIVE: ("在世", "Living"), LIFE_DECEASED: ("已故", "Deceased")}
+
+VISIT_STATUS: Words = {
+    "planned": ("待走访", "To visit"), "done": ("已走访", "Visited"),
+    "not_home": ("不在家", "Not at home"), "declined": ("谢绝", "Declined"),
+    "postponed": ("改期", "Postponed"), "removed": ("已移出", "Removed"),
+}
+
+RECUPERATION_STATUS: Words = {
+    "nominated": ("拟安排", "Nominated"), "confirmed": ("已确认", "Confirmed"),
+    "declined": ("婉拒", "Declined"), "replaced": ("已替补", "Replaced"),
+}
+"""States of a person on a recuperation (疗休养) batch."""
+
+HARDSHIP_STATUS: Words = {
+    "draft": ("草稿", "Draft"), "submitted": ("已提交", "Submitted"),
+    "verified": ("已核查", "Verified"), "notice": ("公示中", "Public notice"),
+    "approved": ("已认定", "Approved"), "rejected": ("不予认定", "Rejected"),
+    "review": ("复核中", "Under review"), "closed": ("已结案", "Closed"),
+}
+"""States of a hardship case (困难档案)."""
+
+TREATMENT_LEVEL: Words = dict(zip(
+    TREATMENT_LEVELS, (("全国", "National"), ("省部级", "Provincial"), ("市级", "City"),
+                       ("县级", "County")), strict=True))
+"""Treatment levels (待遇级别), highest first; the code is the stored Chinese word."""
+
+TABLES: dict[str, Words] = {
+    "sex": SEX, "life_status": LIFE_STATUS, "visit_status": VISIT_STATUS,
+    "recuperation_status": RECUPERATION_STATUS, "hardship_status": HARDSHIP_STATUS,
+    "treatment_level": TREATMENT_LEVEL,
+}
+
+
+def label(table: Words, code: str | None, lang: str = ZH, default: str | None = None) -> str:
+    """The words for ``code`` in ``lang`` (zh… → Chinese, anything else → English).
+
+    An unknown code gives ``default``, or the code itself (never an exception: an old database
+    may hold a value the program no longer knows, and a list must still show it); None gives
+    ``default`` or "".
+    """
+    if code is None:
+        return default or ""
+    pair = table.get(code)
+    if pair is None:
+        return code if default is None else default
+    return pair[0] if lang.startswith("zh") else pair[1]
+
+
+def relabel(table: Words, chinese: str | None, lang: str) -> str:
+    """Chinese words already in a row (a DTO that carries 男/女 for prints) in ``lang``;
+    words the table does not know are returned as they are."""
+    if not chinese:
+        return ""
+    for zh_word, en_word in table.values():
+        if zh_word == chinese:
+            return zh_word if lang.startswith("zh") else en_word
+    return chinese
+
+
+def zh(table: Words, code: str | None, default: str | None = None) -> str:
+    """The Chinese words (prints, exports, stored text)."""
+    return label(table, code, ZH, default)
