@@ -63,3 +63,24 @@ def test_demo_is_for_administrators_and_goes_on_in_a_demo_database(db: Database)
         DemoService(db.sessions, clerk).generate(5)
     DemoService(db.sessions, admin).generate(5, seed=1)
     DemoService(db.sessions, admin).generate(5, seed=2)  # a demonstration database: fine
+
+
+def test_a_masked_list_leaves_an_audit_entry(db: Database, admin: Actor) -> None:
+    """Who took which list of how many people, and when (issue 16, item 8)."""
+    from sqlalchemy import select
+
+    from desktop.models import AuditEvent
+    from desktop.services.register.service import RegisterService
+    from desktop.services.register.types import RegisterFilter
+
+    with db.sessions.begin() as s:
+        district = uuid.UUID(str(settings.get(s, "association.district_id")))
+        s.execute(insert(Person).values(name="张三", sex="1", id_number=ID,
+                                        district_id=district))
+    rows = RegisterService(db.sessions, admin, db.read_sessions).export(
+        RegisterFilter(), purpose="roster")
+    assert len(rows) == 1
+    with db.sessions.begin() as s:
+        entry = s.scalars(select(AuditEvent).where(AuditEvent.action == "register.export")).one()
+    assert entry.actor == "admin" and ID not in entry.detail
+    assert '"count": 1' in entry.detail and '"purpose": "roster"' in entry.detail

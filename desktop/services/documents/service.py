@@ -173,7 +173,7 @@ class DocumentService(Service):
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
         rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-            filter, unmask=unmask, reason=reason)
+            filter, unmask=unmask, reason=reason, purpose="roster")
         if not rows:
             raise AppError("report_empty")
         with self._read_sessions.begin() as s:

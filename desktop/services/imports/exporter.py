@@ -24,7 +24,7 @@ def export_register(register: RegisterService, association: str, f: RegisterFilt
     kind = register_export.export_format(path.name)
     if kind is None:
         raise AppError("export_unknown_format", path=str(path))
-    rows = register.export(f, unmask=unmask, reason=reason,
+    rows = register.export(f, unmask=unmask, reason=reason, purpose="file",
                            extra=register_export.extra_keys(keys))
     if kind == "csv":
         data = register_export.to_csv(rows, keys)

@@ -215,7 +215,7 @@ class RegisterService(Service):
     def export(
         self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
         sort: str = "name", descending: bool = False, limit: int | None = None,
-        extra: tuple[str, ...] = (),
+        extra: tuple[str, ...] = (), purpose: str = "list",
     ) -> list[dict[str, Any]]:
         """Rows for ``laomo members list`` (keys as DESIGN.md), honors loaded in one query.
 
@@ -226,14 +226,22 @@ class RegisterService(Service):
         self._require_search(filter)
         if not unmask:
             with self._read_sessions.begin() as s:
-                return self._export_rows(s, filter, sort, descending, limit, unmask=False,
+                rows = self._export_rows(s, filter, sort, descending, limit, unmask=False,
                                          extra=extra)
+            # a masked list still names people: who took which list of how many, and when,
+            # is a question an office must be able to answer (issue 16, item 8)
+            with self._sessions.begin() as s:
+                audit.append(s, self._actor, "register.export", detail={
+                    "purpose": purpose, "count": len(rows),
+                    "filter": _masked(filter_summary(filter))})
+            return rows
         why = self._reason(reason)
         with self._sessions.begin() as s:
             result = self._export_rows(s, filter, sort, descending, limit, unmask=True,
                                        extra=extra)
             audit.append(s, self._actor, "register.unmask_export", detail={
                 "reason": why, "count": len(result), "filter": _masked(filter_summary(filter)),
+                **({"purpose": purpose} if purpose != "list" else {}),
             })
             return result
 
