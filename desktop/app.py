@@ -25,7 +25,7 @@ from desktop import APP_DISPLAY_NAME, APP_NAME, __version__, logsetup
 from desktop.core.texts import error_text
 from desktop.errors import AppError
 from desktop.paths import default_database_path, resources_dir
-from desktop.views import i18n
+from desktop.views import i18n, screen_fit
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.messages import install_excepthook, present_error
 from desktop.views.preferences import Preferences
@@ -50,6 +50,7 @@ def make_application(lang: str | None = None) -> tuple[QApplication, Preferences
         app.setWindowIcon(QIcon(str(icon)))
     prefs = Preferences()
     i18n.install(app, lang or prefs.language)
+    screen_fit.install(app)  # no window taller or wider than the screen (issue 14)
     font = app.font()
     # Prefer faces that have every CJK glyph the register needs (rare characters included).
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "SimSun", "SimSun-ExtB",
@@ -175,8 +176,14 @@ class Startup(QObject):
 
         return SetupWizard.run(initialise)
 
-    def _show_login(self, association: str) -> None:
-        dialog = LoginDialog(None, association=association, database=self._label,
+    def _show_login(self, association: str, *, ready: bool = False) -> None:
+        login = None
+        if ready:
+            from desktop.services.accounts import AccountService
+
+            assert self.opened is not None
+            login = AccountService(self.opened.db.sessions).login
+        dialog = LoginDialog(login, association=association, database=self._label,
                              last_user=self._prefs.last_user)
         dialog.accepted.connect(self._logged_in)
         dialog.rejected.connect(lambda: self._quit(0))
@@ -191,10 +198,29 @@ class Startup(QObject):
         assert self.opened is not None and self.opened.association is not None
         actor = self.login_dialog.actor
         self._prefs.last_user = actor.name
-        self.main_window = MainWindow(Workspace(self.opened.db, actor, self.opened.association),
-                                      self._prefs)
+        workspace = Workspace(self.opened.db, actor, self.opened.association)
+        accounts = workspace.accounts()
+        if accounts.must_change_password(actor):  # issue 14: set by the administrator
+            from desktop.views.password_dialog import ChangePasswordDialog
+
+            if not ChangePasswordDialog.ask(
+                    lambda old, new: accounts.change_own_password(actor, old, new),
+                    user=actor.display_name, forced=True):
+                accounts.log_out(actor)
+                self._show_login(self.opened.association.name, ready=True)
+                return
+        self.main_window = MainWindow(workspace, self._prefs)
+        self.main_window.logout_requested.connect(self._logged_out)
         self.main_window.show()
         self.main_window_shown.emit()
+
+    def _logged_out(self) -> None:
+        """注销 / 切换用户: the window is closed; the log-in dialog again, no restart."""
+        assert self.opened is not None and self.opened.association is not None
+        window, self.main_window = self.main_window, None
+        if window is not None:
+            window.deleteLater()
+        self._show_login(self.opened.association.name, ready=True)
 
     def _quit(self, code: int) -> None:
         self.finished.emit(code)

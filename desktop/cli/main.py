@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -66,6 +67,13 @@ def run_command(key: str, args: object, out: TextIO) -> int:
     return command(key)(args, out)
 
 
+def lang_given(argv: Sequence[str] | None) -> bool:
+    """Whether the user chose the language for this start: ``--lang`` or ``LAOMO_LANG``."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    return "LAOMO_LANG" in os.environ or any(
+        w == "--lang" or w.startswith("--lang=") for w in words)
+
+
 def console_never_fails(stream: object) -> None:
     """Output whose encoding lacks a character shows '?' for it instead of failing the command.
 
@@ -90,7 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.self_test:
             return app.self_test(db=args.db, lang=args.lang)
-        return app.run(db=args.db, lang=args.lang)
+        # The language saved in 设置 → 界面语言 counts unless --lang (or LAOMO_LANG) is given
+        # (issue 14: the command-line default overrode the saved preference).
+        return app.run(db=args.db, lang=args.lang if lang_given(argv) else None)
     try:
         return run_command(getattr(args, "command_key", args.command), args, sys.stdout)
     except AppError as exc:

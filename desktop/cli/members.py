@@ -297,8 +297,13 @@ def members_undo_import(args: argparse.Namespace, out: TextIO) -> int:
             return EXIT_OK
         try:
             batch = uuid.UUID(args.batch)
-        except ValueError:
-            raise UsageError("import_batch_unknown", batch=args.batch) from None
+        except ValueError:  # the short id: a unique beginning of the batch id (issue 14)
+            key = args.batch.strip().lower()
+            hits = [b.id for b in service.batches() if len(key) >= 6
+                    and (str(b.id).startswith(key) or b.id.hex.startswith(key))]
+            if len(hits) != 1:
+                raise UsageError("import_batch_unknown", batch=args.batch) from None
+            batch = hits[0]
         count = service.undo(batch)
         print(say(args.lang, f"已撤销导入批次 {batch}（{count} 人）",
                    f"Import batch {batch} undone ({count} person(s))"), file=out)

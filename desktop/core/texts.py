@@ -20,8 +20,10 @@ EN = "en"
 MESSAGES: dict[str, tuple[str, str]] = {
     "validation_failed": ("输入有 {count} 处问题，未保存任何内容。",
                           "{count} problem(s) in the input; nothing was saved."),
-    "permission_denied": ("没有权限：{permission}（用户 {user}，角色 {role}）。",
-                          "Not permitted: {permission} (user {user}, role {role})."),
+    "permission_denied": ("没有权限：{role}不能{permission}。请由有此权限的同事办理，"
+                          "或请管理员调整您的角色。",
+                          "Not permitted: a {role} cannot {permission}. Ask a colleague who "
+                          "may, or ask the administrator to change your role."),
     "not_found": ("找不到记录：{entity} {key}。", "Record not found: {entity} {key}."),
     "login_failed": ("用户名或密码不正确。", "Wrong user name or password."),
     "account_locked": ("连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试或请管理员解锁。",
@@ -499,6 +501,17 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: the register already has a {name} at this work unit ({district}, born {birth}); "
         "possibly the same person, check before importing.",
     ),
+    # --- import (issue 14) ---
+    "honor_year_applied": (
+        "注意：荣誉称号栏有 {count} 项荣誉，年份栏的 {year} 年已记在“{title}”上，请核对。",
+        "Note: the title cell holds {count} honors; the year column's {year} was given to "
+        "“{title}”: check it.",
+    ),
+    "honor_year_unplaced": (
+        "注意：“{titles}”没有年份（荣誉称号栏有 {count} 项荣誉，年份栏只有 {year} 年），请核对后补上。",
+        "Note: “{titles}” has no year (the title cell holds {count} honors, the year column "
+        "only {year}): check and add it.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -673,10 +686,48 @@ def problem_text(problem: FieldProblem, lang: str = ZH) -> str:
     return f"{where}{label}{sep}{words}"
 
 
+PERMISSION_WORDS: dict[str, tuple[str, str]] = {
+    "view": ("查看名册", "view the register"),
+    "print": ("打印证明和名单", "print documents"),
+    "edit_persons": ("登记或修改（人员、困难档案、发放、走访、疗休养批次）",
+                     "enter or change records (persons, hardship files, payments, visits, "
+                     "recuperation batches)"),
+    "import_export": ("导入或导出名册", "import or export the register"),
+    "unmask": ("查看完整的身份证号和电话", "see full ID and phone numbers"),
+    "review": ("审核", "review"),
+    "approve": ("审批", "approve"),
+    "manage_users": ("管理用户", "manage users"),
+    "manage_settings": ("修改设置", "change the settings"),
+    "backup": ("备份数据库", "back up the database"),
+    "restore": ("恢复数据库", "restore the database"),
+    "view_audit": ("查看审计日志", "view the audit log"),
+    "check": ("检查数据库", "check the database"),
+}
+"""What a permission lets people do, in words for people (issue 14: refusals never show the
+internal names such as ``edit_persons``)."""
+
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    "admin": ("管理员", "administrator"), "reviewer": ("审核员", "reviewer"),
+    "clerk": ("录入员", "clerk"), "viewer": ("只读用户", "viewer"),
+}
+
+
+def permission_refusal(permission: str, role: str, lang: str = ZH) -> str:
+    """Why a button is disabled or a step refused: the role and the work, in words."""
+    return error_text(AppError("permission_denied", permission=permission, role=role), lang)
+
+
 def error_text(error: AppError, lang: str = ZH) -> str:
     """One or more lines that say what went wrong and where."""
     template = MESSAGES.get(error.code)
-    head = _fill(_pick(template, lang), error.params) if template else str(error)
+    params = error.params
+    if error.code == "permission_denied":
+        params = dict(params)
+        perm, role = str(params.get("permission")), str(params.get("role"))
+        params["permission"] = _pick(PERMISSION_WORDS[perm], lang) \
+            if perm in PERMISSION_WORDS else perm
+        params["role"] = _pick(ROLE_WORDS[role], lang) if role in ROLE_WORDS else role
+    head = _fill(_pick(template, lang), params) if template else str(error)
     if isinstance(error, ValidationError):
         return "\n".join([head, *("  " + problem_text(p, lang) for p in error.problems)])
     return head

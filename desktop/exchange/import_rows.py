@@ -36,6 +36,9 @@ __all__ = ["CellIssue", "RowInput", "interpret", "is_footer"]
 _FOOTER = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计|共\s*\d+\s*人|制表|填表|审核|审批|"
                      r"负责人|经办人|联系人|单位[(（]?盖章|盖章|日期[:：]|填报|注[:：]|说明[:：]|"
                      r"备注[:：])")
+_TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计)")
+# what a total row has where the name would be: "12人", "共 12 名", "12"
+_COUNT = re.compile(r"^\s*(共|合计)?\s*\d+\s*(人|名|位)?\s*$")
 _DATE_FIELDS = ("birth_date", "party_join_date", "work_start_date")
 _CODE_FIELDS = ("ethnicity", "political_status", "education", "marital_status")
 _DIGIT_FIELDS = ("phone", "mobile", "postcode")
@@ -66,6 +69,7 @@ class RowInput:
     id_cell: Cell = None
     id_normal: str | None = None  # the normalised ID number once checked (import_plan.id_of)
     id_checked: bool = False
+    notes: list[CellIssue] = dataclasses.field(default_factory=list)  # warnings, not refusals
 
 
 def is_footer(row: RawRow, mapping: Mapping[int, str]) -> bool:
@@ -77,7 +81,10 @@ def is_footer(row: RawRow, mapping: Mapping[int, str]) -> bool:
     name_col = next((i for i, k in mapping.items() if k == "name"), None)
     name = as_text(row.cells[name_col]) if name_col is not None and name_col < len(
         row.cells) else None
-    return name is None or bool(_FOOTER.match(name))
+    if name is None or _FOOTER.match(name):
+        return True
+    # "合计 | 12人": a total in the 序号 column and the count where the name would be (issue 14)
+    return bool(_TOTAL.match(first)) and bool(_COUNT.match(name))
 
 
 def _read(key: str, cell: Cell) -> Any:
@@ -133,8 +140,9 @@ def interpret(row: RawRow, mapping: Mapping[int, str]) -> RowInput:
             precision[key] = value.precision
             value = value.value
         values[key] = value
-    _fill_honors(honors, values, columns, issues)
-    return RowInput(row.number, values, precision, honors, issues, id_cell)
+    notes: list[CellIssue] = []
+    _fill_honors(honors, values, columns, issues, notes)
+    return RowInput(row.number, values, precision, honors, issues, id_cell, notes=notes)
 
 
 def _id_text(cell: Cell, index: int, issues: list[CellIssue]) -> str | None:
@@ -153,13 +161,29 @@ def _id_text(cell: Cell, index: int, issues: list[CellIssue]) -> str | None:
 
 
 def _fill_honors(honors: list[HonorCell], values: dict[str, Any], columns: dict[str, int],
-                 issues: list[CellIssue]) -> None:
-    """A separate year or level column applies to a single honor written without one."""
+                 issues: list[CellIssue], notes: list[CellIssue]) -> None:
+    """A separate year or level column applies to a single honor written without one. With
+    several honors in the cell, the year goes to the first honor without a year (unless one
+    has that year already) and the row says so, and which honors are still without a year
+    (issue 14: the year was lost without a word)."""
     year = values.pop("honor_year", None)
     level = values.pop("honor_level", None)
     if len(honors) == 1:
         h = honors[0]
         honors[0] = HonorCell(h.title, h.level or level, h.year or year)
+    elif len(honors) > 1 and year is not None:
+        column = columns.get("honors")
+        if not any(h.year == year for h in honors):
+            first = next((i for i, h in enumerate(honors) if h.year is None), None)
+            if first is not None:  # the title the cell names first is the row's honor
+                h = honors[first]
+                honors[first] = HonorCell(h.title, h.level, year)
+                notes.append(CellIssue(column, "honors", "honor_year_applied",
+                                       {"count": len(honors), "year": year, "title": h.title}))
+        without = [h.title for h in honors if h.year is None]
+        if without:
+            notes.append(CellIssue(column, "honors", "honor_year_unplaced", {
+                "count": len(honors), "year": year, "titles": "、".join(without)}))
     elif not honors and (year or level) and "honors" in columns:
         issues.append(CellIssue(columns.get("honors"), "honors", "honor_title_missing"))
     for h in honors:

@@ -114,7 +114,8 @@ def as_date(cell: Cell) -> Day | None:
     shaped = re.sub(r"[年./\\-]", "-", text.replace("月", "-").replace("日", "").replace("号", ""))
     shaped = shaped.strip("-")
     shaped = re.sub(r"-+", "-", shaped)
-    if re.fullmatch(r"\d{4}-\d{1,2}", shaped) and re.fullmatch(r"\d{4}\.\d", text):
+    if re.fullmatch(r"\d{4}\.1", text):
+        # only ".1" can be a 10 whose 0 Excel dropped; 1971.8 is August (issue 14)
         raise CellProblem("date_ambiguous", value=text)
     match = _DATE_PARTS.match(shaped)
     if match is None:
@@ -153,8 +154,10 @@ def _date_number(value: float, original: object) -> Day:
         # 1965.03 typed into a number cell: Excel keeps 1965.03, but 1965.10 became 1965.1
         text = repr(value)
         year, fraction = text.split(".")
-        if len(fraction) == 1:
+        if fraction == "1":  # 1965.10 became 1965.1; 1965.8 cannot be anything but August
             raise CellProblem("date_ambiguous", value=text)
+        if len(fraction) == 1:
+            return _make(int(year), int(fraction), None)
         if len(fraction) == 2:
             return _make(int(year), int(fraction), None)
         raise CellProblem("date_unreadable", value=text)

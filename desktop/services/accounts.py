@@ -348,3 +348,15 @@ class AccountService:
             user.password_hash = _hasher.hash(new_password)
             user.must_change_password = False
             audit.append(s, actor, "user.change_password", entity="user", entity_id=user.name)
+
+    def must_change_password(self, actor: Actor) -> bool:
+        """The administrator set this user's password (new account or reset): the user must
+        choose their own before working (issue 14, point 5)."""
+        with self._sessions.begin() as s:
+            user = s.get(User, actor.user_id)
+            return bool(user is not None and user.must_change_password)
+
+    def log_out(self, actor: Actor) -> None:
+        """The user leaves (注销 / 切换用户): recorded, so the audit shows who worked when."""
+        with self._sessions.begin() as s:
+            audit.append(s, actor, "auth.logout", entity="user", entity_id=actor.name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ class AuditEntry:
     entity: str | None
     entity_id: str | None
     detail: dict[str, Any]
+    subject: str | None = None  # whom or what it was about, by name (issue 14, point 16)
 
 
 @dataclass(frozen=True)
@@ -189,13 +191,44 @@ class AuditService:
                     AuditEvent.actor.like(like) | AuditEvent.action.like(like)
                     | AuditEvent.detail.like(like)
                 )
+            events = list(s.scalars(stmt))
+            names = _subject_names(s, [(e.entity, e.entity_id) for e in events])
             return [
                 AuditEntry(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id,
-                           json.loads(e.detail))
-                for e in s.scalars(stmt)
+                           json.loads(e.detail), names.get((e.entity, e.entity_id)))
+                for e in events
             ]
 
     def verify(self) -> ChainReport:
         self._actor.require(Perm.CHECK)
         with self._sessions.begin() as s:
             return verify_chain(s)
+
+
+def _subject_names(s: Session, keys: list[tuple[str | None, str | None]]
+                   ) -> dict[tuple[str | None, str | None], str]:
+    """The names behind the entity ids of these entries (persons, files, campaigns...), so
+    that the log reads "who did what to whom" instead of UUIDs."""
+    from desktop.models import HardshipCase, Person, RecuperationBatch, VisitCampaign
+
+    tables: dict[str, tuple[Any, Any]] = {
+        "person": (Person, Person.name),
+        "hardship_case": (HardshipCase, HardshipCase.serial),
+        "visit_campaign": (VisitCampaign, VisitCampaign.title),
+        "recuperation_batch": (RecuperationBatch, RecuperationBatch.name),
+    }
+    out: dict[tuple[str | None, str | None], str] = {}
+    for entity, (model, column) in tables.items():
+        ids: dict[uuid.UUID, str] = {}
+        for kind, key in keys:
+            if kind == entity and key:
+                try:
+                    ids[uuid.UUID(key)] = key
+                except ValueError:
+                    continue
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):
+            for row_id, name in s.execute(select(model.id, column).where(
+                    model.id.in_(wanted[start:start + 500]))):
+                out[(entity, ids[row_id])] = str(name)
+    return out

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -15,14 +16,20 @@ from PySide6.QtWidgets import (
 from desktop.core.reference import TREATMENT_LEVELS
 from desktop.core.vocabulary import TREATMENT_LEVEL
 from desktop.services.overview import Overview
+from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import push_button
 from desktop.views.i18n import word
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
 
 class HomePage(QWidget):
-    """Counts load in the background so the window is usable at once."""
+    """Counts load in the background so the window is usable at once. An empty register says
+    what to do first (issue 14, point 17)."""
+
+    import_requested = Signal()
+    new_person_requested = Signal()
 
     def __init__(self, workspace: Workspace, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -44,9 +51,38 @@ class HomePage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.first_steps = QWidget(self)
+        self.first_steps.setObjectName("firstSteps")
+        steps = QVBoxLayout(self.first_steps)
+        steps.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(self.tr(
+            "<b>The register is empty.</b> Start with your roster: import the Excel sheet you "
+            "keep (any layout; the columns are matched and nothing is written before you "
+            "confirm), or enter the model workers one by one."), self.first_steps)
+        hint.setObjectName("firstStepsHint")
+        hint.setWordWrap(True)
+        steps.addWidget(hint)
+        row = QHBoxLayout()
+        actor = workspace.actor
+        self.import_button = push_button(self.first_steps, "firstImport",
+                                         self.tr("Import a roster…"), self.import_requested.emit)
+        self.new_button = push_button(self.first_steps, "firstNewPerson",
+                                      self.tr("New model worker…"), self.new_person_requested.emit)
+        self.import_button.setVisible(actor.can(Perm.IMPORT_EXPORT)
+                                      and actor.can(Perm.EDIT_PERSONS))
+        self.new_button.setVisible(actor.can(Perm.EDIT_PERSONS))
+        row.addWidget(self.import_button)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        steps.addLayout(row)
+        if not actor.can(Perm.EDIT_PERSONS):
+            hint.setText(self.tr("<b>The register is empty.</b> A clerk or the administrator "
+                                 "imports the roster or enters the model workers."))
+        self.first_steps.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.first_steps)
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
@@ -58,6 +94,7 @@ class HomePage(QWidget):
             self.tr("%1 model workers in the register: %2 living, %3 deceased.")
             .replace("%1", f"{overview.total:,}").replace("%2", f"{overview.alive:,}")
             .replace("%3", f"{overview.deceased:,}"))
+        self.first_steps.setVisible(overview.total == 0)
         self.table.setRowCount(len(overview.districts))
         for row, d in enumerate(overview.districts):
             values = [d.district, d.total, d.alive, *d.by_level]

@@ -28,7 +28,7 @@ class LoginDialog(QDialog):
                  last_user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
-        self.setWindowTitle(self.tr("劳模之家 — log in"))
+        self.setWindowTitle(self.tr("Log in"))  # the platform adds " — 劳模之家"
         self._login = login
         self.actor: Actor | None = None
         heading = QLabel(f"<h2>{association}劳动模范协会</h2>", self)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -20,22 +26,38 @@ from desktop import APP_DISPLAY_NAME, __version__
 from desktop.services.maintenance import BackupManifest
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
-from desktop.views.admin.audit_page import AuditPage
-from desktop.views.admin.users_page import UsersPage, role_label
-from desktop.views.documents.documents_page import DocumentLogPage
-from desktop.views.hardship.hardship_page import HardshipPage
 from desktop.views.home_page import HomePage
-from desktop.views.imports.import_wizard import download_template
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
-from desktop.views.register.duplicates_page import DuplicatesPage
-from desktop.views.register.register_page import RegisterPage
+from desktop.views.roles import role_label
+from desktop.views.screen_fit import open_main_window
 from desktop.views.tasks import TaskRunner
-from desktop.views.visits.recuperation_page import RecuperationPage
-from desktop.views.visits.visits_page import VisitsPage
+
+if TYPE_CHECKING:  # the pages are imported when they are first shown
+    from desktop.views.admin.audit_page import AuditPage
+    from desktop.views.admin.users_page import UsersPage
+    from desktop.views.documents.documents_page import DocumentLogPage
+    from desktop.views.hardship.hardship_page import HardshipPage
+    from desktop.views.register.duplicates_page import DuplicatesPage
+    from desktop.views.register.register_page import RegisterPage
+    from desktop.views.visits.recuperation_page import RecuperationPage
+    from desktop.views.visits.visits_page import VisitsPage
+
+
+class _Page:
+    """A navigation entry; its page is built the first time it is shown (issue 14, point 5:
+    log-in shows the window at once and pays only for the home page)."""
+
+    def __init__(self, title: str, build: Callable[[], QWidget], placeholder: QWidget) -> None:
+        self.title = title
+        self.build = build
+        self.placeholder = placeholder
+        self.widget: QWidget | None = None
 
 
 class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
     def __init__(self, workspace: Workspace, preferences: Preferences,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,46 +65,52 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         self._prefs = preferences
         self.tasks = TaskRunner(self)
+        self._logging_out = False
         actor = workspace.actor
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {workspace.association.name}")
+        # the platform adds " — 劳模之家" (the application display name) itself (issue 14)
+        self.setWindowTitle(workspace.association.title)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
+        self._pages: dict[str, _Page] = {}
         self.home = HomePage(workspace, self.tasks, self)
-        self._add_page(self.tr("Home"), self.home)
-        self.register: RegisterPage | None = None
+        item = QListWidgetItem(self.tr("Home"), self.nav)
+        item.setSizeHint(QSize(140, 36))
+        self.stack.addWidget(self.home)
+        ws, tasks = workspace, self.tasks
+
+        def page(module: str, name: str) -> Callable[..., QWidget]:
+            def make(*args: object) -> QWidget:
+                cls = getattr(importlib.import_module(f"desktop.views.{module}"), name)
+                widget: QWidget = cls(*args)
+                return widget
+            return make
+
         if actor.can(Perm.VIEW):
-            self.register = RegisterPage(workspace, self.tasks, preferences, self)
-            self._add_page(self.tr("Register"), self.register)
-        self.hardship: HardshipPage | None = None
-        if actor.can(Perm.VIEW):
-            self.hardship = HardshipPage(workspace, self.tasks, self)
-            self._add_page(self.tr("Hardship"), self.hardship)
-        self.visits: VisitsPage | None = None
-        self.recuperation: RecuperationPage | None = None
-        if actor.can(Perm.VIEW):  # issue 7: visits and recuperation
-            self.visits = VisitsPage(workspace, self.tasks, self)
-            self._add_page(self.tr("Visits"), self.visits)
-            self.recuperation = RecuperationPage(workspace, self.tasks, self)
-            self._add_page(self.tr("Recuperation"), self.recuperation)
-        self.duplicates: DuplicatesPage | None = None
+            self._add_page("register", self.tr("Register"), lambda: page(
+                "register.register_page", "RegisterPage")(ws, tasks, preferences, self))
+            self._add_page("hardship", self.tr("Hardship"), lambda: page(
+                "hardship.hardship_page", "HardshipPage")(ws, tasks, self))
+            self._add_page("visits", self.tr("Visits"), lambda: page(
+                "visits.visits_page", "VisitsPage")(ws, tasks, self))
+            self._add_page("recuperation", self.tr("Recuperation"), lambda: page(
+                "visits.recuperation_page", "RecuperationPage")(ws, tasks, self))
         if actor.can(Perm.EDIT_PERSONS):
-            self.duplicates = DuplicatesPage(workspace, self.tasks, self)
-            self._add_page(self.tr("Duplicates"), self.duplicates)
-        self.documents: DocumentLogPage | None = None
+            self._add_page("duplicates", self.tr("Duplicates"), lambda: page(
+                "register.duplicates_page", "DuplicatesPage")(ws, tasks, self))
         if actor.can(Perm.PRINT):
-            self.documents = DocumentLogPage(workspace, self.tasks, self)
-            self._add_page(self.tr("Document log"), self.documents)
-        self.users: UsersPage | None = None
-        self.audit: AuditPage | None = None
+            self._add_page("documents", self.tr("Document log"), lambda: page(
+                "documents.documents_page", "DocumentLogPage")(ws, tasks, self))
         if actor.can(Perm.MANAGE_USERS):
-            self.users = UsersPage(workspace, self)
-            self._add_page(self.tr("Users"), self.users)
+            self._add_page("users", self.tr("Users"), lambda: page(
+                "admin.users_page", "UsersPage")(ws, self))
         if actor.can(Perm.VIEW_AUDIT):
-            self.audit = AuditPage(workspace, self.tasks, self)
-            self._add_page(self.tr("Audit log"), self.audit)
+            self._add_page("audit", self.tr("Audit log"), lambda: page(
+                "admin.audit_page", "AuditPage")(ws, tasks, self))
+        self.home.import_requested.connect(self._import_roster)
+        self.home.new_person_requested.connect(self._new_person)
         self.nav.currentRowChanged.connect(self._switch)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -91,18 +119,81 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1100, 700)
-        state = preferences.window_state("main_geometry")
-        if state is not None:
-            self.restoreGeometry(state)
+        # fitted to the screen; the saved size and place come back (issue 14)
+        open_main_window(self, preferences.window_state("main_geometry"))
         self.nav.setCurrentRow(0)
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    def _add_page(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
         item = QListWidgetItem(title, self.nav)
         item.setSizeHint(QSize(140, 36))
-        self.stack.addWidget(page)
+        placeholder = QLabel(self.tr("Loading…"), self)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(placeholder)
+        self._pages[key] = _Page(title, build, placeholder)
+
+    def page(self, key: str) -> QWidget | None:
+        """The page ``key`` (built now if it was not yet), or None if the role has none."""
+        entry = self._pages.get(key)
+        if entry is None:
+            return None
+        if entry.widget is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", entry.title))
+            try:
+                widget = entry.build()
+            finally:
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
+            entry.widget = widget
+            index = self.stack.indexOf(entry.placeholder)
+            current = self.stack.currentIndex() == index
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(entry.placeholder)
+            entry.placeholder.deleteLater()
+            if current:
+                self.stack.setCurrentIndex(index)
+        return entry.widget
+
+    def built(self, key: str) -> bool:
+        entry = self._pages.get(key)
+        return entry is not None and entry.widget is not None
+
+    @property
+    def register(self) -> RegisterPage | None:
+        return cast("RegisterPage | None", self.page("register"))
+
+    @property
+    def hardship(self) -> HardshipPage | None:
+        return cast("HardshipPage | None", self.page("hardship"))
+
+    @property
+    def visits(self) -> VisitsPage | None:
+        return cast("VisitsPage | None", self.page("visits"))
+
+    @property
+    def recuperation(self) -> RecuperationPage | None:
+        return cast("RecuperationPage | None", self.page("recuperation"))
+
+    @property
+    def duplicates(self) -> DuplicatesPage | None:
+        return cast("DuplicatesPage | None", self.page("duplicates"))
+
+    @property
+    def documents(self) -> DocumentLogPage | None:
+        return cast("DocumentLogPage | None", self.page("documents"))
+
+    @property
+    def users(self) -> UsersPage | None:
+        return cast("UsersPage | None", self.page("users"))
+
+    @property
+    def audit(self) -> AuditPage | None:
+        return cast("AuditPage | None", self.page("audit"))
 
     def _switch(self, row: int) -> None:
+        keys = list(self._pages)
+        if 1 <= row <= len(keys):
+            self.page(keys[row - 1])
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
         refresh = getattr(page, "refresh", None)
@@ -117,19 +208,35 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(actor.can(Perm.BACKUP) and self._workspace.db.is_sqlite)
         self.backup_action.triggered.connect(self.back_up)
         file_menu.addAction(self.backup_action)
-        if self.register is not None and actor.can(Perm.IMPORT_EXPORT):
+        if "register" in self._pages and actor.can(Perm.IMPORT_EXPORT):
             file_menu.addSeparator()
-            register = self.register
+
+            def template() -> None:
+                from desktop.views.imports.import_wizard import download_template
+
+                download_template(self)
+
+            def history() -> None:
+                from desktop.views.imports.import_history import ImportHistoryDialog
+
+                ImportHistoryDialog(self._workspace.importer(), self).exec()
+                if self.built("register") and self.register is not None:
+                    self.register.refresh()
+
             for name, text, slot in (
-                    ("importAction", self.tr("&Import a roster…"), register.import_roster),
-                    ("exportAction", self.tr("&Export the register…"), register.export_register),
-                    ("templateAction", self.tr("Download the import &template…"),
-                     lambda: download_template(self))):
+                    ("importAction", self.tr("&Import a roster…"), self._import_roster),
+                    ("importHistoryAction", self.tr("Past &imports and undo…"), history),
+                    ("exportAction", self.tr("&Export the register…"), self._export_register),
+                    ("templateAction", self.tr("Download the import &template…"), template)):
                 action = QAction(text, self)
                 action.setObjectName(name)
                 action.triggered.connect(lambda _checked=False, f=slot: f())
                 file_menu.addAction(action)
         file_menu.addSeparator()
+        self.logout_action = QAction(self.tr("&Log out / switch user"), self)
+        self.logout_action.setObjectName("logoutAction")
+        self.logout_action.triggered.connect(self.log_out)
+        file_menu.addAction(self.logout_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self._quit)
@@ -146,6 +253,11 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
 
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.setObjectName("changePasswordAction")
+        self.password_action.triggered.connect(self.change_password)
+        settings_menu.addAction(self.password_action)
+
         if actor.can(Perm.MANAGE_SETTINGS):
             fonts_seal = QAction(self.tr("Fonts and seal for documents…"), self)
             fonts_seal.setObjectName("documentSettingsAction")
@@ -153,6 +265,11 @@ class MainWindow(QMainWindow):
             settings_menu.addAction(fonts_seal)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setObjectName("userGuideAction")
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self.open_user_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About 劳模之家"), self)
         about.setObjectName("aboutAction")
         about.triggered.connect(self._about)
@@ -176,6 +293,40 @@ class MainWindow(QMainWindow):
             bar.addWidget(label)
         bar.addPermanentWidget(self.db_label)
 
+    def _import_roster(self) -> None:
+        register = self.register
+        if register is not None:
+            register.import_roster()
+
+    def _new_person(self) -> None:
+        register = self.register
+        if register is not None:
+            self.nav.setCurrentRow(self.stack.indexOf(register))
+            register.new_person()
+
+    def _export_register(self) -> None:
+        register = self.register
+        if register is not None:
+            register.export_register()
+
+    def change_password(self) -> bool:
+        from desktop.views.password_dialog import ChangePasswordDialog
+
+        ws = self._workspace
+        done = ChangePasswordDialog.ask(
+            lambda old, new: ws.accounts().change_own_password(ws.actor, old, new),
+            user=ws.actor.display_name, parent=self)
+        if done:
+            self.statusBar().showMessage(self.tr("Your password has been changed."), 10000)
+        return done
+
+    def log_out(self) -> None:
+        """注销 / 切换用户: close this window (asking if work is running) and show the log-in
+        dialog again; the next user starts without restarting the program."""
+        self._logging_out = True
+        if not self.close():
+            self._logging_out = False
+
     def back_up(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Back up the database"), "laomo-backup.zip",
@@ -184,8 +335,6 @@ class MainWindow(QMainWindow):
             self.start_backup(path)
 
     def start_backup(self, path: str) -> None:
-        from pathlib import Path
-
         maintenance = self._workspace.maintenance()
         self.tasks.run(lambda ctx: maintenance.backup(Path(path), progress=ctx.progress),
                        on_success=lambda m: self._backed_up(path, m),
@@ -208,6 +357,24 @@ class MainWindow(QMainWindow):
 
         DocumentSettingsDialog.edit(self._workspace, self)
 
+    def user_guide_path(self) -> Path | None:
+        """The user guide shipped with the program: docs/ in a checkout, resources/docs in the
+        installed bundle."""
+        from desktop.paths import resources_dir
+
+        for candidate in (resources_dir() / "docs" / "user-guide.md",
+                          resources_dir().parent / "docs" / "user-guide.md"):
+            if candidate.exists():
+                return candidate
+        return None
+
+    def open_user_guide(self) -> None:
+        path = self.user_guide_path()
+        if path is None or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self, self.tr("User guide"), self.tr(
+                "The user guide could not be opened. It is the file user-guide.md in the "
+                "program's docs folder."))
+
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About 劳模之家"), self.tr(
             "<h3>劳模之家 %1</h3><p>The register of model workers for 劳动模范协会 offices: "
@@ -227,9 +394,13 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.tasks.cancel_all()
-        if self.register is not None:
+        if self.built("register") and self.register is not None:
             self.register.save_state()
         self._prefs.set_window_state("main_geometry", self.saveGeometry())
         self._prefs.sync()
         self.tasks.wait(30000)
         event.accept()
+        if self._logging_out:
+            self._logging_out = False
+            self._workspace.accounts().log_out(self._workspace.actor)
+            self.logout_requested.emit()

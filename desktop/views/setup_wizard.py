@@ -121,7 +121,7 @@ class SetupWizard(QWizard):
     def __init__(self, initialise: Initialise, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
-        self.setWindowTitle(self.tr("劳模之家 — first start"))
+        self.setWindowTitle(self.tr("First start"))  # the platform adds " — 劳模之家"
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self._initialise = initialise
         self.association_page = _AssociationPage(self)

@@ -38,8 +38,20 @@
         <translation>序号</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Double-click an entry to see it exactly as stored.</source>
+        <translation>双击一条记录可查看其原始内容。</translation>
+    </message>
+    <message>
+        <source>Audit entry as stored</source>
+        <translation>审计记录原文</translation>
     </message>
     <message>
         <source>User</source>
@@ -48,10 +60,6 @@
     <message>
         <source>Action</source>
         <translation>操作</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -104,8 +112,8 @@
         <translation>年度：</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
+        <source>Batch name:</source>
+        <translation>批次名称：</translation>
     </message>
     <message>
         <source>Destination / route:</source>
@@ -205,6 +213,49 @@
     <message>
         <source>(the day: %1)</source>
         <translation>（节日：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>%1, your password was set by the administrator. Choose your own password before you start (at least 8 characters).</source>
+        <translation>%1，您的密码是管理员设置的。开始工作前请设置您自己的密码（至少 8 位）。</translation>
+    </message>
+    <message>
+        <source>Password of %1 (at least 8 characters).</source>
+        <translation>%1 的密码（至少 8 位）。</translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>原密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与原密码相同。</translation>
     </message>
 </context>
 <context>
@@ -786,6 +837,18 @@
         <translation>登记异议…</translation>
     </message>
     <message>
+        <source>You created this file, so you cannot approve it (%1): another reviewer or the administrator does.</source>
+        <translation>您是建档人，不能审批本档案（%1），请由其他审核员或管理员办理。</translation>
+    </message>
+    <message>
+        <source>You changed this file last, so you cannot approve it (%1): another reviewer or the administrator does.</source>
+        <translation>您最后修改了本档案，不能审批本档案（%1），请由其他审核员或管理员办理。</translation>
+    </message>
+    <message>
+        <source>Your role cannot take these steps (%1): a reviewer or the administrator does.</source>
+        <translation>您的角色不能办理这些步骤（%1），请由审核员或管理员办理。</translation>
+    </message>
+    <message>
         <source>Objection</source>
         <translation>公示异议</translation>
     </message>
@@ -838,6 +901,14 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Public notice until %1</source>
+        <translation>公示中（至 %1）</translation>
+    </message>
+    <message>
+        <source>Notice ended %1, awaiting approval</source>
+        <translation>公示已于 %1 期满，待审批</translation>
+    </message>
+    <message>
         <source>Still missing: %1</source>
         <translation>尚缺材料：%1</translation>
     </message>
@@ -848,6 +919,10 @@
     <message>
         <source>Paid in total: %1 yuan</source>
         <translation>累计发放：%1 元</translation>
+    </message>
+    <message>
+        <source>Payments are recorded for approved files.</source>
+        <translation>档案审批认定后才能登记发放。</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1083,22 @@
         <translation>未定级</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The register is empty.&lt;/b&gt; Start with your roster: import the Excel sheet you keep (any layout; the columns are matched and nothing is written before you confirm), or enter the model workers one by one.</source>
+        <translation>&lt;b&gt;名册还是空的。&lt;/b&gt;请从您手头的名册开始：导入您一直在用的 Excel 表（格式不限，程序会对应各列，确认之前不写入任何内容），或逐个新增劳模。</translation>
+    </message>
+    <message>
+        <source>Import a roster…</source>
+        <translation>导入名册…</translation>
+    </message>
+    <message>
+        <source>New model worker…</source>
+        <translation>新增劳模…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The register is empty.&lt;/b&gt; A clerk or the administrator imports the roster or enters the model workers.</source>
+        <translation>&lt;b&gt;名册还是空的。&lt;/b&gt;请由录入员或管理员导入名册或新增劳模。</translation>
+    </message>
+    <message>
         <source>%1 model workers in the register: %2 living, %3 deceased.</source>
         <translation>名册共有劳模 %1 人：在世 %2 人，已故 %3 人。</translation>
     </message>
@@ -1085,6 +1176,10 @@
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Enter the year it was awarded.</source>
+        <translation>请填写获评年份。</translation>
     </message>
     <message>
         <source>Honor %1: %2</source>
@@ -1199,6 +1294,57 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Past imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo the import…</source>
+        <translation>撤销导入…</translation>
+    </message>
+    <message>
+        <source>undone %1</source>
+        <translation>已撤销（%1）</translation>
+    </message>
+    <message>
+        <source>No import yet.</source>
+        <translation>还没有导入记录。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 (%2)? Its %3 new person(s) are removed and its %4 update(s) restored.</source>
+        <translation>撤销 %2 导入的 %1？新增的 %3 人将被移除，%4 处更新将恢复原值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import undone: %n person(s).</source>
+        <translation><numerusform>已撤销导入：%n 人。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Save the import template</source>
@@ -1211,10 +1357,6 @@
 </context>
 <context>
     <name>LoginDialog</name>
-    <message>
-        <source>劳模之家 — log in</source>
-        <translation>劳模之家 — 登录</translation>
-    </message>
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
@@ -1279,6 +1421,14 @@
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开%1…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1291,12 +1441,20 @@
         <translation>导入名册(&amp;I)…</translation>
     </message>
     <message>
+        <source>Past &amp;imports and undo…</source>
+        <translation>导入记录与撤销(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Export the register…</source>
         <translation>导出名册(&amp;E)…</translation>
     </message>
     <message>
         <source>Download the import &amp;template…</source>
         <translation>下载导入模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out / switch user</source>
+        <translation>注销 / 切换用户(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1311,12 +1469,20 @@
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Fonts and seal for documents…</source>
         <translation>文书字体与公章…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;About 劳模之家</source>
@@ -1343,6 +1509,10 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source>Your password has been changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
@@ -1361,6 +1531,14 @@
     <message>
         <source>The language will change the next time 劳模之家 starts.</source>
         <translation>界面语言将在下次启动劳模之家时生效。</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened. It is the file user-guide.md in the program's docs folder.</source>
+        <translation>无法打开用户手册。手册是程序 docs 文件夹中的 user-guide.md 文件。</translation>
     </message>
     <message>
         <source>About 劳模之家</source>
@@ -2483,8 +2661,8 @@ Batch: %2</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>劳模之家 — first start</source>
-        <translation>劳模之家 — 首次启动</translation>
+        <source>First start</source>
+        <translation>首次启动</translation>
     </message>
     <message>
         <source>Create</source>
@@ -3123,6 +3301,10 @@ Batch: %2</source>
         <source>Loading the campaign…</source>
         <translation>正在读取走访活动…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n visit(s) have no date or team yet: add a team or more visits per day and schedule again, or assign them by hand.</source>
+        <translation><numerusform>%n 次走访尚未排定日期或小组：请增加小组或提高每天走访数后重新自动排期，或手工分配。</numerusform></translation>
+    </message>
     <message>
         <source>No campaign yet: create one with “New campaign…”.</source>
         <translation>还没有走访活动：请点击“新建活动…”。</translation>
@@ -3174,6 +3356,46 @@ Batch: %2</source>
     <message>
         <source>Why is this person visited (not named by the rules)?</source>
         <translation>此人不在规则范围内，为什么要走访？</translation>
+    </message>
+    <message>
+        <source>%1 visit(s) scheduled; %2 could not be scheduled.</source>
+        <translation>已排期 %1 次走访；%2 次走访未能排期。</translation>
+    </message>
+    <message>
+        <source>There is no office working day from %1 to the campaign's end (%2).</source>
+        <translation>从 %1 到活动结束日（%2）没有工作日。</translation>
+    </message>
+    <message>
+        <source>Move the campaign's end date later.</source>
+        <translation>请把活动结束日期延后。</translation>
+    </message>
+    <message>
+        <source>From %1 to the campaign's end (%2) there are %3 working day(s); %4 team(s) with %5 visits a day are full.</source>
+        <translation>从 %1 到活动结束日（%2）共 %3 个工作日，%4 个小组每天 %5 次已排满。</translation>
+    </message>
+    <message>
+        <source>add teams: %1 team(s) in all would fit everyone;</source>
+        <translation>增加小组：共 %1 个小组可排下全部走访；</translation>
+    </message>
+    <message>
+        <source>or clear the schedule and allow %1 visits per team and day;</source>
+        <translation>或清空排期，把每组每天走访数提高到 %1 次；</translation>
+    </message>
+    <message>
+        <source>or move the campaign's end date later.</source>
+        <translation>或把活动结束日期延后。</translation>
+    </message>
+    <message>
+        <source>To schedule them:</source>
+        <translation>可以这样安排：</translation>
+    </message>
+    <message>
+        <source>Schedule automatically</source>
+        <translation>自动排期</translation>
+    </message>
+    <message>
+        <source>Change the campaign dates…</source>
+        <translation>修改活动日期…</translation>
     </message>
     <message>
         <source>Take off the list</source>

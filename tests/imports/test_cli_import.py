@@ -36,7 +36,8 @@ def test_import_cli_exit_codes_report_and_undo(db: Database, admin: Actor, run_l
     assert listed.stdout.count('"uuid"') == 4
     done = run_laomo("--db", url, "--user", "admin", "members", "undo-import")
     assert batch in done.stdout
-    done = run_laomo("--db", url, "--user", "admin", "members", "undo-import", batch)
+    # the short id (a unique beginning) is enough (issue 14, point 14)
+    done = run_laomo("--db", url, "--user", "admin", "members", "undo-import", batch[:8])
     assert done.returncode == 0 and "4 人" in done.stdout
     listed = run_laomo("--db", url, "--user", "admin", "members", "list", "--format", "json")
     assert listed.stdout.strip() == "[]"

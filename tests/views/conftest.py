@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -9,13 +13,15 @@ from desktop.database import Database
 from desktop.services import accounts
 from desktop.services.permissions import Actor
 from desktop.services.workspace import Workspace
-from desktop.views import i18n
+from desktop.views import i18n, screen_fit
 
 
 @pytest.fixture(autouse=True)
 def chinese_ui(qapp: QApplication) -> None:
-    """Tests assert on what a clerk reads: the zh_CN catalogue is installed."""
+    """Tests assert on what a clerk reads: the zh_CN catalogue is installed; every window is
+    fitted to the screen as in the application."""
     i18n.install(qapp, "zh_CN")
+    screen_fit.install(qapp)
 
 
 def make_workspace(db: Database, actor: Actor) -> Workspace:
@@ -28,3 +34,41 @@ def make_workspace(db: Database, actor: Actor) -> Workspace:
 def ws(db: Database, admin: Actor) -> Workspace:
     """``db`` set up for 长兴县 with the administrator logged in."""
     return make_workspace(db, admin)
+
+
+DEMO_MEMBERS = 300
+
+
+@pytest.fixture(scope="session")
+def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file per test session: 长兴县, the administrator, 300 demo persons with honors,
+    hardship files, campaigns and a recuperation batch. Tests copy it (``demo_db``)."""
+    from desktop.services.demo.service import DemoService
+    from tests.conftest import initialise
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    database = Database(f"sqlite:///{path}")
+    DemoService(database.sessions, initialise(database)).generate(DEMO_MEMBERS, seed=14)
+    database.checkpoint()
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database (write to it freely)."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def demo_ws(demo_db: Database) -> Workspace:
+    """The demo database with the administrator logged in."""
+    from tests.conftest import ADMIN_PASSWORD
+
+    return make_workspace(demo_db, accounts.AccountService(demo_db.sessions).login(
+        "admin", ADMIN_PASSWORD))

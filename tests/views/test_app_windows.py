@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -127,7 +128,8 @@ def test_users_page_lists_users_and_audit_page_verifies(qtbot: QtBot, db: Databa
     assert window.users.table.item(1, 2).text() == "录入员"
     window.nav.setCurrentRow(window.stack.indexOf(window.audit))
     qtbot.waitUntil(lambda: window.audit.table.rowCount() >= 3, timeout=10000)
-    actions = {window.audit.table.item(r, 3).text() for r in range(window.audit.table.rowCount())}
+    actions = {window.audit.table.item(r, 3).data(Qt.ItemDataRole.UserRole)
+               for r in range(window.audit.table.rowCount())}
     assert {"setup.initialise", "auth.login", "user.create"} <= actions
     window.audit._verify()
     qtbot.waitUntil(lambda: "完整" in window.audit.status.text(), timeout=10000)

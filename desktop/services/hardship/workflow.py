@@ -91,6 +91,23 @@ class HardshipWorkflow:
             out.append(action)
         return tuple(out)
 
+    def held_actions(self, case_status: str, created_by: str, last_edited_by: str
+                     ) -> tuple[tuple[str, str], ...]:
+        """The steps this file's state allows but the logged-in user may not take, each with
+        why: ``maker`` (created the file), ``last_editor`` or ``permission`` (the role), so
+        that the window can say so instead of showing no button (issue 14, point 6)."""
+        out = []
+        for action, step in WORKFLOW.items():
+            if case_status not in step.sources:
+                continue
+            if not self._actor.can(step.perm):
+                out.append((action, "permission"))
+            elif step.check and self._actor.name == created_by:
+                out.append((action, "maker"))
+            elif step.check and self._actor.name == last_edited_by:
+                out.append((action, "last_editor"))
+        return tuple(out)
+
     def _begin_step(self, s: Session, case_id: uuid.UUID, action: str,
                     expected_version: int | None) -> HardshipCase:
         step = WORKFLOW[action]

@@ -22,7 +22,7 @@ from desktop.core import idnumber, reference
 from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import ValidationError
-from desktop.exchange.import_rows import RowInput
+from desktop.exchange.import_rows import CellIssue, RowInput
 from desktop.models import Honor, Person
 from desktop.services.imports.types import FieldChange, RowProblem
 from desktop.services.register.rules import check_draft, honor_values, person_values
@@ -133,12 +133,24 @@ def _problem_field(name: str) -> str:
     return "honors" if base == "honors" else base
 
 
+def _settled_by_id(issue: CellIssue, number: str | None) -> bool:
+    """"1971.1" may be January or October (Excel drops the 0 of 1971.10); the row's own ID
+    number says which, so the row is not refused for it (issue 14). The birth date then comes
+    from the ID number."""
+    if issue.code != "date_ambiguous" or issue.field != "birth_date" or not number:
+        return False
+    text = str(issue.params.get("value", ""))
+    return text[:4] == number[6:10] and number[10:12] in ("01", "10")
+
+
 def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     """Check one row; decide new / updated / unchanged / rejected."""
     v = row.values
     name = v.get("name") or ""
     out = Planned(row.number, id_of(row), "rejected", name)
-    out.problems = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.issues]
+    out.problems = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.issues
+                    if not _settled_by_id(i, id_of(row))]
+    out.warnings = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.notes]
     district = v.get("district")
     if district is None and ctx.county_mode:
         district = ctx.home_name

@@ -11,6 +11,7 @@ that suits a page or a count. ``EXPLAIN QUERY PLAN`` of each statement is printe
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -116,8 +117,28 @@ def _district_ids(s: Session, names: Sequence[str]) -> list[uuid.UUID]:
     return [known[n.strip()] for n in names]
 
 
+_DIGITS = re.compile(r"^[0-9x]+$")
+
+
+def _visible_match(word: str) -> ColumnElement[bool]:
+    """A number typed by a user who may not see full numbers matches only what the masked
+    views show: an ID number's first six digits (the region) or the last four of an ID number
+    or phone (issue 14: searching "19740802" found the person whose hidden digits those are).
+    The haystack is "name|pinyin|initials|id|unit|phone|mobile"."""
+    like = _contains(word)[1:-1]
+    options: list[ColumnElement[bool]] = []
+    if len(word) <= 6:
+        options.append(Person.id_number.like(f"{like}%", escape=_LIKE_ESCAPE))
+    if len(word) <= 4:
+        options += [func.lower(Person.id_number).like(f"%{like}", escape=_LIKE_ESCAPE),
+                    Person.phone.like(f"%{like}", escape=_LIKE_ESCAPE),
+                    Person.mobile.like(f"%{like}", escape=_LIKE_ESCAPE)]
+    return or_(*options) if options else false()
+
+
 def conditions(
     s: Session, f: RegisterFilter, today: dt.date, *, honors_first: bool = False,
+    masked: bool = False,
 ) -> list[ColumnElement[bool]]:
     """The filter as WHERE terms (AND). An honor filter is a correlated ``EXISTS`` (probed per
     person in name order: right for a page) or, ``honors_first``, ``id IN (kept honors)`` (the
@@ -126,7 +147,8 @@ def conditions(
     conds: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
     if not f.include_merged:
         conds.append(Person.merged_into_id.is_(None))
-    conds.extend(Person.search_text.like(_contains(w), escape=_LIKE_ESCAPE)
+    conds.extend(_visible_match(w) if masked and _DIGITS.match(w)
+                 else Person.search_text.like(_contains(w), escape=_LIKE_ESCAPE)
                  for w in search_words(f.text))
     if f.districts:
         conds.append(_Unindexed(Person.district_id).in_(_district_ids(s, f.districts)))

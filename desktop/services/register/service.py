@@ -31,7 +31,7 @@ from desktop.core.reference import EMPLOYMENT_STATUSES, code_table
 from desktop.core.vocabulary import SEX, zh
 from desktop.errors import NotFound, ValidationError
 from desktop.models import District, Honor, Person
-from desktop.services import audit
+from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
 from desktop.services.register.query import (
@@ -182,11 +182,23 @@ class RegisterService(Service):
 
     # -- choices for the filter bar -----------------------------------------------------------
 
+    @property
+    def _masked(self) -> bool:
+        """Numbers are masked for this user: a typed number matches only the digits the
+        masked views show (issue 14, point 9)."""
+        return not self._actor.can(Perm.UNMASK)
+
     def districts(self) -> list[str]:
-        """The districts a person can be managed by, in the association's order."""
+        """The districts a person can be managed by, in the association's order; in county
+        mode only the association's own district (issue 14: the filter listed all seven)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return list(s.scalars(district_query()))
+            names = list(s.scalars(district_query()))
+            if settings.get(s, settings.MODE) == "county":
+                home = s.get(District, uuid.UUID(str(settings.get(s, "association.district_id"))))
+                if home is not None and home.name in names:
+                    return [home.name]
+            return names
 
     def honor_titles(self) -> list[str]:
         """Titles of kept honors, the most frequent first (for the title filter's list).
@@ -270,7 +282,8 @@ class RegisterService(Service):
     ) -> list[MemberRow]:
         today = self._today()
         stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
-                .where(*conditions(s, f, today)).order_by(*order_by(sort, descending))
+                .where(*conditions(s, f, today, masked=self._masked))
+                .order_by(*order_by(sort, descending))
                 .offset(offset).limit(limit))
         found = s.execute(stmt).all()
         # the last recuperation year of this page's persons only (one indexed probe each)
@@ -284,7 +297,8 @@ class RegisterService(Service):
 
     def _count(self, s: Session, f: RegisterFilter) -> int:
         # Without free text the kept honors are the narrower side: start from them.
-        where = conditions(s, f, self._today(), honors_first=not search_words(f.text))
+        where = conditions(s, f, self._today(), honors_first=not search_words(f.text),
+                           masked=self._masked)
         return int(s.scalar(select(func.count()).select_from(Person).where(*where)) or 0)
 
     def _export_rows(
@@ -294,7 +308,7 @@ class RegisterService(Service):
         unknown = [k for k in extra if k not in EXTRA_COLUMNS]
         if unknown:
             raise ValueError(f"not an export column: {unknown}")
-        where = conditions(s, f, self._today())
+        where = conditions(s, f, self._today(), masked=self._masked)
         order = order_by(sort, descending)
         chosen = (select(Person.id).join(District, District.id == Person.district_id)
                   .where(*where).order_by(*order).limit(limit))

@@ -31,7 +31,13 @@ from desktop.services.visits.store import (
     standard_for,
     standards_of,
 )
-from desktop.services.visits.types import Conflict, StaffRow, TeamRow, VisitRow
+from desktop.services.visits.types import (
+    Conflict,
+    ScheduleOutcome,
+    StaffRow,
+    TeamRow,
+    VisitRow,
+)
 
 SLOTS = ("上午", "下午")
 
@@ -134,10 +140,15 @@ class VisitSchedule:
 
     def auto_schedule(self, campaign_id: uuid.UUID, team_ids: Sequence[uuid.UUID],
                       first_day: dt.date, per_day: int = 12) -> int:
+        """``schedule`` and return how many visits got a date."""
+        return self.schedule(campaign_id, team_ids, first_day, per_day).scheduled
+
+    def schedule(self, campaign_id: uuid.UUID, team_ids: Sequence[uuid.UUID],
+                 first_day: dt.date, per_day: int = 12) -> ScheduleOutcome:
         """Spread the unscheduled planned visits over the teams and the office's working days
         from ``first_day``, neighbours together (district, then township, then address): each
         team-day takes up to ``per_day`` visits, half in the morning and half in the afternoon.
-        Returns how many visits got a date."""
+        Says how many got a date, how many are left and what would fit them."""
         self._actor.require(EDIT)
         if not team_ids:
             raise ValidationError.single("teams", "value_required")
@@ -172,9 +183,14 @@ class VisitSchedule:
                 filled, last_district, done = filled + 1, district, done + 1
             s.flush()
             renumber(s, c.id)
+            left = len(pending) - done
             audit.append(s, self._actor, "visit_campaign.schedule", entity="visit_campaign",
-                         entity_id=c.id, detail={"scheduled": done, "teams": len(team_ids)})
-            return done
+                         entity_id=c.id, detail={"scheduled": done, "teams": len(team_ids),
+                                                 "left": left})
+            days = sum(1 for _t, _d in _team_days(team_ids[:1], first_day, c.end_date,
+                                                  calendar.office_closed))
+            return _outcome(done, left, len(team_ids), days, per_day, first_day, c.end_date,
+                            _district_runs(pending))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -203,6 +219,37 @@ class VisitSchedule:
         with self._read_sessions.begin() as s:
             c = load_campaign(s, campaign_id)
             return _conflicts(s, c)
+
+
+def _district_runs(pending: Sequence[Any]) -> list[int]:
+    """How many visits each district has, in route order (a team-day never mixes two)."""
+    runs: list[int] = []
+    last = object()
+    for row in pending:
+        if row.district_id != last:
+            runs.append(0)
+            last = row.district_id
+        runs[-1] += 1
+    return runs
+
+
+def _slots_needed(runs: Sequence[int], per_day: int) -> int:
+    return sum(-(-n // per_day) for n in runs)
+
+
+def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: dt.date,
+             last: dt.date, runs: Sequence[int]) -> ScheduleOutcome:
+    """The figures and the two ways to fit everyone: more visits per day, or more teams."""
+    available = teams * days
+    per_day_needed, teams_needed = per_day, teams
+    if left and available:
+        per_day_needed = next((p for p in range(per_day, 201)
+                               if _slots_needed(runs, p) <= available), 201)
+        teams_needed = -(-_slots_needed(runs, per_day) // days)
+    elif left:
+        per_day_needed, teams_needed = 0, 0  # no working day left before the campaign ends
+    return ScheduleOutcome(done, left, teams, days, per_day, first, last, per_day_needed,
+                           teams_needed)
 
 
 def _team_days(team_ids: Sequence[uuid.UUID], first: dt.date, last: dt.date,

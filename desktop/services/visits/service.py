@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
 from desktop.core.reference import LIFE_DECEASED
+from desktop.core.search_keys import name_keys
 from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
 from desktop.models import Person, Visit, VisitCampaign, VisitStandard
@@ -253,7 +254,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                     p.id, p.name, p.sex, age_on(p.birth_date, ref) if p.birth_date else None,
                     names.get(p.district_id, ""), p.treatment_level, p.in_hardship,
                     p.life_status, reasons[p.id], st is not None and st[0] != "removed"))
-            out.sort(key=lambda r: (r.district, r.name))
+            out.sort(key=lambda r: (r.district, name_keys(r.name)[0], r.name))  # pinyin
             return out, _coverage(s, c, hits, reasons, status, names)
 
     def plan(self, campaign_id: uuid.UUID) -> int:
@@ -362,7 +363,7 @@ def _coverage(s: Session, c: VisitCampaign, hits: dict[uuid.UUID, Any],
                 p.id, p.name, district, p.treatment_level, "dropped",
                 f"{previous.year}年{previous.occasion}已走访", removed or _now_status(p)))
     order = {"not_planned": 0, "dropped": 1, "removed": 2}
-    rows.sort(key=lambda r: (order[r.problem], r.district, r.name))
+    rows.sort(key=lambda r: (order[r.problem], r.district, name_keys(r.name)[0], r.name))
     return Coverage(c.id, len(hits), len(active), done,
                     previous.title if previous is not None else None, tuple(rows))
 

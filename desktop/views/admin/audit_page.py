@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services.audit import AuditEntry, ChainReport
 from desktop.services.workspace import Workspace
+from desktop.views.admin.audit_words import local_time, raw, sentence
+from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -41,8 +43,11 @@ class AuditPage(QWidget):
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("No."), self.tr("Time (UTC)"), self.tr("User"), self.tr("Action"),
-            self.tr("Details")])
+            self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
+            self.tr("What happened")])
+        self.table.setToolTip(self.tr("Double-click an entry to see it exactly as stored."))
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.show_raw(row))
+        self.entries: list[AuditEntry] = []
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -62,13 +67,29 @@ class AuditPage(QWidget):
                         on_success=self._show, on_error=lambda e: present_error(self, e))
 
     def _show(self, entries: list[AuditEntry]) -> None:
+        """Local time and sentences; the raw entry as tooltip and on double-click."""
+        self.entries = entries
         self.table.setRowCount(len(entries))
+        lang = current_language()
         for r, e in enumerate(entries):
-            detail = json.dumps(e.detail, ensure_ascii=False) if e.detail else ""
-            values = [str(e.seq), e.at.replace("T", " ")[:19], e.actor, e.action,
-                      f"{e.entity or ''} {e.entity_id or ''} {detail}".strip()]
+            said = sentence(e, lang)
+            values = [str(e.seq), local_time(e.at), e.actor, said.split("：")[0].split(" (")[0],
+                      said]
+            stored = raw(e)
             for c, v in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(v))
+                item = QTableWidgetItem(v)
+                item.setToolTip(stored)
+                if c == 3:
+                    item.setData(Qt.ItemDataRole.UserRole, e.action)
+                self.table.setItem(r, c, item)
+
+    def show_raw(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Audit entry as stored"),
+                              raw(self.entries[row]), QMessageBox.StandardButton.Close, self)
+            box.setObjectName("rawAuditEntry")
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.exec()
 
     def _verify(self) -> None:
         self.status.setText(self.tr("Checking…"))

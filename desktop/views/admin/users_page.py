@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,16 +26,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import button_row
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
-
-
-def role_label(role: Role) -> str:
-    labels = {
-        Role.ADMIN: QCoreApplication.translate("Roles", "Administrator"),
-        Role.REVIEWER: QCoreApplication.translate("Roles", "Reviewer"),
-        Role.CLERK: QCoreApplication.translate("Roles", "Clerk"),
-        Role.VIEWER: QCoreApplication.translate("Roles", "Viewer"),
-    }
-    return labels[role]
+from desktop.views.roles import role_label
 
 
 class UserDialog(QDialog):

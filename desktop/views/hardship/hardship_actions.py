@@ -137,6 +137,13 @@ class OpinionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        # the other steps' fields are not in this form: hidden, not a stray "YYYY-MM-DD" box
+        # drawn over the labels (issue 14, point 7)
+        for widget in (self.verified_on, self.verified_by, self.method, self.findings,
+                       self.notice_start, self.notice_end, self.reject_reason, self.close_kind,
+                       self.close_reason, self.next_review):
+            if form.indexOf(widget) < 0:
+                widget.hide()
         for field in (self.opinion, self.findings, self.verified_by, self.close_reason):
             field.changed.connect(self._update)
         self._update()

@@ -39,6 +39,7 @@ from desktop.views.form_widgets import (
     button_row,
     push_button,
 )
+from desktop.views.gating import allowed, gate
 from desktop.views.hardship.hardship_actions import (
     OpinionDialog,
     PaymentDialog,
@@ -237,8 +238,14 @@ class HardshipDialog(QDialog):
             self.tr("Opinion")])
         self.history.setWordWrap(True)
         self.actions_row = QHBoxLayout()
+        self.held = QLabel(page)
+        self.held.setObjectName("heldSteps")
+        self.held.setWordWrap(True)
+        self.held.setStyleSheet("color: #8a5a00")
+        self.held.hide()
         layout = QVBoxLayout(page)
         layout.addWidget(self.history, 1)
+        layout.addWidget(self.held)
         layout.addLayout(self.actions_row)
         self.tabs.addTab(page, self.tr("Workflow"))
 
@@ -261,6 +268,30 @@ class HardshipDialog(QDialog):
             self.actions_row.addWidget(push_button(
                 self, "recordObjection", self.tr("Record objection…"), self.record_objection))
         self.actions_row.addStretch(1)
+        self.held.setText(self._held_text(
+            self._service.held_actions(d.status, d.created_by, d.last_edited_by)))
+        self.held.setVisible(bool(self.held.text()))
+
+    def _held_text(self, held: tuple[tuple[str, str], ...]) -> str:
+        """Why a step this file is ready for has no button (issue 14: the maker found no 审批
+        button and no reason)."""
+        lines = []
+        for why in ("maker", "last_editor", "permission"):
+            actions = "、".join(action_label(a) for a, w in held if w == why)
+            if not actions:
+                continue
+            if why == "maker":
+                lines.append(self.tr("You created this file, so you cannot approve it (%1): "
+                                     "another reviewer or the administrator does.")
+                             .replace("%1", actions))
+            elif why == "last_editor":
+                lines.append(self.tr("You changed this file last, so you cannot approve it "
+                                     "(%1): another reviewer or the administrator does.")
+                             .replace("%1", actions))
+            else:
+                lines.append(self.tr("Your role cannot take these steps (%1): a reviewer or "
+                                     "the administrator does.").replace("%1", actions))
+        return "\n".join(lines)
 
     def take_step(self, action: str) -> None:
         """Ask for the opinion and the step's fields, then take the step."""
@@ -338,6 +369,8 @@ class HardshipDialog(QDialog):
                              self)
 
     def record_payment(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         dialog = self.payment_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.pay(dialog.result_input())
@@ -392,7 +425,14 @@ class HardshipDialog(QDialog):
         self.person_id = d.person_id
         self.setWindowTitle(f"{d.serial} {d.person_name}")
         who = f"{d.person_name}（{d.person_id_number}）" if d.person_id_number else d.person_name
-        self.heading.setText(f"{d.serial}　{who}　{d.district}　{status_label(d.status)}")
+        state = status_label(d.status)
+        if d.status == "notice" and d.notice_end is not None:
+            # issue 14: the header said 公示中 after the period had ended
+            state = (self.tr("Public notice until %1").replace("%1", d.notice_end.isoformat())
+                     if d.notice_end >= dt.date.today() else
+                     self.tr("Notice ended %1, awaiting approval")
+                     .replace("%1", d.notice_end.isoformat()))
+        self.heading.setText(f"{d.serial}　{who}　{d.district}　{state}")
         self.household.show_detail(d, editable=d.status in ("draft", "approved", "review")
                                    and self._ws.actor.can(Perm.EDIT_PERSONS))
         _fill(self.documents, [[a.doc_type, a.file_name, f"{a.size // 1024 + 1} KB",
@@ -411,6 +451,9 @@ class HardshipDialog(QDialog):
         self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
             "%1", yuan(sum(p.amount for p in d.payments))))
         self.pay_button.setEnabled(d.status in ("approved", "review"))
+        if gate(self.pay_button, self._ws.actor, Perm.EDIT_PERSONS) \
+                and d.status not in ("approved", "review"):
+            self.pay_button.setToolTip(self.tr("Payments are recorded for approved files."))
 
     @classmethod
     def open_case(cls, workspace: Workspace, case_id: uuid.UUID,

@@ -282,6 +282,8 @@ class ResultTable(QTableWidget):
                      row_text(outcome, lang))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column == 3 and text:  # long reasons are cut off with "…": whole here
+                    item.setToolTip(text.replace("；", "；\n"))
                 if outcome.status == "rejected":
                     item.setBackground(REJECTED)
                 elif outcome.warnings:

@@ -48,11 +48,21 @@ def usual_titles(districts: Iterable[str]) -> list[str]:
     for d in districts:
         if d != "市本级":
             titles += [f"{d}劳动模范", f"{d}先进工作者"]
-    return titles
+    return list(dict.fromkeys(titles))  # once each (issue 14: 湖州市劳动模范 twice)
 
 
 GRANTING_BODIES = ("中共中央、国务院", "中华全国总工会", "浙江省人民政府", "浙江省总工会",
                    "湖州市人民政府", "湖州市总工会")
+
+
+def granting_bodies(districts: Iterable[str]) -> list[str]:
+    """The usual awarding bodies, the association's own county bodies included (长兴县人民政府,
+    长兴县总工会: most county honors are theirs)."""
+    bodies = list(GRANTING_BODIES)
+    for d in districts:
+        if d != "市本级":
+            bodies += [f"中共{d}委、{d}人民政府", f"{d}人民政府", f"{d}总工会"]
+    return list(dict.fromkeys(bodies))
 
 
 @dataclass
@@ -102,7 +112,9 @@ class HonorsEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("honorsEditor")
         self.revoke_saved: Callable[[uuid.UUID], None] | None = None
+        districts = list(districts)
         self._titles = usual_titles(districts)
+        self._bodies = granting_bodies(districts)
         self.rows: list[HonorRow] = []
 
         self.derived = QLabel(self)
@@ -171,7 +183,7 @@ class HonorsEditor(QWidget):
         row = HonorRow(
             title=ChoiceField(self, suggestions=self._titles),
             level=level, year=IntField(4, self),
-            granting_body=ChoiceField(self, suggestions=GRANTING_BODIES),
+            granting_body=ChoiceField(self, suggestions=self._bodies),
             document_number=TextField(self, max_length=100), revoked_date=DateField(self),
             revoke_reason=TextField(self, max_length=500), kept=honor)
         row.title.setMinimumContentsLength(6)
@@ -292,6 +304,9 @@ class HonorsEditor(QWidget):
                 text = getattr(row, attr).local_problem()
                 if text:
                     out.setdefault((r, attr), []).append(text)
+            if row.title.currentText().strip() and not row.year.text().strip():
+                # issue 14: honors were saved without a year (the certificate needs it)
+                out.setdefault((r, "year"), []).append(self.tr("Enter the year it was awarded."))
         return out
 
     def show_problems(self, cells: Mapping[tuple[int, str], list[str]],

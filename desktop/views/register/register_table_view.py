@@ -51,6 +51,9 @@ class RegisterTableView(QTableView):
         state = preferences.window_state(HEADER_KEY)
         if state is not None and not header.restoreState(state):
             log.info("ignoring a saved register header layout that no longer fits")
+        for column in range(header.count()):  # widths saved in the other language (issue 14)
+            if header.sectionSize(column) < header.sectionSizeHint(column):
+                header.resizeSection(column, header.sectionSizeHint(column))
         if header.sortIndicatorSection() not in RegisterTableModel.SORT_KEYS:
             header.setSortIndicator(RegisterTableModel.NAME, Qt.SortOrder.AscendingOrder)
         # the model learns the saved order before its first query; enabling sorting then asks

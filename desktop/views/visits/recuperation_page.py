@@ -27,9 +27,11 @@ from desktop.core.money import to_fen, yuan
 from desktop.core.texts import problem_text
 from desktop.core.vocabulary import RECUPERATION_STATUS, SEX
 from desktop.errors import AppError, ValidationError
+from desktop.services.permissions import Perm
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
+from desktop.views.gating import allowed, gate_children
 from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -46,6 +48,7 @@ class BatchDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("batchDialog")
         self.setWindowTitle(self.tr("New recuperation batch"))
+        self.setMinimumWidth(460)  # was 232 px wide (issue 14)
         self._ws = workspace
         self.saved_id: uuid.UUID | None = None
         year = dt.date.today().year + 1
@@ -83,7 +86,7 @@ class BatchDialog(QDialog):
         box.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Year:"), self.year)
-        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Batch name:"), self.name)
         form.addRow(self.tr("Destination / route:"), self.destination)
         form.addRow(self.tr("First day:"), self.start)
         form.addRow(self.tr("Days (with travel):"), self.days)
@@ -186,6 +189,10 @@ class RecuperationPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        # what the role may not do is disabled, with the reason (issue 14, point 6)
+        gate_children(self, workspace.actor, dict.fromkeys(
+            ("newBatch", "fillBatch", "nominate", "confirmEntry", "declineEntry",
+             "replaceEntry"), Perm.EDIT_PERSONS))
 
     @property
     def batch_id(self) -> uuid.UUID | None:
@@ -247,6 +254,8 @@ class RecuperationPage(QWidget):
         return True
 
     def new_batch(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         dialog = BatchDialog(self._ws, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh()
@@ -258,19 +267,27 @@ class RecuperationPage(QWidget):
         return self.batch_id
 
     def fill(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         self._act(lambda: self._ws.recuperation().fill(self._bid()))
 
     def nominate(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.eligible_table)
         if rows:
             self._act(lambda: self._ws.recuperation().nominate(self._bid(), rows[0].person_id))
 
     def confirm(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if rows:
             self._act(lambda: self._ws.recuperation().confirm(rows[0].entry_id))
 
     def ask_decline(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if not rows:
             return
@@ -283,6 +300,8 @@ class RecuperationPage(QWidget):
         return self._act(lambda: self._ws.recuperation().decline(entry_id, reason))
 
     def replace(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.roster_table)
         if rows:
             self._act(lambda: self._ws.recuperation().replace(rows[0].entry_id))

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.views.data_words import data_word
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """The DTO of a row (``index.data(ROW_ROLE)``)."""
 
@@ -47,7 +49,7 @@ class RowsTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = self._columns[index.column()][1](row)
-            return "" if value is None else str(value)
+            return "" if value is None else data_word(str(value))
         if role == ROW_ROLE:
             return row
         return None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QMessageBox,
     QTableView,
@@ -33,9 +35,15 @@ from desktop.core.vocabulary import VISIT_STATUS
 from desktop.errors import AppError
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
-from desktop.services.visits.types import Conflict, VisitRow, WorkItem
+from desktop.services.visits.types import (
+    Conflict,
+    ScheduleOutcome,
+    VisitRow,
+    WorkItem,
+)
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import button_row, refill_combo
+from desktop.views.gating import allowed, gate_children
 from desktop.views.i18n import word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -71,8 +79,14 @@ def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = Fa
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setResizeContentsPrecision(60)  # measure the first rows, not ten thousand
+    # columns as wide as their title and text, so that none is clipped while an empty one takes
+    # the room (issue 14)
+    model.modelReset.connect(view.resizeColumnsToContents)
+    view.resizeColumnsToContents()
     return view
 
 
@@ -92,6 +106,7 @@ class VisitsPage(QWidget):
         self._ws = workspace
         self._tasks = tasks
         self.loading = False
+        self.last_schedule: ScheduleOutcome | None = None
         self.visits: list[VisitRow] = []
         self.campaign = QComboBox(self)
         self.campaign.setObjectName("campaignCombo")
@@ -135,6 +150,13 @@ class VisitsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        # what the role may not do is disabled, with the reason (issue 14, point 6)
+        gate_children(self, workspace.actor, {
+            **dict.fromkeys(("newCampaign", "editCampaign", "planCampaign", "addPerson",
+                             "newTeam", "autoSchedule", "assignVisits", "removeVisit",
+                             "recordVisit", "birthdayVisit", "hospitalVisit", "hardshipFile",
+                             "closeFollowUp"), Perm.EDIT_PERSONS),
+            "approveCampaign": Perm.APPROVE})
 
     # -- tabs -----------------------------------------------------------------------------------
 
@@ -269,6 +291,14 @@ class VisitsPage(QWidget):
         self.work_model.set_rows(work)
         conflicts: Sequence[Conflict] = extra[0] if extra else []
         self.conflicts.clear()
+        waiting = sum(1 for v in visits if v.status in ("planned", "postponed")
+                      and (v.planned_date is None or v.team_id is None))
+        if waiting:  # issue 14: they were left out silently, the pane empty
+            item = QListWidgetItem(self.tr(
+                "%n visit(s) have no date or team yet: add a team or more visits per day and "
+                "schedule again, or assign them by hand.", "", waiting))
+            item.setForeground(QColor("#b00020"))
+            self.conflicts.addItem(item)
         for c in conflicts:
             self.conflicts.addItem(f"{c.name}：{c.text}")
         if campaign is None:
@@ -311,12 +341,16 @@ class VisitsPage(QWidget):
             return []
 
     def new_campaign(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         dialog = CampaignDialog(self._ws.visits(), None, self._districts(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh()
             self.campaign.setCurrentIndex(max(self.campaign.findData(dialog.saved_id), 0))
 
     def edit_campaign(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         if self.campaign_id is None:
             return
         dialog = CampaignDialog(self._ws.visits(), self.campaign_id, self._districts(), self)
@@ -324,6 +358,8 @@ class VisitsPage(QWidget):
             self.refresh()
 
     def plan(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         self._act(lambda: self._ws.visits().plan(self._need_campaign()))
 
     def ask_approve(self) -> None:
@@ -359,6 +395,8 @@ class VisitsPage(QWidget):
     # -- candidates -----------------------------------------------------------------------------
 
     def ask_add(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         text, ok = QInputDialog.getText(self, self.tr("Add a person"),
                                         self.tr("Name, pinyin or ID number:"))
         if not ok or not text.strip():
@@ -385,6 +423,8 @@ class VisitsPage(QWidget):
     # -- schedule -------------------------------------------------------------------------------
 
     def ask_team(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         if self.campaign_id is None:
             return
         dialog = TeamDialog(self._ws.visits(), self.campaign_id, self)
@@ -392,6 +432,8 @@ class VisitsPage(QWidget):
             self.refresh()
 
     def ask_auto_schedule(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         if self.campaign_id is None:
             return
         dialog = AutoScheduleDialog(self.teams, self._ws.visits().campaign(self.campaign_id),
@@ -401,10 +443,53 @@ class VisitsPage(QWidget):
             self.auto_schedule(team_ids, first, per_day)
 
     def auto_schedule(self, team_ids: list[uuid.UUID], first: dt.date, per_day: int) -> bool:
-        return self._act(lambda: self._ws.visits().auto_schedule(
-            self._need_campaign(), team_ids, first, per_day))
+        outcome: list[ScheduleOutcome] = []
+        if not self._act(lambda: outcome.append(self._ws.visits().schedule(
+                self._need_campaign(), team_ids, first, per_day))):
+            return False
+        self.last_schedule = outcome[0]
+        if not outcome[0].complete:
+            self.explain_schedule(outcome[0])
+        return True
+
+    def schedule_text(self, o: ScheduleOutcome) -> str:
+        """What could not be scheduled, why, and what would fit it (issue 14, point 4)."""
+        head = self.tr("%1 visit(s) scheduled; %2 could not be scheduled.") \
+            .replace("%1", str(o.scheduled)).replace("%2", str(o.left))
+        if o.working_days == 0:
+            why = self.tr("There is no office working day from %1 to the campaign's end "
+                          "(%2).").replace("%1", o.first_day.isoformat()) \
+                .replace("%2", o.last_day.isoformat())
+            return f"{head}\n{why}\n" + self.tr("Move the campaign's end date later.")
+        why = self.tr("From %1 to the campaign's end (%2) there are %3 working day(s); %4 "
+                      "team(s) with %5 visits a day are full.") \
+            .replace("%1", o.first_day.isoformat()).replace("%2", o.last_day.isoformat()) \
+            .replace("%3", str(o.working_days)).replace("%4", str(o.teams)) \
+            .replace("%5", str(o.per_day))
+        ways = [self.tr("add teams: %1 team(s) in all would fit everyone;")
+                .replace("%1", str(o.teams_needed))]
+        if o.per_day_needed <= 200:
+            ways.append(self.tr("or clear the schedule and allow %1 visits per team and day;")
+                        .replace("%1", str(o.per_day_needed)))
+        ways.append(self.tr("or move the campaign's end date later."))
+        return "\n".join([head, why, self.tr("To schedule them:"), *("· " + w for w in ways)])
+
+    def explain_schedule(self, o: ScheduleOutcome) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schedule automatically"),
+                          self.schedule_text(o), QMessageBox.StandardButton.Close, self)
+        box.setObjectName("scheduleLeftBox")
+        team = box.addButton(self.tr("New team…"), QMessageBox.ButtonRole.ActionRole)
+        dates = box.addButton(self.tr("Change the campaign dates…"),
+                              QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is team:
+            self.ask_team()
+        elif box.clickedButton() is dates:
+            self.edit_campaign()
 
     def ask_assign(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.schedule_table)
         if not rows:
             return
@@ -418,6 +503,8 @@ class VisitsPage(QWidget):
         return self._act(lambda: self._ws.visits().assign(visit_ids, team_id, day, slot))
 
     def ask_remove(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.schedule_table)
         if not rows:
             return
@@ -436,6 +523,8 @@ class VisitsPage(QWidget):
         return self._act(run)
 
     def ask_record(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         rows = selected(self.schedule_table)
         if len(rows) != 1:
             return
@@ -452,12 +541,16 @@ class VisitsPage(QWidget):
         return rows[0] if rows else None
 
     def plan_birthday(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         w = self._work_item()
         if w is not None and w.kind == "birthday":
             self._act(lambda: self._ws.visits().create_single(w.person_id, "生日", w.day,
                                                               w.text))
 
     def plan_hospital(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         w = self._work_item()
         if w is not None and w.visit_id is not None:
             vid = w.visit_id
@@ -466,6 +559,8 @@ class VisitsPage(QWidget):
 
     def open_hardship_file(self) -> None:
         """Open a hardship draft for the person of the chosen follow-up."""
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         w = self._work_item()
         if w is None or w.visit_id is None:
             return
@@ -482,6 +577,8 @@ class VisitsPage(QWidget):
             self.refresh()
 
     def close_follow_up(self) -> None:
+        if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
+            return
         w = self._work_item()
         if w is not None and w.visit_id is not None:
             vid = w.visit_id

@@ -1,0 +1,129 @@
+"""The audit log in sentences (issue 14, point 16): local time, who did what to whom, amounts
+in yuan, no UUIDs; the raw entry stays one click away."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+from desktop.services.audit import AuditEntry
+
+ACTIONS: dict[str, tuple[str, str]] = {
+    "setup.initialise": ("完成首次设置", "set the program up"),
+    "auth.login": ("登录", "logged in"),
+    "auth.logout": ("注销", "logged out"),
+    "auth.login_failed": ("登录失败（密码不对）", "failed to log in"),
+    "auth.login_locked": ("账户锁定期间尝试登录", "tried to log in while locked"),
+    "auth.locked": ("密码输错次数过多，账户被锁定", "was locked out"),
+    "user.create": ("新建用户", "created the user"),
+    "user.update": ("修改用户", "changed the user"),
+    "user.unlock": ("解锁用户", "unlocked the user"),
+    "user.reset_password": ("重设用户密码", "reset the password of"),
+    "user.change_password": ("修改了自己的密码", "changed their password"),
+    "person.create": ("新增劳模", "added"),
+    "person.update": ("修改劳模信息", "changed"),
+    "person.reveal_id": ("查看完整身份证号", "looked at the full ID number of"),
+    "person.merge": ("合并重复记录", "merged duplicates of"),
+    "person.merge_undo": ("撤销合并", "undid the merge of"),
+    "person.import": ("导入名册", "imported"),
+    "person.import_undo": ("撤销导入", "undid the import of"),
+    "person.event_undo": ("撤销状态变更", "undid a status change of"),
+    "duplicate.dismiss": ("确认不是重复", "marked as not a duplicate"),
+    "register.unmask_export": ("导出含完整号码的名册", "exported full numbers"),
+    "hardship.open": ("新建困难档案", "opened the hardship file"),
+    "hardship.update": ("修改困难档案", "changed the hardship file"),
+    "hardship.amend": ("更正困难档案", "amended the hardship file"),
+    "hardship.payment": ("登记发放", "recorded a payment for"),
+    "hardship.attach": ("添加材料", "added a document to"),
+    "hardship.objection": ("登记公示异议", "recorded an objection to"),
+    "hardship.reveal_account": ("查看完整银行账号", "looked at the bank account of"),
+    "hardship.proof": ("开具帮扶证明", "issued a proof of assistance for"),
+    "visit_campaign.create": ("新建走访活动", "created the campaign"),
+    "visit_campaign.update": ("修改走访活动", "changed the campaign"),
+    "visit_campaign.delete": ("删除走访活动", "deleted the campaign"),
+    "visit_campaign.plan": ("按规则生成走访名单", "planned the campaign"),
+    "visit_campaign.approve": ("审批走访名单", "approved the list of"),
+    "visit_campaign.schedule": ("自动排期", "scheduled the campaign"),
+    "visit.add": ("加入走访名单", "added a visit"),
+    "visit.remove": ("移出走访名单", "took a visit off the list"),
+    "visit.record": ("登记走访结果", "recorded a visit"),
+    "visit.assign": ("分配走访", "assigned visits"),
+    "visit.unmask_list": ("打印含完整电话的走访名单", "printed full phone numbers for"),
+    "recuperation_batch.create": ("新建疗休养批次", "created the batch"),
+    "recuperation.unmask_roster": ("打印含完整号码的疗休养名单", "printed full numbers for"),
+    "document.issue_cards": ("打印会员证", "printed member cards"),
+    "backup.create": ("备份数据库", "backed up the database"),
+    "backup.restore": ("恢复数据库", "restored the database"),
+    "demo.generate": ("生成演示数据", "generated demo data"),
+    "demo.visits": ("生成演示走访和疗休养数据", "generated demo visits"),
+}
+
+_UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
+_MONEY = re.compile(r"(amount|fen|paid|cost|income|budget)", re.I)
+_KEYS: dict[str, tuple[str, str]] = {
+    "reason": ("原因", "reason"), "count": ("数量", "count"), "persons": ("人数", "persons"),
+    "scheduled": ("已排", "scheduled"), "left": ("未排", "left"), "teams": ("小组", "teams"),
+    "role": ("角色", "role"), "file": ("文件", "file"), "serial": ("编号", "serial"),
+    "kind": ("类别", "kind"), "attempt": ("第几次", "attempt"), "opinion": ("意见", "opinion"),
+    "honors": ("荣誉", "honors"), "events": ("动态", "events"), "seed": ("随机种子", "seed"),
+    "source": ("来源", "source"), "status": ("状态", "status"), "visits": ("走访", "visits"),
+    "campaigns": ("活动", "campaigns"), "recuperation": ("疗休养", "recuperation"),
+    "new": ("新增", "new"), "updated": ("更新", "updated"), "rejected": ("拒绝", "rejected"),
+    "sheet": ("工作表", "sheet"), "date": ("日期", "date"),
+}
+
+
+def local_time(at: str) -> str:
+    """The stored UTC time as the office's local time, to the minute."""
+    try:
+        moment = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _value(key: str, value: Any, zh: bool) -> str | None:
+    if isinstance(value, str) and _UUID.match(value):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and _MONEY.search(key):
+        return f"{value / 100:,.2f} 元" if zh else f"{value / 100:,.2f} yuan"
+    if isinstance(value, list | tuple):
+        shown = [v for v in (_value(key, v, zh) for v in value) if v]
+        return "、".join(shown[:5]) + ("…" if len(shown) > 5 else "") if shown else None
+    if isinstance(value, dict):
+        return None
+    return str(value)
+
+
+def sentence(entry: AuditEntry, lang: str) -> str:
+    """"admin 修改劳模信息：张建国（原因：…）" — who, what, whom, and the readable details."""
+    zh = lang.startswith("zh")
+    words = ACTIONS.get(entry.action)
+    action = (words[0] if zh else words[1]) if words else entry.action
+    whom = entry.subject or (entry.entity_id if entry.entity == "user" else None)
+    head = f"{action}：{whom}" if zh and whom else f"{action} {whom}" if whom else action
+    details = []
+    for key, value in entry.detail.items():
+        shown = _value(key, value, zh)
+        if shown is None or shown == "":
+            continue
+        label = _KEYS.get(key)
+        details.append(f"{label[0] if zh else label[1]}：{shown}" if label and zh
+                       else f"{label[1] if label else key}: {shown}" if not zh
+                       else f"{key}：{shown}")
+    if details:
+        joined = "；".join(details[:6]) if zh else "; ".join(details[:6])
+        head += f"（{joined}）" if zh else f" ({joined})"
+    return head
+
+
+def raw(entry: AuditEntry) -> str:
+    """The entry exactly as stored (for the tooltip and the 'raw entry' view)."""
+    return json.dumps({"seq": entry.seq, "at": entry.at, "actor": entry.actor,
+                       "action": entry.action, "entity": entry.entity,
+                       "entity_id": entry.entity_id, "detail": entry.detail},
+                      ensure_ascii=False, indent=1)

@@ -1,0 +1,76 @@
+"""Issue 14, point 2: the clerk's roster as it really comes, driven through the wizard.
+
+A 合计 row with the count in the name column is skipped and mentioned (not a person named
+"12人" blocking the file); "1971.8" is August; "1971.1" beside an ID number that says October
+is settled by the ID number; a year column beside a cell with several honors is kept, with a
+warning; long reasons have a tooltip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from desktop.core import idnumber
+from desktop.services.register.types import RegisterFilter
+from desktop.services.workspace import Workspace
+from desktop.views.imports.import_wizard import ImportWizard
+from desktop.views.tasks import TaskRunner
+from tests.exchange.import_support import HEADERS, write_clerk_workbook
+
+AUGUST = idnumber.make("330522", dt.date(1971, 8, 15), 51)
+OCTOBER = idnumber.make("330522", dt.date(1971, 10, 3), 62)
+HONORS = idnumber.make("330522", dt.date(1960, 5, 5), 73)
+
+
+def rows() -> list[list[object]]:
+    return [
+        [1, "孙八月", "男", AUGUST, 1971.8, "汉", "群众", "长兴县供电公司", "市劳动模范",
+         2012, None, None],
+        [2, "周十月", "女", OCTOBER, "1971.1", "汉", "群众", "长兴县人民医院", "县劳动模范",
+         2001, None, None],
+        [3, "吴双荣", "男", HONORS, "1960.05", "汉", "群众", "长兴县煤山镇",
+         "2015年全国劳动模范（先后获省劳模、全国劳模）", 2015, None, None],
+        ["合计", "12人", None, None, None, None, None, None, None, None, None, None],
+    ]
+
+
+def dry_run(ws: Workspace, qtbot: Any, book: Path) -> Any:
+    wizard = ImportWizard(ws.importer(), TaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(book))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.mapping_page.preview is not None, timeout=20000)
+    wizard.next()
+    dry = wizard.dry_page
+    qtbot.waitUntil(lambda: dry.result is not None, timeout=20000)
+    return wizard
+
+
+def test_the_clerks_roster_imports_whole(ws: Workspace, qtbot: Any, tmp_path: Path) -> None:
+    book = write_clerk_workbook(tmp_path / "名册.xlsx", rows(), HEADERS)
+    wizard = dry_run(ws, qtbot, book)
+    dry = wizard.dry_page
+    result = dry.result
+    assert result.rejected == 0, [(o.number, o.problems) for o in result.rows]
+    assert result.counts["new"] == 3 and dry.isComplete()  # nothing blocks the file
+    footer = next(r.number for r in [*result.rows] if r.name == "吴双荣") + 1
+    assert footer in result.footer_rows and "12人" not in {o.name for o in result.rows}
+    assert "跳过" in dry.counts.text() and str(footer) in dry.counts.text()
+    by_name = {o.name: o for o in result.rows}
+    warned = by_name["吴双荣"]
+    assert {w.code for w in warned.warnings} == {"honor_year_unplaced"}  # 2015 is in the cell
+    assert warned.warnings[0].params["titles"] == "省劳模"
+    # the table tells it, with the whole reason as a tooltip
+    line = next(r for r in range(dry.table.rowCount()) if dry.table.item(r, 1).text() == "吴双荣")
+    details = dry.table.item(line, 3)
+    assert "省劳模" in details.text() and "没有年份" in details.toolTip()
+    wizard.next()
+    run = wizard.run_page
+    qtbot.waitUntil(lambda: run.finished_run, timeout=20000)
+    assert run.result is not None and run.result.written
+    persons = {r.name: r for r in ws.register().rows(RegisterFilter(), limit=10)}
+    assert set(persons) >= {"孙八月", "周十月", "吴双荣"}
+    born = {n: ws.persons().get(persons[n].id).draft.birth_date for n in ("孙八月", "周十月")}
+    assert born == {"孙八月": dt.date(1971, 8, 15), "周十月": dt.date(1971, 10, 3)}

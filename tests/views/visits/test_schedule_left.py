@@ -1,0 +1,59 @@
+"""Issue 14, point 4: automatic scheduling says what it could not schedule, why, and offers
+more teams or other dates; the 提醒 pane keeps saying it until they are scheduled."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services.workspace import Workspace
+from desktop.views.tasks import TaskRunner
+from desktop.views.visits.visits_page import VisitsPage
+
+
+def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
+        qtbot: QtBot, demo_ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    svc = demo_ws.visits()
+    draft = svc.default_draft("五一", 2027)
+    draft = dataclasses.replace(draft, rules=dataclasses.replace(
+        draft.rules, levels=("全国", "省部级", "市级")))
+    cid = svc.create_campaign(draft)
+    planned = svc.plan(cid)
+    team = svc.create_team(cid, "第一组", svc.add_staff("王主席"))
+    page = VisitsPage(demo_ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    index = next(i for i in range(page.campaign.count()) if page.campaign.itemData(i) == cid)
+    page.campaign.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    shown: list[str] = []
+    asked_team: list[bool] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box.text())
+        # the clerk takes the offered way: a new team
+        button = next(b for b in box.buttons() if "走访组" in b.text())
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(page, "ask_team", lambda: asked_team.append(True))
+    first = draft.end_date - dt.timedelta(days=6)
+    assert page.auto_schedule([team], first, 2)
+    outcome = page.last_schedule
+    assert outcome is not None and outcome.left > 0
+    assert outcome.scheduled + outcome.left == planned
+    text = shown[0]
+    assert f"{outcome.left} 次走访未能排期" in text
+    assert f"{outcome.working_days} 个工作日" in text and "每天 2 次" in text
+    assert f"共 {outcome.teams_needed} 个小组" in text and outcome.teams_needed > 1
+    assert asked_team == [True]
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    warning = page.conflicts.item(0).text()
+    assert f"{outcome.left} 次走访尚未排定日期或小组" in warning
