@@ -8,6 +8,7 @@ upgraded) on a worker thread while the dialog is already on screen, and the heav
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -75,8 +76,21 @@ def open_database(target: str | None) -> Database:
     db = Database.open(target)
     if db.sqlite_path is not None:
         db.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        _hold_database(db.sqlite_path)
     db.upgrade()
     return db
+
+
+def _hold_database(path: Path) -> None:
+    """The window holds the database's lock for its whole session, so that ``laomo restore``
+    refuses (naming this window) instead of replacing the file under it. A second window on
+    the same file still opens: the first one's lock already says the file is in use."""
+    from desktop.errors import AppError
+    from desktop.paths import DatabaseLock
+
+    lock = DatabaseLock(path)
+    with contextlib.suppress(AppError):
+        lock.acquire("劳模之家窗口")
 
 
 @dataclass(frozen=True)

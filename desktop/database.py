@@ -174,7 +174,8 @@ class Database:
             kwargs["connect_args"] = {"check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
-        self.engine = create_engine(url, **kwargs)
+        # a failed statement's message never carries its values (ID numbers, phones, incomes)
+        self.engine = create_engine(url, hide_parameters=True, **kwargs)
         if self.is_sqlite:
             _sqlite_connect_hooks(self.engine)
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)

@@ -18,6 +18,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     A target another program holds open (Windows) raises ``file_in_use`` after a few tries
     (:func:`desktop.paths.replace_file`); the old file stays as it was."""
+    path = Path(path)
+    if path.is_dir():
+        raise AppError("output_is_directory", path=str(path))
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:

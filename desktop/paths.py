@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
+import json
 import os
+import socket
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import platformdirs.windows
@@ -97,3 +101,113 @@ def replace_file(source: Path | str, target: Path | str) -> None:
             if attempt == REPLACE_ATTEMPTS:
                 raise AppError("file_in_use", path=str(target)) from exc
             time.sleep(REPLACE_PAUSE)
+
+
+# --- who holds a database file open --------------------------------------------------------------
+
+class DatabaseLock:
+    """A lock file beside a SQLite database (``laomo.sqlite3.lock``) that the program holding the
+    database keeps locked for as long as it runs: the window for its whole session, ``restore``
+    while it replaces the file. The file says who holds it (user, computer, program, since when),
+    so a refusal can name them. The operating system releases the lock when the process ends,
+    however it ends: a stale file left by a crash is not a held lock."""
+
+    def __init__(self, database: Path) -> None:
+        self.path = database.with_name(database.name + ".lock")
+        self._handle: Any = None
+
+    def holder(self) -> str | None:
+        """Who holds the lock now (a sentence), or None when nobody does."""
+        if str(self.path.resolve()) in _held or not self.path.exists():
+            return None
+        try:
+            handle = self.path.open("r+", encoding="utf-8")
+        except OSError:
+            return self._describe()  # Windows: a file held open by another process
+        try:
+            if not _try_lock(handle):
+                return self._describe()
+            _unlock(handle)
+            return None
+        finally:
+            handle.close()
+
+    def _describe(self) -> str:
+        try:
+            info = json.loads(self.path.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            info = {}
+        return (f"{info.get('program', '劳模之家')}（用户 {info.get('user', '?')}，"
+                f"计算机 {info.get('host', '?')}，进程 {info.get('pid', '?')}，"
+                f"自 {info.get('since', '?')}）")
+
+    def acquire(self, program: str) -> bool:
+        """Take the lock or raise ``AppError("database_in_use")`` naming who holds it. False
+        when this process holds it already (then ``release`` leaves it to the first holder)."""
+        if str(self.path.resolve()) in _held:
+            return False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            handle = self.path.open("a+", encoding="utf-8")
+        except OSError as exc:
+            raise AppError("database_in_use", path=str(self.path.with_suffix("")),
+                           holder=self._describe()) from exc
+        if not _try_lock(handle):
+            handle.close()
+            raise AppError("database_in_use", path=str(self.path.with_suffix("")),
+                           holder=self._describe())
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps({
+            "program": program, "pid": os.getpid(), "host": socket.gethostname(),
+            "user": getpass.getuser(), "since": time.strftime("%Y-%m-%d %H:%M:%S")},
+            ensure_ascii=False))
+        handle.flush()
+        self._handle = handle
+        _held[str(self.path.resolve())] = self
+        return True
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        _held.pop(str(self.path.resolve()), None)
+        try:
+            _unlock(self._handle)
+        finally:
+            self._handle.close()
+            self._handle = None
+
+
+_WINDOWS_LOCK_AT = 1 << 16
+_held: dict[str, DatabaseLock] = {}  # this process's locks: taking one twice is no conflict
+
+
+def _try_lock(handle: Any) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(_WINDOWS_LOCK_AT)  # past the text, which others must still read
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(handle: Any) -> None:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(_WINDOWS_LOCK_AT)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        pass

@@ -21,6 +21,7 @@ CAST: dict[str, Actor] = {
     "viewer": Actor(15, "view1", "只读", Role.VIEWER),
 }
 ADMIN_MAKER = Actor(16, "admin3", "管理员丙", Role.ADMIN)
+APPROVER = Actor(17, "rev2", "审核员乙", Role.REVIEWER)  # verifier ≠ approver
 PATH: tuple[str, ...] = ("draft", "submitted", "verified", "notice", "approved", "review")
 
 
@@ -68,7 +69,7 @@ def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None
     made_by.start_notice(case_id, start=TODAY - dt.timedelta(days=20), opinion="张榜公示")
     if status == "notice":
         return case_id
-    checker.approve(case_id, "同意认定为深度困难")
+    service(db, APPROVER).approve(case_id, "同意认定为深度困难")
     if status == "approved":
         return case_id
     made_by.start_review(case_id, "半年复核")

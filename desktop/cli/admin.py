@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from desktop.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -21,7 +23,7 @@ from desktop.cli.common import (
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.services import accounts, maintenance
-from desktop.services.permissions import Actor
+from desktop.services.permissions import Actor, Perm
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
@@ -104,13 +106,20 @@ def _restore_actor(db: Database, args: argparse.Namespace, source: Path) -> Acto
     try:
         db.check_schema()
         usable = accounts.is_initialised(db.sessions)
-    except AppError:
-        usable = False
+    except (AppError, SQLAlchemyError):
+        usable = False  # a new machine, an empty file, a fresh --db, a damaged file
     if usable:
-        return login(db, args)
+        try:
+            return login(db, args)
+        except SQLAlchemyError:
+            pass  # a damaged database: the backup's own accounts decide who may restore
     import tempfile
 
-    with tempfile.TemporaryDirectory() as work:
+    scratch = db.sqlite_path.parent if db.sqlite_path is not None else None
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+        maintenance.remove_stale_restores(scratch)
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=maintenance.RESTORE_SCRATCH) as work:
         copy = Path(work) / "candidate.sqlite3"
         maintenance.read_backup(source, copy)
         candidate = Database(f"sqlite:///{copy}")
@@ -124,7 +133,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     db = Database.open(args.db)  # restoring onto a new machine: no file yet
     try:
         actor = _restore_actor(db, args, args.source)
-        result = maintenance.restore(db, args.source, actor)
+        result = maintenance.restore(db, args.source, actor,
+                                     other_association_reason=args.other_association)
         kept = result.previous_kept_at or "-"
         print(say(args.lang,
                    f"已从 {args.source} 恢复（备份时间 {result.manifest.created_at}）。"
@@ -149,12 +159,27 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     db = open_database(args, upgrade=False)
     try:
         db.check_schema()  # a text file, a foreign or a newer database: a clear refusal
+        # the checks read first: the log-in below appends to the very chain they verify
+        report = maintenance.run_checks(db)
         actor = login(db, args)
-        report = maintenance.MaintenanceService(db, actor).check()
+        actor.require(Perm.CHECK)
         for item in report.items:
             zh, en = CHECK_NAMES.get(item.name, (item.name, item.name))
             mark = say(args.lang, "正常" if item.ok else "异常", "ok" if item.ok else "PROBLEM")
             print(f"{say(args.lang, zh, en)}: {mark} ({item.detail})", file=out)
+        if not report.ok:
+            last = report.last_backup
+            if last:
+                print(say(args.lang,
+                          f"最近一次备份：{last.get('path')}（{last.get('created_at')}）。"
+                          f"可用 laomo restore \"{last.get('path')}\" 恢复到该备份。",
+                          f"Last backup: {last.get('path')} ({last.get('created_at')}). "
+                          f"laomo restore \"{last.get('path')}\" brings it back."), file=out)
+            else:
+                print(say(args.lang, "没有找到本数据库的备份记录：请找到最近的备份文件，用 "
+                          "laomo restore <备份文件> 恢复。",
+                          "No backup of this database is on record: find the latest backup "
+                          "file and run laomo restore <file>."), file=out)
         return EXIT_OK if report.ok else EXIT_FAILED
     finally:
         db.dispose()

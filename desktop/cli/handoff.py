@@ -33,22 +33,22 @@ def _read(path: Path) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from desktop.services.handoff.service import write_atomically
+    from desktop.files import write_atomically
 
     write_atomically(Path(path), data)
 
 
 def handoff_card(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.exchange import handoff_package as pkg
+    from desktop.services.handoff.service import card_summary
 
     with closing_workspace(args) as ws:
         data = ws.handoff().card()
     _write(args.out, data)
-    card = pkg.read_card(data)
-    write_console(out, say(args.lang, f"已写出 {card['name']} 的协会名片：{args.out}\n指纹："
-                                       f"{pkg.grouped(card['fingerprint'])}\n",
-                           f"Wrote the card of {card['name']}: {args.out}\nFingerprint: "
-                           f"{pkg.grouped(card['fingerprint'])}\n"))
+    name, fingerprint = card_summary(data)
+    write_console(out, say(args.lang, f"已写出 {name} 的协会名片：{args.out}\n指纹："
+                                       f"{fingerprint}\n",
+                           f"Wrote the card of {name}: {args.out}\nFingerprint: "
+                           f"{fingerprint}\n"))
     return EXIT_OK
 
 
@@ -102,9 +102,9 @@ def handoff_import(args: argparse.Namespace, out: TextIO) -> int:
         result = ws.handoff().import_file(data, dry_run=args.dry_run,
                                           gap_reason=args.accept_gap)
     if args.report is not None and result.kind == "district":
-        from desktop.exchange.handoff_report import report_xlsx
+        from desktop.services.handoff.service import report_workbook_of
 
-        _write(args.report, report_xlsx(result.report))
+        _write(args.report, report_workbook_of(result.report))
     if result.kind == "district":
         head = say(args.lang,
                    f"{result.district} 第 {result.sequence} 号数据包验证通过"

@@ -123,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except Exception as exc:  # a bug: say so briefly, keep the details in the log
         log.exception("laomo %s failed", args.command)
-        print(say(args.lang, f"出错了：{exc}（详情见日志）",
-                   f"Failed: {exc} (details in the log)"), file=sys.stderr)
+        brief = logsetup.scrub(str(exc).split("\n", 1)[0])[:300]
+        print(say(args.lang, f"出错了：{brief}（详情见日志）",
+                   f"Failed: {brief} (details in the log)"), file=sys.stderr)
         return EXIT_FAILED

@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("restore", parents=[common],
                        help="verify a backup, then replace the database with it")
     s.add_argument("source", type=Path)
+    s.add_argument("--other-association", metavar="REASON", default=None,
+                   help="restore another association's backup over this one, for this reason")
     sub.add_parser("check", parents=[common], help="check integrity, schema and the audit chain")
     _members_parser(sub, common)
     _report_parser(sub, common)

@@ -5,8 +5,14 @@ shows, the cells as the file stores them (text, float, int, bool, date, datetime
 never materialised: calamine skips cells that only carry formatting, so a sheet with a million
 formatted but empty rows costs nothing, and a CSV is read line by line.
 
-Unreadable input raises ``AppError`` with one of ``import_unreadable``, ``import_encrypted``,
-``import_unknown_format``, ``import_empty``, ``import_no_sheet``.
+What the bytes are decides how a file is read, not its extension, and a workbook is inspected
+by ``desktop.exchange.import_guard`` before calamine sees it (a far cell would make calamine
+abort the process). Unreadable input raises ``AppError`` with one of ``import_unreadable``,
+``import_damaged``, ``import_encrypted``, ``import_not_workbook``, ``import_not_text``,
+``import_encoding``, ``import_too_big``, ``import_far_cell``, ``import_too_many_rows``,
+``import_too_many_strings``, ``import_unsafe_xml``, ``import_cell_too_long``,
+``import_unknown_format``, ``import_empty``, ``import_no_sheet``; their messages never carry
+a parser's own words.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +29,15 @@ from typing import Any
 import python_calamine as pc
 
 from desktop.errors import AppError
+from desktop.exchange.import_guard import LIMITS, WorkbookScan, file_kind, scan_workbook
 
 __all__ = ["FORMATS", "Cell", "RawRow", "Sheet", "import_format", "read_sheet", "sheet_names"]
 
 FORMATS = ("xlsx", "xlsm", "xls", "csv")
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .xls, or an encrypted .xlsx
-_ZIP_MAGIC = b"PK\x03\x04"
+# control characters (C0 but tab and line breaks, DEL, C1) and non-characters: invisible debris
+# of copy and paste that no register field may hold and PostgreSQL refuses (NUL)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 CANCEL_EVERY = 2000  # rows read between two looks at is_cancelled
 _CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 is a superset of GBK and GB2312
 
@@ -63,32 +72,51 @@ def _check_file(path: Path) -> str:
     kind = import_format(path)
     if kind is None:
         raise AppError("import_unknown_format", path=str(path))
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise AppError("import_unreadable", path=str(path),
-                       reason=exc.strerror or str(exc)) from exc
-    if not head:
-        raise AppError("import_empty", path=str(path))
-    if kind in ("xlsx", "xlsm") and head.startswith(_OLE_MAGIC):
-        # Excel and WPS save a password-protected workbook as an OLE container holding the
-        # encrypted package; an unencrypted .xlsx is always a zip file.
-        raise AppError("import_encrypted", path=str(path))
-    if kind in ("xlsx", "xlsm") and not head.startswith(_ZIP_MAGIC):
-        raise AppError("import_unreadable", path=str(path), reason="not an Excel workbook")
-    return "xlsx" if kind == "xlsm" else kind
+    return file_kind(path, kind)
 
 
-def _open_workbook(path: Path) -> pc.CalamineWorkbook:
+_scanned: dict[tuple[str, int, int], WorkbookScan] = {}
+
+
+def _scan(path: Path) -> WorkbookScan:
+    """The workbook's inspection, remembered for the file as it is (the wizard asks for the
+    sheet names and the rows one after the other)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    found = _scanned.get(key)
+    if found is None:
+        found = scan_workbook(path)
+        _scanned.clear()
+        _scanned[key] = found
+    return found
+
+
+def _open_workbook(path: Path, kind: str) -> tuple[pc.CalamineWorkbook, WorkbookScan | None]:
+    scan = _scan(path) if kind == "xlsx" else None
     try:
-        return pc.CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as handle:  # by content: an .xls renamed .xlsx is read as .xls
+            return pc.CalamineWorkbook.from_filelike(handle), scan
     except pc.PasswordError as exc:
         raise AppError("import_encrypted", path=str(path)) from exc
-    except Exception as exc:  # calamine raises several types for damaged files
+    except OSError as exc:
+        raise AppError("import_unreadable", path=str(path)) from exc
+    except BaseException as exc:  # calamine raises several types, a Rust panic among them
+        _reraise_interrupts(exc)
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise AppError("import_encrypted", path=str(path)) from exc
-        raise AppError("import_unreadable", path=str(path), reason=str(exc)[:200]) from exc
+        raise AppError("import_damaged", path=str(path)) from exc
+
+
+def _reraise_interrupts(exc: BaseException) -> None:
+    """A Rust panic inside calamine arrives as ``pyo3_runtime.PanicException``, which derives
+    from BaseException: it is a damaged file, not a reason to end the program. Interrupts are."""
+    if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+        raise exc
+
+
+def _visible(wb: pc.CalamineWorkbook) -> list[str]:
+    return [m.name for m in wb.sheets_metadata
+            if m.typ == pc.SheetTypeEnum.WorkSheet and m.visible == pc.SheetVisibleEnum.Visible]
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -96,9 +124,8 @@ def sheet_names(path: Path) -> list[str]:
     kind = _check_file(path)
     if kind == "csv":
         return [path.stem]
-    wb = _open_workbook(path)
-    return [m.name for m in wb.sheets_metadata
-            if m.typ == pc.SheetTypeEnum.WorkSheet and m.visible == pc.SheetVisibleEnum.Visible]
+    wb, _ = _open_workbook(path, kind)
+    return _visible(wb)
 
 
 def read_sheet(path: Path, sheet: str | None = None,
@@ -110,20 +137,23 @@ def read_sheet(path: Path, sheet: str | None = None,
     kind = _check_file(path)
     if kind == "csv":
         return Sheet(path.stem, tuple(_cancellable(_csv_rows(path), is_cancelled)), "csv")
-    wb = _open_workbook(path)
-    names = sheet_names(path)
+    wb, scan = _open_workbook(path, kind)
+    names = _visible(wb)
     if sheet is not None and sheet not in wb.sheet_names:
         raise AppError("import_no_sheet", path=str(path), sheet=sheet, known="、".join(names))
     candidates = [sheet] if sheet is not None else names
     first: Sheet | None = None
     for name in candidates:
+        if scan is not None:
+            scan.check_sheet(path, name)  # never hand calamine a grid it cannot hold
         try:
             data = wb.get_sheet_by_name(name)
-            rows = tuple(_cancellable(_sheet_rows(data), is_cancelled))
+            rows = tuple(_cancellable(_sheet_rows(data, path, name), is_cancelled))
         except AppError:
             raise
-        except Exception as exc:
-            raise AppError("import_unreadable", path=str(path), reason=str(exc)[:200]) from exc
+        except BaseException as exc:  # a Rust panic (a date serial out of range) among them
+            _reraise_interrupts(exc)
+            raise AppError("import_damaged", path=str(path)) from exc
         found = Sheet(name, rows, kind)
         if rows:
             return found
@@ -146,13 +176,26 @@ def _cancellable(rows: Iterator[RawRow],
         yield row
 
 
-def _sheet_rows(data: pc.CalamineSheet) -> Iterator[RawRow]:
+def _clean(value: Cell) -> Cell:
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            value = _CONTROL.sub("", value)
+        return value or None
+    return value
+
+
+def _sheet_rows(data: pc.CalamineSheet, path: Path, name: str) -> Iterator[RawRow]:
     start_row, start_col = data.start or (0, 0)
     pad: tuple[Cell, ...] = (None,) * start_col
+    count = 0
     for offset, values in enumerate(data.iter_rows()):
-        cells = tuple(None if v == "" else v for v in values)
+        cells = tuple(_clean(v) for v in values)
         if all(_blank(c) for c in cells):
             continue
+        count += 1
+        if count > LIMITS.rows:
+            raise AppError("import_too_many_rows", path=str(path), sheet=name,
+                           count=f"{LIMITS.rows}+", limit=LIMITS.rows)
         yield RawRow(start_row + offset + 1, pad + _trim(cells))
 
 
@@ -169,19 +212,19 @@ def _decode(raw: bytes, path: Path) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise AppError("import_unreadable", path=str(path), reason="unknown text encoding")
+    raise AppError("import_encoding", path=str(path))
 
 
 def _csv_rows(path: Path) -> Iterator[RawRow]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise AppError("import_unreadable", path=str(path),
-                       reason=exc.strerror or str(exc)) from exc
-    if b"\x00" in raw[:4096]:
-        # UTF-16 (Excel's "Unicode text") or a binary file renamed .csv
-        raise AppError("import_unreadable", path=str(path), reason="not a text file")
+        raise AppError("import_unreadable", path=str(path)) from exc
+    if b"\x00" in raw:
+        # UTF-16 (Excel's "Unicode text"), a binary file renamed .csv, or a damaged text file
+        raise AppError("import_not_text", path=str(path))
     text = _decode(raw, path)
+    del raw
     sample = text[:8192]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -189,12 +232,27 @@ def _csv_rows(path: Path) -> Iterator[RawRow]:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     line = 0
+    count = 0
     try:
         for values in reader:
             line += 1
-            cells: tuple[Cell, ...] = tuple(v if v.strip() else None for v in values)
+            if len(values) > LIMITS.columns:
+                values = values[:LIMITS.columns] if not any(
+                    v.strip() for v in values[LIMITS.columns:]) else values
+                if len(values) > LIMITS.columns:
+                    raise AppError("import_far_cell", path=str(path), sheet=path.stem,
+                                   cell=f"{line} 行 {len(values)} 列", rows=LIMITS.rows,
+                                   columns=LIMITS.columns)
+            cells: tuple[Cell, ...] = tuple(_clean(v) if v.strip() else None for v in values)
             if all(_blank(c) for c in cells):
                 continue
+            count += 1
+            if count > LIMITS.rows:
+                raise AppError("import_too_many_rows", path=str(path), sheet=path.stem,
+                               count=f"{LIMITS.rows}+", limit=LIMITS.rows)
             yield RawRow(line, _trim(cells))  # records, as Excel numbers them
     except csv.Error as exc:
-        raise AppError("import_unreadable", path=str(path), reason=str(exc)[:200]) from exc
+        if "field larger" in str(exc):
+            raise AppError("import_cell_too_long", path=str(path), row=line + 1,
+                           limit=csv.field_size_limit()) from exc
+        raise AppError("import_damaged", path=str(path)) from exc

@@ -69,7 +69,8 @@ def as_digits(cell: Cell) -> str | None:
     return re.sub(r"\s+", "", fold_width(text))
 
 
-def _serial(value: float) -> dt.date:
+def _serial(value: float | int) -> dt.date:
+    value = float(value)  # math.floor gives an int, which has no is_integer before Python 3.12
     if not value.is_integer() and value % 1 > 0.9999:
         value = round(value)
     return _EXCEL_EPOCH + dt.timedelta(days=int(value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -38,6 +39,16 @@ def _make_hasher() -> PasswordHasher:
 
 
 _hasher = _make_hasher()
+_dummy_hash: list[str] = []
+
+
+def _spend_a_verification(password: str) -> None:
+    """An unknown user name costs the same argon2 verification as a wrong password, so the
+    time a log-in takes does not tell whether the name exists (issue 16, item 12)."""
+    if not _dummy_hash:
+        _dummy_hash.append(_hasher.hash("laomo-no-such-user"))
+    with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
+        _hasher.verify(_dummy_hash[0], password)
 
 
 @dataclass(frozen=True)
@@ -192,6 +203,7 @@ class AccountService:
         with self._sessions.begin() as s:
             user = s.scalar(select(User).where(User.name == name.strip()))
             if user is None or not user.active:
+                _spend_a_verification(password)
                 audit.append(s, name.strip()[:64] or "?", "auth.login_failed",
                              detail={"reason": "unknown_user"})
                 outcome: Actor | AuthenticationFailed = AuthenticationFailed("login_failed")

@@ -69,8 +69,18 @@ def _head(s: Session) -> tuple[Setting | None, int, str]:
     row = s.get(Setting, HEAD_KEY, with_for_update=True)
     if row is None:
         return None, 0, GENESIS
-    head = json.loads(row.value)
-    return row, int(head["seq"]), str(head["hash"])
+    try:
+        head = json.loads(row.value)
+        return row, int(head["seq"]), str(head["hash"])
+    except (ValueError, KeyError, TypeError):
+        return row, -1, GENESIS  # unreadable: _tail decides where to go on
+
+
+def _tail(s: Session) -> tuple[int, str]:
+    """The last entry actually stored (seq 0 and the genesis hash when there is none)."""
+    last = s.execute(select(AuditEvent.seq, AuditEvent.hash)
+                     .order_by(AuditEvent.seq.desc()).limit(1)).first()
+    return (int(last[0]), str(last[1])) if last else (0, GENESIS)
 
 
 def append(
@@ -96,7 +106,16 @@ def append_many(
     row, seq, prev = _head(s)
     at = _now_text()
     rows: list[dict[str, Any]] = []
-    for action, entity, entity_id, detail in items:
+    work = list(items)
+    tail_seq, tail_hash = _tail(s)
+    if tail_seq > seq or (seq < 0):
+        # The table holds entries past the head (or the head is unreadable): appending after
+        # the head would collide with a stored seq, and every log-in would fail. Go on after
+        # the real tail and say so in the chain itself, so `check` still reports the damage.
+        work.insert(0, ("audit.head_repaired", "audit", None,
+                        {"head_seq": seq if seq >= 0 else None, "tail_seq": tail_seq}))
+        seq, prev = tail_seq, tail_hash
+    for action, entity, entity_id, detail in work:
         seq += 1
         eid = None if entity_id is None else str(entity_id)
         text = _detail_text(detail)
@@ -140,11 +159,16 @@ def verify_chain(
         expected_seq = seq + 1
         if progress is not None and count % 10000 == 0:
             progress(count, total)
+        if action == "audit.head_repaired":
+            problems.append(f"head_repaired:{seq}")  # the damage stays on record
     head_row = s.get(Setting, HEAD_KEY)
     if head_row is not None:
-        head = json.loads(head_row.value)
-        if int(head["seq"]) != expected_seq - 1 or head["hash"] != prev:
-            problems.append(f"head_mismatch:{head['seq']}")
+        try:
+            head = json.loads(head_row.value)
+            if int(head["seq"]) != expected_seq - 1 or head["hash"] != prev:
+                problems.append(f"head_mismatch:{head['seq']}")
+        except (ValueError, KeyError, TypeError):
+            problems.append("head_unreadable")
     elif count:
         problems.append("head_missing")
     return ChainReport(entries=count, ok=not problems, problems=tuple(problems))

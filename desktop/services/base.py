@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.logsetup import scrub
 from desktop.services.permissions import Actor
 
 __all__ = ["Service"]
@@ -26,3 +27,10 @@ class Service:
         self._read_sessions = read_sessions or sessions
         self._actor = actor
         self._today = today
+
+
+def constraint_name(exc: Exception) -> str:
+    """What a refused write may tell the user: the driver's first line (which constraint), never
+    its detail lines, which carry the row's values (issue 16, item 11)."""
+    orig = getattr(exc, "orig", exc)
+    return scrub(str(orig).split("\n", 1)[0])[:200]

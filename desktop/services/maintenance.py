@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -15,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import case, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop import __version__
 from desktop.core.reference import TREATMENT_LEVELS
 from desktop.database import Database
 from desktop.errors import AppError, DatabaseProblem
 from desktop.models import Honor, Person
-from desktop.paths import replace_file
+from desktop.paths import DatabaseLock, replace_file
 from desktop.services import audit, settings
 from desktop.services.permissions import Actor, Perm
 
@@ -58,9 +61,13 @@ class CheckItem:
     detail: str
 
 
+LAST_BACKUP = "backup.last"  # {"path", "created_at", "sha256"} of the last backup written
+
+
 @dataclass(frozen=True)
 class CheckReport:
     items: tuple[CheckItem, ...]
+    last_backup: dict[str, str] | None = None  # the way back when something is wrong
 
     @property
     def ok(self) -> bool:
@@ -151,10 +158,27 @@ class MaintenanceService:
         with self._db.sessions.begin() as s:
             audit.append(s, self._actor, "backup.create", entity="backup", entity_id=out.name,
                          detail={"sha256": manifest.sha256, "counts": counts})
+            settings.put(s, LAST_BACKUP, {"path": str(out.resolve()),
+                                          "created_at": manifest.created_at,
+                                          "sha256": manifest.sha256})
         return manifest
 
     def check(self, *, progress: Progress | None = None) -> CheckReport:
         self._actor.require(Perm.CHECK)
+        return run_checks(self._db, progress=progress)
+
+
+def run_checks(db: Database, *, progress: Progress | None = None) -> CheckReport:
+    """Every check, reading only: ``laomo check`` runs them before the log-in writes its entry,
+    and on a damaged database they report the damage instead of failing with it."""
+    return _Checks(db).run(progress)
+
+
+class _Checks:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def run(self, progress: Progress | None) -> CheckReport:
         items: list[CheckItem] = []
         current, head = self._db.check_schema()
         items.append(CheckItem("schema", current == head, f"{current} / {head}"))
@@ -168,8 +192,14 @@ class MaintenanceService:
             items.append(CheckItem("audit_chain", chain.ok,
                                    f"{chain.entries}" + (": " + ", ".join(chain.problems[:10])
                                                          if chain.problems else "")))
-            items.append(self._treatment_levels(s))
-        return CheckReport(tuple(items))
+            try:
+                items.append(self._treatment_levels(s))
+            except SQLAlchemyError:
+                items.append(CheckItem("treatment_levels", False, "unreadable"))
+            last = None
+            with contextlib.suppress(SQLAlchemyError):
+                last = settings.get(s, LAST_BACKUP)
+        return CheckReport(tuple(items), last if isinstance(last, dict) else None)
 
     @staticmethod
     def _treatment_levels(s: Any) -> CheckItem:
@@ -195,28 +225,57 @@ def _level_rank(column: Any) -> Any:
     return case({lv: i for i, lv in enumerate(TREATMENT_LEVELS)}, value=column, else_=99)
 
 
+MAX_BACKUP_BYTES = 8 * 1024 ** 3  # no register comes near; a bigger claim is a crafted file
+
+
 def read_backup(path: Path, into: Path) -> BackupManifest:
-    """Open a backup, verify it and extract its database to ``into``; raise if anything is off."""
+    """Open a backup, verify it and extract its database to ``into``; raise if anything is off.
+
+    The manifest's size, the archive's own record of the member and the free disk space are
+    compared before a byte is unpacked, and unpacking stops at the manifest's size: a zip bomb
+    is refused in a moment instead of filling the disk first."""
     try:
         with zipfile.ZipFile(path) as z:
+            if z.getinfo(MANIFEST_MEMBER).file_size > 1 << 20:
+                raise AppError("backup_unreadable", path=str(path), reason="manifest")
             data = json.loads(z.read(MANIFEST_MEMBER).decode("utf-8"))
+            if not isinstance(data, dict) or set(data) != set(BackupManifest.__annotations__):
+                raise AppError("backup_unreadable", path=str(path), reason="manifest")
             manifest = BackupManifest(**data)
             if manifest.format != BACKUP_FORMAT:
                 raise AppError("backup_unknown_format", path=str(path), format=manifest.format)
-            with z.open(DB_MEMBER) as src, into.open("wb") as dst:
+            member = z.getinfo(DB_MEMBER)
+            size = int(manifest.size)
+            if member.file_size != size or not 0 < size <= MAX_BACKUP_BYTES:
+                raise AppError("backup_size_mismatch", path=str(path),
+                               declared=size, stored=member.file_size)
+            free = shutil.disk_usage(into.parent).free
+            if size > free:
+                raise AppError("backup_no_space", path=str(path), need=size >> 20,
+                               free=free >> 20)
+            written = 0
+            with z.open(member) as src, into.open("wb") as dst:
                 while chunk := src.read(1 << 20):
+                    written += len(chunk)
+                    if written > size:
+                        raise AppError("backup_size_mismatch", path=str(path),
+                                       declared=size, stored=written)
                     dst.write(chunk)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise AppError("backup_unreadable", path=str(path), reason=str(exc)) from exc
+    except AppError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError,
+            EOFError, NotImplementedError, RuntimeError) as exc:
+        # the parser's own words (and our scratch file's name) are no help to anyone
+        raise AppError("backup_unreadable", path=str(path), reason="damaged") from exc
     except OSError as exc:
-        raise AppError("backup_unreadable", path=str(path), reason=str(exc)) from exc
+        raise AppError("backup_unreadable", path=str(path), reason="io") from exc
     if _sha256(into) != manifest.sha256:
         raise AppError("backup_checksum_mismatch", path=str(path))
     conn = sqlite3.connect(f"file:{into}?mode=ro", uri=True)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise AppError("backup_unreadable", path=str(path), reason=str(exc)) from exc
+        raise AppError("backup_unreadable", path=str(path), reason="damaged") from exc
     finally:
         conn.close()
     if result != "ok":
@@ -224,16 +283,63 @@ def read_backup(path: Path, into: Path) -> BackupManifest:
     return manifest
 
 
-def restore(db: Database, source: Path, actor: Actor) -> RestoreResult:
-    """Replace the database with a verified backup, keeping the current file beside it."""
+RESTORE_SCRATCH = ".laomo-restore-"
+
+
+def remove_stale_restores(folder: Path) -> int:
+    """Scratch folders a killed restore left behind (each as big as the database). Called with
+    the database lock held, so no restore of this database is running."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for stale in folder.glob(RESTORE_SCRATCH + "*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def current_association(db: Database) -> str | None:
+    """The association the database belongs to, or None when it has none or cannot say."""
+    try:
+        with db.read_sessions.begin() as s:
+            value = settings.get(s, settings.ASSOCIATION)
+    except (SQLAlchemyError, ValueError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def restore(db: Database, source: Path, actor: Actor, *,
+            other_association_reason: str | None = None) -> RestoreResult:
+    """Replace the database with a verified backup, keeping the current file beside it.
+
+    Refused while another program holds the database (named), and for another association's
+    backup unless ``other_association_reason`` says why."""
     actor.require(Perm.RESTORE)
     if db.sqlite_path is None:
         raise DatabaseProblem("backup_needs_sqlite", url=db.describe())
     target = db.sqlite_path
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".laomo-restore-") as work:
+    lock = DatabaseLock(target)
+    taken = lock.acquire("laomo restore")
+    try:
+        return _restore(db, Path(source), actor, target, other_association_reason)
+    finally:
+        if taken:
+            lock.release()
+
+
+def _restore(db: Database, source: Path, actor: Actor, target: Path,
+             other_association_reason: str | None) -> RestoreResult:
+    remove_stale_restores(target.parent)
+    here = current_association(db) if target.exists() and target.stat().st_size else None
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=RESTORE_SCRATCH) as work:
         extracted = Path(work) / DB_MEMBER
         manifest = read_backup(Path(source), extracted)
+        if (here and manifest.association and manifest.association != here
+                and not (other_association_reason or "").strip()):
+            raise AppError("backup_other_association", path=str(source),
+                           backup=manifest.association, current=here)
         candidate = Database(f"sqlite:///{extracted}")
         try:
             candidate.check_schema()  # refuses a backup from a newer program
@@ -253,9 +359,12 @@ def restore(db: Database, source: Path, actor: Actor) -> RestoreResult:
         _restore_keys(Path(source))
     result = db.upgrade()
     with db.sessions.begin() as s:
+        detail: dict[str, Any] = {"created_at": manifest.created_at, "sha256": manifest.sha256,
+                                  "previous_kept_at": str(kept) if kept else None}
+        if here and manifest.association != here:
+            detail.update(replaced_association=here, reason=other_association_reason)
         audit.append(s, actor, "backup.restore", entity="backup", entity_id=Path(source).name,
-                     detail={"created_at": manifest.created_at, "sha256": manifest.sha256,
-                             "previous_kept_at": str(kept) if kept else None})
+                     detail=detail)
     return RestoreResult(manifest, kept, result.from_revision if result.backup else None)
 
 

@@ -62,6 +62,14 @@ class Actor:
         if perm not in self.permissions:
             raise PermissionDenied(perm.value, user=self.name, role=self.role.value)
 
+    def require_issuer(self) -> None:
+        """Serial-numbered documents (证书, 会员证, 帮扶证明) enter the ledger under the
+        association's seal: the people who keep the register or decide may issue them, a
+        read-only viewer may not (issue 16, item 8). Printing lists stays with PRINT."""
+        self.require(Perm.PRINT)
+        if not (self.can(Perm.EDIT_PERSONS) or self.can(Perm.APPROVE)):
+            raise PermissionDenied("issue_documents", user=self.name, role=self.role.value)
+
 
 SYSTEM = Actor(user_id=0, name="system", display_name="系统", role=Role.ADMIN)
 """Used for work the program does by itself (first set-up, start-up upgrade)."""

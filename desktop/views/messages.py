@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.texts import error_text
 from desktop.errors import AppError
+from desktop.logsetup import scrub
 from desktop.paths import log_dir
 from desktop.views.i18n import current_language
 
@@ -43,7 +44,7 @@ def present_error(parent: QWidget | None, exc: BaseException) -> None:
         log.info("refused: %s", exc)
     else:
         box.setIcon(QMessageBox.Icon.Critical)
-        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        details = scrub("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
         box.setDetailedText(details)
         log.error("unexpected error\n%s", details)
     box.exec()

@@ -176,6 +176,12 @@ def test_unmask_needs_a_reason_and_is_audited(laomo: Run, url: str) -> None:
     assert after[:-1] == before
     assert after[-1] == ("admin", "register.unmask_export", {
         "reason": "春节走访", "count": 1, "filter": {"text": "zhurongrong"}})
+    # searched by the whole ID number: the audit detail never holds it
+    rows = json_rows(laomo("--unmask", "--reason", "医院核对", "--search", ZRR_ID,
+                           "--format", "json"))
+    assert len(rows) == 1
+    detail = audit_actions(url)[-1][2]
+    assert ZRR_ID not in json.dumps(detail) and detail["filter"]["text"].startswith(ZRR_ID[:4])
 
 
 def test_viewer_may_list_but_never_unmask(laomo: Run, url: str) -> None:
@@ -186,6 +192,10 @@ def test_viewer_may_list_but_never_unmask(laomo: Run, url: str) -> None:
         denied = laomo("--unmask", *extra, user="viewer1", password=VIEWER_PASSWORD)
         assert denied.returncode == 4 and denied.stdout == b""
         assert "没有权限" in denied.stderr.decode("utf-8")
+    # a search by the whole ID number (or most of a mobile) would confirm who holds it
+    for number in (ZRR_ID, ZRR_ID[:10], "13812345678"):
+        denied = laomo("--search", number, user="viewer1", password=VIEWER_PASSWORD)
+        assert denied.returncode == 4 and denied.stdout == b"", number
     assert audit_actions(url) == before
 
 

@@ -41,3 +41,6 @@ initializePage, validateCurrentPage, closeEvent, fetchMore
 # restore reports the revision it upgraded from, an attachment row carries its time and an
 # import preview its row count. Nobody shows them yet; they are data, not code.
 app_version, upgraded_from, added_at, data_rows
+
+# expat calls the handler set on its parser (desktop/exchange/import_guard.py)
+StartElementHandler

@@ -96,9 +96,14 @@ def test_unmasking_needs_the_permission_and_a_reason(
     weak = DocumentService(db.sessions, viewer(db, admin), db.read_sessions)
     with pytest.raises(PermissionDenied):
         weak.certificate(ids["朱荣荣"], unmask=True, reason="医院要求")
-    masked = weak.certificate(ids["朱荣荣"]).serials[0]  # a viewer prints masked
+    with pytest.raises(PermissionDenied) as refused:  # a viewer issues no serial at all
+        weak.certificate(ids["朱荣荣"])
+    assert refused.value.permission == "issue_documents"
     with pytest.raises(PermissionDenied):
-        weak.void(masked, "不要了")  # but does not withdraw what was issued
+        weak.cards(person_ids=[ids["朱荣荣"]])
+    masked = docs.certificate(ids["朱荣荣"]).serials[0]
+    with pytest.raises(PermissionDenied):
+        weak.void(masked, "不要了")  # nor withdraws what was issued
     docs.void(masked, "测试")
     issued = docs.certificate(ids["朱荣荣"], unmask=True, reason="医院要求")
     assert ZRR_ID in squeeze(text_of(issued.pdf, tmp_path))

@@ -16,7 +16,7 @@ from desktop.models import AuditEvent, HardshipCase, HardshipPayment, Person
 from desktop.services.hardship.rules import DIBAO, add_working_days, working_days
 from desktop.services.hardship.types import MemberDraft
 from desktop.services.permissions import Actor
-from tests.hardship_support import CAST, TODAY, add_people, draft, service, walk
+from tests.hardship_support import APPROVER, CAST, TODAY, add_people, draft, service, walk
 
 
 def _count(db: Database, model: type) -> int:
@@ -115,7 +115,7 @@ def test_approval_waits_for_the_notice_to_end(db: Database, admin: Actor) -> Non
     service(db, CAST["maker"]).start_notice(case_id, start=TODAY, opinion="公示")
     service(db, CAST["clerk"]).record_objection(case_id, "邻居反映其子女有车")
     with pytest.raises(AppError) as caught:
-        service(db, CAST["reviewer"]).approve(case_id, "同意")
+        service(db, APPROVER).approve(case_id, "同意")
     assert caught.value.code == "hardship_notice_running"
     got = service(db, CAST["viewer"]).get(case_id)
     assert got.notice_end == dt.date(2026, 6, 16)

@@ -6,17 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from desktop.core.texts import error_text
 from desktop.database import Database
 from desktop.errors import AppError, PermissionDenied
 from desktop.models import AuditEvent, Person
 from desktop.services.hardship.service import HardshipService
 from desktop.services.permissions import Actor
 from tests.conftest import initialise
-from tests.hardship_support import ADMIN_MAKER, CAST, TODAY, add_people, service, walk
+from tests.hardship_support import ADMIN_MAKER, APPROVER, CAST, TODAY, add_people, service, walk
 
 STATES = ("draft", "submitted", "verified", "notice", "approved", "review", "rejected", "closed")
 ACTORS = ("maker", "clerk", "reviewer", "admin", "viewer", "admin_maker")
@@ -30,10 +32,10 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("submitted", "reject"): {"reviewer", "admin"},
     ("verified", "return"): {"reviewer", "admin"},
     ("verified", "notice"): {"maker", "clerk", "admin", "admin_maker"},
-    ("verified", "reject"): {"reviewer", "admin"},
+    ("verified", "reject"): {"admin"},  # the reviewer verified it: another one decides
     ("notice", "return"): {"reviewer", "admin"},
-    ("notice", "approve"): {"reviewer", "admin"},
-    ("notice", "reject"): {"reviewer", "admin"},
+    ("notice", "approve"): {"admin"},
+    ("notice", "reject"): {"admin"},
     ("approved", "start_review"): {"maker", "clerk", "admin", "admin_maker"},
     ("approved", "close"): {"reviewer", "admin"},
     ("review", "renew"): {"reviewer", "admin"},
@@ -59,7 +61,8 @@ STEPS: dict[str, Step] = {
     "renew": lambda svc, c: svc.renew(c, "仍然困难，继续帮扶"),
     "close": lambda svc, c: svc.close(c, "撤档", "收入已超过标准", "同意撤档"),
 }
-REFUSALS = {"permission_denied", "hardship_step_out_of_order", "hardship_maker_checker"}
+REFUSALS = {"permission_denied", "hardship_step_out_of_order", "hardship_maker_checker",
+            "hardship_verifier_decides"}
 
 
 def _actor(name: str) -> Actor:
@@ -138,7 +141,7 @@ def test_in_hardship_follows_the_file(db: Database, admin: Actor) -> None:
 
     case_id = walk(db, person, "notice")
     assert not flag()
-    service(db, CAST["reviewer"]).approve(case_id, "同意")
+    service(db, APPROVER).approve(case_id, "同意")
     assert flag()
     service(db, CAST["clerk"]).start_review(case_id, "复核")
     assert flag()
@@ -155,12 +158,12 @@ def test_history_keeps_who_did_what_and_why(db: Database, admin: Actor) -> None:
         ("submit", "clerk1", "draft", "submitted"),
         ("verify", "rev1", "submitted", "verified"),
         ("notice", "clerk1", "verified", "notice"),
-        ("approve", "rev1", "notice", "approved"),
+        ("approve", "rev2", "notice", "approved"),
     ]
     assert detail.steps[2].opinion == "同意上报"
     assert detail.steps[2].detail["method"] == "入户"
     assert detail.verify_method == "入户" and detail.verified_by == "王科长"
-    assert detail.decided_by == "rev1"
+    assert detail.decided_by == "rev2"
     assert detail.next_review_date == dt.date(2026, 12, 10)  # six months by default
     with db.read_sessions.begin() as s:
         logged = s.execute(select(AuditEvent.actor, AuditEvent.action, AuditEvent.detail)
@@ -168,5 +171,31 @@ def test_history_keeps_who_did_what_and_why(db: Database, admin: Actor) -> None:
                            .order_by(AuditEvent.seq)).all()
     assert [(a, b) for a, b, _ in logged] == [
         ("clerk1", "hardship.open"), ("clerk1", "hardship.submit"), ("rev1", "hardship.verify"),
-        ("clerk1", "hardship.notice"), ("rev1", "hardship.approve")]
+        ("clerk1", "hardship.notice"), ("rev2", "hardship.approve")]
     assert "同意认定为深度困难" in logged[-1][2]
+
+
+def test_whoever_changed_the_content_since_submission_is_a_maker(sqlite_db: Database,
+                                                                 tmp_path: Path) -> None:
+    """An administrator who attached a document to a submitted file may not verify it; the
+    reviewer who verified may not approve (issue 16, item 7)."""
+    initialise(sqlite_db)
+    (person,) = add_people(sqlite_db, 1)
+    case_id = walk(sqlite_db, person, "submitted")
+    admin = service(sqlite_db, CAST["admin"])
+    scan = tmp_path / "收入证明.pdf"
+    scan.write_bytes(b"%PDF-1.4 income")
+    admin.add_attachment(case_id, scan, "收入证明")
+    with pytest.raises(PermissionDenied) as caught:
+        admin.verify(case_id, on=TODAY, by="管理员", method="入户", findings="属实", opinion="核查")
+    assert caught.value.code == "hardship_maker_checker"
+    reviewer = service(sqlite_db, CAST["reviewer"])
+    reviewer.verify(case_id, on=TODAY, by="审核员", method="入户", findings="属实", opinion="核查")
+    service(sqlite_db, CAST["maker"]).start_notice(case_id, start=TODAY - dt.timedelta(days=20),
+                                                   opinion="公示")
+    with pytest.raises(AppError) as refused:
+        reviewer.approve(case_id, "同意")
+    assert refused.value.code == "hardship_verifier_decides"
+    assert "核查与审批分离" in error_text(refused.value)
+    service(sqlite_db, APPROVER).approve(case_id, "同意")
+    assert service(sqlite_db, CAST["viewer"]).get(case_id).status == "approved"

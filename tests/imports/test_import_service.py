@@ -166,9 +166,11 @@ def test_csv_in_gbk_and_utf8_bom(db: Database, service: ImportService, tmp_path:
 
 @pytest.mark.parametrize(("content", "code"), [
     (b"", "import_empty"),
-    (b"PK\x03\x04garbage", "import_unreadable"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "import_encrypted"),
-    (b"hello", "import_unreadable"),
+    (b"PK\x03\x04garbage", "import_damaged"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+     + "EncryptedPackage".encode("utf-16-le"), "import_encrypted"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "import_not_workbook"),  # a .doc
+    (b"hello", "import_not_workbook"),
 ])
 def test_bad_files_are_refused_clearly(service: ImportService, tmp_path: Path,
                                        content: bytes, code: str) -> None:

@@ -333,7 +333,8 @@ def test_unmasked_export_needs_a_reason_and_writes_one_audit_entry(
         "filter": {"text": "长兴", "treatment_levels": ["全国"]},
     })
     assert clerk.export(f)[0]["id_number"] != ZRR_ID  # masked again without unmask
-    assert audit_count(db) == before + 1
+    assert audit_count(db) == before + 2  # the masked list is audited too (issue 16)
+    assert audit_rows(db)[-1][1] == "register.export"
 
 
 def test_reveal_one_id_number_is_audited(db: Database, ids: dict[str, uuid.UUID]) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import idnumber
@@ -111,7 +111,9 @@ from desktop.services.demo.visits import add_demo_visits
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register.store import home_district_id
 
-__all__ = ["AS_OF", "MAX_MEMBERS", "DemoResult", "DemoService"]
+DEMO_MARK = "demo.database"  # set by the first demo run: this register holds invented persons
+
+__all__ = ["AS_OF", "DEMO_MARK", "MAX_MEMBERS", "DemoResult", "DemoService"]
 
 @dataclass(frozen=True)
 class DemoResult:
@@ -587,6 +589,13 @@ class DemoService:
         it is asked before every chunk and once more before the commit.
         """
         self._actor.require(Perm.EDIT_PERSONS)
+        # fake persons in a real register cannot be told apart afterwards: only an
+        # administrator, and only into an empty or a demonstration database (issue 16, item 11)
+        self._actor.require(Perm.MANAGE_SETTINGS)
+        with self._sessions.begin() as s:
+            held = s.scalar(select(func.count()).select_from(Person)) or 0
+            if held and not settings.get(s, DEMO_MARK):
+                raise AppError("demo_real_register", count=held)
         if not 1 <= members <= MAX_MEMBERS:
             raise ValidationError.single("members", "out_of_range", minimum=1,
                                          maximum=MAX_MEMBERS, value=members)
@@ -637,6 +646,7 @@ class DemoService:
                 events += len(batch.events)
                 if progress is not None:
                     progress(done, members)
+            settings.put(s, DEMO_MARK, True)
             add_demo_files(s, self._actor, seed=seed, origin=home_district_id(s))  # issue 6
             check_cancel()
             add_demo_visits(s, rng, self._actor, AS_OF)  # issue 7: campaigns, recuperation

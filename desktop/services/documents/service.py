@@ -207,7 +207,8 @@ class DocumentService(Service):
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
         rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-            active_unless_asked(filter, everyone), unmask=unmask, reason=reason)
+            active_unless_asked(filter, everyone), unmask=unmask, reason=reason,
+            purpose="roster")
         if not rows:
             raise AppError("report_empty")
         with self._read_sessions.begin() as s:
@@ -241,7 +242,7 @@ class DocumentService(Service):
             render_certificates,
         )
 
-        self._actor.require(Perm.PRINT)
+        self._actor.require_issuer()
         why = None
         if unmask:
             self._actor.require(Perm.UNMASK)
@@ -285,7 +286,7 @@ class DocumentService(Service):
         reprint; needs a reason; refused for a voided serial."""
         from desktop.reports.certificate import certificate_from_content, render_certificates
 
-        self._actor.require(Perm.PRINT)
+        self._actor.require_issuer()
         why = _reason(reason)
         if unmask:
             self._actor.require(Perm.UNMASK)
@@ -349,7 +350,7 @@ class DocumentService(Service):
         (none on a ``preview``: nothing is logged)."""
         from desktop.reports.cards import Card, render_cards
 
-        self._actor.require(Perm.PRINT)
+        self._actor.require_issuer()
         fs = self.fontset()
         today = self._today()
         rows: list[dict[str, Any]] = []

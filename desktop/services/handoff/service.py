@@ -98,30 +98,22 @@ class ExportResult:
     path: Path
 
 
+def card_summary(data: bytes) -> tuple[str, str]:
+    """An association card's name and fingerprint in groups of four (read over the phone)."""
+    card = pkg.read_card(data)
+    return str(card["name"]), pkg.grouped(card["fingerprint"])
+
+
+def report_workbook_of(report: Any) -> bytes:
+    """The dry-run conflict report as an .xlsx (the same workbook as ``report_workbook``)."""
+    from desktop.exchange.handoff_report import report_xlsx
+
+    return report_xlsx(report)
+
+
 def code_list_version() -> str:
     data = (resources_dir() / "reference" / "codes.json").read_bytes()
     return hashlib.sha256(data).hexdigest()[:12]
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """``target`` complete or absent: a temporary name, fsync, rename."""
-    target = Path(target)
-    if target.is_dir():
-        raise AppError("output_is_directory", path=str(target))
-    tmp = target.with_name(target.name + ".part")
-    try:
-        with tmp.open("wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        replace_file(tmp, target)  # retried while Windows holds the target open
-    except AppError:
-        tmp.unlink(missing_ok=True)
-        raise
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise AppError("handoff_write_failed", path=str(target), reason=exc.strerror or str(exc)
-                       ) from exc
 
 
 def _now() -> dt.datetime:

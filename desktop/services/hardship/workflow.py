@@ -47,6 +47,29 @@ class MakerChecker(PermissionDenied):
         self.code = "hardship_maker_checker"
 
 
+_CONTENT_STEPS = frozenset({"open", "amend", "attach", "submit"})
+
+
+def _since_submission(case: HardshipCase) -> list[Any]:
+    steps = list(case.steps)
+    last = max((i for i, st in enumerate(steps) if st.action == "submit"), default=0)
+    return steps[last:]
+
+
+def makers(case: HardshipCase) -> set[str]:
+    """Everyone who made the content a checker looks at: the creator, the last editor, the
+    submitter and anyone who amended the file or attached to it since it was submitted (an
+    administrator who changed the category and the income is a maker too)."""
+    found = {case.created_by, case.last_edited_by}
+    found.update(st.actor for st in _since_submission(case) if st.action in _CONTENT_STEPS)
+    return found
+
+
+def verifiers(case: HardshipCase) -> set[str]:
+    """Who recorded the 入户核查 of this round: they may not also decide (verifier ≠ approver)."""
+    return {st.actor for st in _since_submission(case) if st.action == "verify"}
+
+
 class HardshipWorkflow:
     """The transitions; mixed into ``HardshipService``."""
 
@@ -94,8 +117,10 @@ class HardshipWorkflow:
             raise AppError("stale_record", expected=expected_version, current=case.row_version)
         if case.status not in step.sources:
             raise AppError("hardship_step_out_of_order", action=action, status=case.status)
-        if step.check and self._actor.name in {case.created_by, case.last_edited_by}:
+        if step.check and self._actor.name in makers(case):
             raise MakerChecker(self._actor.name)
+        if action in ("approve", "reject") and self._actor.name in verifiers(case):
+            raise AppError("hardship_verifier_decides", user=self._actor.name)
         return case
 
     def _finish_step(self, s: Session, case: HardshipCase, action: str, opinion: str,

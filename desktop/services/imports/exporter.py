@@ -35,7 +35,7 @@ class RegisterExporter(Service):
             raise AppError("export_unknown_format", path=file_name)
         register = RegisterService(self._sessions, self._actor, self._read_sessions,
                                    self._today)
-        rows = register.export(f, unmask=unmask, reason=reason,
+        rows = register.export(f, unmask=unmask, reason=reason, purpose="file",
                                extra=register_export.extra_keys(keys))
         if kind == "csv":
             return register_export.to_csv(rows, keys, unmasked=unmask), len(rows)

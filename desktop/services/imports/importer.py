@@ -33,6 +33,7 @@ from desktop.exchange.import_rows import RowInput, interpret, is_footer
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
 from desktop.services import audit, settings
+from desktop.services.base import constraint_name
 from desktop.services.imports.plan import (
     HONOR,
     PERSON,
@@ -224,7 +225,7 @@ class ImportService:
             pass
         except IntegrityError as exc:
             raise ValidationError.single("record", "constraint_failed",
-                                         detail=str(exc.orig)[:200]) from exc
+                                         detail=constraint_name(exc)) from exc
         finally:
             session.close()
             if collecting:

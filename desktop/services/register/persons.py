@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.models import Honor, Person
 from desktop.services import audit
-from desktop.services.base import Service
+from desktop.services.base import Service, constraint_name
 from desktop.services.permissions import Perm
 from desktop.services.register.events import StatusChanges
 from desktop.services.register.rules import (
@@ -211,5 +211,5 @@ class _translated_errors:
             raise AppError("stale_record") from exc
         if isinstance(exc, IntegrityError):
             raise ValidationError.single("record", "constraint_failed",
-                                         detail=str(exc.orig)[:200]) from exc
+                                         detail=constraint_name(exc)) from exc
         return False

@@ -15,6 +15,7 @@ Built for a keystroke per query at 100,000 persons on SQLite (benchmarks/bench_r
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -42,6 +43,18 @@ from desktop.services.register.query import (
     search_words,
 )
 from desktop.services.register.types import MemberRow, RegisterFilter
+
+_LONG_DIGITS = re.compile(r"\d{7,}")
+
+
+def _masked(summary: dict[str, Any]) -> dict[str, Any]:
+    """The filter for the audit detail: a searched ID number or mobile keeps its first four
+    and last two digits, so the log never carries a full ID number (issue 16, item 8)."""
+    text = summary.get("text")
+    if isinstance(text, str):
+        summary = {**summary, "text": _LONG_DIGITS.sub(
+            lambda m: m.group()[:4] + "*" * (len(m.group()) - 6) + m.group()[-2:], text)}
+    return summary
 
 __all__ = ["SORT_KEYS", "RegisterListing", "RegisterService", "filter_summary", "search_words"]
 
@@ -168,7 +181,7 @@ class RegisterService(Service):
         offset: int = 0, limit: int = 200,
     ) -> RegisterListing:
         """One page of rows and the total count, read in one transaction."""
-        self._actor.require(Perm.VIEW)
+        self._require_search(filter)
         with self._read_sessions.begin() as s:
             rows = self._member_rows(s, filter, sort, descending, offset, limit)
             if 0 < len(rows) < limit or (offset == 0 and len(rows) < limit):
@@ -182,12 +195,20 @@ class RegisterService(Service):
         offset: int = 0, limit: int = 200,
     ) -> list[MemberRow]:
         """A page of rows without the count (``fetchMore``)."""
-        self._actor.require(Perm.VIEW)
+        self._require_search(filter)
         with self._read_sessions.begin() as s:
             return self._member_rows(s, filter, sort, descending, offset, limit)
 
-    def count(self, filter: RegisterFilter) -> int:
+    def _require_search(self, filter: RegisterFilter) -> None:
+        """Searching by a long run of digits (an ID number or a mobile, whole or most of it)
+        confirms who holds it: that is an unmasking and needs its permission, as in the
+        window (issue 16, item 8)."""
         self._actor.require(Perm.VIEW)
+        if any(_LONG_DIGITS.search(w) for w in search_words(filter.text)):
+            self._actor.require(Perm.UNMASK)
+
+    def count(self, filter: RegisterFilter) -> int:
+        self._require_search(filter)
         with self._read_sessions.begin() as s:
             return self._count(s, filter)
 
@@ -238,7 +259,7 @@ class RegisterService(Service):
     def export(
         self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
         sort: str = "name", descending: bool = False, limit: int | None = None,
-        extra: tuple[str, ...] = (),
+        extra: tuple[str, ...] = (), purpose: str = "list",
     ) -> list[dict[str, Any]]:
         """Rows for ``laomo members list`` (keys as DESIGN.md), honors loaded in one query.
 
@@ -246,17 +267,25 @@ class RegisterService(Service):
         write transaction that appends one ``register.unmask_export`` audit entry, so nothing
         unmasked leaves without its trace.
         """
-        self._actor.require(Perm.VIEW)
+        self._require_search(filter)
         if not unmask:
             with self._read_sessions.begin() as s:
-                return self._export_rows(s, filter, sort, descending, limit, unmask=False,
+                rows = self._export_rows(s, filter, sort, descending, limit, unmask=False,
                                          extra=extra)
+            # a masked list still names people: who took which list of how many, and when,
+            # is a question an office must be able to answer (issue 16, item 8)
+            with self._sessions.begin() as s:
+                audit.append(s, self._actor, "register.export", detail={
+                    "purpose": purpose, "count": len(rows),
+                    "filter": _masked(filter_summary(filter))})
+            return rows
         why = self._reason(reason)
         with self._sessions.begin() as s:
             result = self._export_rows(s, filter, sort, descending, limit, unmask=True,
                                        extra=extra)
             audit.append(s, self._actor, "register.unmask_export", detail={
-                "reason": why, "count": len(result), "filter": filter_summary(filter),
+                "reason": why, "count": len(result), "filter": _masked(filter_summary(filter)),
+                **({"purpose": purpose} if purpose != "list" else {}),
             })
             return result
 

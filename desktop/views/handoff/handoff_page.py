@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.handoff.service import ImportResult, LedgerRow, write_atomically
+from desktop.files import write_atomically
+from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.workspace import Workspace
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
