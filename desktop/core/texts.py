@@ -301,6 +301,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                       "This honor does not exist (perhaps deleted): open the record again."),
     "no_kept_honor": ("此人没有未撤销的荣誉。", "This person has no honor left to revoke."),
     "status_unchanged": ("状态没有变化。", "Nothing changes: it is already so."),
+    "death_before_event": ("去世日期早于 {date} 已记录的变动（如退休）：去世之后不能再有其他变动，请核对日期。",
+                           "The death is dated before a change recorded on {date} (say a retirement): nothing happens after a death; check the dates."),
     "person_deceased": ("此人已故，不能记录这项变动。", "This person has died: this change cannot be recorded."),
     "constraint_failed": ("数据库拒绝了这些数据：{detail}", "The database refused the data: {detail}"),
     # --- visits and recuperation (issue 7) ---

@@ -1929,6 +1929,10 @@
         <source>Undo the last change</source>
         <translation>撤销上一条</translation>
     </message>
+    <message>
+        <source>Undone by %1: %2</source>
+        <translation>已由 %1 撤销：%2</translation>
+    </message>
 </context>
 <context>
     <name>PersonFields</name>
@@ -2696,8 +2700,28 @@ Batch: %2</source>
         <translation>称号：</translation>
     </message>
     <message>
-        <source>The most recent change that is not undone yet will be undone; the history keeps both.</source>
-        <translation>将撤销最近一条尚未撤销的动态变更；两条记录都保留在动态记录中。</translation>
+        <source>%1 dated %2</source>
+        <translation>%2 的“%1”</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>（没有可撤销的变动）</translation>
+    </message>
+    <message>
+        <source>This undoes: %1. The history keeps both entries.</source>
+        <translation>将撤销：%1。历史记录中两条都会保留。</translation>
+    </message>
+    <message>
+        <source>Recorded at once, on its own: Cancel in the record window does not take it back (use Undo the last change).</source>
+        <translation>确定后立即单独记录：在人员窗口点“取消”不会撤回（需要时用“撤销上一条”）。</translation>
+    </message>
+    <message>
+        <source>Undo now</source>
+        <translation>确定撤销</translation>
+    </message>
+    <message>
+        <source>Record now</source>
+        <translation>立即记录</translation>
     </message>
     <message>
         <source>Reason:</source>
