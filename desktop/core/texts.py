@@ -303,6 +303,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "status_unchanged": ("状态没有变化。", "Nothing changes: it is already so."),
     "death_before_event": ("去世日期早于 {date} 已记录的变动（如退休）：去世之后不能再有其他变动，请核对日期。",
                            "The death is dated before a change recorded on {date} (say a retirement): nothing happens after a death; check the dates."),
+    "notice_before_verification": ("公示开始日期不能早于入户核查日期（{verified}）：公示的是已核查的档案。",
+                                   "The notice cannot start before the verification ({verified}): it shows a checked file."),
     "person_deceased": ("此人已故，不能记录这项变动。", "This person has died: this change cannot be recorded."),
     "constraint_failed": ("数据库拒绝了这些数据：{detail}", "The database refused the data: {detail}"),
     # --- visits and recuperation (issue 7) ---
@@ -601,6 +603,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "verified_by": ("核查人", "verified by"),
     "verified_on": ("核查日期", "verified on"),
     "verify_findings": ("核查情况", "findings"),
+    "notice_start": ("公示开始日期", "notice start"),
     "notice_end": ("公示结束日期", "notice end"),
     "reject_reason": ("不予认定理由", "rejection reason"),
     "next_review_date": ("下次复核日期", "next review"),

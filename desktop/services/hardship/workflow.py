@@ -166,6 +166,10 @@ class HardshipWorkflow:
             text = opinion_required(opinion)
             minimum = int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
             calendar = calendar_in(s)
+            if case.verified_on is not None and start < case.verified_on:
+                # no backdating: the notice shows a checked file, so it starts after the check
+                raise ValidationError.single("notice_start", "notice_before_verification",
+                                             verified=case.verified_on.isoformat())
             last = end or add_working_days(start, minimum, calendar)
             if last < start or working_days(start, last, calendar) < minimum:
                 raise ValidationError.single("notice_end", "notice_too_short", days=minimum)

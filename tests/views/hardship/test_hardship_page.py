@@ -149,3 +149,28 @@ def test_a_printed_proof_is_on_the_document_log_page(
     assert log.table.rowCount() == 1
     assert "-BF-" in log.table.item(0, 0).text()
     assert (log.table.item(0, 1).text(), log.table.item(0, 2).text()) == ("帮扶证明", "出具")
+
+
+def test_a_backdated_notice_is_refused_in_the_dialog(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """Issue 14, point 7: a 公示 start before the 入户核查 date is refused with the reason."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tests.views.dialog_driver import on_next_modal
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "verified")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["maker"]), case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.detail is not None and dialog.detail.verified_on is not None
+    said: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        box.accept()
+    on_next_modal(read)
+    early = dialog.detail.verified_on - dt.timedelta(days=3)
+    assert not dialog.do_step("notice", StepInput("张榜公示", notice_start=early))
+    assert "公示开始日期" in said[0] and dialog.detail.verified_on.isoformat() in said[0]
+    assert dialog.detail.status == "verified"
