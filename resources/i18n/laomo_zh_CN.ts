@@ -1289,6 +1289,10 @@
         <translation>（低保标准 %1，2 倍 %2）</translation>
     </message>
     <message>
+        <source>Other income and the members' incomes are both added up: make sure the other income does not already contain a member's income.</source>
+        <translation>其他月收入和家庭成员收入会相加计算：请确认其他月收入中没有已包含家庭成员的收入。</translation>
+    </message>
+    <message>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>

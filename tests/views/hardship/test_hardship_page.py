@@ -174,3 +174,25 @@ def test_a_backdated_notice_is_refused_in_the_dialog(
     assert not dialog.do_step("notice", StepInput("张榜公示", notice_start=early))
     assert "公示开始日期" in said[0] and dialog.detail.verified_on.isoformat() in said[0]
     assert dialog.detail.status == "verified"
+
+
+def test_per_capita_follows_the_typing_and_warns_on_double_counting(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """Issue 14, point 11 (part): 人均收入 is recomputed before 保存; 其他月收入 together with
+    members' incomes gets a warning."""
+    add_people(db, 1)
+    page = _page(qtbot, db, "maker")
+    dialog = page.new_case_for("困难一")
+    assert isinstance(dialog, HardshipDialog)
+    qtbot.addWidget(dialog)
+    form = dialog.household
+    form.person_income.setText("800")
+    assert "800.00" in form.per_capita.text()
+    form.add_member()
+    form.set_member(0, 0, "刘芳")
+    form.set_member(0, 4, "600")
+    assert "700.00" in form.per_capita.text()  # (800 + 600) / 2, nothing saved yet
+    assert dialog.case_id is None and form.income_warning.text() == ""
+    form.other_income.setText("200")
+    assert "800.00" in form.per_capita.text()
+    assert "其他月收入" in form.income_warning.text()
