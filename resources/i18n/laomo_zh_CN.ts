@@ -1293,6 +1293,18 @@
         <translation>其他月收入和家庭成员收入会相加计算：请确认其他月收入中没有已包含家庭成员的收入。</translation>
     </message>
     <message>
+        <source>The register says a monthly income of %1 yuan; this file says %2.</source>
+        <translation>与名册不一致：名册登记的月收入为 %1 元，本档案为 %2 元。</translation>
+    </message>
+    <message>
+        <source>The register names the spouse %1; this file says %2.</source>
+        <translation>与名册不一致：名册登记的配偶为 %1，本档案为 %2。</translation>
+    </message>
+    <message>
+        <source>The register says the spouse earns %1 yuan a month; this file says %2.</source>
+        <translation>与名册不一致：名册登记的配偶月收入为 %1 元，本档案为 %2 元。</translation>
+    </message>
+    <message>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>

@@ -36,6 +36,9 @@ from desktop.views.i18n import current_language
 MEMBER_HEADERS = 6
 
 
+SPOUSE = "配偶"  # the relation word the register's spouse is entered with
+
+
 class HouseholdForm(QWidget):
     """The form; the owning dialog connects ``save_button`` and decides open/update/amend."""
 
@@ -75,6 +78,8 @@ class HouseholdForm(QWidget):
         self.income_warning.setStyleSheet("color: #9a5b00")
         self.income_warning.setWordWrap(True)
         self._line: int | None = None  # the 低保 line of the file shown, fen
+        # what the register says: (月收入, spouse name, spouse income), fen; compared live
+        self._register: tuple[int | None, str | None, int | None] | None = None
         second = QHBoxLayout()
         for combo in self.secondary:
             second.addWidget(combo)
@@ -153,10 +158,49 @@ class HouseholdForm(QWidget):
             words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan(self._line)).replace(
                 "%2", yuan(2 * self._line))
         self.per_capita.setText(words)
-        both = other > 0 and any(m > 0 for m in members)
-        self.income_warning.setText(self.tr(
-            "Other income and the members' incomes are both added up: make sure the other "
-            "income does not already contain a member's income.") if both else "")
+        notes = []
+        if other > 0 and any(m > 0 for m in members):
+            notes.append(self.tr(
+                "Other income and the members' incomes are both added up: make sure the other "
+                "income does not already contain a member's income."))
+        notes += self._register_differences(members)
+        self.income_warning.setText("\n".join(notes))
+
+    def set_register(self, income: int | None, spouse: str | None, spouse_income: int | None,
+                     *, prefill: bool) -> None:
+        """The register's figures for this person; ``prefill`` copies them into an empty new
+        form (own income, the spouse as a member)."""
+        self._register = (income, spouse, spouse_income)
+        if prefill:
+            if income is not None and not self.person_income.text():
+                self.person_income.set_value(to_yuan(income))
+            if spouse and self.members.rowCount() == 0:
+                self.add_member()
+                self.set_member(0, 0, spouse)
+                self.set_member(0, 1, SPOUSE)
+                if spouse_income is not None:
+                    self.set_member(0, 4, yuan(spouse_income))
+        self.recompute()
+
+    def _register_differences(self, members: list[int]) -> list[str]:
+        if self._register is None:
+            return []
+        income, spouse, spouse_income = self._register
+        out = []
+        own = to_fen(self.person_income.value() or 0)
+        if income is not None and own != income:
+            out.append(self.tr("The register says a monthly income of %1 yuan; this file says "
+                               "%2.").replace("%1", yuan(income)).replace("%2", yuan(own)))
+        rows = [r for r in range(self.members.rowCount()) if self._cell(r, 1) == SPOUSE]
+        if spouse and rows and self._cell(rows[0], 0) != spouse:
+            out.append(self.tr("The register names the spouse %1; this file says %2.")
+                       .replace("%1", spouse).replace("%2", self._cell(rows[0], 0)))
+        elif spouse and rows and spouse_income is not None \
+                and members[rows[0]] != spouse_income:
+            out.append(self.tr("The register says the spouse earns %1 yuan a month; this file "
+                               "says %2.").replace("%1", yuan(spouse_income))
+                       .replace("%2", yuan(members[rows[0]])))
+        return out
 
     def add_member(self) -> None:
         self.members.insertRow(self.members.rowCount())

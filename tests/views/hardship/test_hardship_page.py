@@ -196,3 +196,27 @@ def test_per_capita_follows_the_typing_and_warns_on_double_counting(
     form.other_income.setText("200")
     assert "800.00" in form.per_capita.text()
     assert "其他月收入" in form.income_warning.text()
+
+
+def test_a_new_file_is_prefilled_from_the_register_and_compared(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """Issue 14, point 11: 月收入 and the spouse come from the register; a different figure
+    typed in the file (800 against the register's 5,060) is pointed out before 保存."""
+    from decimal import Decimal
+
+    add_people(db, 1, monthly_income=Decimal("5060"), spouse_name="刘芳",
+               spouse_income=Decimal("5530"))
+    page = _page(qtbot, db, "maker")
+    dialog = page.new_case_for("困难一")
+    assert isinstance(dialog, HardshipDialog)
+    qtbot.addWidget(dialog)
+    form = dialog.household
+    assert form.person_income.text() == "5060.00"
+    assert (form.members.item(0, 0).text(), form.members.item(0, 1).text()) == ("刘芳", "配偶")
+    assert "5,530" in form.members.item(0, 4).text() or "5530" in form.members.item(0, 4).text()
+    assert form.income_warning.text() == ""
+    form.person_income.setText("800")
+    assert "5,060.00" in form.income_warning.text() or "5060" in form.income_warning.text()
+    assert "名册" in form.income_warning.text()
+    form.set_member(0, 0, "王丽")
+    assert "刘芳" in form.income_warning.text() and "王丽" in form.income_warning.text()
