@@ -303,6 +303,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "status_unchanged": ("状态没有变化。", "Nothing changes: it is already so."),
     "death_before_event": ("去世日期早于 {date} 已记录的变动（如退休）：去世之后不能再有其他变动，请核对日期。",
                            "The death is dated before a change recorded on {date} (say a retirement): nothing happens after a death; check the dates."),
+    "notice_before_submission": ("公示开始日期不能早于档案提交日期（{submitted}）。",
+                                 "The notice cannot start before the file was submitted ({submitted})."),
     "notice_before_verification": ("公示开始日期不能早于入户核查日期（{verified}）：公示的是已核查的档案。",
                                    "The notice cannot start before the verification ({verified}): it shows a checked file."),
     "person_deceased": ("此人已故，不能记录这项变动。", "This person has died: this change cannot be recorded."),
