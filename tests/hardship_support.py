@@ -83,3 +83,10 @@ def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None
     assert status == "closed", status
     checker.close(case_id, "脱困", "子女已就业", "同意脱困")
     return case_id
+
+
+def pay(db: Database, case_id: uuid.UUID, amount: int = 20_000) -> None:
+    """One payment on an approved file (a proof of assistance certifies payments made)."""
+    service(db, CAST["maker"]).record_payment(
+        case_id, kind="春节慰问金", amount=amount, paid_on=TODAY - dt.timedelta(days=3),
+        payer="县总工会")

@@ -139,6 +139,15 @@ def write_console(out: TextIO, text: str) -> None:
     buffer.flush()
 
 
+def say_fonts(ws: Workspace) -> None:
+    """Say once on stderr which font stands in for 宋体/仿宋 when the machine has neither."""
+    import sys
+
+    note = ws.printer().substitutes()
+    if note:
+        print("注意：" + note, file=sys.stderr)
+
+
 def check_pdf_target(target: Path) -> None:
     """Usage errors for ``--out`` before anything else is done."""
     if target.suffix.lower() != ".pdf":

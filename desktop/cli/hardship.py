@@ -2,8 +2,8 @@
 (loaded only when such a command runs).
 
 ``list`` prints a table, CSV (UTF-8 with BOM) or one JSON array of files. The reports render
-the 档案表, 公示名单, 发放签收表 and 帮扶证明 through the document framework; the PDF is written
-atomically (``write_atomically``), so a refusal leaves no file.
+the 档案表, 公示名单, 发放签收表 and 帮扶证明 through ``HardshipPrint`` (the same calls as the
+window); the PDF is written atomically (``write_atomically``), so a refusal leaves no file.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from desktop.cli.common import (
     closing_workspace,
     display_width,
     say,
+    say_fonts,
     write_console,
     write_utf8,
 )
 from desktop.core.money import MoneyError, parse_yuan, yuan
 from desktop.core.vocabulary import HARDSHIP_STATUS, label
-from desktop.exchange.files import write_atomically
-from desktop.reports.framework import Document
+from desktop.files import write_atomically
 from desktop.services.hardship.lists import HardshipLists
 from desktop.services.hardship.prints import HardshipPrint
 from desktop.services.hardship.types import CaseRow
@@ -135,17 +135,15 @@ def hardship_standard(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO,
-            build: Callable[[HardshipPrint, HardshipLists], Document], what: tuple[str, str]
+            build: Callable[[HardshipPrint, HardshipLists], bytes], what: tuple[str, str]
             ) -> int:
-
+    """Check the target, let the service make the PDF (one call: permission, approval, serial
+    and rendering), then write it whole."""
     target: Path = args.out
     check_pdf_target(target)
     with closing_workspace(args) as ws:
-        printer = ws.printer()
-        printer.fontset()  # no font: a clear message before a proof's serial is taken
-        doc = build(ws.hardship_print(),
-                    ws.hardship_lists())
-        data = printer.render(doc)
+        data = build(ws.hardship_print(), ws.hardship_lists())
+        say_fonts(ws)
     write_atomically(target, data)
     print(say(args.lang, f"已生成{what[0]}：{target}", f"{what[1]} written: {target}"),
           file=out)
@@ -160,7 +158,7 @@ def report_hardship_file(args: argparse.Namespace, out: TextIO) -> int:
 
 def report_hardship_proof(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo report hardship-proof --file KN-… --out F.pdf``: 帮扶证明 with a new serial."""
-    return _report(args, out, lambda p, lists: p.proof(lists.find(args.file)),
+    return _report(args, out, lambda p, lists: p.proof(lists.find(args.file)).pdf,
                    ("帮扶证明", "Proof of assistance"))
 
 

@@ -1,7 +1,7 @@
 """``laomo members …``: the register on the command line (loaded only when such a command runs).
 
 ``list`` prints a terminal table, CSV (UTF-8 with BOM, for Excel) or one JSON array; ``export``
-writes the same rows to an .xlsx or .csv file (``desktop.exchange.register_export``). ID numbers
+writes the same rows to an .xlsx or .csv file (``RegisterExporter``, as the window does). ID numbers
 and phones are masked unless ``--unmask --reason`` is given by a user with the permission.
 CSV and JSON are written as UTF-8 bytes whatever the console's code page, so that names with
 characters outside GBK (𠮷) arrive intact in a redirected file.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
 import json
 from collections.abc import Sequence
@@ -28,10 +27,9 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
-from desktop.core.vocabulary import LIFE_STATUS, label, zh
+from desktop.core.vocabulary import LIFE_STATUS, label
 from desktop.errors import AppError
-from desktop.exchange import register_export
-from desktop.exchange.files import write_atomically
+from desktop.files import write_atomically
 from desktop.services.register.types import RegisterFilter
 
 __all__ = [
@@ -167,70 +165,35 @@ def members_list(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
 
 
-def filter_words(args: argparse.Namespace) -> str:
-    """The filter in Chinese for the workbook's header block ("全部（未筛选）" when none)."""
-    parts: list[str] = []
-    if args.search:
-        parts.append(f"搜索“{args.search}”")
-    if args.district:
-        parts.append("区县 " + "、".join(args.district))
-    if args.level:
-        parts.append("待遇级别 " + "、".join(args.level))
-    if args.honor:
-        parts.append(f"荣誉含“{args.honor}”")
-    if args.honor_year_from is not None or args.honor_year_to is not None:
-        parts.append(f"获得年份 {args.honor_year_from or ''}–{args.honor_year_to or ''}")
-    if args.employment:
-        parts.append("就业状况 " + "、".join(args.employment))
-    if args.life:
-        parts.append("生存状态 " + zh(LIFE_STATUS, args.life))
-    if args.age_min is not None or args.age_max is not None:
-        low = "" if args.age_min is None else args.age_min
-        high = "" if args.age_max is None else args.age_max
-        parts.append(f"年龄 {low}–{high}")
-    if args.hardship:
-        parts.append("困难帮扶 " + ("是" if args.hardship == "yes" else "否"))
-    return "；".join(parts) or "全部（未筛选）"
-
-
 def members_export(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo members export OUT.xlsx|OUT.csv``: checks the command line before the database
-    is opened, and writes nothing unless every row was read (and, unmasked, audited)."""
+    is opened, and writes nothing unless every row was read (and, unmasked, audited). The same
+    service call as the window's export dialog (``RegisterExporter.export``)."""
+    # openpyxl and the export vocabulary are loaded only when exporting (not for a report)
+    from desktop.services.imports.exporter import ALL_KEYS, export_format, parse_columns
+
     target: Path = args.out
-    kind = register_export.export_format(target.name)
-    if kind is None:
+    if export_format(target.name) is None:
         raise UsageError("export_unknown_format", path=str(target))
-    keys, unknown = register_export.parse_columns(args.columns)
+    keys, unknown = parse_columns(args.columns)
     if unknown:
         raise UsageError("export_unknown_columns", columns=",".join(unknown),
-                         known=",".join(register_export.ALL_KEYS))
+                         known=",".join(ALL_KEYS))
     if target.is_dir():
         raise AppError("output_is_directory", path=str(target))
     with closing_workspace(args) as ws:
         if args.template:
-
             templates = ws.export_templates().templates()
             if args.template not in templates:
                 raise UsageError("export_template_unknown", name=args.template,
                                  known="、".join(templates))
             keys = templates[args.template] if not args.columns else keys
-        service = ws.register()
-        rows = service.export(filter_from_args(args), unmask=args.unmask, reason=args.reason,
-                              extra=register_export.extra_keys(keys))
-        if kind == "csv":
-            data = register_export.to_csv(rows, keys)
-        else:
-            info = ws.association
-            name = info.name if info is not None else ""
-            header = register_export.ExportHeader(
-                association=name, districts="、".join(args.district) or "全部",
-                exported_on=dt.date.today(), filter_text=filter_words(args),
-                unmask_reason=args.reason.strip() if args.unmask and args.reason else None)
-            data = register_export.to_xlsx(rows, header, keys)
-        write_atomically(target, data)
-        print(say(args.lang, f"已导出 {len(rows)} 人：{target}",
-                   f"Exported {len(rows)} person(s): {target}"), file=out)
-        return EXIT_OK
+        data, count = ws.exporter().export(filter_from_args(args), target.name, keys,
+                                           unmask=args.unmask, reason=args.reason)
+    write_atomically(target, data)
+    print(say(args.lang, f"已导出 {count} 人：{target}",
+               f"Exported {count} person(s): {target}"), file=out)
+    return EXIT_OK
 
 
 # -- import (issue 4) ------------------------------------------------------------------------
@@ -239,7 +202,7 @@ def members_export(args: argparse.Namespace, out: TextIO) -> int:
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo members import FILE``: exit 3 (nothing written) when rows are rejected and
     ``--good-rows-only`` is not given; the report workbook is written in every case."""
-    from desktop.exchange.import_read import import_format
+    from desktop.services.imports.importer import import_format
     from desktop.services.imports.types import ImportOptions
     from desktop.services.imports.words import counts_text, report_workbook, row_text
 
@@ -312,13 +275,13 @@ def members_undo_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def members_template(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo members template OUT.xlsx``: the fill-in workbook (no database needed)."""
-    from desktop.exchange.import_template import template_workbook
+    from desktop.services.imports.importer import ImportService
 
     target: Path = args.out
     if target.suffix.lower() != ".xlsx":
         raise UsageError("import_report_not_xlsx", path=str(target))
     if target.is_dir():
         raise AppError("output_is_directory", path=str(target))
-    write_atomically(target, template_workbook())
+    write_atomically(target, ImportService.template())
     print(say(args.lang, f"已写出导入模板：{target}", f"Template written: {target}"), file=out)
     return EXIT_OK

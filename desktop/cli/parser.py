@@ -143,6 +143,9 @@ def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.set_defaults(command_key="report roster")
     s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
                    help="the PDF to write (replaced only when the whole document is ready)")
+    s.add_argument("--everyone", action="store_true",
+                   help="also the deceased, revoked, emigrated and lost-contact persons "
+                        "(marked); by default active members only")
     _register_filters(s)
     s = rsub.add_parser("certificate", parents=[common],
                         help="a proof of title (荣誉称号证明) for one person, under a new serial; "
@@ -155,11 +158,15 @@ def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--unmask", action="store_true",
                    help="print the full ID number (needs the permission and --reason; audited)")
     s.add_argument("--reason", help="why (reprint, unmask): recorded in the document log")
+    s.add_argument("--deceased-reason", metavar="TEXT",
+                   help="for a person who has died: why the proof is issued (printed on it)")
     s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     s = rsub.add_parser("cards", parents=[common],
                         help="membership cards (会员证) of the (filtered) register, ten per page")
     s.set_defaults(command_key="report cards")
     s.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    s.add_argument("--everyone", action="store_true",
+                   help="also persons who are not active members; by default active only")
     _register_filters(s)
     s = rsub.add_parser("void", parents=[common],
                         help="void (作废) a certificate or card serial; it is never printed again")

@@ -21,9 +21,10 @@ from desktop.cli.common import (
     check_pdf_target,
     closing_workspace,
     say,
+    say_fonts,
 )
-from desktop.cli.members import filter_from_args, filter_words
-from desktop.exchange.files import write_atomically
+from desktop.cli.members import filter_from_args
+from desktop.files import write_atomically
 
 __all__ = ["check_pdf_target", "report_cards", "report_certificate", "report_roster",
            "report_void"]
@@ -43,10 +44,9 @@ def report_roster(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out
     check_pdf_target(target)
     with closing_workspace(args) as ws:
-        words = filter_words(args)
-        subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
         issued = ws.documents().roster(filter_from_args(args), unmask=args.unmask,
-                                           reason=args.reason, subtitle=subtitle)
+                                       reason=args.reason, everyone=args.everyone)
+        say_fonts(ws)
     write_atomically(target, issued.pdf)
     pages = _page_count(issued.pdf)
     count = issued.count
@@ -70,7 +70,9 @@ def report_certificate(args: argparse.Namespace, out: TextIO) -> int:
             issued = service.reprint(args.reprint, args.reason or "", unmask=args.unmask)
         else:
             person = service.find_person(args.person)
-            issued = service.certificate(person, unmask=args.unmask, reason=args.reason)
+            issued = service.certificate(person, unmask=args.unmask, reason=args.reason,
+                                         deceased_reason=args.deceased_reason)
+        say_fonts(ws)
     write_atomically(target, issued.pdf)
     serial = issued.serials[0]
     if args.reprint:
@@ -89,7 +91,8 @@ def report_cards(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out
     check_pdf_target(target)
     with closing_workspace(args) as ws:
-        issued = ws.documents().cards(filter=filter_from_args(args))
+        issued = ws.documents().cards(filter=filter_from_args(args), everyone=args.everyone)
+        say_fonts(ws)
     write_atomically(target, issued.pdf)
     first, last = issued.serials[0], issued.serials[-1]
     print(say(args.lang, f"已生成会员证 {issued.count} 张（编号 {first} 至 {last}）：{target}",

@@ -2,16 +2,15 @@
 such a command runs).
 
 Campaign and batch ids are UUIDs; a unique leading part (at least 8 characters) is accepted too.
-Documents are checked (target) before the database is opened, printed with the administrator's
-fonts (and seal on notification letters) through ``services.printing``, rendered in memory and
-written atomically, so a refusal leaves no file.
+Documents are checked (target) before the database is opened, made by ``VisitPrints`` (the
+same calls as the window: permission, approval, fonts and seal there) and written atomically,
+so a refusal leaves no file.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
 import json
 import uuid
@@ -24,10 +23,11 @@ from desktop.cli.common import (
     check_pdf_target,
     closing_workspace,
     say,
+    say_fonts,
     write_utf8,
 )
 from desktop.errors import AppError
-from desktop.exchange.files import write_atomically
+from desktop.files import write_atomically
 
 __all__ = [
     "report_recuperation_roster", "report_visit_list", "visits_calendar", "visits_campaigns",
@@ -136,102 +136,61 @@ def visits_calendar(args: argparse.Namespace, out: TextIO) -> int:
 
 def visits_export(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo visits export --campaign ID OUT.xlsx``: the visit list as a workbook."""
-    from desktop.exchange.visit_list import visit_list_xlsx
-
     target: Path = args.out
     if target.suffix.lower() != ".xlsx":
         raise UsageError("export_unknown_format", path=str(target))
     with closing_workspace(args) as ws:
-        svc = ws.visits()
-        cid = _resolve(args.campaign, [c.id for c in svc.campaigns()], "visit_campaign")
-        rows = svc.visits(cid, unmask=args.unmask, reason=args.reason)
-        title = svc.campaign(cid).title + "走访慰问名单"
-    write_atomically(target, visit_list_xlsx(rows, title=title))
-    print(say(args.lang, f"已导出走访名单：{len(rows)} 人：{target}",
-               f"Visit list exported: {len(rows)} visit(s): {target}"), file=out)
+        cid = _resolve(args.campaign, [c.id for c in ws.visits().campaigns()], "visit_campaign")
+        data, count = ws.visit_prints().campaign_xlsx(cid, unmask=args.unmask,
+                                                      reason=args.reason)
+    write_atomically(target, data)
+    print(say(args.lang, f"已导出走访名单：{count} 人：{target}",
+               f"Visit list exported: {count} visit(s): {target}"), file=out)
     return EXIT_OK
+
+
+SHEET_TITLES = {"list": ("走访慰问名单", "Visit list"),
+                "receipt": ("慰问金签收表", "Receipt sheet"),
+                "summary": ("走访慰问情况汇总表", "Visit summary")}
 
 
 def report_visit_list(args: argparse.Namespace, out: TextIO) -> int:
     """``laomo report visit-list --campaign ID [--team T] [--day D] [--sheet …] --out F.pdf``."""
-    from desktop.reports.visits import receipt_document, summary_document, visit_list_document
-
     target: Path = args.out
     check_pdf_target(target)
     with closing_workspace(args) as ws:
-        printer = ws.printer()
-        printer.fontset()  # no font: said before anything is read
-        svc = ws.visits()
-        cid = _resolve(args.campaign, [c.id for c in svc.campaigns()], "visit_campaign")
-        c = svc.campaign(cid)
-        team_id = None
-        if args.team:
-            teams = {t.name: t.id for t in svc.teams(cid)}
-            if args.team not in teams:
-                raise AppError("not_found", entity="visit_team", key=args.team)
-            team_id = teams[args.team]
-        association = ws.association.title
-        today = dt.date.today()
-        if args.sheet == "summary":
-            doc = summary_document(svc.summary(cid), association=association, campaign=c.title,
-                                   rules=c.rules.describe(), budget_fen=c.budget_fen,
-                                   date=today)
-            count = sum(x.planned for x in svc.summary(cid))
-        else:
-            svc.require_approved(cid)  # the final list and the receipt sheet: approved only
-            rows = svc.visits(cid, team_id=team_id, day=args.day, unmask=args.unmask,
-                              reason=args.reason)
-            if not rows:
-                raise AppError("report_empty")
-            count = len(rows)
-            if args.sheet == "receipt":
-                doc = receipt_document(rows, association=association, campaign=c.title,
-                                       date=today)
-            else:
-                doc = visit_list_document(rows, association=association, campaign=c.title,
-                                          date=today, team=args.team)
-        data = printer.render(doc)
+        prints = ws.visit_prints()
+        cid = _resolve(args.campaign, [c.id for c in ws.visits().campaigns()], "visit_campaign")
+        team_id = prints.team_id(cid, args.team) if args.team else None
+        data, count = prints.campaign_pdf(cid, args.sheet or "list", team_id=team_id,
+                                          day=args.day, unmask=args.unmask, reason=args.reason)
+        say_fonts(ws)
     write_atomically(target, data)
-    print(say(args.lang, f"已生成{doc.title}：{count} 人：{target}",
-               f"{doc.title} written: {count} person(s): {target}"), file=out)
+    zh, en = SHEET_TITLES[args.sheet or "list"]
+    print(say(args.lang, f"已生成{zh}：{count} 人：{target}",
+               f"{en} written: {count} person(s): {target}"), file=out)
     return EXIT_OK
 
 
 def report_recuperation_roster(args: argparse.Namespace, out: TextIO) -> int:
-    """``laomo report recuperation-roster --batch ID --out F.pdf [--letters DIR]``."""
-    from desktop.reports.visits import notification_document, recuperation_roster_document
-
+    """``laomo report recuperation-roster --batch ID --out F.pdf [--letters DIR]``: the roster,
+    and with ``--letters`` one 疗休养通知书 per confirmed person."""
     target: Path = args.out
     check_pdf_target(target)
     if args.letters is not None and args.letters.exists() and not args.letters.is_dir():
         raise AppError("output_is_directory", path=str(args.letters))
     with closing_workspace(args) as ws:
-        printer = ws.printer()
-        printer.fontset()  # no font: said before anything is read
-        svc = ws.recuperation()
-        bid = _resolve(args.batch, [b.id for b in svc.batches()], "recuperation_batch")
-        batch = svc.batch(bid)
-        rows = svc.roster(bid, unmask=args.unmask, reason=args.reason)
-        if not rows:
-            raise AppError("report_empty")
-        association = ws.association.title
-        today = dt.date.today()
-        data = printer.render(recuperation_roster_document(
-            rows, association=association, batch=batch, date=today))
-        letters: list[tuple[str, bytes]] = []
-        if args.letters is not None:
-            for n, r in enumerate(rows, start=1):
-                if r.status in ("nominated", "confirmed"):
-                    letters.append((f"{n:03d}_{r.name}.pdf", printer.render(
-                        notification_document(r, association=association, batch=batch,
-                                              date=today), seal=True)))
+        prints = ws.visit_prints()
+        bid = _resolve(args.batch, [b.id for b in ws.recuperation().batches()],
+                       "recuperation_batch")
+        data, count = prints.recuperation_roster(bid, unmask=args.unmask, reason=args.reason)
+        letters = prints.letters(bid) if args.letters is not None else []
+        say_fonts(ws)
     write_atomically(target, data)
     if args.letters is not None:
         args.letters.mkdir(parents=True, exist_ok=True)
         for name, pdf in letters:
             write_atomically(args.letters / name, pdf)
-    print(say(args.lang, f"已生成疗休养名单：{len(rows)} 人：{target}",
-               f"Recuperation roster written: {len(rows)} person(s): {target}"), file=out)
+    print(say(args.lang, f"已生成疗休养名单：{count} 人：{target}",
+               f"Recuperation roster written: {count} person(s): {target}"), file=out)
     return EXIT_OK
-
-

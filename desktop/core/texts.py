@@ -201,6 +201,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "The public notice runs until {end}: approve after it ends."),
     "hardship_not_approved": ("档案状态为“{status}”，只有已审批的档案才能发放。",
                               "The file is “{status}”: only approved files can be paid."),
+    "hardship_proof_unpaid": ("档案 {serial} 还没有发放记录，不能出具帮扶证明（证明的是已发放的帮扶）。请先登记发放。",
+                              "File {serial} has no payment yet: a proof of assistance certifies payments made. Record a payment first."),
+    "hardship_notice_not_public": ("以下档案未进入公示，不能列入公示名单：{serials}。",
+                                   "These files are not in notice and cannot be published: {serials}."),
     "payment_blocked_revoked": ("“{name}”的劳模称号已撤销，不能发放帮扶资金。",
                                 "{name}'s title was revoked: no payment."),
     "payment_blocked_emigrated": ("“{name}”已移居国(境)外，不能发放帮扶资金。",
@@ -234,6 +238,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这份走访名单已由 {user} 于 {when} 审批。",
         "This campaign list was already approved by {user} on {when}.",
     ),
+    "card_not_active": ("{name}（{state}）不是在册会员，不发会员证。",
+                        "{name} ({state}) is not an active member: no membership card."),
+    "certificate_deceased_reason": ("{name}已故：出具荣誉称号证明须说明理由（如家属办理事项），理由将印在证明上并记入日志。",
+                                    "{name} has died: give the reason for this proof (e.g. a family matter); it is printed on the proof and logged."),
+    "recuperation_none_confirmed": ("“{batch}”还没有已确认参加的人员：通知书只发给已确认的人（拟安排的人尚未确定）。",
+                                    "Nobody is confirmed for “{batch}” yet: letters go only to confirmed persons."),
     "campaign_not_approved": (
         "“{title}”的走访名单尚未审批（草稿）：审核员审批后才能打印正式的走访慰问名单和签收表。",
         "The list of “{title}” is not approved yet (a draft): a reviewer approves it before "

@@ -180,8 +180,23 @@ def cell_value(row: Mapping[str, Any], key: str) -> Any:
     return str(value)
 
 
-def to_csv(rows: Iterable[Mapping[str, Any]], keys: Sequence[str] = DEFAULT_KEYS) -> bytes:
-    """UTF-8 with BOM, CRLF lines, Chinese titles, one line per person."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may read as a formula at the start of a cell (OWASP, CSV injection)."""
+LONG_NUMBER_KEYS = frozenset({"id_number"})
+"""Columns of digits Excel and WPS would turn into 3.3052219591112E+17 when a CSV is opened."""
+
+
+def neutral(text: str) -> str:
+    """A cell that no spreadsheet runs as a formula: a leading = + - @ tab or CR gets a single
+    quote before it (OWASP's advice), which Excel shows and a reader understands."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], keys: Sequence[str] = DEFAULT_KEYS, *,
+           unmasked: bool = False) -> bytes:
+    """UTF-8 with BOM, CRLF lines, Chinese titles, one line per person. Text cells are
+    neutralised against formula injection; unmasked 18-digit ID numbers get a leading tab so
+    that Excel and WPS keep every digit (the user guide recommends .xlsx for such exports)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([_BY_KEY[k].title for k in keys])
@@ -189,7 +204,13 @@ def to_csv(rows: Iterable[Mapping[str, Any]], keys: Sequence[str] = DEFAULT_KEYS
         out: list[Any] = []
         for k in keys:
             value = cell_value(row, k)
-            out.append(value.isoformat() if isinstance(value, dt.date) else value)
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, str):
+                value = neutral(value)
+                if unmasked and k in LONG_NUMBER_KEYS and value[:17].isdigit():
+                    value = "\t" + value  # kept as text by Excel and WPS
+            out.append(value)
         writer.writerow(out)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

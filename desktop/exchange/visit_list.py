@@ -39,8 +39,22 @@ def _money(fen: int | None) -> Decimal | None:
     return None if fen is None else to_yuan(fen)
 
 
+def list_title(campaign: str) -> str:
+    """The sheet's title from the campaign's: "2027年元旦春节走访慰问" -> "…走访慰问名单", never
+    "走访慰问走访慰问名单"."""
+    if campaign.endswith("名单"):
+        return campaign
+    if campaign.endswith("走访慰问"):
+        return campaign + "名单"
+    return campaign + "走访慰问名单"
+
+
 def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
-    """One sheet, a title line, a bold header row, one row per visit (phones as given)."""
+    """One sheet, a title line, a bold header row (auto-filter, repeated on every printed page),
+    one row per visit (phones as given); landscape A4, fitted to the page width. ``title`` is the
+    campaign's title (``list_title`` makes the sheet's)."""
+    title = list_title(title)
+    rows = list(rows)
     wb = Workbook(write_only=True)
     wb.properties.title = title
     wb.properties.creator = "劳模之家"
@@ -48,6 +62,16 @@ def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
     for index, (_name, width) in enumerate(COLUMNS):
         ws.column_dimensions[chr(ord("A") + index)].width = width
     ws.freeze_panes = "A3"
+    last = chr(ord("A") + len(COLUMNS) - 1)
+    ws.auto_filter.ref = f"A2:{last}{2 + len(rows)}"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
     head = WriteOnlyCell(ws, value=_text(title))
     head.font = Font(bold=True, size=14)
     ws.append([head])
@@ -74,6 +98,8 @@ def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(v, str) and v:
                 cell.data_type = "s"  # never a formula, never a number
+                if v.startswith(("=", "+", "-", "@", "\t", "\r")):  # nor read as one (OWASP)
+                    cell.value = "'" + _text(v)
             cells.append(cell)
         ws.append(cells)
     buffer = io.BytesIO()

@@ -76,8 +76,11 @@ def _cell(ref: str, value: Any, style: int) -> str:
         return f'<c r="{ref}"{s}><v>{(value - _EPOCH).days}</v></c>'
     if isinstance(value, int | float):
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
+    text = str(value)
+    if text.startswith(("=", "+", "-", "@", "\t", "\r")):  # never read as a formula (OWASP)
+        text = "'" + text
     return (f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">'
-            f"{_escape(str(value))}</t></is></c>")
+            f"{_escape(text)}</t></is></c>")
 
 
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

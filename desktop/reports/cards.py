@@ -128,7 +128,8 @@ def render_cards(cards: Sequence[Card], fontset: FontSet, *, seal: bytes | None 
                      card.treatment_level, card.honor, card.serial):
             fontset.check(text, who=card.name, field="card")
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
+    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1,
+               initialFontName=fontset.body.name)  # no Helvetica object in the file
     c.setTitle("会员证")
     c.setAuthor(cards[0].association)
     c.setCreator(CREATOR)
@@ -140,8 +141,14 @@ def render_cards(cards: Sequence[Card], fontset: FontSet, *, seal: bytes | None 
             x, y = _origin(slot)
             _cut_marks(c, x, y)
             _card(c, fontset, card, x, y, seal)
-        draw_text(c, fontset, f"第 {page + 1} 页 共 {pages} 页", A4[0] / 2, 6 * mm, 8,
+        # the page number in the left margin (17 mm wide), turned: the cards fill the page
+        # from 5.5 mm above its foot, so a footer there would print inside the bottom cards
+        c.saveState()
+        c.translate(8 * mm, A4[1] / 2)
+        c.rotate(90)
+        draw_text(c, fontset, f"第 {page + 1} 页 共 {pages} 页", 0, 0, 8,
                   base=fontset.body.name, align="center")
+        c.restoreState()
         c.showPage()
     c.save()
     return buf.getvalue()

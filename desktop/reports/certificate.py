@@ -75,6 +75,7 @@ class Certificate:
     id_masked: str | None = None  # what the hash covers (default: id_number as printed)
     reprint_of: dt.date | None = None  # the first issue date when this is a reprint (补打)
     printed: dt.date | None = None  # the reprint's date
+    deceased: str = ""  # for a person who has died: when, and why the proof is issued
 
     def content(self) -> dict[str, Any]:
         """The content the hash covers: everything the paper states, not the reprint mark."""
@@ -86,6 +87,7 @@ class Certificate:
             "work_unit": self.work_unit,
             "honors": [[h.year, h.title, h.level, h.granting_body] for h in self.honors],
             "issued": self.issued.isoformat(),
+            **({"deceased": self.deceased} if self.deceased else {}),
         }
 
 
@@ -111,6 +113,7 @@ def certificate_from_content(content: dict[str, Any], *, reprint_of: dt.date | N
         id_number=content["id_number"], work_unit=content["work_unit"],
         honors=tuple(HonorLine(y, t, lv, b) for y, t, lv, b in content["honors"]),
         issued=dt.date.fromisoformat(content["issued"]), reprint_of=reprint_of, printed=printed,
+        deceased=str(content.get("deceased") or ""),
     )
 
 
@@ -183,7 +186,8 @@ def _intro(cert: Certificate) -> str:
         facts.append(f"身份证号码{cert.id_number}")
     about = f"（{'，'.join(facts)}）" if facts else ""
     unit = f"，工作单位：{cert.work_unit}" if cert.work_unit else ""
-    return f"兹证明{cert.name}同志{about}{unit}，系我会登记在册的劳动模范，曾获得以下荣誉称号："
+    was = "生前系我会登记在册的劳动模范" if cert.deceased else "系我会登记在册的劳动模范"
+    return f"兹证明{cert.name}同志{about}{unit}，{was}，曾获得以下荣誉称号："
 
 
 def _honor_table(cert: Certificate, fs: FontSet, st: dict[str, ParagraphStyle],
@@ -196,6 +200,7 @@ def _honor_table(cert: Certificate, fs: FontSet, st: dict[str, ParagraphStyle],
         data.append([_p(text, st["cell"], fs, cert.name, head)
                      for text, head in zip(cells, heads, strict=True)])
     return Table(data, colWidths=[width * s for s in shares], repeatRows=1, style=TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fs.body.name),  # never ReportLab's Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (1, -1), "CENTER"),
@@ -217,6 +222,8 @@ def _story(cert: Certificate, fs: FontSet, st: dict[str, ParagraphStyle], width:
     story.append(Spacer(1, 3 * mm))
     story.append(_honor_table(cert, fs, st, width))
     story.append(Spacer(1, 4 * mm))
+    if cert.deceased:
+        story.append(_p(cert.deceased, st["body"], fs, cert.name, "deceased"))
     story.append(_p("特此证明。", st["body"], fs, cert.name, "body"))
     story.append(Spacer(1, 6 * mm))
     story.append(_Closing(cert, fs, seal))

@@ -17,18 +17,29 @@ import io
 from collections.abc import Sequence
 from typing import Any, Literal
 
+import reportlab.lib.textsplit as _textsplit
+import reportlab.platypus.paragraph as _paragraph
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet, paragraph_markup
+
+CANNOT_START = "，。；：、？！）」』》〉】〕］｝’”…—·％‰℃"
+"""Chinese closing punctuation that never begins a line (GB/T 15834, 避头点)."""
+# ReportLab's CJK line breaking (wordWrap="CJK") lets a character of ALL_CANNOT_START hang in
+# the right margin instead of starting the next line (标点悬挂), but its list is Japanese and
+# lacks the full-width comma, semicolon, colon and marks: every paragraph of every document
+# (tables, letters, certificates) is wrapped by it, so the list is completed once, here.
+_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START + CANNOT_START))
+_textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START  # one-fragment paragraphs wrap here
 
 MARGIN = 15 * mm
 HEADER_SIZE = 9.0
@@ -45,10 +56,12 @@ CREATOR = "劳模之家"
 
 @dataclasses.dataclass(frozen=True)
 class Column:
-    """A table column: its header and its share of the available width."""
+    """A table column: its header and its share of the available width; ``align="right"`` for
+    amounts."""
 
     title: str
     width: float
+    align: Literal["left", "center", "right"] = "left"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +88,11 @@ class Document:
     name_column: int | None = 0  # the cell that names the person in glyph_missing errors
     signatures: bool = True
     seal: bytes | None = None  # PNG/JPEG (reports.seal.check_image) stamped by the signatures
+    sign_rows: tuple[str, ...] = ()  # signature boxes closing the table (本人签字, 单位意见…)
+    row_height: float = 0.0  # points; at least this tall (a line to sign by hand: 9 mm)
+    page_sum: int | None = None  # a column of amounts (yuan text): 本页小计 on every page
+    closing: tuple[str, ...] = ()  # a letter's 落款: lines at the right after the table (the
+    # last two are the issuer and the date; the seal goes over them)
 
     @property
     def row_count(self) -> int:
@@ -116,19 +134,21 @@ class _SealStamp(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
 
     SIZE = 40 * mm
 
-    def __init__(self, data: bytes, across: float = 0.42) -> None:
+    def __init__(self, data: bytes, across: float = 0.42, *, lift: bool = False) -> None:
         super().__init__()
         self._data = data
         self._across = across  # the stamp's centre, as a share of the width
+        self._lift = lift  # no room of its own: over the two closing lines that follow
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._width = avail_width
-        return avail_width, self.SIZE / 2
+        return avail_width, 0 if self._lift else self.SIZE / 2
 
     def draw(self) -> None:
         from desktop.reports.seal import draw_seal
 
-        draw_seal(self.canv, self._data, self._width * self._across, self.SIZE / 2, self.SIZE)
+        centre = -20.0 if self._lift else self.SIZE / 2
+        draw_seal(self.canv, self._data, self._width * self._across, centre, self.SIZE)
 
 
 def _canvas_class(doc: Document, fontset: FontSet) -> type[Canvas]:
@@ -184,6 +204,8 @@ def _styles(fontset: FontSet) -> dict[str, ParagraphStyle]:
                                wordWrap="CJK"),
         "group": ParagraphStyle("group", fontName=title, fontSize=CELL_SIZE, leading=12,
                                 wordWrap="CJK"),
+        "closing": ParagraphStyle("closing", fontName=body, fontSize=12, leading=20,
+                                  alignment=TA_RIGHT, rightIndent=6 * mm),
         "sign": ParagraphStyle("sign", fontName=body, fontSize=11, leading=16,
                                spaceBefore=8 * mm),
     }
@@ -216,6 +238,40 @@ class _Rows:
     heights: list[float]
     fills: dict[int, colors.Color | None]  # row index -> fill of a spanning (group) row
     after: list[float]  # after[i] = sum(heights[i:]), so any remaining height is O(1)
+    right: tuple[int, ...] = ()  # right-aligned columns (amounts)
+    amounts: dict[int, int] = dataclasses.field(default_factory=dict)  # row -> fen
+    page_sum: tuple[float, ParagraphStyle, FontSet] | None = None  # 本页小计 row: height, style
+    data_after: list[int] = dataclasses.field(default_factory=list)  # persons from row i on
+    section_of: list[int | None] = dataclasses.field(default_factory=list)  # its group title
+
+
+def _amount(text: str) -> int:
+    """ "2,000" / "1,234.50" yuan -> fen (0 for anything else, e.g. a blank cell)."""
+    from desktop.core.money import MoneyError, parse_yuan
+
+    try:
+        return parse_yuan(text.replace("元", "").strip() or "0")
+    except MoneyError:
+        return 0
+
+
+def _fit_headers(widths: list[float], titles: Sequence[str], style: ParagraphStyle
+                 ) -> list[float]:
+    """Widen a column whose header would break inside the word ("待遇级/别", "慰问金（/元）")
+    up to the header's width, taking the room from the columns that have more than their
+    header needs (in proportion to that slack). Only when the table cannot give the room does
+    a header wrap."""
+    need = [stringWidth(t, style.fontName, style.fontSize) + 2 * CELL_PAD + 1 for t in titles]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    if short <= 0:
+        return widths
+    slack = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    room = sum(slack)
+    if room <= 0:
+        return widths
+    take = min(1.0, short / room)
+    return [max(w, n) if n > w else w - s * take
+            for n, w, s in zip(need, widths, slack, strict=True)]
 
 
 def _height(value: Any, width: float) -> float:
@@ -230,13 +286,15 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
           avail: float) -> _Rows:
     ncols = len(doc.columns)
     share = sum(c.width for c in doc.columns) or 1.0
-    widths = [avail * c.width / share for c in doc.columns]
+    widths = _fit_headers([avail * c.width / share for c in doc.columns],
+                          [c.title for c in doc.columns], styles["head"])
     full = sum(widths)
     header: list[Any] = [_para(c.title, styles["head"], fontset, field=c.title)
                          for c in doc.columns]
     rows: list[list[Any]] = []
     heights: list[float] = []
     fills: dict[int, colors.Color | None] = {}
+    amounts: dict[int, int] = {}  # row index -> fen, for 本页小计
 
     def spanning(text: str, fill: colors.Color | None) -> None:
         para = _para(text, styles["group"], fontset)
@@ -254,16 +312,38 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
             cells = [_cell(cell, styles["cell"], fontset, width, who=who, field=col.title)
                      for cell, col, width in zip(row, doc.columns, widths, strict=True)]
             rows.append(cells)
-            heights.append(max(_height(v, w) for v, w in zip(cells, widths, strict=True)))
+            heights.append(max(doc.row_height, *(_height(v, w)
+                                                 for v, w in zip(cells, widths, strict=True))))
+            if doc.page_sum is not None:
+                amounts[len(rows) - 1] = _amount(row[doc.page_sum])
         if section.subtotal:
             spanning(section.subtotal, None)
     if doc.total:
         spanning(doc.total, HEAD_FILL)
+    for text in doc.sign_rows:  # room to sign and stamp: 24 mm each
+        spanning(text, None)
+        heights[-1] = max(heights[-1], 24 * mm)
     after = [0.0] * (len(heights) + 1)
+    data_after = [0] * (len(heights) + 1)
     for i in range(len(heights) - 1, -1, -1):
         after[i] = after[i + 1] + heights[i]
+        data_after[i] = data_after[i + 1] + (0 if i in fills else 1)
+    section_of: list[int | None] = []
+    current: int | None = None
+    for i in range(len(rows)):
+        if i in fills and fills[i] is SECTION_FILL:
+            current = i
+        elif data_after[i] == 0:
+            current = None  # totals and signatures belong to no section
+        section_of.append(current)
+    page_sum = None
+    if doc.page_sum is not None:
+        probe = _para("本页小计：0.00 元", styles["group"], fontset)
+        page_sum = (_height(probe, full), styles["group"], fontset)
     return _Rows(widths, header, max(_height(v, w) for v, w in zip(header, widths, strict=True)),
-                 rows, heights, fills, after)
+                 rows, heights, fills, after,
+                 tuple(i for i, c in enumerate(doc.columns) if c.align == "right"),
+                 amounts, page_sum, data_after, section_of)
 
 
 _BASE_STYLE: tuple[tuple[Any, ...], ...] = (
@@ -293,31 +373,68 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
         self._font = font
         self._start = start
 
+    def _carried(self) -> int | None:
+        """The group title repeated at the top of a continuation page (its section goes on)."""
+        r, start = self._r, self._start
+        if start == 0 or start >= len(r.section_of):
+            return None
+        title = r.section_of[start]
+        return None if title is None or title == start else title
+
+    def _extra(self) -> float:
+        carried = self._carried()
+        return ((self._r.page_sum[0] if self._r.page_sum is not None else 0.0)
+                + (self._r.heights[carried] if carried is not None else 0.0))
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self._r.widths)
-        self.height = self._r.header_height + self._r.after[self._start]
+        self.height = self._r.header_height + self._r.after[self._start] + self._extra()
         return self.width, self.height
 
     def _page(self, stop: int) -> Table:
         r, start = self._r, self._start
+        missing = object()
+        entries: list[tuple[list[Any], float, Any]] = [
+            (r.rows[i], r.heights[i], r.fills.get(i, missing)) for i in range(start, stop)]
+        carried = self._carried()
+        if carried is not None:  # the group's own column words again (档案表: 家庭成员 …)
+            entries.insert(0, (r.rows[carried], r.heights[carried], r.fills[carried]))
+        if r.page_sum is not None:  # 本页小计: what the rows on this page add up to
+            height, style, fontset = r.page_sum
+            fen = sum(r.amounts.get(i, 0) for i in range(start, stop))
+            text = f"本页小计：{fen // 100:,}.{fen % 100:02d} 元"
+            at = len(entries)  # after the last person on the page, before closing totals
+            while at > 0 and entries[at - 1][2] is not missing:
+                at -= 1
+            line = [_para(text, style, fontset)] + [""] * (len(r.widths) - 1)
+            entries.insert(at, (line, height, None))
         commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), self._font),
                                            *_BASE_STYLE]
-        for i in range(start, stop):
-            if i in r.fills:
-                row = i - start + 1
-                commands.append(("SPAN", (0, row), (-1, row)))
-                if r.fills[i] is not None:
-                    commands.append(("BACKGROUND", (0, row), (-1, row), r.fills[i]))
-        return Table([r.header, *r.rows[start:stop]], colWidths=r.widths,
-                     rowHeights=[r.header_height, *r.heights[start:stop]],
+        commands.extend(("ALIGN", (c, 1), (c, -1), "RIGHT") for c in r.right)
+        for n, (_cells, _h, fill) in enumerate(entries, start=1):
+            if fill is not missing:
+                commands.append(("SPAN", (0, n), (-1, n)))
+                if fill is not None:
+                    commands.append(("BACKGROUND", (0, n), (-1, n), fill))
+        return Table([r.header, *(e[0] for e in entries)], colWidths=r.widths,
+                     rowHeights=[r.header_height, *(e[1] for e in entries)],
                      style=TableStyle(commands))
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         r, stop = self._r, self._start
-        room = avail_height - r.header_height
+        room = avail_height - r.header_height - self._extra()
         while stop < len(r.heights) and r.heights[stop] <= room + 1e-6:
             room -= r.heights[stop]
             stop += 1
+        while (stop < len(r.heights) and stop - 1 > self._start
+               and r.fills.get(stop - 1) is SECTION_FILL and stop - 1 in r.fills):
+            stop -= 1  # a group's title never ends a page: it goes over with its rows
+        if stop < len(r.heights) and r.data_after[stop] == 0 and stop - 1 > self._start:
+            # what is left is only subtotals, the total or the signature boxes: a person (and
+            # what belongs before them) goes over too, so the last page never holds them alone
+            stop -= 1
+            while stop - 1 > self._start and stop in r.fills:
+                stop -= 1
         if stop == self._start:
             return []  # not even one row fits: the page template moves on to the next page
         if stop == len(r.heights):
@@ -355,8 +472,20 @@ def render(doc: Document, fontset: FontSet) -> bytes:
                         for s in SIGNATURES)
         story.append(Spacer(1, 2 * mm))
         story.append(Paragraph(line, styles["sign"]))
-    if doc.seal is not None:  # over the 审核人 signature, or over the association's name that
+    closing: list[Flowable] = []
+    if doc.closing:
+        closing.append(Spacer(1, 6 * mm))
+        closing.extend(_para(line, styles["closing"], fontset, field="closing")
+                       for line in doc.closing)
+    if doc.seal is not None and doc.closing:  # over the issuer and the date, at the right,
+        # with room above them so that the stamp covers no other line
+        closing.insert(len(closing) - 2, _SealStamp(doc.seal, 0.80, lift=True))
+        if len(doc.closing) > 2:
+            closing.insert(len(closing) - 3, Spacer(1, 14 * mm))
+    elif doc.seal is not None:  # over the 审核人 signature, or over the association's name that
         # closes a letter (its last row, e.g. "××劳动模范协会（盖章）")
         story.append(_SealStamp(doc.seal, 0.42 if doc.signatures else 0.14))
+    if closing:
+        story.append(KeepTogether(closing))
     template.build(story, canvasmaker=_canvas_class(doc, fontset))
     return buf.getvalue()

@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.units import mm
+
 from desktop.core.money import yuan, yuan_capital
 from desktop.reports.framework import Column, Document, Section, format_date
+from desktop.reports.letter import Letter
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class CaseSheet:
     causes: tuple[tuple[str, str], ...]
     checks: tuple[tuple[str, str, str, str], ...]  # date, step, who, opinion
     payments: tuple[tuple[str, str, str, str], ...]  # date, kind, amount, payer
+
+
+DATE_BLANK = "______年____月____日"
 
 
 def _pairs(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
@@ -60,23 +66,29 @@ def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) ->
         date=date,
         columns=(Column("项目", 1.2), Column("内容", 2.0), Column("项目", 1.2),
                  Column("内容", 2.0)),
-        sections=tuple(sections), name_column=1,
+        sections=tuple(sections), name_column=1, signatures=False,
+        sign_rows=(
+            "本人签字（以上情况属实）：" + "_" * 24 + "　日期：" + DATE_BLANK,
+            "单位（社区）意见：" + "_" * 30 + "　（盖章）　日期：" + DATE_BLANK,
+            "协会审核意见：" + "_" * 32 + "　（盖章）　日期：" + DATE_BLANK,
+        ),
     )
 
 
 NOTICE_COLUMNS = (
-    Column("序号", 0.7), Column("姓名", 1.3), Column("身份证号码", 2.6), Column("工作单位", 3.2),
-    Column("困难类别", 1.4), Column("主要致困原因", 1.8), Column("家庭人口", 1.0),
-    Column("人均月收入（元）", 1.6),
+    Column("序号", 0.8), Column("姓名", 1.3), Column("工作单位", 4.0), Column("帮扶类别", 1.6),
+    Column("公示期", 3.0),
 )
 
 
-def notice_document(rows: Sequence[tuple[str, str, str, str, str, str, str, str]], *,
-                    association: str, date: dt.date, start: dt.date | None,
-                    end: dt.date | None, contact: str = "") -> Document:
-    """公示名单: grouped by district (first field of each row), IDs masked by the caller.
+def notice_document(rows: Sequence[tuple[str, str, str, str, str]], *, association: str,
+                    date: dt.date, contact: str = "") -> Document:
+    """公示名单: grouped by district (first field of each row). A public notice shows what the
+    rules require (name, unit, kind of help and each file's own 公示期), never illness causes,
+    incomes or ID numbers, and closes with the association (落款, seal), the date and whom to
+    tell of an objection, not with internal 制表人/审核人 lines.
 
-    Each row: district, name, masked ID, work unit, category, main cause, size, per capita."""
+    Each row: district, name, work unit, category, period."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for row in rows:
         groups.setdefault(row[0], []).append(row[1:])
@@ -87,22 +99,21 @@ def notice_document(rows: Sequence[tuple[str, str, str, str, str, str, str, str]
         for r in members:
             seq += 1
             cells.append((str(seq), *r))
-        sections.append(Section(district, tuple(cells), f"{district} 小计：{len(members)} 户"))
-    period = ""
-    if start is not None and end is not None:
-        period = f"公示期：{format_date(start)}至{format_date(end)}。"
-    subtitle = period + "如有异议，请在公示期内向本协会实名反映" + (f"（{contact}）" if contact
-                                                                   else "") + "。"
+        sections.append(Section(district, tuple(cells), f"{district} 小计：{len(members)} 人"))
+    who = contact or "联系人及电话：______________________"
+    subtitle = ("以下人员经申请、入户核查，拟认定为困难劳模，现予公示。如有异议，请在公示期内"
+                "以书面或电话形式向本协会实名反映。")
     return Document(
-        association=association, title="困难劳模认定公示名单", subtitle=subtitle, date=date,
-        columns=NOTICE_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 户", name_column=1,
+        association=association, title="困难劳模认定公示", subtitle=subtitle, date=date,
+        columns=NOTICE_COLUMNS, sections=tuple(sections), orientation="portrait",
+        total=f"合计：{seq} 人", name_column=1, signatures=False,
+        closing=(f"异议受理：{who}", association, format_date(date)),
     )
 
 
 PAYMENT_COLUMNS = (
-    Column("序号", 0.7), Column("姓名", 1.3), Column("档案编号", 1.8), Column("身份证号码", 2.5),
-    Column("发放类别", 1.7), Column("金额（元）", 1.4), Column("发放日期", 1.6),
+    Column("序号", 0.9), Column("姓名", 1.3), Column("档案编号", 1.8), Column("身份证号码", 2.5),
+    Column("发放类别", 1.7), Column("金额（元）", 1.4, "right"), Column("发放日期", 1.6),
     Column("本人账号", 2.2), Column("本人签收", 1.8), Column("备注", 1.4),
 )
 
@@ -133,33 +144,31 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
     return Document(
         association=association, title="困难劳模帮扶资金发放签收表", subtitle=subtitle,
         date=date, columns=PAYMENT_COLUMNS, sections=tuple(sections), orientation="landscape",
-        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：{yuan_capital(total)}）", name_column=1,
+        total=f"合计：{seq} 笔，{yuan(total)} 元（大写：{yuan_capital(total)}）",
+        name_column=1, row_height=9 * mm, page_sum=5,
     )
 
 
 def proof_document(*, proof_serial: str, name: str, id_number: str, district: str,
                    file_serial: str, category: str, approved_on: dt.date | None,
                    payments: Sequence[tuple[str, str, int]], association: str,
-                   date: dt.date, reprinted: dt.date | None = None) -> Document:
-    """帮扶证明 with its own serial: who, which file, what was paid (date, kind, amount); a
-    reprint (补打) says so under the serial."""
+                   date: dt.date, reprinted: dt.date | None = None) -> Letter:
+    """帮扶证明, a letter with its own serial: who, which file, what was paid (date, kind,
+    amount, total also in 大写); a reprint (补打) says so under the serial."""
     approved = format_date(approved_on) if approved_on else "（未审批）"
-    text = (f"兹证明 {name}（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
-            f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
-            "已纳入困难劳模帮扶范围。帮扶情况如下：")
-    rows = tuple((d, k, yuan(a)) for d, k, a in payments) or (("—", "尚未发放", "—"),)
     total = sum(a for _d, _k, a in payments)
-    subtitle = f"证明编号：{proof_serial}"
+    text = (f"兹证明{name}同志（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
+            f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
+            f"已纳入困难劳模帮扶范围。本协会已向其发放帮扶资金共计人民币 {yuan(total)} 元"
+            f"（大写：{yuan_capital(total)}），明细如下：")
+    serial = f"证明编号：{proof_serial}"
     if reprinted is not None:
-        subtitle += f"（补打，{format_date(reprinted)}）"
-    return Document(
-        association=association, title="帮扶证明", subtitle=subtitle,
-        date=date, columns=(Column("发放日期", 1.0), Column("帮扶类别", 1.4),
-                            Column("金额（元）", 1.0)),
-        sections=(Section(text, rows),
-                  Section("特此证明。（本证明仅用于证明帮扶情况，复印无效）", ())),
-        total=f"合计：{yuan(total)} 元", name_column=None,
-    )
+        serial += f"（补打，{format_date(reprinted)}）"
+    table = (("发放日期", "帮扶类别", "金额（元）"),
+             *((d, k, yuan(a)) for d, k, a in payments))
+    return Letter(association=association, title="帮扶证明", date=format_date(date),
+                  serial=serial, paragraphs=(text, "特此证明。"), table=table, table_after=1,
+                  note="本证明仅用于证明帮扶情况，复印无效。", who=name)
 
 
 def proof_content(*, name: str, id_number: str, district: str, file_serial: str,
@@ -175,7 +184,7 @@ def proof_content(*, name: str, id_number: str, district: str, file_serial: str,
 
 
 def proof_from_content(content: dict[str, Any], *, reprinted: dt.date | None = None
-                       ) -> Document:
+                       ) -> Letter:
     """The proof of the ledger's ``content`` (with its ``serial``), as issued or reprinted."""
     approved = content.get("approved_on")
     return proof_document(

@@ -15,7 +15,7 @@ ROSTER_COLUMNS: dict[str, tuple[str, float]] = {
     "seq": ("序号", 0.9),
     "name": ("姓名", 1.6),
     "sex": ("性别", 0.9),
-    "birth_date": ("出生日期", 2.0),
+    "birth_date": ("出生年月", 1.6),
     "age": ("年龄", 0.9),
     "district": ("区县", 1.6),
     "work_unit": ("工作单位", 4.5),
@@ -50,8 +50,13 @@ def cell_text(row: Mapping[str, Any], key: str) -> str:
     value = row.get(key)
     if key == "honors":
         return _honors(value)
+    if row.get("life_status") == "deceased" and key == "age":  # never an age for the dead
+        return "已故"
     if value is None:
         return ""
+    if key == "birth_date":  # birth months in tables: 1969.01 (as every document prints them)
+        text = str(value)
+        return f"{text[:4]}.{text[5:7]}" if len(text) >= 7 and text[4] == "-" else text
     return str(value)
 
 

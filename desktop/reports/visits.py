@@ -13,15 +13,21 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from reportlab.lib.units import mm
+
 from desktop.core.money import yuan, yuan_capital
 from desktop.core.reference import LIFE_DECEASED
 from desktop.core.vocabulary import LIFE_STATUS, RECUPERATION_STATUS, VISIT_STATUS, zh
 from desktop.reports.framework import Column, Document, Section, format_date
+from desktop.reports.letter import Letter
+
+SIGN_ROW = 9 * mm
+"""A line signed by hand is at least 9 mm tall."""
 
 VISIT_LIST_COLUMNS = (
-    Column("序号", 0.8), Column("区县", 1.4), Column("姓名", 1.4), Column("性别", 0.8),
+    Column("序号", 0.9), Column("区县", 1.4), Column("姓名", 1.4), Column("性别", 0.8),
     Column("年龄", 0.8), Column("荣誉称号(年份)", 3.0), Column("现状", 1.2),
-    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准（元）", 1.5),
+    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准（元）", 1.5, "right"),
     Column("慰问品", 1.6), Column("慰问人", 2.0), Column("日期", 1.6), Column("签收", 1.4),
     Column("备注", 1.7),
 )
@@ -42,8 +48,15 @@ def _now(row: Any) -> str:
     return str(row.employment_status or "")
 
 
+def _who_when(campaign: str, team: str | None, day: dt.date | None) -> str:
+    """The subtitle of a team's sheet: the campaign, the team and its day."""
+    parts = [x for x in (team, format_date(day) if day else None) if x]
+    return campaign + (f"（{'　'.join(parts)}）" if parts else "")
+
+
 def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
-                        date: dt.date, team: str | None = None) -> Document:
+                        date: dt.date, team: str | None = None,
+                        day: dt.date | None = None) -> Document:
     """One section per team and day, rows in route order; "签收" left blank for signing."""
     groups: dict[tuple[str, str], list[Any]] = {}
     for r in rows:
@@ -71,39 +84,60 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
     count = sum(len(s.rows) for s in sections)
     return Document(
         association=association, title="走访慰问名单", date=date,
-        subtitle=campaign + (f"（{team}）" if team else ""), columns=VISIT_LIST_COLUMNS,
+        subtitle=_who_when(campaign, team, day), columns=VISIT_LIST_COLUMNS,
         sections=tuple(sections), orientation="landscape", total=f"合计：{count} 人",
-        name_column=2,
+        name_column=2, row_height=SIGN_ROW,
     )
 
 
+NO_MONEY = ("declined", "not_home", "removed", "postponed")
+"""Visits that handed nothing over: never on the receipt sheet (谢绝, 不在家, 移出, 改期)."""
+
+
 def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
-                     date: dt.date) -> Document:
-    """慰问金签收表: by district, money at the standard (or as recorded), a signature column."""
-    columns = (Column("序号", 0.8), Column("区县", 1.4), Column("姓名", 1.6),
-               Column("待遇级别", 1.2), Column("慰问金（元）", 1.4), Column("慰问品", 2.2),
+                     date: dt.date, team: str | None = None,
+                     day: dt.date | None = None) -> Document:
+    """慰问金签收表: by district (a team's sheet: in route order), a signature column. A visit
+    done prints the money recorded (what the summary counts as paid) and its date; a visit still
+    planned prints the standard to be handed over and no date; a visit declined, not at home,
+    postponed or removed is not on the sheet at all."""
+    columns = (Column("序号", 0.9), Column("区县", 1.4), Column("姓名", 1.6),
+               Column("待遇级别", 1.2), Column("慰问金（元）", 1.4, "right"),
+               Column("慰问品", 2.2),
                Column("签收人签字", 2.4), Column("签收日期", 1.6), Column("备注", 2.0))
     groups: dict[str, list[Any]] = {}
     for r in rows:
-        groups.setdefault(r.district or "（未填区县）", []).append(r)
-    sections, seq, total = [], 0, 0
+        if r.status in NO_MONEY:
+            continue
+        key = "" if team else (r.district or "（未填区县）")
+        groups.setdefault(key, []).append(r)
+    sections, seq, total, pending, pending_fen = [], 0, 0, 0, 0
     for district, members in groups.items():
-        members.sort(key=lambda r: (r.route_order or 0, r.name))
+        members.sort(key=lambda r: (r.planned_date or dt.date.max, r.route_order or 0, r.name))
         cells, subtotal = [], 0
         for r in members:
             seq += 1
-            money = r.money_fen if r.money_fen is not None else r.standard_fen
+            done = r.status == "done"
+            money = (r.money_fen or 0) if done else r.standard_fen
             subtotal += money or 0
-            cells.append((str(seq), district, r.name,
+            if not done:
+                pending, pending_fen = pending + 1, pending_fen + (money or 0)
+            cells.append((str(seq), r.district, r.name,
                           r.treatment_level or ("困难" if r.in_hardship else ""), yuan(money),
-                          r.goods or r.standard_goods, "", _day(r.actual_date), ""))
+                          (r.goods or r.standard_goods) if done or not r.goods else r.goods,
+                          "", _day(r.actual_date) if done else "", "" if done else "待走访"))
         total += subtotal
+        label = district or "本组"
         sections.append(Section(district, tuple(cells),
-                                f"{district} 小计：{len(members)} 人，{yuan(subtotal)} 元"))
-    return Document(association=association, title="慰问金签收表", date=date, subtitle=campaign,
+                                f"{label} 小计：{len(members)} 人，{yuan(subtotal)} 元"
+                                if district else None))
+    tail = f"（其中待走访 {pending} 人，{yuan(pending_fen)} 元）" if pending else ""
+    return Document(association=association, title="慰问金签收表", date=date,
+                    subtitle=_who_when(campaign, team, day),
                     columns=columns, sections=tuple(sections),
-                    total=f"合计：{seq} 人，慰问金 {yuan(total)} 元（大写：{yuan_capital(total)}）",
-                    name_column=2)
+                    total=f"合计：{seq} 人，慰问金 {yuan(total)} 元"
+                          f"（大写：{yuan_capital(total)}）{tail}",
+                    name_column=2, row_height=SIGN_ROW, page_sum=4)
 
 
 def summary_document(lines: Sequence[Any], *, association: str, campaign: str, rules: str,
@@ -142,54 +176,61 @@ def _rate(done: int, planned: int) -> str:
 
 
 ROSTER_COLUMNS = (
-    Column("序号", 0.7), Column("姓名", 1.3), Column("性别", 0.7), Column("出生年月/年龄", 1.6),
+    Column("序号", 0.9), Column("姓名", 1.3), Column("性别", 0.7), Column("出生年月/年龄", 1.6),
     Column("身份证号", 2.6), Column("荣誉称号及年份", 3.0), Column("工作单位及职务", 3.0),
     Column("在职/退休", 1.1), Column("身体状况", 1.1), Column("上次疗休养年份", 1.2),
-    Column("联系电话", 1.8), Column("批次/线路", 2.0), Column("备注", 1.6),
+    Column("联系电话", 1.8), Column("备注", 2.2),
 )
 
 
 def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch: Any,
                                  date: dt.date) -> Document:
-    """疗休养名单: confirmed and nominated first, declined and replaced after, with reasons."""
-    cells = []
-    route = f"{batch.name}／{batch.destination}"
-    for n, r in enumerate(rows, start=1):
+    """疗休养名单: those going (已确认, then 拟安排) numbered under their total; those who
+    declined or were replaced after it, unnumbered, in a section of their own with reasons."""
+    going_rows: list[tuple[str, ...]] = []
+    other_rows: list[tuple[str, ...]] = []
+    for r in rows:
         born = f"{r.birth_date.year}.{r.birth_date.month:02d}" if r.birth_date else ""
         age = f"/{r.age}岁" if r.age is not None else ""
         note = zh(RECUPERATION_STATUS, r.status)
         if r.decline_reason:
             note += f"：{r.decline_reason}"
-        cells.append((str(n), r.name, r.sex, born + age, r.id_number, r.honors, r.work_unit,
-                      r.employment_status, r.health_status,
-                      "" if r.last_year is None else str(r.last_year), r.phone, route, note))
-    subtitle = (f"{batch.name}（{batch.organiser}组织，{format_date(batch.start_date)}至"
+        going = r.status in ("nominated", "confirmed")
+        seq = str(len(going_rows) + 1) if going else ""
+        cell = (seq, r.name, r.sex, born + age, r.id_number, r.honors, r.work_unit,
+                r.employment_status, r.health_status,
+                "" if r.last_year is None else str(r.last_year), r.phone, note)
+        (going_rows if going else other_rows).append(cell)
+    subtitle = (f"{batch.name}（{batch.destination}；{batch.organiser}组织，"
+                f"{format_date(batch.start_date)}至"
                 f"{format_date(batch.end_date)}，{batch.days} 天，名额 {batch.quota} 人）")
-    going = sum(1 for r in cells if r[-1].startswith(("拟安排", "已确认")))
+    sections = [Section("", tuple(going_rows),
+                        f"合计：{len(going_rows)} 人（名额 {batch.quota} 人）")]
+    if other_rows:
+        sections.append(Section("以下人员不参加本批次（婉拒或已替补），不计入合计",
+                                tuple(other_rows)))
     return Document(association=association, title="疗休养名单", date=date, subtitle=subtitle,
-                    columns=ROSTER_COLUMNS, sections=(Section("", tuple(cells)),),
-                    orientation="landscape", name_column=1,
-                    total=f"合计：{going} 人（名额 {batch.quota} 人）")
+                    columns=ROSTER_COLUMNS, sections=tuple(sections),
+                    orientation="landscape", name_column=1)
 
 
 def notification_document(row: Any, *, association: str, batch: Any,
-                          date: dt.date) -> Document:
-    """A notification letter (疗休养通知书) to one person: the batch's facts as a form."""
-    items = (
-        ("姓名", f"{row.name} 同志"),
-        ("批次", batch.name),
-        ("目的地/线路", batch.destination),
-        ("时间", f"{format_date(batch.start_date)}至{format_date(batch.end_date)}，"
-                 f"共 {batch.days} 天（含往返）"),
-        ("费用", f"每人每天 {yuan(batch.cost_per_day_fen)} 元以内，由{batch.organiser}统一安排，"
-                 "个人不承担"),
-        ("报到", "请于出发前一日与协会联系确认集合时间和地点，携带身份证及常用药品。"),
-        ("说明", "如因身体或工作原因不能参加，请尽早告知协会，以便安排候补人员。"),
-    )
-    return Document(
-        association=association, title="疗休养通知书", date=date,
-        subtitle=f"{row.name} 同志：经研究，您被确定参加{batch.name}，现将有关事项通知如下。",
-        columns=(Column("事项", 1.0), Column("内容", 4.0)),
-        sections=(Section("", tuple(items)),), name_column=None, signatures=False,
-        total=f"{association}（盖章）　　{format_date(date)}",
+                          date: dt.date) -> Letter:
+    """疗休养通知书 to one confirmed person: a letter (红头, title, body, 落款 and date)."""
+    when = (f"{format_date(batch.start_date)}至{format_date(batch.end_date)}，"
+            f"共 {batch.days} 天（含往返）")
+    return Letter(
+        association=association, title="疗休养通知书", date=format_date(date),
+        salutation=f"{row.name}同志：",
+        paragraphs=(
+            f"经研究，确定您参加{batch.name}。现将有关事项通知如下：",
+            f"一、地点与线路：{batch.destination}。",
+            f"二、时间：{when}。",
+            f"三、费用：每人每天 {yuan(batch.cost_per_day_fen)} 元以内，由{batch.organiser}"
+            "统一安排，个人不承担。",
+            "四、报到：请于出发前一日与协会联系确认集合时间和地点，携带身份证及常用药品。",
+            "五、如因身体或工作原因不能参加，请尽早告知协会，以便安排候补人员。",
+            "特此通知。",
+        ),
+        who=row.name,
     )

@@ -13,6 +13,7 @@ MODE = "association.mode"  # "county" or "city"
 ASSOCIATION = "association.name"  # 长兴县 / 湖州市
 ASSOCIATION_SUFFIX = "劳动模范协会"  # 长兴县 + 劳动模范协会: how documents name the issuer
 CITY = "association.city"
+CONTACT = "association.contact"  # who takes objections to a public notice (name, telephone)
 
 
 def get(s: Session, key: str, default: Any = None) -> Any:

@@ -26,12 +26,14 @@ if TYPE_CHECKING:
     from desktop.services.hardship.service import HardshipService
     from desktop.services.holidays import HolidayService
     from desktop.services.imports.export_templates import ExportTemplateService
+    from desktop.services.imports.exporter import RegisterExporter
     from desktop.services.imports.importer import ImportService
     from desktop.services.maintenance import MaintenanceService
     from desktop.services.overview import OverviewService
     from desktop.services.register.duplicates import DuplicatesService
     from desktop.services.register.persons import PersonService
     from desktop.services.register.service import RegisterService
+    from desktop.services.visits.prints import VisitPrints
     from desktop.services.visits.recuperation import RecuperationService
     from desktop.services.visits.service import VisitService
 
@@ -68,6 +70,12 @@ class Workspace:
         from desktop.services.imports.export_templates import ExportTemplateService
 
         return ExportTemplateService(self.db.sessions, self.actor)
+
+    def exporter(self) -> RegisterExporter:
+        """Exports of the register (the window's dialog and ``laomo members export``)."""
+        from desktop.services.imports.exporter import RegisterExporter
+
+        return RegisterExporter(self.db.sessions, self.actor, self.db.read_sessions)
 
     def importer(self) -> ImportService:
         from desktop.services.imports.importer import ImportService
@@ -120,6 +128,12 @@ class Workspace:
         from desktop.services.visits.service import VisitService
 
         return VisitService(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def visit_prints(self) -> VisitPrints:
+        """The visit and recuperation documents (ReportLab and openpyxl loaded when used)."""
+        from desktop.services.visits.prints import VisitPrints
+
+        return VisitPrints(self.db.sessions, self.actor, self.db.read_sessions)
 
     def recuperation(self) -> RecuperationService:
         from desktop.services.visits.recuperation import RecuperationService

@@ -1,5 +1,9 @@
-"""Printed documents inside the program: made in the background, previewed with QtPdf, printed
-through the Qt print dialog or saved as PDF."""
+"""Printed documents inside the program, every one the same way: made in the background (a
+refusal is said here, before any file dialog), previewed with QtPdf, printed through the Qt print
+dialog or saved as PDF under a Chinese default name (the saved file is confirmed).
+
+A document that takes a serial (a certificate, a proof, cards) is previewed without one; the
+serial is taken, in the background, when it is first printed or saved (``issue``)."""
 
 from __future__ import annotations
 
@@ -26,12 +30,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import AppError
-from desktop.exchange.files import write_atomically
+from desktop.files import write_atomically
 from desktop.views.form_widgets import push_button
 from desktop.views.messages import present_error
 from desktop.views.tasks import Task, TaskContext, TaskRunner
@@ -43,17 +48,20 @@ class DocumentPreviewDialog(QDialog):
     """One PDF on screen, page after page, with Print… and Save as PDF…."""
 
     def __init__(self, pdf: bytes, title: str, file_name: str, note: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 issue: Callable[[], Any] | None = None,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentPreview")
         self.setWindowTitle(title)
         self.pdf = pdf
         self._file_name = file_name
+        self._issue = issue  # the document with its serial, made when first printed or saved
+        self._tasks = tasks
+        self.serials: tuple[str, ...] = ()
         self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
+        self._load(pdf)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
         self.view.setDocument(self.document)
@@ -64,6 +72,8 @@ class DocumentPreviewDialog(QDialog):
         self.info.setObjectName("previewInfo")
         pages = self.document.pageCount()
         text = self.tr("%n page(s)", "", pages)
+        if issue is not None:
+            note = self.tr("Preview: the serial is given when the document is printed or saved")
         self.info.setText(f"{note}　{text}" if note else text)
         self.print_button = push_button(self, "printButton", self.tr("Print…"),
                                         self.print_document)
@@ -79,9 +89,57 @@ class DocumentPreviewDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(820, 900)
 
+    def _load(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
     @property
     def page_count(self) -> int:
         return int(self.document.pageCount())
+
+    @property
+    def is_preview(self) -> bool:
+        """True while the shown document still waits for its serial."""
+        return self._issue is not None
+
+    def issued(self, then: Callable[[], object]) -> None:
+        """Take the serial (once, in the background) and show the issued document, then
+        ``then()``; a document without a serial goes straight on."""
+        issue = self._issue
+        if issue is None:
+            then()
+            return
+
+        def work(_ctx: TaskContext) -> Any:
+            return issue()
+
+        def got(result: Any) -> None:
+            self._issue = None
+            self.serials = tuple(getattr(result, "serials", ()))
+            self._load(result.pdf if hasattr(result, "pdf") else result)
+            shown = _serials_text(self.serials)
+            self.info.setText(f"{shown}　{self.tr('%n page(s)', '', self.page_count)}"
+                              if shown else self.tr("%n page(s)", "", self.page_count))
+            then()
+
+        def failed(exc: BaseException) -> None:
+            present_error(self, exc)
+
+        if self._tasks is None:  # no runner (tests of the dialog alone): here and now
+            try:
+                result = issue()
+            except AppError as exc:
+                failed(exc)
+                return
+            got(result)
+            return
+        self._tasks.run(work, on_success=got, on_error=failed,
+                        label=self.tr("Giving the document its serial…"), parent=self,
+                        cancellable=False)
 
     # -- printing -------------------------------------------------------------------------------
 
@@ -92,7 +150,7 @@ class DocumentPreviewDialog(QDialog):
         dialog.setObjectName("printDialog")
         dialog.setMinMax(1, max(self.page_count, 1))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
+            self.issued(lambda: self.print_to(printer))
 
     def print_to(self, printer: QPrinter) -> int:
         """Render every page (or the chosen range) at the printer's resolution; returns pages."""
@@ -126,16 +184,33 @@ class DocumentPreviewDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self._file_name,
                                               self.tr("PDF documents (*.pdf)"))
         if path:
-            self.save_to(path if path.lower().endswith(".pdf") else path + ".pdf")
+            target = path if path.lower().endswith(".pdf") else path + ".pdf"
+            self.issued(lambda: self.save_to(target))
 
     def save_to(self, path: str) -> bool:
-        """Write the PDF whole or not at all (a temporary file renamed); a target another
-        program holds open (Windows) is ``file_in_use``: close it and try again."""
+        """Write the PDF whole or not at all (the program's one atomic writer; a target another
+        program holds open on Windows is ``file_in_use``: close it and try again), then say
+        where (a box that does not block). A preview is given its serial first (synchronously
+        here; ``save_as`` does it in the background)."""
+        if self._issue is not None:
+            runner, self._tasks = self._tasks, None
+            done: list[bool] = []
+            try:
+                self.issued(lambda: done.append(True))
+            finally:
+                self._tasks = runner
+            if not done:
+                return False
         try:
             write_atomically(Path(path), bytes(self.pdf))
         except AppError as exc:
             present_error(self, exc)
             return False
+        self.saved = QMessageBox(QMessageBox.Icon.Information, self.windowTitle(),
+                                 self.tr("Saved: %1").replace("%1", path),
+                                 QMessageBox.StandardButton.Ok, self)
+        self.saved.setObjectName("savedBox")
+        self.saved.open()
         return True
 
     # -- entry point ----------------------------------------------------------------------------
@@ -143,21 +218,20 @@ class DocumentPreviewDialog(QDialog):
     @classmethod
     def generate(cls, parent: QWidget, tasks: TaskRunner, job: Callable[[], Any], *,
                  title: str, file_name: str, label: str,
-                 done: Callable[[Any], None] | None = None) -> Task:
-        """Run ``job`` (returning an ``IssuedDocument``) in the background with progress, then
-        open the preview (non-modal, so the window stays usable)."""
+                 done: Callable[[Any], None] | None = None,
+                 issue: Callable[[], Any] | None = None) -> Task:
+        """Run ``job`` (a service call returning PDF bytes or an ``IssuedDocument``) in the
+        background with progress, then open the preview (non-modal, so the window stays usable).
+        With ``issue``, ``job`` makes the preview without a serial and ``issue`` the document
+        with one, run when it is first printed or saved."""
 
         def work(_ctx: TaskContext) -> Any:
             return job()
 
         def show(issued: Any) -> None:
-            serials = tuple(issued.serials)
-            note = ""
-            if serials:
-                shown = serials[0] if len(serials) == 1 else f"{serials[0]} – {serials[-1]}"
-                note = QCoreApplication.translate("DocumentPreviewDialog", "Serial: %1").replace(
-                    "%1", shown)
-            dialog = cls(issued.pdf, title, file_name, note, parent)
+            pdf = issued.pdf if hasattr(issued, "pdf") else issued
+            dialog = cls(pdf, title, file_name, _serials_text(getattr(issued, "serials", ())),
+                         parent, issue=issue, tasks=tasks)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             if done is not None:
@@ -168,3 +242,10 @@ class DocumentPreviewDialog(QDialog):
 
         return tasks.run(work, on_success=show, on_error=failed, label=label, parent=parent,
                          cancellable=False)
+
+
+def _serials_text(serials: tuple[str, ...]) -> str:
+    if not serials:
+        return ""
+    shown = serials[0] if len(serials) == 1 else f"{serials[0]} – {serials[-1]}"
+    return QCoreApplication.translate("DocumentPreviewDialog", "Serial: %1").replace("%1", shown)

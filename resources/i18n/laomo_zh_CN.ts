@@ -281,6 +281,14 @@
         <translation>为什么证明需要完整的身份证号码？理由将记入证书登记和审计日志。</translation>
     </message>
     <message>
+        <source>Proof for a deceased person</source>
+        <translation>为已故人员出具证明</translation>
+    </message>
+    <message>
+        <source>This person has died. What is the proof for (e.g. a family matter)? The reason is printed on the proof and kept in the log.</source>
+        <translation>此人已故。出具证明的用途是什么（例如家属办理事务）？理由将印在证明上并记入日志。</translation>
+    </message>
+    <message>
         <source>Preparing the proof of title…</source>
         <translation>正在生成荣誉称号证明…</translation>
     </message>
@@ -388,6 +396,10 @@
         <translation><numerusform>共 %n 页</numerusform></translation>
     </message>
     <message>
+        <source>Preview: the serial is given when the document is printed or saved</source>
+        <translation>预览：打印或保存时才编号</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -400,12 +412,20 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Giving the document its serial…</source>
+        <translation>正在编号…</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
     <message>
         <source>Serial: %1</source>
@@ -893,12 +913,20 @@
         <translation>帮扶发放</translation>
     </message>
     <message>
-        <source>Save the PDF</source>
-        <translation>保存 PDF</translation>
+        <source>Hardship file sheet</source>
+        <translation>困难劳模档案表</translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <source>Preparing the file sheet…</source>
+        <translation>正在生成档案表…</translation>
+    </message>
+    <message>
+        <source>Proof of assistance</source>
+        <translation>帮扶证明</translation>
+    </message>
+    <message>
+        <source>Preparing the proof of assistance…</source>
+        <translation>正在生成帮扶证明…</translation>
     </message>
     <message>
         <source>Public notice until %1</source>
@@ -1048,12 +1076,16 @@
         <translation>请选择劳模：</translation>
     </message>
     <message>
-        <source>Save the PDF</source>
-        <translation>保存 PDF</translation>
+        <source>Public notice</source>
+        <translation>公示名单</translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <source>Preparing the public notice…</source>
+        <translation>正在生成公示名单…</translation>
+    </message>
+    <message>
+        <source>Preparing the payment list…</source>
+        <translation>正在生成发放签收表…</translation>
     </message>
     <message>
         <source>Payment list</source>
@@ -2286,14 +2318,6 @@
     <message>
         <source>Why does %1 not go?</source>
         <translation>%1 为什么不能参加？</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>另存为</translation>
-    </message>
-    <message>
-        <source>Folder for the letters</source>
-        <translation>通知书保存到文件夹</translation>
     </message>
     <message>
         <source>Making the document…</source>

@@ -25,7 +25,7 @@ degree, native_place, marital_status, unit_type, industry, professional_title
 technical_grade, hukou_type, disability_type, disability_grade, spouse_health
 
 # openpyxl reads the cell and sheet attributes we set.
-alignment
+alignment, print_title_rows, paperSize, fitToWidth, fitToHeight, fitToPage
 
 # ReportLab calls the ToUnicode writer we install (reports/tounicode.py).
 makeToUnicodeCMap

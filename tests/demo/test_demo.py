@@ -353,7 +353,7 @@ def test_the_whole_register_roster_prints_with_the_set_up_fonts(
 
     db = generated.setup.db
     issued = DocumentService(db.sessions, generated.setup.admin, db.read_sessions).roster(
-        RegisterFilter())
+        RegisterFilter(), everyone=True)
 
     assert issued.count == MEMBERS
     with db.sessions.begin() as s:

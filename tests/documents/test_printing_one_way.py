@@ -24,7 +24,7 @@ from desktop.services.documents.printer import Printer
 from desktop.services.documents.service import DocumentService
 from desktop.services.hardship.prints import HardshipPrint
 from desktop.services.permissions import Actor
-from tests.hardship_support import TODAY, add_people, walk
+from tests.hardship_support import TODAY, add_people, pay, walk
 from tests.reports.seal_support import seal_png
 
 HANAMIN = "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"
@@ -38,9 +38,9 @@ def _images(pdf: bytes) -> int:
     return sum(len(p.images) for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _serial(doc: object) -> str:
-    found = re.search(r"证明编号：(\S+-BF-\d{4}-\d{4})", str(getattr(doc, "subtitle", "")))
-    assert found, doc
+def _serial(pdf: bytes) -> str:
+    found = re.search(r"证明编号：(\S+-BF-\d{4}-\d{4})", _text(pdf).replace(" ", ""))
+    assert found, _text(pdf)
     return found.group(1)
 
 
@@ -50,12 +50,18 @@ def test_proof_serials_live_in_the_document_ledger(db: Database, admin: Actor) -
     docs = DocumentService(db.sessions, admin, db.read_sessions, today=lambda: TODAY)
     docs.set_seal(seal_png(), name="seal.png")
     printer = HardshipPrint(db.sessions, admin, db.read_sessions, today=lambda: TODAY)
+    with pytest.raises(AppError) as unpaid:  # nothing paid: nothing to prove
+        printer.proof(case_id)
+    assert unpaid.value.code == "hardship_proof_unpaid"
+    pay(db, case_id)
+    preview = printer.proof(case_id, preview=True)  # looking takes no serial
+    assert preview.serials == () and "预览" in _text(preview.pdf) and not docs.log()
     first, second = printer.proof(case_id), printer.proof(case_id)
-    serials = [_serial(first), _serial(second)]
+    serials = [_serial(first.pdf), _serial(second.pdf)]
+    assert list(first.serials) == serials[:1]
     assert [s.rsplit("-", 2)[1:] for s in serials] == [["2026", "0001"], ["2026", "0002"]]
-    assert first.seal == seal_png()  # the association's seal on every proof
-    pdf = Printer(db.read_sessions).render(first)
-    assert serials[0] in _text(pdf) and _images(pdf) == 1
+    assert _images(first.pdf) == 1  # the association's seal on every proof
+    assert "尚未发放" not in _text(first.pdf) and "200.00" in _text(first.pdf)
 
     ledger = docs.log(text="-BF-")
     assert sorted(e.serial for e in ledger) == serials

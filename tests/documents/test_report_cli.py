@@ -50,7 +50,7 @@ def leftovers(folder: Path) -> list[str]:
 
 def test_roster_of_the_whole_register(report: Report, outdir: Path) -> None:
     out = outdir / "花名册.pdf"
-    result = report("--out", str(out))
+    result = report("--out", str(out), "--everyone")
     assert result.returncode == 0, result.stderr
     assert out.exists()
     assert leftovers(outdir) == ["花名册.pdf"]
@@ -68,6 +68,10 @@ def test_roster_of_the_whole_register(report: Report, outdir: Path) -> None:
     assert "吴兴区 小计：2 人" in text
     assert "********" in text  # ID numbers masked by default
     assert "张三丰" not in text and "张三\n" not in text  # merged and deleted persons
+    assert "王伟" in squeezed and "已故" in squeezed  # everyone asked for: the dead marked
+    active = outdir / "在册.pdf"
+    assert report("--out", str(active)).returncode == 0
+    assert "王伟" not in pdftotext(active)  # by default: active members only
 
 
 def test_search_filters_the_roster(report: Report, outdir: Path) -> None:
@@ -156,9 +160,9 @@ def test_cards_of_a_filter(laomo_report: Report, outdir: Path) -> None:
     out = outdir / "cards.pdf"
     result = laomo_report("cards", "--district", "吴兴区", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "2 张" in result.stdout
+    assert "1 张" in result.stdout  # 王伟 died: no card for him
     text = pdftotext(out)
-    assert "陈" + RARE_DA in text and "王伟" in text and "朱荣荣" not in text
+    assert "陈" + RARE_DA in text and "王伟" not in text and "朱荣荣" not in text
     assert len(PdfReader(out).pages) == 1
     result = laomo_report("cards", "--search", "没有这个人", "--out", str(outdir / "e.pdf"))
     assert result.returncode == 1

@@ -188,10 +188,23 @@ def test_writer_keeps_formula_like_text_as_text_and_drops_xml_controls() -> None
     ws = openpyxl.load_workbook(io.BytesIO(data)).active
     values = [c.value for c in ws[TITLE_ROW + 1]]
     assert values[0] == "王" + RARE_JI
-    assert values[6] == "=1+1厂"
+    assert values[6] == "'=1+1厂"  # OWASP: a quote before what a spreadsheet would run
     assert values[7] is None and values[8] == "已故"
     assert values[11] == "湖州市劳动模范(2010)；先进工作者"
     assert ws.cell(row=TITLE_ROW + 1, column=7).data_type == "s"
+
+
+def test_csv_neutralises_formulas_and_keeps_unmasked_ids_as_text() -> None:
+    import csv
+
+    row = dict(ROW, name="@SUM(A1)", id_number="330522195911120012", work_unit="-2+3")
+    masked = list(csv.reader(io.StringIO(
+        register_export.to_csv([row]).decode("utf-8-sig"))))[1]
+    assert "@SUM(A1)" not in masked and "'@SUM(A1)" in masked and "'-2+3" in masked
+    assert all(not c.startswith(("=", "+", "-", "@")) for c in masked)
+    unmasked = list(csv.reader(io.StringIO(
+        register_export.to_csv([row], unmasked=True).decode("utf-8-sig"))))[1]
+    assert "\t330522195911120012" in unmasked  # Excel and WPS keep all 18 digits
 
 
 def test_writer_with_no_rows_still_has_titles_and_a_filter() -> None:

@@ -68,14 +68,18 @@ def test_reports(hardship_url: str, run_laomo: Any, tmp_path: Path) -> None:
     text = pdftotext(sheet).replace("\n", "")
     for words in ("困难劳模档案表", "KN-2026-00004", "家庭成员", "刘芳（配偶）", "入户核查",
                   "王科长", "同意认定为深度困难", "春节慰问金", "3,500.50", "低于低保标准",
-                  "患重特大疾病", "第1页共1页"):
+                  "患重特大疾病", "第1页共", "本人签字", "单位（社区）意见", "协会审核意见",
+                  "（盖章）"):
         assert words in text, words
     assert ZRR_ID not in text and ZRR_ID[-4:] in text  # masked
     notice = tmp_path / "公示.pdf"
     result = run_laomo("report", "hardship-notice", "--out", str(notice), *base)
     assert result.returncode == 0, result.stderr
     text = pdftotext(notice)
-    assert "困难劳模认定公示名单" in text and "合计：1 户" in text and "公示期" in text
+    assert "困难劳模认定公示" in text and "合计：1 人" in text and "公示期" in text
+    assert "异议受理" in text and "制表人" not in text and "审核人" not in text
+    for private in ("人均月收入", "致困原因", "身份证"):  # a public notice shows no more
+        assert private not in text, private
     pay = tmp_path / "签收.pdf"
     result = run_laomo("report", "hardship-payments", "--year", "2026", "--out", str(pay), *base)
     assert result.returncode == 0, result.stderr
@@ -103,6 +107,11 @@ def test_report_refusals_leave_no_file(hardship_url: str, run_laomo: Any,
     assert result.returncode == 1 and "只有已审批的档案" in result.stderr
     result = run_laomo("report", "hardship-payments", "--year", "2020", "--out", str(out), *base)
     assert result.returncode == 1
+    # a draft is never published, even when named
+    result = run_laomo("report", "hardship-notice", "--file", "KN-2026-00001", "--out",
+                       str(out), *base)
+    assert result.returncode == 1 and "KN-2026-00001" in result.stderr, result.stderr
+    assert "未进入公示" in result.stderr
     assert not out.exists()
 
 

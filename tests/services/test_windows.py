@@ -15,7 +15,7 @@ from desktop import database, paths
 from desktop.core.texts import error_text
 from desktop.database import DRIVE_REMOTE, Database, is_windows_network_path
 from desktop.errors import AppError, DatabaseProblem
-from desktop.exchange.files import write_atomically
+from desktop.files import write_atomically
 from desktop.services.maintenance import MaintenanceService
 from tests.conftest import initialise
 

@@ -21,6 +21,8 @@ def test_plan_campaigns_coverage_and_reports(  # type: ignore[no-untyped-def]
     add_people(db)
     batch = RecuperationService(db.sessions, admin).create_batch(draft())
     RecuperationService(db.sessions, admin).fill(batch)
+    first = RecuperationService(db.sessions, admin).roster(batch)[0]
+    RecuperationService(db.sessions, admin).confirm(first.entry_id)  # letters: confirmed only
     db.dispose()
     base = ("--db", db.url, "--user", "admin")
     done = run_laomo(*base, "visits", "plan", "--occasion", "春节", "--year", "2027")
@@ -57,11 +59,17 @@ def test_plan_campaigns_coverage_and_reports(  # type: ignore[no-untyped-def]
                     "--out", str(roster), "--letters", str(tmp_path / "letters"))
     assert rep.returncode == 0, rep.stderr
     assert roster.read_bytes().startswith(b"%PDF")
-    assert len(list((tmp_path / "letters").glob("*.pdf"))) == 2
+    assert [p.name for p in (tmp_path / "letters").glob("*.pdf")] == [
+        f"001_{first.name}_疗休养通知书.pdf"]  # a nominee (拟安排) is not told 确定
     xlsx = tmp_path / "list.xlsx"
     exp = run_laomo(*base, "visits", "export", "--campaign", str(cid), str(xlsx))
     assert exp.returncode == 0, exp.stderr
     assert xlsx.exists()
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None and sheet["A1"].value.count("走访慰问") == 1  # not doubled
+    assert sheet.auto_filter.ref and sheet.page_setup.orientation == "landscape"
 
 
 def test_calendar_show_and_load(db: Database, admin: Actor, run_laomo,  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from desktop.database import Database
 from desktop.exchange.visit_list import visit_list_xlsx
 from desktop.reports.fonts import FontSet, find_fonts
 from desktop.reports.framework import render
+from desktop.reports.letter import render_letter
 from desktop.reports.visits import (
     notification_document,
     receipt_document,
@@ -25,7 +26,7 @@ from desktop.reports.visits import (
     summary_document,
     visit_list_document,
 )
-from desktop.services.permissions import Actor
+from desktop.services.permissions import Actor, Role
 from desktop.services.visits.recuperation import RecuperationService
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import VisitResult
@@ -43,7 +44,7 @@ def text_of(pdf: bytes, tmp_path: Path) -> str:
     assert exe, "pdftotext (poppler-utils) is needed"
     src = tmp_path / "doc.pdf"
     src.write_bytes(pdf)
-    subprocess.run([exe, "-layout", str(src), str(tmp_path / "doc.txt")], check=True)
+    subprocess.run([exe, str(src), str(tmp_path / "doc.txt")], check=True)
     return re.sub(r"\s+", "", (tmp_path / "doc.txt").read_text(encoding="utf-8"))
 
 
@@ -98,7 +99,36 @@ def test_recuperation_documents(db: Database, admin: Actor, fontset: FontSet,
         fontset), tmp_path)
     for word in ("疗休养名单", "吴兴辛", "省级乙", "舟山", "拟安排", "名额2人"):
         assert word in text, word
-    letter = text_of(render(notification_document(
+    letter = text_of(render_letter(notification_document(
         roster[0], association="长兴县劳动模范协会", batch=batch, date=dt.date(2027, 4, 1)),
         fontset), tmp_path)
     assert "疗休养通知书" in letter and f"{roster[0].name}同志" in letter and "600.00元" in letter
+    assert "确定您参加" in letter and "长兴县劳动模范协会" in letter  # a letter: 落款 at the end
+
+
+def test_a_team_sheet_names_the_team_and_day_and_gives_full_phones_audited(
+        db: Database, admin: Actor, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from desktop.models import AuditEvent
+    from desktop.services.visits.prints import VisitPrints
+
+    add_people(db)
+    svc = VisitService(db.sessions, admin, today=lambda: dt.date(2027, 2, 1))
+    cid = svc.create_campaign(svc.default_draft("春节", 2027))
+    svc.plan(cid)
+    team = svc.create_team(cid, "第一组", svc.add_staff("王主席"))
+    svc.auto_schedule(cid, [team], dt.date(2027, 1, 4), per_day=5)
+    VisitService(db.sessions, Actor(30, "rev1", "审核员", Role.REVIEWER)).approve_campaign(cid)
+    prints = VisitPrints(db.sessions, admin, db.read_sessions, today=lambda: dt.date(2027, 1, 2))
+    pdf, count = prints.campaign_pdf(cid, "list", team_id=team, day=dt.date(2027, 1, 4))
+    text = text_of(pdf, tmp_path)
+    assert count >= 1 and "第一组" in text and "2027年1月4日" in text
+    pdf, count = prints.campaign_pdf(cid, "list", team_id=team)
+    text = text_of(pdf, tmp_path)
+    assert "13800000001" in text and "****" not in text  # the working list: phones in full
+    with db.read_sessions.begin() as s:
+        reasons = [str(d) for d in s.scalars(select(AuditEvent.detail))]
+    assert any("走访组工作名单" in r for r in reasons)  # audited like an unmask
+    receipt, _n = prints.campaign_pdf(cid, "receipt", team_id=team)
+    assert "本页小计" in text_of(receipt, tmp_path) and "大写" in text_of(receipt, tmp_path)

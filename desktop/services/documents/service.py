@@ -28,7 +28,7 @@ from desktop.models import District, DocumentLog, Person
 from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
-from desktop.services.register.service import RegisterService
+from desktop.services.register.service import RegisterService, describe_filter
 from desktop.services.register.types import RegisterFilter
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ ROSTER_KEYS = ("seq", "name", "sex", "birth_date", "age", "id_number", "work_uni
 """The columns of the printed roster (ID numbers masked unless unmasked with a reason)."""
 KIND_CODES = {"certificate": "ZM", "card": "HY", "hardship_proof": "BF"}  # 证明 / 会员 / 帮扶
 MAX_CARDS = 2000
+PREVIEW_SERIAL = "（预览：打印或保存时编号）"
+"""Printed where the serial goes on a preview: serials are taken when printed or saved."""
 
 _FONTSETS: dict[tuple[str, ...], fonts.FontSet] = {}
 
@@ -109,6 +111,36 @@ def configured_settings(s: Session) -> DocumentSettings:
     seal = settings.get(s, SEAL_KEY)
     return DocumentSettings(tuple(settings.get(s, FONTS_KEY) or ()),
                             base64.b64decode(seal) if seal else None)
+
+
+def pinyin_order(name: str) -> tuple[str, ...]:
+    """A name's sort key syllable by syllable (程 cheng after every 陈 chen, not among them:
+    the register's joined pinyin puts "chengli" between "chengang" and "chenwei")."""
+    from desktop.core.search_keys import SURNAME_READINGS, char_pinyin
+
+    return tuple((SURNAME_READINGS.get(ch) if i == 0 else None) or char_pinyin(ch) or ch
+                 for i, ch in enumerate(name))
+
+
+def inactive_state(p: Person) -> str:
+    """Why a person is not an active member ("" when they are): 已故, 称号已撤销, …"""
+    if p.life_status == "deceased":
+        return "已故"
+    if p.is_revoked:
+        return "称号已撤销"
+    if p.is_emigrated:
+        return "已移居境外"
+    if p.is_lost_contact:
+        return "失联"
+    return ""
+
+
+def active_unless_asked(f: RegisterFilter, everyone: bool) -> RegisterFilter:
+    """Cards and rosters go to active members (alive, title kept, not emigrated, in contact)
+    unless everyone was asked for, or the deceased explicitly (the roster then marks them)."""
+    if everyone or "deceased" in f.life_statuses:
+        return f
+    return dataclasses.replace(f, active_only=True)
 
 
 def _reason(reason: str | None, field: str = "reason") -> str:
@@ -165,20 +197,28 @@ class DocumentService(Service):
     # -- roster -------------------------------------------------------------------------------
 
     def roster(self, filter: RegisterFilter, *, unmask: bool = False, reason: str | None = None,
-               subtitle: str | None = None) -> IssuedDocument:
-        """The register roster (花名册) of ``filter`` as a landscape PDF."""
+               subtitle: str | None = None, everyone: bool = False) -> IssuedDocument:
+        """The register roster (花名册) of ``filter`` as a landscape PDF; the subtitle says the
+        filter (``describe_filter``) unless given."""
         from desktop.reports.framework import render
         from desktop.reports.roster import roster_document
 
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
         rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-            filter, unmask=unmask, reason=reason)
+            active_unless_asked(filter, everyone), unmask=unmask, reason=reason)
         if not rows:
             raise AppError("report_empty")
         with self._read_sessions.begin() as s:
             association = self._association(s)
             seal = self._settings(s).seal
+            order = {name: n for n, name in enumerate(s.scalars(
+                select(District.name).order_by(District.sort_order, District.name)))}
+        rows.sort(key=lambda r: (order.get(r.get("district") or "", len(order)),
+                                 pinyin_order(str(r.get("name") or ""))))
+        if subtitle is None:
+            words = describe_filter(filter)
+            subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
         doc = roster_document(rows, association=association, date=self._today(),
                               subtitle=subtitle, columns=ROSTER_KEYS)
         doc = dataclasses.replace(doc, seal=seal)
@@ -187,8 +227,12 @@ class DocumentService(Service):
     # -- certificates -------------------------------------------------------------------------
 
     def certificate(self, person_id: uuid.UUID, *, unmask: bool = False,
-                    reason: str | None = None) -> IssuedDocument:
-        """Issue a proof of title (荣誉称号证明) under a new serial, logged and audited."""
+                    reason: str | None = None, preview: bool = False,
+                    deceased_reason: str | None = None) -> IssuedDocument:
+        """Issue a proof of title (荣誉称号证明) under a new serial, logged and audited, rendered
+        in the same transaction. ``preview=True``: the same page without a serial, nothing
+        logged (the serial is taken when the proof is printed or saved). For a person who has
+        died a reason is required (``certificate_deceased_reason``) and printed on the page."""
         from desktop.reports.certificate import (
             Certificate,
             HonorLine,
@@ -205,7 +249,17 @@ class DocumentService(Service):
         today = self._today()
         with self._sessions.begin() as s:
             person = self._person(s, person_id)
-            serial = self._next_serial(s, "certificate", today.year)
+            deceased = ""
+            if person.life_status == "deceased":
+                why_dead = (deceased_reason or "").strip()
+                if not why_dead:
+                    raise AppError("certificate_deceased_reason", name=person.name)
+                when = (f"已于{person.death_date.year}年{person.death_date.month}月"
+                        f"{person.death_date.day}日去世" if person.death_date else "已故")
+                deceased = (f"说明：{person.name}同志{when}。本证明应家属申请出具，"
+                            f"用途：{why_dead[:100]}。")
+            serial = PREVIEW_SERIAL if preview else self._next_serial(s, "certificate",
+                                                                      today.year)
             kept = sorted((h for h in person.honors
                            if h.deleted_at is None and h.revoked_date is None),
                           key=lambda h: (h.year is None, h.year or 0, h.title))
@@ -216,9 +270,11 @@ class DocumentService(Service):
                 id_masked=mask_id(person.id_number) or "", work_unit=person.work_unit or "",
                 honors=tuple(HonorLine(h.year, h.title, h.level, h.granting_body or "")
                              for h in kept),
-                issued=today,
+                issued=today, deceased=deceased,
             )
             pdf = render_certificates([cert], fs, seal=self._settings(s).seal)
+            if preview:
+                return IssuedDocument(pdf, (), 1)
             self._log(s, serial, "certificate", "issue", person.id, person.name, why,
                       content=cert.content(), content_hash=content_hash(cert), unmasked=unmask)
             return IssuedDocument(pdf, (serial,), 1)
@@ -256,11 +312,11 @@ class DocumentService(Service):
 
     def _reprint_proof(self, s: Session, issue: DocumentLog, fs: fonts.FontSet) -> bytes:
         """A 帮扶证明 again from what was issued, marked 补打 with today's date."""
-        from desktop.reports.framework import render
         from desktop.reports.hardship import proof_from_content
+        from desktop.reports.letter import render_letter
 
         doc = proof_from_content(json.loads(issue.content or "{}"), reprinted=self._today())
-        return render(dataclasses.replace(doc, seal=self._settings(s).seal), fs)
+        return render_letter(dataclasses.replace(doc, seal=self._settings(s).seal), fs)
 
     def log_issue(self, s: Session, kind: str, year: int, person_id: uuid.UUID | None,
                   name: str, content: dict[str, Any]) -> str:
@@ -286,8 +342,10 @@ class DocumentService(Service):
     # -- cards --------------------------------------------------------------------------------
 
     def cards(self, *, filter: RegisterFilter | None = None,
-              person_ids: Sequence[uuid.UUID] = ()) -> IssuedDocument:
-        """Membership cards (会员证) for the chosen persons or the filter, one serial each."""
+              person_ids: Sequence[uuid.UUID] = (), preview: bool = False,
+              everyone: bool = False) -> IssuedDocument:
+        """Membership cards (会员证) for the chosen persons or the filter, one serial each
+        (none on a ``preview``: nothing is logged)."""
         from desktop.reports.cards import Card, render_cards
 
         self._actor.require(Perm.PRINT)
@@ -298,6 +356,9 @@ class DocumentService(Service):
             with self._read_sessions.begin() as s:
                 for pid in person_ids:
                     p = self._person(s, pid)
+                    state = inactive_state(p)
+                    if state and not everyone:
+                        raise AppError("card_not_active", name=p.name, state=state)
                     district = s.get(District, p.district_id)
                     rows.append({"uuid": str(p.id), "name": p.name,
                                  "sex": zh(SEX, p.sex, default=""),
@@ -306,19 +367,22 @@ class DocumentService(Service):
                                  "highest_honor": p.highest_honor})
         else:
             rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-                filter or RegisterFilter(), limit=MAX_CARDS + 1)
+                active_unless_asked(filter or RegisterFilter(), everyone), limit=MAX_CARDS + 1)
         if not rows:
             raise AppError("report_empty")
         if len(rows) > MAX_CARDS:
             raise AppError("cards_too_many", count=len(rows), limit=MAX_CARDS)
         with self._sessions.begin() as s:
             association = self._association(s)
-            serials = self._next_serials(s, "card", today.year, len(rows))
+            serials = ([PREVIEW_SERIAL] * len(rows) if preview
+                       else self._next_serials(s, "card", today.year, len(rows)))
             cards = [Card(association, serial, r["name"], r.get("sex") or "",
                           r.get("district") or "", r.get("treatment_level") or "",
                           (r.get("highest_honor") or "").replace("(", "（").replace(")", "）"),
                           today) for serial, r in zip(serials, rows, strict=True)]
             pdf = render_cards(cards, fs, seal=self._settings(s).seal)
+            if preview:
+                return IssuedDocument(pdf, (), len(cards))
             for card, r in zip(cards, rows, strict=True):
                 self._log(s, card.serial, "card", "issue", uuid.UUID(r["uuid"]), card.name,
                           None, content=dataclasses.asdict(card) | {"issued": today.isoformat()},

@@ -1,13 +1,15 @@
-"""The hardship documents' data: files read, words chosen, IDs and accounts masked, then handed
-to ``desktop.reports.hardship`` as a ``Document`` (rendered by the caller with its fonts).
+"""The hardship documents, one method each for the window and the command line: files read,
+words chosen, IDs and accounts masked, laid out by ``desktop.reports.hardship`` and rendered with
+the administrator's fonts (``Printer``); every method returns the PDF's bytes.
 
-Printing needs the print permission; a proof of assistance (帮扶证明) takes the next serial of
-its year in the document ledger and is audited, so every proof handed out can be traced.
+Printing needs the print permission; a proof of assistance (帮扶证明) needs an approved file
+with at least one payment, takes the next serial of its year in the document ledger and is
+audited in the same transaction as it is rendered, so every proof handed out can be traced. Its
+preview (``preview=True``) takes no serial.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Sequence
@@ -31,6 +33,8 @@ from desktop.reports.hardship import (
 )
 from desktop.services import audit, settings
 from desktop.services.base import Service
+from desktop.services.documents.printer import Printer
+from desktop.services.documents.service import PREVIEW_SERIAL, IssuedDocument
 from desktop.services.hardship.rules import REJECT_REASONS, causes, mask_account
 from desktop.services.hardship.store import detail, load_case
 from desktop.services.permissions import Perm
@@ -46,7 +50,8 @@ BAND_WORDS = {"below_line": "低于低保标准", "below_double": "低于 2 倍�
 
 
 def _d(day: dt.date | None) -> str:
-    return day.isoformat() if day else ""
+    """A date in a table: 2026.06.01 (text says 2026年6月1日, ``format_date``)."""
+    return f"{day.year}.{day.month:02d}.{day.day:02d}" if day else ""
 
 
 class HardshipPrint(Service):
@@ -56,9 +61,31 @@ class HardshipPrint(Service):
     def _association(self, s: Session) -> str:
         return settings.association_title(s)
 
-    def case_sheet(self, case_id: uuid.UUID) -> Document:
-        """困难劳模档案表 of one file."""
+    def _printer(self) -> Printer:
+        printer = Printer(self._read_sessions)
+        printer.fontset()  # no font: said before anything is read or a serial is taken
+        return printer
+
+    def case_sheet(self, case_id: uuid.UUID) -> bytes:
+        """困难劳模档案表 of one file (PDF)."""
         self._actor.require(Perm.PRINT)
+        printer = self._printer()
+        return printer.render(self._case_sheet(case_id))
+
+    def notice(self, case_ids: Sequence[uuid.UUID] = ()) -> bytes:
+        """公示名单 (PDF) of the given files, or of every file now in notice."""
+        self._actor.require(Perm.PRINT)
+        printer = self._printer()
+        return printer.render(self._notice(case_ids), seal=True)
+
+    def payments(self, *, year: int | None = None, kind: str | None = None,
+                 district: str | None = None) -> bytes:
+        """发放签收表 (PDF) of the payments of a year (and kind, district)."""
+        self._actor.require(Perm.PRINT)
+        printer = self._printer()
+        return printer.render(self._payments(year=year, kind=kind, district=district))
+
+    def _case_sheet(self, case_id: uuid.UUID) -> Document:
         with self._read_sessions.begin() as s:
             case = load_case(s, case_id)
             got = detail(s, case)
@@ -70,7 +97,7 @@ class HardshipPrint(Service):
             names = causes()
             facts = (
                 ("姓名", person.name), ("性别", zh(SEX, person.sex, default="")),
-                ("身份证号码", got.person_id_number), ("出生日期", _d(person.birth_date)),
+                ("身份证号码", got.person_id_number), ("出生年月", _d(person.birth_date)[:7]),
                 ("区县", got.district), ("工作单位", person.work_unit or ""),
                 ("荣誉称号", "；".join(f"{h.year or ''} {h.title}".strip() for h in honors)),
                 ("就业情况", person.employment_status or ""),
@@ -112,9 +139,7 @@ class HardshipPrint(Service):
             return case_sheet_document(sheet, association=self._association(s),
                                        date=self._today())
 
-    def notice(self, case_ids: Sequence[uuid.UUID] = ()) -> Document:
-        """公示名单 of the given files, or of every file now in notice."""
-        self._actor.require(Perm.PRINT)
+    def _notice(self, case_ids: Sequence[uuid.UUID]) -> Document:
         with self._read_sessions.begin() as s:
             stmt = (select(HardshipCase, Person, District.name)
                     .join(Person, Person.id == HardshipCase.person_id)
@@ -126,21 +151,20 @@ class HardshipPrint(Service):
             found = s.execute(stmt).all()
             if not found:
                 raise AppError("report_empty")
-            names = causes()
-            rows = [(district, person.name, mask_id(person.id_number), person.work_unit or "",
-                     case.category, names.get(case.main_cause, case.main_cause),
-                     str(case.household_size), yuan(case.per_capita))
+            # only files approved for publication (in notice) are published: never a draft,
+            # a rejected or a closed file
+            hidden = [c.serial for c, _p, _d in found if c.status != "notice"]
+            if hidden:
+                raise AppError("hardship_notice_not_public", serials="、".join(hidden))
+            rows = [(district, person.name, person.work_unit or "", case.category,
+                     _period(case.notice_start, case.notice_end))
                     for case, person, district in found]
-            starts = [c.notice_start for c, _p, _d in found if c.notice_start]
-            ends = [c.notice_end for c, _p, _d in found if c.notice_end]
+            contact = str(settings.get(s, settings.CONTACT) or "")
             return notice_document(rows, association=self._association(s), date=self._today(),
-                                   start=min(starts) if starts else None,
-                                   end=max(ends) if ends else None)
+                                   contact=contact)
 
-    def payments(self, *, year: int | None = None, kind: str | None = None,
-                 district: str | None = None) -> Document:
-        """发放签收表 of the payments of a year (and kind, district)."""
-        self._actor.require(Perm.PRINT)
+    def _payments(self, *, year: int | None, kind: str | None,
+                  district: str | None) -> Document:
         with self._read_sessions.begin() as s:
             stmt = (select(HardshipPayment, HardshipCase.serial, Person.name,
                            Person.id_number, District.name)
@@ -169,30 +193,49 @@ class HardshipPrint(Service):
                                      date=self._today(),
                                      subtitle="　".join(words) if words else None)
 
-    def proof(self, case_id: uuid.UUID) -> Document:
+    def proof(self, case_id: uuid.UUID, *, preview: bool = False) -> IssuedDocument:
         """帮扶证明 under the next serial of the year in the document ledger
         (``<district code>-BF-2026-0001``, reprinted and voided on the 证书登记 page like proofs
-        of title), stamped with the configured seal; audited."""
-        from desktop.services.documents.service import DocumentService, configured_settings
+        of title), stamped with the configured seal; audited. Refused (``hardship_not_approved``,
+        ``hardship_proof_unpaid``) before anything is taken. ``preview=True`` shows the same page
+        without a serial (nothing logged): the serial is taken when it is printed or saved."""
+        from desktop.services.documents.service import DocumentService
 
         self._actor.require(Perm.PRINT)
+        printer = self._printer()
         today = self._today()
         with self._sessions.begin() as s:
             case = load_case(s, case_id)
             if case.status not in ("approved", "review", "closed"):
                 raise AppError("hardship_not_approved", status=zh(HARDSHIP_STATUS, case.status))
             got = detail(s, case)
+            if not got.payments:
+                raise AppError("hardship_proof_unpaid", serial=got.serial)
             content = proof_content(
                 name=got.person_name, id_number=got.person_id_number, district=got.district,
                 file_serial=got.serial, category=got.category, approved_on=got.decided_on,
                 payments=[(_d(p.paid_on), p.kind, p.amount) for p in got.payments],
                 association=self._association(s), date=today)
+            if preview:
+                return IssuedDocument(printer.render(
+                    proof_from_content(content | {"serial": PREVIEW_SERIAL}), seal=True), (), 1)
             serial = DocumentService(self._sessions, self._actor).log_issue(
                 s, "hardship_proof", today.year, case.person_id, got.person_name, content)
             audit.append(s, self._actor, "hardship.proof", entity="hardship_case",
                          entity_id=case.id, detail={"serial": serial})
-            doc = proof_from_content(content | {"serial": serial})
-            return dataclasses.replace(doc, seal=configured_settings(s).seal)
+            # rendered inside the transaction: a proof that cannot be printed takes no serial
+            pdf = printer.render(proof_from_content(content | {"serial": serial}), seal=True)
+            return IssuedDocument(pdf, (serial,), 1)
+
+
+def _period(start: dt.date | None, end: dt.date | None) -> str:
+    """A file's own 公示期: 2026年11月2日至11月8日."""
+    if start is None or end is None:
+        return ""
+    tail = format_date(end)
+    if end.year == start.year:
+        tail = tail.split("年", 1)[1]
+    return f"{format_date(start)}至{tail}"
 
 
 def _step_text(action: str, opinion: str, extra: dict[str, object]) -> str:

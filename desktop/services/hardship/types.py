@@ -212,3 +212,4 @@ class WorkLists:
     not_updated: tuple[CaseRow, ...]
     never_assisted: tuple[CaseRow, ...]
     totals: tuple[Totals, ...] = field(default_factory=tuple)
+

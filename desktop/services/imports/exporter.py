@@ -1,43 +1,49 @@
-"""Writing the (filtered) register to a file for the GUI's export dialog (issue 4); the
-command line does the same in ``desktop.cli.members``."""
+"""The register written to a file, one pipeline for the window's export dialog and ``laomo
+members export``: the rows of a ``RegisterFilter`` (masked unless unmasked with a reason, which
+``RegisterService.export`` audits), as .xlsx (a header block saying what was exported, the
+filter described from the filter itself by ``describe_filter``) or .csv, returned as bytes.
+
+The column vocabulary of exports (``ALL_KEYS``, ``column_title``, ``parse_columns``,
+``export_format``) is offered here so that views and the command line need not reach into
+``desktop.exchange``.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from pathlib import Path
 
 from desktop.errors import AppError
 from desktop.exchange import register_export
-from desktop.exchange.files import write_atomically
-from desktop.exchange.import_template import template_workbook
-from desktop.services.register.service import RegisterService
+from desktop.exchange.register_export import ALL_KEYS, column_title, export_format, parse_columns
+from desktop.services import settings
+from desktop.services.base import Service
+from desktop.services.register.service import RegisterService, describe_filter
 from desktop.services.register.types import RegisterFilter
 
-__all__ = ["export_register", "write_template"]
+__all__ = ["ALL_KEYS", "RegisterExporter", "column_title", "export_format", "parse_columns"]
 
 
-def export_register(register: RegisterService, association: str, f: RegisterFilter,
-                    path: Path, keys: Sequence[str], *, unmask: bool = False,
-                    reason: str | None = None, filter_text: str = "全部（未筛选）") -> int:
-    """Write .xlsx or .csv (by the name); returns the number of persons written."""
-    kind = register_export.export_format(path.name)
-    if kind is None:
-        raise AppError("export_unknown_format", path=str(path))
-    rows = register.export(f, unmask=unmask, reason=reason,
-                           extra=register_export.extra_keys(keys))
-    if kind == "csv":
-        data = register_export.to_csv(rows, keys)
-    else:
+class RegisterExporter(Service):
+    """Exports of the register (the caller writes the bytes with ``desktop.files``)."""
+
+    def export(self, f: RegisterFilter, file_name: str, keys: Sequence[str], *,
+               unmask: bool = False, reason: str | None = None) -> tuple[bytes, int]:
+        """The workbook or CSV (by ``file_name``'s ending) of ``f`` and the number of persons;
+        ``export_unknown_format`` for any other ending."""
+        kind = export_format(file_name)
+        if kind is None:
+            raise AppError("export_unknown_format", path=file_name)
+        register = RegisterService(self._sessions, self._actor, self._read_sessions,
+                                   self._today)
+        rows = register.export(f, unmask=unmask, reason=reason,
+                               extra=register_export.extra_keys(keys))
+        if kind == "csv":
+            return register_export.to_csv(rows, keys, unmasked=unmask), len(rows)
+        with self._read_sessions.begin() as s:
+            association = str(settings.get(s, settings.ASSOCIATION) or "")
         header = register_export.ExportHeader(
             association=association, districts="、".join(f.districts) or "全部",
-            exported_on=dt.date.today(), filter_text=filter_text,
+            exported_on=self._today(), filter_text=describe_filter(f),
             unmask_reason=reason.strip() if unmask and reason else None)
-        data = register_export.to_xlsx(rows, header, keys)
-    write_atomically(path, data)
-    return len(rows)
+        return register_export.to_xlsx(rows, header, keys), len(rows)
 
-
-def write_template(path: Path) -> None:
-    """The fill-in import workbook."""
-    write_atomically(path, template_workbook())

@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import AppError, ValidationError
-from desktop.exchange.import_map import Header, find_header, header_key
-from desktop.exchange.import_read import Sheet, read_sheet, sheet_names
+from desktop.exchange.import_map import FIELD_TITLES, IGNORE, Header, find_header, header_key
+from desktop.exchange.import_read import Sheet, import_format, read_sheet, sheet_names
 from desktop.exchange.import_rows import RowInput, interpret, is_footer
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
@@ -60,7 +60,10 @@ from desktop.services.register.store import (
     utcnow,
 )
 
-__all__ = ["MAPPINGS_KEY", "ImportService"]
+__all__ = ["FIELD_TITLES", "IGNORE", "MAPPINGS_KEY", "ImportService", "import_format"]
+# FIELD_TITLES / IGNORE (the fields a column can be mapped to) and import_format (which files
+# can be read) are offered here so that the import wizard and ``laomo members import`` need not
+# reach into ``desktop.exchange``.
 
 MAPPINGS_KEY = "import.mappings"
 DEFAULTS = ImportOptions()
@@ -87,6 +90,13 @@ class ImportService:
         self._today = today
 
     # -- mappings -----------------------------------------------------------------------------
+
+    @staticmethod
+    def template() -> bytes:
+        """The fill-in import workbook (劳模信息导入模板.xlsx), needing no database."""
+        from desktop.exchange.import_template import template_workbook
+
+        return template_workbook()
 
     def saved_mappings(self) -> dict[str, dict[str, str]]:
         """Saved mappings by name: ``{header text (as compared): field key}``."""

@@ -163,6 +163,9 @@ def conditions(
         conds.append(Person.employment_status.in_(f.employment_statuses))
     if f.life_statuses:
         conds.append(Person.life_status.in_(f.life_statuses))
+    if f.active_only:
+        conds.extend((Person.life_status == "alive", Person.is_revoked.is_(False),
+                      Person.is_emigrated.is_(False), Person.is_lost_contact.is_(False)))
     if f.in_hardship is not None:
         conds.append(Person.in_hardship.is_(f.in_hardship))
     if f.age_min is not None:

@@ -64,6 +64,38 @@ def filter_summary(f: RegisterFilter) -> dict[str, Any]:
     return out
 
 
+LIFE_WORDS = {"alive": "在世", "deceased": "已故"}
+
+
+def describe_filter(f: RegisterFilter) -> str:
+    """The filter in Chinese for an export's header block ("全部（未筛选）" when none): the
+    one description of a filter, for the window's export and the command line's alike."""
+    parts: list[str] = []
+    if f.text.strip():
+        parts.append(f"搜索“{f.text.strip()}”")
+    if f.districts:
+        parts.append("区县 " + "、".join(f.districts))
+    if f.treatment_levels:
+        parts.append("待遇级别 " + "、".join(x or "无" for x in f.treatment_levels))
+    if f.honor_title:
+        parts.append(f"荣誉含“{f.honor_title}”")
+    if f.honor_year_from is not None or f.honor_year_to is not None:
+        parts.append(f"获得年份 {f.honor_year_from or ''}–{f.honor_year_to or ''}")
+    if f.employment_statuses:
+        parts.append("就业状况 " + "、".join(f.employment_statuses))
+    if f.life_statuses:
+        parts.append("生存状态 " + "、".join(LIFE_WORDS.get(x, x) for x in f.life_statuses))
+    if f.age_min is not None or f.age_max is not None:
+        low = "" if f.age_min is None else f.age_min
+        high = "" if f.age_max is None else f.age_max
+        parts.append(f"年龄 {low}–{high}")
+    if f.in_hardship is not None:
+        parts.append("困难帮扶 " + ("是" if f.in_hardship else "否"))
+    if f.active_only:
+        parts.append("仅在册会员（不含已故、撤销称号、移居境外、失联）")
+    return "；".join(parts) or "全部（未筛选）"
+
+
 _ROW_COLUMNS = (
     Person.id, Person.name, Person.sex, Person.birth_date, District.name, Person.work_unit,
     Person.treatment_level, Person.highest_honor, Person.employment_status, Person.life_status,

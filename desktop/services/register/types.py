@@ -28,6 +28,8 @@ class RegisterFilter:
     age_max: int | None = None
     in_hardship: bool | None = None
     include_merged: bool = False  # persons retired into another record by a merge
+    active_only: bool = False  # alive, title not revoked, not emigrated, not lost contact
+    # (the default of documents handed to members: cards and the roster)
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,21 @@ def proof_of_title_button(parent: QWidget, workspace: Workspace,
                 "kept in the document log and the audit log."))
             if reason is None:
                 return
+        why_dead = None
+        if workspace.persons().get(person_id).life_status == "deceased":
+            why_dead = ReasonDialog.ask(parent, QCoreApplication.translate(
+                "DocumentLogPage", "Proof for a deceased person"), QCoreApplication.translate(
+                "DocumentLogPage", "This person has died. What is the proof for (e.g. a family "
+                "matter)? The reason is printed on the proof and kept in the log."))
+            if why_dead is None:
+                return
         service = workspace.documents()
         DocumentPreviewDialog.generate(
-            parent, tasks, lambda: service.certificate(person_id, unmask=unmask, reason=reason),
+            parent, tasks,
+            lambda: service.certificate(person_id, preview=True,  # masked: nothing audited yet
+                                        deceased_reason=why_dead),
+            issue=lambda: service.certificate(person_id, unmask=unmask, reason=reason,
+                                              deceased_reason=why_dead),
             title=QCoreApplication.translate("DocumentLogPage", "Proof of title"),
             file_name="荣誉称号证明.pdf",
             label=QCoreApplication.translate("DocumentLogPage", "Preparing the proof of title…"))

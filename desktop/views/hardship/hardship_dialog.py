@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import to_fen, yuan
 from desktop.errors import AppError, FieldProblem, ValidationError
-from desktop.exchange.files import write_atomically
 from desktop.services.hardship.rules import DOCUMENT_TYPES
 from desktop.services.hardship.types import CaseDetail, CaseDraft
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import (
     button_row,
     push_button,
@@ -51,10 +50,10 @@ from desktop.views.hardship.hardship_actions import (
 from desktop.views.hardship.hardship_household import HouseholdForm
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from desktop.reports.framework import Document
-    from desktop.services.documents.printer import Printer
+    pass
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -89,31 +88,17 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     return opinion
 
 
-def write_document(parent: QWidget, printer: Printer, build: Callable[[], Document],
-                   target: Path) -> bool:
-    """Render a document with the configured fonts (and seal) and write it whole (a temporary
-    file renamed) or not at all; a refusal (no font, nothing to print, not permitted) is shown
-    to the user. The fonts are found first, so no serial is taken for a PDF that cannot be
-    made."""
-    try:
-        printer.fontset()
-        data = printer.render(build())
-        write_atomically(target, data)  # file_in_use when a PDF reader holds the old one
-    except (AppError, OSError) as exc:
-        present_error(parent, exc)
-        return False
-    return True
-
-
 class HardshipDialog(QDialog):
     """Open with ``HardshipDialog.open_case`` (an existing case) or ``new_case`` (a person)."""
 
     def __init__(self, workspace: Workspace, *, case_id: uuid.UUID | None,
-                 person: tuple[uuid.UUID, str] | None, parent: QWidget | None = None) -> None:
+                 person: tuple[uuid.UUID, str] | None, parent: QWidget | None = None,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hardshipDialog")
         self.resize(900, 640)
         self._ws = workspace
+        self._tasks = tasks if tasks is not None else TaskRunner(self)
         self._service = workspace.hardship()
         self.case_id = case_id
         self.person_id = person[0] if person else None
@@ -131,8 +116,8 @@ class HardshipDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         bottom = button_row(self, [
-            ("printFileSheet", self.tr("Print file sheet…"), lambda: self.print_pdf("sheet")),
-            ("printProof", self.tr("Proof of assistance…"), lambda: self.print_pdf("proof"))])
+            ("printFileSheet", self.tr("Print file sheet…"), self._print_sheet),
+            ("printProof", self.tr("Proof of assistance…"), self._print_proof)])
         bottom.addWidget(push_button(self, "closeHardship", self.tr("Close"), self.accept))
         layout.addLayout(bottom)
         if person is not None:
@@ -404,25 +389,30 @@ class HardshipDialog(QDialog):
 
     # -- printing -----------------------------------------------------------------------------
 
-    def print_pdf(self, kind: str) -> None:
-        if self.case_id is None or self.detail is None:
-            return
-        name = f"{self.detail.serial}-{'档案表' if kind == 'sheet' else '帮扶证明'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), name,
-                                              self.tr("PDF (*.pdf)"))
-        if path:
-            self.write_pdf(kind, Path(path))
+    def _print_sheet(self) -> None:
+        self.print_pdf("sheet")
 
-    def write_pdf(self, kind: str, target: Path) -> bool:
-        """The 档案表 (``sheet``) or a 帮扶证明 with a new serial (``proof``)."""
-        assert self.case_id is not None
-        case_id = self.case_id
-        printer = self._ws.hardship_print()
-        done = write_document(self, self._ws.printer(),
-                              lambda: printer.case_sheet(case_id) if kind == "sheet"
-                              else printer.proof(case_id), target)
-        self.reload()
-        return done
+    def _print_proof(self) -> None:
+        self.print_pdf("proof")
+
+    def print_pdf(self, kind: str) -> Task | None:
+        """The 档案表 (``sheet``) or a 帮扶证明 (``proof``), made in the background and
+        previewed; a proof takes its serial when it is printed or saved. A refusal (no
+        payment, not approved, no font) is said before any file dialog."""
+        if self.case_id is None or self.detail is None:
+            return None
+        case_id, serial = self.case_id, self.detail.serial
+        prints = self._ws.hardship_print()
+        if kind == "sheet":
+            return DocumentPreviewDialog.generate(
+                self, self._tasks, lambda: prints.case_sheet(case_id),
+                title=self.tr("Hardship file sheet"), file_name=f"困难劳模档案表-{serial}.pdf",
+                label=self.tr("Preparing the file sheet…"))
+        return DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: prints.proof(case_id, preview=True),
+            title=self.tr("Proof of assistance"), file_name=f"帮扶证明-{serial}.pdf",
+            label=self.tr("Preparing the proof of assistance…"),
+            issue=lambda: prints.proof(case_id), done=lambda _d: self.reload())
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -470,14 +460,17 @@ class HardshipDialog(QDialog):
 
     @classmethod
     def open_case(cls, workspace: Workspace, case_id: uuid.UUID,
-                  parent: QWidget | None = None) -> HardshipDialog:
-        dialog = cls(workspace, case_id=case_id, person=None, parent=parent)
+                  parent: QWidget | None = None, tasks: TaskRunner | None = None
+                  ) -> HardshipDialog:
+        dialog = cls(workspace, case_id=case_id, person=None, parent=parent, tasks=tasks)
         dialog.show()
         return dialog
 
     @classmethod
     def new_case(cls, workspace: Workspace, person_id: uuid.UUID, name: str,
-                 parent: QWidget | None = None) -> HardshipDialog:
-        dialog = cls(workspace, case_id=None, person=(person_id, name), parent=parent)
+                 parent: QWidget | None = None, tasks: TaskRunner | None = None
+                 ) -> HardshipDialog:
+        dialog = cls(workspace, case_id=None, person=(person_id, name), parent=parent,
+                     tasks=tasks)
         dialog.show()
         return dialog

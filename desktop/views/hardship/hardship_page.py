@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -27,9 +25,10 @@ from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
+from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row
 from desktop.views.hardship.hardship_actions import status_label
-from desktop.views.hardship.hardship_dialog import HardshipDialog, write_document
+from desktop.views.hardship.hardship_dialog import HardshipDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -172,7 +171,7 @@ class HardshipPage(QWidget):
         rows = self.rows.get(key, ())
         if not 0 <= row < len(rows):
             return None
-        return self._keep(HardshipDialog.open_case(self._ws, rows[row].id, self))
+        return self._keep(HardshipDialog.open_case(self._ws, rows[row].id, self, self._tasks))
 
     def open_selected(self) -> None:
         index = self.tabs.currentIndex()
@@ -215,31 +214,31 @@ class HardshipPage(QWidget):
         person = page.rows[index]
         existing = self._ws.hardship().open_case_for(person.id)
         if existing is not None:
-            return self._keep(HardshipDialog.open_case(self._ws, existing, self))
-        return self._keep(HardshipDialog.new_case(self._ws, person.id, person.name, self))
+            return self._keep(HardshipDialog.open_case(self._ws, existing, self, self._tasks))
+        return self._keep(HardshipDialog.new_case(self._ws, person.id, person.name, self,
+                                                      self._tasks))
 
     # -- printing -----------------------------------------------------------------------------
 
     def print_notice(self) -> None:
-        """公示名单 of the files now in public notice."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), "公示名单.pdf",
-                                              self.tr("PDF (*.pdf)"))
-        if path:
-            printer = self._ws.hardship_print()
-            write_document(self, self._ws.printer(), printer.notice, Path(path))
+        """公示名单 of the files now in public notice, previewed."""
+        prints = self._ws.hardship_print()
+        DocumentPreviewDialog.generate(
+            self, self._tasks, prints.notice, title=self.tr("Public notice"),
+            file_name=f"困难劳模认定公示-{dt.date.today():%Y%m%d}.pdf",
+            label=self.tr("Preparing the public notice…"))
 
     def print_payments(self) -> None:
-        """发放签收表 of a year's payments."""
+        """发放签收表 of a year's payments, previewed."""
         year, ok = QInputDialog.getInt(self, self.tr("Payment list"), self.tr("Year"),
                                        dt.date.today().year, 2000, 2100)
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"),
-                                              f"发放签收表-{year}.pdf", self.tr("PDF (*.pdf)"))
-        if path:
-            printer = self._ws.hardship_print()
-            write_document(self, self._ws.printer(), lambda: printer.payments(year=year),
-                           Path(path))
+        prints = self._ws.hardship_print()
+        DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: prints.payments(year=year),
+            title=self.tr("Payment list"), file_name=f"困难劳模帮扶资金发放签收表-{year}.pdf",
+            label=self.tr("Preparing the payment list…"))
 
     def case_ids(self, key: str) -> list[uuid.UUID]:
         return [r.id for r in self.rows.get(key, ())]

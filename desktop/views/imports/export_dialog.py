@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
-from desktop.exchange.register_export import ALL_KEYS, column_title
+from desktop.files import write_atomically
 from desktop.services.imports.export_templates import ExportTemplateService
-from desktop.services.imports.exporter import export_register
+from desktop.services.imports.exporter import ALL_KEYS, column_title
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
@@ -145,15 +145,19 @@ class ExportDialog(QDialog):
             self.start(Path(path))
 
     def start(self, path: Path) -> None:
-        register = self._workspace.register()
-        association = self._workspace.association.name
+        exporter = self._workspace.exporter()
         keys = self.chosen_keys()
         unmask = self.unmask.isChecked()
         reason = self.reason.text().strip() or None
         f = self._filter
+
+        def job(_ctx: object) -> int:
+            data, count = exporter.export(f, path.name, keys, unmask=unmask, reason=reason)
+            write_atomically(path, data)
+            return count
+
         self._tasks.run(
-            lambda ctx: export_register(register, association, f, path, keys, unmask=unmask,
-                                        reason=reason),
+            job,
             on_success=self._done, on_error=lambda e: present_error(self, e),
             label=self.tr("Exporting…"), parent=self, cancellable=False)
 

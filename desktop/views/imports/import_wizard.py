@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
-from desktop.exchange.files import write_atomically
-from desktop.exchange.import_map import FIELD_TITLES, IGNORE
-from desktop.services.imports.exporter import write_template
-from desktop.services.imports.importer import ImportService
+from desktop.files import write_atomically
+from desktop.services.imports.importer import FIELD_TITLES, IGNORE, ImportService
 from desktop.services.imports.types import ImportOptions, ImportPreview, ImportResult
 from desktop.services.imports.words import counts_text, report_workbook, row_text
 from desktop.views.form_widgets import push_button
@@ -55,7 +53,7 @@ def download_template(parent: QWidget) -> None:
     if not path:
         return
     try:
-        write_template(Path(path))
+        write_atomically(Path(path), ImportService.template())
     except AppError as exc:
         present_error(parent, exc)
 

@@ -409,13 +409,18 @@ class RegisterPage(QWidget):
                 self._inform(self.tr("Select a person first."))
                 return
             ids = [person_id]
-            job = lambda: service.cards(person_ids=ids)  # noqa: E731
+
+            def job(preview: bool) -> object:
+                return service.cards(person_ids=ids, preview=preview)
         else:
             f = self.filters.filter()
-            job = lambda: service.cards(filter=f)  # noqa: E731
+
+            def job(preview: bool) -> object:
+                return service.cards(filter=f, preview=preview)
         DocumentPreviewDialog.generate(
-            self, self._tasks, job, title=self.tr("Membership cards"), file_name="会员证.pdf",
-            label=self.tr("Preparing the cards…"))
+            self, self._tasks, lambda: job(True), title=self.tr("Membership cards"),
+            file_name="会员证.pdf", label=self.tr("Preparing the cards…"),
+            issue=lambda: job(False))
 
     def _inform(self, text: str, name: str = "registerMessage") -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Register"), text,

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,16 +26,17 @@ from desktop.core.money import to_fen, yuan
 from desktop.core.texts import problem_text
 from desktop.core.vocabulary import RECUPERATION_STATUS, SEX
 from desktop.errors import AppError, ValidationError
+from desktop.files import write_atomically
 from desktop.services.permissions import Perm
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
 from desktop.services.workspace import Workspace
+from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
 from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
-from desktop.views.tasks import TaskRunner
-from desktop.views.visits.visit_printing import letters, roster_pdf, write_file
+from desktop.views.tasks import Task, TaskRunner
 from desktop.views.visits.visit_table_model import RowsTableModel
 from desktop.views.visits.visits_page import selected, table
 
@@ -307,28 +307,36 @@ class RecuperationPage(QWidget):
             self._act(lambda: self._ws.recuperation().replace(rows[0].entry_id))
 
     def ask_roster(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), "roster.pdf", "*.pdf")
-        if name:
-            self.print_roster(Path(name))
+        """疗休养名单 made by the service in the background, then previewed."""
+        self.print_roster()
 
-    def print_roster(self, path: Path) -> None:
-        bid, ws = self._bid(), self._ws
-
-        def job(_ctx: object) -> Path:
-            write_file(path, roster_pdf(ws, bid))
-            return path
-        self._run(job)
+    def print_roster(self) -> Task | None:
+        bid, prints = self._bid(), self._ws.visit_prints()
+        name = self.batch.currentText().split("（", 1)[0].strip() or "疗休养"
+        return DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: prints.recuperation_roster(bid)[0],
+            title="疗休养名单", file_name=f"{name}-疗休养名单.pdf",
+            label=self.tr("Making the document…"))
 
     def ask_letters(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
-        if folder:
-            self.print_letters(Path(folder))
+        """Every confirmed person's 疗休养通知书 in one preview (one letter a page), printed or
+        saved like every document; refused (nobody confirmed) before any file dialog."""
+        self.preview_letters()
+
+    def preview_letters(self) -> Task | None:
+        bid, prints = self._bid(), self._ws.visit_prints()
+        name = self.batch.currentText().split("（", 1)[0].strip() or "疗休养"
+        return DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: prints.letters_pdf(bid), title="疗休养通知书",
+            file_name=f"{name}-疗休养通知书.pdf", label=self.tr("Making the document…"))
 
     def print_letters(self, folder: Path) -> None:
-        bid, ws = self._bid(), self._ws
+        """One 疗休养通知书 per confirmed person, each written whole into ``folder``."""
+        bid, prints = self._bid(), self._ws.visit_prints()
 
         def job(_ctx: object) -> Path:
-            letters(ws, bid, folder)
+            for name, pdf in prints.letters(bid):
+                write_atomically(folder / name, pdf)
             return folder
         self._run(job)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.money import yuan
 from desktop.core.vocabulary import VISIT_STATUS
 from desktop.errors import AppError
+from desktop.files import write_atomically
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.visits.types import (
@@ -42,21 +43,21 @@ from desktop.services.visits.types import (
     WorkItem,
 )
 from desktop.services.workspace import Workspace
+from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
 from desktop.views.i18n import word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
-from desktop.views.tasks import TaskRunner
+from desktop.views.tasks import Task, TaskRunner
 from desktop.views.visits.campaign_dialog import CampaignDialog
 from desktop.views.visits.visit_hardship_dialog import VisitHardshipDialog
-from desktop.views.visits.visit_printing import campaign_document, write_file
 from desktop.views.visits.visit_record_dialog import VisitRecordDialog
 from desktop.views.visits.visit_schedule_dialogs import AssignDialog, AutoScheduleDialog, TeamDialog
 from desktop.views.visits.visit_table_model import ROW_ROLE, RowsTableModel
 from desktop.views.visits.visit_week_view import VisitWeekView
 
-APPROVED_ONLY = ("list", "receipt")
+SHEET_WORDS = {"list": "走访慰问名单", "receipt": "慰问金签收表", "summary": "走访慰问情况汇总表"}
 """Documents printed from an approved list only (the summary and the Excel working copy are
 not the final list)."""
 
@@ -592,28 +593,37 @@ class VisitsPage(QWidget):
         return run
 
     def _ask_print(self, kind: str) -> None:
-        if self.campaign_id is None:
+        if kind == "xlsx":
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as"), f"{self._campaign_title()}-走访慰问名单.xlsx",
+                "*.xlsx")
+            if name:
+                self.print_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"),
+                              "xlsx")
             return
-        if kind in APPROVED_ONLY:  # refuse before asking for a file name
-            try:
-                self._ws.visits().require_approved(self.campaign_id)
-            except AppError as exc:
-                present_error(self, exc)
-                return
-        suffix = "xlsx" if kind == "xlsx" else "pdf"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"visits.{suffix}",
-                                              f"*.{suffix}")
-        if name:
-            self.print_to(Path(name), kind)
+        self.print_document(kind)
+
+    def _campaign_title(self) -> str:
+        return self.campaign.currentText().split("（", 1)[0] or "走访慰问"
+
+    def print_document(self, kind: str) -> Task | None:
+        """The list, receipt sheet or summary made by the service in the background (refused
+        there, before any file dialog, e.g. a list not yet approved), then previewed."""
+        if self.campaign_id is None:
+            return None
+        cid, prints = self.campaign_id, self._ws.visit_prints()
+        words = SHEET_WORDS[kind]
+        return DocumentPreviewDialog.generate(
+            self, self._tasks, lambda: prints.campaign_pdf(cid, kind)[0],
+            title=words, file_name=f"{self._campaign_title()}-{words}.pdf",
+            label=self.tr("Making the document…"))
 
     def print_to(self, path: Path, kind: str) -> None:
-        """Make the document on a worker and write it atomically to ``path``."""
-        cid, ws = self._need_campaign(), self._ws
+        """The Excel working copy, made on a worker and written atomically to ``path``."""
+        cid, prints = self._need_campaign(), self._ws.visit_prints()
 
         def job(_ctx: object) -> Path:
-            if kind in APPROVED_ONLY:  # the final list and the receipt sheet: approved only
-                ws.visits().require_approved(cid)
-            write_file(path, campaign_document(ws, cid, kind))
+            write_atomically(path, prints.campaign_xlsx(cid)[0])
             return path
 
         self.loading = True

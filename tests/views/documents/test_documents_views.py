@@ -97,7 +97,7 @@ def test_roster_preview_prints_and_saves(qtbot: QtBot, ws: Workspace, people: ob
 
 
 def test_cards_of_everyone_in_the_list(qtbot: QtBot, ws: Workspace, people: object,
-                                       runner: TaskRunner) -> None:
+                                       runner: TaskRunner, tmp_path: Path) -> None:
     page = RegisterPage(ws, runner, Preferences())
     qtbot.addWidget(page)
     page.show()
@@ -107,15 +107,17 @@ def test_cards_of_everyone_in_the_list(qtbot: QtBot, ws: Workspace, people: obje
     dialog = preview_of(qtbot, page)
     text = re.sub(r"\s+", "", PdfReader(io.BytesIO(dialog.pdf)).pages[0].extract_text())
     assert "会员证" in text and "王" + RARE_JI in text
-    assert re.search(r"330522-HY-\d{4}-0001", dialog.info.text())
+    assert dialog.is_preview and not ws.documents().log()  # looking takes no serial
     shot(dialog, "cards_preview.png")
+    assert dialog.save_to(str(tmp_path / "会员证.pdf"))  # saved: now the cards are numbered
+    assert re.search(r"330522-HY-\d{4}-0001", dialog.info.text())
     dialog.close()
-    assert len(ws.documents().log()) == 8
+    assert len(ws.documents().log()) == 7  # active members: not 王伟, who died
 
 
 def test_proof_of_title_from_the_person_dialog_then_void_on_the_log_page(
         qtbot: QtBot, ws: Workspace, people: dict[str, object], runner: TaskRunner,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     ws.documents().set_seal(seal_png(), name="seal.png")
     person = PersonDialog(ws, people["朱荣荣"])  # type: ignore[arg-type]
     qtbot.addWidget(person)
@@ -123,10 +125,13 @@ def test_proof_of_title_from_the_person_dialog_then_void_on_the_log_page(
     assert person.proof_button.text() == "荣誉称号证明"
     person.proof_button.menu().actions()[0].trigger()
     dialog = preview_of(qtbot, person)
-    assert "330522-ZM-" in dialog.info.text()
+    assert "330522-ZM-" not in dialog.info.text() and not ws.documents().log()
+    assert "预览" in PdfReader(io.BytesIO(dialog.pdf)).pages[0].extract_text()
     dialog.resize(820, 900)
     qtbot.wait(300)
     shot(dialog, "proof_preview.png")
+    assert dialog.save_to(str(tmp_path / "证明.pdf"))  # the serial is taken when saved
+    assert "330522-ZM-" in dialog.info.text()
     dialog.close()
 
     log = DocumentLogPage(ws, runner)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
@@ -17,7 +18,7 @@ from desktop.views.hardship.hardship_actions import PaymentDialog, StepInput
 from desktop.views.hardship.hardship_dialog import HardshipDialog
 from desktop.views.hardship.hardship_page import HardshipPage
 from desktop.views.tasks import TaskRunner
-from tests.hardship_support import CAST, add_people, service, walk
+from tests.hardship_support import CAST, add_people, pay, service, walk
 from tests.views.conftest import make_workspace
 
 
@@ -115,20 +116,49 @@ def test_payment_dialog_warns_and_asks_for_an_override(
     _shot(dialog, "hardship-dialog-payments", tmp_path)
 
 
+def preview_of(qtbot: QtBot, parent: QWidget, not_in: list[QWidget] | None = None) -> Any:
+    from desktop.views.document_preview import DocumentPreviewDialog
+
+    found: list[DocumentPreviewDialog] = []
+
+    def opened() -> bool:
+        found[:] = [w for w in parent.findChildren(DocumentPreviewDialog)
+                    if w.isVisible() and w not in (not_in or [])]
+        return bool(found)
+
+    qtbot.waitUntil(opened, timeout=20000)
+    return found[-1]
+
+
 def test_printing_the_file_sheet_and_a_proof(
         qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
+    from desktop.views.document_preview import DocumentPreviewDialog
+
     (person,) = add_people(db, 1)
     case_id = walk(db, person, "approved")
-    dialog = HardshipDialog.open_case(make_workspace(db, CAST["viewer"]), case_id)
+    pay(db, case_id)
+    ws = make_workspace(db, CAST["viewer"])
+    dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
-    assert dialog.write_pdf("sheet", tmp_path / "档案表.pdf")
+    dialog.print_pdf("sheet")  # the same preview -> print / save path as every document
+    sheet = preview_of(qtbot, dialog)
+    assert sheet._file_name == "困难劳模档案表-KN-2026-00001.pdf"
+    assert sheet.save_to(str(tmp_path / "档案表.pdf"))
+    assert "档案表.pdf" in sheet.saved.text()  # the save is confirmed
     text = PdfReader(tmp_path / "档案表.pdf").pages[0].extract_text()
     assert "困难劳模档案表" in text and "KN-2026-00001" in text
-    assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
+    sheet.close()
+    dialog.print_pdf("proof")
+    proof_preview = preview_of(qtbot, dialog, not_in=[sheet])
+    assert isinstance(proof_preview, DocumentPreviewDialog) and proof_preview.is_preview
+    assert not ws.documents().log()  # looking at a proof takes no serial
+    assert proof_preview.save_to(str(tmp_path / "证明.pdf"))
     proof = PdfReader(tmp_path / "证明.pdf").pages[0].extract_text()
     assert "-BF-" in proof and "-0001" in proof
+    assert len(ws.documents().log()) == 1
+    proof_preview.close()
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
         "档案表.pdf", "证明.pdf"]
 
@@ -139,10 +169,12 @@ def test_a_printed_proof_is_on_the_document_log_page(
 
     (person,) = add_people(db, 1)
     case_id = walk(db, person, "approved")
+    pay(db, case_id)
     ws = make_workspace(db, CAST["viewer"])
     dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
-    assert dialog.write_pdf("proof", tmp_path / "证明.pdf")
+    dialog.print_pdf("proof")
+    assert preview_of(qtbot, dialog).save_to(str(tmp_path / "证明.pdf"))
     log = DocumentLogPage(make_workspace(db, admin), TaskRunner())
     qtbot.addWidget(log)
     log.refresh()
@@ -154,7 +186,7 @@ def test_a_printed_proof_is_on_the_document_log_page(
 def test_a_backdated_notice_is_refused_in_the_dialog(
         qtbot: QtBot, db: Database, admin: Actor) -> None:
     """Issue 14, point 7: a 公示 start before the 入户核查 date is refused with the reason."""
-    from PySide6.QtWidgets import QMessageBox, QWidget
+    from PySide6.QtWidgets import QMessageBox
 
     from tests.views.dialog_driver import on_next_modal
 

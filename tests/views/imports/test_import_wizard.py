@@ -173,6 +173,23 @@ def test_export_dialog_survey_template(ws: Workspace, qtbot: Any, tmp_path: Path
     assert item.checkState() == Qt.CheckState.Checked
 
 
+def test_export_of_a_filtered_register_says_its_filter(ws: Workspace, qtbot: Any,
+                                                       tmp_path: Path) -> None:
+    """The window's export of a filtered register names the filter in its header, as the
+    command line's does (one description, from the RegisterFilter, in the service)."""
+    from desktop.services.register.types import RegisterFilter
+
+    f = RegisterFilter(districts=("长兴县",), life_statuses=("alive",), age_min=60)
+    dialog = ExportDialog(ws, TaskRunner(), f)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "筛选.xlsx"
+    dialog.start(out)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    block = [c.value for c in openpyxl.load_workbook(out).active["A"][:6]]
+    assert "筛选条件：区县 长兴县；生存状态 在世；年龄 60–" in block, block
+    assert not any("全部（未筛选）" in str(v) for v in block)
+
+
 def test_result_table_puts_possible_duplicates_first_in_orange(qtbot: Any) -> None:
     from desktop.services.imports.types import ImportResult, RowOutcome, RowProblem
     from desktop.views.imports.import_wizard import WARNED, ResultTable

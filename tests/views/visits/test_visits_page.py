@@ -14,6 +14,7 @@ from desktop.services.permissions import Actor, Role
 from desktop.services.visits.recuperation import BatchDraft
 from desktop.services.workspace import Workspace
 from desktop.views import i18n
+from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.campaign_dialog import CampaignDialog
 from desktop.views.visits.recuperation_page import RecuperationPage
@@ -103,9 +104,12 @@ def test_visits_page_plans_schedules_records_and_prints(
     shown: list[str] = []
     monkeypatch.setattr("desktop.views.visits.visits_page.present_error",
                         lambda parent, exc: shown.append(getattr(exc, "code", str(exc))))
-    page.print_to(pdf, "list")  # a draft list: refused, nothing written
-    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
-    assert not pdf.exists() and shown == ["campaign_not_approved"]
+    monkeypatch.setattr("desktop.views.document_preview.present_error",
+                        lambda parent, exc: shown.append(getattr(exc, "code", str(exc))))
+    task = page.print_document("list")  # a draft list: refused before any file dialog
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished, timeout=30000)
+    assert shown == ["campaign_not_approved"] and not _previews(page)
     approver = make_workspace(db, Actor(30, "rev1", "审核员", Role.REVIEWER))
     approver_page = VisitsPage(approver, TaskRunner())
     qtbot.addWidget(approver_page)
@@ -119,12 +123,24 @@ def test_visits_page_plans_schedules_records_and_prints(
     assert approver_page.approve("名单无遗漏")
     qtbot.waitUntil(lambda: not approver_page.loading, timeout=20000)
     assert "已由 rev1 审批" in approver_page.summary.text()
-    page.print_to(pdf, "list")
-    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    page.print_document("list")
+    qtbot.waitUntil(lambda: bool(_previews(page)), timeout=30000)
+    preview = _previews(page)[0]
+    assert preview._file_name.endswith("-走访慰问名单.pdf") and "visits" not in preview._file_name
+    assert preview.save_to(str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")
+    preview.close()
+    page.print_to(tmp_path / "list.xlsx", "xlsx")  # the Excel working copy
+    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    assert (tmp_path / "list.xlsx").read_bytes().startswith(b"PK")
 
 
-def test_recuperation_page(qtbot: QtBot, db: Database, ws: Workspace, tmp_path: Path) -> None:
+def _previews(parent: QWidget) -> list[DocumentPreviewDialog]:
+    return [w for w in parent.findChildren(DocumentPreviewDialog) if w.isVisible()]
+
+
+def test_recuperation_page(qtbot: QtBot, db: Database, ws: Workspace, tmp_path: Path,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
     add_people(db)
     svc = ws.recuperation()
     bid = svc.create_batch(BatchDraft(
@@ -149,6 +165,26 @@ def test_recuperation_page(qtbot: QtBot, db: Database, ws: Workspace, tmp_path: 
     page.tabs.setCurrentIndex(0)
     SHOTS.mkdir(exist_ok=True)
     page.grab().save(str(SHOTS / "recuperation.png"))
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.views.visits.recuperation_page.present_error",
+                        lambda parent, exc: shown.append(getattr(exc, "code", str(exc))))
+    page.print_letters(tmp_path)  # nobody confirmed yet: a nominee is not told 确定
+    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    assert not list(tmp_path.glob("*.pdf")) and shown == ["recuperation_none_confirmed"]
+    going = [r for r in svc.roster(bid, include_declined=False) if r.status == "nominated"]
+    svc.confirm(going[0].entry_id)
     page.print_letters(tmp_path)
     qtbot.waitUntil(lambda: not page.loading, timeout=30000)
-    assert len(list(tmp_path.glob("*.pdf"))) == 1
+    assert [p.name.split("_", 1)[1] for p in tmp_path.glob("*.pdf")] == [
+        f"{going[0].name}_疗休养通知书.pdf"]
+    page.print_roster()
+    qtbot.waitUntil(lambda: bool(_previews(page)), timeout=30000)
+    roster = _previews(page)[0]
+    assert roster._file_name == "2027年市总疗休养-疗休养名单.pdf"
+    roster.close()
+    page.preview_letters()  # the letters of the confirmed, one a page, previewed
+    qtbot.waitUntil(lambda: bool(_previews(page)), timeout=30000)
+    letters = _previews(page)[0]
+    assert letters._file_name == "2027年市总疗休养-疗休养通知书.pdf"
+    assert letters.page_count == 1
+    letters.close()

@@ -1,4 +1,5 @@
-"""Writing output files: whole or not at all."""
+"""Writing output files: whole or not at all (every file the program writes: PDFs, workbooks,
+CSV, backups of settings). Views, the command line and services all use this one writer."""
 
 from __future__ import annotations
 
