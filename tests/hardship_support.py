@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from sqlalchemy import update
+
 from desktop.database import Database
+from desktop.models import HardshipStep
 from desktop.services.hardship.service import HardshipService
 from desktop.services.hardship.types import CaseDraft, MemberDraft
 from desktop.services.permissions import Actor, Role
@@ -57,6 +60,9 @@ def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None
     if status == "draft":
         return case_id
     made_by.submit(case_id, "本人申请，社区已签字")
+    with db.sessions.begin() as s:  # submitted long ago: the dated steps below come after it
+        s.execute(update(HardshipStep).where(HardshipStep.case_id == case_id).values(
+            at=dt.datetime.now(dt.UTC) - dt.timedelta(days=400)))
     if status == "rejected":
         checker.reject(case_id, "income_above_line", "收入超标")
         return case_id

@@ -1321,6 +1321,22 @@
         <translation>（低保标准 %1，2 倍 %2）</translation>
     </message>
     <message>
+        <source>Other income and the members' incomes are both added up: make sure the other income does not already contain a member's income.</source>
+        <translation>其他月收入和家庭成员收入会相加计算：请确认其他月收入中没有已包含家庭成员的收入。</translation>
+    </message>
+    <message>
+        <source>The register says a monthly income of %1 yuan; this file says %2.</source>
+        <translation>与名册不一致：名册登记的月收入为 %1 元，本档案为 %2 元。</translation>
+    </message>
+    <message>
+        <source>The register names the spouse %1; this file says %2.</source>
+        <translation>与名册不一致：名册登记的配偶为 %1，本档案为 %2。</translation>
+    </message>
+    <message>
+        <source>The register says the spouse earns %1 yuan a month; this file says %2.</source>
+        <translation>与名册不一致：名册登记的配偶月收入为 %1 元，本档案为 %2 元。</translation>
+    </message>
+    <message>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
@@ -1968,6 +1984,10 @@
     <message>
         <source>Undo the last change</source>
         <translation>撤销上一条</translation>
+    </message>
+    <message>
+        <source>Undone by %1: %2</source>
+        <translation>已由 %1 撤销：%2</translation>
     </message>
 </context>
 <context>
@@ -2775,8 +2795,28 @@ Batch: %2</source>
         <translation>称号：</translation>
     </message>
     <message>
-        <source>The most recent change that is not undone yet will be undone; the history keeps both.</source>
-        <translation>将撤销最近一条尚未撤销的动态变更；两条记录都保留在动态记录中。</translation>
+        <source>%1 dated %2</source>
+        <translation>%2 的“%1”</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>（没有可撤销的变动）</translation>
+    </message>
+    <message>
+        <source>This undoes: %1. The history keeps both entries.</source>
+        <translation>将撤销：%1。历史记录中两条都会保留。</translation>
+    </message>
+    <message>
+        <source>Recorded at once, on its own: Cancel in the record window does not take it back (use Undo the last change).</source>
+        <translation>确定后立即单独记录：在人员窗口点“取消”不会撤回（需要时用“撤销上一条”）。</translation>
+    </message>
+    <message>
+        <source>Undo now</source>
+        <translation>确定撤销</translation>
+    </message>
+    <message>
+        <source>Record now</source>
+        <translation>立即记录</translation>
     </message>
     <message>
         <source>Reason:</source>

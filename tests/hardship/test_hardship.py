@@ -236,3 +236,39 @@ def test_wrong_attachments_are_refused(db: Database, admin: Actor, tmp_path: Pat
     from desktop.core.texts import error_text
     assert "200 MB" in error_text(caught.value)
     assert service(db, CAST["viewer"]).get(case_id).attachments == ()
+
+
+def test_the_notice_cannot_be_backdated_before_the_verification(
+        db: Database, admin: Actor) -> None:
+    """Issue 14, point 7: 公示 shows a checked file, so it starts on or after the 入户核查
+    date; nothing is written on refusal; approval still waits for the notice to end."""
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "verified")  # verified 30 days ago
+    clerk = service(db, CAST["maker"])
+    verified = clerk.get(case_id).verified_on
+    assert verified is not None
+    with pytest.raises(ValidationError) as caught:
+        clerk.start_notice(case_id, start=verified - dt.timedelta(days=1), opinion="公示")
+    assert caught.value.codes() == {"notice_start": "notice_before_verification"}
+    assert clerk.get(case_id).status == "verified"
+    clerk.start_notice(case_id, start=dt.date.today(), opinion="公示")
+    with pytest.raises(AppError) as refused:
+        service(db, CAST["reviewer"]).approve(case_id, "同意")
+    assert refused.value.code == "hardship_notice_running"
+
+
+def test_the_notice_cannot_start_before_the_submission(db: Database, admin: Actor) -> None:
+    """Issue 14, point 7: a file submitted today cannot have a 公示 that began earlier."""
+    (person,) = add_people(db, 1)
+    clerk, checker = service(db, CAST["maker"]), service(db, CAST["reviewer"])
+    case_id = clerk.open(draft(person))
+    clerk.submit(case_id, "本人申请")
+    checker.verify(case_id, on=TODAY - dt.timedelta(days=5), by="王科长", method="入户",
+                   findings="属实", opinion="同意")
+    with pytest.raises(ValidationError) as caught:
+        clerk.start_notice(case_id, start=dt.date.today() - dt.timedelta(days=2),
+                           opinion="公示")
+    assert caught.value.codes() == {"notice_start": "notice_before_submission"}
+    assert clerk.get(case_id).status == "verified"
+    clerk.start_notice(case_id, start=dt.date.today(), opinion="公示")
+    assert clerk.get(case_id).status == "notice"

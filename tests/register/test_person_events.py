@@ -291,3 +291,21 @@ def test_roles_for_status_changes(db: Database, admin: Actor) -> None:
     clerk.retire(pid, DAY, "到龄")
     clerk.undo_last_event(pid, "错")
     assert [e.recorded_by for e in events(db, pid) if e.kind == "retire"] == ["clerk1"]
+
+
+def test_a_death_before_a_recorded_retirement_is_refused(db: Database, admin: Actor) -> None:
+    """Issue 14, point 8: nothing happens after a death; the refusal names the date, and
+    nothing is written."""
+    svc = service(db, admin)
+    pid = make_person(svc)
+    svc.retire(pid, dt.date(2022, 6, 1), "到龄退休")
+    before = snapshot(db, pid)
+    with pytest.raises(ValidationError) as caught:
+        svc.death(pid, dt.date(2021, 1, 5), "病故")
+    assert caught.value.codes() == {"date": "death_before_event"}
+    assert "2022-06-01" in str(caught.value.problems[0].params)
+    assert snapshot(db, pid) == before
+    # once the retirement is undone, the same death is accepted; a later death always is
+    svc.undo_last_event(pid, "日期录错")
+    svc.death(pid, dt.date(2021, 1, 5), "病故")
+    assert svc.get(pid).death_date == dt.date(2021, 1, 5)

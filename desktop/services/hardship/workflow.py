@@ -14,10 +14,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import AppError, FieldProblem, PermissionDenied, ValidationError
-from desktop.models import HardshipCase
+from desktop.models import HardshipCase, HardshipStep
 from desktop.services import audit, settings
 from desktop.services.hardship.rules import (
     CLOSE_KINDS,
@@ -37,6 +38,12 @@ from desktop.services.hardship.rules import (
 from desktop.services.hardship.store import add_step, load_case, sync_in_hardship
 from desktop.services.holidays import calendar_in
 from desktop.services.permissions import Actor
+
+
+def local_date(when: dt.datetime) -> dt.date:
+    """The day on the office calendar (local time) of a stored timestamp (naive = UTC)."""
+    aware = when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+    return aware.astimezone().date()
 
 
 class MakerChecker(PermissionDenied):
@@ -191,6 +198,15 @@ class HardshipWorkflow:
             text = opinion_required(opinion)
             minimum = int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
             calendar = calendar_in(s)
+            if case.verified_on is not None and start < case.verified_on:
+                # no backdating: the notice shows a checked file, so it starts after the check
+                raise ValidationError.single("notice_start", "notice_before_verification",
+                                             verified=case.verified_on.isoformat())
+            submitted = s.scalar(select(func.max(HardshipStep.at)).where(
+                HardshipStep.case_id == case.id, HardshipStep.action == "submit"))
+            if submitted is not None and start < local_date(submitted):
+                raise ValidationError.single("notice_start", "notice_before_submission",
+                                             submitted=local_date(submitted).isoformat())
             last = end or add_working_days(start, minimum, calendar)
             if last < start or working_days(start, last, calendar) < minimum:
                 raise ValidationError.single("notice_end", "notice_too_short", days=minimum)

@@ -172,6 +172,8 @@ class StatusChanges:
                 problems.append(FieldProblem("life_status", "person_deceased"))
             todo = change(s, person)
             problems += todo.problems
+            if kind == "death":
+                problems += _later_than_death(person, when)
             if problems:
                 raise ValidationError(problems)
             before = {k: dump_value(getattr(person, k)) for k in todo.values}
@@ -236,6 +238,19 @@ class StatusChanges:
             audit.append(s, self._actor, "person.event_undo", entity="person",
                          entity_id=person.id, detail={
                              "event_id": str(event.id), "kind": event.kind, "reason": why})
+
+
+def _later_than_death(person: Person, when: dt.date) -> list[FieldProblem]:
+    """A death dated before a status change still in force (say a retirement) is refused:
+    nothing happens to a person after their death."""
+    later = [e for e in person.events
+             if e.undone_at is None and e.deleted_at is None and e.kind in UNDOABLE_KINDS
+             and e.kind != "revoke" and e.event_date > when]
+    if not later:
+        return []
+    last = max(later, key=lambda e: e.event_date)
+    return [FieldProblem("date", "death_before_event",
+                         {"date": last.event_date.isoformat()})]
 
 
 def _revoked_honors(person: Person, ids: object) -> list[Honor | None]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.money import yuan
+from desktop.core.money import to_fen, yuan
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import DOCUMENT_TYPES
 from desktop.services.hardship.types import CaseDetail, CaseDraft
@@ -123,6 +123,19 @@ class HardshipDialog(QDialog):
         if person is not None:
             self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
         self.reload()
+        self._compare_with_register(prefill=case_id is None)
+
+    def _compare_with_register(self, *, prefill: bool) -> None:
+        """Pre-fill a new file from the register (月收入, spouse) and compare it as one types."""
+        if self.person_id is None:
+            return
+        try:
+            d = self._ws.persons().get(self.person_id).draft
+        except AppError:
+            return  # not readable by this role: nothing to compare with
+        self.household.set_register(
+            None if d.monthly_income is None else to_fen(d.monthly_income), d.spouse_name,
+            None if d.spouse_income is None else to_fen(d.spouse_income), prefill=prefill)
 
     # -- household ----------------------------------------------------------------------------
 

@@ -36,6 +36,9 @@ from desktop.views.i18n import current_language
 MEMBER_HEADERS = 6
 
 
+SPOUSE = "配偶"  # the relation word the register's spouse is entered with
+
+
 class HouseholdForm(QWidget):
     """The form; the owning dialog connects ``save_button`` and decides open/update/amend."""
 
@@ -69,6 +72,14 @@ class HouseholdForm(QWidget):
         self.notes = NotesField(self)
         self.per_capita = QLabel(self)
         self.per_capita.setObjectName("perCapita")
+        self.per_capita.setWordWrap(True)
+        self.income_warning = QLabel(self)
+        self.income_warning.setObjectName("incomeWarning")
+        self.income_warning.setStyleSheet("color: #9a5b00")
+        self.income_warning.setWordWrap(True)
+        self._line: int | None = None  # the 低保 line of the file shown, fen
+        # what the register says: (月收入, spouse name, spouse income), fen; compared live
+        self._register: tuple[int | None, str | None, int | None] | None = None
         second = QHBoxLayout()
         for combo in self.secondary:
             second.addWidget(combo)
@@ -79,6 +90,7 @@ class HouseholdForm(QWidget):
         form.addRow(self.tr("Other monthly income (yuan)"), self.other_income)
         form.addRow(self.tr("Fixed monthly costs (yuan)"), self.fixed_costs)
         form.addRow(self.tr("Per capita"), self.per_capita)
+        form.addRow(self.income_warning)
         form.addRow(self.tr("Health"), self.health)
         form.addRow(self.tr("Disability"), self.disability)
         form.addRow(self.tr("Housing"), self.housing)
@@ -115,6 +127,80 @@ class HouseholdForm(QWidget):
         right.addLayout(rows)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
+        # 人均收入 follows what is typed, before 保存 (issue 14, point 11)
+        for money in (self.person_income, self.other_income, self.fixed_costs):
+            money.changed.connect(self.recompute)
+        self.members.itemChanged.connect(self.recompute)
+        self.members.model().rowsInserted.connect(self.recompute)
+        self.members.model().rowsRemoved.connect(self.recompute)
+        self.recompute()
+
+    def _member_incomes(self) -> list[int]:
+        out = []
+        for r in range(self.members.rowCount()):
+            try:
+                out.append(parse_yuan(self._cell(r, 4)) if self._cell(r, 4) else 0)
+            except MoneyError:
+                out.append(0)  # the service names the bad cell on 保存
+        return out
+
+    def recompute(self) -> None:
+        """人均收入 from the figures on screen (the service's rule: income less fixed costs,
+        divided by the household, rounded down); warns when 其他月收入 and the members'
+        incomes are both filled in, since they are summed."""
+        members = self._member_incomes()
+        other = to_fen(self.other_income.value() or 0)
+        household = to_fen(self.person_income.value() or 0) + other + sum(members)
+        size = 1 + len(members)
+        per_capita = max(household - to_fen(self.fixed_costs.value() or 0), 0) // size
+        words = self.tr("%1 yuan per person per month").replace("%1", yuan(per_capita))
+        if self._line is not None:
+            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan(self._line)).replace(
+                "%2", yuan(2 * self._line))
+        self.per_capita.setText(words)
+        notes = []
+        if other > 0 and any(m > 0 for m in members):
+            notes.append(self.tr(
+                "Other income and the members' incomes are both added up: make sure the other "
+                "income does not already contain a member's income."))
+        notes += self._register_differences(members)
+        self.income_warning.setText("\n".join(notes))
+
+    def set_register(self, income: int | None, spouse: str | None, spouse_income: int | None,
+                     *, prefill: bool) -> None:
+        """The register's figures for this person; ``prefill`` copies them into an empty new
+        form (own income, the spouse as a member)."""
+        self._register = (income, spouse, spouse_income)
+        if prefill:
+            if income is not None and not self.person_income.text():
+                self.person_income.set_value(to_yuan(income))
+            if spouse and self.members.rowCount() == 0:
+                self.add_member()
+                self.set_member(0, 0, spouse)
+                self.set_member(0, 1, SPOUSE)
+                if spouse_income is not None:
+                    self.set_member(0, 4, yuan(spouse_income))
+        self.recompute()
+
+    def _register_differences(self, members: list[int]) -> list[str]:
+        if self._register is None:
+            return []
+        income, spouse, spouse_income = self._register
+        out = []
+        own = to_fen(self.person_income.value() or 0)
+        if income is not None and own != income:
+            out.append(self.tr("The register says a monthly income of %1 yuan; this file says "
+                               "%2.").replace("%1", yuan(income)).replace("%2", yuan(own)))
+        rows = [r for r in range(self.members.rowCount()) if self._cell(r, 1) == SPOUSE]
+        if spouse and rows and self._cell(rows[0], 0) != spouse:
+            out.append(self.tr("The register names the spouse %1; this file says %2.")
+                       .replace("%1", spouse).replace("%2", self._cell(rows[0], 0)))
+        elif spouse and rows and spouse_income is not None \
+                and members[rows[0]] != spouse_income:
+            out.append(self.tr("The register says the spouse earns %1 yuan a month; this file "
+                               "says %2.").replace("%1", yuan(spouse_income))
+                       .replace("%2", yuan(members[rows[0]])))
+        return out
 
     def add_member(self) -> None:
         self.members.insertRow(self.members.rowCount())
@@ -171,18 +257,13 @@ class HouseholdForm(QWidget):
                              (self.bank_name, d.bank_name), (self.bank_account, d.bank_account),
                              (self.notes, d.notes)):
             field.set_value(value)
-        line = d.income.dibao_line
-        words = self.tr("%1 yuan per person per month").replace(
-            "%1", yuan(d.income.per_capita))
-        if line is not None:
-            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan(line)).replace(
-                "%2", yuan(2 * line))
-        self.per_capita.setText(words)
+        self._line = d.income.dibao_line
         self.members.setRowCount(len(d.members))
         for r, m in enumerate(d.members):
             for c, text in enumerate((m.name, m.relation, m.id_number, m.health,
                                       yuan(m.income), m.status)):
                 self.set_member(r, c, text)
+        self.recompute()  # the same rule as the service's d.income.per_capita
         self.save_button.setEnabled(editable)
         self.save_button.setText(self.tr("Save") if d.status == "draft" else self.tr("Amend…"))
 

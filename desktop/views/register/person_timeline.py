@@ -2,7 +2,9 @@
 
 Each action opens a small form (date, reason, what else the change needs), calls the person
 service and asks the dialog to reload: a status change is its own transaction, separate from
-saving the form.
+saving the form, and its form says so (recorded at once; 取消 of the person window does not
+take it back, 撤销上一条 does). The history is shown in date order; the undo form names the
+change it will undo, and an undone change shows the undo reason.
 """
 
 from __future__ import annotations
@@ -71,6 +73,10 @@ def event_kind_label(kind: str) -> str:
 def _details_text(details: dict[str, object]) -> str:
     """The parts of an event's details a clerk wants to read (the rest is for undo)."""
     parts = []
+    why = details.get("undo_reason")
+    if details.get("undone_by"):
+        parts.append(QCoreApplication.translate("PersonEvents", "Undone by %1: %2")
+                     .replace("%1", str(details["undone_by"])).replace("%2", str(why or "")))
     for key in ("new_work_unit", "new_position", "to_district", "from_district", "honors",
                 "kept_id", "duplicate_name"):
         value = details.get(key)
@@ -79,6 +85,11 @@ def _details_text(details: dict[str, object]) -> str:
                 value = "、".join(str(v) for v in value)
             parts.append(str(value))
     return "；".join(parts)
+
+
+def _recording_order(e: EventRow) -> tuple[dt.datetime, int]:
+    seq = e.details.get("seq")
+    return e.recorded_at, seq if isinstance(seq, int) else 0
 
 
 class TimelineTab(QWidget):
@@ -96,6 +107,7 @@ class TimelineTab(QWidget):
         self._can_act = can_act
         self._honors: list[HonorDraft] = []
         self._districts: list[str] = []
+        self._undo_target: EventRow | None = None
         self.status = QLabel(self)
         self.status.setObjectName("timelineStatus")
         self.status.setWordWrap(True)
@@ -139,7 +151,12 @@ class TimelineTab(QWidget):
         self._honors = [h for h in honors if h.id is not None and h.revoked_date is None]
         self._districts = list(districts)
         self.status.setText(status)
-        rows = list(events)  # the service's order: the most recently recorded first, as undo
+        rows = list(events)  # the service's order: by date, newest first
+        # what 撤销上一条 takes back: the most recently *recorded* change not undone yet
+        live = [e for e in rows if not e.undone]
+        self._undo_target = max(live, key=_recording_order, default=None)
+        if self._undo_target is not None and self._undo_target.kind not in ACTIONS:
+            self._undo_target = None  # the creation or a merge: nothing to undo
         self.table.setRowCount(len(rows))
         grey = QBrush(QColor("#999999"))
         for r, e in enumerate(rows):
@@ -164,6 +181,7 @@ class TimelineTab(QWidget):
         for b in self.buttons.values():
             b.setEnabled(why is None)
         self.buttons["revoke"].setEnabled(why is None and bool(self._honors))
+        self.buttons["undo"].setEnabled(why is None and self._undo_target is not None)
         self.hint.setText(why or "")
 
     def start(self, kind: str, honor_ids: list[uuid.UUID] | None = None) -> None:
@@ -172,7 +190,8 @@ class TimelineTab(QWidget):
             self.hint.setText(why)
             return
         StatusChangeDialog.run(self, kind, self._perform, honors=self._honors,
-                               districts=self._districts, preselected=honor_ids)
+                               districts=self._districts, preselected=honor_ids,
+                               undo_target=self._undo_target)
 
 
 class StatusChangeDialog(QDialog):
@@ -180,7 +199,8 @@ class StatusChangeDialog(QDialog):
 
     def __init__(self, kind: str, perform: Callable[[str, dict[str, Any]], None], *,
                  honors: Sequence[HonorDraft], districts: Sequence[str],
-                 preselected: Sequence[uuid.UUID] | None, parent: QWidget | None) -> None:
+                 preselected: Sequence[uuid.UUID] | None, parent: QWidget | None,
+                 undo_target: EventRow | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusChangeDialog")
         self.setWindowTitle(event_kind_label(kind))
@@ -218,9 +238,20 @@ class StatusChangeDialog(QDialog):
             else:
                 self._add(form, extra, labels[extra], TextField(self))
         reason = TextField(self, max_length=500)
+        self.note = QLabel(self)
+        self.note.setObjectName("statusNote")
+        self.note.setWordWrap(True)
         if kind == "undo":
-            form.addRow(QLabel(self.tr("The most recent change that is not undone yet will be "
-                                       "undone; the history keeps both."), self))
+            target = (self.tr("%1 dated %2").replace("%1", event_kind_label(undo_target.kind))
+                      .replace("%2", undo_target.event_date.isoformat())
+                      if undo_target is not None else self.tr("nothing"))
+            self.note.setText(self.tr("This undoes: %1. The history keeps both entries.")
+                              .replace("%1", target))
+        else:
+            self.note.setText(self.tr("Recorded at once, on its own: Cancel in the record "
+                                      "window does not take it back (use Undo the last "
+                                      "change)."))
+        form.addRow(self.note)
         self._add(form, "reason", self.tr("Reason:"), reason)
         self.problem = QLabel(self)
         self.problem.setObjectName("problemLabel")
@@ -229,6 +260,8 @@ class StatusChangeDialog(QDialog):
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Undo now") if kind == "undo" else self.tr("Record now"))
         self.buttons.accepted.connect(self._try)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -281,8 +314,10 @@ class StatusChangeDialog(QDialog):
     @classmethod
     def run(cls, parent: QWidget | None, kind: str,
             perform: Callable[[str, dict[str, Any]], None], *, honors: Sequence[HonorDraft] = (),
-            districts: Sequence[str] = (), preselected: Sequence[uuid.UUID] | None = None
-            ) -> bool:
+            districts: Sequence[str] = (), preselected: Sequence[uuid.UUID] | None = None,
+            undo_target: EventRow | None = None) -> bool:
         dialog = cls(kind, perform, honors=honors, districts=districts,
-                     preselected=preselected, parent=parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+                     preselected=preselected, parent=parent, undo_target=undo_target)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()  # not kept under the timeline once it is closed
+        return accepted

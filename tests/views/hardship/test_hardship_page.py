@@ -181,3 +181,74 @@ def test_a_printed_proof_is_on_the_document_log_page(
     assert log.table.rowCount() == 1
     assert "-BF-" in log.table.item(0, 0).text()
     assert (log.table.item(0, 1).text(), log.table.item(0, 2).text()) == ("帮扶证明", "出具")
+
+
+def test_a_backdated_notice_is_refused_in_the_dialog(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """Issue 14, point 7: a 公示 start before the 入户核查 date is refused with the reason."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.views.dialog_driver import on_next_modal
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "verified")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["maker"]), case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.detail is not None and dialog.detail.verified_on is not None
+    said: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        box.accept()
+    on_next_modal(read)
+    early = dialog.detail.verified_on - dt.timedelta(days=3)
+    assert not dialog.do_step("notice", StepInput("张榜公示", notice_start=early))
+    assert "公示开始日期" in said[0] and dialog.detail.verified_on.isoformat() in said[0]
+    assert dialog.detail.status == "verified"
+
+
+def test_per_capita_follows_the_typing_and_warns_on_double_counting(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """Issue 14, point 11 (part): 人均收入 is recomputed before 保存; 其他月收入 together with
+    members' incomes gets a warning."""
+    add_people(db, 1)
+    page = _page(qtbot, db, "maker")
+    dialog = page.new_case_for("困难一")
+    assert isinstance(dialog, HardshipDialog)
+    qtbot.addWidget(dialog)
+    form = dialog.household
+    form.person_income.setText("800")
+    assert "800.00" in form.per_capita.text()
+    form.add_member()
+    form.set_member(0, 0, "刘芳")
+    form.set_member(0, 4, "600")
+    assert "700.00" in form.per_capita.text()  # (800 + 600) / 2, nothing saved yet
+    assert dialog.case_id is None and form.income_warning.text() == ""
+    form.other_income.setText("200")
+    assert "800.00" in form.per_capita.text()
+    assert "其他月收入" in form.income_warning.text()
+
+
+def test_a_new_file_is_prefilled_from_the_register_and_compared(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """Issue 14, point 11: 月收入 and the spouse come from the register; a different figure
+    typed in the file (800 against the register's 5,060) is pointed out before 保存."""
+    from decimal import Decimal
+
+    add_people(db, 1, monthly_income=Decimal("5060"), spouse_name="刘芳",
+               spouse_income=Decimal("5530"))
+    page = _page(qtbot, db, "maker")
+    dialog = page.new_case_for("困难一")
+    assert isinstance(dialog, HardshipDialog)
+    qtbot.addWidget(dialog)
+    form = dialog.household
+    assert form.person_income.text() == "5060.00"
+    assert (form.members.item(0, 0).text(), form.members.item(0, 1).text()) == ("刘芳", "配偶")
+    assert "5,530" in form.members.item(0, 4).text() or "5530" in form.members.item(0, 4).text()
+    assert form.income_warning.text() == ""
+    form.person_income.setText("800")
+    assert "5,060.00" in form.income_warning.text() or "5060" in form.income_warning.text()
+    assert "名册" in form.income_warning.text()
+    form.set_member(0, 0, "王丽")
+    assert "刘芳" in form.income_warning.text() and "王丽" in form.income_warning.text()

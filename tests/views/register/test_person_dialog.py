@@ -353,3 +353,52 @@ def test_a_viewer_reads_the_record_without_edit_controls(qtbot: QtBot, db: Datab
     assert not dialog.fields.editors["name"].isEnabled()
     assert dialog.save_button.isHidden() and dialog.fields.reveal_button.isHidden()
     assert dialog.timeline is not None and dialog.timeline.buttons["death"].isHidden()
+
+
+def test_status_history_in_date_order_with_clear_undo(qtbot: QtBot, ws: Workspace) -> None:
+    """Issue 14, point 8: the form says a change is recorded at once (取消 does not take it
+    back); a death before a retirement is refused inline; the history is in date order; 撤销上一条
+    names what it undoes and the undo reason is shown."""
+    person_id = _stored(ws, employment_status="在职")
+    dialog = _dialog(qtbot, ws, person_id)
+    timeline = dialog.timeline
+    assert timeline is not None
+    seen: dict[str, str] = {}
+
+    def note_then(act):  # type: ignore[no-untyped-def]
+        def run(widget: QWidget) -> None:
+            assert isinstance(widget, StatusChangeDialog)
+            seen[widget.kind] = widget.note.text()
+            act(widget)
+        return run
+
+    on_next_modal(note_then(_answer_status("到龄退休", "2023-05-01")))
+    qtbot.mouseClick(timeline.buttons["retire"], Qt.MouseButton.LeftButton)
+    assert "取消" in seen["retire"] and "不会撤回" in seen["retire"]
+
+    refused: list[str] = []
+
+    def death_too_early(widget: QWidget) -> None:
+        assert isinstance(widget, StatusChangeDialog)
+        widget.fields["date"].setText("2020-02-02")
+        widget.fields["reason"].setText("病故")
+        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        refused.append(widget.boxes["date"].problem.text())
+        assert widget.isVisible()  # stays open with the message under the date
+        widget.reject()
+    on_next_modal(death_too_early)
+    qtbot.mouseClick(timeline.buttons["death"], Qt.MouseButton.LeftButton)
+    assert "2023-05-01" in refused[0] and "去世" in refused[0]
+    assert ws.persons().get(person_id).life_status == "alive"
+
+    # recorded later but dated earlier: shown below the retirement (date order, newest first)
+    on_next_modal(_answer_status("联系不上", "2018-07-01"))
+    qtbot.mouseClick(timeline.buttons["lost_contact"], Qt.MouseButton.LeftButton)
+    dates = [r[0] for r in _rows(timeline.table)]
+    assert dates == sorted(dates, reverse=True), dates
+
+    on_next_modal(note_then(_answer_status("误录")))
+    qtbot.mouseClick(timeline.buttons["undo"], Qt.MouseButton.LeftButton)
+    assert "失联" in seen["undo"] and "2018-07-01" in seen["undo"]
+    undone = next(r for r in _rows(timeline.table) if "已撤销" in r[1])
+    assert undone[0] == "2018-07-01" and "误录" in undone[3]
