@@ -78,6 +78,7 @@ TEST_DEBS: tuple[str, ...] = (
     "xauth",
     "postgresql",  # server binaries for the throw-away test database (scripts/pgtemp.py)
     "fontconfig",  # fc-list / fc-match
+    "age",  # the standard age tool opens a handoff package (tests/handoff/test_package.py)
 )
 
 APT_TIMEOUT = 45 * 60
