@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.texts import problem_text
-from desktop.errors import AppError, ValidationError
+from desktop.core.texts import error_text, problem_text
+from desktop.errors import AppError, PermissionDenied, ValidationError
 from desktop.services.permissions import Perm
 from desktop.services.register.types import MemberRow, RegisterFilter
 from desktop.services.workspace import Workspace
@@ -183,7 +183,7 @@ class RegisterPage(QWidget):
         if not self._slow:
             try:
                 page, ms = search()
-            except ValidationError as exc:
+            except (ValidationError, PermissionDenied) as exc:
                 self._refused(f, exc)
                 return
             except AppError as exc:
@@ -208,7 +208,7 @@ class RegisterPage(QWidget):
     def _async_failed(self, f: RegisterFilter, exc: BaseException) -> None:
         self._in_flight = None
         self._pending = False
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, (ValidationError, PermissionDenied)):
             self._refused(f, exc)
         else:
             present_error(self, exc)
@@ -228,12 +228,18 @@ class RegisterPage(QWidget):
             self.table.verticalScrollBar().setValue(top)
         self.results_shown.emit(page.total)
 
-    def _refused(self, f: RegisterFilter, exc: ValidationError) -> None:
+    def _refused(self, f: RegisterFilter, exc: ValidationError | PermissionDenied) -> None:
+        """A search the service refuses (a bad filter, or digits of an ID number or mobile
+        that only the unmask permission may search by) says why beside the count, in red,
+        instead of a dialog at every keystroke."""
         self.model.clear()
         self._shown = f
         self.count_label.setStyleSheet("color: #b00020")
-        self.count_label.setText("；".join(problem_text(p, current_language())
-                                          for p in exc.problems))
+        if isinstance(exc, ValidationError):
+            words = "；".join(problem_text(p, current_language()) for p in exc.problems)
+        else:
+            words = error_text(exc, current_language())
+        self.count_label.setText(words)
         self.results_shown.emit(0)
 
     def _fetcher(self, f: RegisterFilter) -> Any:

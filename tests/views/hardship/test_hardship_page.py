@@ -139,7 +139,7 @@ def test_printing_the_file_sheet_and_a_proof(
     (person,) = add_people(db, 1)
     case_id = walk(db, person, "approved")
     pay(db, case_id)
-    ws = make_workspace(db, CAST["viewer"])
+    ws = make_workspace(db, CAST["clerk"])  # a serial-numbered proof: an issuing role
     dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
     dialog.print_pdf("sheet")  # the same preview -> print / save path as every document
@@ -170,7 +170,7 @@ def test_a_printed_proof_is_on_the_document_log_page(
     (person,) = add_people(db, 1)
     case_id = walk(db, person, "approved")
     pay(db, case_id)
-    ws = make_workspace(db, CAST["viewer"])
+    ws = make_workspace(db, CAST["clerk"])  # a serial-numbered proof: an issuing role
     dialog = HardshipDialog.open_case(ws, case_id)
     qtbot.addWidget(dialog)
     dialog.print_pdf("proof")

@@ -40,6 +40,7 @@ def test_hidden_digits_find_nobody_without_the_unmask_permission(
     qtbot.waitUntil(page.up_to_date, timeout=10000)
     birth = number[6:14]  # hidden behind ******** on this screen
     assert person.name not in found(qtbot, page, birth)
+    assert "没有权限" in page.count_label.text()  # said beside the count, not in a dialog
     assert person.name not in found(qtbot, page, number)
     assert person.name in found(qtbot, page, number[-4:].lower())  # shown: 330522****…6962
     admin_page = RegisterPage(demo_ws, tasks, Preferences())
