@@ -238,7 +238,8 @@ def read(data: bytes, check_signature: Callable[[dict[str, Any], bytes, bytes], 
     (raises to refuse), then every part against its signed hash. Raises ``PackageRefused``."""
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError,
+            OverflowError) as exc:  # a damaged header can claim any zip version or size
         raise PackageRefused("package_damaged", reason="not a package (zip unreadable)") from exc
     try:
         with z:

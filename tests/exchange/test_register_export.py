@@ -147,7 +147,8 @@ def test_unmask_needs_reason_and_permission_and_is_audited(
     after = audit_actions(url)
     assert after[:-1] == before
     assert after[-1] == ("admin", "register.unmask_export", {
-        "reason": "市总工会年度统计", "count": 1, "filter": {"text": "zhurongrong"}})
+        "reason": "市总工会年度统计", "count": 1, "filter": {"text": "zhurongrong"},
+        "purpose": "file"})
 
 
 def test_usage_errors_leave_no_file(export: Export, tmp_path: Path) -> None:

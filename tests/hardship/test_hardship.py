@@ -253,7 +253,7 @@ def test_the_notice_cannot_be_backdated_before_the_verification(
     assert clerk.get(case_id).status == "verified"
     clerk.start_notice(case_id, start=dt.date.today(), opinion="公示")
     with pytest.raises(AppError) as refused:
-        service(db, CAST["reviewer"]).approve(case_id, "同意")
+        service(db, APPROVER).approve(case_id, "同意")  # not the verifier (issue 16, item 7)
     assert refused.value.code == "hardship_notice_running"
 
 

@@ -190,7 +190,8 @@ def test_whoever_changed_the_content_since_submission_is_a_maker(sqlite_db: Data
         admin.verify(case_id, on=TODAY, by="管理员", method="入户", findings="属实", opinion="核查")
     assert caught.value.code == "hardship_maker_checker"
     reviewer = service(sqlite_db, CAST["reviewer"])
-    reviewer.verify(case_id, on=TODAY, by="审核员", method="入户", findings="属实", opinion="核查")
+    reviewer.verify(case_id, on=TODAY - dt.timedelta(days=30), by="审核员", method="入户",
+                    findings="属实", opinion="核查")  # the notice below starts after the check
     service(sqlite_db, CAST["maker"]).start_notice(case_id, start=TODAY - dt.timedelta(days=20),
                                                    opinion="公示")
     with pytest.raises(AppError) as refused:
