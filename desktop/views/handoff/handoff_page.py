@@ -171,6 +171,23 @@ class _HandoffPageBase(QWidget):
             return
         self.refresh()
 
+    def import_file(self, path: Path) -> None:
+        """Check and take in a file on the worker (a package at the city; a receipt or
+        reference data at a district); ``_imported`` shows the outcome."""
+        def job(_ctx: Any) -> ImportResult:
+            result: ImportResult = self.service().import_file(path.read_bytes())
+            return result
+
+        self._tasks.run(job, on_success=self._imported,
+                        on_error=lambda e: present_error(self, e),
+                        label=self._checking_label(), parent=self, cancellable=False)
+
+    def _checking_label(self) -> str:
+        raise NotImplementedError
+
+    def _imported(self, result: ImportResult) -> None:
+        raise NotImplementedError
+
 
 class ReportPage(_HandoffPageBase):
     """报送 (districts): export the quarter's package, import receipts and reference data."""
@@ -236,14 +253,8 @@ class ReportPage(_HandoffPageBase):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> None:
-        def job(_ctx: Any) -> ImportResult:
-            result: ImportResult = self.service().import_file(path.read_bytes())
-            return result
-
-        self._tasks.run(job, on_success=self._imported,
-                        on_error=lambda e: present_error(self, e),
-                        label=self.tr("Checking the file…"), parent=self, cancellable=False)
+    def _checking_label(self) -> str:
+        return self.tr("Checking the file…")
 
     def _imported(self, result: ImportResult) -> None:
         if result.kind == "receipt":
@@ -302,15 +313,8 @@ class SummaryPage(_HandoffPageBase):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> None:
-        def job(_ctx: Any) -> ImportResult:
-            result: ImportResult = self.service().import_file(path.read_bytes())
-            return result
-
-        self._tasks.run(job, on_success=self._imported,
-                        on_error=lambda e: present_error(self, e),
-                        label=self.tr("Checking the package…"), parent=self,
-                        cancellable=False)
+    def _checking_label(self) -> str:
+        return self.tr("Checking the package…")
 
     def _imported(self, result: ImportResult) -> None:
         self.report.setPlainText(report_text(result.report))
