@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.database import Database
 from desktop.services import accounts
@@ -22,6 +23,43 @@ def chinese_ui(qapp: QApplication) -> None:
     fitted to the screen as in the application."""
     i18n.install(qapp, "zh_CN")
     screen_fit.install(qapp)
+
+
+#: How long a message box may wait for an answer before the guard closes it (ms).
+MESSAGE_BOX_PATIENCE_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def unanswered_message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A modal message box that no test answers would block its xdist worker for ever (the
+    signal timeout cannot interrupt ``exec``). Every way of showing one gets a watchdog that
+    closes it after ``MESSAGE_BOX_PATIENCE_MS`` and fails the test with the box's text. Tests
+    that answer boxes themselves (their own monkeypatch or timer) are unaffected."""
+    stuck: list[str] = []
+
+    def close_open_boxes() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                stuck.append(widget.text())
+                widget.done(0)
+
+    def watched(show):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            timer = QTimer()
+            timer.setSingleShot(True)
+            timer.timeout.connect(close_open_boxes)
+            timer.start(MESSAGE_BOX_PATIENCE_MS)
+            try:
+                return show(*args, **kwargs)
+            finally:
+                timer.stop()
+        return call
+
+    monkeypatch.setattr(QMessageBox, "exec", watched(QMessageBox.exec))
+    for name in ("information", "warning", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(watched(getattr(QMessageBox, name))))
+    yield stuck
+    assert not stuck, f"a message box waited for an answer no test gave: {stuck}"
 
 
 def make_workspace(db: Database, actor: Actor) -> Workspace:
