@@ -145,12 +145,12 @@ class SummaryPage(HandoffPageBase):
                                   + self.inbox.horizontalHeader().height() + 4)
         self._update_buttons()
 
-    def progress_of(self, district: str) -> str:
-        """The inbox's progress words for ``district`` (what the clerk reads)."""
+    def inbox_cell(self, district: str, column: int) -> str:
+        """What the inbox says for ``district`` (1: latest package, 2: progress)."""
         for i in range(self.inbox.rowCount()):
             item = self.inbox.item(i, 0)
             if item is not None and item.text() == district:
-                cell = self.inbox.item(i, 2)
+                cell = self.inbox.item(i, column)
                 return cell.text() if cell is not None else ""
         return ""
 
