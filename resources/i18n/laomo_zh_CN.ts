@@ -2873,6 +2873,10 @@
         <translation>尚未信任市级名片，数据包无法加密给市级。请点上方“信任名片…”，并与市级电话核对指纹。</translation>
     </message>
     <message>
+        <source>Encrypted for %1 (card fingerprint %2).</source>
+        <translation>加密给 %1（名片指纹 %2）。</translation>
+    </message>
+    <message>
         <source>Write the package</source>
         <translation>写入数据包</translation>
     </message>

@@ -249,6 +249,9 @@ class ReportPage(HandoffPageBase):
         self.target_label.setObjectName("targetPath")
         self.target_label.setWordWrap(True)
         self.target_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.city_label = QLabel(step)
+        self.city_label.setObjectName("cityCard")
+        self.city_label.setWordWrap(True)
         self.trust_warning = QLabel(step)
         self.trust_warning.setObjectName("trustWarning")
         self.trust_warning.setWordWrap(True)
@@ -260,6 +263,7 @@ class ReportPage(HandoffPageBase):
         layout.addWidget(self.drives_hint)
         layout.addLayout(buttons)
         layout.addWidget(self.target_label)
+        layout.addWidget(self.city_label)
         layout.addWidget(self.trust_warning)
         layout.addStretch(1)
         return step
@@ -307,8 +311,12 @@ class ReportPage(HandoffPageBase):
                 "The city's card is not trusted yet: the package cannot be encrypted for the "
                 "city. Press Trust a card… above and read the fingerprint with the city over "
                 "the phone."))
+            self.city_label.setText("")
         elif self.preview is not None:
             self.trust_warning.setText("")
+            self.city_label.setText(self.tr("Encrypted for %1 (card fingerprint %2).")
+                                    .replace("%1", self.preview.city or "")
+                                    .replace("%2", grouped(self.preview.city_fingerprint or "")))
 
     # -- step 3: write ------------------------------------------------------------------------
 

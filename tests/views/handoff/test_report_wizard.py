@@ -83,6 +83,9 @@ def test_clerk_writes_the_quarter_to_a_usb_stick(qtbot: QtBot, tmp_path: Path,
     page.refresh()
     qtbot.waitUntil(lambda: page.next_button.isEnabled(), timeout=20000)
     assert page.trust_warning.text() == ""
+    fingerprint = city.handoff().own_fingerprint()
+    assert "加密给 湖州市" in page.city_label.text()
+    assert fingerprint[:4] + " " + fingerprint[4:8] in page.city_label.text()
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
 
     # step 3: write; the confirmation names the file, its size and fingerprint

@@ -29,7 +29,8 @@ def summary(qtbot: QtBot, city: Office, actor: object = None) -> SummaryPage:
 
 def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
                                         sqlite_template: Path) -> None:
-    city, cx, dq = (make_office(tmp_path, sqlite_template, n) for n in ("湖州市", "长兴县", "德清县"))
+    city, cx, dq = (make_office(tmp_path, sqlite_template, n)
+                    for n in ("湖州市", "长兴县", "德清县"))
     try:
         enrol(city, cx, dq)
         cx.persons().create(PersonDraft(
