@@ -277,7 +277,7 @@ class EnrolPage(QWizardPage):
             self.card_name.setText(card.name)
             self.fingerprint.setText(card.grouped)
             self.outcome.setText(self.tr(
-                "Read the fingerprint with the city over the phone, then tick the box."))
+                "Read the fingerprint with the city over the phone, then tick the box above."))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -669,8 +669,8 @@
         <translation>名片已保存：%1</translation>
     </message>
     <message>
-        <source>Read the fingerprint with the city over the phone, then tick the box.</source>
-        <translation>请与市级电话核对指纹，一致后勾选下面的方框。</translation>
+        <source>Read the fingerprint with the city over the phone, then tick the box above.</source>
+        <translation>请与市级电话核对指纹，一致后勾选上面的方框。</translation>
     </message>
 </context>
 <context>

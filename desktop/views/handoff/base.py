@@ -37,6 +37,17 @@ STATES = {"sent": "已报送", "acknowledged": "已回执", "superseded": "已�
           "staged": "已暂存", "merged": "已合并", "receipted": "已发回执",
           "undone": "已撤销", "applied": "已应用"}
 KINDS = {"district": "数据包", "receipt": "回执", "reference": "参考数据"}
+TABLE_WORDS = {
+    "person": "人员", "honor": "荣誉", "person_event": "动态管理记录",
+    "hardship_case": "困难档案", "hardship_member": "家庭成员", "hardship_step": "审核流程",
+    "hardship_payment": "帮扶发放", "hardship_attachment": "档案附件",
+    "visit_campaign": "走访活动", "visit_standard": "慰问标准", "visit_staff": "走访人员",
+    "visit_team": "走访小组", "visit": "走访记录", "visit_photo": "走访照片",
+    "recuperation_batch": "疗休养批次", "recuperation_entry": "疗休养人员",
+    "document_log": "文书登记"}
+"""Table names in the dry-run report as a clerk reads them (the report is Chinese, as the
+printed documents are)."""
+TABLE_ORDER = tuple(TABLE_WORDS)
 
 
 def current_quarter(today: dt.date | None = None) -> str:
@@ -64,9 +75,11 @@ def report_text(report: dict[str, Any]) -> str:
     """The dry-run / merge report as lines a clerk reads (Chinese, as the documents are)."""
     lines = [f"{report.get('district', '')} 第 {report.get('sequence', '')} 号数据包"
              f"（{report.get('quarter') or ''}）"]
-    for name, c in sorted((report.get("counts") or {}).items()):
-        lines.append(f"  {name}：新增 {c['new']}，修改 {c['changed']}，未变 {c['unchanged']}，"
-                     f"跳过 {c['skipped']}，移除 {c['removed']}")
+    for name, c in sorted((report.get("counts") or {}).items(),
+                          key=lambda kv: TABLE_ORDER.index(kv[0])
+                          if kv[0] in TABLE_ORDER else len(TABLE_ORDER)):
+        lines.append(f"  {TABLE_WORDS.get(name, name)}：新增 {c['new']}，修改 {c['changed']}，"
+                     f"未变 {c['unchanged']}，跳过 {c['skipped']}，移除 {c['removed']}")
     kinds = {"move_pair": "迁出/迁入配对", "same_id": "同一身份证号在两个区县",
              "owner_conflict": "属于其他区县的记录"}
     for item in report.get("items") or []:

@@ -158,9 +158,13 @@ class ReportPage(HandoffPageBase):
             value = QLabel("–", counts_box)
             value.setObjectName(f"count_{name}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setMinimumWidth(60)
             self.count_labels[name] = value
-            grid.addWidget(QLabel(words[name] + "：", counts_box), i // 3, (i % 3) * 2)
-            grid.addWidget(value, i // 3, (i % 3) * 2 + 1)
+            grid.addWidget(QLabel(words[name] + "：", counts_box), i // 3, (i % 3) * 3)
+            grid.addWidget(value, i // 3, (i % 3) * 3 + 1)
+        for column in (2, 5, 8):
+            grid.setColumnMinimumWidth(column, 40)
+        grid.setColumnStretch(8, 1)
         self.change_words = {
             "new": self.tr("new"), "changed": self.tr("changed"), "died": self.tr("died"),
             "revoked": self.tr("title revoked"), "moved": self.tr("moved"),

@@ -141,8 +141,10 @@ class SummaryPage(HandoffPageBase):
                           .replace("%2", latest.quarter or ""), "  ".join(steps)]
             for c, v in enumerate(values):
                 self.inbox.setItem(i, c, QTableWidgetItem(v))
-        self.inbox.setFixedHeight(min(8, max(1, len(districts))) * 26
-                                  + self.inbox.horizontalHeader().height() + 4)
+        self.inbox.resizeRowsToContents()
+        shown = sum(self.inbox.rowHeight(i) for i in range(min(8, len(districts))))
+        self.inbox.setFixedHeight(max(shown, 24) + self.inbox.horizontalHeader().height()
+                                  + 2 * self.inbox.frameWidth())
         self._update_buttons()
 
     def inbox_cell(self, district: str, column: int) -> str:
