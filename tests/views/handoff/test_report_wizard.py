@@ -58,6 +58,9 @@ def test_clerk_writes_the_quarter_to_a_usb_stick(qtbot: QtBot, tmp_path: Path,
     page.refresh()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20000)
 
+    # the page fits the main window of a 1366×768 screen, whatever the step
+    assert page.minimumSizeHint().height() <= 560 and page.minimumSizeHint().width() <= 1150
+
     # step 1: the counts, the changes, names masked until asked for
     assert page.step_title.text().startswith("第 1 步")
     assert page.count_labels["person"].text() == "2"
@@ -104,6 +107,7 @@ def test_clerk_writes_the_quarter_to_a_usb_stick(qtbot: QtBot, tmp_path: Path,
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert page.steps.currentIndex() == CONTENT
+    page._tasks.wait()  # no refresh lands after the page is gone
 
 
 def test_pulled_out_or_full_stick_is_said_on_the_page(
@@ -140,3 +144,4 @@ def test_pulled_out_or_full_stick_is_said_on_the_page(
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.next_sequence == 1,
                     timeout=20000)
     assert page.table.rowCount() == 0  # nothing recorded as sent
+    page._tasks.wait()

@@ -16,8 +16,9 @@ from desktop.views.tasks import TaskRunner
 from tests.handoff.support import Office, enrol, make_office
 
 
-def summary(qtbot: QtBot, city: Office, actor: object = None) -> SummaryPage:
-    page = SummaryPage(city.ws(actor), TaskRunner())  # type: ignore[arg-type]
+def summary(qtbot: QtBot, city: Office, tasks: TaskRunner, actor: object = None
+            ) -> SummaryPage:
+    page = SummaryPage(city.ws(actor), tasks)  # type: ignore[arg-type]
     page.keys_dir = city.keys
     qtbot.addWidget(page)
     page.resize(1100, 650)
@@ -29,6 +30,7 @@ def summary(qtbot: QtBot, city: Office, actor: object = None) -> SummaryPage:
 
 def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
                                         sqlite_template: Path) -> None:
+    tasks = TaskRunner()
     city, cx, dq = (make_office(tmp_path, sqlite_template, n)
                     for n in ("湖州市", "长兴县", "德清县"))
     try:
@@ -39,7 +41,8 @@ def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
         package = tmp_path / "cx.lmpkg"
         cx.handoff().export("2026Q4", package)
 
-        page = summary(qtbot, city)
+        page = summary(qtbot, city, tasks)
+        assert page.minimumSizeHint().height() <= 560 and page.minimumSizeHint().width() <= 1150
         assert page.inbox_cell("德清县", 2) == ""
         assert page.inbox_cell("德清县", 1) == "尚未收到"
         assert not page.buttons["mergePackage"].isEnabled()
@@ -59,7 +62,7 @@ def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
         assert "#b00020" in page.message.styleSheet()
         assert page.table.rowCount() == 1
 
-        reviewer = summary(qtbot, city, city.reviewer)
+        reviewer = summary(qtbot, city, tasks, city.reviewer)
         qtbot.waitUntil(lambda: reviewer.table.rowCount() == 1, timeout=20000)
         reviewer.table.selectRow(0)
         assert reviewer.buttons["mergePackage"].isEnabled()
@@ -75,5 +78,6 @@ def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
         page.receipt_file(tmp_path / "cx.lmrcpt")
         qtbot.waitUntil(lambda: "✓ 已发回执" in page.inbox_cell("长兴县", 2), timeout=20000)
     finally:
+        tasks.wait()
         for office in (city, cx, dq):
             office.db.dispose()
