@@ -776,6 +776,10 @@
         <translation>信任名片…</translation>
     </message>
     <message>
+        <source>Only an administrator trusts a card.</source>
+        <translation>只有管理员可以信任名片。</translation>
+    </message>
+    <message>
         <source>No card trusted yet.</source>
         <translation>尚未信任任何名片。</translation>
     </message>
@@ -2871,6 +2875,10 @@
     <message>
         <source>The city's card is not trusted yet: the package cannot be encrypted for the city. Press Trust a card… above and read the fingerprint with the city over the phone.</source>
         <translation>尚未信任市级名片，数据包无法加密给市级。请点上方“信任名片…”，并与市级电话核对指纹。</translation>
+    </message>
+    <message>
+        <source>The city's card is not trusted yet: the package cannot be encrypted for the city. Ask an administrator to trust it (Trust a card… on this page).</source>
+        <translation>尚未信任市级名片，数据包无法加密给市级。请管理员在本页点“信任名片…”并与市级电话核对指纹。</translation>
     </message>
     <message>
         <source>Encrypted for %1 (card fingerprint %2).</source>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
+from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.messages import describe, present_error
 from desktop.views.tasks import TaskRunner
@@ -145,6 +146,10 @@ class HandoffPageBase(QWidget):
         self.trust_button = QPushButton(self.tr("Trust a card…"), self)
         self.trust_button.setObjectName("trustCard")
         self.trust_button.clicked.connect(self._trust_card)
+        self.can_trust = workspace.actor.can(Perm.MANAGE_SETTINGS)
+        self.trust_button.setEnabled(self.can_trust)
+        if not self.can_trust:
+            self.trust_button.setToolTip(self.tr("Only an administrator trusts a card."))
         self.cards = QHBoxLayout()
         self.cards.addWidget(self.card_button)
         self.cards.addWidget(self.trust_button)

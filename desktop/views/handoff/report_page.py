@@ -314,7 +314,9 @@ class ReportPage(HandoffPageBase):
             self.trust_warning.setText(self.tr(
                 "The city's card is not trusted yet: the package cannot be encrypted for the "
                 "city. Press Trust a card… above and read the fingerprint with the city over "
-                "the phone."))
+                "the phone.") if self.can_trust else self.tr(
+                "The city's card is not trusted yet: the package cannot be encrypted for the "
+                "city. Ask an administrator to trust it (Trust a card… on this page)."))
             self.city_label.setText("")
         elif self.preview is not None:
             self.trust_warning.setText("")

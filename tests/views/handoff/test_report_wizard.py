@@ -81,6 +81,8 @@ def test_clerk_writes_the_quarter_to_a_usb_stick(qtbot: QtBot, tmp_path: Path,
     page.drives.setCurrentRow(0)
     assert str(stick / "长兴县-2026Q4-1.lmpkg") in page.target_label.text()
     assert "尚未信任市级名片" in page.trust_warning.text()
+    assert "请管理员" in page.trust_warning.text()  # a clerk cannot trust it
+    assert not page.trust_button.isEnabled() and "管理员" in page.trust_button.toolTip()
     assert not page.next_button.isEnabled()
     enrol(city, county)  # the administrator trusts the city's card (phone check done)
     page.refresh()
