@@ -169,12 +169,24 @@ class Startup(QObject):
         from desktop.services import accounts
         from desktop.views.setup_wizard import SetupWizard
 
+        created: list[tuple[str, str]] = []
+
         def initialise(association: str, admin: str, display: str, password: str) -> None:
             accounts.initialise(db.sessions, association=association, admin_name=admin,
                                 admin_password=password, admin_display_name=display or None)
             self._prefs.last_user = admin
+            created.append((admin, password))
 
-        return SetupWizard.run(initialise)
+        def enrolment() -> Any:
+            """The handoff service as the new administrator (the wizard's enrolment step)."""
+            from desktop.services.workspace import Workspace
+
+            actor = accounts.AccountService(db.sessions).login(*created[-1])
+            info = accounts.association_info(db.sessions)
+            assert info is not None
+            return Workspace(db, actor, info).handoff()
+
+        return SetupWizard.run(initialise, enrolment)
 
     def _show_login(self, association: str, *, ready: bool = False) -> None:
         login = None

@@ -85,6 +85,7 @@ def main() -> None:
             window.grab().save(str(OUT / f"{name}{suffix}.png"))
         shoot_person_dialog(app, Workspace(db, actor, info), suffix)
         window.close()
+        shoot_handoff(app, Path(work), db, Workspace(db, actor, info), prefs, suffix)
         db.dispose()
         QApplication.processEvents()
     print("written to", OUT.relative_to(ROOT))
@@ -130,6 +131,115 @@ def shoot_person_dialog(app: Any, workspace: Any, suffix: str) -> None:
             app.processEvents()
         dialog.grab().save(str(OUT / f"{name}{suffix}.png"))
     dialog.done(0)
+
+
+SCREEN = (1366, 700)  # a 1366×768 laptop, less the taskbar and the title bar
+
+
+def settle(app: Any, window: Any) -> None:
+    for _ in range(30):
+        window.tasks.wait(20000)
+        app.processEvents()
+
+
+def shoot_handoff(app: Any, work: Path, db: Any, county: Any, prefs: Any, suffix: str) -> None:
+    """handoff-*.png: the set-up wizard's enrolment step, the 报送 wizard's three steps (a
+    second quarter: the changes since the acknowledged first one) and the city's 汇总 page."""
+    import datetime as dt
+
+    from desktop.database import Database
+    from desktop.services import accounts
+    from desktop.services.permissions import Role
+    from desktop.services.register.types import RegisterFilter
+    from desktop.services.workspace import Workspace
+    from desktop.views.main_window import MainWindow
+    from desktop.views.setup_wizard import SetupWizard
+
+    def office(name: str) -> tuple[Any, Any]:
+        other = Database(f"sqlite:///{work / name}.sqlite3")
+        other.upgrade()
+        accounts.initialise(other.sessions, association=name, admin_name="admin",
+                            admin_password="secret123", admin_display_name="李明")
+        actor = accounts.AccountService(other.sessions).login("admin", "secret123")
+        info = accounts.association_info(other.sessions)
+        return other, Workspace(other, actor, info)
+
+    city_db, city = office("湖州市")
+    deqing_db, deqing = office("德清县")
+    city_keys = work / "keys-city"
+    accounts.AccountService(city_db.sessions).create_user(
+        city.actor, name="reviewer", display_name="审核员", role=Role.REVIEWER,
+        password="review123")
+    reviewer = Workspace(city_db, accounts.AccountService(city_db.sessions).login(
+        "reviewer", "review123"), city.association)
+    city_card = work / "湖州市.lmcard"
+    city_card.write_bytes(city.handoff(city_keys).card())
+
+    wizard = SetupWizard(lambda *a: None, lambda: county.handoff())
+    wizard.show()
+    wizard.next()
+    wizard.admin_page.display.setText("王丽华")
+    wizard.next()
+    assert wizard.enrol_page is not None
+    wizard.enrol_page.load_card(city_card)
+    for _ in range(10):
+        app.processEvents()
+    wizard.grab().save(str(OUT / f"setup-wizard-enrol{suffix}.png"))
+    wizard.close()
+
+    county.handoff().trust(city_card.read_bytes())
+    city.handoff(city_keys).trust(county.handoff().card())
+    city.handoff(city_keys).trust(deqing.handoff(work / "keys-deqing").card())
+    # a first quarter, merged and acknowledged, then a few changes for the second
+    first = county.handoff().export("2026Q3", work / "q3.lmpkg")
+    staged = city.handoff(city_keys).import_file(first.path.read_bytes())
+    reviewer.handoff(city_keys).merge(staged.package_id)
+    county.handoff().import_file(city.handoff(city_keys).receipt(staged.package_id))
+    persons = county.persons()
+    people = county.register().rows(RegisterFilter(), limit=6)
+    persons.death(people[0].id, dt.date(2026, 10, 12), "病故")
+    persons.lost_contact(people[1].id, dt.date(2026, 11, 2), "电话停机，住址已拆迁")
+    persons.transfer(people[2].id, dt.date(2026, 10, 20), "长兴县人民医院")
+    persons.move_out(people[3].id, dt.date(2026, 11, 15), "德清县")
+
+    stick = work / "media" / "KINGSTON"
+    stick.mkdir(parents=True)
+    window = MainWindow(county, prefs)
+    window.resize(*SCREEN)
+    window.show()
+    page = window.page("handoff")
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    page.drive_lister = lambda: [stick]
+    page.quarter.setCurrentText("2026Q4")
+    settle(app, window)
+    window.grab().save(str(OUT / f"handoff-report-1{suffix}.png"))
+    page.next_step()
+    page.drives.setCurrentRow(0)
+    settle(app, window)
+    window.grab().save(str(OUT / f"handoff-report-2{suffix}.png"))
+    page.next_step()
+    page.write()
+    settle(app, window)
+    window.grab().save(str(OUT / f"handoff-report-3{suffix}.png"))
+    assert page.written is not None, page.write_error.text()
+    written = page.written[0].path
+    window.close()
+
+    city_window = MainWindow(city, prefs)
+    city_window.resize(*SCREEN)
+    city_window.show()
+    summary = city_window.page("handoff")
+    summary.keys_dir = city_keys
+    city_window.nav.setCurrentRow(city_window.stack.indexOf(summary))
+    settle(app, city_window)
+    summary.import_file(written)
+    settle(app, city_window)
+    summary.table.selectRow(summary.table.rowCount() - 1)
+    settle(app, city_window)
+    city_window.grab().save(str(OUT / f"handoff-summary{suffix}.png"))
+    city_window.close()
+    for other in (city_db, deqing_db):
+        other.dispose()
 
 
 if __name__ == "__main__":

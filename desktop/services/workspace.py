@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from desktop.services.demo.service import DemoService
     from desktop.services.documents.printer import Printer
     from desktop.services.documents.service import DocumentService
+    from desktop.services.handoff.preview import HandoffPreviewService
     from desktop.services.handoff.service import HandoffService
     from desktop.services.hardship.lists import HardshipLists
     from desktop.services.hardship.prints import HardshipPrint
@@ -94,6 +95,12 @@ class Workspace:
         return HandoffService(self.db.sessions, self.actor,
                               KeyStore(keys_dir or default_keys_dir()),
                               self.db.head_revision(), self.db.read_sessions)
+
+    def handoff_preview(self) -> HandoffPreviewService:
+        """What the next quarterly package would hold (the 报送 wizard's first step)."""
+        from desktop.services.handoff.preview import HandoffPreviewService
+
+        return HandoffPreviewService(self.db.sessions, self.actor, self.db.read_sessions)
 
     def hardship(self) -> HardshipService:
         from desktop.services.hardship.service import HardshipService

@@ -1,14 +1,24 @@
-"""First run: choose county or city mode and the association, create the first administrator."""
+"""First run: choose county or city mode and the association, create the first administrator,
+then (skippable) enrol for the quarterly handoff: a district trusts the city's association card
+after reading its fingerprint over the phone; the city saves its own card for the districts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -18,10 +28,31 @@ from PySide6.QtWidgets import (
 from desktop.core import reference
 from desktop.core.texts import problem_text
 from desktop.errors import ValidationError
+from desktop.files import write_atomically
 from desktop.services.accounts import MIN_PASSWORD_LENGTH
 from desktop.views.i18n import current_language
+from desktop.views.messages import describe
 
 Initialise = Callable[[str, str, str, str], None]  # association, admin, display name, password
+
+
+class CardDoor(Protocol):
+    """What enrolment needs of the handoff service (``Workspace.handoff()``)."""
+
+    def card(self) -> bytes: ...
+    def own_fingerprint(self) -> str: ...
+    def inspect_card(self, data: bytes) -> _CardLike: ...
+    def trust(self, data: bytes) -> _CardLike: ...
+
+
+class _CardLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def grouped(self) -> str: ...
+
+
+Enrolment = Callable[[], CardDoor]  # called once the administrator exists
 
 
 class _AssociationPage(QWizardPage):
@@ -115,23 +146,186 @@ class _AdminPage(QWizardPage):
                                        for p in error.problems))
 
 
+def grouped(fingerprint: str) -> str:
+    return " ".join(fingerprint[i:i + 4] for i in range(0, len(fingerprint), 4))
+
+
+class EnrolPage(QWizardPage):
+    """Handoff enrolment, skippable: a district trusts the city's card (fingerprint read over
+    the phone first); the city saves its card for the districts. Both can be done later on
+    the 报送 / 汇总 page."""
+
+    def __init__(self, enrolment: Enrolment, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enrolPage")
+        self._enrolment = enrolment
+        self._door: CardDoor | None = None
+        self.city_mode = False
+        self.card_data: bytes | None = None
+        self.trusted = False
+        self.setTitle(self.tr("Quarterly handoff (can be done later)"))
+        self.explain = QLabel(self)
+        self.explain.setObjectName("enrolExplain")
+        self.explain.setWordWrap(True)
+        self.card_button = QPushButton(self)
+        self.card_button.setObjectName("enrolCardButton")
+        self.card_button.clicked.connect(self._choose)
+        self.card_name = QLabel(self)
+        self.card_name.setObjectName("enrolCardName")
+        self.fingerprint = QLabel(self)
+        self.fingerprint.setObjectName("enrolFingerprint")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(mono.pointSize() + 3)
+        self.fingerprint.setFont(mono)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confirmed = QCheckBox(self.tr(
+            "I read the fingerprint with the city over the phone: it is the same"), self)
+        self.confirmed.setObjectName("enrolConfirmed")
+        self.confirmed.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("enrolOutcome")
+        self.outcome.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.card_button)
+        row.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Card:"), self.card_name)
+        form.addRow(self.tr("Fingerprint:"), self.fingerprint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(row)
+        layout.addLayout(form)
+        layout.addWidget(self.confirmed)
+        layout.addWidget(self.outcome)
+        layout.addStretch(1)
+
+    def set_mode(self, city: bool) -> None:
+        self.city_mode = city
+        self.confirmed.setVisible(not city)
+        if city:
+            self.setSubTitle(self.tr(
+                "Save this association's card and give it to each district (USB stick or "
+                "e-mail). They will read this fingerprint with you over the phone."))
+            self.explain.setText(self.tr(
+                "Skip this step if you like: the card can be saved later on the Summary page."))
+            self.card_button.setText(self.tr("Save our card…"))
+        else:
+            self.setSubTitle(self.tr(
+                "Packages for the city are encrypted to the city's key. Import the city "
+                "association's card (a file it gives you) and read its fingerprint with the "
+                "city over the phone before trusting it."))
+            self.explain.setText(self.tr(
+                "Skip this step if you do not have the card yet: it can be trusted later on "
+                "the Report to city page."))
+            self.card_button.setText(self.tr("Import the city's card…"))
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            found = reference.find_association(wizard.association_page.association())
+            self.set_mode(bool(found and found[1] is None))
+        if self.city_mode:
+            try:
+                self.card_name.setText(self.door_name())
+                self.fingerprint.setText(grouped(self.door().own_fingerprint()))
+            except Exception as exc:  # the wizard still finishes: enrolment can wait
+                self.outcome.setText(describe(exc))
+
+    def door(self) -> CardDoor:
+        if self._door is None:
+            self._door = self._enrolment()
+        return self._door
+
+    def door_name(self) -> str:
+        wizard = self.wizard()
+        return wizard.association_page.association() if isinstance(wizard, SetupWizard) else ""
+
+    def _choose(self) -> None:
+        if self.city_mode:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save our card"),
+                                                  f"{self.door_name()}.lmcard", "*")
+            if path:
+                self.save_card(Path(path))
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the city's card"), "",
+                                                  "*")
+            if path:
+                self.load_card(Path(path))
+
+    def save_card(self, path: Path) -> None:
+        try:
+            write_atomically(path, self.door().card())
+        except Exception as exc:
+            self.outcome.setText(describe(exc))
+            return
+        self.outcome.setText(self.tr("Card saved: %1").replace("%1", str(path)))
+
+    def load_card(self, path: Path) -> None:
+        """Show a card's name and fingerprint; trusted on Finish once confirmed."""
+        self.card_data = None
+        self.confirmed.setChecked(False)
+        try:
+            data = path.read_bytes()
+            card = self.door().inspect_card(data)
+        except Exception as exc:
+            self.card_name.clear()
+            self.fingerprint.clear()
+            self.outcome.setText(describe(exc))
+        else:
+            self.card_data = data
+            self.card_name.setText(card.name)
+            self.fingerprint.setText(card.grouped)
+            self.outcome.setText(self.tr(
+                "Read the fingerprint with the city over the phone, then tick the box above."))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        # skipping is fine; a card chosen but not confirmed is not
+        return self.card_data is None or self.confirmed.isChecked()
+
+    def trust_chosen(self) -> bool:
+        """Trust the chosen card (on Finish); False keeps the wizard open with the reason."""
+        if self.city_mode or self.card_data is None or self.trusted:
+            return True
+        try:
+            self.door().trust(self.card_data)
+        except Exception as exc:
+            self.outcome.setText(describe(exc))
+            return False
+        self.trusted = True
+        return True
+
+
 class SetupWizard(QWizard):
     """Shown when the database has no users yet. ``initialise`` does the work (a service)."""
 
-    def __init__(self, initialise: Initialise, parent: QWidget | None = None) -> None:
+    def __init__(self, initialise: Initialise, enrolment: Enrolment | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("First start"))  # the platform adds " — 劳模之家"
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self._initialise = initialise
+        self.initialised = False
         self.association_page = _AssociationPage(self)
         self.admin_page = _AdminPage(self)
         self.addPage(self.association_page)
         self.addPage(self.admin_page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
-        self.resize(560, 400)
+        self.enrol_page: EnrolPage | None = None
+        if enrolment is not None:
+            # once the administrator is created there is no going back to change it
+            self.admin_page.setCommitPage(True)
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create"))
+            self.enrol_page = EnrolPage(enrolment, self)
+            self.addPage(self.enrol_page)
+        else:
+            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
+        self.resize(620, 440)
 
     def validateCurrentPage(self) -> bool:
+        if self.enrol_page is not None and self.currentPage() is self.enrol_page:
+            return self.enrol_page.trust_chosen()
         if self.currentPage() is not self.admin_page:
             return True
         page = self.admin_page
@@ -141,8 +335,13 @@ class SetupWizard(QWizard):
         except ValidationError as exc:
             page.show_problems(exc)
             return False
+        self.initialised = True
         return True
 
     @classmethod
-    def run(cls, initialise: Initialise, parent: QWidget | None = None) -> bool:
-        return cls(initialise, parent).exec() == QWizard.DialogCode.Accepted
+    def run(cls, initialise: Initialise, enrolment: Enrolment | None = None,
+            parent: QWidget | None = None) -> bool:
+        """True once the association exists (closing the skippable enrolment step after that
+        still starts the program)."""
+        wizard = cls(initialise, enrolment, parent)
+        return wizard.exec() == QWizard.DialogCode.Accepted or wizard.initialised

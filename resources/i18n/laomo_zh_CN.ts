@@ -615,6 +615,65 @@
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <source>Quarterly handoff (can be done later)</source>
+        <translation>季度报送准备（可以以后再做）</translation>
+    </message>
+    <message>
+        <source>I read the fingerprint with the city over the phone: it is the same</source>
+        <translation>我已与市级电话核对指纹，完全一致</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>名片：</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+    <message>
+        <source>Save this association's card and give it to each district (USB stick or e-mail). They will read this fingerprint with you over the phone.</source>
+        <translation>保存本协会名片，交给各区县（U盘或电子邮件）。区县会与您电话核对这个指纹。</translation>
+    </message>
+    <message>
+        <source>Skip this step if you like: the card can be saved later on the Summary page.</source>
+        <translation>可以跳过这一步：以后也可以在“汇总”页保存名片。</translation>
+    </message>
+    <message>
+        <source>Save our card…</source>
+        <translation>保存本协会名片…</translation>
+    </message>
+    <message>
+        <source>Packages for the city are encrypted to the city's key. Import the city association's card (a file it gives you) and read its fingerprint with the city over the phone before trusting it.</source>
+        <translation>报送给市级的数据包用市级的密钥加密。请导入市劳模协会的名片（市级提供的文件），与市级电话核对指纹后再信任。</translation>
+    </message>
+    <message>
+        <source>Skip this step if you do not have the card yet: it can be trusted later on the Report to city page.</source>
+        <translation>还没有名片可以跳过：以后也可以在“报送”页信任名片。</translation>
+    </message>
+    <message>
+        <source>Import the city's card…</source>
+        <translation>导入市级名片…</translation>
+    </message>
+    <message>
+        <source>Save our card</source>
+        <translation>保存本协会名片</translation>
+    </message>
+    <message>
+        <source>Import the city's card</source>
+        <translation>导入市级名片</translation>
+    </message>
+    <message>
+        <source>Card saved: %1</source>
+        <translation>名片已保存：%1</translation>
+    </message>
+    <message>
+        <source>Read the fingerprint with the city over the phone, then tick the box above.</source>
+        <translation>请与市级电话核对指纹，一致后勾选上面的方框。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export the register</source>
@@ -697,6 +756,46 @@
     <message>
         <source>Choose one of the entries in the list.</source>
         <translation>请从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>Handoff</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffPageBase</name>
+    <message>
+        <source>Save our card…</source>
+        <translation>保存本协会名片…</translation>
+    </message>
+    <message>
+        <source>Trust a card…</source>
+        <translation>信任名片…</translation>
+    </message>
+    <message>
+        <source>Only an administrator trusts a card.</source>
+        <translation>只有管理员可以信任名片。</translation>
+    </message>
+    <message>
+        <source>No card trusted yet.</source>
+        <translation>尚未信任任何名片。</translation>
+    </message>
+    <message>
+        <source>Save our card</source>
+        <translation>保存本协会名片</translation>
+    </message>
+    <message>
+        <source>Trust a card</source>
+        <translation>信任名片</translation>
+    </message>
+    <message>
+        <source>Trust %1? Read this fingerprint over the phone with them:
+%2</source>
+        <translation>信任 %1 吗？请与对方电话核对指纹：
+%2</translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1500,41 @@
     <message>
         <source>Import a roster</source>
         <translation>导入名册</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTable</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>待处理</translation>
     </message>
 </context>
 <context>
@@ -2603,32 +2737,180 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <source>Export package…</source>
-        <translation>导出数据包…</translation>
-    </message>
-    <message>
         <source>Import receipt or reference data…</source>
         <translation>导入回执或参考数据…</translation>
-    </message>
-    <message>
-        <source>Quarter</source>
-        <translation>季度</translation>
     </message>
     <message>
         <source>Each quarter the package goes to the city: the first one holds the whole register, later ones the changes since the last receipt. It is signed and encrypted for the city.</source>
         <translation>每个季度向市级报送数据包：第一次包含全部名册，以后只包含上次回执以来的变更。数据包经本协会签名，并加密给市级。</translation>
     </message>
     <message>
-        <source>Export package</source>
-        <translation>导出数据包</translation>
-    </message>
-    <message>
         <source>Writing the package…</source>
-        <translation>正在写出数据包…</translation>
+        <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <source>Package %1 written (%2 persons): %3</source>
-        <translation>已写出第 %1 号数据包（人员 %2 条）：%3</translation>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Packages sent:</source>
+        <translation>已报送的数据包：</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Honors</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>Status events</source>
+        <translation>动态管理记录</translation>
+    </message>
+    <message>
+        <source>Hardship files</source>
+        <translation>困难档案</translation>
+    </message>
+    <message>
+        <source>Hardship payments</source>
+        <translation>帮扶发放</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Recuperation batches</source>
+        <translation>疗休养批次</translation>
+    </message>
+    <message>
+        <source>Document log</source>
+        <translation>文书登记</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>数据包内容（条数）</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>died</source>
+        <translation>去世</translation>
+    </message>
+    <message>
+        <source>title revoked</source>
+        <translation>撤销称号</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>迁入/迁出</translation>
+    </message>
+    <message>
+        <source>lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Persons changed since the last acknowledged package</source>
+        <translation>自上次市级确认以来有变动的人员</translation>
+    </message>
+    <message>
+        <source>Show full names</source>
+        <translation>显示全名</translation>
+    </message>
+    <message>
+        <source>Package No. %1, the first one: the whole register.</source>
+        <translation>第 %1 号数据包，首次报送：包含全部名册。</translation>
+    </message>
+    <message>
+        <source>Package No. %1: the changes since package No. %2 (%3), which the city acknowledged.</source>
+        <translation>第 %1 号数据包：包含市级已确认的第 %2 号数据包（%3）以来的变更。</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>USB sticks and removable drives:</source>
+        <translation>U盘和移动硬盘：</translation>
+    </message>
+    <message>
+        <source>No USB stick found: plug one in and press Look again, or choose a folder.</source>
+        <translation>未找到U盘：请插入U盘后点“重新查找”，或选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>The package will be written to: %1</source>
+        <translation>数据包将写入：%1</translation>
+    </message>
+    <message>
+        <source>Choose a USB stick or a folder.</source>
+        <translation>请选择U盘或文件夹。</translation>
+    </message>
+    <message>
+        <source>The city's card is not trusted yet: the package cannot be encrypted for the city. Press Trust a card… above and read the fingerprint with the city over the phone.</source>
+        <translation>尚未信任市级名片，数据包无法加密给市级。请点上方“信任名片…”，并与市级电话核对指纹。</translation>
+    </message>
+    <message>
+        <source>The city's card is not trusted yet: the package cannot be encrypted for the city. Ask an administrator to trust it (Trust a card… on this page).</source>
+        <translation>尚未信任市级名片，数据包无法加密给市级。请管理员在本页点“信任名片…”并与市级电话核对指纹。</translation>
+    </message>
+    <message>
+        <source>Encrypted for %1 (card fingerprint %2).</source>
+        <translation>加密给 %1（名片指纹 %2）。</translation>
+    </message>
+    <message>
+        <source>Write the package</source>
+        <translation>写入数据包</translation>
+    </message>
+    <message>
+        <source>Package No. %1 written (%2 persons): %3
+Size: %4
+SHA-256: %5</source>
+        <translation>已写入第 %1 号数据包（人员 %2 条）：%3
+大小：%4
+SHA-256 指纹：%5</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: what the package holds</source>
+        <translation>第 1 步（共 3 步）：数据包内容</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: where to write it</source>
+        <translation>第 2 步（共 3 步）：写到哪里</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: write</source>
+        <translation>第 3 步（共 3 步）：写入</translation>
+    </message>
+    <message>
+        <source>Quarter %1, %2 persons. File: %3</source>
+        <translation>季度 %1，人员 %2 条。文件：%3</translation>
     </message>
     <message>
         <source>Import receipt or reference data</source>
@@ -2826,6 +3108,26 @@ Batch: %2</source>
 <context>
     <name>SummaryPage</name>
     <message>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <source>staged</source>
+        <translation>已暂存</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>receipt sent</source>
+        <translation>已发回执</translation>
+    </message>
+    <message>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
@@ -2850,8 +3152,56 @@ Batch: %2</source>
         <translation>写出参考数据…</translation>
     </message>
     <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Latest package</source>
+        <translation>最新数据包</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
         <source>Packages from the districts: each is checked (signature, sequence, contents) and staged with a report of what merging it would do. A reviewer other than the person who imported it merges it.</source>
         <translation>各区县报送的数据包：逐一检查签名、序号和内容，暂存并给出合并预演报告。合并须由导入人以外的审核员或管理员进行。</translation>
+    </message>
+    <message>
+        <source>Inbox by district:</source>
+        <translation>各区县收件情况：</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <source>(merge undone)</source>
+        <translation>（合并已撤销）</translation>
+    </message>
+    <message>
+        <source>No. %1 (%2)</source>
+        <translation>第 %1 号（%2）</translation>
+    </message>
+    <message>
+        <source>Select a package in the list.</source>
+        <translation>请先在列表中选择一个数据包。</translation>
+    </message>
+    <message>
+        <source>Only a staged package can be merged.</source>
+        <translation>只有已暂存的数据包才能合并。</translation>
+    </message>
+    <message>
+        <source>Merging needs a reviewer or an administrator.</source>
+        <translation>合并须由审核员或管理员进行。</translation>
+    </message>
+    <message>
+        <source>You imported this package: another reviewer or administrator merges it (maker ≠ checker).</source>
+        <translation>这个数据包是您导入的：须由另一位审核员或管理员合并（导入与审核分离）。</translation>
+    </message>
+    <message>
+        <source>Merge: %1</source>
+        <translation>合并：%1</translation>
     </message>
     <message>
         <source>Import package</source>
@@ -2862,8 +3212,16 @@ Batch: %2</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
+        <source>Package No. %1 of %2 checked and staged.</source>
+        <translation>%2 第 %1 号数据包已核验并暂存。</translation>
+    </message>
+    <message>
         <source>Merging…</source>
         <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation>已合并。</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -3656,70 +4014,6 @@ Batch: %2</source>
     <message>
         <source>County mode: the register of one district; data is handed to the city every quarter.</source>
         <translation>区县模式：管理本区县的劳模名册，每季度向市里报送数据。</translation>
-    </message>
-</context>
-<context>
-    <name>_HandoffPageBase</name>
-    <message>
-        <source>Save our card…</source>
-        <translation>保存本协会名片…</translation>
-    </message>
-    <message>
-        <source>Trust a card…</source>
-        <translation>信任名片…</translation>
-    </message>
-    <message>
-        <source>No card trusted yet.</source>
-        <translation>尚未信任任何名片。</translation>
-    </message>
-    <message>
-        <source>Save our card</source>
-        <translation>保存本协会名片</translation>
-    </message>
-    <message>
-        <source>Trust a card</source>
-        <translation>信任名片</translation>
-    </message>
-    <message>
-        <source>Trust %1? Read this fingerprint over the phone with them:
-%2</source>
-        <translation>信任 %1 吗？请与对方电话核对指纹：
-%2</translation>
-    </message>
-</context>
-<context>
-    <name>_LedgerTable</name>
-    <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>区县</translation>
-    </message>
-    <message>
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <source>Sequence</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Persons</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Open items</source>
-        <translation>待处理</translation>
     </message>
 </context>
 </TS>

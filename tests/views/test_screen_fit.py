@@ -79,6 +79,7 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
         "MainWindow": lambda: MainWindow(ws, Preferences()),
         "LoginDialog": lambda: LoginDialog(None, association="长兴县", database="demo"),
         "SetupWizard": lambda: SetupWizard(lambda *a: None),
+        "SetupWizard enrolment": lambda: SetupWizard(lambda *a: None, ws.handoff),
         "UserDialog": lambda: UserDialog(),
         "ChangePasswordDialog": lambda: ChangePasswordDialog(lambda o, n: None, user="王丽华",
                                                              forced=True),

@@ -31,7 +31,7 @@ def test_report_and_summary_pages(qtbot: QtBot, tmp_path: Path, sqlite_template:
         summary.keys_dir = city.keys
         qtbot.addWidget(report_page)
         qtbot.addWidget(summary)
-        assert report_page.quarter.text() == current_quarter()
+        assert report_page.quarter.currentText() == current_quarter()
 
         summary.save_card_file(tmp_path / "city.lmcard")
         report_page.trust_file(tmp_path / "city.lmcard")
@@ -39,7 +39,7 @@ def test_report_and_summary_pages(qtbot: QtBot, tmp_path: Path, sqlite_template:
         report_page.save_card_file(tmp_path / "cx.lmcard")
         summary.trust_file(tmp_path / "cx.lmcard")
 
-        report_page.quarter.setText("2026Q4")
+        report_page.quarter.setCurrentText("2026Q4")
         report_page.export_file(tmp_path / "cx.lmpkg")
         qtbot.waitUntil(lambda: report_page.table.rowCount() == 1, timeout=20000)
         assert "已报送" in report_page.table.item(0, 5).text()

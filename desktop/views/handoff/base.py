@@ -1,0 +1,236 @@
+"""What the 报送 and 汇总 pages share: the ledger table, cards (save ours, trust theirs) and
+importing a file on the worker.
+
+Files are chosen with dialogs; the ``*_file`` methods take a path so tests (and drag and drop
+later) need no dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop.files import write_atomically
+from desktop.services.handoff.service import ImportResult, LedgerRow
+from desktop.services.permissions import Perm
+from desktop.services.workspace import Workspace
+from desktop.views.messages import describe, present_error
+from desktop.views.tasks import TaskRunner
+
+PACKAGE_FILTER = "数据包 (*.lmpkg)"
+ANY_FILTER = "*"
+ERROR_STYLE = "color: #b00020"
+STATES = {"sent": "已报送", "acknowledged": "已回执", "superseded": "已被替代",
+          "staged": "已暂存", "merged": "已合并", "receipted": "已发回执",
+          "undone": "已撤销", "applied": "已应用"}
+KINDS = {"district": "数据包", "receipt": "回执", "reference": "参考数据"}
+TABLE_WORDS = {
+    "person": "人员", "honor": "荣誉", "person_event": "动态管理记录",
+    "hardship_case": "困难档案", "hardship_member": "家庭成员", "hardship_step": "审核流程",
+    "hardship_payment": "帮扶发放", "hardship_attachment": "档案附件",
+    "visit_campaign": "走访活动", "visit_standard": "慰问标准", "visit_staff": "走访人员",
+    "visit_team": "走访小组", "visit": "走访记录", "visit_photo": "走访照片",
+    "recuperation_batch": "疗休养批次", "recuperation_entry": "疗休养人员",
+    "document_log": "文书登记"}
+"""Table names in the dry-run report as a clerk reads them (the report is Chinese, as the
+printed documents are)."""
+TABLE_ORDER = tuple(TABLE_WORDS)
+
+
+def current_quarter(today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    return f"{today.year}Q{(today.month - 1) // 3 + 1}"
+
+
+def recent_quarters(today: dt.date | None = None, count: int = 4) -> list[str]:
+    """The current quarter and the ones before it, newest first (the 报送 quarter list)."""
+    today = today or dt.date.today()
+    year, q = today.year, (today.month - 1) // 3 + 1
+    out = []
+    for _ in range(count):
+        out.append(f"{year}Q{q}")
+        year, q = (year, q - 1) if q > 1 else (year - 1, 4)
+    return out
+
+
+def grouped(text: str) -> str:
+    """A fingerprint in groups of four (read over the phone)."""
+    return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
+
+
+def report_text(report: dict[str, Any]) -> str:
+    """The dry-run / merge report as lines a clerk reads (Chinese, as the documents are)."""
+    lines = [f"{report.get('district', '')} 第 {report.get('sequence', '')} 号数据包"
+             f"（{report.get('quarter') or ''}）"]
+    for name, c in sorted((report.get("counts") or {}).items(),
+                          key=lambda kv: TABLE_ORDER.index(kv[0])
+                          if kv[0] in TABLE_ORDER else len(TABLE_ORDER)):
+        lines.append(f"  {TABLE_WORDS.get(name, name)}：新增 {c['new']}，修改 {c['changed']}，"
+                     f"未变 {c['unchanged']}，跳过 {c['skipped']}，移除 {c['removed']}")
+    kinds = {"move_pair": "迁出/迁入配对", "same_id": "同一身份证号在两个区县",
+             "owner_conflict": "属于其他区县的记录"}
+    for item in report.get("items") or []:
+        name = (item.get("detail") or {}).get("name", "")
+        lines.append(f"  待处理：{kinds.get(item['kind'], item['kind'])}（{item['status']}）"
+                     f" {name} {item.get('district') or ''} {item.get('other_district') or ''}")
+    for change in (report.get("changed_persons") or [])[:50]:
+        fields = "；".join(f"{k}: {b} → {a}" for k, (b, a) in change["fields"].items())
+        lines.append(f"  修改：{change.get('name')} {fields}")
+    return "\n".join(lines)
+
+
+class LedgerTable(QTableWidget):
+    """The sent or received ledger: one row per package, receipt or reference file."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(0, 8, parent)
+        self.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("Kind"), self.tr("District"), self.tr("Quarter"),
+            self.tr("Sequence"), self.tr("State"), self.tr("Persons"), self.tr("Open items")])
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.rows: list[LedgerRow] = []
+
+    def show_rows(self, rows: list[LedgerRow]) -> None:
+        self.rows = rows
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            persons = row.counts.get("person")
+            values = [str(row.id), KINDS.get(row.kind, row.kind), row.district,
+                      row.quarter or "", str(row.sequence), STATES.get(row.state, row.state),
+                      str(persons) if isinstance(persons, int) else "", str(row.open_items)]
+            for c, v in enumerate(values):
+                self.setItem(r, c, QTableWidgetItem(v))
+
+    def selected(self) -> LedgerRow | None:
+        index = self.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+
+class HandoffPageBase(QWidget):
+    direction = "sent"
+
+    def __init__(self, workspace: Workspace, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._tasks = tasks
+        self.keys_dir: Path | None = None  # the data folder's keys/ unless set (tests)
+        self.peers: list[Any] = []
+        self.status = QLabel(self)
+        self.status.setObjectName("handoffStatus")
+        self.status.setWordWrap(True)
+        self.table = LedgerTable(self)
+        self.table.setObjectName("handoffLedger")
+        self.card_button = QPushButton(self.tr("Save our card…"), self)
+        self.card_button.setObjectName("saveCard")
+        self.card_button.clicked.connect(self._save_card)
+        self.trust_button = QPushButton(self.tr("Trust a card…"), self)
+        self.trust_button.setObjectName("trustCard")
+        self.trust_button.clicked.connect(self._trust_card)
+        self.can_trust = workspace.actor.can(Perm.MANAGE_SETTINGS)
+        self.trust_button.setEnabled(self.can_trust)
+        if not self.can_trust:
+            self.trust_button.setToolTip(self.tr("Only an administrator trusts a card."))
+        self.cards = QHBoxLayout()
+        self.cards.addWidget(self.card_button)
+        self.cards.addWidget(self.trust_button)
+        self.cards.addWidget(self.status, 1)
+
+    def service(self) -> Any:
+        return self._workspace.handoff(self.keys_dir)
+
+    def refresh(self) -> None:
+        self._tasks.run(lambda _ctx: (self.service().ledger(), self.service().peers()),
+                        on_success=self._show, on_error=lambda e: present_error(self, e))
+
+    def _show(self, result: tuple[list[LedgerRow], list[Any]]) -> None:
+        ledger, peers = result
+        self.table.show_rows([r for r in ledger if r.direction == self.direction])
+        self.peers = peers
+        self.show_peers(peers)
+
+    def show_peers(self, peers: list[Any]) -> None:
+        if not peers:
+            self.status.setText(self.tr("No card trusted yet."))
+            return
+        self.status.setText("\n".join(f"{p.name}：{p.grouped}" for p in peers))
+
+    def _save_card(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save our card"),
+            f"{self._workspace.association.name}.lmcard", ANY_FILTER)
+        if path:
+            self.save_card_file(Path(path))
+
+    def save_card_file(self, path: Path) -> None:
+        try:
+            write_atomically(path, self.service().card())
+        except Exception as exc:
+            present_error(self, exc)
+
+    def _trust_card(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Trust a card"), "", ANY_FILTER)
+        if path:
+            self.trust_file(Path(path), confirm=True)
+
+    def trust_file(self, path: Path, *, confirm: bool = False) -> None:
+        try:
+            data = path.read_bytes()
+            card = self.service().inspect_card(data)
+            if confirm and QMessageBox.question(
+                    self, self.tr("Trust a card"),
+                    self.tr("Trust %1? Read this fingerprint over the phone with them:\n%2")
+                    .replace("%1", card.name).replace("%2", card.grouped)
+                    ) != QMessageBox.StandardButton.Yes:
+                return
+            self.service().trust(data)
+        except Exception as exc:
+            present_error(self, exc)
+            return
+        self.refresh()
+
+    def import_file(self, path: Path) -> None:
+        """Check and take in a file on the worker (a package at the city; a receipt or
+        reference data at a district); ``_imported`` shows the outcome."""
+        def job(_ctx: Any) -> ImportResult:
+            result: ImportResult = self.service().import_file(path.read_bytes())
+            return result
+
+        self._tasks.run(job, on_success=self._imported, on_error=self._import_failed,
+                        label=self._checking_label(), parent=self, cancellable=False)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        present_error(self, exc)
+
+    def _checking_label(self) -> str:
+        raise NotImplementedError
+
+    def _imported(self, result: ImportResult) -> None:
+        raise NotImplementedError
+
+
+def error_words(exc: BaseException) -> str:
+    """The sentence an inline error label shows (the same words as the error box)."""
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate("Handoff", "Cannot write %1: %2").replace(
+            "%1", str(exc.filename or "")).replace("%2", exc.strerror or str(exc))
+    return describe(exc)
