@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop.core import idnumber
+from desktop.core.texts import error_text
 from desktop.database import Database
+from desktop.errors import AppError
 from desktop.models import Person
 from desktop.services import accounts
 from desktop.services.imports import importer
@@ -146,3 +148,19 @@ def test_an_edit_saved_while_an_import_runs_is_kept_and_reported(
     assert [p.code for p in stale.problems] == ["changed_during_import"]
     assert work_unit == "办事员改的单位"  # the clerk's edit is kept
     assert row_version == edited[0] > version  # the clerk's save; never moved backwards
+
+
+def test_an_import_that_cannot_get_the_lock_says_so_and_writes_nothing(
+        db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if db.is_sqlite:
+        pytest.skip("SQLite: BEGIN IMMEDIATE waits for the writer (database_busy after it)")
+    book = _roster(tmp_path / "名册.xlsx", 3)
+    monkeypatch.setattr(importer, "LOCK_WAIT", "200ms")
+    with db.engine.connect() as other, other.begin():  # another import holds the lock
+        other.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": importer.IMPORT_LOCK})
+        with pytest.raises(AppError) as refused:
+            ImportService(db.sessions, admin).run(book, dry_run=False)
+    assert refused.value.code == "import_busy"
+    assert "未写入任何内容" in error_text(refused.value)
+    assert _live_counts(db) == (0, 0)
+    assert ImportService(db.sessions, admin).run(book, dry_run=False).counts["new"] == 3
