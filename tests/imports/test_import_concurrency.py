@@ -27,6 +27,7 @@ from desktop.services import accounts
 from desktop.services.imports import importer
 from desktop.services.imports.importer import ImportService
 from desktop.services.imports.types import ImportOptions
+from desktop.services.imports.words import row_text
 from desktop.services.permissions import Actor
 from desktop.services.register.persons import PersonService
 from tests.exchange.import_support import write_clerk_workbook
@@ -146,6 +147,7 @@ def test_an_edit_saved_while_an_import_runs_is_kept_and_reported(
     stale = next(o for o in result.rows if o.status == "rejected")
     assert stale.name == _name(2)
     assert [p.code for p in stale.problems] == ["changed_during_import"]
+    assert "导入期间此人的记录已被他人修改" in row_text(stale)
     assert work_unit == "办事员改的单位"  # the clerk's edit is kept
     assert row_version == edited[0] > version  # the clerk's save; never moved backwards
 
