@@ -120,6 +120,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_a_merge": ("这条动态记录不是合并，不能按合并撤销。",
                     "This history entry is not a merge and cannot be undone as one."),
     "merge_already_undone": ("这次合并已经撤销过了。", "This merge was already undone."),
+    "merge_undo_same_id": ("“{name}”与保留的记录身份证号码相同，撤销合并会使同一身份证号码有两份在册记录，"
+                           "因此不能撤销。未做任何修改。",
+                           "“{name}” has the kept record's ID number: undoing the merge would "
+                           "register one ID number twice, so it cannot be undone. Nothing was "
+                           "changed."),
     "merge_undo_conflict": ("合并后“{name}”的记录又有改动，无法原样撤销合并；请先撤销之后的改动。",
                             "“{name}” changed after the merge, so the merge cannot be undone "
                             "exactly; undo the later changes first."),
@@ -218,6 +223,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_undo_edited": ("该批次中有 {count} 人在导入后又被修改或删除，不能整批撤销。未做任何修改。",
                            "{count} person(s) of this batch were edited or deleted after the import: "
                            "it cannot be undone as a whole. Nothing was changed."),
+    "import_busy": ("另一位同事正在导入，等了一分钟仍未完成。请稍后再导入。未写入任何内容。",
+                    "Another import is running and did not finish within a minute. Import again "
+                    "later. Nothing was written."),
+    "import_id_taken": ("导入期间有人登记了表中某个身份证号码的人员。为免同一人登记两次，未写入任何内容，"
+                        "请重新导入（已登记的人将按更新处理）。",
+                        "While the file was being imported someone registered a person with one "
+                        "of its ID numbers. To avoid registering anyone twice nothing was written: "
+                        "import again (those persons will be updated)."),
+    "import_row_changed": ("导入期间有人修改了要更新的人员记录。未写入任何内容，请重新导入。",
+                           "Someone changed a person this import updates while it ran. Nothing "
+                           "was written: import again."),
     "export_template_unknown": ("没有名为“{name}”的导出模板。可选：{known}",
                                 "No export template named “{name}”. Known: {known}"),
     # --- hardship files (issue 6) ---
@@ -490,6 +506,11 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                        "“{name}” is not this association's district ({home}): a county database imports its own district only."),
     "id_other_person": ("该身份证号码已登记在“{existing_name}”名下，与本行姓名不同（两个人不能共用一个号码）。",
                         "This ID number belongs to “{existing_name}” in the register, not to the name in this row."),
+    "changed_during_import": ("导入期间此人的记录已被他人修改、删除或合并，本行未覆盖他人的修改；"
+                              "请核对后重新导入这一行。",
+                              "This person was changed, deleted or merged by someone else while the "
+                              "import ran: the row did not overwrite it. Check and import the row "
+                              "again."),
     "id_twice_in_file": ("同一身份证号码在第 {row} 行也出现了，但内容不同。", "The same ID number is in row {row} too, with different data."),
     "template_builtin": ("“{name}”是内置模板，请另取一个名称。", "“{name}” is a built-in template: choose another name."),
     "columns_unknown": ("未知的列：{columns}。", "Unknown column(s): {columns}."),

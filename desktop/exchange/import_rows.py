@@ -87,7 +87,30 @@ def is_footer(row: RawRow, mapping: Mapping[int, str]) -> bool:
     return bool(_TOTAL.match(first)) and bool(_COUNT.match(name))
 
 
+_REPEATING = frozenset(("ethnicity", "political_status", "education", "marital_status", "sex",
+                        "employment_status", "hukou_type", "honor_year", "honor_level"))
+_SEEN: dict[tuple[str, type, Cell], Any] = {}
+_SEEN_LIMIT = 20_000
+
+
 def _read(key: str, cell: Cell) -> Any:
+    """A cell's value; the columns whose few values repeat down a sheet (民族 汉族, 政治面貌
+    群众, 性别 男) are read once per distinct value: 50,000 rows hold a few dozen."""
+    if key not in _REPEATING or cell is None:
+        return _read_cell(key, cell)
+    seen = (key, type(cell), cell)
+    try:
+        return _SEEN[seen]
+    except KeyError:
+        pass
+    value = _read_cell(key, cell)  # a CellProblem is raised each time, never remembered
+    if len(_SEEN) >= _SEEN_LIMIT:
+        _SEEN.clear()
+    _SEEN[seen] = value
+    return value
+
+
+def _read_cell(key: str, cell: Cell) -> Any:
     if key in _DATE_FIELDS:
         return as_date(cell)
     if key in _CODE_FIELDS:

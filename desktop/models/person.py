@@ -28,6 +28,8 @@ LEVELS_SQL = "('全国', '省部级', '市级', '县级')"
 REGISTER_LIVE = "deleted_at IS NULL AND merged_into_id IS NULL"
 """The persons the register lists by default: the partial index ``ix_person_register`` holds
 exactly these, so a query must test both conditions literally to use it."""
+ID_LIVE = "id_number IS NOT NULL AND deleted_at IS NULL AND merged_into_id IS NULL"
+"""Persons that must not share an ID number within one origin district (migration 0012)."""
 HONOR_KEPT = "revoked_date IS NULL AND deleted_at IS NULL"
 """Honors that count (not revoked, not deleted): the partial index ``ix_honor_kept``."""
 
@@ -55,6 +57,12 @@ class Person(Travelling, Base):
             "ix_person_register", "name_pinyin", "id", "search_text", "district_id",
             "treatment_level", "employment_status", "life_status", "birth_date", "in_hardship",
             sqlite_where=text(REGISTER_LIVE), postgresql_where=text(REGISTER_LIVE),
+        ),
+        # One live holder of an ID number per origin district (migration 0012; deferred in a
+        # database that still holds duplicates: desktop/services/register/id_guard.py).
+        Index(
+            "uq_person_id_number_live", "origin_district_id", "id_number", unique=True,
+            sqlite_where=text(ID_LIVE), postgresql_where=text(ID_LIVE),
         ),
     )
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy import types as sa_types
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
@@ -35,6 +35,7 @@ from desktop.models import District, ImportBatch, ImportItem, Person, PersonEven
 from desktop.services import audit, settings
 from desktop.services.base import constraint_name
 from desktop.services.imports.plan import (
+    CHUNK,
     HONOR,
     PERSON,
     Context,
@@ -51,8 +52,10 @@ from desktop.services.imports.types import (
     ImportPreview,
     ImportResult,
     RowOutcome,
+    RowProblem,
 )
 from desktop.services.permissions import Actor, Perm
+from desktop.services.register import id_guard
 from desktop.services.register.store import (
     dump_value,
     home_district_id,
@@ -71,6 +74,8 @@ DEFAULTS = ImportOptions()
 UNDO_REASON = "import undone"
 SQLITE_CACHE_KIB = 65536
 STEP = 500  # rows between progress reports and cancel checks
+IMPORT_LOCK = 0x6C616F6D6F  # "laomo": PostgreSQL advisory lock key every import takes
+LOCK_WAIT = "60s"  # how long an import waits for another one to finish
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 EVENTS: Table = PersonEvent.__table__  # type: ignore[assignment]
@@ -194,6 +199,8 @@ class ImportService:
         try:
             with session.begin():
                 _roomy_cache(session)
+                _serialise(session)
+                id_guard.ensure(session)
                 ctx = self._context(session, inputs)
                 planned: list[Planned] = []
                 count = len(inputs)
@@ -205,6 +212,7 @@ class ImportService:
                     planned.append(plan_row(queue.popleft(), ctx, columns))
                 mark_duplicates(planned, columns)
                 flag_possible_duplicates(session, planned, columns, ctx.districts)
+                _claim_updates(session, planned, columns)
                 rejected = sum(1 for p in planned if p.status == "rejected")
                 refused = rejected > 0 and not options.good_rows_only
                 batch_id = uuid.uuid4()
@@ -224,6 +232,10 @@ class ImportService:
         except _Rollback:
             pass
         except IntegrityError as exc:
+            if id_guard.INDEX_NAME in str(exc.orig) or "person.origin_district_id, " \
+                    "person.id_number" in str(exc.orig):
+                # someone registered one of these ID numbers by hand while the file was read
+                raise AppError("import_id_taken") from exc
             raise ValidationError.single("record", "constraint_failed",
                                          detail=constraint_name(exc)) from exc
         finally:
@@ -247,6 +259,8 @@ class ImportService:
                report: Progress, cancelled: Cancelled, done: int, total: int) -> None:
         home = home_district_id(s)
         now = utcnow()
+        today = self._today()
+        created = json.dumps({"seq": 1, "import_batch": str(batch_id)})  # one for every row
         new_rows: list[dict[str, Any]] = []
         honor_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
@@ -261,8 +275,8 @@ class ImportService:
                 new_rows.append(row)
                 event_rows.append({
                     "id": uuid.uuid4(), "person_id": p.person_id, "kind": "create",
-                    "event_date": self._today(), "recorded_by": self._actor.name,
-                    "details": json.dumps({"seq": 1, "import_batch": str(batch_id)}),
+                    "event_date": today, "recorded_by": self._actor.name,
+                    "details": created,
                     "origin_district_id": home, "created_at": now, "updated_at": now,
                     "row_version": 1})
             elif p.status == "updated":
@@ -279,18 +293,26 @@ class ImportService:
 
     @staticmethod
     def _update(s: Session, updates: Sequence[Planned], now: dt.datetime) -> None:
-        """Changed and derived columns, one executemany per set of columns changed."""
+        """Changed and derived columns, one executemany per set of columns changed. Like a
+        single save, each row is written only at the version it was planned from (locked by
+        ``_claim_updates``) and its version moves forward from what is stored."""
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for p in updates:
-            p.version += 1
             keys = tuple(sorted(p.values))
             groups.setdefault(keys, []).append(
-                {"b_id": p.person_id, "b_row_version": p.version, "b_updated_at": now,
+                {"b_id": p.person_id, "b_planned": p.version, "b_updated_at": now,
                  **{f"b_{k}": p.values[k] for k in keys}})
+            p.version += 1
         for keys, rows in groups.items():
-            stmt = update(PERSON).where(PERSON.c.id == bindparam("b_id")).values(
-                {k: bindparam(f"b_{k}") for k in (*keys, "row_version", "updated_at")})
-            s.execute(stmt, rows)
+            stmt = update(PERSON).where(
+                PERSON.c.id == bindparam("b_id"),
+                PERSON.c.row_version == bindparam("b_planned"),
+            ).values({**{k: bindparam(f"b_{k}") for k in (*keys, "updated_at")},
+                      "row_version": PERSON.c.row_version + 1})
+            done = s.execute(stmt, rows)
+            if s.get_bind().dialect.supports_sane_multi_rowcount and \
+                    done.rowcount != len(rows):  # type: ignore[attr-defined]
+                raise AppError("import_row_changed")
 
     def _record(self, s: Session, batch_id: uuid.UUID, path: Path, digest: str, sheet: str,
                 counts: dict[str, int], planned: Sequence[Planned]) -> None:
@@ -371,6 +393,44 @@ class ImportService:
             audit.append(s, self._actor, "person.import_undo", entity="import_batch",
                          entity_id=batch_id, detail={"persons": len(items)})
             return len(items)
+
+
+def _serialise(s: Session) -> None:
+    """One import at a time, from reading the register to the commit, so that a second clerk's
+    import of the same roster plans against the first one's rows instead of registering every
+    person again (issue 16). SQLite: the transaction began with ``BEGIN IMMEDIATE`` and holds
+    the write lock already. PostgreSQL: a transaction-scoped advisory lock, waited for up to
+    ``LOCK_WAIT``; then a clear refusal and nothing written."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    s.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'"))
+    try:
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+    except OperationalError as exc:
+        raise AppError("import_busy") from exc
+    s.execute(text("SET LOCAL lock_timeout = DEFAULT"))
+
+
+def _claim_updates(s: Session, planned: Sequence[Planned], columns: dict[str, int]) -> None:
+    """Lock the persons the import will update and take back every row whose person was saved,
+    deleted or merged since it was planned: reported (rejected, with the reason), never
+    overwritten. From here to the commit nobody can change them."""
+    rows = [p for p in planned if p.status == "updated"]
+    current: dict[Any, tuple[int, bool]] = {}
+    ids = [p.person_id for p in rows]
+    for start in range(0, len(ids), CHUNK):
+        for pid, version, deleted, merged in s.execute(
+                select(PERSON.c.id, PERSON.c.row_version, PERSON.c.deleted_at,
+                       PERSON.c.merged_into_id)
+                .where(PERSON.c.id.in_(ids[start:start + CHUNK])).with_for_update()):
+            current[pid] = (version, deleted is None and merged is None)
+    for p in rows:
+        version, live = current.get(p.person_id, (None, False))
+        if version == p.version and live:
+            continue
+        p.status = "rejected"
+        p.problems.append(RowProblem(columns.get("name"), "name", "changed_during_import"))
+        p.values, p.honors, p.changes = {}, [], []
 
 
 def _roomy_cache(s: Session) -> None:
@@ -456,16 +516,15 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
              for c in defaults]
     sql = (f'INSERT INTO "{table.name}" (' + ", ".join(f'"{c.name}"' for c in columns)
            + ") VALUES (" + ", ".join("?" * len(columns)) + ")")
-    params = []
-    plain = all(p is None for p in processors)
-    for row in rows:
-        values = [row.get(k) for k in keys]
-        for scalar, call in fills:
-            values.append(scalar if call is None else call(None))
-        if not plain:
-            values = [v if p is None or v is None else p(v)
-                      for v, p in zip(values, processors, strict=True)]
-        params.append(values)
+    # Column by column (one list and one processor each), then rows: a third of the cost of
+    # building every row's list and testing every value's processor.
+    data: list[list[Any]] = [[row.get(k) for row in rows] for k in keys]
+    data += [[scalar] * len(rows) if call is None else [call(None) for _ in rows]
+             for scalar, call in fills]
+    for n, process in enumerate(processors):
+        if process is not None:
+            data[n] = [None if v is None else process(v) for v in data[n]]
+    params = list(zip(*data, strict=True))
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(sql, params)

@@ -29,6 +29,7 @@ from desktop.errors import AppError, NotFound
 from desktop.models import District, DuplicateDismissal, Person
 from desktop.services import audit
 from desktop.services.permissions import Actor, Perm
+from desktop.services.register import id_guard
 from desktop.services.register import merge as person_merge
 from desktop.services.register.service import member_row
 from desktop.services.register.types import DuplicatePair, MemberRow
@@ -335,7 +336,10 @@ class DuplicatesService:
         'merge' person event on the kept person, which ``undo_merge`` takes."""
         self._actor.require(Perm.EDIT_PERSONS)
         with self._sessions.begin() as s:
-            return person_merge.merge(s, self._actor, keep_id, duplicate_id, reason=reason)
+            event_id = person_merge.merge(s, self._actor, keep_id, duplicate_id, reason=reason)
+            s.flush()
+            id_guard.ensure(s)  # the last duplicate merged: the deferred index (0012) now holds
+            return event_id
 
     def undo_merge(self, merge_event_id: uuid.UUID, *, reason: str) -> None:
         """Restore both persons exactly as they were before the merge."""

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core import reference
@@ -222,6 +223,15 @@ def merge(
     today = dt.date.today()
     now = dt.datetime.now(dt.UTC)
 
+    # The duplicate leaves the live register first: the kept person may take its ID number,
+    # and one live person per ID number is a unique index (migration 0012).
+    dup_before = {c: _encode(getattr(dup, c)) for c in _DUPLICATE_RETIREMENT}
+    dup.merged_into_id = keep.id
+    dup.deleted_at = now
+    dup.deleted_by = actor.name
+    dup.delete_reason = f"已合并到 {keep.name}"[:500]
+    s.flush()
+
     with s.no_autoflush:  # one flush below, so the kept person's version moves once
         filled, conflicts, lines = _fill_fields(s, keep, dup)
         moved_honors, dropped, honor_lines = _move_honors(keep, kept_honors, dup_honors)
@@ -234,11 +244,6 @@ def merge(
             note = "\n".join([header, *lines])
             keep.conflict_note = f"{keep.conflict_note}\n{note}" if keep.conflict_note else note
 
-    dup_before = {c: _encode(getattr(dup, c)) for c in _DUPLICATE_RETIREMENT}
-    dup.merged_into_id = keep.id
-    dup.deleted_at = now
-    dup.deleted_by = actor.name
-    dup.delete_reason = f"已合并到 {keep.name}"[:500]
     s.flush()
 
     changed = {c: _encode(v) for c, v in before.items() if v != getattr(keep, c)}
@@ -316,15 +321,21 @@ def undo(s: Session, actor: Actor, event_id: uuid.UUID, *, reason: str) -> None:
 
     for column, value in details["kept_before"].items():
         setattr(keep, column, _decode(column, value))
+    s.flush()  # the kept person gives back an ID number it took before the duplicate is live
     for row, _version in _moved_rows(s, details):
         assert row is not None  # checked by _undo_is_safe
         row.person_id = dup.id
-    for column, value in details["duplicate_before"].items():
-        setattr(dup, column, _decode(column, value))
-    event.undone_at = dt.datetime.now(dt.UTC)
-    details.update(undone_by=actor.name, undo_reason=text)  # as person_events does
-    event.details = json.dumps(details, ensure_ascii=False, sort_keys=True)
-    s.flush()
+    name = dup.name
+    try:
+        with s.no_autoflush:
+            for column, value in details["duplicate_before"].items():
+                setattr(dup, column, _decode(column, value))
+            event.undone_at = dt.datetime.now(dt.UTC)
+            details.update(undone_by=actor.name, undo_reason=text)  # as person_events does
+            event.details = json.dumps(details, ensure_ascii=False, sort_keys=True)
+        s.flush()
+    except IntegrityError as exc:  # both would hold one ID number again (migration 0012)
+        raise AppError("merge_undo_same_id", name=name) from exc
     audit.append(s, actor, "person.merge_undo", entity="person", entity_id=keep.id, detail={
         "duplicate": str(dup.id), "event": str(event.id), "reason": text,
     })
