@@ -298,6 +298,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "handoff_not_merged": ("数据包 {id} 当前状态为 {state}，尚未合并。", "Package {id} is {state}: it is not merged."),
     "handoff_maker_checker": ("数据包 {id} 由您导入：合并或撤销须由另一位审核员或管理员进行。", "You imported package {id}: another reviewer or administrator merges or undoes it."),
     "handoff_undo_later_merge": ("数据包 {id} 之后又合并了其他数据包，不能单独撤销。", "Other packages were merged after package {id}: it cannot be undone alone."),
+    "record_owned_by_district": ("“{what}”是{district}报送的记录，在市级只读：请由{district}修改后随下季度数据包报送，或由市级把更正随参考数据包发回。未做任何更改。", "“{what}” is a record reported by {district}: read-only at the city. {district} changes it and reports it again, or the city sends the correction back in the reference package. Nothing was changed."),
     "handoff_reference_city_only": ("只有市级协会发布参考数据包。", "Only the city issues reference packages."),
     "campaign_already_approved": (
         "这份走访名单已由 {user} 于 {when} 审批。",

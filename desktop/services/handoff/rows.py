@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from desktop.exchange.handoff_package import read_jsonl
 from desktop.models import Base
+from desktop.services.handoff.origin import VisitOrigins
 
 CHILDREN = {"hardship_member": "hardship_case", "hardship_step": "hardship_case"}
 """Non-travelling children -> their travelling parent (column ``case_id``)."""
@@ -215,6 +216,7 @@ def merge_rows(
     list holds one entry per table for the rows that were new (``row_id`` "new", ``before``
     a JSON list of ids) and one per replaced or removed row with its before-image."""
     result = MergeOutcome()
+    visit_origins = VisitOrigins(s, district_id)
     deferred_merged_into: list[dict[str, Any]] = []
     shipped: dict[str, list[uuid.UUID]] = {}
     for name in ORDER:  # one table at a time in memory
@@ -240,6 +242,7 @@ def merge_rows(
             for r in incoming:
                 if r.get("origin_district_id") is None:
                     r["origin_district_id"] = district_id
+            visit_origins.fix(name, incoming)
         if name == "person":
             for r in incoming:
                 if r.get("merged_into_id") is not None:
