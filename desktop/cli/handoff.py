@@ -137,7 +137,7 @@ def handoff_merge(args: argparse.Namespace, out: TextIO) -> int:
 
 def handoff_undo(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
-        rows = ws.handoff().undo(args.id, args.reason)
+        rows = ws.handoff().undo(args.id, args.reason, force=args.force)
     write_console(out, say(args.lang, f"已撤销数据包 {args.id} 的合并（{rows} 条记录）。\n",
                            f"Undid the merge of package {args.id} ({rows} rows).\n"))
     return EXIT_OK

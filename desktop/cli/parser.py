@@ -111,6 +111,9 @@ def _handoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.set_defaults(command_key="handoff undo")
     s.add_argument("id", type=int, metavar="ID")
     s.add_argument("--reason", default="", metavar="TEXT")
+    s.add_argument("--force", action="store_true",
+                   help="undo although records were edited at the city since the merge "
+                        "(administrators, with --reason)")
     s = hsub.add_parser("receipt", parents=[common],
                         help="write the signed receipt of a merged package (city)")
     s.set_defaults(command_key="handoff receipt")

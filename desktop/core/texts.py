@@ -299,6 +299,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "handoff_maker_checker": ("数据包 {id} 由您导入：合并或撤销须由另一位审核员或管理员进行。", "You imported package {id}: another reviewer or administrator merges or undoes it."),
     "handoff_undo_later_merge": ("数据包 {id} 之后又合并了其他数据包，不能单独撤销。", "Other packages were merged after package {id}: it cannot be undone alone."),
     "record_owned_by_district": ("“{what}”是{district}报送的记录，在市级只读：请由{district}修改后随下季度数据包报送，或由市级把更正随参考数据包发回。未做任何更改。", "“{what}” is a record reported by {district}: read-only at the city. {district} changes it and reports it again, or the city sends the correction back in the reference package. Nothing was changed."),
+    "handoff_undo_later_edits": ("数据包 {id} 合并后，其中 {count} 条记录在市级又被修改过（{records}）：撤销会覆盖这些修改，已拒绝。确需撤销，请由管理员说明理由强制撤销（--force --reason 理由）。", "{count} records of package {id} were changed at the city after the merge ({records}): undoing would overwrite those changes, so it is refused. An administrator can force it with a reason (--force --reason TEXT)."),
     "handoff_reference_city_only": ("只有市级协会发布参考数据包。", "Only the city issues reference packages."),
     "campaign_already_approved": (
         "这份走访名单已由 {user} 于 {when} 审批。",

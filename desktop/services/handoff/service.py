@@ -39,6 +39,7 @@ from desktop.models import (
 from desktop.paths import replace_file, resources_dir
 from desktop.services import audit, settings
 from desktop.services.base import Service
+from desktop.services.handoff import edits
 from desktop.services.handoff import rows as rowsmod
 from desktop.services.handoff.keys import KeyStore
 from desktop.services.permissions import Actor, Perm
@@ -634,10 +635,16 @@ class HandoffService(Service):
                                  "audit_head": [row.audit_head_seq, row.audit_head_hash]})
         return report
 
-    def undo(self, package_id: int, reason: str = "") -> int:
+    def undo(self, package_id: int, reason: str = "", *, force: bool = False) -> int:
         """Undo a merge as a batch (reviewer or administrator, never the importer); only the
-        district's latest merge, and only while nothing merged after it."""
+        district's latest merge, and only while nothing merged after it. Records the merge
+        wrote and the city edited since are listed and refused, unless an administrator
+        forces the undo with a reason (audited with the records it overwrote)."""
         self._actor.require(Perm.APPROVE)
+        if force:
+            self._actor.require(Perm.MANAGE_SETTINGS)
+            if not reason.strip():
+                raise ValidationError.single("reason", "reason_required")
         with self._sessions.begin() as s:
             row = s.get(HandoffPackage, package_id, with_for_update=True)
             if row is None or row.direction != "received" or row.kind != "district":
@@ -655,6 +662,13 @@ class HandoffService(Service):
             entries = [(u.table_name, u.row_id, u.before) for u in s.scalars(
                 select(HandoffUndo).where(HandoffUndo.package_id == row.id)
                 .order_by(HandoffUndo.position))]
+            assert row.merged_at is not None
+            shipped = edits.shipped_times(
+                pkg.read(row.payload, lambda _m, _b, _s: None).parts if row.payload else {})
+            edited = edits.edited_since(s, entries, row.merged_at, shipped)
+            if edited and not force:
+                raise AppError("handoff_undo_later_edits", id=package_id, count=len(edited),
+                               records=edits.describe(edited))
             done = rowsmod.undo_rows(s, entries)
             s.execute(HandoffUndo.__table__.delete().where(  # type: ignore[attr-defined]
                 HandoffUndo.package_id == row.id))
@@ -666,7 +680,8 @@ class HandoffService(Service):
             audit.append(s, self._actor, "handoff.undo", entity="handoff_package",
                          entity_id=row.id, detail={"district": row.district,
                                                    "sequence": row.sequence, "rows": done,
-                                                   "reason": reason})
+                                                   "reason": reason, "forced": force,
+                                                   "overwritten": edited[:100]})
         return done
 
     def receipt(self, package_id: int) -> bytes:
