@@ -39,7 +39,7 @@ from desktop.models import (
 from desktop.paths import replace_file, resources_dir
 from desktop.services import audit, settings
 from desktop.services.base import Service
-from desktop.services.handoff import edits
+from desktop.services.handoff import edits, reference, resolution
 from desktop.services.handoff import rows as rowsmod
 from desktop.services.handoff.keys import KeyStore
 from desktop.services.permissions import Actor, Perm
@@ -339,7 +339,12 @@ class HandoffService(Service):
             raise PackageRefused("package_wrong_kind", kind=package.manifest["kind"])
         if package.manifest["kind"] == "receipt":
             return self._import_receipt(package, dry_run=dry_run)
-        return self._import_reference(package, dry_run=dry_run)
+        result = self._import_reference(package, dry_run=dry_run)
+        if not dry_run:  # then the city's decisions on this district's records
+            body = json.loads(package.parts["reference.json"])
+            resolution.apply(self._sessions, self._actor, body.get("resolutions") or [],
+                             _name, self._today())
+        return result
 
     def _checker(self, *, kinds: tuple[str, ...], city_only: bool = False
                  ) -> Callable[[dict[str, Any], bytes, bytes], None]:
@@ -529,9 +534,15 @@ class HandoffService(Service):
                 other_moves.setdefault(other_pid, set()).add(kind)
         items: list[dict[str, Any]] = []
         paired: set[str] = set()
+        resolved = resolution.resolved_pairs(s)
         for pid, p in incoming.items():
             for o in by_number.get(p["id_number"], []):
                 if str(o.id) == pid:
+                    continue
+                decision = resolved.get(frozenset((pid, str(o.id))))
+                if decision is not None:  # the city decided this pair already
+                    resolution.keep_resolved(s, decision, dry_run=dry_run)
+                    paired.add(pid)
                     continue
                 mine, theirs = moves.get(pid, set()), other_moves.get(o.id, set())
                 other_district = names.get(o.origin_district_id, "")
@@ -761,7 +772,9 @@ class HandoffService(Service):
                 HandoffPackage.direction == "sent", HandoffPackage.kind == "reference")) or 0) + 1
             body = {"standards": standards,
                     "holiday_calendar": settings.get(s, CALENDAR_KEY),
-                    "code_list_version": code_list_version()}
+                    "code_list_version": code_list_version(),
+                    "resolutions": resolution.for_districts(s),
+                    **reference.extra_body(s)}
             data = pkg.build({"kind": "reference", "sender": name, "sequence": sequence,
                               "schema_revision": self._schema,
                               "created_at": _now().isoformat(timespec="seconds")},
@@ -809,6 +822,7 @@ class HandoffService(Service):
                 found.note = item.get("note")
             if body.get("holiday_calendar") is not None:
                 settings.put(s, CALENDAR_KEY, body["holiday_calendar"])
+            extra = reference.apply_extra(s, body)
             row = HandoffPackage(direction="received", kind="reference", district=m["sender"],
                                  sequence=m["sequence"], package_hash=package.package_hash,
                                  state="applied",
@@ -817,9 +831,21 @@ class HandoffService(Service):
             s.add(row)
             s.flush()
             audit.append(s, self._actor, "handoff.reference_applied", entity="handoff_package",
-                         entity_id=row.id, detail={"sequence": m["sequence"]})
+                         entity_id=row.id, detail={"sequence": m["sequence"], **extra})
             return ImportResult("reference", row.id, m["sender"], m["sequence"], "applied",
                                 False, {"standards": len(body.get("standards", []))})
+
+    def resolve(self, item_id: int, action: str, *, keep: str | None = None,
+                reason: str = "") -> dict[str, Any]:
+        """The city resolves a same-ID conflict (reviewer or administrator, with a reason):
+        ``different_people``, or ``same_person`` keeping ``keep``'s record. Remembered for
+        later merges and carried down in the next reference package."""
+        self._actor.require(Perm.APPROVE)
+        with self._sessions.begin() as s:
+            _name, mode, _city, _home = self._identity(s)
+            if mode != "city":
+                raise AppError("handoff_reference_city_only")
+            return resolution.resolve(s, self._actor, item_id, action, keep, reason)
 
     # -- the ledger ----------------------------------------------------------------------------
 
