@@ -301,6 +301,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record_owned_by_district": ("“{what}”是{district}报送的记录，在市级只读：请由{district}修改后随下季度数据包报送，或由市级把更正随参考数据包发回。未做任何更改。", "“{what}” is a record reported by {district}: read-only at the city. {district} changes it and reports it again, or the city sends the correction back in the reference package. Nothing was changed."),
     "handoff_undo_later_edits": ("数据包 {id} 合并后，其中 {count} 条记录在市级又被修改过（{records}）：撤销会覆盖这些修改，已拒绝。确需撤销，请由管理员说明理由强制撤销（--force --reason 理由）。", "{count} records of package {id} were changed at the city after the merge ({records}): undoing would overwrite those changes, so it is refused. An administrator can force it with a reason (--force --reason TEXT)."),
     "handoff_item_not_open": ("事项 {id} 不是待处理的同身份证号冲突（当前：{status}），不能再裁定。", "Item {id} is not an open same-ID conflict (now: {status}): it cannot be resolved."),
+    "handoff_proposal_decided": ("市级推荐的“{name}”已处理过（{status}）。", "The city's proposal “{name}” was already decided ({status})."),
     "handoff_reference_city_only": ("只有市级协会发布参考数据包。", "Only the city issues reference packages."),
     "campaign_already_approved": (
         "这份走访名单已由 {user} 于 {when} 审批。",

@@ -208,13 +208,15 @@ def _before_json(t: Table, row: Any) -> str:
 def merge_rows(
     s: Session, parts: dict[str, bytes], *, district_id: uuid.UUID,
     district_ids: dict[str, uuid.UUID], names: dict[uuid.UUID, str], detail_limit: int = 500,
-    dry_run: bool = False,
+    dry_run: bool = False, handover: set[uuid.UUID] | frozenset[uuid.UUID] = frozenset(),
 ) -> MergeOutcome:
     """Upsert the package's rows into the city's tables (inside the caller's transaction).
 
     ``dry_run`` classifies every row exactly as the merge would and writes nothing. The undo
     list holds one entry per table for the rows that were new (``row_id`` "new", ``before``
-    a JSON list of ids) and one per replaced or removed row with its before-image."""
+    a JSON list of ids) and one per replaced or removed row with its before-image.
+    ``handover``: the city's own records proposed to this district, which it takes back as
+    its own (the rows it sends replace the city's and their origin becomes the district)."""
     result = MergeOutcome()
     visit_origins = VisitOrigins(s, district_id)
     deferred_merged_into: list[dict[str, Any]] = []
@@ -277,13 +279,13 @@ def merge_rows(
                 continue
             if travelling:
                 owner = old.origin_district_id
-                if owner is not None and owner != district_id:
+                if owner is not None and owner != district_id and r["id"] not in handover:
                     result.count(name, "skipped")
                     if len(result.skipped) < detail_limit:
                         result.skipped.append({"table": name, "id": str(r["id"]),
                                                "owner": names.get(owner, str(owner))})
                     continue
-                if not _newer(r, old.row_version, old.updated_at):
+                if r["id"] not in handover and not _newer(r, old.row_version, old.updated_at):
                     result.count(name, "unchanged")
                     continue
             result.undo.append({"table_name": name, "row_id": str(r["id"]),

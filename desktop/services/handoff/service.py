@@ -32,6 +32,7 @@ from desktop.models import (
     HandoffPackage,
     HandoffPeer,
     HandoffUndo,
+    Honor,
     Person,
     PersonEvent,
     Standard,
@@ -39,7 +40,7 @@ from desktop.models import (
 from desktop.paths import replace_file, resources_dir
 from desktop.services import audit, settings
 from desktop.services.base import Service
-from desktop.services.handoff import edits, reference, resolution
+from desktop.services.handoff import edits, proposals, reference, resolution
 from desktop.services.handoff import rows as rowsmod
 from desktop.services.handoff.keys import KeyStore
 from desktop.services.permissions import Actor, Perm
@@ -484,7 +485,8 @@ class HandoffService(Service):
         try:
             outcome = rowsmod.merge_rows(
                 s, rows, district_id=districts[m["sender"]], district_ids=districts,
-                names={v: k for k, v in districts.items()}, dry_run=package_id is None)
+                names={v: k for k, v in districts.items()}, dry_run=package_id is None,
+                handover=proposals.handover_ids(s, districts[m["sender"]]))
         except (ValueError, KeyError, TypeError) as exc:
             raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
         items = self._pairs(s, m["sender"], outcome, dry_run=package_id is None)
@@ -774,6 +776,7 @@ class HandoffService(Service):
                     "holiday_calendar": settings.get(s, CALENDAR_KEY),
                     "code_list_version": code_list_version(),
                     "resolutions": resolution.for_districts(s),
+                    "proposals": proposals.for_districts(s),
                     **reference.extra_body(s)}
             data = pkg.build({"kind": "reference", "sender": name, "sequence": sequence,
                               "schema_revision": self._schema,
@@ -823,6 +826,8 @@ class HandoffService(Service):
             if body.get("holiday_calendar") is not None:
                 settings.put(s, CALENDAR_KEY, body["holiday_calendar"])
             extra = reference.apply_extra(s, body)
+            extra["proposals"] = proposals.receive(s, body.get("proposals") or [],
+                                                   self._identity(s)[0])
             row = HandoffPackage(direction="received", kind="reference", district=m["sender"],
                                  sequence=m["sequence"], package_hash=package.package_hash,
                                  state="applied",
@@ -846,6 +851,51 @@ class HandoffService(Service):
             if mode != "city":
                 raise AppError("handoff_reference_city_only")
             return resolution.resolve(s, self._actor, item_id, action, keep, reason)
+
+    def propose_honor(self, person_id: uuid.UUID, title: str, level: str, year: int | None,
+                      granting_body: str | None = None, document_number: str | None = None
+                      ) -> uuid.UUID:
+        """City: record an honor the city granted to a person a district manages. The
+        person stays the district's; the honor is the city's and goes down as a proposal."""
+        self._actor.require(Perm.EDIT_PERSONS)
+        with self._sessions.begin() as s:
+            _name, mode, _city, home = self._identity(s)
+            if mode != "city":
+                raise AppError("handoff_reference_city_only")
+            person = s.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise NotFound("person", person_id)
+            if not (title or "").strip() or level not in ("全国", "省部级", "市级", "县级"):
+                raise ValidationError.single("level", "level_unknown", value=level)
+            honor = Honor(person_id=person.id, origin_district_id=home.id, title=title.strip(),
+                          level=level, year=year, granting_body=granting_body,
+                          document_number=document_number)
+            s.add(honor)
+            s.flush()
+            audit.append(s, self._actor, "handoff.honor_proposed", entity="person",
+                         entity_id=person.id, detail={"honor": str(honor.id), "title": title,
+                                                      "level": level, "year": year})
+            return honor.id
+
+    def proposals(self) -> list[dict[str, Any]]:
+        """District: the city's proposals waiting for the clerk (new 市级 honorees, honors)."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            return proposals.pending(s)
+
+    def accept_proposal(self, proposal_id: str, id_number: str | None = None) -> uuid.UUID:
+        """District: take a proposal into the register (the clerk types the ID number of a
+        new person), audited."""
+        self._actor.require(Perm.EDIT_PERSONS)
+        with self._sessions.begin() as s:
+            return proposals.accept(s, self._actor, proposal_id, id_number, self._today())
+
+    def decline_proposal(self, proposal_id: str, reason: str) -> None:
+        self._actor.require(Perm.EDIT_PERSONS)
+        if not (reason or "").strip():
+            raise ValidationError.single("reason", "reason_required")
+        with self._sessions.begin() as s:
+            proposals.decline(s, self._actor, proposal_id, reason.strip())
 
     # -- the ledger ----------------------------------------------------------------------------
 
