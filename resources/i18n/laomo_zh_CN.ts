@@ -1911,6 +1911,10 @@
         <translation>合并冲突：%1</translation>
     </message>
     <message>
+        <source>Reported by %1: read-only here. %1 changes it and reports it again.</source>
+        <translation>%1报送的记录，在此只读：请由%1修改后重新报送。</translation>
+    </message>
+    <message>
         <source>Someone else changed this record while you were editing it. It has been reloaded with their changes; your changes were not saved.</source>
         <translation>在您编辑期间，这条记录已被他人修改。现已重新载入最新内容，您刚才的修改没有保存，请重新修改。</translation>
     </message>
