@@ -937,6 +937,10 @@
         <translation>公示已于 %1 期满，待审批</translation>
     </message>
     <message>
+        <source>(reported by %1, read-only here)</source>
+        <translation>（%1报送，在此只读）</translation>
+    </message>
+    <message>
         <source>Still missing: %1</source>
         <translation>尚缺材料：%1</translation>
     </message>
