@@ -191,6 +191,50 @@ def handoff_list(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def handoff_items(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        items = ws.handoff().items()
+    lines = [f"{i['id']}\t{i['kind']}\t{i['status']}\t{(i['detail'] or {}).get('name', '')}\t"
+             f"{i.get('district') or ''}\t{i.get('other_district') or ''}" for i in items]
+    write_console(out, "\n".join(lines) + ("\n" if lines else ""))
+    return EXIT_OK
+
+
+def handoff_resolve(args: argparse.Namespace, out: TextIO) -> int:
+    action = "different_people" if args.different_people else "same_person"
+    with closing_workspace(args) as ws:
+        ws.handoff().resolve(args.item, action, keep=args.keep, reason=args.reason)
+    write_console(out, say(args.lang, f"事项 {args.item} 已裁定，将随下一个参考数据包发给区县。\n",
+                           f"Item {args.item} resolved; the next reference package carries it "
+                           f"to the districts.\n"))
+    return EXIT_OK
+
+
+def handoff_proposals(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        pending = ws.handoff().proposals()
+    lines = [f"{p['id']}\t{p['kind']}\t{p['person']['name']}\t"
+             + "、".join(f"{h['title']}（{h.get('year') or ''}）" for h in p["honors"])
+             for p in pending]
+    write_console(out, "\n".join(lines) + ("\n" if lines else ""))
+    return EXIT_OK
+
+
+def handoff_accept(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        ws.handoff().accept_proposal(args.proposal, args.id_number)
+    write_console(out, say(args.lang, "已接受市级推荐，已记入名册。\n",
+                           "Proposal accepted into the register.\n"))
+    return EXIT_OK
+
+
+def handoff_decline(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        ws.handoff().decline_proposal(args.proposal, args.reason)
+    write_console(out, say(args.lang, "已谢绝市级推荐。\n", "Proposal declined.\n"))
+    return EXIT_OK
+
+
 def users_add(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.permissions import Role
 

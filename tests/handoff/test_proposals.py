@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desktop.cli.main import main
 from desktop.core import idnumber
 from desktop.errors import AppError
 from desktop.models import District, Honor, Person
 from desktop.services.register.types import HonorDraft, PersonDraft
+from tests.conftest import ADMIN_PASSWORD
 from tests.handoff.support import enrol, make_office
 from tests.handoff.test_handoff_flow import ID_A, person
 
@@ -29,7 +31,8 @@ def _proposals(reference: bytes) -> list[dict[str, object]]:
 
 
 def test_city_honorees_are_proposed_accepted_and_handed_over(
-        tmp_path: Path, sqlite_template: Path) -> None:
+        tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     city, cx = (make_office(tmp_path, sqlite_template, n) for n in ("湖州市", "长兴县"))
     try:
         enrol(city, cx)
@@ -60,7 +63,12 @@ def test_city_honorees_are_proposed_accepted_and_handed_over(
             assert s.scalar(select(func.count()).select_from(Honor)) == 1
 
         # the clerk accepts both (typing the new person's ID number)
-        cx.handoff().accept_proposal(pending["周新"]["id"], id_number=ID_NEW)
+        monkeypatch.setenv("LAOMO_PASSWORD", ADMIN_PASSWORD)
+        cli = ["--db", str(tmp_path / "长兴县" / "laomo.sqlite3"), "--user", "admin"]
+        assert main(["handoff", "proposals", *cli]) == 0
+        assert "周新" in capsys.readouterr().out
+        assert main(["handoff", "accept", str(pending["周新"]["id"]), "--id-number", ID_NEW,
+                     *cli]) == 0
         cx.handoff().accept_proposal(pending["朱荣荣"]["id"])
         with pytest.raises(AppError) as caught:
             cx.handoff().accept_proposal(pending["朱荣荣"]["id"])

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desktop.cli.main import main
 from desktop.core import idnumber
 from desktop.errors import ValidationError
 from desktop.exchange.handoff_package import PackageRefused
 from desktop.models import AuditEvent, HandoffItem, Person, PersonEvent
 from desktop.services.imports.export_templates import ExportTemplateService
-from tests.handoff.support import Office, enrol, make_office
+from tests.handoff.support import REVIEWER_PASSWORD, Office, enrol, make_office
 from tests.handoff.test_handoff_flow import person
 
 ID_SAME = idnumber.make("330522", dt.date(1961, 3, 4), 21)
@@ -36,8 +37,16 @@ def _merge(city: Office, district: Office, quarter: str, path: Path) -> dict[str
     return city.handoff(city.reviewer).merge(staged.package_id)
 
 
+def _laomo(monkeypatch: pytest.MonkeyPatch, office: Office, user: str, password: str,
+           *args: str) -> int:
+    """``laomo`` in this process (the subprocess contract is test_handoff_cli.py's)."""
+    monkeypatch.setenv("LAOMO_PASSWORD", password)
+    return main([*args, "--db", str(office.keys.parent / "laomo.sqlite3"), "--user", user])
+
+
 def test_resolutions_flow_down_and_are_not_raised_again(
-        tmp_path: Path, sqlite_template: Path) -> None:
+        tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     city, cx, dq = (make_office(tmp_path, sqlite_template, n)
                     for n in ("湖州市", "长兴县", "德清县"))
     try:
@@ -58,8 +67,11 @@ def test_resolutions_flow_down_and_are_not_raised_again(
         assert refused.value.codes() == {"reason": "reason_required"}
         city.handoff(city.reviewer).resolve(items["钱同"]["id"], "same_person", keep="德清县",
                                             reason="电话核实：2025年调往德清县")
-        city.handoff(city.reviewer).resolve(items["李乙"]["id"], "different_people",
-                                            reason="身份证号录入错误，两人不同")
+        assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "items") == 0
+        assert "李乙" in capsys.readouterr().out
+        assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "resolve",
+                      str(items["李乙"]["id"]), "--different-people",
+                      "--reason", "身份证号录入错误，两人不同") == 0
         with city.db.sessions.begin() as s:
             assert s.get(Person, same_cx).merged_into_id == same_dq  # type: ignore[union-attr]
 
