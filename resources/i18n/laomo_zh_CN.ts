@@ -3487,6 +3487,10 @@ Batch: %2</source>
         <source>Loading the campaign…</source>
         <translation>正在读取走访活动…</translation>
     </message>
+    <message>
+        <source>Reported by %1: read-only here.</source>
+        <translation>%1报送的走访，在此只读。</translation>
+    </message>
     <message numerus="yes">
         <source>%n visit(s) have no date or team yet: add a team or more visits per day and schedule again, or assign them by hand.</source>
         <translation><numerusform>%n 次走访尚未排定日期或小组：请增加小组或提高每天走访数后重新自动排期，或手工分配。</numerusform></translation>
