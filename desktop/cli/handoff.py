@@ -210,6 +210,17 @@ def handoff_resolve(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def handoff_propose_honor(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        ws.handoff().propose_honor(args.id_number, args.title, args.level, args.year,
+                                   granting_body=args.body, document_number=args.document)
+    write_console(out, say(args.lang,
+                           f"已记录“{args.title}”，将随下一个参考数据包推荐给所属区县。\n",
+                           f"Recorded “{args.title}”; the next reference package proposes it to "
+                           f"the person's district.\n"))
+    return EXIT_OK
+
+
 def handoff_proposals(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         pending = ws.handoff().proposals()

@@ -62,6 +62,7 @@ COMMANDS: dict[str, str] = {
     "handoff list": "handoff:handoff_list",
     "handoff items": "handoff:handoff_items",
     "handoff resolve": "handoff:handoff_resolve",
+    "handoff propose-honor": "handoff:handoff_propose_honor",
     "handoff proposals": "handoff:handoff_proposals",
     "handoff accept": "handoff:handoff_accept",
     "handoff decline": "handoff:handoff_decline",

@@ -136,6 +136,15 @@ def _handoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     how.add_argument("--different-people", action="store_true",
                      help="two different people who share the number")
     s.add_argument("--reason", required=True, metavar="TEXT")
+    s = hsub.add_parser("propose-honor", parents=[common],
+                        help="record a 市级 honor the city granted to a district's person (city)")
+    s.set_defaults(command_key="handoff propose-honor")
+    s.add_argument("--id-number", required=True, metavar="NUMBER")
+    s.add_argument("--title", required=True, metavar="TEXT", help="e.g. 湖州市劳动模范")
+    s.add_argument("--level", required=True, choices=("全国", "省部级", "市级", "县级"))
+    s.add_argument("--year", type=int, metavar="YYYY")
+    s.add_argument("--body", metavar="TEXT", help="granting body (授予机关)")
+    s.add_argument("--document", metavar="TEXT", help="document number (文号)")
     s = hsub.add_parser("proposals", parents=[common],
                         help="the city's proposed 市级 honorees waiting here (district)")
     s.set_defaults(command_key="handoff proposals")

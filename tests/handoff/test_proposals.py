@@ -47,8 +47,10 @@ def test_city_honorees_are_proposed_accepted_and_handed_over(
             name="周新", district="长兴县", sex="2", birth_date=dt.date(1985, 4, 2),
             work_unit="长兴某厂", honors=(HonorDraft(title="湖州市劳动模范", level="市级",
                                                    year=2026),)))
-        city.handoff().propose_honor(known, "湖州市劳动模范", "市级", 2026,
-                                     granting_body="湖州市人民政府")
+        monkeypatch.setenv("LAOMO_PASSWORD", ADMIN_PASSWORD)
+        assert main(["handoff", "propose-honor", "--id-number", ID_A, "--title", "湖州市劳动模范",
+                     "--level", "市级", "--year", "2026", "--body", "湖州市人民政府",
+                     "--db", str(tmp_path / "湖州市" / "laomo.sqlite3"), "--user", "admin"]) == 0
         assert not city.persons().get(known).editable  # the person itself stays 长兴县's
 
         reference = city.handoff().reference()
@@ -63,7 +65,6 @@ def test_city_honorees_are_proposed_accepted_and_handed_over(
             assert s.scalar(select(func.count()).select_from(Honor)) == 1
 
         # the clerk accepts both (typing the new person's ID number)
-        monkeypatch.setenv("LAOMO_PASSWORD", ADMIN_PASSWORD)
         cli = ["--db", str(tmp_path / "长兴县" / "laomo.sqlite3"), "--user", "admin"]
         assert main(["handoff", "proposals", *cli]) == 0
         assert "周新" in capsys.readouterr().out

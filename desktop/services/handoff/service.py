@@ -852,17 +852,23 @@ class HandoffService(Service):
                 raise AppError("handoff_reference_city_only")
             return resolution.resolve(s, self._actor, item_id, action, keep, reason)
 
-    def propose_honor(self, person_id: uuid.UUID, title: str, level: str, year: int | None,
-                      granting_body: str | None = None, document_number: str | None = None
-                      ) -> uuid.UUID:
-        """City: record an honor the city granted to a person a district manages. The
-        person stays the district's; the honor is the city's and goes down as a proposal."""
+    def propose_honor(self, person_id: uuid.UUID | str, title: str, level: str,
+                      year: int | None, granting_body: str | None = None,
+                      document_number: str | None = None) -> uuid.UUID:
+        """City: record an honor the city granted to a person a district manages (by record
+        id, or by ID number as a string). The person stays the district's; the honor is the
+        city's and goes down as a proposal."""
         self._actor.require(Perm.EDIT_PERSONS)
         with self._sessions.begin() as s:
             _name, mode, _city, home = self._identity(s)
             if mode != "city":
                 raise AppError("handoff_reference_city_only")
-            person = s.get(Person, person_id)
+            if isinstance(person_id, str):
+                person = s.scalars(select(Person).where(
+                    Person.id_number == person_id.strip().upper(), Person.deleted_at.is_(None),
+                    Person.merged_into_id.is_(None))).first()
+            else:
+                person = s.get(Person, person_id)
             if person is None or person.deleted_at is not None:
                 raise NotFound("person", person_id)
             if not (title or "").strip() or level not in ("全国", "省部级", "市级", "县级"):
