@@ -371,6 +371,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "honor_year_too_early": ("荣誉年份不能早于 {minimum} 年。", "The honor year cannot be before {minimum}."),
     "revoked_before_award": ("撤销日期早于授予年份 {year}。", "Revoked before it was awarded ({year})."),
     "reason_required": ("请填写理由。", "A reason is required."),
+    "record_owned_by_district": ("“{what}”是{district}报送的记录，在市级只读，不能由导入修改。", "“{what}” is a record reported by {district}: read-only at the city, an import cannot change it."),
     "value_not_allowed": ("“{value}”不可选，可选：{allowed}。", "“{value}” is not allowed; choose one of: {allowed}."),
     "code_unknown": ("“{value}”不在代码表中。", "“{value}” is not in the code list."),
     "level_unknown": ("级别“{value}”无效，应为 全国、省部级、市级 或 县级。",

@@ -116,3 +116,42 @@ def test_a_districts_records_are_read_only_at_the_city(
     finally:
         city.db.dispose()
         cx.db.dispose()
+
+
+def test_an_import_at_the_city_cannot_change_a_districts_person(
+        tmp_path: Path, sqlite_template: Path) -> None:
+    from desktop.services.imports.types import ImportOptions
+    from tests.exchange.import_support import write_clerk_workbook
+
+    city, cx = (make_office(tmp_path, sqlite_template, n) for n in ("湖州市", "长兴县"))
+    try:
+        enrol(city, cx)
+        cx.persons().create(person("朱荣荣", "长兴县", ID_A))
+        cx.handoff().export("2026Q4", tmp_path / "cx.lmpkg")
+        staged = city.handoff().import_file((tmp_path / "cx.lmpkg").read_bytes())
+        assert staged.package_id is not None
+        city.handoff(city.reviewer).merge(staged.package_id)
+        path = write_clerk_workbook(
+            tmp_path / "市级名册.xlsx",
+            [[1, "朱荣荣", "男", ID_A, "长兴县", "市里填的单位"],
+             [2, "孙市", "男", ID_B, "市本级", "市总工会"]],
+            headers=["序号", "姓名", "性别", "公民身份号码", "所属区县", "工作单位"])
+        result = city.ws().importer().run(path, ImportOptions(good_rows_only=True),
+                                          dry_run=False)
+        assert [r.status for r in result.rows] == ["rejected", "new"]
+        problem = result.rows[0].problems[0]
+        assert problem.code == "record_owned_by_district"
+        assert problem.params["district"] == "长兴县"
+        assert city.persons().get(_person_id(city, ID_A)).draft.work_unit is None
+    finally:
+        city.db.dispose()
+        cx.db.dispose()
+
+
+def _person_id(office: Office, number: str) -> uuid.UUID:
+    from desktop.models import Person
+
+    with office.db.sessions.begin() as s:
+        found = s.scalar(select(Person.id).where(Person.id_number == number))
+        assert found is not None
+        return found
