@@ -137,7 +137,7 @@ def handoff_merge(args: argparse.Namespace, out: TextIO) -> int:
 
 def handoff_undo(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
-        rows = ws.handoff().undo(args.id, args.reason)
+        rows = ws.handoff().undo(args.id, args.reason, force=args.force)
     write_console(out, say(args.lang, f"已撤销数据包 {args.id} 的合并（{rows} 条记录）。\n",
                            f"Undid the merge of package {args.id} ({rows} rows).\n"))
     return EXIT_OK
@@ -188,6 +188,61 @@ def handoff_list(args: argparse.Namespace, out: TextIO) -> int:
                          for i, v in enumerate(values)).rstrip()
     write_console(out, "\n".join([line(head), "  ".join("-" * w for w in widths),
                                   *(line(c) for c in cells)]) + "\n")
+    return EXIT_OK
+
+
+def handoff_items(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        items = ws.handoff().items()
+    lines = [f"{i['id']}\t{i['kind']}\t{i['status']}\t{(i['detail'] or {}).get('name', '')}\t"
+             f"{i.get('district') or ''}\t{i.get('other_district') or ''}" for i in items]
+    write_console(out, "\n".join(lines) + ("\n" if lines else ""))
+    return EXIT_OK
+
+
+def handoff_resolve(args: argparse.Namespace, out: TextIO) -> int:
+    action = "different_people" if args.different_people else "same_person"
+    with closing_workspace(args) as ws:
+        ws.handoff().resolve(args.item, action, keep=args.keep, reason=args.reason)
+    write_console(out, say(args.lang, f"事项 {args.item} 已裁定，将随下一个参考数据包发给区县。\n",
+                           f"Item {args.item} resolved; the next reference package carries it "
+                           f"to the districts.\n"))
+    return EXIT_OK
+
+
+def handoff_propose_honor(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        ws.handoff().propose_honor(args.id_number, args.title, args.level, args.year,
+                                   granting_body=args.body, document_number=args.document)
+    write_console(out, say(args.lang,
+                           f"已记录“{args.title}”，将随下一个参考数据包推荐给所属区县。\n",
+                           f"Recorded “{args.title}”; the next reference package proposes it to "
+                           f"the person's district.\n"))
+    return EXIT_OK
+
+
+def handoff_proposals(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        pending = ws.handoff().proposals()
+    lines = [f"{p['id']}\t{p['kind']}\t{p['person']['name']}\t"
+             + "、".join(f"{h['title']}（{h.get('year') or ''}）" for h in p["honors"])
+             for p in pending]
+    write_console(out, "\n".join(lines) + ("\n" if lines else ""))
+    return EXIT_OK
+
+
+def handoff_accept(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        ws.handoff().accept_proposal(args.proposal, args.id_number)
+    write_console(out, say(args.lang, "已接受市级推荐，已记入名册。\n",
+                           "Proposal accepted into the register.\n"))
+    return EXIT_OK
+
+
+def handoff_decline(args: argparse.Namespace, out: TextIO) -> int:
+    with closing_workspace(args) as ws:
+        ws.handoff().decline_proposal(args.proposal, args.reason)
+    write_console(out, say(args.lang, "已谢绝市级推荐。\n", "Proposal declined.\n"))
     return EXIT_OK
 
 

@@ -60,6 +60,12 @@ COMMANDS: dict[str, str] = {
     "handoff receipt": "handoff:handoff_receipt",
     "handoff reference": "handoff:handoff_reference",
     "handoff list": "handoff:handoff_list",
+    "handoff items": "handoff:handoff_items",
+    "handoff resolve": "handoff:handoff_resolve",
+    "handoff propose-honor": "handoff:handoff_propose_honor",
+    "handoff proposals": "handoff:handoff_proposals",
+    "handoff accept": "handoff:handoff_accept",
+    "handoff decline": "handoff:handoff_decline",
     "users add": "handoff:users_add",
     "users list": "handoff:users_list",
 }

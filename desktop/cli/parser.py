@@ -111,6 +111,9 @@ def _handoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.set_defaults(command_key="handoff undo")
     s.add_argument("id", type=int, metavar="ID")
     s.add_argument("--reason", default="", metavar="TEXT")
+    s.add_argument("--force", action="store_true",
+                   help="undo although records were edited at the city since the merge "
+                        "(administrators, with --reason)")
     s = hsub.add_parser("receipt", parents=[common],
                         help="write the signed receipt of a merged package (city)")
     s.set_defaults(command_key="handoff receipt")
@@ -120,6 +123,42 @@ def _handoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="write the signed reference package for the districts (city)")
     s.set_defaults(command_key="handoff reference")
     s.add_argument("--out", type=Path, required=True, metavar="FILE")
+    s = hsub.add_parser("items", parents=[common],
+                        help="the open items the merges left (city): pairs and conflicts")
+    s.set_defaults(command_key="handoff items")
+    s = hsub.add_parser("resolve", parents=[common],
+                        help="resolve a same-ID conflict (city, reviewer/admin, with a reason)")
+    s.set_defaults(command_key="handoff resolve")
+    s.add_argument("item", type=int, metavar="ITEM")
+    how = s.add_mutually_exclusive_group(required=True)
+    how.add_argument("--keep", metavar="DISTRICT",
+                     help="the same person: this district keeps the record")
+    how.add_argument("--different-people", action="store_true",
+                     help="two different people who share the number")
+    s.add_argument("--reason", required=True, metavar="TEXT")
+    s = hsub.add_parser("propose-honor", parents=[common],
+                        help="record a 市级 honor the city granted to a district's person (city)")
+    s.set_defaults(command_key="handoff propose-honor")
+    s.add_argument("--id-number", required=True, metavar="NUMBER")
+    s.add_argument("--title", required=True, metavar="TEXT", help="e.g. 湖州市劳动模范")
+    s.add_argument("--level", required=True, choices=("全国", "省部级", "市级", "县级"))
+    s.add_argument("--year", type=int, metavar="YYYY")
+    s.add_argument("--body", metavar="TEXT", help="granting body (授予机关)")
+    s.add_argument("--document", metavar="TEXT", help="document number (文号)")
+    s = hsub.add_parser("proposals", parents=[common],
+                        help="the city's proposed 市级 honorees waiting here (district)")
+    s.set_defaults(command_key="handoff proposals")
+    s = hsub.add_parser("accept", parents=[common],
+                        help="take a proposal of the city into the register (district)")
+    s.set_defaults(command_key="handoff accept")
+    s.add_argument("proposal", metavar="ID")
+    s.add_argument("--id-number", metavar="NUMBER",
+                   help="the ID number of a proposed new person")
+    s = hsub.add_parser("decline", parents=[common],
+                        help="decline a proposal of the city (district, with a reason)")
+    s.set_defaults(command_key="handoff decline")
+    s.add_argument("proposal", metavar="ID")
+    s.add_argument("--reason", required=True, metavar="TEXT")
     s = hsub.add_parser("list", parents=[common],
                         help="the sent and received ledger with states and counts")
     s.set_defaults(command_key="handoff list")

@@ -1036,6 +1036,10 @@
         <translation>公示已于 %1 期满，待审批</translation>
     </message>
     <message>
+        <source>(reported by %1, read-only here)</source>
+        <translation>（%1报送，在此只读）</translation>
+    </message>
+    <message>
         <source>Still missing: %1</source>
         <translation>尚缺材料：%1</translation>
     </message>
@@ -2043,6 +2047,10 @@
     <message>
         <source>Merge conflicts: %1</source>
         <translation>合并冲突：%1</translation>
+    </message>
+    <message>
+        <source>Reported by %1: read-only here. %1 changes it and reports it again.</source>
+        <translation>%1报送的记录，在此只读：请由%1修改后重新报送。</translation>
     </message>
     <message>
         <source>Someone else changed this record while you were editing it. It has been reloaded with their changes; your changes were not saved.</source>
@@ -3836,6 +3844,10 @@ Batch: %2</source>
     <message>
         <source>Loading the campaign…</source>
         <translation>正在读取走访活动…</translation>
+    </message>
+    <message>
+        <source>Reported by %1: read-only here.</source>
+        <translation>%1报送的走访，在此只读。</translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s) have no date or team yet: add a team or more visits per day and schedule again, or assign them by hand.</source>

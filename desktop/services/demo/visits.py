@@ -108,7 +108,7 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded
                                 p.death_date, ref)[:300],
             status="planned", area=area_of(p.address), team_id=teams[team_index],
             planned_date=day, time_slot="上午" if slot_fill < per_day // 2 else "下午",
-            route_order=slot_fill + 1, origin_district_id=p.district_id,
+            route_order=slot_fill + 1, origin_district_id=c.origin_district_id,
         )
         if recorded:
             roll = rng.random()

@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from desktop.exchange.handoff_package import read_jsonl
 from desktop.models import Base
+from desktop.services.handoff.origin import VisitOrigins
 
 CHILDREN = {"hardship_member": "hardship_case", "hardship_step": "hardship_case"}
 """Non-travelling children -> their travelling parent (column ``case_id``)."""
@@ -207,14 +208,17 @@ def _before_json(t: Table, row: Any) -> str:
 def merge_rows(
     s: Session, parts: dict[str, bytes], *, district_id: uuid.UUID,
     district_ids: dict[str, uuid.UUID], names: dict[uuid.UUID, str], detail_limit: int = 500,
-    dry_run: bool = False,
+    dry_run: bool = False, handover: set[uuid.UUID] | frozenset[uuid.UUID] = frozenset(),
 ) -> MergeOutcome:
     """Upsert the package's rows into the city's tables (inside the caller's transaction).
 
     ``dry_run`` classifies every row exactly as the merge would and writes nothing. The undo
     list holds one entry per table for the rows that were new (``row_id`` "new", ``before``
-    a JSON list of ids) and one per replaced or removed row with its before-image."""
+    a JSON list of ids) and one per replaced or removed row with its before-image.
+    ``handover``: the city's own records proposed to this district, which it takes back as
+    its own (the rows it sends replace the city's and their origin becomes the district)."""
     result = MergeOutcome()
+    visit_origins = VisitOrigins(s, district_id)
     deferred_merged_into: list[dict[str, Any]] = []
     shipped: dict[str, list[uuid.UUID]] = {}
     for name in ORDER:  # one table at a time in memory
@@ -240,6 +244,7 @@ def merge_rows(
             for r in incoming:
                 if r.get("origin_district_id") is None:
                     r["origin_district_id"] = district_id
+            visit_origins.fix(name, incoming)
         if name == "person":
             for r in incoming:
                 if r.get("merged_into_id") is not None:
@@ -274,13 +279,13 @@ def merge_rows(
                 continue
             if travelling:
                 owner = old.origin_district_id
-                if owner is not None and owner != district_id:
+                if owner is not None and owner != district_id and r["id"] not in handover:
                     result.count(name, "skipped")
                     if len(result.skipped) < detail_limit:
                         result.skipped.append({"table": name, "id": str(r["id"]),
                                                "owner": names.get(owner, str(owner))})
                     continue
-                if not _newer(r, old.row_version, old.updated_at):
+                if r["id"] not in handover and not _newer(r, old.row_version, old.updated_at):
                     result.count(name, "unchanged")
                     continue
             result.undo.append({"table_name": name, "row_id": str(r["id"]),

@@ -32,6 +32,7 @@ from desktop.models import (
     HandoffPackage,
     HandoffPeer,
     HandoffUndo,
+    Honor,
     Person,
     PersonEvent,
     Standard,
@@ -39,6 +40,7 @@ from desktop.models import (
 from desktop.paths import replace_file, resources_dir
 from desktop.services import audit, settings
 from desktop.services.base import Service
+from desktop.services.handoff import edits, proposals, reference, resolution
 from desktop.services.handoff import rows as rowsmod
 from desktop.services.handoff.keys import KeyStore
 from desktop.services.permissions import Actor, Perm
@@ -338,7 +340,12 @@ class HandoffService(Service):
             raise PackageRefused("package_wrong_kind", kind=package.manifest["kind"])
         if package.manifest["kind"] == "receipt":
             return self._import_receipt(package, dry_run=dry_run)
-        return self._import_reference(package, dry_run=dry_run)
+        result = self._import_reference(package, dry_run=dry_run)
+        if not dry_run:  # then the city's decisions on this district's records
+            body = json.loads(package.parts["reference.json"])
+            resolution.apply(self._sessions, self._actor, body.get("resolutions") or [],
+                             _name, self._today())
+        return result
 
     def _checker(self, *, kinds: tuple[str, ...], city_only: bool = False
                  ) -> Callable[[dict[str, Any], bytes, bytes], None]:
@@ -478,7 +485,8 @@ class HandoffService(Service):
         try:
             outcome = rowsmod.merge_rows(
                 s, rows, district_id=districts[m["sender"]], district_ids=districts,
-                names={v: k for k, v in districts.items()}, dry_run=package_id is None)
+                names={v: k for k, v in districts.items()}, dry_run=package_id is None,
+                handover=proposals.handover_ids(s, districts[m["sender"]]))
         except (ValueError, KeyError, TypeError) as exc:
             raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
         items = self._pairs(s, m["sender"], outcome, dry_run=package_id is None)
@@ -528,9 +536,15 @@ class HandoffService(Service):
                 other_moves.setdefault(other_pid, set()).add(kind)
         items: list[dict[str, Any]] = []
         paired: set[str] = set()
+        resolved = resolution.resolved_pairs(s)
         for pid, p in incoming.items():
             for o in by_number.get(p["id_number"], []):
                 if str(o.id) == pid:
+                    continue
+                decision = resolved.get(frozenset((pid, str(o.id))))
+                if decision is not None:  # the city decided this pair already
+                    resolution.keep_resolved(s, decision, dry_run=dry_run)
+                    paired.add(pid)
                     continue
                 mine, theirs = moves.get(pid, set()), other_moves.get(o.id, set())
                 other_district = names.get(o.origin_district_id, "")
@@ -634,10 +648,16 @@ class HandoffService(Service):
                                  "audit_head": [row.audit_head_seq, row.audit_head_hash]})
         return report
 
-    def undo(self, package_id: int, reason: str = "") -> int:
+    def undo(self, package_id: int, reason: str = "", *, force: bool = False) -> int:
         """Undo a merge as a batch (reviewer or administrator, never the importer); only the
-        district's latest merge, and only while nothing merged after it."""
+        district's latest merge, and only while nothing merged after it. Records the merge
+        wrote and the city edited since are listed and refused, unless an administrator
+        forces the undo with a reason (audited with the records it overwrote)."""
         self._actor.require(Perm.APPROVE)
+        if force:
+            self._actor.require(Perm.MANAGE_SETTINGS)
+            if not reason.strip():
+                raise ValidationError.single("reason", "reason_required")
         with self._sessions.begin() as s:
             row = s.get(HandoffPackage, package_id, with_for_update=True)
             if row is None or row.direction != "received" or row.kind != "district":
@@ -655,6 +675,13 @@ class HandoffService(Service):
             entries = [(u.table_name, u.row_id, u.before) for u in s.scalars(
                 select(HandoffUndo).where(HandoffUndo.package_id == row.id)
                 .order_by(HandoffUndo.position))]
+            assert row.merged_at is not None
+            shipped = edits.shipped_times(
+                pkg.read(row.payload, lambda _m, _b, _s: None).parts if row.payload else {})
+            edited = edits.edited_since(s, entries, row.merged_at, shipped)
+            if edited and not force:
+                raise AppError("handoff_undo_later_edits", id=package_id, count=len(edited),
+                               records=edits.describe(edited))
             done = rowsmod.undo_rows(s, entries)
             s.execute(HandoffUndo.__table__.delete().where(  # type: ignore[attr-defined]
                 HandoffUndo.package_id == row.id))
@@ -666,7 +693,8 @@ class HandoffService(Service):
             audit.append(s, self._actor, "handoff.undo", entity="handoff_package",
                          entity_id=row.id, detail={"district": row.district,
                                                    "sequence": row.sequence, "rows": done,
-                                                   "reason": reason})
+                                                   "reason": reason, "forced": force,
+                                                   "overwritten": edited[:100]})
         return done
 
     def receipt(self, package_id: int) -> bytes:
@@ -746,7 +774,10 @@ class HandoffService(Service):
                 HandoffPackage.direction == "sent", HandoffPackage.kind == "reference")) or 0) + 1
             body = {"standards": standards,
                     "holiday_calendar": settings.get(s, CALENDAR_KEY),
-                    "code_list_version": code_list_version()}
+                    "code_list_version": code_list_version(),
+                    "resolutions": resolution.for_districts(s),
+                    "proposals": proposals.for_districts(s),
+                    **reference.extra_body(s)}
             data = pkg.build({"kind": "reference", "sender": name, "sequence": sequence,
                               "schema_revision": self._schema,
                               "created_at": _now().isoformat(timespec="seconds")},
@@ -794,6 +825,9 @@ class HandoffService(Service):
                 found.note = item.get("note")
             if body.get("holiday_calendar") is not None:
                 settings.put(s, CALENDAR_KEY, body["holiday_calendar"])
+            extra = reference.apply_extra(s, body)
+            extra["proposals"] = proposals.receive(s, body.get("proposals") or [],
+                                                   self._identity(s)[0])
             row = HandoffPackage(direction="received", kind="reference", district=m["sender"],
                                  sequence=m["sequence"], package_hash=package.package_hash,
                                  state="applied",
@@ -802,9 +836,72 @@ class HandoffService(Service):
             s.add(row)
             s.flush()
             audit.append(s, self._actor, "handoff.reference_applied", entity="handoff_package",
-                         entity_id=row.id, detail={"sequence": m["sequence"]})
+                         entity_id=row.id, detail={"sequence": m["sequence"], **extra})
             return ImportResult("reference", row.id, m["sender"], m["sequence"], "applied",
                                 False, {"standards": len(body.get("standards", []))})
+
+    def resolve(self, item_id: int, action: str, *, keep: str | None = None,
+                reason: str = "") -> dict[str, Any]:
+        """The city resolves a same-ID conflict (reviewer or administrator, with a reason):
+        ``different_people``, or ``same_person`` keeping ``keep``'s record. Remembered for
+        later merges and carried down in the next reference package."""
+        self._actor.require(Perm.APPROVE)
+        with self._sessions.begin() as s:
+            _name, mode, _city, _home = self._identity(s)
+            if mode != "city":
+                raise AppError("handoff_reference_city_only")
+            return resolution.resolve(s, self._actor, item_id, action, keep, reason)
+
+    def propose_honor(self, person_id: uuid.UUID | str, title: str, level: str,
+                      year: int | None, granting_body: str | None = None,
+                      document_number: str | None = None) -> uuid.UUID:
+        """City: record an honor the city granted to a person a district manages (by record
+        id, or by ID number as a string). The person stays the district's; the honor is the
+        city's and goes down as a proposal."""
+        self._actor.require(Perm.EDIT_PERSONS)
+        with self._sessions.begin() as s:
+            _name, mode, _city, home = self._identity(s)
+            if mode != "city":
+                raise AppError("handoff_reference_city_only")
+            if isinstance(person_id, str):
+                person = s.scalars(select(Person).where(
+                    Person.id_number == person_id.strip().upper(), Person.deleted_at.is_(None),
+                    Person.merged_into_id.is_(None))).first()
+            else:
+                person = s.get(Person, person_id)
+            if person is None or person.deleted_at is not None:
+                raise NotFound("person", person_id)
+            if not (title or "").strip() or level not in ("全国", "省部级", "市级", "县级"):
+                raise ValidationError.single("level", "level_unknown", value=level)
+            honor = Honor(person_id=person.id, origin_district_id=home.id, title=title.strip(),
+                          level=level, year=year, granting_body=granting_body,
+                          document_number=document_number)
+            s.add(honor)
+            s.flush()
+            audit.append(s, self._actor, "handoff.honor_proposed", entity="person",
+                         entity_id=person.id, detail={"honor": str(honor.id), "title": title,
+                                                      "level": level, "year": year})
+            return honor.id
+
+    def proposals(self) -> list[dict[str, Any]]:
+        """District: the city's proposals waiting for the clerk (new 市级 honorees, honors)."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            return proposals.pending(s)
+
+    def accept_proposal(self, proposal_id: str, id_number: str | None = None) -> uuid.UUID:
+        """District: take a proposal into the register (the clerk types the ID number of a
+        new person), audited."""
+        self._actor.require(Perm.EDIT_PERSONS)
+        with self._sessions.begin() as s:
+            return proposals.accept(s, self._actor, proposal_id, id_number, self._today())
+
+    def decline_proposal(self, proposal_id: str, reason: str) -> None:
+        self._actor.require(Perm.EDIT_PERSONS)
+        if not (reason or "").strip():
+            raise ValidationError.single("reason", "reason_required")
+        with self._sessions.begin() as s:
+            proposals.decline(s, self._actor, proposal_id, reason.strip())
 
     # -- the ledger ----------------------------------------------------------------------------
 

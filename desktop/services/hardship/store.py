@@ -20,7 +20,7 @@ from desktop.models import (
     Person,
     Standard,
 )
-from desktop.services import settings
+from desktop.services import ownership, settings
 from desktop.services.hardship.rules import (
     ACTIVE_STATUSES,
     CATEGORIES,
@@ -47,6 +47,8 @@ def load_case(s: Session, case_id: uuid.UUID, *, lock: bool = False) -> Hardship
     row = s.get(HardshipCase, case_id, with_for_update=lock)
     if row is None or row.deleted_at is not None:
         raise NotFound("hardship_case", case_id)
+    if lock:  # loaded to be changed: another district's file is read-only at the city
+        ownership.require_editable(s, row, f"困难档案 {row.serial or ''}".strip())
     return row
 
 
@@ -150,6 +152,7 @@ def detail(s: Session, case: HardshipCase) -> CaseDetail:
         closed_kind=case.closed_kind, closed_reason=case.closed_reason,
         updated_at=case.updated_at,
         steps=tuple(_step_row(st) for st in case.steps),
+        owner=ownership.foreign_owner(s, case.origin_district_id),
         payments=tuple(PaymentRow(p.id, p.kind, p.amount, p.paid_on, p.payer,
                                   mask_account(p.bank_account), p.recorded_by,
                                   p.override_reason) for p in payments),

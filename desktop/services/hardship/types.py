@@ -153,6 +153,12 @@ class CaseDetail:
     closed_reason: str | None
     updated_at: dt.datetime
     steps: tuple[StepRow, ...] = ()
+    owner: str | None = None  # at the city: the district that reported it (read-only here)
+
+    @property
+    def editable(self) -> bool:
+        """False at the city for another district's file: the page shows it read-only."""
+        return self.owner is None
     payments: tuple[PaymentRow, ...] = ()
     attachments: tuple[AttachmentRow, ...] = ()
     missing_documents: tuple[str, ...] = ()

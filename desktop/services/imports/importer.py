@@ -252,8 +252,12 @@ class ImportService:
         home_name = next((n for n, i in districts.items() if i == home), None)
         numbers = [n for n in (id_of(r) for r in inputs) if n]
         existing, honors = load_existing(s, numbers)
+        names = {i: n for n, i in districts.items()}
+        owners = {p["id"]: names.get(p["origin_district_id"], str(p["origin_district_id"]))
+                  for p in existing.values() if mode == "city"
+                  and p.get("origin_district_id") not in (None, home)}
         return Context(districts, home_name if mode == "county" else None, mode == "county",
-                       existing, honors, self._today())
+                       existing, honors, self._today(), owners)
 
     def _write(self, s: Session, planned: Sequence[Planned], batch_id: uuid.UUID,
                report: Progress, cancelled: Cancelled, done: int, total: int) -> None:

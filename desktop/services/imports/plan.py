@@ -38,6 +38,7 @@ _CODE_LABELS = {
     "marital_status": "marital_GB_T_2261_2_2003",
 }
 _LOADED = ("id", "name", "id_number", "id_legacy15", "sex", "birth_date", "district_id",
+           "origin_district_id",
            "row_version", "name_pinyin", "name_initials", "treatment_override",
            "death_date", *sorted(_DRAFT_FIELDS - {"name", "district", "id_number", "sex",
                                                   "birth_date"}))
@@ -73,6 +74,7 @@ class Context:
     existing: dict[str, dict[str, Any]]  # ID number -> stored person columns
     honors: dict[uuid.UUID, list[dict[str, Any]]]  # person id -> kept honors
     today: dt.date
+    owners: dict[uuid.UUID, str] = field(default_factory=dict)  # city: another district's
 
 
 def load_existing(s: Session, numbers: Iterable[str]) -> tuple[
@@ -197,6 +199,11 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
         out.status, out.values, out.honors = "new", values, new_honors
         return out
     _compare(out, v, values, new_honors, stored, ctx.honors.get(stored["id"], []))
+    owner = ctx.owners.get(stored["id"])
+    if owner is not None and out.status == "updated":  # read-only at the city: refused
+        out.problems.append(RowProblem(columns.get("name"), "name", "record_owned_by_district",
+                                       {"district": owner, "what": stored["name"]}))
+        out.status = "rejected"
     return out
 
 

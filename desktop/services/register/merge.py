@@ -26,7 +26,7 @@ from desktop.core.reference import LIFE_ALIVE
 from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.models import District, Honor, Person, PersonEvent
-from desktop.services import audit
+from desktop.services import audit, ownership
 from desktop.services.permissions import Actor
 from desktop.services.register.store import refresh_derived
 
@@ -145,6 +145,7 @@ def _live_person(s: Session, pid: uuid.UUID) -> Person:
         raise AppError("person_already_merged", name=person.name)
     if person.deleted_at is not None:
         raise NotFound("person", pid)
+    ownership.require_editable(s, person, person.name)
     return person
 
 

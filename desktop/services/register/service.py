@@ -45,6 +45,8 @@ from desktop.services.register.query import (
 from desktop.services.register.types import MemberRow, RegisterFilter
 
 _LONG_DIGITS = re.compile(r"\d{7,}")
+HONOR_TITLES_KEY = "register.honor_titles"
+"""[{"title", "level"}]: the honor titles the city recognises (from its reference package)."""
 
 
 def _masked(summary: dict[str, Any]) -> dict[str, Any]:
@@ -242,7 +244,10 @@ class RegisterService(Service):
                 .where(Honor.revoked_date.is_(None), Honor.deleted_at.is_(None))
                 .group_by(Honor.title).order_by(func.count().desc(), Honor.title))
         with self._read_sessions.begin() as s:
-            return list(s.scalars(stmt))
+            found = list(s.scalars(stmt))
+            listed = [str(t.get("title")) for t in settings.get(s, HONOR_TITLES_KEY, []) or []
+                      if isinstance(t, dict) and t.get("title")]
+        return found + [t for t in dict.fromkeys(listed) if t not in set(found)]
 
     def employment_statuses(self) -> list[str]:
         """The standard statuses, then any other value the register holds."""

@@ -21,7 +21,7 @@ from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level,
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import FieldProblem, NotFound
 from desktop.models import District, Honor, Person, PersonEvent
-from desktop.services import settings
+from desktop.services import ownership, settings
 from desktop.services.register.query import last_recuperation_years
 from desktop.services.register.types import EventRow, HonorDraft, PersonDetail, PersonDraft
 
@@ -48,6 +48,8 @@ def load_person(s: Session, person_id: uuid.UUID, *, lock: bool = False) -> Pers
     person = s.get(Person, person_id, with_for_update=lock)
     if person is None or person.deleted_at is not None:
         raise NotFound("person", person_id)
+    if lock:  # loaded to be changed: another district's record is read-only at the city
+        ownership.require_editable(s, person, person.name)
     return person
 
 
@@ -211,4 +213,5 @@ def detail(s: Session, person: Person) -> PersonDetail:
         merged_into=person.merged_into_id, conflict_note=person.conflict_note,
         events=timeline(person),
         last_recuperation_year=last_recuperation_years(s, [person.id]).get(person.id),
+        owner=ownership.foreign_owner(s, person.origin_district_id),
     )

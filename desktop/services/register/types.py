@@ -150,6 +150,12 @@ class PersonDetail:
     conflict_note: str | None
     events: tuple[EventRow, ...] = field(default=())
     last_recuperation_year: int | None = None  # 疗休养: the last year sent, None if never
+    owner: str | None = None  # at the city: the district that reported it (read-only here)
+
+    @property
+    def editable(self) -> bool:
+        """False at the city for another district's record: the dialog shows it read-only."""
+        return self.owner is None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from desktop.services.visits.store import (
     district_names,
     load_campaign,
     load_visit,
+    origin_of,
     standard_for,
     standards_of,
 )
@@ -52,7 +53,7 @@ class VisitRecords:
         or money above the standard without a reason."""
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
-            v = load_visit(s, visit_id)
+            v = load_visit(s, visit_id, edit=True)
             if row_version is not None and v.row_version != row_version:
                 raise AppError("stale_record")
             if v.status == "removed":
@@ -112,7 +113,7 @@ class VisitRecords:
             raise ValidationError.single("photo", "photo_size", maximum=MAX_PHOTO_BYTES)
         digest = hashlib.sha256(data).hexdigest()
         with self._sessions.begin() as s:
-            v = load_visit(s, visit_id)
+            v = load_visit(s, visit_id, edit=True)
             same = s.scalars(select(VisitPhoto.id).where(
                 VisitPhoto.visit_id == v.id, VisitPhoto.sha256 == digest,
                 VisitPhoto.deleted_at.is_(None))).first()
@@ -139,7 +140,7 @@ class VisitRecords:
                 raise NotFound("person", person_id)
             v = Visit(id=uuid.uuid4(), person_id=p.id, kind=kind, planned_date=day,
                       reason=clean(reason) or kind, status="planned", area=area_of(p.address),
-                      origin_district_id=p.district_id)
+                      origin_district_id=origin_of(s, None))
             s.add(v)
             s.flush()
             audit.append(s, self._actor, "visit.create_single", entity="visit", entity_id=v.id,
@@ -166,7 +167,7 @@ class VisitRecords:
         hardship = HardshipService(self._sessions, self._actor, self._read_sessions,
                                    self._today)
         with self._sessions.begin() as s:
-            v = load_visit(s, visit_id)
+            v = load_visit(s, visit_id, edit=True)
             if v.hardship_case_id is not None:
                 linked = s.get(HardshipCase, v.hardship_case_id)
                 raise AppError("visit_hardship_linked",
@@ -194,7 +195,7 @@ class VisitRecords:
     def close_follow_up(self, visit_id: uuid.UUID, note: str | None = None) -> None:
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
-            v = load_visit(s, visit_id)
+            v = load_visit(s, visit_id, edit=True)
             v.follow_up_closed = True
             if clean(note):
                 v.follow_up_note = f"{v.follow_up_note or ''}（{clean(note)}）"[:500]

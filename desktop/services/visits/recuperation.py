@@ -25,7 +25,7 @@ from desktop.core.vocabulary import SEX, zh
 from desktop.errors import AppError, FieldProblem, NotFound, ValidationError
 from desktop.models import Honor, Person, RecuperationBatch, RecuperationEntry
 from desktop.models.visits import ORGANISERS
-from desktop.services import audit
+from desktop.services import audit, ownership
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
 from desktop.services.visits.rules import LIVE, years_before
@@ -238,7 +238,8 @@ class RecuperationService(Service):
                 destination=draft.destination.strip(), start_date=draft.start_date,
                 end_date=draft.end_date, days=draft.days, quota=draft.quota,
                 cost_per_day_fen=draft.cost_per_day_fen, organiser=draft.organiser,
-                rules=draft.rules.to_json(), notes=clean(draft.notes))
+                rules=draft.rules.to_json(), notes=clean(draft.notes),
+                origin_district_id=ownership.home_id(s))
             s.add(b)
             s.flush()
             audit.append(s, self._actor, "recuperation_batch.create",
@@ -270,7 +271,7 @@ class RecuperationService(Service):
         year, otherwise not eligible, or when the quota is full."""
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
-            b = _batch(s, batch_id)
+            b = _batch(s, batch_id, edit=True)
             entry = self._nominate(s, b, person_id)
             audit.append(s, self._actor, "recuperation.nominate", entity="recuperation_entry",
                          entity_id=entry.id, detail={"person": str(person_id)})
@@ -280,7 +281,7 @@ class RecuperationService(Service):
         """Nominate from the top of the waiting list until the quota is reached."""
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
-            b = _batch(s, batch_id)
+            b = _batch(s, batch_id, edit=True)
             free = b.quota - _taken(s, b.id)
             added = 0
             for row in eligibility_rows(s, b, None):
@@ -318,7 +319,8 @@ class RecuperationService(Service):
         entry = s.scalars(select(RecuperationEntry).where(
             RecuperationEntry.batch_id == b.id, RecuperationEntry.person_id == person_id)).first()
         if entry is None:
-            entry = RecuperationEntry(id=uuid.uuid4(), batch_id=b.id, person_id=person_id)
+            entry = RecuperationEntry(id=uuid.uuid4(), batch_id=b.id, person_id=person_id,
+                                      origin_district_id=b.origin_district_id)
             s.add(entry)
         entry.status, entry.priority = "nominated", row.rank
         entry.explanation, entry.decline_reason = row.explanation, None
@@ -328,7 +330,7 @@ class RecuperationService(Service):
     def confirm(self, entry_id: uuid.UUID) -> None:
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
-            e = _entry(s, entry_id)
+            e = _entry(s, entry_id, edit=True)
             if e.status != "nominated":
                 raise ValidationError.single("status", "recuperation_status")
             e.status = "confirmed"
@@ -341,7 +343,7 @@ class RecuperationService(Service):
         if why is None:
             raise ValidationError.single("reason", "reason_required")
         with self._sessions.begin() as s:
-            e = _entry(s, entry_id)
+            e = _entry(s, entry_id, edit=True)
             if e.status not in ON_ROSTER:
                 raise ValidationError.single("status", "recuperation_status")
             e.status, e.decline_reason = "declined", why[:300]
@@ -352,7 +354,7 @@ class RecuperationService(Service):
         """Fill a declined place with the first person on the waiting list."""
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
-            e = _entry(s, entry_id)
+            e = _entry(s, entry_id, edit=True)
             if e.status != "declined":
                 raise ValidationError.single("status", "recuperation_status")
             b = _batch(s, e.batch_id)
@@ -392,17 +394,21 @@ class RecuperationService(Service):
             return last_years(s, person_ids)
 
 
-def _batch(s: Session, batch_id: uuid.UUID) -> RecuperationBatch:
+def _batch(s: Session, batch_id: uuid.UUID, *, edit: bool = False) -> RecuperationBatch:
     b = s.get(RecuperationBatch, batch_id)
     if b is None or b.deleted_at is not None:
         raise NotFound("recuperation_batch", batch_id)
+    if edit:  # at the city a district's batch is read-only
+        ownership.require_editable(s, b, b.name)
     return b
 
 
-def _entry(s: Session, entry_id: uuid.UUID) -> RecuperationEntry:
+def _entry(s: Session, entry_id: uuid.UUID, *, edit: bool = False) -> RecuperationEntry:
     e = s.get(RecuperationEntry, entry_id)
     if e is None or e.deleted_at is not None:
         raise NotFound("recuperation_entry", entry_id)
+    if edit:  # at the city a district's roster entry is read-only
+        ownership.require_editable(s, e, "疗休养名单")
     return e
 
 

@@ -87,7 +87,7 @@ class VisitSchedule:
         if label is None:
             raise ValidationError.single("name", "value_required")
         with self._sessions.begin() as s:
-            load_campaign(s, campaign_id)
+            load_campaign(s, campaign_id, edit=True)
             known = set(s.scalars(select(VisitStaff.id).where(VisitStaff.deleted_at.is_(None))))
             wanted = ([leader_id] if leader_id else []) + list(member_ids)
             if any(w not in known for w in wanted):
@@ -119,7 +119,7 @@ class VisitSchedule:
             for cid in campaigns:
                 if cid is None:
                     continue
-                c = load_campaign(s, cid)
+                c = load_campaign(s, cid, edit=True)
                 if day is not None and not c.start_date <= day <= c.end_date:
                     raise ValidationError.single(
                         "planned_date", "visit_outside_window", start=c.start_date.isoformat(),
@@ -156,7 +156,7 @@ class VisitSchedule:
             raise ValidationError.single("per_day", "out_of_range", minimum=1, maximum=200,
                                          value=per_day)
         with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
+            c = load_campaign(s, campaign_id, edit=True)
             calendar = calendar_in(s)
             names = district_names(s)
             pending = list(s.execute(

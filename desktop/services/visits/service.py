@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
@@ -21,7 +21,7 @@ from desktop.core.search_keys import name_keys
 from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
 from desktop.models import Person, Visit, VisitCampaign, VisitStandard
-from desktop.services import audit
+from desktop.services import audit, ownership
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
 from desktop.services.visits.records import VisitRecords
@@ -43,6 +43,7 @@ from desktop.services.visits.store import (
     district_names,
     load_campaign,
     load_visit,
+    origin_of,
     persons,
     ref_date,
     standards_of,
@@ -106,7 +107,8 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                 c.id, c.occasion, c.year, c.title, c.start_date, c.end_date, c.occasion_date,
                 c.budget_fen, Rules.from_json(c.rules), standards_of(s, c.id), c.notes,
                 c.row_version, created_by=c.created_by, last_edited_by=c.last_edited_by,
-                approved_by=c.approved_by, approved_at=c.approved_at)
+                approved_by=c.approved_by, approved_at=c.approved_at,
+                owner=ownership.foreign_owner(s, c.origin_district_id))
 
     def create_campaign(self, draft: CampaignDraft) -> uuid.UUID:
         """A new campaign; refused (nothing saved) without rules or when one for the same
@@ -123,6 +125,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                 occasion_date=draft.occasion_date, budget_fen=draft.budget_fen,
                 rules=draft.rules.to_json(), notes=clean(draft.notes),
                 created_by=self._actor.name, last_edited_by=self._actor.name,
+                origin_district_id=ownership.home_id(s),
             )
             s.add(c)
             s.flush()
@@ -139,7 +142,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
         if problems:
             raise ValidationError(problems)
         with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
+            c = load_campaign(s, campaign_id, edit=True)
             self._check_overlap(s, draft, c.id)
             c.occasion, c.year, c.title = draft.occasion, draft.year, draft.title.strip()
             c.start_date, c.end_date = draft.start_date, draft.end_date
@@ -159,7 +162,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
         adding or removing a person) withdraws the approval."""
         self._actor.require(Perm.APPROVE)
         with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
+            c = load_campaign(s, campaign_id, edit=True)
             if c.approved_by is not None:
                 raise AppError("campaign_already_approved", user=c.approved_by,
                                when=c.approved_at.date().isoformat() if c.approved_at else "")
@@ -199,6 +202,10 @@ class VisitService(VisitSchedule, VisitRecords, Service):
         q = select(VisitCampaign.title).where(
             VisitCampaign.deleted_at.is_(None), VisitCampaign.occasion == draft.occasion,
             VisitCampaign.year == draft.year)
+        home = ownership.home_id(s)
+        if home is not None:  # at the city the districts' own campaigns do not count
+            q = q.where(or_(VisitCampaign.origin_district_id.is_(None),
+                            VisitCampaign.origin_district_id == home))
         if own is not None:
             q = q.where(VisitCampaign.id != own)
         other = s.scalars(q).first()
@@ -262,7 +269,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
         stay removed); returns how many were added."""
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
+            c = load_campaign(s, campaign_id, edit=True)
             rules, ref = Rules.from_json(c.rules), ref_date(c)
             if rules.empty:
                 raise ValidationError.single("rules", "campaign_no_rules")
@@ -270,12 +277,13 @@ class VisitService(VisitSchedule, VisitRecords, Service):
             known = set(s.scalars(select(Visit.person_id).where(
                 Visit.campaign_id == c.id, Visit.deleted_at.is_(None))))
             rows: list[dict[str, Any]] = []
+            origin = origin_of(s, c)
             for p in (hits[pid] for pid in hits if pid not in known):
                 rows.append(dict(
                     id=uuid.uuid4(), campaign_id=c.id, person_id=p.id, kind=c.occasion,
                     reason=reasons_text(rules, hits[p.id], p.treatment_level, p.birth_date,
                                         p.death_date, ref)[:300],
-                    status="planned", area=area_of(p.address), origin_district_id=p.district_id,
+                    status="planned", area=area_of(p.address), origin_district_id=origin,
                 ))
             for start in range(0, len(rows), 2000):
                 s.execute(insert(Visit), rows[start:start + 2000])
@@ -291,7 +299,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
         if why is None:
             raise ValidationError.single("reason", "reason_required")
         with self._sessions.begin() as s:
-            c = load_campaign(s, campaign_id)
+            c = load_campaign(s, campaign_id, edit=True)
             p = s.get(Person, person_id)
             if p is None or p.deleted_at is not None:
                 raise NotFound("person", person_id)
@@ -303,7 +311,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
             if visit is None:
                 visit = Visit(id=uuid.uuid4(), campaign_id=c.id, person_id=p.id,
                               kind=c.occasion, area=area_of(p.address),
-                              origin_district_id=p.district_id)
+                              origin_district_id=origin_of(s, c))
                 s.add(visit)
             visit.status, visit.removed_reason = "planned", None
             visit.reason, visit.added_manually = f"手工添加：{why}"[:300], True
@@ -320,7 +328,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
         if why is None:
             raise ValidationError.single("reason", "reason_required")
         with self._sessions.begin() as s:
-            visit = load_visit(s, visit_id)
+            visit = load_visit(s, visit_id, edit=True)
             if visit.status not in ("planned", "postponed"):
                 raise ValidationError.single("status", "visit_already_recorded")
             visit.status, visit.removed_reason = "removed", why[:300]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound
 from desktop.models import District, Person, Visit, VisitCampaign, VisitStandard
+from desktop.services import ownership
 from desktop.services.permissions import Perm
 from desktop.services.visits.rules import STANDARD_LEVELS, LevelStandard
 
@@ -49,18 +50,32 @@ def ref_date(c: VisitCampaign) -> dt.date:
     return c.occasion_date or c.start_date
 
 
-def load_campaign(s: Session, campaign_id: uuid.UUID) -> VisitCampaign:
+def load_campaign(s: Session, campaign_id: uuid.UUID, *, edit: bool = False) -> VisitCampaign:
+    """The campaign; ``edit``: loaded to be changed, refused at the city for a district's."""
     c = s.get(VisitCampaign, campaign_id)
     if c is None or c.deleted_at is not None:
         raise NotFound("visit_campaign", campaign_id)
+    if edit:
+        ownership.require_editable(s, c, c.title)
     return c
 
 
-def load_visit(s: Session, visit_id: uuid.UUID) -> Visit:
+def load_visit(s: Session, visit_id: uuid.UUID, *, edit: bool = False) -> Visit:
+    """The visit; ``edit``: loaded to be changed, refused at the city for a district's."""
     v = s.get(Visit, visit_id)
     if v is None or v.deleted_at is not None:
         raise NotFound("visit", visit_id)
+    if edit:
+        ownership.require_editable(s, v, "走访记录")
     return v
+
+
+def origin_of(s: Session, c: VisitCampaign | None) -> uuid.UUID | None:
+    """A visit's origin: the office that made its campaign (not the visited person's
+    district), this office for a visit outside any campaign."""
+    if c is not None and c.origin_district_id is not None:
+        return c.origin_district_id
+    return ownership.home_id(s)
 
 
 def standards_of(s: Session, campaign_id: uuid.UUID) -> tuple[LevelStandard, ...]:

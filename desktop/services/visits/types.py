@@ -44,6 +44,12 @@ class CampaignDetail:
     last_edited_by: str | None = None
     approved_by: str | None = None  # None: the list is a draft (printing it is refused)
     approved_at: dt.datetime | None = None
+    owner: str | None = None  # at the city: the district whose campaign it is (read-only here)
+
+    @property
+    def editable(self) -> bool:
+        """False at the city for a district's campaign: its pages show it read-only."""
+        return self.owner is None
 
 
 @dataclass(frozen=True)

@@ -257,6 +257,8 @@ class HardshipDialog(QDialog):
         if self.detail is None:
             return
         d = self.detail
+        if not d.editable:
+            return
         for action in self._service.allowed_actions(d.status, d.created_by, d.last_edited_by):
             button = QPushButton(action_label(action) + "…", self)
             button.setObjectName(f"step_{action}")
@@ -436,8 +438,11 @@ class HardshipDialog(QDialog):
                      self.tr("Notice ended %1, awaiting approval")
                      .replace("%1", d.notice_end.isoformat()))
         self.heading.setText(f"{d.serial}　{who}　{d.district}　{state}")
+        if d.owner is not None:  # at the city another district's file: read-only
+            self.heading.setText(self.heading.text() + "　" + self.tr(
+                "(reported by %1, read-only here)").replace("%1", d.owner))
         self.household.show_detail(d, editable=d.status in ("draft", "approved", "review")
-                                   and self._ws.actor.can(Perm.EDIT_PERSONS))
+                                   and self._ws.actor.can(Perm.EDIT_PERSONS) and d.editable)
         _fill(self.documents, [[a.doc_type, a.file_name, f"{a.size // 1024 + 1} KB",
                                 a.added_by, a.sha256[:16] + "…"] for a in d.attachments])
         self.missing.setText(self.tr("Still missing: %1").replace(
@@ -453,7 +458,7 @@ class HardshipDialog(QDialog):
                               for p in d.payments])
         self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
             "%1", yuan(sum(p.amount for p in d.payments))))
-        self.pay_button.setEnabled(d.status in ("approved", "review"))
+        self.pay_button.setEnabled(d.status in ("approved", "review") and d.editable)
         if gate(self.pay_button, self._ws.actor, Perm.EDIT_PERSONS) \
                 and d.status not in ("approved", "review"):
             self.pay_button.setToolTip(self.tr("Payments are recorded for approved files."))

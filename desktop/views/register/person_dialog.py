@@ -133,13 +133,7 @@ class PersonDialog(QDialog):
         self.resize(920, 600)
         self.can_edit = workspace.actor.can(Perm.EDIT_PERSONS)
         if not self.can_edit:  # a viewer reads the record; the service would refuse anything
-            for _title, page in self.fields.pages:
-                page.setEnabled(False)
-            self.honors.setEnabled(False)
-            self.save_button.hide()
-            if self.timeline is not None:
-                for button in self.timeline.buttons.values():
-                    button.hide()
+            self._lock()
         if person_id is None:
             self._start_new(districts)
         else:
@@ -195,11 +189,24 @@ class PersonDialog(QDialog):
             masked is not None and self._ws.actor.can(Perm.UNMASK))
         self.setWindowTitle(self.tr("Model worker: %1").replace("%1", draft.name))
         self.header.setText(self._header_text(detail))
+        if not detail.editable and self.can_edit:  # the service would refuse any change
+            self.can_edit = False
+            self._lock()
         self._saved = self.draft()
         self._timeline().set_events(detail.events, draft.honors, self._ws.association.districts,
                                     self.tr("Current status: %1")
                                     .replace("%1", self._status_text(detail)))
         self.validate()
+
+    def _lock(self) -> None:
+        """Read only: a viewer, or at the city another district's record."""
+        for _title, page in self.fields.pages:
+            page.setEnabled(False)
+        self.honors.setEnabled(False)
+        self.save_button.hide()
+        if self.timeline is not None:
+            for button in self.timeline.buttons.values():
+                button.hide()
 
     def _timeline(self) -> TimelineTab:
         assert self.timeline is not None
@@ -234,6 +241,10 @@ class PersonDialog(QDialog):
         if d.conflict_note:
             text += "<br><span style='color: #9a5b00'>" + self.tr(
                 "Merge conflicts: %1").replace("%1", d.conflict_note) + "</span>"
+        if d.owner is not None:
+            text += "<br><span style='color: #9a5b00'>" + self.tr(
+                "Reported by %1: read-only here. %1 changes it and reports it again.").replace(
+                "%1", d.owner) + "</span>"
         return text
 
     # -- the draft and its problems --------------------------------------------------------

@@ -279,6 +279,17 @@ class VisitsPage(QWidget):
         self._tasks.run(job, on_success=self._loaded, on_error=self._failed,
                         label=self.tr("Loading the campaign…"), parent=self)
 
+    def _show_owner(self, owner: str | None) -> None:
+        """At the city a district's campaign is read-only: say whose it is, no edit buttons."""
+        for name in ("editCampaign", "planCampaign", "approveCampaign"):
+            button = self.findChild(QWidget, name)
+            if button is not None:
+                button.setEnabled(owner is None and (
+                    name != "approveCampaign" or self._ws.actor.can(Perm.APPROVE)))
+        if owner is not None:
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "Reported by %1: read-only here.").replace("%1", owner))
+
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
         present_error(self, exc)
@@ -322,6 +333,7 @@ class VisitsPage(QWidget):
             .replace("%2", campaign.end_date.isoformat())
             .replace("%3", campaign.rules.describe()).replace("%4", str(len(candidates)))
             .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
+        self._show_owner(campaign.owner)
         missing = sum(1 for r in coverage.rows if r.problem == "not_planned")
         dropped = sum(1 for r in coverage.rows if r.problem == "dropped")
         if coverage.complete:
