@@ -369,6 +369,32 @@ def _register_name(path: Path, index: int, taken: set[str]) -> str:
 # The font set
 
 
+_STYLES = (  # checked in this order: "Source Han Sans" is sans, "FangSong" is not Song
+    ("fangsong", _FANGSONG),
+    ("kai", _KAI),
+    ("sans", re.compile(r"hei|sans|gothic|yahei|dengxian|wenquanyi|wqy|黑|雅黑", re.IGNORECASE)),
+    ("serif", re.compile(r"song|sun|ming|mincho|hanamin|serif|宋|明", re.IGNORECASE)),
+)
+
+
+def style_of(face: Face) -> str:
+    """"serif" (宋/明), "sans" (黑), "fangsong", "kai" or "" (unknown), from the face's family
+    or file name."""
+    for style, pattern in _STYLES:
+        if pattern.search(face.family) or pattern.search(face.path.name):
+            return style
+    return ""
+
+
+def _kinship(base: str, other: str) -> int:
+    """0 for the same style, 1 for a related one (仿宋 and 楷体 take 宋体 next), 2 else."""
+    if base and other == base:
+        return 0
+    if {base, other} <= {"serif", "fangsong", "kai"} and "serif" in (base, other):
+        return 1
+    return 2
+
+
 @dataclasses.dataclass(frozen=True)
 class FontSet:
     """The fonts a document may use; each is registered with ReportLab the first time a
@@ -390,9 +416,14 @@ class FontSet:
 
     @functools.cached_property
     def _orders(self) -> dict[str, tuple[Face, ...]]:
-        # Computed once: documents ask for every character of every cell.
+        # Computed once: documents ask for every character of every cell. After the face
+        # itself, faces of the same style come first (a rare character in 宋体 text is drawn
+        # from a serif Ext-B face such as SimSun-ExtB or HanaMinB, not from a Hei one).
         faces = self.faces
-        return {f.key: (f, *(g for g in faces if g.key != f.key)) for f in faces}
+        styles = {f.key: style_of(f) for f in faces}
+        return {f.key: (f, *sorted((g for g in faces if g.key != f.key),
+                                   key=lambda g, s=styles[f.key]: _kinship(s, styles[g.key])))
+                for f in faces}
 
     def _order(self, base: str | None) -> tuple[Face, ...]:
         order = self._orders.get(base or self.body.key)
