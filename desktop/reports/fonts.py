@@ -421,9 +421,13 @@ class FontSet:
         # from a serif Ext-B face such as SimSun-ExtB or HanaMinB, not from a Hei one).
         faces = self.faces
         styles = {f.key: style_of(f) for f in faces}
-        return {f.key: (f, *sorted((g for g in faces if g.key != f.key),
-                                   key=lambda g, s=styles[f.key]: _kinship(s, styles[g.key])))
-                for f in faces}
+
+        def order(f: Face) -> tuple[Face, ...]:
+            others = [g for g in faces if g.key != f.key]
+            others.sort(key=lambda g: _kinship(styles[f.key], styles[g.key]))
+            return (f, *others)
+
+        return {f.key: order(f) for f in faces}
 
     def _order(self, base: str | None) -> tuple[Face, ...]:
         order = self._orders.get(base or self.body.key)
