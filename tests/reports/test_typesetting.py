@@ -9,6 +9,7 @@ lengths before the punctuation and the numbers)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 import subprocess
@@ -248,3 +249,21 @@ def test_a_narrow_cell_shrinks_rather_than_break_an_id(fs: FontSet) -> None:
 
     assert stringWidth(ID, fs.body.name, size) <= 60
     assert fitting_size("王建国", fs.body.name, 9, 60) == 9
+
+
+def test_a_membership_card_has_a_photo_box(fs: FontSet, tmp_path: Path) -> None:
+    """会员证 (issue 12, point 9): a one-inch photo box (25 × 35 mm) labelled 贴照片处 on every
+    card, inside the card and clear of the text, QR code and footer."""
+    from pypdf import PdfReader
+    from reportlab.lib.units import mm
+
+    cards = [Card(ASSOC, f"330522-HY-2026-{n:04d}", "王建国", "男", "长兴县", "省部级",
+                  "全国劳动模范（2005）", DAY) for n in range(3)]
+    pdf = render_cards(cards, fs)
+    text = layout_text(pdf, tmp_path)
+    assert text.count("贴照片处") == 3
+    content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    boxes = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re", content)
+    photos = [b for b in boxes if abs(float(b[2]) - 25 * mm) < 0.1
+              and abs(float(b[3]) - 35 * mm) < 0.1]
+    assert len(photos) == 3, boxes[:6]
