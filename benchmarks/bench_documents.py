@@ -1,7 +1,7 @@
 """Time printed documents against plain ReportLab building the same thing with the same font.
 
     .venv/bin/python benchmarks/bench_documents.py [--db /tmp/bench/b.sqlite3] [--runs 3]
-        [--roster-rows 20000] [--one-page-only]
+        [--roster-rows 20000] [--parts one-page,roster,proofs]
 
 Without ``--db`` a throw-away database with 3,000 demo persons is made (``DemoService``). The
 rows come from the register (``RegisterService.export``), so the text is the demo's: names,
@@ -10,7 +10,7 @@ units, several honors per person.
 0. One page from the command line: ``laomo report certificate --person UUID --out F.pdf`` run
    as a user runs it (a new process: imports, log-in, fonts, one PDF), on a COPY of the
    database; wall and CPU seconds (target ≤ 1.5 s), and the load average, since wall time on a
-   shared machine depends on it. ``--one-page-only`` stops after this.
+   shared machine depends on it.
 1. Roster: 1,000 rows (``--roster-rows``, e.g. 20,000), landscape, grouped by district
    (``framework.render``): seconds, pages, pages/s; baseline: a bare ReportLab
    ``SimpleDocTemplate`` + ``LongTable`` of ``Paragraph`` cells with the same rows, the same
@@ -193,8 +193,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--roster-rows", type=int, default=1000,
                         help="rows of the roster compared with plain ReportLab (e.g. 20000)")
-    parser.add_argument("--one-page-only", action="store_true",
-                        help="only time the one-page document from the command line")
+    parser.add_argument("--parts", default="one-page,roster,proofs",
+                        help="which measurements, comma-separated (default: all three)")
     args = parser.parse_args()
     temp = tempfile.TemporaryDirectory(prefix="bench-docs-")
     if args.db is None:
@@ -210,32 +210,42 @@ def main() -> int:
     rows = RegisterService(db.sessions, actor, db.read_sessions).export(
         RegisterFilter(active_only=True), limit=max(args.roster_rows, 1000), sort="district")
     print(f"fonts: title {fs.title.family}, body {fs.body.family}; rows: {len(rows)}")
-    person = next(r["uuid"] for r in rows if r["honors"])
-    one_page_cli(db_path, person, Path(temp.name), args.runs)
-    if args.one_page_only:
-        db.dispose()
-        temp.cleanup()
-        return 0
+    parts = set(args.parts.split(","))
+    if "one-page" in parts:
+        person = next(r["uuid"] for r in rows if r["honors"])
+        one_page_cli(db_path, person, Path(temp.name), args.runs)
+    if "roster" in parts:
+        roster(rows[:args.roster_rows], fs, args.runs)
+    if "proofs" in parts:
+        proofs(rows[:1000], fs, docs, args.runs)
+    db.dispose()
+    temp.cleanup()
+    return 0
 
-    table = rows[:args.roster_rows]
+
+def roster(table: list[dict[str, Any]], fs: FontSet, runs: int) -> None:
+    """Our roster against plain ReportLab, the same rows, the same font, in one run."""
     doc = roster_document(table, association="长兴县劳动模范协会", columns=ROSTER_KEYS)
-    ours, pdf = median_time(lambda: render(doc, fs), args.runs)
-    base, base_pdf = median_time(lambda: plain_roster(table, fs.body.name), args.runs)
+    ours, pdf = median_time(lambda: render(doc, fs), runs)
+    base, base_pdf = median_time(lambda: plain_roster(table, fs.body.name), runs)
     n = pages(pdf)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"roster {len(table):,} rows: {ours:.2f} s, {n} pages, {n / ours:.0f} pages/s; "
           f"plain ReportLab {base:.2f} s ({pages(base_pdf)} pages); ratio {ours / base:.2f}; "
           f"load average {load}")
-    rows = rows[:1000]
 
+
+def proofs(rows: list[dict[str, Any]], fs: FontSet, docs: DocumentService, runs: int) -> None:
+    """500 proofs of title: rendered at once, against plain ReportLab, then issued one by one
+    (this adds document-log rows to the database)."""
     with_honors = [r for r in rows if r["honors"]][:500]
     certs = [Certificate("长兴县劳动模范协会", f"330522-ZM-2026-{i:04d}", r["name"],
                          r["sex"] or "", None, r["id_number"] or "", r["work_unit"] or "",
                          tuple(HonorLine(h["year"], h["title"], h["level"] or "", "浙江省人民政府")
                                for h in r["honors"]), __import__("datetime").date.today())
              for i, r in enumerate(with_honors, 1)]
-    ours, pdf = median_time(lambda: render_certificates(certs, fs), args.runs)
-    base, _ = median_time(lambda: plain_certificates(certs, fs), args.runs)
+    ours, pdf = median_time(lambda: render_certificates(certs, fs), runs)
+    base, _ = median_time(lambda: plain_certificates(certs, fs), runs)
     print(f"500 proofs of title rendered: {ours:.2f} s ({pages(pdf)} pages); "
           f"plain ReportLab {base:.2f} s; ratio {ours / base:.2f}")
 
@@ -246,9 +256,6 @@ def main() -> int:
     issued = time.perf_counter() - start
     print(f"500 proofs of title issued one by one (serial, log, audit, one PDF each): "
           f"{issued:.2f} s; ratio to plain ReportLab rendering {issued / base:.2f}")
-    db.dispose()
-    temp.cleanup()
-    return 0
 
 
 if __name__ == "__main__":
