@@ -171,6 +171,16 @@ def split_lines(chars: Sequence[Any], max_widths: Sequence[float],
 class CJKParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
     """A Paragraph broken into lines by the rules above, whatever its style's ``wordWrap``."""
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # A table cell is measured once when the rows are laid out and again by the page's
+        # Table at the same width: the lines are the same, so the first answer is kept.
+        key = (availWidth, self.style.fontSize, self.style.leading)
+        if getattr(self, "_wrapped", None) == key and hasattr(self, "blPara"):
+            return self.width, self.height
+        result = super().wrap(availWidth, availHeight)
+        self._wrapped = key
+        return result  # type: ignore[no-any-return]
+
     def breakLines(self, width: Any) -> Any:
         return self.breakLinesCJK(width)
 
