@@ -153,10 +153,14 @@ def split_lines(chars: Sequence[Any], max_widths: Sequence[float],
                     j = i
                     while j > line_start and not punctuation_only[j]:
                         j -= 1
-                    j = j if j > line_start else i
-                    close(line_start, j, False)
-                    line_start, limit = j, width_at(len(lines))
-                    used = sum(widths[j:i])
+                    if j == line_start and text[i] in CANNOT_START:
+                        j = -1  # one character a line and it closes: it hangs instead
+                    elif j == line_start:
+                        j = i
+                    if j > 0:
+                        close(line_start, j, False)
+                        line_start, limit = j, width_at(len(lines))
+                        used = sum(widths[j:i])
                 used += widths[i]
         else:
             used += width

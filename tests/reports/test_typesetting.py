@@ -267,3 +267,20 @@ def test_a_membership_card_has_a_photo_box(fs: FontSet, tmp_path: Path) -> None:
     photos = [b for b in boxes if abs(float(b[2]) - 25 * mm) < 0.1
               and abs(float(b[3]) - 35 * mm) < 0.1]
     assert len(photos) == 3, boxes[:6]
+
+
+def test_a_header_too_wide_for_its_column_shrinks_instead_of_breaking(fs: FontSet,
+                                                                      tmp_path: Path) -> None:
+    """"待遇级/别" (issue 12, point 11): the narrow columns take room from the wide 备注 for
+    their headers; the ID column stays narrower than the ID, which prints smaller, whole."""
+    from desktop.reports.framework import Column, Document, Section
+
+    titles = ("待遇级别", "慰问金（元）", "身份证号码", "联系电话", "出生年月")
+    columns = (Column("待遇级别", 0.4), Column("慰问金（元）", 0.4), Column("身份证号码", 1.0),
+               Column("联系电话", 0.5), Column("出生年月", 0.4), Column("备注", 4.0))
+    row = ("省部级", "1", ID, PHONE, "1968.12", _unit(3))
+    doc = Document(ASSOC, "表头", DAY, columns, (Section("", (row,) * 3),))
+    text = check(render(doc, fs), tmp_path, (ID, PHONE, "1968.12"))
+    flat = re.sub(r"\s+", "", text)
+    for title in titles:
+        assert title in flat, (title, text[:1500])
