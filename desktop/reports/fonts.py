@@ -23,6 +23,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -102,6 +103,7 @@ class Face:
 
 
 _REGISTERED: dict[str, tuple[str, int]] = {}  # ReportLab name -> (file, face) loaded here
+_REGISTERING = threading.Lock()
 
 
 def ensure_registered(face: Face) -> None:
@@ -109,12 +111,15 @@ def ensure_registered(face: Face) -> None:
     where = (str(face.path), face.index)
     if _REGISTERED.get(face.key) == where:
         return
-    try:
-        font = _load(face.path, face.index, face.key)
-    except FontUnusable as e:  # the quick check passed, the full parse did not: say so
-        raise AppError("font_unusable", path=str(face.path), reason=e.reason) from None
-    pdfmetrics.registerFont(font)
-    _REGISTERED[face.key] = where
+    with _REGISTERING:  # documents are rendered on worker threads: parse a face once
+        if _REGISTERED.get(face.key) == where:
+            return
+        try:
+            font = _load(face.path, face.index, face.key)
+        except FontUnusable as e:  # the quick check passed, the full parse did not: say so
+            raise AppError("font_unusable", path=str(face.path), reason=e.reason) from None
+        pdfmetrics.registerFont(font)
+        _REGISTERED[face.key] = where
 
 
 def loaded_faces() -> list[str]:
