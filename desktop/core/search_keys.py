@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 __all__ = ["SURNAME_READINGS", "char_pinyin", "name_keys"]
 
 # Surnames read differently from the character's everyday reading (first position only).
@@ -49,6 +47,10 @@ def char_pinyin(ch: str) -> str:
     lowered = ch.lower()
     if lowered in _ASCII_KEEP:
         return lowered
+    # Imported here: pypinyin's phrase dictionary takes half a second to load, and a command
+    # that prints one certificate never needs a reading.
+    from pypinyin import Style, lazy_pinyin
+
     readings = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
     if not readings:
         return ""

@@ -618,6 +618,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "technical_grade": ("技术等级", "technical grade"),
     "employment_status": ("就业情况", "employment status"),
     "phone": ("联系电话", "phone"),
+    "contact": ("公示异议受理联系方式", "objection contact"),
     "mobile": ("手机", "mobile"),
     "address": ("通讯地址", "address"),
     "postcode": ("邮编", "postcode"),

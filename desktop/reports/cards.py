@@ -29,6 +29,8 @@ GAP = 4 * mm  # between cards, so each can be cut on its own lines
 MARK = 2.5 * mm  # length of a cut mark (shorter than the gap)
 RED = colors.Color(0.78, 0.08, 0.08)
 PER_PAGE = COLS * ROWS
+PHOTO_W, PHOTO_H = 25 * mm, 35 * mm  # 一寸 photo, on the left of the card
+PHOTO_BOTTOM = 6 * mm  # above the serial line, below the red band
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,24 +101,43 @@ def _card(c: Canvas, fs: FontSet, card: Card, x: float, y: float, seal: bytes | 
     _line(c, fs, "会 员 证", x + CARD_W / 2, y + CARD_H - 9.5 * mm, 9, CARD_W - 6 * mm,
           base=title, who=card.name, align="center")
     c.setFillColor(colors.black)
-    lx, text_w = x + 5 * mm, CARD_W - 32 * mm
+    _photo_box(c, fs, x + 4 * mm, y + PHOTO_BOTTOM, body)
+    qr = 14 * mm
+    qr_x = x + CARD_W - qr - 3 * mm
+    draw_qr(c, f"LMZJ1 {card.serial}", qr_x, y + CARD_H - band - qr - 2 * mm, qr)
+    lx = x + 4 * mm + PHOTO_W + 3 * mm  # labels right of the photo
+    vx = lx + 13.5 * mm
     rows = (("姓　　名", card.name, 12.0), ("性　　别", card.sex, 9.5),
             ("所属区县", card.district, 9.5), ("待遇级别", card.treatment_level, 9.5),
             ("荣誉称号", card.honor, 9.5))
-    ty = y + CARD_H - band - 7 * mm
-    for label, value, size in rows:
-        draw_text(c, fs, f"{label}：", lx, ty, 8, base=body)
-        _line(c, fs, value, lx + 15 * mm, ty, size, text_w - 15 * mm + 6 * mm,
-              base=body if size < 12 else title, who=card.name)
+    ty = y + CARD_H - band - 6 * mm
+    for n, (label, value, size) in enumerate(rows):
+        right = qr_x - 1 * mm if n < 3 else x + CARD_W - 4 * mm  # beside the QR code, or
+        draw_text(c, fs, f"{label}：", lx, ty, 7.5, base=body)  # below it: the full width
+        _line(c, fs, value, vx, ty, size, right - vx, base=body if size < 12 else title,
+              who=card.name)
         ty -= 6 * mm
-    _line(c, fs, f"编号：{card.serial}", lx, y + 3.2 * mm, 7, CARD_W / 2, base=body,
+    _line(c, fs, f"编号：{card.serial}", x + 4 * mm, y + 2.6 * mm, 7, CARD_W / 2, base=body,
           who=card.name)
-    _line(c, fs, f"发证日期：{format_date(card.issued)}", x + CARD_W - 4 * mm, y + 3.2 * mm, 7,
-          CARD_W / 2 - 8 * mm, base=body, who=card.name, align="right")
-    qr = 18 * mm
-    draw_qr(c, f"LMZJ1 {card.serial}", x + CARD_W - qr - 3 * mm, y + 19 * mm, qr)
+    _line(c, fs, f"发证日期：{format_date(card.issued)}", x + CARD_W - 4 * mm, y + 2.6 * mm,
+          7, CARD_W / 2 - 8 * mm, base=body, who=card.name, align="right")
     if seal is not None:  # stamped over the issue date, as on a paper card
-        draw_seal(c, seal, x + CARD_W - 20 * mm, y + 7 * mm, 14 * mm)
+        draw_seal(c, seal, x + CARD_W - 20 * mm, y + 6 * mm, 11 * mm)
+
+
+def _photo_box(c: Canvas, fs: FontSet, x: float, y: float, base: str) -> None:
+    """A one-inch photo (25 × 35 mm, 一寸) is glued here: a thin frame, 贴照片处 inside."""
+    c.saveState()
+    c.setStrokeColor(colors.Color(0.45, 0.45, 0.45))
+    c.setLineWidth(0.4)
+    c.setDash(2, 1.5)
+    c.rect(x, y, PHOTO_W, PHOTO_H, stroke=1, fill=0)
+    c.setFillColor(colors.Color(0.55, 0.55, 0.55))
+    draw_text(c, fs, "贴照片处", x + PHOTO_W / 2, y + PHOTO_H / 2 + 1 * mm, 7, base=base,
+              align="center")
+    draw_text(c, fs, "（一寸）", x + PHOTO_W / 2, y + PHOTO_H / 2 - 3 * mm, 6, base=base,
+              align="center")
+    c.restoreState()
 
 
 def render_cards(cards: Sequence[Card], fontset: FontSet, *, seal: bytes | None = None) -> bytes:

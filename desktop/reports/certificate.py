@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet, paragraph_markup
 from desktop.reports.framework import CREATOR, format_date
+from desktop.reports.linebreak import CJKParagraph
 from desktop.reports.qr import draw_qr
 from desktop.reports.seal import draw_seal
 
@@ -173,7 +174,7 @@ def _styles(fs: FontSet) -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle, fs: FontSet, who: str, field: str) -> Paragraph:
-    return Paragraph(paragraph_markup(text, fs, style.fontName, who=who, field=field), style)
+    return CJKParagraph(paragraph_markup(text, fs, style.fontName, who=who, field=field), style)
 
 
 def _intro(cert: Certificate) -> str:

@@ -23,8 +23,10 @@ import shutil
 import struct
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
@@ -79,9 +81,11 @@ class Rejected:
 
 @dataclasses.dataclass(frozen=True)
 class Face:
-    """One usable TrueType face, registered with ReportLab as ``name``."""
+    """One usable TrueType face. Its characters come from a quick read of the ``cmap`` table;
+    the face is parsed and registered with ReportLab (about a quarter of a second for a CJK
+    font) only when a document asks for its :attr:`name`, once per process."""
 
-    name: str
+    key: str  # the ReportLab font name, without registering it
     path: Path
     index: int
     family: str
@@ -90,6 +94,38 @@ class Face:
 
     def has(self, char: str) -> bool:
         return ord(char) in self.chars
+
+    @property
+    def name(self) -> str:
+        """The ReportLab font name; the face is loaded and registered on first use."""
+        ensure_registered(self)
+        return self.key
+
+
+_REGISTERED: dict[str, tuple[str, int]] = {}  # ReportLab name -> (file, face) loaded here
+_REGISTERING = threading.Lock()
+
+
+def ensure_registered(face: Face) -> None:
+    """Parse and register ``face`` with ReportLab unless this process already did."""
+    where = (str(face.path), face.index)
+    if _REGISTERED.get(face.key) == where:
+        return
+    with _REGISTERING:  # documents are rendered on worker threads: parse a face once
+        if _REGISTERED.get(face.key) == where:
+            return
+        try:
+            font = _load(face.path, face.index, face.key)
+        except FontUnusable as e:  # the quick check passed, the full parse did not: say so
+            raise AppError("font_unusable", path=str(face.path), reason=e.reason) from None
+        pdfmetrics.registerFont(font)
+        _REGISTERED[face.key] = where
+
+
+def loaded_faces() -> list[str]:
+    """The ReportLab names of the faces parsed and registered in this process (tests and the
+    benchmark check that a document loads only the faces it draws with)."""
+    return list(_REGISTERED)
 
 
 # --------------------------------------------------------------------------------------------
@@ -156,6 +192,102 @@ def _load(path: Path, index: int, name: str) -> TTFont:
             raise FontUnusable("no Unicode character map")
         _CACHE[key] = font
     return font
+
+
+def _face_offset(f: BinaryIO, index: int) -> int:
+    head = f.read(12)
+    if head[:4] != b"ttcf":
+        return 0
+    (count,) = struct.unpack(">I", head[8:12])
+    if index >= count:
+        raise FontUnusable(f"the collection has no face {index}")
+    f.seek(12 + 4 * index)
+    (offset,) = struct.unpack(">I", f.read(4))
+    return int(offset)
+
+
+def charset(path: Path, index: int = 0) -> frozenset[int]:
+    """The characters face ``index`` of ``path`` draws (mapped to a glyph other than .notdef),
+    read from its ``cmap`` table only: a few milliseconds where parsing the whole face takes
+    a quarter of a second. The subtable is chosen as ReportLab chooses it."""
+    st = path.stat()
+    key = (str(path), index, st.st_mtime_ns, st.st_size)
+    found = _CHARSETS.get(key)
+    if found is None:
+        try:
+            found = _CHARSETS[key] = _read_charset(path, index)
+        except (struct.error, IndexError, ValueError, OverflowError):
+            raise FontUnusable("corrupt character map (cmap)") from None
+    return found
+
+
+_CHARSETS: dict[tuple[str, int, int, int], frozenset[int]] = {}
+
+
+def _read_charset(path: Path, index: int) -> frozenset[int]:
+    with path.open("rb") as f:
+        base = _face_offset(f, index)
+        f.seek(base + 4)
+        (count,) = struct.unpack(">H", f.read(2))
+        f.seek(base + 12)
+        directory = f.read(16 * count)
+        tables = {directory[p:p + 4]: struct.unpack(">II", directory[p + 8:p + 16])
+                  for p in range(0, len(directory), 16)}
+        if b"cmap" not in tables:
+            raise FontUnusable("no character map (cmap)")
+        offset, length = tables[b"cmap"]
+        f.seek(offset)
+        data = f.read(length)
+    version, n = struct.unpack_from(">HH", data, 0)
+    if n == 0 and version != 0:
+        n = version
+    chosen, enc = None, 0
+    for i in range(n):  # the same preference as ReportLab's TTFontFile.extractInfo
+        platform, encoding, sub = struct.unpack_from(">HHI", data, 4 + 8 * i)
+        if platform == 3 or (platform == 1 and encoding == 1) or (
+                platform == 0 and encoding != 5):
+            chosen, enc = sub, 1
+        elif platform == 1 and encoding == 0 and enc != 1:
+            chosen, enc = sub, 2
+    if chosen is None:
+        raise FontUnusable("no Unicode character map")
+    (fmt,) = struct.unpack_from(">H", data, chosen)
+    chars: set[int] = set()
+    if fmt == 4:
+        (seg2,) = struct.unpack_from(">H", data, chosen + 6)
+        seg = seg2 // 2
+        ends = struct.unpack_from(f">{seg}H", data, chosen + 14)
+        starts = struct.unpack_from(f">{seg}H", data, chosen + 16 + seg2)
+        deltas = struct.unpack_from(f">{seg}h", data, chosen + 16 + 2 * seg2)
+        ro_at = chosen + 16 + 3 * seg2
+        offsets = struct.unpack_from(f">{seg}H", data, ro_at)
+        for k in range(seg):
+            lo, hi, delta, ro = starts[k], ends[k], deltas[k], offsets[k]
+            if hi < lo:
+                continue
+            if ro == 0:
+                chars.update(c for c in range(lo, hi + 1) if (c + delta) & 0xFFFF)
+            else:
+                at = ro_at + 2 * k + ro
+                count_k = hi - lo + 1
+                if at + 2 * count_k > len(data):
+                    count_k = max(0, (len(data) - at) // 2)
+                glyphs = struct.unpack_from(f">{count_k}H", data, at)
+                chars.update(lo + j for j, g in enumerate(glyphs) if g)
+    elif fmt in (12, 13):
+        (groups,) = struct.unpack_from(">I", data, chosen + 12)
+        for k in range(groups):
+            lo, hi, glyph = struct.unpack_from(">III", data, chosen + 16 + 12 * k)
+            if glyph == 0:
+                lo += 1 if fmt == 12 else hi - lo + 1
+                glyph = 1
+            chars.update(range(lo, hi + 1))
+    else:  # old formats (0, 2, 6, 10): not worth a reader of their own
+        font = TTFont("LM-probe", str(path), subfontIndex=index)
+        chars.update(c for c, g in font.face.charToGlyph.items() if g)
+    if 0x20 in chars or 0xA0 in chars:  # ReportLab draws either with the other's glyph
+        chars.update((0x20, 0xA0))
+    return frozenset(chars)
 
 
 # --------------------------------------------------------------------------------------------
@@ -242,9 +374,36 @@ def _register_name(path: Path, index: int, taken: set[str]) -> str:
 # The font set
 
 
+_STYLES = (  # checked in this order: "Source Han Sans" is sans, "FangSong" is not Song
+    ("fangsong", _FANGSONG),
+    ("kai", _KAI),
+    ("sans", re.compile(r"hei|sans|gothic|yahei|dengxian|wenquanyi|wqy|黑|雅黑", re.IGNORECASE)),
+    ("serif", re.compile(r"song|sun|ming|mincho|hanamin|serif|宋|明", re.IGNORECASE)),
+)
+
+
+def style_of(face: Face) -> str:
+    """"serif" (宋/明), "sans" (黑), "fangsong", "kai" or "" (unknown), from the face's family
+    or file name."""
+    for style, pattern in _STYLES:
+        if pattern.search(face.family) or pattern.search(face.path.name):
+            return style
+    return ""
+
+
+def _kinship(base: str, other: str) -> int:
+    """0 for the same style, 1 for a related one (仿宋 and 楷体 take 宋体 next), 2 else."""
+    if base and other == base:
+        return 0
+    if {base, other} <= {"serif", "fangsong", "kai"} and "serif" in (base, other):
+        return 1
+    return 2
+
+
 @dataclasses.dataclass(frozen=True)
 class FontSet:
-    """The fonts a document uses, all registered with ReportLab under ``Face.name``."""
+    """The fonts a document may use; each is registered with ReportLab the first time a
+    document asks for its ``Face.name`` (so a page in one face loads one face)."""
 
     title: Face
     body: Face
@@ -262,34 +421,48 @@ class FontSet:
 
     @functools.cached_property
     def _orders(self) -> dict[str, tuple[Face, ...]]:
-        # Computed once: documents ask for every character of every cell.
+        # Computed once: documents ask for every character of every cell. After the face
+        # itself, faces of the same style come first (a rare character in 宋体 text is drawn
+        # from a serif Ext-B face such as SimSun-ExtB or HanaMinB, not from a Hei one).
         faces = self.faces
-        return {f.name: (f, *(g for g in faces if g.name != f.name)) for f in faces}
+        styles = {f.key: style_of(f) for f in faces}
+
+        def order(f: Face) -> tuple[Face, ...]:
+            others = [g for g in faces if g.key != f.key]
+            others.sort(key=lambda g: _kinship(styles[f.key], styles[g.key]))
+            return (f, *others)
+
+        return {f.key: order(f) for f in faces}
 
     def _order(self, base: str | None) -> tuple[Face, ...]:
-        order = self._orders.get(base or self.body.name)
+        order = self._orders.get(base or self.body.key)
         if order is None:
             raise ValueError(f"{base} is not a font of this set")
         return order
 
     def font_for(self, char: str, base: str | None = None) -> str | None:
         """The name of the first font (``base`` first, default body) that has ``char``."""
-        return self._font_for(char, self._order(base))
+        face = self._face_for(char, self._order(base))
+        return None if face is None else face.name
 
     @staticmethod
-    def _font_for(char: str, order: tuple[Face, ...]) -> str | None:
+    def _face_for(char: str, order: tuple[Face, ...]) -> Face | None:
         if char.isspace() or unicodedata_is_control(char):
-            return order[0].name
+            return order[0]
         cp = ord(char)
         for f in order:
             if cp in f.chars:
-                return f.name
+                return f
         return None
 
     def coverage(self, text: str, base: str | None = None) -> list[tuple[str, str | None]]:
         """Each character of ``text`` with the font that will draw it (None: no font has it)."""
         order = self._order(base)
-        return [(ch, self._font_for(ch, order)) for ch in text]
+        out: list[tuple[str, str | None]] = []
+        for ch in text:
+            face = self._face_for(ch, order)
+            out.append((ch, None if face is None else face.name))
+        return out
 
     def single_font(self, text: str, base: str | None = None) -> bool:
         """True when the ``base`` face (default body) draws every character of ``text``: the
@@ -300,9 +473,10 @@ class FontSet:
         """The distinct characters of ``text`` that no font has, in order of appearance."""
         if self.single_font(text):
             return []
+        order = self._order(None)
         seen: list[str] = []
-        for ch, font in self.coverage(text):
-            if font is None and ch not in seen:
+        for ch in text:
+            if ch not in seen and self._face_for(ch, order) is None:
                 seen.append(ch)
         return seen
 
@@ -395,16 +569,16 @@ def find_fonts(
             if cand.index >= count:
                 raise FontUnusable(f"the collection has no face {cand.index}")
             name = _register_name(real, cand.index, taken)
-            font = _load(real, cand.index, name)
+            chars = charset(real, cand.index)
+            if cand.source == "configured":  # an administrator's choice is checked in full now
+                _load(real, cand.index, name)
         except FontUnusable as e:
             if cand.source == "configured":
                 raise AppError("font_unusable", path=str(cand.path), reason=e.reason) from None
             rejected.append(Rejected(cand.path, e.reason))
             continue
         taken.add(name)
-        pdfmetrics.registerFont(font)
-        faces.append(Face(name, real, cand.index, cand.family, cand.source,
-                          frozenset(font.face.charToGlyph)))
+        faces.append(Face(name, real, cand.index, cand.family, cand.source, chars))
     main = [f for f in faces if all(f.has(c) for c in PROBE)]
     if not main:
         raise AppError("no_cjk_font", hint=NO_FONT_HINT)
@@ -421,10 +595,10 @@ def find_fonts(
 
 def describe(fontset: FontSet) -> Iterable[str]:
     """One line per face and per rejected file (for logs and ``laomo`` diagnostics)."""
-    roles = {fontset.title.name: "title", fontset.body.name: "body"}
+    roles = {fontset.title.key: "title", fontset.body.key: "body"}
     if fontset.title == fontset.body:
-        roles[fontset.title.name] = "title+body"
+        roles[fontset.title.key] = "title+body"
     for f in fontset.faces:
-        yield f"{roles.get(f.name, 'fallback')}: {f.family} ({f.path}#{f.index}, {f.source})"
+        yield f"{roles.get(f.key, 'fallback')}: {f.family} ({f.path}#{f.index}, {f.source})"
     for r in fontset.rejected:
         yield f"skipped: {r.path}: {r.reason}"

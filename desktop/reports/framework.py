@@ -17,8 +17,6 @@ import io
 from collections.abc import Sequence
 from typing import Any, Literal
 
-import reportlab.lib.textsplit as _textsplit
-import reportlab.platypus.paragraph as _paragraph
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -26,20 +24,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet, paragraph_markup
-
-CANNOT_START = "，。；：、？！）」』》〉】〕］｝’”…—·％‰℃"
-"""Chinese closing punctuation that never begins a line (GB/T 15834, 避头点)."""
-# ReportLab's CJK line breaking (wordWrap="CJK") lets a character of ALL_CANNOT_START hang in
-# the right margin instead of starting the next line (标点悬挂), but its list is Japanese and
-# lacks the full-width comma, semicolon, colon and marks: every paragraph of every document
-# (tables, letters, certificates) is wrapped by it, so the list is completed once, here.
-_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START + CANNOT_START))
-_textsplit.ALL_CANNOT_START = _paragraph.ALL_CANNOT_START  # one-fragment paragraphs wrap here
+from desktop.reports.linebreak import CJKParagraph as Paragraph
+from desktop.reports.linebreak import fit_style
 
 MARGIN = 15 * mm
 HEADER_SIZE = 9.0
@@ -221,10 +212,13 @@ def _cell(text: str, style: ParagraphStyle, fontset: FontSet, width: float, *, w
           field: str) -> Paragraph | str:
     """A cell: plain text when it fits on one line in the body face (a Paragraph costs ~10x
     more to lay out), else a wrapping Paragraph with per-character fallback."""
+    inner = width - 2 * CELL_PAD - 0.5
     if ("\n" not in text and fontset.single_font(text, style.fontName)
-            and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * CELL_PAD - 0.5):
+            and stringWidth(text, style.fontName, style.fontSize) <= inner):
         return text
-    return _para(text, style, fontset, who=who, field=field)
+    # an ID number, phone, serial, amount or date never breaks inside: too narrow a column
+    # prints it smaller instead
+    return _para(text, fit_style(text, style, inner), fontset, who=who, field=field)
 
 
 @dataclasses.dataclass
@@ -289,8 +283,10 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
     widths = _fit_headers([avail * c.width / share for c in doc.columns],
                           [c.title for c in doc.columns], styles["head"])
     full = sum(widths)
-    header: list[Any] = [_para(c.title, styles["head"], fontset, field=c.title)
-                         for c in doc.columns]
+    header: list[Any] = [_para(c.title, fit_style(c.title, styles["head"],
+                                                  w - 2 * CELL_PAD - 1, whole=True),
+                               fontset, field=c.title)
+                         for c, w in zip(doc.columns, widths, strict=True)]
     rows: list[list[Any]] = []
     heights: list[float] = []
     fills: dict[int, colors.Color | None] = {}

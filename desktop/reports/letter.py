@@ -40,6 +40,7 @@ from desktop.reports.certificate import (
 )
 from desktop.reports.fonts import FontSet
 from desktop.reports.framework import CREATOR, draw_text
+from desktop.reports.linebreak import fit_style
 
 __all__ = ["Letter", "render_letter", "render_letters"]
 
@@ -142,10 +143,12 @@ def _story(letter: Letter, fontset: FontSet, width: float) -> list[Flowable]:
 def _table(letter: Letter, fs: FontSet, width: float) -> Table:
     st = _styles(fs)
     head, *rows = letter.table
-    data = [[_p(h, st["cellhead"], fs, letter.who, h) for h in head]]
-    data += [[_p(c, st["cell"], fs, letter.who, h) for c, h in zip(r, head, strict=True)]
-             for r in rows]
     share = width / len(head)
+    inner = share - 13  # the Table's default padding (6 points a side) and the rule
+    data = [[_p(h, fit_style(h, st["cellhead"], inner, whole=True), fs, letter.who, h)
+             for h in head]]
+    data += [[_p(c, fit_style(c, st["cell"], inner), fs, letter.who, h)
+              for c, h in zip(r, head, strict=True)] for r in rows]
     return Table(data, colWidths=[share] * len(head), repeatRows=1, style=TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fs.body.name),
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),

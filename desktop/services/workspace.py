@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.services.register.duplicates import DuplicatesService
     from desktop.services.register.persons import PersonService
     from desktop.services.register.service import RegisterService
+    from desktop.services.settings import SettingsService
     from desktop.services.visits.prints import VisitPrints
     from desktop.services.visits.recuperation import RecuperationService
     from desktop.services.visits.service import VisitService
@@ -117,6 +118,12 @@ class Workspace:
         from desktop.services.hardship.prints import HardshipPrint
 
         return HardshipPrint(self.db.sessions, self.actor, self.db.read_sessions)
+
+    def settings(self) -> SettingsService:
+        """Settings an administrator edits in the window (the 公示 objection contact)."""
+        from desktop.services.settings import SettingsService
+
+        return SettingsService(self.db.sessions, self.actor, self.db.read_sessions)
 
     def printer(self) -> Printer:
         """Prints documents with the administrator's fonts and seal (ReportLab loaded lazily)."""

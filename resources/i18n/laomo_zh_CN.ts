@@ -455,12 +455,20 @@
         <translation>移除</translation>
     </message>
     <message>
+        <source>e.g. Association office, Mr Wang, 0572-6021234 (printed under every notice)</source>
+        <translation>如：协会办公室 王老师 0572-6021234（印在每份公示下方）</translation>
+    </message>
+    <message>
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
         <source>Seal image</source>
         <translation>公章图片</translation>
+    </message>
+    <message>
+        <source>Objections to a notice</source>
+        <translation>公示异议受理</translation>
     </message>
     <message>
         <source>Save</source>

@@ -44,3 +44,11 @@ app_version, upgraded_from, added_at, data_rows
 
 # expat calls the handler set on its parser (desktop/exchange/import_guard.py)
 StartElementHandler
+
+# ReportLab's Paragraph.wrap calls breakLines for a style that is not wordWrap="CJK"
+# (reports/linebreak.py CJKParagraph breaks every style the Chinese way).
+breakLines
+
+# The faces a process parsed: tests/reports/test_fonts.py and benchmarks check that a one-page
+# document loads only the faces it draws with.
+loaded_faces

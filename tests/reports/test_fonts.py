@@ -222,3 +222,60 @@ def test_canvas_runs_extract_back(fontset: FontSet, tmp_path: Path) -> None:
     c.save()
     _assert_embedded(buf.getvalue())
     assert _texts(buf.getvalue(), tmp_path) == ([text], [text])
+
+
+def test_the_quick_character_map_is_what_reportlab_draws(fontset: FontSet) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for face in fontset.faces:
+        parsed = TTFont("LM-check", str(face.path), subfontIndex=face.index).face.charToGlyph
+        assert face.chars == frozenset(c for c, g in parsed.items() if g), face.family
+
+
+_ONE_PAGE = """
+import datetime, io, json, sys
+from pypdf import PdfReader
+from desktop.reports import fonts
+from desktop.reports.certificate import Certificate, HonorLine, render_certificates
+fs = fonts.find_fonts(windows_dir=False)
+assert fonts.loaded_faces() == [], fonts.loaded_faces()  # finding fonts parses none
+cert = Certificate("长兴县劳动模范协会", "330522-ZM-2026-0001", sys.argv[1], "男", None,
+                   "330522********1234", "长兴县供电公司",
+                   (HonorLine(2015, "浙江省劳动模范", "省部级", "浙江省人民政府"),),
+                   datetime.date(2026, 12, 3))
+pdf = render_certificates([cert], fs)
+used = set()
+for page in PdfReader(io.BytesIO(pdf)).pages:
+    for font in page["/Resources"]["/Font"].values():
+        used.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+names = {f.key: f for f in fs.faces}
+print(json.dumps({"loaded": fonts.loaded_faces(), "used": sorted(used),
+                  "faces": {k: f.family for k, f in names.items()}}))
+"""
+
+
+@pytest.mark.parametrize("name", [NAME, f"{RARE}{NAME}"])
+def test_a_one_page_document_loads_only_the_faces_it_draws_with(fontset: FontSet,
+                                                                  name: str) -> None:
+    """Parsing a CJK face costs a quarter of a second: a certificate in one face loads one
+    face (the rare character adds the one face that has it), never every face found."""
+    import json
+    import os
+    import sys
+
+    if name != NAME and _rare_font(fontset) is None:
+        pytest.skip(f"no installed font has {RARE}: apt install fonts-hanazono")
+    out = subprocess.run([sys.executable, "-c", _ONE_PAGE, name], capture_output=True,
+                         text=True, timeout=120, check=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+    got = json.loads(out.stdout)
+    assert len(got["faces"]) > len(got["loaded"])  # there were faces to leave alone
+    # every face loaded is embedded (drawn with) in the PDF, and the other way round
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    expected = {f.key for f in fontset.faces if f.key in got["loaded"]}
+    assert set(got["loaded"]) == expected
+    assert len(got["used"]) == len(got["loaded"]), got
+    assert len(got["loaded"]) == (1 if name == NAME else 2), got
+    body = getFont(fontset.body.name).face.name.decode()
+    assert any(used.startswith(body) for used in got["used"]), got

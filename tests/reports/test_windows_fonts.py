@@ -11,6 +11,7 @@ Extension B only, stands in for simsunb.ttf.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,45 @@ def test_without_an_ext_b_font_the_rare_character_is_refused_by_name(tmp_path: P
     assert caught.value.code == "glyph_missing"
     assert "U+20BB7" in error_text(caught.value, "zh_CN")
     assert "SimSun-ExtB" in error_text(caught.value, "zh_CN")
+
+
+def _sans_ext_b(folder: Path) -> Path:
+    """A sans (黑体) Ext-B face for the test: HanaMinB under another PostScript name (the
+    same number of bytes, so every offset holds) and a Hei file name."""
+    data = installed("HanaMinB").read_bytes()
+    data = data.replace(b"HanaMinB", b"HanaGotB").replace(
+        "HanaMinB".encode("utf-16-be"), "HanaGotB".encode("utf-16-be"))
+    path = folder / "HanaGothicB.ttf"  # "gothic": a sans face
+    path.write_bytes(data)
+    return path
+
+
+def _pdffonts(pdf: bytes, tmp_path: Path) -> str:
+    exe = shutil.which("pdffonts")
+    assert exe, "poppler-utils (pdffonts) is needed by the tests"
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run([exe, str(path)], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
+
+
+def test_a_rare_character_falls_back_to_a_face_of_the_same_style(tmp_path: Path) -> None:
+    """宋体 text takes 𠮷 from a serif Ext-B face (SimSun-ExtB), 黑体 text from a sans one,
+    even when the sans face comes first in the list (an administrator configured it)."""
+    folder = lay_out(tmp_path / "Fonts", {"simsun.ttc": "WenQuanYi Micro Hei",
+                                          "msyh.ttc": "WenQuanYi Micro Hei",
+                                          "simsunb.ttf": "HanaMinB"})
+    gothic = _sans_ext_b(tmp_path)
+    fs = find_fonts([gothic], windows_dir=folder, fontconfig=False)
+    faces = {f.family: f for f in fs.faces}
+    assert fs.title.family == "SimSun"
+    assert fonts.style_of(fs.title) == "serif" and fonts.style_of(faces["HanaGothicB"]) == "sans"
+
+    assert fs.font_for(RARE, fs.title.name) == faces["SimSun-ExtB"].name
+    assert fs.font_for(RARE, faces["Microsoft YaHei"].name) == faces["HanaGothicB"].name
+
+    song = _pdffonts(_pdf(fs, ["王" + RARE]), tmp_path)  # paragraphs in the body face (宋)
+    assert "HanaMinB" in song and "HanaGotB" not in song, song
+    hei = FontSet(faces["Microsoft YaHei"], faces["Microsoft YaHei"], fs.fallbacks)
+    sans = _pdffonts(_pdf(hei, ["王" + RARE]), tmp_path)
+    assert "HanaGotB" in sans and "HanaMinB" not in sans, sans

@@ -72,7 +72,7 @@ class Printer:
     def substitutes(self) -> str:
         """``substitute_note`` of the fonts in use, once per process ("" after that)."""
         fs = self.fontset()
-        key = (fs.title.name, fs.body.name)
+        key = (fs.title.key, fs.body.key)
         if key in _SAID:
             return ""
         _SAID.add(key)

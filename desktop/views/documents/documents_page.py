@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import AppError
+from desktop.core.texts import problem_text
+from desktop.errors import AppError, ValidationError
 from desktop.services.documents.service import DocumentLogEntry, check_seal_image
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import push_button
+from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
@@ -222,6 +224,19 @@ class DocumentSettingsDialog(QDialog):
         seal_buttons.addStretch(1)
         seal_row.addLayout(seal_buttons)
         seal_row.addStretch(1)
+        self.contact = QLineEdit(self)
+        self.contact.setObjectName("objectionContact")
+        self.contact.setPlaceholderText(self.tr(
+            "e.g. Association office, Mr Wang, 0572-6021234 (printed under every notice)"))
+        self.contact.setText(workspace.settings().association_contact())
+        self._contact = self.contact.text()
+        self.contact_problem = QLabel(self)
+        self.contact_problem.setObjectName("contactProblem")
+        self.contact_problem.setStyleSheet("color: #b00020;")
+        self.contact_problem.hide()
+        contact_box = QVBoxLayout()
+        contact_box.addWidget(self.contact)
+        contact_box.addWidget(self.contact_problem)
         font_box = QVBoxLayout()
         font_box.addWidget(self.fonts)
         font_box.addWidget(add_font, 0, Qt.AlignmentFlag.AlignLeft)
@@ -229,6 +244,7 @@ class DocumentSettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Fonts"), font_box)
         form.addRow(self.tr("Seal image"), seal_row)
+        form.addRow(self.tr("Objections to a notice"), contact_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveButton")
@@ -303,6 +319,14 @@ class DocumentSettingsDialog(QDialog):
                 service.set_fonts(fonts)
             if self.seal != self._current.seal:
                 service.set_seal(self.seal, name="seal")
+            if self.contact.text().strip() != self._contact.strip():
+                self.contact.setText(
+                    self._ws.settings().set_association_contact(self.contact.text()))
+        except ValidationError as exc:  # beside the field, not in a message box
+            self.contact_problem.setText("；".join(problem_text(p, current_language())
+                                                  for p in exc.problems))
+            self.contact_problem.show()
+            return
         except AppError as exc:
             present_error(self, exc)
             return

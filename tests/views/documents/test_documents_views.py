@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
@@ -207,3 +207,31 @@ def test_saving_over_a_pdf_another_program_holds_open_says_so(
     assert [e.code for e in shown if isinstance(e, AppError)] == ["file_in_use"]
     assert target.read_bytes() == b"%PDF- the copy the reader has open"
     assert [p.name for p in tmp_path.iterdir() if p.name != "home"] == ["花名册.pdf"]
+
+
+def test_settings_dialog_sets_the_objection_contact_of_notices(qtbot: QtBot, ws: Workspace,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """The 公示's objection contact is set in the window (issue 12): saved through the
+    service (audited), a value too long is said beside the field and nothing is saved."""
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.views.documents.documents_page.present_error",
+                        lambda parent, exc: shown.append(str(exc)))
+    dialog = DocumentSettingsDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.findChild(QLineEdit, "objectionContact")
+    assert field is not None and field.text() == ""
+    field.setText("长" * 200)
+    dialog.save()
+    assert dialog.isVisible() and not shown
+    problem = dialog.findChild(QLabel, "contactProblem")
+    assert problem is not None and problem.isVisible() and "120" in problem.text()
+    assert ws.settings().association_contact() == ""
+    field.setText("协会办公室 王老师 0572-6021234")
+    dialog.save()
+    assert not dialog.isVisible() and not shown
+    assert ws.settings().association_contact() == "协会办公室 王老师 0572-6021234"
+    again = DocumentSettingsDialog(ws)
+    qtbot.addWidget(again)
+    assert again.findChild(QLineEdit, "objectionContact").text() == "协会办公室 王老师 0572-6021234"
