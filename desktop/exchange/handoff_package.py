@@ -412,14 +412,3 @@ def read(data: bytes, check_signature: Callable[[dict[str, Any], bytes, bytes], 
 
 def jsonl(rows: list[dict[str, Any]]) -> bytes:
     return b"".join(canonical_json(r) + b"\n" for r in rows)
-
-
-def read_jsonl(data: bytes) -> list[dict[str, Any]]:
-    rows = []
-    for line in data.splitlines():
-        if line:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise PackageRefused("package_damaged", reason="row is not an object")
-            rows.append(row)
-    return rows
