@@ -381,35 +381,35 @@ class HandoffService(Service):
             for part in package.names:  # and whatever else the package carries
                 if not part.startswith("rows/") and part != "audit.jsonl":
                     package.verify_part(part)
-        if dry_run:
-            return ImportResult("district", None, m["sender"], m["sequence"], "dry_run", True,
-                                report)
-        if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
-            raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
-        with self._sessions.begin() as s:
-            self._check_sequence(s, package, gap_reason, chain=False)  # again, under the lock
-            row = HandoffPackage(
-                direction="received", kind="district", district=m["sender"],
-                quarter=m.get("quarter"), sequence=m["sequence"],
-                base_sequence=int(m.get("base_sequence") or 0), package_hash=package.package_hash,
-                previous_hash=m.get("previous_hash"), state="staged",
-                counts=json.dumps(m.get("counts") or {}), report=json.dumps(report,
-                                                                             ensure_ascii=False),
-                created_by=self._actor.name, gap_reason=gap_reason, payload=inner,
-                audit_head_seq=(m.get("audit") or {}).get("head_seq"),
-                audit_head_hash=(m.get("audit") or {}).get("head_hash"))
-            s.add(row)
-            s.flush()
-            audit.append(s, self._actor, "handoff.import", entity="handoff_package",
-                         entity_id=row.id,
-                         detail={"district": m["sender"], "sequence": m["sequence"],
-                                 "hash": package.package_hash, "gap_reason": gap_reason})
-            package_id = row.id
-        return ImportResult("district", package_id, m["sender"], m["sequence"], "staged", False,
-                            report)
+            if dry_run:
+                return ImportResult("district", None, m["sender"], m["sequence"], "dry_run",
+                                    True, report)
+            if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
+                raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
+            with self._sessions.begin() as s:
+                self._check_sequence(s, package, gap_reason)  # again, under the write lock
+                row = HandoffPackage(
+                    direction="received", kind="district", district=m["sender"],
+                    quarter=m.get("quarter"), sequence=m["sequence"],
+                    base_sequence=int(m.get("base_sequence") or 0),
+                    package_hash=package.package_hash, previous_hash=m.get("previous_hash"),
+                    state="staged", counts=json.dumps(m.get("counts") or {}),
+                    report=json.dumps(report, ensure_ascii=False),
+                    created_by=self._actor.name, gap_reason=gap_reason, payload=inner,
+                    audit_head_seq=(m.get("audit") or {}).get("head_seq"),
+                    audit_head_hash=(m.get("audit") or {}).get("head_hash"))
+                s.add(row)
+                s.flush()
+                audit.append(s, self._actor, "handoff.import", entity="handoff_package",
+                             entity_id=row.id,
+                             detail={"district": m["sender"], "sequence": m["sequence"],
+                                     "hash": package.package_hash, "gap_reason": gap_reason})
+                package_id = row.id
+            return ImportResult("district", package_id, m["sender"], m["sequence"], "staged",
+                                False, report)
 
-    def _check_sequence(self, s: Session, package: pkg.OpenPackage, gap_reason: str | None,
-                        *, chain: bool = True) -> None:
+    def _check_sequence(self, s: Session, package: pkg.OpenPackage, gap_reason: str | None
+                        ) -> None:
         m = package.manifest
         district = m["sender"]
         if not isinstance(m.get("sequence"), int) or m["sequence"] < 1:
@@ -425,8 +425,7 @@ class HandoffService(Service):
         if base > merged and not (gap_reason or "").strip():
             raise PackageRefused("package_gap", district=district, sequence=m["sequence"],
                                  base=base, merged=merged)
-        if chain:
-            self._check_audit_chain(s, package)
+        self._check_audit_chain(s, package)
 
     def _check_audit_chain(self, s: Session, package: pkg.OpenPackage) -> None:
         """The district's audit segment must link to the head the city kept last time, and
