@@ -375,7 +375,7 @@ class HandoffService(Service):
                 _name, _mode, city, _home = self._identity(s)
                 if m.get("city") != city or m.get("city_fingerprint") != own_fp:
                     raise PackageRefused("package_not_for_us")
-                self._check_sequence(s, package, gap_reason)
+                chain = self._check_sequence(s, package, gap_reason)
             # every row part is read to its end here, against the signed manifest
             report = self._dry_run(package)
             for part in package.names:  # and whatever else the package carries
@@ -387,7 +387,7 @@ class HandoffService(Service):
             if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
                 raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
             with self._sessions.begin() as s:
-                self._check_sequence(s, package, gap_reason)  # again, under the write lock
+                self._check_sequence(s, package, gap_reason, chain)  # again, under the lock
                 row = HandoffPackage(
                     direction="received", kind="district", district=m["sender"],
                     quarter=m.get("quarter"), sequence=m["sequence"],
@@ -408,8 +408,11 @@ class HandoffService(Service):
             return ImportResult("district", package_id, m["sender"], m["sequence"], "staged",
                                 False, report)
 
-    def _check_sequence(self, s: Session, package: pkg.OpenPackage, gap_reason: str | None
-                        ) -> None:
+    def _check_sequence(self, s: Session, package: pkg.OpenPackage, gap_reason: str | None,
+                        checked: object = None) -> object:
+        """Refuse a replay, a gap (unless accepted with a reason) or a broken audit chain.
+        Returns what the chain was checked against; pass it as ``checked`` to check again
+        (under the write lock) without reading the chain again when that has not changed."""
         m = package.manifest
         district = m["sender"]
         if not isinstance(m.get("sequence"), int) or m["sequence"] < 1:
@@ -425,15 +428,19 @@ class HandoffService(Service):
         if base > merged and not (gap_reason or "").strip():
             raise PackageRefused("package_gap", district=district, sequence=m["sequence"],
                                  base=base, merged=merged)
-        self._check_audit_chain(s, package)
+        return self._check_audit_chain(s, package, checked)
 
-    def _check_audit_chain(self, s: Session, package: pkg.OpenPackage) -> None:
+    def _check_audit_chain(self, s: Session, package: pkg.OpenPackage, checked: object = None
+                           ) -> object:
         """The district's audit segment must link to the head the city kept last time, and
         hash correctly: a rewritten history shows."""
         last = s.scalar(select(HandoffPackage).where(
             HandoffPackage.direction == "received", HandoffPackage.kind == "district",
             HandoffPackage.district == package.manifest["sender"],
             HandoffPackage.state == "merged").order_by(HandoffPackage.sequence.desc()).limit(1))
+        against = (last.audit_head_seq, last.audit_head_hash) if last is not None else ()
+        if checked == against:
+            return against
         prev_hash: str | None = None
         for e in (e for batch in package.row_batches("audit.jsonl") for e in batch):
             if prev_hash is not None and e["prev_hash"] != prev_hash:
@@ -452,6 +459,7 @@ class HandoffService(Service):
             if e["seq"] == last.audit_head_seq + 1 and e["prev_hash"] != last.audit_head_hash:
                 raise PackageRefused("package_audit_broken", district=last.district,
                                      seq=e["seq"])
+        return against
 
     def _dry_run(self, package: pkg.OpenPackage) -> dict[str, Any]:
         """What the merge would do: the same classification, nothing written (and the
