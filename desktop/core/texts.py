@@ -71,6 +71,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "The export failed ({path}): {reason}. No partial file was left."),
     "report_not_pdf": ("输出文件 {path} 的文件名请以 .pdf 结尾。",
                        "The output file {path} must end in .pdf."),
+    "disk_full": ("无法写入 {path}：磁盘或U盘已满。请腾出空间或换一个U盘后重试。未留下不完整的文件。",
+                  "Cannot write {path}: the disk or USB stick is full. Free some space or use "
+                  "another stick and try again. No partial file was left."),
+    "target_read_only": ("无法写入 {path}：目标位置是只读的（U盘写保护开关、光盘或没有写入权限）。"
+                         "请换一个位置后重试。未留下不完整的文件。",
+                         "Cannot write {path}: the target is read-only (a USB stick's write "
+                         "protection, a disc, or no permission). Choose another place and try "
+                         "again. No partial file was left."),
     "output_is_directory": ("{path} 是一个文件夹，请给出文件名。", "{path} is a folder: give a file name."),
     "backup_unreadable": ("无法读取备份文件 {path}（文件已损坏、不完整或不是劳模之家的备份）。数据库未被修改。",
                           "Cannot read the backup {path} (damaged, incomplete, or not a 劳模之家 backup). The database was not changed."),

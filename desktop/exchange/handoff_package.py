@@ -25,7 +25,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,23 +181,53 @@ def decrypt(data: bytes, identity: str) -> bytes:
 
 # -- the signed zip -----------------------------------------------------------------------------
 
+_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError,
+               zipfile.LargeZipFile, zlib.error, ValueError, OverflowError)
+
+
+class PackageWriter:
+    """The signed zip built part by part: each part streams through the compressor (rows are
+    never all in memory as text) while its hash and size are counted; :meth:`finish` writes
+    the manifest that lists them and its signature."""
+
+    def __init__(self) -> None:
+        self._buffer = io.BytesIO()
+        self._zip = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+        self._parts: dict[str, dict[str, Any]] = {}
+
+    def add(self, name: str, pieces: Iterable[bytes]) -> None:
+        if not PART_NAME.match(name) or name in self._parts:
+            raise ValueError(f"bad part name {name!r}")
+        digest = hashlib.sha256()
+        size = 0
+        with self._zip.open(name, "w") as out:
+            for piece in pieces:
+                out.write(piece)
+                digest.update(piece)
+                size += len(piece)
+        self._parts[name] = {"sha256": digest.hexdigest(), "size": size}
+
+    def finish(self, manifest: Mapping[str, Any], private_raw: bytes) -> tuple[bytes, bytes]:
+        """The zip's bytes and the manifest's bytes (whose SHA-256 is the package hash)."""
+        full = dict(manifest)
+        full["format"] = FORMAT
+        full["parts"] = dict(sorted(self._parts.items()))
+        manifest_bytes = canonical_json(full)
+        self._zip.writestr(MANIFEST, manifest_bytes)
+        self._zip.writestr(SIGNATURE, sign(private_raw, manifest_bytes))
+        self._zip.close()
+        return self._buffer.getvalue(), manifest_bytes
+
+
 def build(manifest: Mapping[str, Any], parts: Mapping[str, bytes], private_raw: bytes) -> bytes:
     """The signed zip: the manifest gets the format and each part's hash and size."""
     for name in parts:
         if not PART_NAME.match(name):
             raise ValueError(f"bad part name {name!r}")
-    full = dict(manifest)
-    full["format"] = FORMAT
-    full["parts"] = {name: {"sha256": sha256_hex(data), "size": len(data)}
-                     for name, data in sorted(parts.items())}
-    manifest_bytes = canonical_json(full)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr(MANIFEST, manifest_bytes)
-        z.writestr(SIGNATURE, sign(private_raw, manifest_bytes))
-        for name, data in sorted(parts.items()):
-            z.writestr(name, data)
-    return buffer.getvalue()
+    writer = PackageWriter()
+    for name, data in sorted(parts.items()):
+        writer.add(name, (data,))
+    return writer.finish(manifest, private_raw)[0]
 
 
 def _read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -233,62 +263,152 @@ def _check_manifest(manifest: Any) -> dict[str, Any]:
     return manifest
 
 
-def read(data: bytes, check_signature: Callable[[dict[str, Any], bytes, bytes], None]) -> Package:
+class OpenPackage:
+    """A signed zip whose manifest and signature have been checked. Parts are read on demand,
+    streamed in chunks against the size and hash the signed manifest declares: a part is never
+    whole in memory unless asked for with :meth:`body`, and a part that does not match raises
+    ``PackageRefused`` once it has been read to its end (so read every part you rely on to the
+    end, inside a transaction that the refusal rolls back)."""
+
+    def __init__(self, z: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo],
+                 manifest: dict[str, Any], manifest_bytes: bytes, signature: bytes) -> None:
+        self._zip = z
+        self._by_name = by_name
+        self.manifest = manifest
+        self.manifest_bytes = manifest_bytes
+        self.signature = signature
+
+    @property
+    def package_hash(self) -> str:
+        return sha256_hex(self.manifest_bytes)
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self.manifest["parts"])
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> OpenPackage:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The part's bytes in chunks of about 1 MiB; an undeclared name yields nothing."""
+        entry = self.manifest["parts"].get(name)
+        if entry is None:
+            return
+        info = self._by_name.get(name)
+        if info is None:
+            raise PackageRefused("package_tampered", part=name)
+        if info.file_size > entry["size"]:
+            raise PackageRefused("package_damaged", reason=f"{name}: too large")
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with self._zip.open(info) as stream:
+                while chunk := stream.read(1 << 20):
+                    size += len(chunk)
+                    if size > entry["size"]:
+                        raise PackageRefused("package_damaged", reason=f"{name}: too large")
+                    digest.update(chunk)
+                    yield chunk
+        except PackageRefused:
+            raise
+        except _ZIP_ERRORS as exc:
+            raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
+        if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
+            raise PackageRefused("package_tampered", part=name)
+
+    def body(self, name: str) -> bytes:
+        return b"".join(self.chunks(name))
+
+    def line_batches(self, name: str) -> Iterator[list[bytes]]:
+        """The part's non-empty lines, a chunk's worth at a time."""
+        rest = b""
+        for chunk in self.chunks(name):
+            lines = (rest + chunk).split(b"\n")
+            rest = lines.pop()
+            yield [line for line in lines if line]
+        if rest:
+            yield [rest]
+
+    def row_batches(self, name: str) -> Iterator[list[dict[str, Any]]]:
+        """The part's JSON lines as objects, a chunk's worth at a time."""
+        decode = _DECODER.decode
+        for batch in self.line_batches(name):
+            try:
+                rows = [decode(line.decode("utf-8")) for line in batch]
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+                raise PackageRefused("package_damaged", reason=f"{name}: {exc}"[:200]) from exc
+            for row in rows:
+                if not isinstance(row, dict):
+                    raise PackageRefused("package_damaged", reason="row is not an object")
+            yield rows
+
+    def verify_part(self, name: str) -> None:
+        """Read a part to its end against the signed manifest (nothing kept)."""
+        for _chunk in self.chunks(name):
+            pass
+
+
+_DECODER = json.JSONDecoder()
+
+
+def open_package(data: bytes,
+                 check_signature: Callable[[dict[str, Any], bytes, bytes], None]
+                 ) -> OpenPackage:
     """Open a signed zip: manifest, then ``check_signature(manifest, manifest_bytes, sig)``
-    (raises to refuse), then every part against its signed hash. Raises ``PackageRefused``."""
+    (raises to refuse), no member the manifest does not list. Raises ``PackageRefused``."""
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError,
             OverflowError) as exc:  # a damaged header can claim any zip version or size
         raise PackageRefused("package_damaged", reason="not a package (zip unreadable)") from exc
     try:
-        with z:
-            infos = z.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise PackageRefused("package_damaged", reason="too many members")
-            by_name: dict[str, zipfile.ZipInfo] = {}
-            for info in infos:
-                if info.filename in by_name:
-                    raise PackageRefused("package_damaged", reason="duplicate member")
-                by_name[info.filename] = info
-            if MANIFEST not in by_name or SIGNATURE not in by_name:
-                raise PackageRefused("package_damaged", reason="manifest missing")
-            manifest_bytes = _read_member(z, by_name[MANIFEST], MAX_MANIFEST)
-            signature = _read_member(z, by_name[SIGNATURE], 64)
-            try:
-                manifest = json.loads(manifest_bytes.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-                raise PackageRefused("package_damaged", reason="manifest unreadable") from exc
-            manifest = _check_manifest(manifest)
-            check_signature(manifest, manifest_bytes, signature)
-            declared: dict[str, dict[str, Any]] = manifest["parts"]
-            extra = set(by_name) - set(declared) - {MANIFEST, SIGNATURE}
-            if extra:
-                raise PackageRefused("package_tampered", part=sorted(extra)[0][:80])
-            parts: dict[str, bytes] = {}
-            for name, entry in declared.items():
-                if name not in by_name:
-                    raise PackageRefused("package_tampered", part=name)
-                body = _read_member(z, by_name[name], entry["size"])
-                if len(body) != entry["size"] or sha256_hex(body) != entry["sha256"]:
-                    raise PackageRefused("package_tampered", part=name)
-                parts[name] = body
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError,
-            zipfile.LargeZipFile, zlib.error, ValueError, OverflowError) as exc:
-        raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
-    return Package(manifest, manifest_bytes, signature, parts)
+        infos = z.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise PackageRefused("package_damaged", reason="too many members")
+        by_name: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            if info.filename in by_name:
+                raise PackageRefused("package_damaged", reason="duplicate member")
+            by_name[info.filename] = info
+        if MANIFEST not in by_name or SIGNATURE not in by_name:
+            raise PackageRefused("package_damaged", reason="manifest missing")
+        manifest_bytes = _read_member(z, by_name[MANIFEST], MAX_MANIFEST)
+        signature = _read_member(z, by_name[SIGNATURE], 64)
+        try:
+            manifest = json.loads(manifest_bytes.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            raise PackageRefused("package_damaged", reason="manifest unreadable") from exc
+        manifest = _check_manifest(manifest)
+        check_signature(manifest, manifest_bytes, signature)
+        extra = set(by_name) - set(manifest["parts"]) - {MANIFEST, SIGNATURE}
+        if extra:
+            raise PackageRefused("package_tampered", part=sorted(extra)[0][:80])
+        missing = set(manifest["parts"]) - set(by_name)
+        if missing:
+            raise PackageRefused("package_tampered", part=sorted(missing)[0])
+    except BaseException as exc:
+        z.close()
+        if isinstance(exc, _ZIP_ERRORS):
+            raise PackageRefused("package_damaged", reason=str(exc)[:200]) from exc
+        raise
+    return OpenPackage(z, by_name, manifest, manifest_bytes, signature)
+
+
+def read(data: bytes, check_signature: Callable[[dict[str, Any], bytes, bytes], None]) -> Package:
+    """Open a signed zip: manifest, then ``check_signature(manifest, manifest_bytes, sig)``
+    (raises to refuse), then every part against its signed hash. Raises ``PackageRefused``.
+    Everything in memory: for receipts, reference packages and cards-sized things; district
+    packages are streamed with :func:`open_package`."""
+    with open_package(data, check_signature) as opened:
+        parts = {name: opened.body(name) for name in opened.manifest["parts"]}
+        return Package(opened.manifest, opened.manifest_bytes, opened.signature, parts)
 
 
 def jsonl(rows: list[dict[str, Any]]) -> bytes:
     return b"".join(canonical_json(r) + b"\n" for r in rows)
-
-
-def read_jsonl(data: bytes) -> list[dict[str, Any]]:
-    rows = []
-    for line in data.splitlines():
-        if line:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise PackageRefused("package_damaged", reason="row is not an object")
-            rows.append(row)
-    return rows

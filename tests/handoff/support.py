@@ -17,7 +17,7 @@ from desktop.services.handoff.service import HandoffService
 from desktop.services.permissions import Actor, Role
 from desktop.services.register.persons import PersonService
 from desktop.services.workspace import Workspace
-from tests.conftest import ADMIN_PASSWORD, initialise
+from tests.conftest import ADMIN_PASSWORD, initialise, make_pg_database
 
 REVIEWER_PASSWORD = "review123"
 
@@ -42,12 +42,17 @@ class Office:
         return self.ws().persons()
 
 
-def make_office(root: Path, template: Path, name: str) -> Office:
+def make_office(root: Path, template: Path | str, name: str) -> Office:
+    """An office on SQLite (``template`` a migrated file) or PostgreSQL (``template`` the
+    name of a migrated template database: the caller drops ``office.db``'s database)."""
     folder = root / name
     folder.mkdir(parents=True)
-    path = folder / "laomo.sqlite3"
-    shutil.copyfile(template, path)
-    db = Database(f"sqlite:///{path}")
+    if isinstance(template, str):
+        db, _name = make_pg_database(template)
+    else:
+        path = folder / "laomo.sqlite3"
+        shutil.copyfile(template, path)
+        db = Database(f"sqlite:///{path}")
     admin = initialise(db, name)
     accounts.AccountService(db.sessions).create_user(
         admin, name="reviewer", display_name="审核员", role=Role.REVIEWER,

@@ -16,23 +16,26 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.exchange.handoff_package import read_jsonl
+from desktop.exchange.handoff_package import OpenPackage
 from desktop.services.handoff import rows as rowsmod
 
 SHOWN = 10
 """How many edited records the refusal names (the count says how many in all)."""
 
 
-def shipped_times(parts: dict[str, bytes]) -> dict[uuid.UUID, dt.datetime]:
+def shipped_times(package: OpenPackage | None) -> dict[uuid.UUID, dt.datetime]:
     """Row id -> the ``updated_at`` the package carried (what the merge wrote)."""
     out: dict[uuid.UUID, dt.datetime] = {}
-    for name, body in parts.items():
+    if package is None:
+        return out
+    for name in package.names:
         if not name.startswith("rows/"):
             continue
-        for r in read_jsonl(body):
-            if r.get("updated_at"):
-                when = dt.datetime.fromisoformat(str(r["updated_at"]))
-                out[uuid.UUID(str(r["id"]))] = _aware(when)
+        for batch in package.row_batches(name):
+            for r in batch:
+                if r.get("updated_at"):
+                    when = dt.datetime.fromisoformat(str(r["updated_at"]))
+                    out[uuid.UUID(str(r["id"]))] = _aware(when)
     return out
 
 

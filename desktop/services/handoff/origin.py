@@ -9,25 +9,23 @@ office's: the city's ownership rule then treats the whole campaign as one owner'
 
 from __future__ import annotations
 
-import uuid
+from collections.abc import Callable
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from desktop.models import Visit, VisitCampaign
 
 BY_CAMPAIGN = ("visit_standard", "visit_team", "visit")
 
 
 class VisitOrigins:
-    """Remembers the origins of the campaigns and visits of one package while it merges."""
+    """Remembers the origins of the campaigns and visits of one package while it merges.
 
-    def __init__(self, s: Session, sender_id: uuid.UUID) -> None:
-        self._s = s
+    Ids are in the merge's stored form; ``lookup(table_name, id)`` gives the stored origin of
+    a row merged with an earlier package (None when it is not there)."""
+
+    def __init__(self, sender_id: Any, lookup: Callable[[str, Any], Any]) -> None:
+        self._lookup = lookup
         self._sender = sender_id
-        self._campaigns: dict[uuid.UUID, uuid.UUID] = {}
-        self._visits: dict[uuid.UUID, uuid.UUID] = {}
+        self._campaigns: dict[Any, Any] = {}
+        self._visits: dict[Any, Any] = {}
 
     def fix(self, table_name: str, rows: list[dict[str, Any]]) -> None:
         """Set ``origin_district_id`` of the table's incoming rows (in place)."""
@@ -36,19 +34,17 @@ class VisitOrigins:
                 self._campaigns[r["id"]] = r.get("origin_district_id") or self._sender
         elif table_name in BY_CAMPAIGN:
             for r in rows:
-                r["origin_district_id"] = self._of(self._campaigns, VisitCampaign,
+                r["origin_district_id"] = self._of(self._campaigns, "visit_campaign",
                                                    r.get("campaign_id"))
                 if table_name == "visit":
                     self._visits[r["id"]] = r["origin_district_id"]
         elif table_name == "visit_photo":
             for r in rows:
-                r["origin_district_id"] = self._of(self._visits, Visit, r.get("visit_id"))
+                r["origin_district_id"] = self._of(self._visits, "visit", r.get("visit_id"))
 
-    def _of(self, known: dict[uuid.UUID, uuid.UUID], model: Any,
-            key: uuid.UUID | None) -> uuid.UUID:
+    def _of(self, known: dict[Any, Any], table_name: str, key: Any) -> Any:
         if key is None:  # a visit outside any campaign: the office that recorded it
             return self._sender
         if key not in known:  # the campaign (visit) merged with an earlier package
-            found = self._s.scalar(select(model.origin_district_id).where(model.id == key))
-            known[key] = found or self._sender
+            known[key] = self._lookup(table_name, key) or self._sender
         return known[key]

@@ -16,8 +16,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -27,18 +28,21 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    LargeBinary,
     Numeric,
     Table,
     Uuid,
+    bindparam,
     column,
     delete,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.orm import Session
 
-from desktop.exchange.handoff_package import read_jsonl
+from desktop.exchange.handoff_package import OpenPackage
 from desktop.models import Base
 from desktop.services.handoff.origin import VisitOrigins
 
@@ -53,6 +57,9 @@ ORDER = (
 BOOKKEEPING = {"created_at", "updated_at", "row_version", "search_text", "name_pinyin",
                "name_initials"}
 CHUNK = 500
+PARENTS = set(CHILDREN.values())
+EXPORT_BATCH = 2000
+SQLITE_CACHE_KIB = 65536
 
 
 def table(name: str) -> Table:
@@ -95,30 +102,13 @@ def _loader(col: Column[Any]) -> Any:
         return lambda v: Decimal(str(v))
     if isinstance(kind, Boolean):
         return bool
+    if isinstance(kind, LargeBinary):
+        return lambda v: v if isinstance(v, bytes) else base64.b64decode(str(v))
     return None
 
 
 def loaders(t: Table) -> list[tuple[str, Any]]:
     return [(c.name, _loader(c)) for c in t.columns]
-
-
-def load_row(t: Table, data: dict[str, Any], ids: dict[str, uuid.UUID],
-             dcols: set[str], table_loaders: list[tuple[str, Any]] | None = None
-             ) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, load in table_loaders or loaders(t):
-        if name not in data:
-            continue
-        value = data[name]
-        if value is None:
-            out[name] = None
-        elif name in dcols:
-            if value not in ids:
-                raise ValueError(f"unknown district {value!r}")
-            out[name] = ids[value]
-        else:
-            out[name] = value if load is None else load(value)
-    return out
 
 
 def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
@@ -128,32 +118,43 @@ def chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
 
 # -- export ------------------------------------------------------------------------------------
 
-def export_rows(s: Session, since: dt.datetime | None) -> dict[str, list[bytes]]:
-    """Every travelling row changed since ``since`` (all when None), with the children of the
-    hardship files that go, as JSON lines. Columns are read untyped (the driver's own values:
-    on SQLite already text and numbers), which keeps a 20,000-person export in seconds."""
+def export_rows(s: Session, since: dt.datetime | None,
+                add: Callable[[str, Iterable[bytes]], None]) -> dict[str, int]:
+    """Hand every travelling row changed since ``since`` (all when None), with the children of
+    the hardship files that go, to ``add(part_name, pieces)`` as JSON lines, table by table,
+    a few thousand lines at a time (never a whole table in memory). Columns are read untyped
+    (the driver's own values: on SQLite already text and numbers), which keeps a
+    20,000-person export in seconds. Returns the row count per table."""
     names: dict[Any, str] = {}
     for d_id, name in s.execute(select(table("district").c.id, table("district").c.name)):
         names.update({d_id: name, d_id.hex: name, str(d_id): name})
-    out: dict[str, list[bytes]] = {}
+    counts: dict[str, int] = {}
+    for name in ORDER:
+        counts[name] = 0
+        add(f"rows/{name}.jsonl", _table_lines(s, name, since, names, counts))
+    return counts
+
+
+def _table_lines(s: Session, name: str, since: dt.datetime | None, names: dict[Any, str],
+                 counts: dict[str, int]) -> Iterator[bytes]:
+    t = table(name)
+    dcols = district_columns(t)
+    cols = [c.name for c in t.columns]
+    positions = [i for i, c in enumerate(cols) if c in dcols]
+    stmt: Any = select(*[column(c) for c in cols]).select_from(t)
+    if name in CHILDREN:
+        parent = table(CHILDREN[name])
+        if since is not None:
+            stmt = stmt.where(t.c.case_id.in_(
+                select(parent.c.id).where(parent.c.updated_at >= since)))
+    elif since is not None:
+        stmt = stmt.where(t.c.updated_at >= since)
     plain = (str, int, float, type(None))
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for name in ORDER:
-        t = table(name)
-        dcols = district_columns(t)
-        cols = [c.name for c in t.columns]
-        positions = [i for i, c in enumerate(cols) if c in dcols]
-        stmt: Any = select(*[column(c) for c in cols]).select_from(t)
-        if name in CHILDREN:
-            parent = table(CHILDREN[name])
-            if since is not None:
-                stmt = stmt.where(t.c.case_id.in_(
-                    select(parent.c.id).where(parent.c.updated_at >= since)))
-        elif since is not None:
-            stmt = stmt.where(t.c.updated_at >= since)
-        lines: list[bytes] = []
-        result = s.execute(stmt.order_by(t.c.id).execution_options(yield_per=5000))
-        for raw in result:
+    result = s.execute(stmt.order_by(t.c.id).execution_options(yield_per=EXPORT_BATCH))
+    for batch in result.partitions():
+        lines = []
+        for raw in batch:
             values = list(raw)
             for i, v in enumerate(values):
                 if type(v) not in plain:
@@ -161,9 +162,10 @@ def export_rows(s: Session, since: dt.datetime | None) -> dict[str, list[bytes]]
             for i in positions:
                 if values[i] is not None:
                     values[i] = names.get(values[i], values[i])
-            lines.append(encode(dict(zip(cols, values, strict=True))).encode("utf-8"))
-        out[name] = lines
-    return out
+            lines.append(encode(dict(zip(cols, values, strict=True))))
+        counts[name] += len(lines)
+        lines.append("")
+        yield "\n".join(lines).encode("utf-8")
 
 
 # -- merge -------------------------------------------------------------------------------------
@@ -186,145 +188,463 @@ class MergeOutcome:
         per[key] += n
 
 
-def _newer(incoming: dict[str, Any], version: int | None, updated: dt.datetime | None) -> bool:
-    inc_v = incoming.get("row_version") or 0
-    if version is None:
-        return True
-    if inc_v != version:
-        return bool(inc_v > version)
-    a, b = incoming.get("updated_at"), updated
-    if a is None or b is None:
-        return False
-    if b.tzinfo is None:
-        b = b.replace(tzinfo=dt.UTC)
-    return bool(a > b)
-
-
 def _before_json(t: Table, row: Any) -> str:
     return json.dumps({c.name: _dump_value(row._mapping[c.name]) for c in t.columns},
                       ensure_ascii=False)
 
 
+_HEX = re.compile(r"[0-9a-f]{32}\Z")
+_STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\Z")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
+
+
+def _uuid_text(value: Any) -> str:
+    """A row id as the ledger, the report and the undo list spell it (``str(UUID)``)."""
+    if type(value) is str and _HEX.match(value):
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+
+
+def _store_uuid(v: Any) -> str:
+    return v if type(v) is str and _HEX.match(v) else uuid.UUID(str(v)).hex
+
+
+def _store_stamp(v: Any) -> str:
+    """SQLAlchemy's SQLite text for a timestamp, in UTC (an offset is converted, not
+    dropped)."""
+    if type(v) is str and _STAMP.match(v):
+        return v
+    parsed = v if isinstance(v, dt.datetime) else dt.datetime.fromisoformat(str(v))
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return f"{parsed:%Y-%m-%d %H:%M:%S}.{parsed.microsecond:06d}"
+
+
+def _store_day(v: Any) -> str:
+    return v if type(v) is str and _DAY.match(v) else dt.date.fromisoformat(str(v)[:10]).isoformat()
+
+
+def _store_number(v: Any) -> Any:
+    return v if type(v) in (int, float) else float(Decimal(str(v)))
+
+
+def _store_bool(v: Any) -> int:
+    return 1 if v else 0
+
+
+def _store_blob(v: Any) -> bytes:
+    return v if isinstance(v, bytes) else base64.b64decode(str(v))
+
+
+def _storer(col: Column[Any]) -> Any:
+    """JSON value -> what SQLAlchemy's SQLite dialect stores for the column (None: as is). A
+    value already in that form (every value a SQLite district sends) passes untouched."""
+    kind = col.type
+    if isinstance(kind, Uuid):
+        return _store_uuid
+    if isinstance(kind, DateTime):
+        return _store_stamp
+    if isinstance(kind, Date):
+        return _store_day
+    if isinstance(kind, Numeric):
+        return _store_number
+    if isinstance(kind, Boolean):
+        return _store_bool
+    if isinstance(kind, LargeBinary):
+        return _store_blob
+    return None
+
+
+class _Store:
+    """One table of the city's database as the merge sees it: incoming JSON rows prepared as
+    bind values, the existing rows' keys looked up a chunk at a time, bulk writes. This one
+    goes through SQLAlchemy Core with typed values (PostgreSQL); :class:`_SqliteStore` talks
+    to the SQLite driver in its stored form."""
+
+    def __init__(self, s: Session, t: Table, district_ids: dict[str, uuid.UUID]) -> None:
+        self.s = s
+        self.t = t
+        self.travelling = t.name not in CHILDREN
+        self.dcols = district_columns(t)
+        self.district_ids: dict[str, Any] = {k: self.stored_id(v)
+                                             for k, v in district_ids.items()}
+        self.columns: list[str] | None = None  # the package's columns, from its first row
+        self.key_columns = ["id"] + (["origin_district_id", "row_version", "updated_at"]
+                                     if self.travelling else []) + (
+            ["deleted_at"] if t.name == "person" else [])
+
+    def stored_id(self, value: uuid.UUID) -> Any:
+        return value
+
+    def _converters(self) -> list[tuple[str, Any]]:
+        return loaders(self.t)
+
+    def prepare(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if self.columns is None:
+            known = {c.name for c in self.t.columns}
+            self.columns = [c for c in rows[0] if c in known] if rows else []
+            self._convert = [(n, f) for n, f in self._converters()
+                             if n in self.columns and f is not None and n not in self.dcols]
+            self._districts = [n for n in self.columns if n in self.dcols]
+            # rows of exactly the table's columns are converted in place, not copied
+            self._copy = len(self.columns) != len(rows[0]) if rows else False
+        cols, convert, districts, ids = self.columns, self._convert, self._districts, \
+            self.district_ids
+        copy = self._copy
+        out = []
+        for data in rows:
+            row = {n: data[n] for n in cols} if copy else data
+            for name, f in convert:
+                value = row[name]
+                if value is not None:
+                    row[name] = f(value)
+            for name in districts:
+                value = row[name]
+                if value is not None:
+                    if value not in ids:
+                        raise ValueError(f"unknown district {value!r}")
+                    row[name] = ids[value]
+            out.append(row)
+        return out
+
+    def keys(self, ids: list[Any]) -> dict[Any, tuple[Any, ...]]:
+        """id -> (id, origin, row_version, updated_at[, deleted_at]) of the rows that exist."""
+        cols = [self.t.c[c] for c in self.key_columns]
+        found: dict[Any, tuple[Any, ...]] = {}
+        for part in chunks(ids):
+            for row in self.s.execute(select(*cols).where(self.t.c.id.in_(part))):
+                found[row[0]] = tuple(row)
+        return found
+
+    def child_ids(self, parent_ids: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for part in chunks(parent_ids):
+            out.extend(self.s.scalars(select(self.t.c.id).where(self.t.c.case_id.in_(part))))
+        return out
+
+    def before(self, ids: list[Any]) -> dict[Any, str]:
+        """Before-images (JSON) of existing rows."""
+        found: dict[Any, str] = {}
+        for part in chunks(ids):
+            for row in self.s.execute(select(self.t).where(self.t.c.id.in_(part))):
+                found[row.id] = _before_json(self.t, row)
+        return found
+
+    def newer(self, incoming: dict[str, Any], version: int | None, updated: Any) -> bool:
+        inc_v = incoming.get("row_version") or 0
+        if version is None:
+            return True
+        if inc_v != version:
+            return bool(inc_v > version)
+        a, b = incoming.get("updated_at"), updated
+        if a is None or b is None:
+            return False
+        if b.tzinfo is None:
+            b = b.replace(tzinfo=dt.UTC)
+        return bool(a > b)
+
+    def value_text(self, name: str, value: Any) -> Any:
+        """A value as the report shows it (the exporter's JSON form)."""
+        return _dump_value(value)
+
+    def insert(self, rows: list[dict[str, Any]]) -> None:
+        for part in chunks(rows):
+            self.s.execute(insert(self.t), part)
+
+    def update(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        t = self.t
+        cols = [c for c in rows[0] if c != "id"]
+        stmt = update(t).where(t.c.id == bindparam("_id")).values(
+            {c: bindparam(f"_v_{c}") for c in cols})
+        conn = self.s.connection()
+        for part in chunks(rows):
+            conn.execute(stmt, [{"_id": r["id"], **{f"_v_{c}": r[c] for c in cols}}
+                                for r in part])
+
+    def delete(self, ids: list[Any]) -> None:
+        for part in chunks(ids):
+            self.s.execute(delete(self.t).where(self.t.c.id.in_(part)))
+
+    def set_merged_into(self, pairs: list[tuple[Any, Any]]) -> None:
+        t = self.t
+        stmt = update(t).where(t.c.id == bindparam("_id")).values(
+            merged_into_id=bindparam("_into"))
+        conn = self.s.connection()
+        for part in chunks(pairs):
+            conn.execute(stmt, [{"_id": a, "_into": b} for a, b in part])
+
+
+class _SqliteStore(_Store):
+    """The same on SQLite, straight to the driver: values in their stored form (what
+    SQLAlchemy's SQLite dialect writes, checked by the tests), ``executemany`` for writes.
+    SQLAlchemy's per-row parameter handling was half of a merge."""
+
+    def stored_id(self, value: uuid.UUID) -> Any:
+        return value.hex
+
+    def _converters(self) -> list[tuple[str, Any]]:
+        return [(c.name, _storer(c)) for c in self.t.columns]
+
+    def _cursor(self) -> Any:
+        return self.s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+    def _select(self, cols: str, ids: list[Any], where: str = "id") -> Iterator[tuple[Any, ...]]:
+        cursor = self._cursor()
+        try:
+            for part in chunks(ids):
+                marks = ", ".join("?" * len(part))
+                yield from cursor.execute(
+                    f'SELECT {cols} FROM "{self.t.name}" WHERE "{where}" IN ({marks})', part)
+        finally:
+            cursor.close()
+
+    def keys(self, ids: list[Any]) -> dict[Any, tuple[Any, ...]]:
+        cols = ", ".join(f'"{c}"' for c in self.key_columns)
+        found: dict[Any, tuple[Any, ...]] = {}
+        for row in self._select(cols, ids):
+            if len(row) > 3 and row[3] is not None:  # updated_at as the merge stores it
+                row = (*row[:3], _store_stamp(row[3]), *row[4:])
+            found[row[0]] = row
+        return found
+
+    def child_ids(self, parent_ids: list[Any]) -> list[Any]:
+        return [row[0] for row in self._select('"id"', parent_ids, where="case_id")]
+
+    def before(self, ids: list[Any]) -> dict[Any, str]:
+        names = [c.name for c in self.t.columns]
+        cols = ", ".join(f'"{c}"' for c in names)
+        at = names.index("id")
+        found: dict[Any, str] = {}
+        for row in self._select(cols, ids):
+            found[row[at]] = json.dumps(
+                {n: (base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v)
+                 for n, v in zip(names, row, strict=True)}, ensure_ascii=False)
+        return found
+
+    def newer(self, incoming: dict[str, Any], version: int | None, updated: Any) -> bool:
+        inc_v = incoming.get("row_version") or 0
+        if version is None:
+            return True
+        if inc_v != version:
+            return bool(inc_v > version)
+        a = incoming.get("updated_at")
+        if a is None or updated is None:
+            return False
+        return bool(a > updated)  # both UTC text of one fixed form: ordered as the times
+
+    def value_text(self, name: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if not hasattr(self, "_loaders"):
+            self._loaders = dict(loaders(self.t))
+        load = self._loaders[name]
+        return _dump_value(value if load is None else load(value))
+
+    def _write(self, sql: str, params: list[Any]) -> None:
+        cursor = self._cursor()
+        try:
+            cursor.executemany(sql, params)
+        finally:
+            cursor.close()
+
+    def insert(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        fills = [(c.name, c.default.arg) for c in self.t.columns  # type: ignore[attr-defined]
+                 if c.name not in cols and c.default is not None
+                 and getattr(c.default, "is_scalar", False)]
+        names = cols + [n for n, _v in fills]
+        extra = [v for _n, v in fills]
+        sql = (f'INSERT INTO "{self.t.name}" (' + ", ".join(f'"{c}"' for c in names)
+               + ") VALUES (" + ", ".join("?" * len(names)) + ")")
+        self._write(sql, [[r[c] for c in cols] + extra for r in rows])
+
+    def update(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = [c for c in rows[0] if c != "id"]
+        sql = (f'UPDATE "{self.t.name}" SET ' + ", ".join(f'"{c}" = ?' for c in cols)
+               + ' WHERE "id" = ?')
+        self._write(sql, [[r[c] for c in cols] + [r["id"]] for r in rows])
+
+    def delete(self, ids: list[Any]) -> None:
+        self._write(f'DELETE FROM "{self.t.name}" WHERE "id" = ?', [[i] for i in ids])
+
+    def set_merged_into(self, pairs: list[tuple[Any, Any]]) -> None:
+        self._write(f'UPDATE "{self.t.name}" SET "merged_into_id" = ? WHERE "id" = ?',
+                    [[b, a] for a, b in pairs])
+
+
+def roomy_cache(s: Session) -> None:
+    """SQLite's default page cache (2 MB) makes 80,000 inserts into the city's indexes spill
+    pages over and over; 64 MB for this connection keeps them (as the import does)."""
+    if s.get_bind().dialect.name == "sqlite":
+        s.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
+
+
+def _origin_of(s: Session, table_name: str, key: Any,
+               district_ids: dict[str, uuid.UUID]) -> Any:
+    """The stored origin of a row already in the city's table (None: not there)."""
+    found = _store(s, table(table_name), district_ids).keys([key]).get(key)
+    return found[1] if found else None
+
+
+def _store(s: Session, t: Table, district_ids: dict[str, uuid.UUID]) -> _Store:
+    dialect = s.get_bind().dialect
+    if dialect.name == "sqlite" and dialect.paramstyle == "qmark":
+        return _SqliteStore(s, t, district_ids)
+    return _Store(s, t, district_ids)
+
+
 def merge_rows(
-    s: Session, parts: dict[str, bytes], *, district_id: uuid.UUID,
+    s: Session, package: OpenPackage, *, district_id: uuid.UUID,
     district_ids: dict[str, uuid.UUID], names: dict[uuid.UUID, str], detail_limit: int = 500,
     dry_run: bool = False, handover: set[uuid.UUID] | frozenset[uuid.UUID] = frozenset(),
 ) -> MergeOutcome:
-    """Upsert the package's rows into the city's tables (inside the caller's transaction).
+    """Upsert the package's rows into the city's tables (inside the caller's transaction),
+    table by table, a chunk of rows at a time as they come out of the package.
 
     ``dry_run`` classifies every row exactly as the merge would and writes nothing. The undo
     list holds one entry per table for the rows that were new (``row_id`` "new", ``before``
-    a JSON list of ids) and one per replaced or removed row with its before-image.
+    a JSON list of ids) and one per replaced or removed row with its before-image. Every part
+    is read to its end, so a part that does not match the signed manifest raises
+    ``PackageRefused`` (the caller's transaction is rolled back).
     ``handover``: the city's own records proposed to this district, which it takes back as
     its own (the rows it sends replace the city's and their origin becomes the district)."""
     result = MergeOutcome()
-    visit_origins = VisitOrigins(s, district_id)
-    deferred_merged_into: list[dict[str, Any]] = []
-    shipped: dict[str, list[uuid.UUID]] = {}
-    for name in ORDER:  # one table at a time in memory
-        t = table(name)
-        dcols = district_columns(t)
-        table_loaders = loaders(t)
-        incoming = [load_row(t, r, district_ids, dcols, table_loaders)
-                    for r in read_jsonl(parts.get(name, b""))]
-        shipped[name] = [r["id"] for r in incoming]
-        if name == "person":
-            for r in incoming:
-                if r.get("id_number") and r.get("deleted_at") is None \
-                        and r.get("merged_into_id") is None:
-                    result.people[str(r["id"])] = (r["id_number"], r.get("name"))
-        elif name == "person_event":
-            for r in incoming:
-                if r.get("kind") in ("move_out", "move_in") and r.get("undone_at") is None:
-                    result.moves.setdefault(str(r["person_id"]), set()).add(r["kind"])
-        travelling = name not in CHILDREN
-        if not incoming and travelling:
-            continue
-        if travelling:
-            for r in incoming:
-                if r.get("origin_district_id") is None:
-                    r["origin_district_id"] = district_id
-            visit_origins.fix(name, incoming)
-        if name == "person":
-            for r in incoming:
-                if r.get("merged_into_id") is not None:
-                    deferred_merged_into.append({"b_id": r["id"],
-                                                 "b_into": r.pop("merged_into_id")})
-                    r["merged_into_id"] = None
-        ids = [r["id"] for r in incoming]
-        existing: dict[uuid.UUID, Any] = {}
-        for part in chunks(ids):
-            for row in s.execute(select(t).where(t.c.id.in_(part))):
-                existing[row.id] = row
-        if not travelling:  # children follow their parent: drop the ones no longer there
-            parent_ids = shipped.get(CHILDREN[name], [])
-            keep = set(ids)
-            for part in chunks(parent_ids):
-                for row in s.execute(select(t).where(t.c.case_id.in_(part))):
-                    if row.id not in keep:
-                        result.undo.append({"table_name": name, "row_id": str(row.id),
-                                            "before": _before_json(t, row)})
-                        if not dry_run:
-                            s.execute(delete(t).where(t.c.id == row.id))
-                        result.count(name, "removed")
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        for r in incoming:
-            old = existing.get(r["id"])
-            if old is None:
-                inserts.append(r)
-                result.count(name, "new")
-                if name == "person" and len(result.new_persons) < detail_limit:
-                    result.new_persons.append({"id": str(r["id"]), "name": r.get("name")})
-                continue
-            if travelling:
-                owner = old.origin_district_id
-                if owner is not None and owner != district_id and r["id"] not in handover:
-                    result.count(name, "skipped")
-                    if len(result.skipped) < detail_limit:
-                        result.skipped.append({"table": name, "id": str(r["id"]),
-                                               "owner": names.get(owner, str(owner))})
-                    continue
-                if r["id"] not in handover and not _newer(r, old.row_version, old.updated_at):
-                    result.count(name, "unchanged")
-                    continue
-            result.undo.append({"table_name": name, "row_id": str(r["id"]),
-                                "before": _before_json(t, old)})
-            updates.append(r)
-            result.count(name, "changed")
-            if name == "person":
-                _person_change(result, old, r, detail_limit)
-        if inserts:
+    roomy_cache(s)
+    visit_origins: VisitOrigins | None = None
+    deferred_merged_into: list[tuple[Any, Any]] = []
+    shipped: dict[str, list[Any]] = {}
+    for name in ORDER:
+        store = _store(s, table(name), district_ids)
+        owner_names = {store.stored_id(k): v for k, v in names.items()}
+        home = store.stored_id(district_id)
+        handed = {store.stored_id(i) for i in handover}
+        if visit_origins is None:
+            visit_origins = VisitOrigins(home, lambda table_name, key: _origin_of(
+                s, table_name, key, district_ids))
+        new_ids: list[Any] = []
+        kept: set[Any] = set()
+        for batch in package.row_batches(f"rows/{name}.jsonl"):
+            incoming = store.prepare(batch)
+            _merge_batch(store, incoming, result, home, owner_names, new_ids,
+                         deferred_merged_into, detail_limit, dry_run, handed, visit_origins)
+            if name in PARENTS:
+                shipped.setdefault(name, []).extend(r["id"] for r in incoming)
+            if not store.travelling:
+                kept.update(r["id"] for r in incoming)
+        if not store.travelling:  # children follow their parent: drop the ones no longer there
+            gone = [i for i in store.child_ids(shipped.get(CHILDREN[name], [])) if i not in kept]
+            if gone:
+                befores = store.before(gone)
+                for i in gone:
+                    result.undo.append({"table_name": name, "row_id": _uuid_text(i),
+                                        "before": befores[i]})
+                result.count(name, "removed", len(gone))
+                if not dry_run:
+                    store.delete(gone)
+        if new_ids:
             result.undo.append({"table_name": name, "row_id": "new", "before": json.dumps(
-                [str(r["id"]) for r in inserts])})
-        if dry_run:
-            continue
-        for part in chunks(inserts):
-            s.execute(insert(t), part)
-        for r in updates:
-            s.execute(update(t).where(t.c.id == r["id"]).values(
-                {k: v for k, v in r.items() if k != "id"}))
+                [_uuid_text(i) for i in new_ids])})
     if deferred_merged_into and not dry_run:
-        t = table("person")
-        for item in deferred_merged_into:
-            s.execute(update(t).where(t.c.id == item["b_id"]).values(
-                merged_into_id=item["b_into"]))
+        _store(s, table("person"), district_ids).set_merged_into(deferred_merged_into)
     return result
 
 
-def _person_change(result: MergeOutcome, old: Any, new: dict[str, Any], limit: int) -> None:
+def _merge_batch(store: _Store, incoming: list[dict[str, Any]], result: MergeOutcome,
+                 home: Any, owner_names: dict[Any, str], new_ids: list[Any],
+                 deferred_merged_into: list[tuple[Any, Any]], detail_limit: int,
+                 dry_run: bool, handover: set[Any], visit_origins: VisitOrigins) -> None:
+    name = store.t.name
+    if name == "person":
+        for r in incoming:
+            if r.get("id_number") and r.get("deleted_at") is None \
+                    and r.get("merged_into_id") is None:
+                result.people[_uuid_text(r["id"])] = (r["id_number"], r.get("name"))
+    elif name == "person_event":
+        for r in incoming:
+            if r.get("kind") in ("move_out", "move_in") and r.get("undone_at") is None:
+                result.moves.setdefault(_uuid_text(r["person_id"]), set()).add(r["kind"])
+    if store.travelling:
+        for r in incoming:
+            if r.get("origin_district_id") is None:
+                r["origin_district_id"] = home
+        visit_origins.fix(name, incoming)
+    if name == "person":
+        for r in incoming:
+            if r.get("merged_into_id") is not None:
+                deferred_merged_into.append((r["id"], r["merged_into_id"]))
+                r["merged_into_id"] = None
+    existing = store.keys([r["id"] for r in incoming])
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for r in incoming:
+        old = existing.get(r["id"])
+        if old is None:
+            inserts.append(r)
+            if name == "person" and len(result.new_persons) < detail_limit:
+                result.new_persons.append({"id": _uuid_text(r["id"]), "name": r.get("name")})
+            continue
+        if store.travelling:
+            owner = old[1]
+            if owner is not None and owner != home and r["id"] not in handover:
+                result.count(name, "skipped")
+                if len(result.skipped) < detail_limit:
+                    result.skipped.append({"table": name, "id": _uuid_text(r["id"]),
+                                           "owner": owner_names.get(owner, str(owner))})
+                continue
+            if r["id"] not in handover and not store.newer(r, old[2], old[3]):
+                result.count(name, "unchanged")
+                continue
+        updates.append(r)
+    if inserts:
+        result.count(name, "new", len(inserts))
+        new_ids.extend(r["id"] for r in inserts)
+    if not updates:
+        if not dry_run:
+            store.insert(inserts)
+        return
+    result.count(name, "changed", len(updates))
+    wanted = [r["id"] for r in updates] if not dry_run else (
+        [r["id"] for r in updates][: max(0, detail_limit - len(result.changes))]
+        if name == "person" else [])
+    befores = store.before(wanted) if wanted else {}
+    for r in updates:
+        if r["id"] in befores and not dry_run:
+            result.undo.append({"table_name": name, "row_id": _uuid_text(r["id"]),
+                                "before": befores[r["id"]]})
+        if name == "person":
+            _person_change(store, result, existing[r["id"]], befores.get(r["id"]), r,
+                           detail_limit)
+    if not dry_run:
+        store.insert(inserts)
+        store.update(updates)
+
+
+def _person_change(store: _Store, result: MergeOutcome, old_keys: tuple[Any, ...],
+                   before: str | None, new: dict[str, Any], limit: int) -> None:
+    if old_keys[4] is None and new.get("deleted_at") is not None:
+        if len(result.deleted_persons) < limit:
+            result.deleted_persons.append({"id": _uuid_text(new["id"]), "name": new.get("name")})
+        return
+    if before is None or len(result.changes) >= limit:
+        return
+    old = json.loads(before)
     fields = {}
     for key, value in new.items():
         if key in BOOKKEEPING or key == "id":
             continue
-        before = old._mapping.get(key)
-        if _dump_value(before) != _dump_value(value):
-            fields[key] = [_dump_value(before), _dump_value(value)]
-    if old.deleted_at is None and new.get("deleted_at") is not None:
-        if len(result.deleted_persons) < limit:
-            result.deleted_persons.append({"id": str(new["id"]), "name": new.get("name")})
-    elif fields and len(result.changes) < limit:
-        result.changes.append({"id": str(new["id"]), "name": new.get("name"), "fields": fields})
+        was = store.value_text(key, old.get(key)) if old.get(key) is not None else None
+        now = store.value_text(key, value)
+        if was != now:
+            fields[key] = [was, now]
+    if fields:
+        result.changes.append({"id": _uuid_text(new["id"]), "name": new.get("name"),
+                               "fields": fields})
 
 
 def undo_rows(s: Session, entries: Iterable[tuple[str, str, str | None]]) -> int:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from desktop import __version__
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.exchange import handoff_package as pkg
 from desktop.exchange.handoff_package import PackageRefused
+from desktop.files import write_atomically
 from desktop.models import (
     AuditEvent,
     District,
@@ -37,7 +37,7 @@ from desktop.models import (
     PersonEvent,
     Standard,
 )
-from desktop.paths import replace_file, resources_dir
+from desktop.paths import resources_dir
 from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.handoff import edits, proposals, reference, resolution
@@ -252,22 +252,18 @@ class HandoffService(Service):
             base_snapshot = _aware(base.snapshot_at) if base else None
             since = base_snapshot - overlap if base_snapshot is not None else None
             snapshot = _now()
-            data_rows = rowsmod.export_rows(s, since)
+            writer = pkg.PackageWriter()
+            counts = rowsmod.export_rows(s, since, writer.add)
             audit_from = (base.audit_head_seq or 0) + 1 if base else 1
-            events = [
-                {"seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action,
-                 "entity": e.entity, "entity_id": e.entity_id, "detail": e.detail,
-                 "prev_hash": e.prev_hash, "hash": e.hash}
-                for e in s.scalars(select(AuditEvent).where(AuditEvent.seq >= audit_from)
-                                   .order_by(AuditEvent.seq))
-            ]
+            head = _audit_part(s, audit_from, writer)
             sequence = (sent[-1].sequence + 1) if sent else 1
             previous = sent[-1].package_hash if sent else None
             recipient = peer.age_recipient
             city_fp = peer.fingerprint
-        counts = {t: len(lines) for t, lines in data_rows.items()}
-        head_seq = events[-1]["seq"] if events else (base.audit_head_seq if base else 0)
-        head_hash = events[-1]["hash"] if events else (base.audit_head_hash if base else None)
+        entries, head_seq, head_hash = head
+        if not entries:
+            head_seq = base.audit_head_seq if base else 0
+            head_hash = base.audit_head_hash if base else None
         manifest = {
             "kind": "district", "sender": name, "city": city, "city_fingerprint": city_fp,
             "sender_fingerprint": pkg.fingerprint(self._keys.signing_public(), None),
@@ -279,25 +275,19 @@ class HandoffService(Service):
             "created_at": snapshot.isoformat(timespec="seconds"), "created_by": self._actor.name,
             "counts": counts,
             "audit": {"from_seq": audit_from, "head_seq": head_seq, "head_hash": head_hash,
-                      "entries": len(events)},
+                      "entries": entries},
         }
-        parts = {f"rows/{t}.jsonl": b"".join(line + b"\n" for line in lines)
-                 for t, lines in data_rows.items()}
-        parts["audit.jsonl"] = pkg.jsonl(events)
-        inner = pkg.build(manifest, parts, self._keys.signing_private())
-        manifest_hash = pkg.Package(*_manifest_of(inner)).package_hash
+        inner, manifest_bytes = writer.finish(manifest, self._keys.signing_private())
+        del writer
+        manifest_hash = pkg.sha256_hex(manifest_bytes)
         sealed = pkg.encrypt(inner, recipient)
-        tmp = out.with_name(out.name + ".part")
-        try:
-            with tmp.open("wb") as f:
-                f.write(sealed)
-                f.flush()
-                os.fsync(f.fileno())
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise AppError("handoff_write_failed", path=str(out),
-                           reason=exc.strerror or str(exc)) from exc
-        try:
+        del inner
+        recorded: list[int] = []
+
+        def record() -> None:
+            """The sent ledger row, committed while the package is only a temporary file:
+            a package under its name is always in the ledger (a crash in between leaves a
+            ledger row without a file, which the next export supersedes)."""
             with self._sessions.begin() as s:
                 for older in s.scalars(select(HandoffPackage).where(
                         HandoffPackage.direction == "sent", HandoffPackage.kind == "district",
@@ -312,17 +302,15 @@ class HandoffService(Service):
                     audit_head_hash=head_hash)
                 s.add(row)
                 s.flush()
-                package_id = row.id
+                recorded.append(row.id)
                 audit.append(s, self._actor, "handoff.export", entity="handoff_package",
-                             entity_id=package_id,
+                             entity_id=row.id,
                              detail={"quarter": quarter, "sequence": sequence,
                                      "hash": manifest_hash, "counts": counts,
                                      "full": base is None})
-            replace_file(tmp, out)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        return ExportResult(package_id, sequence, manifest_hash, base is None, counts, out)
+
+        write_atomically(out, sealed, before_rename=record, error_code="handoff_write_failed")
+        return ExportResult(recorded[0], sequence, manifest_hash, base is None, counts, out)
 
     # -- import: district packages, receipts, reference packages --------------------------------
 
@@ -368,56 +356,70 @@ class HandoffService(Service):
                                      revision=manifest["schema_revision"], ours=self._schema)
         return check
 
-    def _open_district(self, data: bytes) -> pkg.Package:
+    def _open_district(self, data: bytes) -> tuple[bytes, pkg.OpenPackage]:
+        """The decrypted zip and the package opened from it (manifest and signature checked,
+        parts not read yet)."""
         with self._read_sessions.begin() as s:
             _name, mode, _city, _home = self._identity(s)
         if mode != "city":
             raise PackageRefused("package_not_for_us")
         inner = pkg.decrypt(data, self._keys.age_identity())
-        return pkg.read(inner, self._checker(kinds=("district",)))
+        opened = pkg.open_package(inner, self._checker(kinds=("district",)))
+        for part in opened.names:
+            if part.startswith("rows/") and part[5:-6] not in rowsmod.ORDER:
+                opened.close()
+                raise PackageRefused("package_damaged", reason=f"unknown table {part[5:-6]}")
+        return inner, opened
 
     def _import_district(self, data: bytes, *, dry_run: bool, gap_reason: str | None
                          ) -> ImportResult:
-        package = self._open_district(data)
-        m = package.manifest
-        own_fp = self.own_fingerprint()
-        with self._read_sessions.begin() as s:
-            _name, _mode, city, _home = self._identity(s)
-            if m.get("city") != city or m.get("city_fingerprint") != own_fp:
-                raise PackageRefused("package_not_for_us")
-            self._check_sequence(s, package, gap_reason)
-        rows = _rows_of(package)
-        report = self._dry_run(package, rows)
-        del rows
-        if dry_run:
-            return ImportResult("district", None, m["sender"], m["sequence"], "dry_run", True,
-                                report)
-        if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
-            raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
-        inner = _inner_bytes(package)
-        with self._sessions.begin() as s:
-            self._check_sequence(s, package, gap_reason)  # again, under the write lock
-            row = HandoffPackage(
-                direction="received", kind="district", district=m["sender"],
-                quarter=m.get("quarter"), sequence=m["sequence"],
-                base_sequence=int(m.get("base_sequence") or 0), package_hash=package.package_hash,
-                previous_hash=m.get("previous_hash"), state="staged",
-                counts=json.dumps(m.get("counts") or {}), report=json.dumps(report,
-                                                                             ensure_ascii=False),
-                created_by=self._actor.name, gap_reason=gap_reason, payload=inner,
-                audit_head_seq=(m.get("audit") or {}).get("head_seq"),
-                audit_head_hash=(m.get("audit") or {}).get("head_hash"))
-            s.add(row)
-            s.flush()
-            audit.append(s, self._actor, "handoff.import", entity="handoff_package",
-                         entity_id=row.id,
-                         detail={"district": m["sender"], "sequence": m["sequence"],
-                                 "hash": package.package_hash, "gap_reason": gap_reason})
-            package_id = row.id
-        return ImportResult("district", package_id, m["sender"], m["sequence"], "staged", False,
-                            report)
+        inner, package = self._open_district(data)
+        del data
+        with package:
+            m = package.manifest
+            own_fp = self.own_fingerprint()
+            with self._read_sessions.begin() as s:
+                _name, _mode, city, _home = self._identity(s)
+                if m.get("city") != city or m.get("city_fingerprint") != own_fp:
+                    raise PackageRefused("package_not_for_us")
+                chain = self._check_sequence(s, package, gap_reason)
+            # every row part is read to its end here, against the signed manifest
+            report = self._dry_run(package)
+            for part in package.names:  # and whatever else the package carries
+                if not part.startswith("rows/") and part != "audit.jsonl":
+                    package.verify_part(part)
+            if dry_run:
+                return ImportResult("district", None, m["sender"], m["sequence"], "dry_run",
+                                    True, report)
+            if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
+                raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
+            with self._sessions.begin() as s:
+                self._check_sequence(s, package, gap_reason, chain)  # again, under the lock
+                row = HandoffPackage(
+                    direction="received", kind="district", district=m["sender"],
+                    quarter=m.get("quarter"), sequence=m["sequence"],
+                    base_sequence=int(m.get("base_sequence") or 0),
+                    package_hash=package.package_hash, previous_hash=m.get("previous_hash"),
+                    state="staged", counts=json.dumps(m.get("counts") or {}),
+                    report=json.dumps(report, ensure_ascii=False),
+                    created_by=self._actor.name, gap_reason=gap_reason, payload=inner,
+                    audit_head_seq=(m.get("audit") or {}).get("head_seq"),
+                    audit_head_hash=(m.get("audit") or {}).get("head_hash"))
+                s.add(row)
+                s.flush()
+                audit.append(s, self._actor, "handoff.import", entity="handoff_package",
+                             entity_id=row.id,
+                             detail={"district": m["sender"], "sequence": m["sequence"],
+                                     "hash": package.package_hash, "gap_reason": gap_reason})
+                package_id = row.id
+            return ImportResult("district", package_id, m["sender"], m["sequence"], "staged",
+                                False, report)
 
-    def _check_sequence(self, s: Session, package: pkg.Package, gap_reason: str | None) -> None:
+    def _check_sequence(self, s: Session, package: pkg.OpenPackage, gap_reason: str | None,
+                        checked: object = None) -> object:
+        """Refuse a replay, a gap (unless accepted with a reason) or a broken audit chain.
+        Returns what the chain was checked against; pass it as ``checked`` to check again
+        (under the write lock) without reading the chain again when that has not changed."""
         m = package.manifest
         district = m["sender"]
         if not isinstance(m.get("sequence"), int) or m["sequence"] < 1:
@@ -433,14 +435,21 @@ class HandoffService(Service):
         if base > merged and not (gap_reason or "").strip():
             raise PackageRefused("package_gap", district=district, sequence=m["sequence"],
                                  base=base, merged=merged)
-        self._check_audit_chain(s, package)
+        return self._check_audit_chain(s, package, checked)
 
-    def _check_audit_chain(self, s: Session, package: pkg.Package) -> None:
+    def _check_audit_chain(self, s: Session, package: pkg.OpenPackage, checked: object = None
+                           ) -> object:
         """The district's audit segment must link to the head the city kept last time, and
         hash correctly: a rewritten history shows."""
-        events = pkg.read_jsonl(package.parts.get("audit.jsonl", b""))
+        last = s.scalar(select(HandoffPackage).where(
+            HandoffPackage.direction == "received", HandoffPackage.kind == "district",
+            HandoffPackage.district == package.manifest["sender"],
+            HandoffPackage.state == "merged").order_by(HandoffPackage.sequence.desc()).limit(1))
+        against = (last.audit_head_seq, last.audit_head_hash) if last is not None else ()
+        if checked == against:
+            return against
         prev_hash: str | None = None
-        for e in events:
+        for e in (e for batch in package.row_batches("audit.jsonl") for e in batch):
             if prev_hash is not None and e["prev_hash"] != prev_hash:
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
@@ -449,34 +458,29 @@ class HandoffService(Service):
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
             prev_hash = e["hash"]
-        last = s.scalar(select(HandoffPackage).where(
-            HandoffPackage.direction == "received", HandoffPackage.kind == "district",
-            HandoffPackage.district == package.manifest["sender"],
-            HandoffPackage.state == "merged").order_by(HandoffPackage.sequence.desc()).limit(1))
-        if last is None or not last.audit_head_seq:
-            return
-        for e in events:
+            if last is None or not last.audit_head_seq:
+                continue
             if e["seq"] == last.audit_head_seq and e["hash"] != last.audit_head_hash:
                 raise PackageRefused("package_audit_broken", district=last.district,
                                      seq=e["seq"])
             if e["seq"] == last.audit_head_seq + 1 and e["prev_hash"] != last.audit_head_hash:
                 raise PackageRefused("package_audit_broken", district=last.district,
                                      seq=e["seq"])
+        return against
 
-    def _dry_run(self, package: pkg.Package, rows: dict[str, bytes]) -> dict[str, Any]:
+    def _dry_run(self, package: pkg.OpenPackage) -> dict[str, Any]:
         """What the merge would do: the same classification, nothing written (and the
         transaction rolled back all the same)."""
         s = self._read_sessions()
         try:
             with s.begin():
-                report = self._merge_into(s, package, rows, package_id=None)
+                report = self._merge_into(s, package, package_id=None)
                 s.rollback()
         finally:
             s.close()
         return report
 
-    def _merge_into(self, s: Session, package: pkg.Package,
-                    rows: dict[str, bytes], package_id: int | None
+    def _merge_into(self, s: Session, package: pkg.OpenPackage, package_id: int | None
                     ) -> dict[str, Any]:
         m = package.manifest
         districts = {d.name: d.id for d in s.scalars(select(District))}
@@ -484,7 +488,7 @@ class HandoffService(Service):
             raise PackageRefused("card_unknown_district", name=m["sender"])
         try:
             outcome = rowsmod.merge_rows(
-                s, rows, district_id=districts[m["sender"]], district_ids=districts,
+                s, package, district_id=districts[m["sender"]], district_ids=districts,
                 names={v: k for k, v in districts.items()}, dry_run=package_id is None,
                 handover=proposals.handover_ids(s, districts[m["sender"]]))
         except (ValueError, KeyError, TypeError) as exc:
@@ -620,8 +624,9 @@ class HandoffService(Service):
             if row.created_by == self._actor.name:
                 raise AppError("handoff_maker_checker", id=package_id)
             assert row.payload is not None
-            package = pkg.read(row.payload, self._checker(kinds=("district",)))
+            package = pkg.open_package(row.payload, self._checker(kinds=("district",)))
             if package.package_hash != row.package_hash:
+                package.close()
                 raise PackageRefused("package_tampered", part="manifest.json")
             merged = _merged_sequence(s, row.district)
             if row.sequence <= merged:
@@ -631,7 +636,8 @@ class HandoffService(Service):
                 raise PackageRefused("package_gap", district=row.district,
                                      sequence=row.sequence, base=row.base_sequence,
                                      merged=merged)
-            report = self._merge_into(s, package, _rows_of(package), package_id=row.id)
+            with package:
+                report = self._merge_into(s, package, package_id=row.id)
             row.state = "merged"
             row.merged_by = self._actor.name
             row.merged_at = _now()
@@ -676,8 +682,13 @@ class HandoffService(Service):
                 select(HandoffUndo).where(HandoffUndo.package_id == row.id)
                 .order_by(HandoffUndo.position))]
             assert row.merged_at is not None
-            shipped = edits.shipped_times(
-                pkg.read(row.payload, lambda _m, _b, _s: None).parts if row.payload else {})
+            staged = (pkg.open_package(row.payload, lambda _m, _b, _s: None)  # verified at import
+                      if row.payload else None)
+            try:
+                shipped = edits.shipped_times(staged)
+            finally:
+                if staged is not None:
+                    staged.close()
             edited = edits.edited_since(s, entries, row.merged_at, shipped)
             if edited and not force:
                 raise AppError("handoff_undo_later_edits", id=package_id, count=len(edited),
@@ -931,6 +942,27 @@ class HandoffService(Service):
                     for i in s.scalars(stmt)]
 
 
+def _audit_part(s: Session, audit_from: int, writer: pkg.PackageWriter
+                ) -> tuple[int, int | None, str | None]:
+    """The audit chain from ``audit_from`` as the package's ``audit.jsonl``; returns the
+    number of entries and the last one's sequence number and hash."""
+    t: Any = AuditEvent.__table__
+    head: list[Any] = [0, None, None]
+
+    def lines() -> Iterator[bytes]:
+        stmt = select(t.c.seq, t.c.at, t.c.actor, t.c.action, t.c.entity,
+                      t.c.entity_id, t.c.detail, t.c.prev_hash, t.c.hash
+                      ).where(t.c.seq >= audit_from).order_by(t.c.seq)
+        for batch in s.execute(stmt.execution_options(yield_per=5000)).partitions():
+            rows = [dict(r._mapping) for r in batch]
+            head[0] += len(rows)
+            head[1], head[2] = rows[-1]["seq"], rows[-1]["hash"]
+            yield pkg.jsonl(rows)
+
+    writer.add("audit.jsonl", lines())
+    return head[0], head[1], head[2]
+
+
 def _card(card: dict[str, Any]) -> Card:
     return Card(card["name"], card["kind"], card["city"], card["fingerprint"],
                 pkg.grouped(card["fingerprint"]), card.get("age_recipient"))
@@ -946,28 +978,3 @@ def _merged_sequence(s: Session, district: str) -> int:
 def _manifest_of(data: bytes) -> tuple[dict[str, Any], bytes, bytes, dict[str, bytes]]:
     package = pkg.read(data, lambda _m, _b, _s: None)
     return package.manifest, package.manifest_bytes, package.signature, package.parts
-
-
-def _inner_bytes(package: pkg.Package) -> bytes:
-    import io
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr(pkg.MANIFEST, package.manifest_bytes)
-        z.writestr(pkg.SIGNATURE, package.signature)
-        for name, body in sorted(package.parts.items()):
-            z.writestr(name, body)
-    return buffer.getvalue()
-
-
-def _rows_of(package: pkg.Package) -> dict[str, bytes]:
-    """The package's row parts by table (JSON lines, parsed one table at a time)."""
-    out: dict[str, bytes] = {}
-    for name, body in package.parts.items():
-        if name.startswith("rows/"):
-            table_name = name[len("rows/"):-len(".jsonl")]
-            if table_name not in rowsmod.ORDER:
-                raise PackageRefused("package_damaged", reason=f"unknown table {table_name}")
-            out[table_name] = body
-    return out
