@@ -1915,10 +1915,6 @@
         <translation>在您编辑期间，这条记录已被他人修改。现已重新载入最新内容，您刚才的修改没有保存，请重新修改。</translation>
     </message>
     <message>
-        <source>Save or undo your edits first: a status change is recorded on its own.</source>
-        <translation>请先保存或撤回尚未保存的修改：动态变更单独记录。</translation>
-    </message>
-    <message>
         <source>Show the ID number</source>
         <translation>显示身份证号</translation>
     </message>
@@ -2803,20 +2799,20 @@ Batch: %2</source>
         <translation>（没有可撤销的变动）</translation>
     </message>
     <message>
-        <source>This undoes: %1. The history keeps both entries.</source>
-        <translation>将撤销：%1。历史记录中两条都会保留。</translation>
+        <source>This undoes: %1. The history keeps both entries. It is recorded when you save the record.</source>
+        <translation>将撤销：%1。历史记录中两条都会保留。在人员窗口点“保存”时记录。</translation>
     </message>
     <message>
-        <source>Recorded at once, on its own: Cancel in the record window does not take it back (use Undo the last change).</source>
-        <translation>确定后立即单独记录：在人员窗口点“取消”不会撤回（需要时用“撤销上一条”）。</translation>
+        <source>Recorded together with the record when you press Save in the record window; Cancel there drops it.</source>
+        <translation>在人员窗口点“保存”时与人员信息一起记录；点“取消”则放弃。</translation>
     </message>
     <message>
-        <source>Undo now</source>
+        <source>Undo</source>
         <translation>确定撤销</translation>
     </message>
     <message>
-        <source>Record now</source>
-        <translation>立即记录</translation>
+        <source>Add to the history</source>
+        <translation>记入动态</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -2993,6 +2989,22 @@ Batch: %2</source>
     <message>
         <source>%1 (undone)</source>
         <translation>%1（已撤销）</translation>
+    </message>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1（待保存）</translation>
+    </message>
+    <message>
+        <source>%1 dated %2</source>
+        <translation>%2 的“%1”</translation>
+    </message>
+    <message>
+        <source>on Save</source>
+        <translation>保存时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved yet: recorded together with the record when you press Save, dropped by Cancel.</source>
+        <translation><numerusform>%n 项动态尚未保存：点“保存”时与人员信息一起记录，点“取消”则放弃。</numerusform></translation>
     </message>
 </context>
 <context>
