@@ -2169,6 +2169,10 @@
         <translation>备注：</translation>
     </message>
     <message>
+        <source>The day is hidden with the ID number: it is part of it.</source>
+        <translation>出生日与身份证号一同隐去：它是号码的一部分。</translation>
+    </message>
+    <message>
         <source>The ID number says the sex is %1.</source>
         <translation>身份证号码显示性别为%1。</translation>
     </message>

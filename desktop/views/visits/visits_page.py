@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.masking import birth_shown
 from desktop.core.money import yuan
 from desktop.core.vocabulary import VISIT_STATUS
 from desktop.errors import AppError
@@ -406,7 +407,8 @@ class VisitsPage(QWidget):
         if not rows:
             QMessageBox.information(self, self.tr("Add a person"), self.tr("Nobody found."))
             return
-        labels = [f"{r.name} · {r.district} · {r.birth_date or ''} · {r.work_unit}"
+        labels = [f"{r.name} · {r.district} · {birth_shown(r.birth_date, r.id_number)} · "
+                  f"{r.work_unit}"
                   for r in rows]
         choice, ok = QInputDialog.getItem(self, self.tr("Add a person"), self.tr("Who:"),
                                           labels, 0, False)
