@@ -265,10 +265,6 @@
         <translation>荣誉称号证明</translation>
     </message>
     <message>
-        <source>ID number masked</source>
-        <translation>身份证号码隐去部分</translation>
-    </message>
-    <message>
         <source>Full ID number…</source>
         <translation>完整身份证号码…</translation>
     </message>
@@ -2182,6 +2178,13 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Numbers masked</source>
+        <translation>号码隐去中间位</translation>
+    </message>
+</context>
+<context>
     <name>RecuperationPage</name>
     <message>
         <source>New batch…</source>
@@ -2198,6 +2201,18 @@
     <message>
         <source>Letters…</source>
         <translation>通知书…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers (travel insurance)…</source>
+        <translation>完整身份证号（办理保险用）…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <source>Why does the roster need the full ID numbers and phones (e.g. the travel insurance)? The reason is written to the audit log.</source>
+        <translation>为什么名单需要完整的身份证号和电话（如办理旅游保险）？理由将记入审计日志。</translation>
     </message>
     <message>
         <source>Batch:</source>
