@@ -177,7 +177,7 @@ class RecuperationPage(QWidget):
             (self.tr("Phone"), lambda r: r.phone),
             (self.tr("Note"), lambda r: r.decline_reason),
         ], self)
-        self.roster_table = table(self, "rosterTable", self.roster_model)
+        self.roster_table = table(self, "rosterTable", self.roster_model, stretch=4)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recuperationTabs")
         page = QWidget(self)
