@@ -52,9 +52,10 @@ class ReasonDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, prompt: str) -> str | None:
         dialog = cls(title, prompt, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.reason.text().strip() or None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.reason.text().strip()
+        dialog.deleteLater()  # not kept under its parent once closed (a later one crashed)
+        return (text or None) if accepted else None
 
 
 def masked_or_full_menu(button: QPushButton, workspace: Workspace, name: str,

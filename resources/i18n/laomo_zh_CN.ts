@@ -2449,6 +2449,18 @@
         <translation>花名册…</translation>
     </message>
     <message>
+        <source>Full ID numbers…</source>
+        <translation>完整身份证号…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <source>Why does the roster need the full ID numbers and phones? The reason is written to the audit log.</source>
+        <translation>为什么花名册需要完整的身份证号和电话？理由将记入审计日志。</translation>
+    </message>
+    <message>
         <source>Print the persons of the current filter as a roster grouped by district</source>
         <translation>将当前筛选的人员按区县分组打印为花名册</translation>
     </message>

@@ -32,8 +32,8 @@ from tests.visits.support import add_people
 NUMBER = idnumber.make("330522", dt.date(1970, 5, 1), 417)
 
 
-def _page(qtbot: QtBot, ws: Workspace) -> RecuperationPage:
-    page = RecuperationPage(ws, TaskRunner())
+def _page(qtbot: QtBot, ws: Workspace, runner: TaskRunner) -> RecuperationPage:
+    page = RecuperationPage(ws, runner)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
@@ -41,7 +41,15 @@ def _page(qtbot: QtBot, ws: Workspace) -> RecuperationPage:
     return page
 
 
-def _preview_text(qtbot: QtBot, page: RecuperationPage) -> str:
+def _finish(qtbot: QtBot, page: QWidget, runner: TaskRunner) -> None:
+    """Let every background job deliver before the page and the database go away."""
+    qtbot.waitUntil(lambda: runner.active() == 0, timeout=30000)
+    for preview in page.findChildren(DocumentPreviewDialog):
+        preview.close()
+    qtbot.wait(50)
+
+
+def _preview_text(qtbot: QtBot, page: QWidget) -> str:
     def shown() -> list[DocumentPreviewDialog]:
         return [w for w in page.findChildren(DocumentPreviewDialog) if w.isVisible()]
     qtbot.waitUntil(lambda: bool(shown()), timeout=30000)
@@ -64,7 +72,8 @@ def test_full_id_numbers_on_the_roster_need_a_reason_and_are_audited(
         organiser="市总"))
     svc.fill(bid)
     assert any(r.person_id == ids["省级乙"] for r in svc.roster(bid))
-    page = _page(qtbot, ws)
+    runner = TaskRunner()
+    page = _page(qtbot, ws, runner)
     button = page.findChild(QPushButton, "printRoster")
     assert button.menu() is not None
     masked = page.findChild(QAction, "rosterMasked")
@@ -86,6 +95,7 @@ def test_full_id_numbers_on_the_roster_need_a_reason_and_are_audited(
     assert NUMBER in _preview_text(qtbot, page)
     audit = [e for e in ws.audit().recent(20) if e.action == "recuperation.unmask_roster"]
     assert audit and "办理旅游意外险" in str(audit[0].detail)
+    _finish(qtbot, page, runner)
 
 
 def test_the_full_choice_is_not_offered_without_the_permission(
@@ -94,6 +104,37 @@ def test_the_full_choice_is_not_offered_without_the_permission(
     accounts_svc.create_user(ws.actor, name="chakan", display_name="只读", role=Role.VIEWER,
                              password="chakan-2026")
     viewer = make_workspace(db, accounts_svc.login("chakan", "chakan-2026"))
-    page = _page(qtbot, viewer)
+    runner = TaskRunner()
+    page = _page(qtbot, viewer, runner)
     assert not page.findChild(QAction, "rosterFull").isVisible()
     assert page.findChild(QAction, "rosterMasked").isVisible()
+    _finish(qtbot, page, runner)
+
+
+def test_the_register_roster_too(qtbot: QtBot, ws: Workspace) -> None:
+    """花名册 (``laomo report roster --unmask --reason``) through the same menu."""
+    from desktop.services.register.types import PersonDraft
+    from desktop.views.preferences import Preferences
+    from desktop.views.register.register_page import RegisterPage
+
+    ws.persons().create(PersonDraft(name="钱秀英", district="长兴县", id_number=NUMBER))
+    runner = TaskRunner()
+    page = RegisterPage(ws, runner, Preferences())
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(page.up_to_date, timeout=10000)
+    assert page.findChild(QPushButton, "printRoster").menu() is not None
+
+    def give_reason(widget: QWidget) -> None:
+        assert isinstance(widget, ReasonDialog)
+        widget.reason.setText("报送市总工会")
+        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_next_modal(give_reason)
+    page.findChild(QAction, "rosterFull").trigger()
+    assert NUMBER in _preview_text(qtbot, page)
+    page.findChild(QAction, "rosterMasked").trigger()
+    text = _preview_text(qtbot, page)
+    assert NUMBER not in text and mask_id(NUMBER) in text
+    _finish(qtbot, page, runner)
