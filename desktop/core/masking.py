@@ -8,11 +8,12 @@ to check a number read out on the phone, not enough to use it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from desktop.core.idnumber import mask as _mask_id_number
 
-__all__ = ["mask_id", "mask_phone"]
+__all__ = ["birth_shown", "mask_id", "mask_phone"]
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # Several numbers in one field ("0572-2061068，13812345678"): each is masked on its own.
@@ -29,6 +30,17 @@ def mask_id(number: str | None) -> str:
     if not number:
         return ""
     return _mask_id_number(number)
+
+
+def birth_shown(born: dt.date | None, id_number: str | None) -> str:
+    """A birth date as shown beside a (possibly masked) ID number: the masked digits *are*
+    the birth date, so beside a masked number only the year and month show (1968-03), and
+    the number cannot be rebuilt from the same screen or page (issue 14, point 9)."""
+    if born is None:
+        return ""
+    if id_number and "*" in id_number:
+        return f"{born.year:04d}-{born.month:02d}"
+    return born.isoformat()
 
 
 def _stars_but_tail(digits: str, keep: int) -> str:

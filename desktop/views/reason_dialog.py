@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.services.permissions import Perm
+from desktop.services.workspace import Workspace
 
 
 class ReasonDialog(QDialog):
@@ -43,6 +52,34 @@ class ReasonDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, prompt: str) -> str | None:
         dialog = cls(title, prompt, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.reason.text().strip() or None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.reason.text().strip()
+        dialog.deleteLater()  # not kept under its parent once closed (a later one crashed)
+        return (text or None) if accepted else None
+
+
+def masked_or_full_menu(button: QPushButton, workspace: Workspace, name: str,
+                        act: Callable[[str | None], Any], *, full_text: str, title: str,
+                        prompt: str) -> QMenu:
+    """The one path to a working document with full numbers (issue 14, point 9), as the CLI's
+    ``--unmask --reason``: ``button`` opens a menu, numbers masked or — for a user with the
+    unmask permission — ``full_text``, which asks ``prompt`` for a reason first. ``act`` gets
+    None (masked) or the reason; the service checks the permission again and audits it.
+    Actions are named ``<name>Masked`` and ``<name>Full``, the menu ``<name>Menu``."""
+    menu = QMenu(button)
+    menu.setObjectName(f"{name}Menu")
+    masked = menu.addAction(QCoreApplication.translate("ReasonDialog", "Numbers masked"))
+    masked.setObjectName(f"{name}Masked")
+    full = menu.addAction(full_text)
+    full.setObjectName(f"{name}Full")
+    full.setVisible(workspace.actor.can(Perm.UNMASK))
+
+    def ask_full() -> None:
+        reason = ReasonDialog.ask(button.window(), title, prompt)
+        if reason is not None:
+            act(reason)
+
+    masked.triggered.connect(lambda: act(None))
+    full.triggered.connect(ask_full)
+    button.setMenu(menu)
+    return menu

@@ -265,10 +265,6 @@
         <translation>荣誉称号证明</translation>
     </message>
     <message>
-        <source>ID number masked</source>
-        <translation>身份证号码隐去部分</translation>
-    </message>
-    <message>
         <source>Full ID number…</source>
         <translation>完整身份证号码…</translation>
     </message>
@@ -2065,10 +2061,6 @@
         <translation>在您编辑期间，这条记录已被他人修改。现已重新载入最新内容，您刚才的修改没有保存，请重新修改。</translation>
     </message>
     <message>
-        <source>Save or undo your edits first: a status change is recorded on its own.</source>
-        <translation>请先保存或撤回尚未保存的修改：动态变更单独记录。</translation>
-    </message>
-    <message>
         <source>Show the ID number</source>
         <translation>显示身份证号</translation>
     </message>
@@ -2323,12 +2315,23 @@
         <translation>备注：</translation>
     </message>
     <message>
+        <source>The day is hidden with the ID number: it is part of it.</source>
+        <translation>出生日与身份证号一同隐去：它是号码的一部分。</translation>
+    </message>
+    <message>
         <source>The ID number says the sex is %1.</source>
         <translation>身份证号码显示性别为%1。</translation>
     </message>
     <message>
         <source>The ID number says the birth date is %1.</source>
         <translation>身份证号码显示出生日期为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Numbers masked</source>
+        <translation>号码隐去中间位</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2351,18 @@
     <message>
         <source>Letters…</source>
         <translation>通知书…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers (travel insurance)…</source>
+        <translation>完整身份证号（办理保险用）…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <source>Why does the roster need the full ID numbers and phones (e.g. the travel insurance)? The reason is written to the audit log.</source>
+        <translation>为什么名单需要完整的身份证号和电话（如办理旅游保险）？理由将记入审计日志。</translation>
     </message>
     <message>
         <source>Batch:</source>
@@ -2582,6 +2597,18 @@
     <message>
         <source>Roster…</source>
         <translation>花名册…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers…</source>
+        <translation>完整身份证号…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <source>Why does the roster need the full ID numbers and phones? The reason is written to the audit log.</source>
+        <translation>为什么花名册需要完整的身份证号和电话？理由将记入审计日志。</translation>
     </message>
     <message>
         <source>Print the persons of the current filter as a roster grouped by district</source>
@@ -3101,20 +3128,20 @@ Batch: %2</source>
         <translation>（没有可撤销的变动）</translation>
     </message>
     <message>
-        <source>This undoes: %1. The history keeps both entries.</source>
-        <translation>将撤销：%1。历史记录中两条都会保留。</translation>
+        <source>This undoes: %1. The history keeps both entries. It is recorded when you save the record.</source>
+        <translation>将撤销：%1。历史记录中两条都会保留。在人员窗口点“保存”时记录。</translation>
     </message>
     <message>
-        <source>Recorded at once, on its own: Cancel in the record window does not take it back (use Undo the last change).</source>
-        <translation>确定后立即单独记录：在人员窗口点“取消”不会撤回（需要时用“撤销上一条”）。</translation>
+        <source>Recorded together with the record when you press Save in the record window; Cancel there drops it.</source>
+        <translation>在人员窗口点“保存”时与人员信息一起记录；点“取消”则放弃。</translation>
     </message>
     <message>
-        <source>Undo now</source>
+        <source>Undo</source>
         <translation>确定撤销</translation>
     </message>
     <message>
-        <source>Record now</source>
-        <translation>立即记录</translation>
+        <source>Add to the history</source>
+        <translation>记入动态</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -3367,6 +3394,22 @@ Batch: %2</source>
     <message>
         <source>%1 (undone)</source>
         <translation>%1（已撤销）</translation>
+    </message>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1（待保存）</translation>
+    </message>
+    <message>
+        <source>%1 dated %2</source>
+        <translation>%2 的“%1”</translation>
+    </message>
+    <message>
+        <source>on Save</source>
+        <translation>保存时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved yet: recorded together with the record when you press Save, dropped by Cancel.</source>
+        <translation><numerusform>%n 项动态尚未保存：点“保存”时与人员信息一起记录，点“取消”则放弃。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -309,3 +309,33 @@ def test_a_death_before_a_recorded_retirement_is_refused(db: Database, admin: Ac
     svc.undo_last_event(pid, "日期录错")
     svc.death(pid, dt.date(2021, 1, 5), "病故")
     assert svc.get(pid).death_date == dt.date(2021, 1, 5)
+
+
+def test_pending_changes_are_checked_without_writing_and_saved_with_the_form(
+        db: Database, admin: Actor) -> None:
+    """Issue 14, point 8: the dialog's pending changes are tried (nothing written), then
+    saved with the form in one transaction; one refused change writes neither."""
+    from desktop.services.register.types import StatusChange
+
+    svc = service(db, admin)
+    pid = make_person(svc)
+    before = snapshot(db, pid)
+    retire = StatusChange("retire", dt.date(2023, 5, 1), "到龄退休")
+    svc.check_status_changes(pid, [retire])
+    assert snapshot(db, pid) == before
+    with pytest.raises(ValidationError) as refused:
+        svc.check_status_changes(pid, [retire, StatusChange("death", dt.date(2020, 1, 1), "病故")])
+    assert refused.value.codes() == {"date": "death_before_event"}
+    assert snapshot(db, pid) == before
+
+    got = svc.get(pid)
+    edited = dataclasses.replace(got.draft, position="车间主任")
+    with pytest.raises(ValidationError):
+        svc.update(pid, edited, expected_version=got.row_version, changes=[
+            retire, StatusChange("death", dt.date(2020, 1, 1), "病故")])
+    assert snapshot(db, pid) == before  # the form's edit is not written either
+    svc.update(pid, edited, expected_version=got.row_version, changes=[retire])
+    after = svc.get(pid)
+    assert after.draft.position == "车间主任" and after.draft.employment_status == "离退休"
+    with pytest.raises(PermissionDenied):
+        service(db, VIEWER).check_status_changes(pid, [retire])

@@ -29,6 +29,9 @@ def test_audit_reads_as_sentences_in_local_time(qtbot: QtBot, demo_ws: Workspace
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10000)
     top = [page.table.item(0, c).text() for c in range(5)]
     assert top[2] == "admin"
+    assert top[3] == "查看完整身份证号"  # the action alone, never a cut piece of the sentence
+    actions = {page.table.item(r, 3).text() for r in range(page.table.rowCount())}
+    assert not any("（" in a or "：" in a for a in actions), actions
     assert "查看完整身份证号" in top[4] and person.name in top[4]
     assert "核对身份证复印件" in top[4]
     assert not UUID.search(top[4])

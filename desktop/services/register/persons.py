@@ -7,6 +7,7 @@ The register list and search are in ``register``; status changes (动态管理) 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -39,7 +40,7 @@ from desktop.services.register.store import (
     refresh_derived,
     utcnow,
 )
-from desktop.services.register.types import PersonDetail, PersonDraft
+from desktop.services.register.types import PersonDetail, PersonDraft, StatusChange
 
 __all__ = ["PersonService"]
 
@@ -128,8 +129,10 @@ class PersonService(StatusChanges, Service):
                          entity_id=person.id, detail={"fields": changed})
             return person.id
 
-    def update(self, person_id: uuid.UUID, draft: PersonDraft, *, expected_version: int) -> None:
-        """Save the dialog's draft over the stored person.
+    def update(self, person_id: uuid.UUID, draft: PersonDraft, *, expected_version: int,
+               changes: Sequence[StatusChange] = ()) -> None:
+        """Save the dialog's draft over the stored person, then record the status
+        ``changes`` it held (in order), all in one transaction.
 
         ``expected_version`` is the ``row_version`` the dialog loaded: if someone saved in
         between, ``AppError("stale_record")`` and nothing is written.
@@ -148,8 +151,10 @@ class PersonService(StatusChanges, Service):
             # Always an UPDATE of the person row, so its version moves even when only an honor
             # changed: a dialog open elsewhere then sees that its copy is stale.
             person.updated_at = utcnow()
-            audit.append(s, self._actor, "person.update", entity="person",
-                         entity_id=person.id, detail={"changed": changed})
+            if changed or not changes:
+                audit.append(s, self._actor, "person.update", entity="person",
+                             entity_id=person.id, detail={"changed": changed})
+            self.record_changes(s, person, changes)
 
     def _apply(
         self, s: Session, person: Person, draft: PersonDraft, resolved: Resolved,

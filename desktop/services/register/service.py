@@ -26,7 +26,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
-from desktop.core.masking import mask_id, mask_phone
+from desktop.core.masking import birth_shown, mask_id, mask_phone
 from desktop.core.reference import EMPLOYMENT_STATUSES, code_table
 from desktop.core.vocabulary import SEX, zh
 from desktop.errors import NotFound, ValidationError
@@ -371,7 +371,9 @@ class RegisterService(Service):
             kept = sorted(honors.get(pid, ()), key=lambda h: (h[0] is None, h[0] or 0, h[1]))
             out.append({
                 "uuid": str(pid), "name": name, "sex": zh(SEX, sex, default="") or None,
-                "birth_date": born.isoformat() if born else None,
+                # beside a masked number, the year-month only: the hidden digits are the date
+                "birth_date": (born.isoformat() if unmask else
+                               birth_shown(born, mask_id(number))) if born else None,
                 "id_number": (number if unmask else mask_id(number)) or None,
                 "district": district, "work_unit": unit, "employment_status": employment,
                 "life_status": life, "treatment_level": level,

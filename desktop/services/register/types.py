@@ -117,6 +117,23 @@ class PersonDraft:
 
 
 @dataclass(frozen=True)
+class StatusChange:
+    """One status change (动态管理) the person dialog holds until 保存: ``kind`` is one of
+    retire/transfer/move_out/move_in/death/revoke/emigrate/lost_contact, or ``undo`` (the
+    newest stored change is taken back; ``date`` unused). Fields a kind does not use stay
+    empty."""
+
+    kind: str
+    date: dt.date | None
+    reason: str | None
+    new_work_unit: str | None = None
+    new_position: str | None = None
+    to_district: str | None = None
+    from_district: str | None = None
+    honor_ids: tuple[uuid.UUID, ...] | None = None  # revoke: None means every kept honor
+
+
+@dataclass(frozen=True)
 class EventRow:
     """One entry of the 动态管理 timeline."""
 

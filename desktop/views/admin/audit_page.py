@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.audit import AuditEntry, ChainReport
 from desktop.services.workspace import Workspace
-from desktop.views.admin.audit_words import local_time, raw, sentence
+from desktop.views.admin.audit_words import action_words, local_time, raw, sentence
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
@@ -51,8 +51,9 @@ class AuditPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(4):  # short columns as wide as their text; the sentence stretches
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(verify)
@@ -73,8 +74,8 @@ class AuditPage(QWidget):
         lang = current_language()
         for r, e in enumerate(entries):
             said = sentence(e, lang)
-            values = [str(e.seq), local_time(e.at), e.actor, said.split("：")[0].split(" (")[0],
-                      said]
+            # the action alone (splitting the sentence cut "生成演示数据（动态：…" mid-word)
+            values = [str(e.seq), local_time(e.at), e.actor, action_words(e.action, lang), said]
             stored = raw(e)
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)

@@ -102,11 +102,16 @@ def _value(key: str, value: Any, zh: bool) -> str | None:
     return str(value)
 
 
+def action_words(action: str, lang: str) -> str:
+    """The action alone, for the 操作 column ("生成演示数据"); the code when unknown."""
+    words = ACTIONS.get(action)
+    return (words[0] if lang.startswith("zh") else words[1]) if words else action
+
+
 def sentence(entry: AuditEntry, lang: str) -> str:
     """"admin 修改劳模信息：张建国（原因：…）" — who, what, whom, and the readable details."""
     zh = lang.startswith("zh")
-    words = ACTIONS.get(entry.action)
-    action = (words[0] if zh else words[1]) if words else entry.action
+    action = action_words(entry.action, lang)
     whom = entry.subject or (entry.entity_id if entry.entity == "user" else None)
     head = f"{action}：{whom}" if zh and whom else f"{action} {whom}" if whom else action
     details = []

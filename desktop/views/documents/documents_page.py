@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -35,7 +34,7 @@ from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
-from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.reason_dialog import ReasonDialog, masked_or_full_menu
 from desktop.views.tasks import TaskRunner
 
 
@@ -44,24 +43,10 @@ def proof_of_title_button(parent: QWidget, workspace: Workspace,
     """"Proof of title" with a menu: ID number masked, or in full (asks why; audited)."""
     button = QPushButton(QCoreApplication.translate("DocumentLogPage", "Proof of title"), parent)
     button.setObjectName("proofOfTitle")
-    menu = QMenu(button)
-    menu.setObjectName("proofMenu")
     tasks = TaskRunner(button)
-    masked = menu.addAction(QCoreApplication.translate("DocumentLogPage", "ID number masked"))
-    masked.setObjectName("proofMasked")
-    full = menu.addAction(QCoreApplication.translate("DocumentLogPage", "Full ID number…"))
-    full.setObjectName("proofFull")
-    full.setVisible(workspace.actor.can(Perm.UNMASK))
 
-    def issue(unmask: bool) -> None:
-        reason = None
-        if unmask:
-            reason = ReasonDialog.ask(parent, QCoreApplication.translate(
-                "DocumentLogPage", "Full ID number"), QCoreApplication.translate(
-                "DocumentLogPage", "Why does the proof need the full ID number? The reason is "
-                "kept in the document log and the audit log."))
-            if reason is None:
-                return
+    def issue(reason: str | None) -> None:
+        unmask = reason is not None
         why_dead = None
         if workspace.persons().get(person_id).life_status == "deceased":
             why_dead = ReasonDialog.ask(parent, QCoreApplication.translate(
@@ -81,9 +66,13 @@ def proof_of_title_button(parent: QWidget, workspace: Workspace,
             file_name="荣誉称号证明.pdf",
             label=QCoreApplication.translate("DocumentLogPage", "Preparing the proof of title…"))
 
-    masked.triggered.connect(lambda: issue(False))
-    full.triggered.connect(lambda: issue(True))
-    button.setMenu(menu)
+    masked_or_full_menu(
+        button, workspace, "proof", issue,
+        full_text=QCoreApplication.translate("DocumentLogPage", "Full ID number…"),
+        title=QCoreApplication.translate("DocumentLogPage", "Full ID number"),
+        prompt=QCoreApplication.translate(
+            "DocumentLogPage", "Why does the proof need the full ID number? The reason is "
+            "kept in the document log and the audit log."))
     return button
 
 

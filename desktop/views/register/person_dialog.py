@@ -30,7 +30,7 @@ from desktop.core.texts import problem_text
 from desktop.core.vocabulary import LIFE_STATUS
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.permissions import Perm
-from desktop.services.register.types import PersonDetail, PersonDraft
+from desktop.services.register.types import PersonDetail, PersonDraft, StatusChange
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import PROBLEM_STYLE, problem_words
 from desktop.views.i18n import current_language, word
@@ -64,6 +64,8 @@ class PersonDialog(QDialog):
         self._saved: PersonDraft | None = None
         self._honor_rows: list[int] = []
         self._existing_id: uuid.UUID | None = None
+        # status changes entered in the history tab, recorded with the form on 保存
+        self.pending: list[StatusChange] = []
         # A new, untouched form does not greet the user with "the name is empty".
         self._quiet_name = person_id is None
         districts = workspace.association.districts
@@ -81,7 +83,7 @@ class PersonDialog(QDialog):
         self.tabs.addTab(self.honors, self.tr("Honors"))
         self.timeline: TimelineTab | None = None
         if person_id is not None:
-            self.timeline = TimelineTab(self._perform, self._why_no_status_change, self)
+            self.timeline = TimelineTab(self._perform, self._drop_pending, self)
             self.tabs.addTab(self.timeline, self.tr("History"))
             self.honors.revoke_saved = lambda honor_id: self._timeline().start(
                 "revoke", [honor_id])
@@ -152,7 +154,7 @@ class PersonDialog(QDialog):
     @classmethod
     def edit(cls, workspace: Workspace, person_id: uuid.UUID,
              parent: QWidget | None = None) -> bool:
-        """Edit one person; True when anything was saved or recorded (refresh the list)."""
+        """Edit one person; True when anything was saved (refresh the list)."""
         try:
             dialog = cls(workspace, person_id, parent)
         except AppError as exc:
@@ -193,9 +195,8 @@ class PersonDialog(QDialog):
             self.can_edit = False
             self._lock()
         self._saved = self.draft()
-        self._timeline().set_events(detail.events, draft.honors, self._ws.association.districts,
-                                    self.tr("Current status: %1")
-                                    .replace("%1", self._status_text(detail)))
+        self.pending.clear()  # what was pending is saved or was read over by someone else's
+        self._show_history()
         self.validate()
 
     def _lock(self) -> None:
@@ -207,6 +208,15 @@ class PersonDialog(QDialog):
         if self.timeline is not None:
             for button in self.timeline.buttons.values():
                 button.hide()
+
+    def _show_history(self) -> None:
+        detail = self._detail
+        assert detail is not None
+        self._timeline().set_events(detail.events, detail.draft.honors,
+                                    self._ws.association.districts,
+                                    self.tr("Current status: %1")
+                                    .replace("%1", self._status_text(detail)),
+                                    self.pending, self._ws.actor.name)
 
     def _timeline(self) -> TimelineTab:
         assert self.timeline is not None
@@ -259,7 +269,7 @@ class PersonDialog(QDialog):
                            treatment_override_reason=reason)
 
     def is_dirty(self) -> bool:
-        return self._saved is not None and self.draft() != self._saved
+        return bool(self.pending) or (self._saved is not None and self.draft() != self._saved)
 
     def validate(self) -> bool:
         """Show every problem of the form as it is now; True when it can be saved."""
@@ -276,10 +286,7 @@ class PersonDialog(QDialog):
             self.general.show()
             self.save_button.setEnabled(False)
             return False
-        ok = self._show(problems)
-        if self.timeline is not None:
-            self.timeline.refresh_state()
-        return ok
+        return self._show(problems)
 
     def _validate_later(self) -> None:
         self.validate()
@@ -344,7 +351,8 @@ class PersonDialog(QDialog):
                 self.created_id = service.create(draft)
             else:
                 assert self._detail is not None
-                service.update(self.person_id, draft, expected_version=self._detail.row_version)
+                service.update(self.person_id, draft, expected_version=self._detail.row_version,
+                               changes=self.pending)
         except ValidationError as exc:
             self._show(exc.problems)
             return
@@ -353,6 +361,7 @@ class PersonDialog(QDialog):
                 QMessageBox.warning(self, self.windowTitle(), self.tr(
                     "Someone else changed this record while you were editing it. It has been "
                     "reloaded with their changes; your changes were not saved."))
+                self.pending.clear()
                 self.reload()
                 return
             present_error(self, exc)
@@ -361,32 +370,27 @@ class PersonDialog(QDialog):
         self._saved = draft
         self.accept()
 
-    def _why_no_status_change(self) -> str | None:
-        if self.is_dirty():
-            return self.tr("Save or undo your edits first: a status change is recorded on "
-                           "its own.")
-        return None
-
     def _perform(self, kind: str, v: dict[str, Any]) -> None:
-        """Record one status change (called by the timeline's small forms)."""
-        svc, pid = self._ws.persons(), self.person_id
-        assert pid is not None
-        if kind == "transfer":
-            svc.transfer(pid, v["date"], v["new_work_unit"], v.get("new_position"), v["reason"])
-        elif kind == "move_out":
-            svc.move_out(pid, v["date"], v["to_district"], v["reason"])
-        elif kind == "move_in":
-            svc.move_in(pid, v["date"], v["from_district"], v["reason"])
-        elif kind == "revoke":
-            svc.revoke(pid, v["date"], v["reason"], honor_ids=v["honor_ids"])
-        elif kind == "undo":
-            svc.undo_last_event(pid, v["reason"])
-        elif kind in ("retire", "death", "emigrate", "lost_contact"):
-            getattr(svc, kind)(pid, v["date"], v["reason"])
-        else:
-            raise ValueError(kind)
-        self.changed_anything = True
-        self.reload()
+        """Try one status change after the pending ones (the service writes nothing) and
+        keep it pending; ``ValidationError``/``AppError`` when refused (the small form
+        shows it). Saved with the form, dropped by 取消."""
+        assert self.person_id is not None
+        honor_ids = v.get("honor_ids")
+        change = StatusChange(
+            kind, v.get("date"), v.get("reason"), new_work_unit=v.get("new_work_unit"),
+            new_position=v.get("new_position"), to_district=v.get("to_district"),
+            from_district=v.get("from_district"),
+            honor_ids=None if honor_ids is None else tuple(honor_ids))
+        self._ws.persons().check_status_changes(self.person_id, [*self.pending, change])
+        self.pending.append(change)
+        self._show_history()
+        self.validate()
+
+    def _drop_pending(self) -> None:
+        if self.pending:
+            self.pending.pop()
+        self._show_history()
+        self.validate()
 
     def _reveal(self) -> None:
         assert self.person_id is not None

@@ -54,6 +54,9 @@ class PersonFields(QObject):
         self._host = parent
         self._masked_id: str | None = None  # the masked number as loaded: not parsed
         self._id_problem: str | None = None
+        # the stored birth date while the ID number is masked: the field shows 1968-03-**,
+        # since the hidden digits of the number are that date (issue 14, point 9)
+        self._hidden_birth: dt.date | None = None
         self.reveal_button = QPushButton(self.tr("Show ID number…"), parent)
         self.reveal_button.setObjectName("revealIdNumber")
         self.reveal_button.hide()
@@ -204,18 +207,44 @@ class PersonFields(QObject):
 
     def values(self) -> dict[str, Any]:
         """Every field's value as a ``PersonDraft`` wants it (unreadable input gives None)."""
-        return {name: editor.value() for name, editor in self.editors.items()}
+        out = {name: editor.value() for name, editor in self.editors.items()}
+        if self._hidden_birth is not None:
+            out["birth_date"] = self._hidden_birth
+        return out
 
     def load(self, values: Mapping[str, Any], *, masked_id: str | None = None) -> None:
         self._masked_id = masked_id
+        self._hidden_birth = None
         for name, editor in self.editors.items():
             editor.set_value(values.get(name))
+        born = values.get("birth_date")
+        if masked_id is not None and isinstance(born, dt.date):
+            self._hide_birth(born)
         self._id_changed()
 
+    def _hide_birth(self, born: dt.date) -> None:
+        birth: DateField = self.editors["birth_date"]
+        self._hidden_birth = born
+        birth.blockSignals(True)
+        birth.setText(f"{born.year:04d}-{born.month:02d}-**")
+        birth.blockSignals(False)
+        birth.setReadOnly(True)
+        birth.setToolTip(self.tr("The day is hidden with the ID number: it is part of it."))
+
+    def _show_birth(self, born: dt.date | None) -> None:
+        birth: DateField = self.editors["birth_date"]
+        self._hidden_birth = None
+        birth.setReadOnly(False)
+        birth.setToolTip("")
+        birth.set_value(born)
+
     def load_id(self, number: str) -> None:
-        """The full number, revealed by a permitted user."""
+        """The full number, revealed by a permitted user (the birth date with it)."""
+        born = self._hidden_birth
         self._masked_id = None
         self.editors["id_number"].setText(number)
+        if born is not None:
+            self._show_birth(born)
 
     def id_is_masked(self) -> bool:
         """The ID field still shows the masked number it was loaded with."""
@@ -224,6 +253,8 @@ class PersonFields(QObject):
     def local_problems(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for name, editor in self.editors.items():
+            if name == "birth_date" and self._hidden_birth is not None:
+                continue
             text = editor.local_problem()
             if text:
                 found.setdefault(name, []).append(text)
@@ -249,6 +280,10 @@ class PersonFields(QObject):
             return None
 
     def _id_changed(self) -> None:
+        if self._hidden_birth is not None and not self.id_is_masked():
+            # another number is being typed: the birth date comes from it, not from the
+            # stored one (which would give the old number back)
+            self._show_birth(None)
         self._parse_id()
         # shown at once, keystroke by keystroke; the dialog's validation adds the rest later
         self.boxes["id_number"].set_problems([self._id_problem] if self._id_problem else [])

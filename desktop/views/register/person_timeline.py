@@ -1,10 +1,10 @@
 """The 动态记录 tab: a person's status history and the actions that add to it.
 
-Each action opens a small form (date, reason, what else the change needs), calls the person
-service and asks the dialog to reload: a status change is its own transaction, separate from
-saving the form, and its form says so (recorded at once; 取消 of the person window does not
-take it back, 撤销上一条 does). The history is shown in date order; the undo form names the
-change it will undo, and an undone change shows the undo reason.
+Each action opens a small form (date, reason, what else the change needs); the dialog tries
+the change with the person service (nothing written) and keeps it as *pending*: it shows in
+the history marked 待保存, is recorded with the form on 保存 (one transaction) and is dropped
+on 取消. The history is shown in date order; the undo form names the change it will undo
+(撤销上一条 on a pending change simply drops it), and an undone change shows the undo reason.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError, ValidationError
-from desktop.services.register.types import EventRow, HonorDraft
+from desktop.services.register.types import EventRow, HonorDraft, StatusChange
 from desktop.views.form_widgets import ChoiceField, DateField, FieldBox, TextField, problem_words
 from desktop.views.messages import present_error
 
@@ -92,22 +92,28 @@ def _recording_order(e: EventRow) -> tuple[dt.datetime, int]:
     return e.recorded_at, seq if isinstance(seq, int) else 0
 
 
-class TimelineTab(QWidget):
-    """Events table plus one button per status change.
+def _change_details(c: StatusChange) -> str:
+    parts = [c.new_work_unit, c.new_position, c.to_district, c.from_district]
+    return "；".join(p for p in parts if p)
 
-    ``perform(kind, values)`` calls the service; ``can_act()`` returns a reason why nothing may
-    be recorded now (unsaved edits) or None.
+
+class TimelineTab(QWidget):
+    """Events table (stored and pending) plus one button per status change.
+
+    ``perform(kind, values)`` tries the change and adds it to the dialog's pending changes
+    (``ValidationError`` when refused); ``drop_pending()`` takes the newest pending one back.
     """
 
     def __init__(self, perform: Callable[[str, dict[str, Any]], None],
-                 can_act: Callable[[], str | None], parent: QWidget | None = None) -> None:
+                 drop_pending: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineTab")
         self._perform = perform
-        self._can_act = can_act
+        self._drop_pending = drop_pending
         self._honors: list[HonorDraft] = []
         self._districts: list[str] = []
         self._undo_target: EventRow | None = None
+        self._pending: list[StatusChange] = []
         self.status = QLabel(self)
         self.status.setObjectName("timelineStatus")
         self.status.setWordWrap(True)
@@ -140,6 +146,7 @@ class TimelineTab(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("timelineHint")
         self.hint.setStyleSheet("color: #9a5b00")
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
@@ -147,47 +154,68 @@ class TimelineTab(QWidget):
         layout.addWidget(self.hint)
 
     def set_events(self, events: Sequence[EventRow], honors: Iterable[HonorDraft],
-                   districts: Iterable[str], status: str) -> None:
+                   districts: Iterable[str], status: str,
+                   pending: Sequence[StatusChange] = (), recorded_by: str = "") -> None:
         self._honors = [h for h in honors if h.id is not None and h.revoked_date is None]
         self._districts = list(districts)
+        self._pending = list(pending)
         self.status.setText(status)
-        rows = list(events)  # the service's order: by date, newest first
+        stored = list(events)  # the service's order: by date, newest first
         # what 撤销上一条 takes back: the most recently *recorded* change not undone yet
-        live = [e for e in rows if not e.undone]
+        live = [e for e in stored if not e.undone]
         self._undo_target = max(live, key=_recording_order, default=None)
         if self._undo_target is not None and self._undo_target.kind not in ACTIONS:
             self._undo_target = None  # the creation or a merge: nothing to undo
-        self.table.setRowCount(len(rows))
-        grey = QBrush(QColor("#999999"))
-        for r, e in enumerate(rows):
+        rows: list[tuple[str, list[str], bool, bool]] = []  # date key, texts, pending, undone
+        for e in stored:
             kind = event_kind_label(e.kind)
             if e.undone:
                 kind = self.tr("%1 (undone)").replace("%1", kind)
-            values = [e.event_date.isoformat(), kind, e.reason or "", _details_text(e.details),
-                      e.recorded_by, e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")]
+            rows.append((e.event_date.isoformat(), [
+                e.event_date.isoformat(), kind, e.reason or "", _details_text(e.details),
+                e.recorded_by, e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M")],
+                False, e.undone))
+        target = self._undo_target
+        for pc in self._pending:
+            kind = self.tr("%1 (not saved yet)").replace("%1", event_kind_label(pc.kind))
+            if pc.kind == "undo":
+                details = (self.tr("%1 dated %2").replace("%1", event_kind_label(target.kind))
+                           .replace("%2", target.event_date.isoformat())
+                           if target is not None else "")
+                date = ""
+            else:
+                details, date = _change_details(pc), pc.date.isoformat() if pc.date else ""
+            # a pending undo has no date of its own: it goes on top
+            rows.append((date or "9999", [date, kind, pc.reason or "", details, recorded_by,
+                                          self.tr("on Save")], True, False))
+        rows.sort(key=lambda r: r[0], reverse=True)
+        self.table.setRowCount(len(rows))
+        grey, blue = QBrush(QColor("#999999")), QBrush(QColor("#1a56a8"))
+        for r, (_key, values, is_pending, undone) in enumerate(rows):
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, str(e.id))
-                if e.undone:
+                font = item.font()
+                if undone:
                     item.setForeground(grey)
-                    font = item.font()
                     font.setStrikeOut(True)
-                    item.setFont(font)
+                if is_pending:
+                    item.setForeground(blue)
+                    font.setItalic(True)
+                item.setFont(font)
                 self.table.setItem(r, c, item)
         self.refresh_state()
 
     def refresh_state(self) -> None:
-        why = self._can_act()
-        for b in self.buttons.values():
-            b.setEnabled(why is None)
-        self.buttons["revoke"].setEnabled(why is None and bool(self._honors))
-        self.buttons["undo"].setEnabled(why is None and self._undo_target is not None)
-        self.hint.setText(why or "")
+        self.buttons["revoke"].setEnabled(bool(self._honors))
+        self.buttons["undo"].setEnabled(bool(self._pending) or self._undo_target is not None)
+        n = len(self._pending)
+        self.hint.setText(self.tr(
+            "%n change(s) not saved yet: recorded together with the record when you press "
+            "Save, dropped by Cancel.", "", n) if n else "")
 
     def start(self, kind: str, honor_ids: list[uuid.UUID] | None = None) -> None:
-        why = self._can_act()
-        if why is not None:
-            self.hint.setText(why)
+        if kind == "undo" and self._pending:
+            self._drop_pending()  # never recorded: nothing to undo in the history
             return
         StatusChangeDialog.run(self, kind, self._perform, honors=self._honors,
                                districts=self._districts, preselected=honor_ids,
@@ -245,12 +273,12 @@ class StatusChangeDialog(QDialog):
             target = (self.tr("%1 dated %2").replace("%1", event_kind_label(undo_target.kind))
                       .replace("%2", undo_target.event_date.isoformat())
                       if undo_target is not None else self.tr("nothing"))
-            self.note.setText(self.tr("This undoes: %1. The history keeps both entries.")
+            self.note.setText(self.tr("This undoes: %1. The history keeps both entries. "
+                                      "It is recorded when you save the record.")
                               .replace("%1", target))
         else:
-            self.note.setText(self.tr("Recorded at once, on its own: Cancel in the record "
-                                      "window does not take it back (use Undo the last "
-                                      "change)."))
+            self.note.setText(self.tr("Recorded together with the record when you press Save "
+                                      "in the record window; Cancel there drops it."))
         form.addRow(self.note)
         self._add(form, "reason", self.tr("Reason:"), reason)
         self.problem = QLabel(self)
@@ -261,7 +289,7 @@ class StatusChangeDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Undo now") if kind == "undo" else self.tr("Record now"))
+            self.tr("Undo") if kind == "undo" else self.tr("Add to the history"))
         self.buttons.accepted.connect(self._try)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)

@@ -38,6 +38,7 @@ from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
+from desktop.views.reason_dialog import masked_or_full_menu
 from desktop.views.register.register_filter_bar import RegisterFilterBar
 from desktop.views.register.register_table_model import PAGE_SIZE, RegisterTableModel
 from desktop.views.register.register_table_view import RegisterTableView
@@ -74,7 +75,12 @@ class RegisterPage(QWidget):
             self.edit_person)
         self.reveal_button = self._button("revealIdNumber", self.tr("Reveal ID number…"),
                                           self.reveal_id_number)
-        self.roster_button = self._button("printRoster", self.tr("Roster…"), self.print_roster)
+        self.roster_button = self._button("printRoster", self.tr("Roster…"), lambda: None)
+        masked_or_full_menu(  # as `laomo report roster --unmask --reason`
+            self.roster_button, workspace, "roster", self.print_roster,
+            full_text=self.tr("Full ID numbers…"), title=self.tr("Full ID numbers"),
+            prompt=self.tr("Why does the roster need the full ID numbers and phones? The "
+                           "reason is written to the audit log."))
         self.roster_button.setToolTip(self.tr("Print the persons of the current filter as a "
                                               "roster grouped by district"))
         self.cards_button = self._button("printCards", self.tr("Cards"), lambda: None)
@@ -393,14 +399,16 @@ class RegisterPage(QWidget):
 
     # -- printing -------------------------------------------------------------------------------
 
-    def print_roster(self) -> None:
-        """The roster (花名册) of the current filter, made in the background, then previewed."""
+    def print_roster(self, reason: str | None = None) -> None:
+        """The roster (花名册) of the current filter, made in the background, then previewed;
+        with ``reason`` the numbers in full (permission checked and audited by the service)."""
         from desktop.views.document_preview import DocumentPreviewDialog
 
         service = self._workspace.documents()
         f = self.filters.filter()
         DocumentPreviewDialog.generate(
-            self, self._tasks, lambda: service.roster(f), title=self.tr("Roster"),
+            self, self._tasks, lambda: service.roster(f, unmask=reason is not None, reason=reason),
+            title=self.tr("Roster"),
             file_name="花名册.pdf", label=self.tr("Preparing the roster…"))
 
     def print_cards(self, selected: bool) -> None:

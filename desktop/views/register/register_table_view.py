@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop.views.preferences import Preferences
@@ -71,7 +71,24 @@ class RegisterTableView(QTableView):
         for signal in (header.sectionResized, header.sectionMoved):
             signal.connect(lambda *_: self._save_timer.start())
         model.resorted.connect(self.save_layout)
+        model.modelReset.connect(self.fit_columns)
         self.doubleClicked.connect(lambda _index: self.open_requested.emit())
+
+    def fit_columns(self) -> None:
+        """Widen a column whose title or text (of the rows in view) would be cut, never
+        narrow one (the user's widths stay): issue 14, point 15."""
+        header = self.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)  # it stretches
+        for column in range(header.count()):
+            if column == last or header.isSectionHidden(column):
+                continue
+            need = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            if header.sectionSize(column) < need:
+                header.resizeSection(column, need)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the final font and style are known once shown
 
     def save_layout(self) -> None:
         """Column order, widths, hidden columns and sort order, restored next time."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -35,7 +36,7 @@ from desktop.views.form_widgets import DateField, MoneyField, button_row, refill
 from desktop.views.gating import allowed, gate_children
 from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
-from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.reason_dialog import ReasonDialog, masked_or_full_menu
 from desktop.views.tasks import Task, TaskRunner
 from desktop.views.visits.visit_table_model import RowsTableModel
 from desktop.views.visits.visits_page import selected, table
@@ -138,9 +139,17 @@ class RecuperationPage(QWidget):
         top = button_row(self, [
             ("newBatch", self.tr("New batch…"), self.new_batch),
             ("fillBatch", self.tr("Fill to quota"), self.fill),
-            ("printRoster", self.tr("Print roster…"), self.ask_roster),
+            ("printRoster", self.tr("Print roster…"), lambda: None),  # its menu below
             ("printLetters", self.tr("Letters…"), self.ask_letters),
         ])
+        roster_button = self.findChild(QPushButton, "printRoster")
+        assert roster_button is not None
+        masked_or_full_menu(
+            roster_button, workspace, "roster", self.print_roster,
+            full_text=self.tr("Full ID numbers (travel insurance)…"),
+            title=self.tr("Full ID numbers"),
+            prompt=self.tr("Why does the roster need the full ID numbers and phones (e.g. "
+                           "the travel insurance)? The reason is written to the audit log."))
         top.insertWidget(0, QLabel(self.tr("Batch:"), self))
         top.insertWidget(1, self.batch)
         self.summary = QLabel(self)
@@ -168,7 +177,7 @@ class RecuperationPage(QWidget):
             (self.tr("Phone"), lambda r: r.phone),
             (self.tr("Note"), lambda r: r.decline_reason),
         ], self)
-        self.roster_table = table(self, "rosterTable", self.roster_model)
+        self.roster_table = table(self, "rosterTable", self.roster_model, stretch=4)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("recuperationTabs")
         page = QWidget(self)
@@ -306,15 +315,14 @@ class RecuperationPage(QWidget):
         if rows:
             self._act(lambda: self._ws.recuperation().replace(rows[0].entry_id))
 
-    def ask_roster(self) -> None:
-        """疗休养名单 made by the service in the background, then previewed."""
-        self.print_roster()
-
-    def print_roster(self) -> Task | None:
+    def print_roster(self, reason: str | None = None) -> Task | None:
+        """疗休养名单 made by the service in the background, then previewed; with ``reason``
+        the ID numbers and phones in full (permission checked and audited by the service)."""
         bid, prints = self._bid(), self._ws.visit_prints()
         name = self.batch.currentText().split("（", 1)[0].strip() or "疗休养"
         return DocumentPreviewDialog.generate(
-            self, self._tasks, lambda: prints.recuperation_roster(bid)[0],
+            self, self._tasks, lambda: prints.recuperation_roster(
+                bid, unmask=reason is not None, reason=reason)[0],
             title="疗休养名单", file_name=f"{name}-疗休养名单.pdf",
             label=self.tr("Making the document…"))
 

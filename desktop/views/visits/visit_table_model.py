@@ -16,6 +16,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 Column = tuple[str, Callable[[Any], object]]
 
 
+TOOLTIP_AFTER = 12  # characters
+
+
 class RowsTableModel(QAbstractTableModel):
     """Holds DTOs; never queries in ``data()``; the owning widget calls ``set_rows``."""
 
@@ -52,6 +55,10 @@ class RowsTableModel(QAbstractTableModel):
             return "" if value is None else data_word(str(value))
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole:  # a long text cut by a narrow column
+            value = self._columns[index.column()][1](row)
+            text = "" if value is None else data_word(str(value))
+            return text if len(text) > TOOLTIP_AFTER else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.masking import birth_shown
 from desktop.core.money import yuan
 from desktop.core.vocabulary import VISIT_STATUS
 from desktop.errors import AppError
@@ -71,7 +72,11 @@ def problem_label(code: str) -> str:
     return labels.get(code, code)
 
 
-def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = False) -> QTableView:
+def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = False,
+          stretch: int = -1) -> QTableView:
+    """A read-only table: columns as wide as their title and text, and the long text column
+    ``stretch`` (default the last) takes the room that is left, or gives it up first (its
+    full text is the cell's tooltip), so no short column is cut while an empty one is wide."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -82,10 +87,12 @@ def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = Fa
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(model.columnCount() - 1 if stretch < 0 else stretch,
+                                QHeaderView.ResizeMode.Stretch)
     header.setResizeContentsPrecision(60)  # measure the first rows, not ten thousand
     # columns as wide as their title and text, so that none is clipped while an empty one takes
-    # the room (issue 14)
+    # the room (issue 14, point 15)
     model.modelReset.connect(view.resizeColumnsToContents)
     view.resizeColumnsToContents()
     return view
@@ -113,10 +120,10 @@ class VisitsPage(QWidget):
         self.campaign.setObjectName("campaignCombo")
         self.campaign.setMinimumWidth(280)
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
-        self.print_button = QToolButton(self)
+        # a push button with a menu: its size includes the menu arrow (an InstantPopup tool
+        # button draws the arrow over its text, which then looks cut: issue 14, point 15)
+        self.print_button = QPushButton(self.tr("Print / export"), self)
         self.print_button.setObjectName("printVisits")
-        self.print_button.setText(self.tr("Print / export"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
         for kind, text in (("list", self.tr("Visit list per team and day (PDF)…")),
                            ("receipt", self.tr("Receipt sheet (PDF)…")),
@@ -168,7 +175,7 @@ class VisitsPage(QWidget):
             (self.tr("Why on the list"), lambda r: r.reason),
             (self.tr("Planned"), lambda r: self.tr("yes") if r.planned else self.tr("NO")),
         ], self)
-        self.candidate_table = table(self, "candidatesTable", self.candidate_model)
+        self.candidate_table = table(self, "candidatesTable", self.candidate_model, stretch=4)
         page = QWidget(self)
         lay = QVBoxLayout(page)
         lay.addLayout(button_row(page, [("addPerson", self.tr("Add a person…"), self.ask_add)]))
@@ -189,7 +196,7 @@ class VisitsPage(QWidget):
         page = QWidget(self)
         lay = QVBoxLayout(page)
         lay.addWidget(self.coverage_label)
-        lay.addWidget(table(page, "coverageTable", self.coverage_model))
+        lay.addWidget(table(page, "coverageTable", self.coverage_model, stretch=3))
         self.tabs.addTab(page, self.tr("Coverage"))
 
     def _build_schedule(self) -> None:
@@ -418,7 +425,8 @@ class VisitsPage(QWidget):
         if not rows:
             QMessageBox.information(self, self.tr("Add a person"), self.tr("Nobody found."))
             return
-        labels = [f"{r.name} · {r.district} · {r.birth_date or ''} · {r.work_unit}"
+        labels = [f"{r.name} · {r.district} · {birth_shown(r.birth_date, r.id_number)} · "
+                  f"{r.work_unit}"
                   for r in rows]
         choice, ok = QInputDialog.getItem(self, self.tr("Add a person"), self.tr("Who:"),
                                           labels, 0, False)

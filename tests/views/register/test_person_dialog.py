@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import uuid
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -111,7 +112,7 @@ def test_create_through_the_dialog_then_edit_shows_the_values(qtbot: QtBot,
     f = dialog.fields.editors
     assert f["name"].text() == "朱荣荣"
     assert f["id_number"].text() == idnumber.mask(ID_MALE)  # masked until revealed
-    assert f["birth_date"].text() == "1968-03-02"
+    assert f["birth_date"].text() == "1968-03-**"  # the day is part of the masked number
     assert f["sex"].currentText() == "男"
     assert f["ethnicity"].currentText() == "汉族"
     assert f["political_status"].currentText() == "中国共产党党员"
@@ -242,6 +243,12 @@ def _answer_status(reason: str, date: str | None = None):  # type: ignore[no-unt
     return act
 
 
+def _save(qtbot: QtBot, dialog: PersonDialog) -> None:
+    _settled(qtbot, dialog, can_save=True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.general.text()
+
+
 def test_death_shows_in_the_timeline_and_undo_takes_it_back(qtbot: QtBot,
                                                             ws: Workspace) -> None:
     person_id = _stored(ws)
@@ -251,25 +258,75 @@ def test_death_shows_in_the_timeline_and_undo_takes_it_back(qtbot: QtBot,
     on_next_modal(_answer_status("病故", "2025-03-01"))
     qtbot.mouseClick(timeline.buttons["death"], Qt.MouseButton.LeftButton)
     rows = _rows(timeline.table)
-    assert ["2025-03-01", "去世", "病故"] in [r[:3] for r in rows]
+    assert ["2025-03-01", "去世（待保存）", "病故"] in [r[:3] for r in rows]
+    assert "保存" in timeline.hint.text()
+    _save(qtbot, dialog)
+    assert dialog.changed_anything
+    assert ws.persons().get(person_id).life_status == "deceased"
+
+    dialog = _dialog(qtbot, ws, person_id)
+    timeline = dialog.timeline
+    assert timeline is not None
+    rows = _rows(timeline.table)
     assert next(r for r in rows if r[1] == "去世")[4] == "admin"
     assert "已故（2025-03-01）" in dialog.header.text()
-    assert dialog.changed_anything
-
     on_next_modal(_answer_status("录入错误"))
     qtbot.mouseClick(timeline.buttons["undo"], Qt.MouseButton.LeftButton)
-    assert "去世（已撤销）" in [r[1] for r in _rows(timeline.table)]
-    assert "在世" in dialog.header.text()
-    assert ws.persons().get(person_id).life_status == "alive"
+    assert ws.persons().get(person_id).life_status == "deceased"  # not before 保存
+    _save(qtbot, dialog)
+    after = ws.persons().get(person_id)
+    assert after.life_status == "alive"
+    assert any(e.kind == "death" and e.undone for e in after.events)
 
 
-def test_status_changes_wait_for_unsaved_edits(qtbot: QtBot, ws: Workspace) -> None:
-    dialog = _dialog(qtbot, ws, _stored(ws))
+def test_status_changes_are_pending_until_save_and_dropped_by_cancel(
+        qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14, point 8: 退休 entered in the person dialog shows as 待保存, 取消 drops it (the
+    database never saw it), 保存 records it with the edited fields in one go; the form no
+    longer says 立即记录."""
+    person_id = _stored(ws, employment_status="在职", position="工人")
+    dialog = _dialog(qtbot, ws, person_id)
+    timeline = dialog.timeline
+    assert timeline is not None
+    notes: list[str] = []
+
+    def retire(widget: QWidget) -> None:
+        assert isinstance(widget, StatusChangeDialog)
+        notes.append(widget.note.text())
+        ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        notes.append(ok.text())
+        _answer_status("到龄退休", "2024-06-01")(widget)
+
+    on_next_modal(retire)
+    qtbot.mouseClick(timeline.buttons["retire"], Qt.MouseButton.LeftButton)
+    assert "立即" not in "".join(notes) and "保存" in notes[0] and "取消" in notes[0]
+    assert ["2024-06-01", "退休（待保存）", "到龄退休"] in [r[:3] for r in _rows(timeline.table)]
+    assert ws.persons().get(person_id).draft.employment_status == "在职"
+    assert len(ws.persons().get(person_id).events) == 1  # only the creation
+
+    asked: list[str] = []
+
+    def discard(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(discard))
+    dialog.show()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert asked and dialog.result() == QDialog.DialogCode.Rejected
+    stored = ws.persons().get(person_id)
+    assert stored.draft.employment_status == "在职" and len(stored.events) == 1
+
+    # again, with an edit of the form: both are written by 保存
+    dialog = _dialog(qtbot, ws, person_id)
     assert dialog.timeline is not None
     dialog.fields.editors["position"].setText("班组长")
-    _settled(qtbot, dialog, can_save=True)
-    assert not dialog.timeline.buttons["retire"].isEnabled()
-    assert "请先保存" in dialog.timeline.hint.text()
+    on_next_modal(_answer_status("到龄退休", "2024-06-01"))
+    qtbot.mouseClick(dialog.timeline.buttons["retire"], Qt.MouseButton.LeftButton)
+    _save(qtbot, dialog)
+    stored = ws.persons().get(person_id)
+    assert stored.draft.employment_status == "离退休" and stored.draft.position == "班组长"
+    assert sorted(e.kind for e in stored.events) == ["create", "retire"]
 
 
 def test_revoking_a_stored_honor_records_a_status_change(qtbot: QtBot, ws: Workspace) -> None:
@@ -290,10 +347,10 @@ def test_revoking_a_stored_honor_records_a_status_change(qtbot: QtBot, ws: Works
     on_next_modal(act)
     qtbot.mouseClick(dialog.honors.findChild(QWidget, "revokeHonor"),
                      Qt.MouseButton.LeftButton)
-    assert "待遇级别：县级" in dialog.header.text()
-    assert "县级" in dialog.honors.derived.text()
     assert dialog.timeline is not None
-    assert "撤销称号" in [r[1] for r in _rows(dialog.timeline.table)]
+    assert "撤销称号（待保存）" in [r[1] for r in _rows(dialog.timeline.table)]
+    _save(qtbot, dialog)
+    assert ws.persons().get(person_id).treatment_level == "县级"
 
 
 def test_a_stale_record_is_reloaded_with_a_message(qtbot: QtBot, ws: Workspace) -> None:
@@ -356,9 +413,9 @@ def test_a_viewer_reads_the_record_without_edit_controls(qtbot: QtBot, db: Datab
 
 
 def test_status_history_in_date_order_with_clear_undo(qtbot: QtBot, ws: Workspace) -> None:
-    """Issue 14, point 8: the form says a change is recorded at once (取消 does not take it
-    back); a death before a retirement is refused inline; the history is in date order; 撤销上一条
-    names what it undoes and the undo reason is shown."""
+    """Issue 14, point 8: a death before a (pending) retirement is refused inline; the
+    history is in date order, pending entries among the stored ones; 撤销上一条 on a pending
+    entry drops it, on a stored one names what it undoes, and the undo reason is shown."""
     person_id = _stored(ws, employment_status="在职")
     dialog = _dialog(qtbot, ws, person_id)
     timeline = dialog.timeline
@@ -372,9 +429,8 @@ def test_status_history_in_date_order_with_clear_undo(qtbot: QtBot, ws: Workspac
             act(widget)
         return run
 
-    on_next_modal(note_then(_answer_status("到龄退休", "2023-05-01")))
+    on_next_modal(_answer_status("到龄退休", "2023-05-01"))
     qtbot.mouseClick(timeline.buttons["retire"], Qt.MouseButton.LeftButton)
-    assert "取消" in seen["retire"] and "不会撤回" in seen["retire"]
 
     refused: list[str] = []
 
@@ -389,16 +445,27 @@ def test_status_history_in_date_order_with_clear_undo(qtbot: QtBot, ws: Workspac
     on_next_modal(death_too_early)
     qtbot.mouseClick(timeline.buttons["death"], Qt.MouseButton.LeftButton)
     assert "2023-05-01" in refused[0] and "去世" in refused[0]
-    assert ws.persons().get(person_id).life_status == "alive"
+    assert len(dialog.pending) == 1
 
-    # recorded later but dated earlier: shown below the retirement (date order, newest first)
+    # entered later but dated earlier: shown below the retirement (date order, newest first)
     on_next_modal(_answer_status("联系不上", "2018-07-01"))
     qtbot.mouseClick(timeline.buttons["lost_contact"], Qt.MouseButton.LeftButton)
     dates = [r[0] for r in _rows(timeline.table)]
     assert dates == sorted(dates, reverse=True), dates
+    qtbot.mouseClick(timeline.buttons["undo"], Qt.MouseButton.LeftButton)  # drops 失联
+    assert [c.kind for c in dialog.pending] == ["retire"]
+    on_next_modal(_answer_status("联系不上", "2018-07-01"))
+    qtbot.mouseClick(timeline.buttons["lost_contact"], Qt.MouseButton.LeftButton)
+    _save(qtbot, dialog)
 
+    dialog = _dialog(qtbot, ws, person_id)
+    timeline = dialog.timeline
+    assert timeline is not None
     on_next_modal(note_then(_answer_status("误录")))
     qtbot.mouseClick(timeline.buttons["undo"], Qt.MouseButton.LeftButton)
     assert "失联" in seen["undo"] and "2018-07-01" in seen["undo"]
-    undone = next(r for r in _rows(timeline.table) if "已撤销" in r[1])
+    _save(qtbot, dialog)
+    dialog = _dialog(qtbot, ws, person_id)
+    assert dialog.timeline is not None
+    undone = next(r for r in _rows(dialog.timeline.table) if "已撤销" in r[1])
     assert undone[0] == "2018-07-01" and "误录" in undone[3]

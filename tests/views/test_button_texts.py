@@ -1,0 +1,127 @@
+"""Issue 14, point 15: at 1366×768 no button text is cut off and no window is larger than the
+screen. The main window is opened on the demo register at the office screen's size, every page
+of its navigation is shown in turn (and every tab of a page), and every visible push or tool
+button must be at least as wide as its text needs; in every table no column may be cut while
+another has room to spare."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHeaderView,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.services.workspace import Workspace
+from desktop.views.main_window import MainWindow
+from desktop.views.preferences import Preferences
+
+
+def _text_room(button: QAbstractButton) -> int:
+    """The width the button's text gets: its width less the style's margins and the icon."""
+    if isinstance(button, QPushButton):
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        margin = button.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, option, button)
+        frame = button.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, option,
+                                           button)
+        room = button.width() - margin - 2 * frame
+        if button.menu() is not None:
+            room -= button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator,
+                                               option, button)
+    else:
+        assert isinstance(button, QToolButton)
+        room = button.width() - 6
+        if button.menu() is not None and \
+                button.popupMode() != QToolButton.ToolButtonPopupMode.DelayedPopup:
+            room -= button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator,
+                                               None, button)
+    if not button.icon().isNull():
+        room -= button.iconSize().width() + 4
+    return room
+
+
+def _cut_buttons(root: QWidget) -> list[str]:
+    cut = []
+    for button in root.findChildren(QAbstractButton):
+        if not isinstance(button, QPushButton | QToolButton) or not button.isVisible():
+            continue
+        text = button.text().replace("&", "")
+        if not text:
+            continue
+        need = button.fontMetrics().horizontalAdvance(text)
+        if need > _text_room(button) or button.width() < button.sizeHint().width():
+            cut.append(f"{button.objectName() or '?'} «{text}» {button.width()}px < "
+                       f"{button.sizeHint().width()}px")
+    return cut
+
+
+def _squeezed_columns(root: QWidget) -> list[str]:
+    """Tables where a column's text is cut while another column has room to spare."""
+    out = []
+    for view in root.findChildren(QTableView):
+        model = view.model()
+        if not view.isVisible() or model is None or model.rowCount() == 0:
+            continue
+        header = view.horizontalHeader()
+        if all(header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch
+               for c in range(header.count())):
+            continue  # equal columns by design (the week calendar's days)
+        cut, spare = [], []
+        for c in range(header.count()):
+            if header.isSectionHidden(c):
+                continue
+            need = max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            size = header.sectionSize(c)
+            title = str(model.headerData(c, Qt.Orientation.Horizontal))
+            if size < need - 2:
+                cut.append(title)
+            elif size > need + 40:
+                spare.append(title)
+        if cut and spare:
+            out.append(f"{view.objectName()}: {cut} cut while {spare} have room")
+    return out
+
+
+def _oversized(screen_w: int, screen_h: int) -> list[str]:
+    return [f"{w.objectName()} {w.width()}×{w.height()}"
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and (w.frameGeometry().width() > screen_w
+                                  or w.frameGeometry().height() > screen_h)]
+
+
+def test_every_page_shows_whole_button_texts_at_1366x768(qtbot: QtBot,
+                                                         demo_ws: Workspace) -> None:
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert (screen.width(), screen.height()) == (1366, 768)
+    window = MainWindow(demo_ws, Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    problems: dict[str, list[str]] = {}
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        qtbot.wait(50)
+        QApplication.processEvents()
+        title = window.nav.item(row).text()
+        tabs = page.findChildren(QTabWidget)
+        for t in [None, *tabs]:
+            for i in range(t.count()) if t is not None else [None]:
+                if t is not None and i is not None:
+                    t.setCurrentIndex(i)
+                    QApplication.processEvents()
+                cut = _cut_buttons(window) + _squeezed_columns(window)
+                if cut:
+                    problems.setdefault(title, []).extend(cut)
+        assert not _oversized(screen.width(), screen.height()), title
+    assert not problems, problems
