@@ -13,7 +13,7 @@ import re
 
 from desktop.core.idnumber import mask as _mask_id_number
 
-__all__ = ["birth_shown", "mask_id", "mask_phone"]
+__all__ = ["birth_month_printed", "birth_shown", "mask_id", "mask_phone"]
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # Several numbers in one field ("0572-2061068，13812345678"): each is masked on its own.
@@ -33,14 +33,29 @@ def mask_id(number: str | None) -> str:
 
 
 def birth_shown(born: dt.date | None, id_number: str | None) -> str:
-    """A birth date as shown beside a (possibly masked) ID number: the masked digits *are*
-    the birth date, so beside a masked number only the year and month show (1968-03), and
-    the number cannot be rebuilt from the same screen or page (issue 14, point 9)."""
+    """A birth date as shown beside a (possibly masked) ID number. The masked digits *are*
+    the birth date, and the check character that stays visible narrows a missing day to about
+    three numbers: beside a masked number only the year shows (1968), which leaves some thirty
+    candidates, so the number cannot be rebuilt from the same screen or page (issue 14,
+    point 9)."""
     if born is None:
         return ""
     if id_number and "*" in id_number:
-        return f"{born.year:04d}-{born.month:02d}"
+        return f"{born.year:04d}"
     return born.isoformat()
+
+
+def birth_month_printed(born: dt.date | str | None, id_number: str | None) -> str:
+    """A birth month in a printed table (1969.01); beside a masked ID number only the year
+    (1969), for the reason :func:`birth_shown` gives."""
+    if born is None or born == "":
+        return ""
+    text = born.isoformat() if isinstance(born, dt.date) else str(born)
+    if len(text) < 7 or text[4] != "-":
+        return text
+    if id_number and "*" in id_number:
+        return text[:4]
+    return f"{text[:4]}.{text[5:7]}"
 
 
 def _stars_but_tail(digits: str, keep: int) -> str:

@@ -174,8 +174,8 @@ def cell_value(row: Mapping[str, Any], key: str) -> Any:
     if key == "life_status":
         return zh(LIFE_STATUS, str(value))
     if _BY_KEY[key].kind == "date":
-        if isinstance(value, str) and len(value) == len("1968-03"):
-            return value  # a birth year-month beside a masked ID number
+        if isinstance(value, str) and len(value) < len("1968-03-12"):
+            return value  # a birth year beside a masked ID number (core.masking.birth_shown)
         return dt.date.fromisoformat(value) if isinstance(value, str) else value
     if _BY_KEY[key].kind == "number":
         return value

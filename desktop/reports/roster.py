@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from desktop.core.masking import birth_month_printed
 from desktop.errors import AppError
 from desktop.reports.framework import Column, Document, Section
 
@@ -54,9 +55,8 @@ def cell_text(row: Mapping[str, Any], key: str) -> str:
         return "已故"
     if value is None:
         return ""
-    if key == "birth_date":  # birth months in tables: 1969.01 (as every document prints them)
-        text = str(value)
-        return f"{text[:4]}.{text[5:7]}" if len(text) >= 7 and text[4] == "-" else text
+    if key == "birth_date":  # 1969.01 (as every document prints them); 1969 beside a masked ID
+        return birth_month_printed(str(value), row.get("id_number"))
     return str(value)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
+from desktop.core.masking import birth_month_printed
 from desktop.core.money import yuan, yuan_capital
 from desktop.core.reference import LIFE_DECEASED
 from desktop.core.vocabulary import LIFE_STATUS, RECUPERATION_STATUS, VISIT_STATUS, zh
@@ -190,7 +191,7 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
     going_rows: list[tuple[str, ...]] = []
     other_rows: list[tuple[str, ...]] = []
     for r in rows:
-        born = f"{r.birth_date.year}.{r.birth_date.month:02d}" if r.birth_date else ""
+        born = birth_month_printed(r.birth_date, r.id_number)
         age = f"/{r.age}岁" if r.age is not None else ""
         note = zh(RECUPERATION_STATUS, r.status)
         if r.decline_reason:

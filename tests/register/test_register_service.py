@@ -288,7 +288,7 @@ def test_export_rows_have_the_design_keys_masked(reg: RegisterService,
         assert r["treatment_level"] in ("全国", "省部级", "市级", "县级", None)
     zhu = next(r for r in rows if r["name"] == "朱荣荣")
     assert zhu == {
-        "uuid": str(ids["朱荣荣"]), "name": "朱荣荣", "sex": "女", "birth_date": "1960-03",
+        "uuid": str(ids["朱荣荣"]), "name": "朱荣荣", "sex": "女", "birth_date": "1960",
         "id_number": ZRR_ID[:6] + "********" + ZRR_ID[-4:], "district": "长兴县",
         "work_unit": "长兴县人民医院", "employment_status": "离退休", "life_status": "alive",
         "treatment_level": "全国",

@@ -54,7 +54,7 @@ class PersonFields(QObject):
         self._host = parent
         self._masked_id: str | None = None  # the masked number as loaded: not parsed
         self._id_problem: str | None = None
-        # the stored birth date while the ID number is masked: the field shows 1968-03-**,
+        # the stored birth date while the ID number is masked: the field shows 1968-**-**,
         # since the hidden digits of the number are that date (issue 14, point 9)
         self._hidden_birth: dt.date | None = None
         self.reveal_button = QPushButton(self.tr("Show ID number…"), parent)
@@ -226,7 +226,7 @@ class PersonFields(QObject):
         birth: DateField = self.editors["birth_date"]
         self._hidden_birth = born
         birth.blockSignals(True)
-        birth.setText(f"{born.year:04d}-{born.month:02d}-**")
+        birth.setText(f"{born.year:04d}-**-**")
         birth.blockSignals(False)
         birth.setReadOnly(True)
         birth.setToolTip(self.tr("The day is hidden with the ID number: it is part of it."))

@@ -69,7 +69,7 @@ def test_the_page_lists_a_pair_merges_it_and_undoes_the_merge(qtbot: QtBot,
     assert page.table.rowCount() == 1
     assert "1 对记录疑似同一人" in page.summary.text()
     a, b, why, score = (page.table.item(0, c).text() for c in range(4))
-    assert "王建国" in a and "1965-03" in a and "1965-03-12" not in a and "王建国" in b
+    assert "王建国" in a and "1965" in a and "1965-03" not in a and "王建国" in b
     assert "139****1234" in a + b and "13905721234" not in a + b  # phones stay masked
     assert "姓名和出生日期相同" in why and score.endswith("%")
     assert not page.merge_button.isEnabled()  # nothing selected yet

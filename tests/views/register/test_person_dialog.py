@@ -112,7 +112,7 @@ def test_create_through_the_dialog_then_edit_shows_the_values(qtbot: QtBot,
     f = dialog.fields.editors
     assert f["name"].text() == "朱荣荣"
     assert f["id_number"].text() == idnumber.mask(ID_MALE)  # masked until revealed
-    assert f["birth_date"].text() == "1968-03-**"  # the day is part of the masked number
+    assert f["birth_date"].text() == "1968-**-**"  # the day is part of the masked number
     assert f["sex"].currentText() == "男"
     assert f["ethnicity"].currentText() == "汉族"
     assert f["political_status"].currentText() == "中国共产党党员"
