@@ -151,6 +151,8 @@ CHECK_NAMES = {
     "integrity": ("文件完整性", "file integrity"),
     "foreign_keys": ("数据关联", "references"),
     "audit_chain": ("审计日志链", "audit chain"),
+    "audit_seal": ("审计日志签名与检查点", "audit seal and checkpoints"),
+    "data_state": ("数据与审计记录一致", "data matches the audit log"),
     "treatment_levels": ("待遇级别", "treatment levels"),
 }
 
@@ -163,6 +165,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         report = maintenance.run_checks(db)
         actor = login(db, args)
         actor.require(Perm.CHECK)
+        maintenance.seal_after_check(db, actor, report)
         for item in report.items:
             zh, en = CHECK_NAMES.get(item.name, (item.name, item.name))
             mark = say(args.lang, "正常" if item.ok else "异常", "ok" if item.ok else "PROBLEM")

@@ -360,3 +360,10 @@ class AccountService:
         """The user leaves (注销 / 切换用户): recorded, so the audit shows who worked when."""
         with self._sessions.begin() as s:
             audit.append(s, actor, "auth.logout", entity="user", entity_id=actor.name)
+            audit.checkpoint(s, actor)
+
+    def close(self, actor: Actor) -> None:
+        """The program closes: a signed checkpoint of the log (issue 16, item 6), so what was
+        written in this session cannot be cut off or rewritten unnoticed."""
+        with self._sessions.begin() as s:
+            audit.checkpoint(s, actor)

@@ -20,7 +20,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models import AuditEvent, Setting
+from desktop.services import seal
 from desktop.services.permissions import Actor, Perm
+
+seal.install()
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
@@ -100,14 +103,31 @@ def append_many(
     s: Session,
     actor: Actor | str,
     items: Iterable[tuple[str, str | None, object, Mapping[str, Any] | None]],
+    *,
+    checkpoint: bool = False,
+    baseline: bool = False,
 ) -> int:
-    """Append several entries at once (bulk work such as demo data or an import batch)."""
+    """Append several entries at once (bulk work such as demo data or an import batch).
+
+    The last entry records the digests of the watched rows the transaction wrote (see
+    :mod:`seal`); every :data:`seal.CHECKPOINT_EVERY` entries, or when ``checkpoint`` is
+    asked for, a signed checkpoint follows; the head is sealed with the installation's key."""
     name = actor if isinstance(actor, str) else actor.name
     row, seq, prev = _head(s)
     at = _now_text()
     rows: list[dict[str, Any]] = []
     work = list(items)
     tail_seq, tail_hash = _tail(s)
+    baseline = baseline or (tail_seq == 0 and seq <= 0)  # the first entry: every row so far
+    state = seal.take_state(s, name, baseline=baseline)
+    if state and not work:
+        work = [(seal.STATE_ACTION, None, None, None)]
+    if work and (state or baseline):
+        action, entity, entity_id, detail = work[-1]
+        detail = {**dict(detail or {}), seal.STATE_KEY: state}
+        if baseline:
+            detail[seal.BASELINE_KEY] = True
+        work[-1] = (action, entity, entity_id, detail)
     if tail_seq > seq or (seq < 0):
         # The table holds entries past the head (or the head is unreadable): appending after
         # the head would collide with a stored seq, and every log-in would fail. Go on after
@@ -115,6 +135,7 @@ def append_many(
         work.insert(0, ("audit.head_repaired", "audit", None,
                         {"head_seq": seq if seq >= 0 else None, "tail_seq": tail_seq}))
         seq, prev = tail_seq, tail_hash
+    first = seq
     for action, entity, entity_id, detail in work:
         seq += 1
         eid = None if entity_id is None else str(entity_id)
@@ -123,9 +144,20 @@ def append_many(
         rows.append(dict(seq=seq, at=at, actor=name, action=action, entity=entity,
                          entity_id=eid, detail=text, prev_hash=prev, hash=digest))
         prev = digest
+    if seq and (checkpoint or seq // seal.CHECKPOINT_EVERY > first // seal.CHECKPOINT_EVERY):
+        signed = seal.checkpoint_detail(seq, prev)
+        if signed is not None:
+            seq += 1
+            text = _detail_text(signed)
+            digest = entry_hash(prev, seq, at, name, seal.CHECKPOINT_ACTION, "audit", None, text)
+            rows.append(dict(seq=seq, at=at, actor=name, action=seal.CHECKPOINT_ACTION,
+                             entity="audit", entity_id=None, detail=text, prev_hash=prev,
+                             hash=digest))
+            seal.remember_outside(s, signed)
+            prev = digest
     if rows:
         s.execute(insert(AuditEvent), rows)
-        value = json.dumps({"seq": seq, "hash": prev})
+        value = json.dumps(seal.head_value(seq, prev))
         if row is None:
             s.add(Setting(key=HEAD_KEY, value=value))
         else:
@@ -134,8 +166,16 @@ def append_many(
     return seq
 
 
+def checkpoint(s: Session, actor: Actor | str, *, baseline: bool = False) -> int:
+    """A signed checkpoint of the log as it stands (at close, backup, export and check);
+    ``baseline``: first record the digests of every watched row (a log older than them)."""
+    items = [(seal.BASELINE_ACTION, "audit", None, None)] if baseline else []
+    return append_many(s, actor, items, checkpoint=True, baseline=baseline)
+
+
 def verify_chain(
-    s: Session, *, progress: Callable[[int, int], None] | None = None
+    s: Session, *, progress: Callable[[int, int], None] | None = None,
+    witness: seal.Witness | None = None,
 ) -> ChainReport:
     """Walk the whole log and say where it was edited, cut, reordered or deleted."""
     problems: list[str] = []
@@ -155,6 +195,8 @@ def verify_chain(
             problems.append(f"broken_link:{seq}")
         if entry_hash(prev_hash, seq, at, actor, action, entity, entity_id, detail) != digest:
             problems.append(f"edited:{seq}")
+        if witness is not None:
+            witness.feed(seq, action, detail, prev_hash, digest)
         prev = digest
         expected_seq = seq + 1
         if progress is not None and count % 10000 == 0:
@@ -195,7 +237,7 @@ class AuditService:
             names = _subject_names(s, [(e.entity, e.entity_id) for e in events])
             return [
                 AuditEntry(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id,
-                           json.loads(e.detail), names.get((e.entity, e.entity_id)))
+                           _shown(e.detail), names.get((e.entity, e.entity_id)))
                 for e in events
             ]
 
@@ -203,6 +245,15 @@ class AuditService:
         self._actor.require(Perm.CHECK)
         with self._sessions.begin() as s:
             return verify_chain(s)
+
+
+def _shown(detail: str) -> dict[str, Any]:
+    """An entry's detail as the log page shows it: without the row digests."""
+    data = json.loads(detail)
+    if isinstance(data, dict):
+        data.pop(seal.STATE_KEY, None)
+        data.pop(seal.BASELINE_KEY, None)
+    return data if isinstance(data, dict) else {"value": data}
 
 
 def _subject_names(s: Session, keys: list[tuple[str | None, str | None]]
