@@ -54,12 +54,12 @@ def _now_text() -> str:
 
 def entry_hash(
     prev_hash: str, seq: int, at: str, actor: str, action: str,
-    entity: str | None, entity_id: str | None, detail: str,
+    entity: str | None, entity_id: str | None, detail: str, row_state: str | None = None,
 ) -> str:
-    canonical = json.dumps(
-        [seq, at, actor, action, entity, entity_id, detail], ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    fields: list[Any] = [seq, at, actor, action, entity, entity_id, detail]
+    if row_state is not None:  # entries older than the row digests hash as they did
+        fields.append(row_state)
+    canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
@@ -122,12 +122,10 @@ def append_many(
     state = seal.take_state(s, name, baseline=baseline)
     if state and not work:
         work = [(seal.STATE_ACTION, None, None, None)]
+    state_text: str | None = None
     if work and (state or baseline):
-        action, entity, entity_id, detail = work[-1]
-        detail = {**dict(detail or {}), seal.STATE_KEY: state}
-        if baseline:
-            detail[seal.BASELINE_KEY] = True
-        work[-1] = (action, entity, entity_id, detail)
+        state_text = json.dumps({**state, **({seal.BASELINE_KEY: True} if baseline else {})},
+                                sort_keys=True, separators=(",", ":"))
     if tail_seq > seq or (seq < 0):
         # The table holds entries past the head (or the head is unreadable): appending after
         # the head would collide with a stored seq, and every log-in would fail. Go on after
@@ -136,13 +134,15 @@ def append_many(
                         {"head_seq": seq if seq >= 0 else None, "tail_seq": tail_seq}))
         seq, prev = tail_seq, tail_hash
     first = seq
-    for action, entity, entity_id, detail in work:
+    for n, (action, entity, entity_id, detail) in enumerate(work, start=1):
         seq += 1
         eid = None if entity_id is None else str(entity_id)
         text = _detail_text(detail)
-        digest = entry_hash(prev, seq, at, name, action, entity, eid, text)
+        row_state = state_text if n == len(work) else None  # on the last entry
+        digest = entry_hash(prev, seq, at, name, action, entity, eid, text, row_state)
         rows.append(dict(seq=seq, at=at, actor=name, action=action, entity=entity,
-                         entity_id=eid, detail=text, prev_hash=prev, hash=digest))
+                         entity_id=eid, detail=text, prev_hash=prev, hash=digest,
+                         row_state=row_state))
         prev = digest
     if seq and (checkpoint or seq // seal.CHECKPOINT_EVERY > first // seal.CHECKPOINT_EVERY):
         signed = seal.checkpoint_detail(seq, prev)
@@ -152,7 +152,7 @@ def append_many(
             digest = entry_hash(prev, seq, at, name, seal.CHECKPOINT_ACTION, "audit", None, text)
             rows.append(dict(seq=seq, at=at, actor=name, action=seal.CHECKPOINT_ACTION,
                              entity="audit", entity_id=None, detail=text, prev_hash=prev,
-                             hash=digest))
+                             hash=digest, row_state=None))
             seal.remember_outside(s, signed)
             prev = digest
     if rows:
@@ -186,17 +186,20 @@ def verify_chain(
     stmt = select(
         AuditEvent.seq, AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.entity,
         AuditEvent.entity_id, AuditEvent.detail, AuditEvent.prev_hash, AuditEvent.hash,
+        AuditEvent.row_state,
     ).order_by(AuditEvent.seq).execution_options(yield_per=5000)
-    for seq, at, actor, action, entity, entity_id, detail, prev_hash, digest in s.execute(stmt):
+    for (seq, at, actor, action, entity, entity_id, detail, prev_hash, digest,
+         row_state) in s.execute(stmt):
         count += 1
         if seq != expected_seq:
             problems.append(f"missing:{expected_seq}-{seq - 1}")
         if prev_hash != prev:
             problems.append(f"broken_link:{seq}")
-        if entry_hash(prev_hash, seq, at, actor, action, entity, entity_id, detail) != digest:
+        if entry_hash(prev_hash, seq, at, actor, action, entity, entity_id, detail,
+                      row_state) != digest:
             problems.append(f"edited:{seq}")
         if witness is not None:
-            witness.feed(seq, action, detail, prev_hash, digest)
+            witness.feed(seq, action, detail, prev_hash, digest, row_state)
         prev = digest
         expected_seq = seq + 1
         if progress is not None and count % 10000 == 0:
@@ -237,7 +240,7 @@ class AuditService:
             names = _subject_names(s, [(e.entity, e.entity_id) for e in events])
             return [
                 AuditEntry(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id,
-                           _shown(e.detail), names.get((e.entity, e.entity_id)))
+                           json.loads(e.detail), names.get((e.entity, e.entity_id)))
                 for e in events
             ]
 
@@ -245,15 +248,6 @@ class AuditService:
         self._actor.require(Perm.CHECK)
         with self._sessions.begin() as s:
             return verify_chain(s)
-
-
-def _shown(detail: str) -> dict[str, Any]:
-    """An entry's detail as the log page shows it: without the row digests."""
-    data = json.loads(detail)
-    if isinstance(data, dict):
-        data.pop(seal.STATE_KEY, None)
-        data.pop(seal.BASELINE_KEY, None)
-    return data if isinstance(data, dict) else {"value": data}
 
 
 def _subject_names(s: Session, keys: list[tuple[str | None, str | None]]

@@ -12,7 +12,7 @@ end. Three things make a rewrite show, all verified by ``laomo check``:
    it; the latest checkpoint is also copied to ``<data folder>/audit/<database>.json``. A
    history rewritten before a checkpoint breaks its signature; a log cut below the copy, or
    emptied, no longer holds the entry the copy names.
-3. **Row state.** Every audited write records, in its entry's detail (``_state``), a short
+3. **Row state.** Every audited write records, in its entry's ``row_state``, a short
    digest of the relevant fields of each person, honor, hardship file, payment and user row
    the transaction wrote. ``check`` recomputes the digests of the current rows and compares,
    so an edit made past the program (a name, an ID number, a soft delete, a file set to
@@ -49,7 +49,6 @@ CHECKPOINT_EVERY = 1000
 CHECKPOINT_ACTION = "audit.checkpoint"
 STATE_ACTION = "audit.state"
 BASELINE_ACTION = "audit.state_baseline"
-STATE_KEY = "_state"
 BASELINE_KEY = "_baseline"
 _TOUCHED = "laomo.seal.touched"
 _OUTSIDE = "laomo.seal.outside"
@@ -427,21 +426,21 @@ class Witness:
     foreign_checkpoints: int = 0
     outside_found: bool = False
 
-    def feed(self, seq: int, action: str, detail: str, prev_hash: str, digest: str) -> None:
+    def feed(self, seq: int, action: str, detail: str, prev_hash: str, digest: str,
+             row_state: str | None) -> None:
         if self.outside is not None and seq == self.outside.get("seq"):
             self.outside_found = digest == self.outside.get("hash")
         if action == CHECKPOINT_ACTION:
             self.sealed_era = True
             self._checkpoint(seq, detail, prev_hash)
-        if STATE_KEY in detail:
+        if row_state:
             try:
-                data = json.loads(detail)
+                states = json.loads(row_state)
             except ValueError:
                 return
-            states = data.get(STATE_KEY) if isinstance(data, dict) else None
             if not isinstance(states, dict):
                 return
-            if data.get(BASELINE_KEY):
+            if states.get(BASELINE_KEY):
                 self.baseline = self.sealed_era = True
                 self.state = {}
             for name, rows in states.items():

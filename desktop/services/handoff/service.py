@@ -255,7 +255,8 @@ class HandoffService(Service):
             events = [
                 {"seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action,
                  "entity": e.entity, "entity_id": e.entity_id, "detail": e.detail,
-                 "prev_hash": e.prev_hash, "hash": e.hash}
+                 "prev_hash": e.prev_hash, "hash": e.hash,
+                 **({"row_state": e.row_state} if e.row_state is not None else {})}
                 for e in s.scalars(select(AuditEvent).where(AuditEvent.seq >= audit_from)
                                    .order_by(AuditEvent.seq))
             ]
@@ -438,7 +439,8 @@ class HandoffService(Service):
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
             if audit.entry_hash(e["prev_hash"], e["seq"], e["at"], e["actor"], e["action"],
-                                e["entity"], e["entity_id"], e["detail"]) != e["hash"]:
+                                e["entity"], e["entity_id"], e["detail"],
+                                e.get("row_state")) != e["hash"]:
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
             prev_hash = e["hash"]

@@ -60,6 +60,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "audit.state": ("记录数据摘要", "recorded the data's digests"),
     "audit.state_baseline": ("记录全部数据的摘要（基准）", "recorded the digests of all data"),
     "auth.denied": ("尝试无权限的操作（被拒绝）", "was refused an action"),
+    "hardship.print_sheet": ("打印困难劳模档案表", "printed the hardship file sheet of"),
     "demo.generate": ("生成演示数据", "generated demo data"),
     "demo.visits": ("生成演示走访和疗休养数据", "generated demo visits"),
 }
