@@ -267,6 +267,12 @@ DATA_EDITS: dict[str, Tamper] = {
 
 @pytest.fixture
 def scene(sqlite_db: Database) -> Scene:
+    return build_scene(sqlite_db)
+
+
+def build_scene(sqlite_db: Database) -> Scene:
+    """The working session on a migrated, empty SQLite database (also benchmarks/
+    bench_faults.py)."""
     from tests.conftest import initialise
 
     admin = initialise(sqlite_db)
