@@ -106,6 +106,7 @@ def append_many(
     *,
     checkpoint: bool = False,
     baseline: bool = False,
+    signing_key: bytes | None = None,
 ) -> int:
     """Append several entries at once (bulk work such as demo data or an import batch).
 
@@ -145,7 +146,7 @@ def append_many(
                          row_state=row_state))
         prev = digest
     if seq and (checkpoint or seq // seal.CHECKPOINT_EVERY > first // seal.CHECKPOINT_EVERY):
-        signed = seal.checkpoint_detail(seq, prev)
+        signed = seal.checkpoint_detail(seq, prev, signing_key)
         if signed is not None:
             seq += 1
             text = _detail_text(signed)
@@ -166,11 +167,14 @@ def append_many(
     return seq
 
 
-def checkpoint(s: Session, actor: Actor | str, *, baseline: bool = False) -> int:
+def checkpoint(s: Session, actor: Actor | str, *, baseline: bool = False,
+               signing_key: bytes | None = None) -> int:
     """A signed checkpoint of the log as it stands (at close, backup, export and check);
-    ``baseline``: first record the digests of every watched row (a log older than them)."""
+    ``baseline``: first record the digests of every watched row (a log older than them);
+    ``signing_key``: another key than the data folder's (the handoff's key store)."""
     items = [(seal.BASELINE_ACTION, "audit", None, None)] if baseline else []
-    return append_many(s, actor, items, checkpoint=True, baseline=baseline)
+    return append_many(s, actor, items, checkpoint=True, baseline=baseline,
+                       signing_key=signing_key)
 
 
 def verify_chain(

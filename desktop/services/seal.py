@@ -316,15 +316,18 @@ def _message(seq: int, digest: str) -> bytes:
     return f"laomo-audit-checkpoint/1|{seq}|{digest}".encode()
 
 
-def checkpoint_detail(seq: int, digest: str) -> dict[str, Any] | None:
+def checkpoint_detail(seq: int, digest: str, private_raw: bytes | None = None
+                      ) -> dict[str, Any] | None:
     """A signed statement "entry ``seq`` has hash ``digest``", or None without a key."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-    keys = own_keys()
-    if keys is None:
-        return None
-    private = Ed25519PrivateKey.from_private_bytes(keys.private)
+    if private_raw is None:
+        keys = own_keys()
+        if keys is None:
+            return None
+        private_raw = keys.private
+    private = Ed25519PrivateKey.from_private_bytes(private_raw)
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     return {"seq": seq, "hash": digest, "key": base64.b64encode(public).decode(),
             "sig": base64.b64encode(private.sign(_message(seq, digest))).decode()}

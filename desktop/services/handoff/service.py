@@ -37,7 +37,7 @@ from desktop.models import (
     Standard,
 )
 from desktop.paths import replace_file, resources_dir
-from desktop.services import audit, settings
+from desktop.services import audit, seal, settings
 from desktop.services.base import Service
 from desktop.services.handoff import rows as rowsmod
 from desktop.services.handoff.keys import KeyStore
@@ -252,6 +252,9 @@ class HandoffService(Service):
             snapshot = _now()
             data_rows = rowsmod.export_rows(s, since)
             audit_from = (base.audit_head_seq or 0) + 1 if base else 1
+            # the package carries a head the district signed (issue 16, item 6): the city
+            # keeps it, so this history cannot be rewritten later without the city noticing
+            audit.checkpoint(s, self._actor, signing_key=self._keys.signing_private())
             events = [
                 {"seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action,
                  "entity": e.entity, "entity_id": e.entity_id, "detail": e.detail,
@@ -278,7 +281,9 @@ class HandoffService(Service):
             "created_at": snapshot.isoformat(timespec="seconds"), "created_by": self._actor.name,
             "counts": counts,
             "audit": {"from_seq": audit_from, "head_seq": head_seq, "head_hash": head_hash,
-                      "entries": len(events)},
+                      "entries": len(events),
+                      "checkpoint": json.loads(str(events[-1]["detail"])) if events and
+                      events[-1]["action"] == seal.CHECKPOINT_ACTION else None},
         }
         parts = {f"rows/{t}.jsonl": b"".join(line + b"\n" for line in lines)
                  for t, lines in data_rows.items()}
@@ -435,6 +440,7 @@ class HandoffService(Service):
         events = pkg.read_jsonl(package.parts.get("audit.jsonl", b""))
         prev_hash: str | None = None
         for e in events:
+            prev_hash_before = e["prev_hash"]
             if prev_hash is not None and e["prev_hash"] != prev_hash:
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
@@ -443,7 +449,15 @@ class HandoffService(Service):
                                 e.get("row_state")) != e["hash"]:
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
+            if e["action"] == seal.CHECKPOINT_ACTION:
+                self._check_checkpoint(s, package, e, prev_hash_before,
+                                       last=e is events[-1])
             prev_hash = e["hash"]
+        claimed = package.manifest.get("audit") or {}
+        if events and (claimed.get("head_seq") != events[-1]["seq"]
+                       or claimed.get("head_hash") != events[-1]["hash"]):
+            raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
+                                 seq=claimed.get("head_seq"))
         last = s.scalar(select(HandoffPackage).where(
             HandoffPackage.direction == "received", HandoffPackage.kind == "district",
             HandoffPackage.district == package.manifest["sender"],
@@ -457,6 +471,27 @@ class HandoffService(Service):
             if e["seq"] == last.audit_head_seq + 1 and e["prev_hash"] != last.audit_head_hash:
                 raise PackageRefused("package_audit_broken", district=last.district,
                                      seq=e["seq"])
+
+    @staticmethod
+    def _check_checkpoint(s: Session, package: pkg.Package, e: dict[str, Any],
+                          prev_hash: str, *, last: bool) -> None:
+        """A checkpoint in the district's log must carry a valid signature of the entry before
+        it; the export's own (the segment's last entry) must be the district's key. (Earlier
+        ones may be another PC's of the district, on a shared PostgreSQL.)"""
+        sender = package.manifest["sender"]
+        try:
+            detail = json.loads(e["detail"])
+            ok = (seal.signature_ok(detail) and detail["seq"] == e["seq"] - 1
+                  and detail["hash"] == prev_hash)
+            if ok and last:
+                peer = s.scalar(select(HandoffPeer).where(HandoffPeer.name == sender,
+                                                          HandoffPeer.revoked_at.is_(None)))
+                ok = peer is not None and \
+                    pkg.unb64(detail["key"]) == pkg.unb64(peer.signing_key)
+        except (ValueError, KeyError, TypeError):
+            ok = False
+        if not ok:
+            raise PackageRefused("package_audit_broken", district=sender, seq=e["seq"])
 
     def _dry_run(self, package: pkg.Package, rows: dict[str, bytes]) -> dict[str, Any]:
         """What the merge would do: the same classification, nothing written (and the
