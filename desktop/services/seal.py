@@ -52,6 +52,7 @@ BASELINE_KEY = "_baseline"
 _TOUCHED = "laomo.seal.touched"
 _OUTSIDE = "laomo.seal.outside"
 _ACTOR = "laomo.seal.actor"
+_BATCHES = "laomo.seal.import_batches"
 
 # What a direct edit must not change unnoticed; derived columns (search keys, in_hardship,
 # treatment_level, highest_honor) and bookkeeping (timestamps, log-in counters) are left out,
@@ -144,6 +145,11 @@ def _touched(session: Session) -> dict[str, set[str]]:
 def _after_flush(session: Session, _context: Any) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         name = getattr(obj, "__tablename__", None)
+        if name == "import_batch" and obj in session.new:
+            # an import writes its rows straight to the driver on SQLite (no event sees
+            # them); its items name them, read when the entry is written (_imported)
+            session.info.setdefault(_BATCHES, set()).add(obj.id)
+            continue
         if name not in WATCHED:
             continue
         if obj in session.dirty and not any(
@@ -203,7 +209,26 @@ def _on_execute(state: ORMExecuteState) -> None:
     found.update(row_key(i) for i in ids if i is not None)
 
 
+def _imported(s: Session) -> None:
+    """The persons and honors of this transaction's import batches, as touched rows."""
+    batches = s.info.pop(_BATCHES, None)
+    if not batches:
+        return
+    items = _table("import_item")
+    found = _touched(s)
+    for person_id, honors in s.execute(select(items.c.person_id, items.c.added_honors).where(
+            items.c.batch_id.in_(list(batches)))):
+        if person_id is not None:
+            found.setdefault("person", set()).add(row_key(person_id))
+        try:
+            added = json.loads(honors) if honors else []
+        except ValueError:
+            added = []
+        found.setdefault("honor", set()).update(row_key(h) for h in added)
+
+
 def _clear(session: Session) -> None:
+    session.info.pop(_BATCHES, None)
     session.info.pop(_TOUCHED, None)
     session.info.pop(_ACTOR, None)
 
@@ -214,6 +239,7 @@ def _before_commit(session: Session) -> None:
 
     if session.new or session.dirty or session.deleted:
         session.flush()
+    _imported(session)
     if any(session.info.get(_TOUCHED, {}).values()):
         audit.append(session, session.info.get(_ACTOR) or "system", STATE_ACTION)
 
@@ -252,6 +278,7 @@ def take_state(s: Session, actor: str, *, baseline: bool = False
     ``baseline``: of every watched row."""
     s.info[_ACTOR] = actor
     s.flush()
+    _imported(s)
     touched = s.info.pop(_TOUCHED, None) or {}
     if baseline:
         return full_state(s)
@@ -277,14 +304,18 @@ _KEYS: dict[str, Keys] = {}
 
 
 def own_keys(*, create: bool = True) -> Keys | None:
-    """This installation's key material (from the data folder), cached per folder."""
+    """This installation's key material (from the data folder), read once per process and
+    data folder: the log-in pays a dictionary look-up, not a file read."""
+    import os
+
     from desktop.paths import keys_dir
     from desktop.services.keystore import SIGNING_FILE, KeyStore
 
-    folder = keys_dir()
-    cached = _KEYS.get(str(folder))
-    if cached is not None and (folder / SIGNING_FILE).exists():
+    home = os.environ.get("LAOMO_HOME", "")
+    cached = _KEYS.get(home)
+    if cached is not None:
         return cached
+    folder = keys_dir()
     if not create and not (folder / SIGNING_FILE).exists():
         return None
     try:
@@ -293,7 +324,7 @@ def own_keys(*, create: bool = True) -> Keys | None:
         return None
     keys = Keys(kid=hashlib.sha256(b"laomo-kid/1" + raw).hexdigest()[:16],
                 mac_key=hashlib.sha256(b"laomo-audit-head/1" + raw).digest(), private=raw)
-    _KEYS[str(folder)] = keys
+    _KEYS[home] = keys
     return keys
 
 

@@ -376,3 +376,28 @@ def test_digest_is_short_and_keyed_by_the_row() -> None:
     one = seal._digest("person", ("a" * 32, "张三"))
     assert len(one) == 16 and one != seal._digest("person", ("b" * 32, "张三"))
     assert hashlib.sha256(b"").hexdigest() != one
+
+
+def test_the_programs_bulk_writes_leave_check_clean(sqlite_db: Database, tmp_path: Path
+                                                    ) -> None:
+    """Demo data, an import (rows written straight to the driver on SQLite), a second import
+    that updates, and undoing it: every row is recorded, no false alarm."""
+    from desktop.services.demo.service import DemoService
+    from desktop.services.imports.importer import ImportService
+    from tests.conftest import initialise
+    from tests.exchange.import_support import clerk_rows, write_clerk_workbook
+
+    admin = initialise(sqlite_db)
+    DemoService(sqlite_db.sessions, admin).generate(members=30, seed=3)
+    assert failed(run_checks(sqlite_db)) == {}
+    importer = ImportService(sqlite_db.sessions, admin, today=lambda: dt.date(2026, 6, 1))
+    rows = clerk_rows()[:3]
+    importer.run(write_clerk_workbook(tmp_path / "a.xlsx", rows), dry_run=False)
+    assert failed(run_checks(sqlite_db)) == {}
+    rows[0][7] = "长兴县供电公司"
+    rows[0][8] = "2015年全国劳模、2020年全国五一劳动奖章"
+    second = importer.run(write_clerk_workbook(tmp_path / "b.xlsx", rows), dry_run=False)
+    assert failed(run_checks(sqlite_db)) == {}
+    assert second.batch_id is not None
+    importer.undo(second.batch_id)
+    assert failed(run_checks(sqlite_db)) == {}
