@@ -47,11 +47,9 @@ class KeyStore:
         return base64.b64decode(text[len(_SIGNING_PREFIX):])
 
     def signing_public(self) -> bytes:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+        from desktop.exchange.handoff_package import public_of  # cryptography: not at log-in
 
-        return Ed25519PrivateKey.from_private_bytes(self.signing_private()).public_key() \
-            .public_bytes(Encoding.Raw, PublicFormat.Raw)
+        return public_of(self.signing_private())
 
     def age_identity(self) -> str:
         """The age secret key (``AGE-SECRET-KEY-1…``), made on first use; ``age -d -i`` reads
