@@ -157,6 +157,17 @@ CHECK_NAMES = {
 }
 
 
+CHECK_HINTS: dict[str, tuple[str, str]] = {
+    "audit_seal": ("审计日志与签名检查点不符：日志在本程序之外被截断、清空或改写。",
+                   "The audit log does not match its signed checkpoints: it was cut, emptied "
+                   "or rewritten outside the program."),
+    "data_state": ("这些记录（表.情况:条数（记录号））在本程序之外被改动、增加或删除，"
+                   "与审计日志记下的不一致。",
+                   "These rows (table.kind:count (ids)) were changed, added or removed outside "
+                   "the program: they differ from what the audit log recorded."),
+}
+
+
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     db = open_database(args, upgrade=False)
     try:
@@ -170,6 +181,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             zh, en = CHECK_NAMES.get(item.name, (item.name, item.name))
             mark = say(args.lang, "正常" if item.ok else "异常", "ok" if item.ok else "PROBLEM")
             print(f"{say(args.lang, zh, en)}: {mark} ({item.detail})", file=out)
+            if not item.ok and item.name in CHECK_HINTS:
+                print("  " + say(args.lang, *CHECK_HINTS[item.name]), file=out)
         if not report.ok:
             last = report.last_backup
             if last:

@@ -401,3 +401,16 @@ def test_the_programs_bulk_writes_leave_check_clean(sqlite_db: Database, tmp_pat
     assert second.batch_id is not None
     importer.undo(second.batch_id)
     assert failed(run_checks(sqlite_db)) == {}
+
+
+def test_laomo_check_names_a_direct_edit(scene: Scene, run_laomo: Callable[..., object]
+                                         ) -> None:
+    scene.db.dispose()
+    clean = run_laomo("--db", str(scene.path), "--user", "admin", "check")
+    assert clean.returncode == 0, clean.stdout + clean.stderr  # type: ignore[attr-defined]
+    assert "数据与审计记录一致: 正常" in clean.stdout  # type: ignore[attr-defined]
+    DATA_EDITS["viewer_made_admin"](scene)
+    done = run_laomo("--db", str(scene.path), "--user", "admin", "check")
+    assert done.returncode == 1  # type: ignore[attr-defined]
+    assert f"user.changed:1 ({scene.viewer})" in done.stdout  # type: ignore[attr-defined]
+    assert "在本程序之外被改动" in done.stdout  # type: ignore[attr-defined]
