@@ -198,13 +198,12 @@ def _on_execute(state: ORMExecuteState) -> None:
         ids = [p.get("id") for p in params]
     else:
         ids = _ids_in_where(table, stmt.whereclause, params)
-        if ids is None:
-            if params and len(params) > 1:
-                return  # an executemany keyed otherwise: nothing in this code does that
+        if ids is None:  # the rows the statement will reach, looked up before it runs
             query = select(table.c.id)
             if stmt.whereclause is not None:
                 query = query.where(stmt.whereclause)
-            ids = list(state.session.execute(query, params[0] if params else {}).scalars())
+            ids = [i for p in (params or [{}])
+                   for i in state.session.execute(query, p).scalars()]
     found = _touched(state.session).setdefault(name, set())
     found.update(row_key(i) for i in ids if i is not None)
 

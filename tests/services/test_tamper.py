@@ -414,3 +414,30 @@ def test_laomo_check_names_a_direct_edit(scene: Scene, run_laomo: Callable[..., 
     assert done.returncode == 1  # type: ignore[attr-defined]
     assert f"user.changed:1 ({scene.viewer})" in done.stdout  # type: ignore[attr-defined]
     assert "在本程序之外被改动" in done.stdout  # type: ignore[attr-defined]
+
+
+def test_every_kind_of_statement_is_recorded(scene: Scene) -> None:
+    """Bulk statements a service may issue (a composite WHERE, a DELETE by another column, an
+    executemany keyed by a bound parameter): the rows they reach are recorded at commit."""
+    import uuid
+
+    from sqlalchemy import bindparam, delete, update
+
+    from desktop.models import Honor, Person
+
+    pid = uuid.UUID(scene.person)
+    query = "SELECT actor FROM audit_event WHERE action = 'audit.state'"
+    before = len(scene.rows(query))
+    with scene.db.sessions.begin() as s:
+        s.execute(update(Person).where(Person.id == pid, Person.row_version >= 1)
+                  .values(name="朱荣"))
+    with scene.db.sessions.begin() as s:
+        s.execute(delete(Honor).where(Honor.person_id == pid))
+    with scene.db.sessions.begin() as s:
+        table = Person.__table__
+        s.execute(update(table).where(table.c.id == bindparam("b_id"))
+                  .values(work_unit=bindparam("b_unit")), [{"b_id": pid, "b_unit": "某厂"}])
+    # (the honor gone, the stored treatment level is stale: that check's business)
+    assert set(failed(run_checks(scene.db))) == {"treatment_levels"}
+    states = scene.rows(query)[before:]
+    assert len(states) == 3 and {a for (a,) in states} == {"system"}
