@@ -120,9 +120,17 @@ def digests(s: Session, name: str, keys: Iterable[str] | None = None) -> dict[st
             *(type_coerce(table.c[c], NullType()) for c in WATCHED[name])]
     out: dict[str, str] = {}
     if keys is None:
-        stmt = select(*cols).execution_options(yield_per=20000)
-        for row in s.execute(stmt):
-            out[row_key(row[0])] = _digest(name, tuple(row))
+        # the whole table: straight from the driver's cursor (the same values type_coerce
+        # passes through), without SQLAlchemy's row objects
+        names = ", ".join(f'"{c}"' for c in ("id", *WATCHED[name]))
+        cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(f'SELECT {names} FROM "{name}"')
+            while batch := cursor.fetchmany(20000):
+                for row in batch:
+                    out[row_key(row[0])] = _digest(name, tuple(row))
+        finally:
+            cursor.close()
         return out
     wanted = [_id_value(table, k) for k in keys]
     for start in range(0, len(wanted), 500):
