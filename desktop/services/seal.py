@@ -27,6 +27,7 @@ last entry gets an ``audit.state`` entry at commit.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -56,13 +57,14 @@ _BATCHES = "laomo.seal.import_batches"
 
 # What a direct edit must not change unnoticed; derived columns (search keys, in_hardship,
 # treatment_level, highest_honor) and bookkeeping (timestamps, log-in counters) are left out,
-# so the services' own derived writes never need an entry of their own.
+# so the services' own derived writes never need an entry of their own. The tombstone's
+# timestamp comes last (see _digest).
 WATCHED: dict[str, tuple[str, ...]] = {
     "person": (
         "name", "id_number", "id_legacy15", "sex", "birth_date", "district_id", "life_status",
         "death_date", "is_revoked", "is_emigrated", "is_lost_contact", "under_investigation",
-        "treatment_override", "work_unit", "mobile", "address", "deleted_at",
-        "merged_into_id", "origin_district_id",
+        "treatment_override", "work_unit", "mobile", "address", "merged_into_id",
+        "origin_district_id", "deleted_at",
     ),
     "honor": ("person_id", "title", "level", "year", "revoked_date", "deleted_at"),
     "hardship_case": (
@@ -102,7 +104,11 @@ def _id_value(table: Table, key: str) -> Any:
 
 def _digest(table: str, values: tuple[Any, ...]) -> str:
     """The driver's values as Python writes them (``repr``): the same engine reads them the
-    same way at the write and at the check, and it is five times faster than normalising."""
+    same way at the write and at the check, and it is five times faster than normalising.
+    Only a timestamp (the tombstone's) is put in UTC first: PostgreSQL hands it over in each
+    client's time zone."""
+    if values[-1] is not None and isinstance(values[-1], dt.datetime):
+        values = (*values[:-1], values[-1].astimezone(dt.UTC).isoformat())
     text = table + repr(values)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 

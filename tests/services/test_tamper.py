@@ -441,3 +441,24 @@ def test_every_kind_of_statement_is_recorded(scene: Scene) -> None:
     assert set(failed(run_checks(scene.db))) == {"treatment_levels"}
     states = scene.rows(query)[before:]
     assert len(states) == 3 and {a for (a,) in states} == {"system"}
+
+
+@pytest.mark.parametrize("edit", [
+    "UPDATE person SET name = '李四'",
+    "UPDATE person SET deleted_at = CURRENT_TIMESTAMP",
+    "UPDATE \"user\" SET role = 'admin' WHERE name = 'view1'",
+])
+def test_direct_edits_are_detected_on_both_engines(db: Database, admin: Actor, edit: str
+                                                   ) -> None:
+    """The digests read the same at the write and at the check on PostgreSQL too (its UUIDs,
+    dates and time zones), and an edit past the program shows."""
+    from sqlalchemy import text
+
+    AccountService(db.sessions).create_user(admin, name="view1", display_name="只读",
+                                            role=Role.VIEWER, password="viewer-pass-1")
+    people = service(db, CLERK)
+    people.create(draft(honors=(honor("湖州市劳动模范", "市级", 2015),)))
+    assert failed(run_checks(db)) == {}
+    with db.engine.begin() as conn:  # past the program: no session, no entry
+        conn.execute(text(edit))
+    assert "data_state" in failed(run_checks(db))
