@@ -125,6 +125,39 @@ def tamper(work: Path) -> None:
          "(passed = log-in still works; detected = check fails)")
 
 
+def tamper_full(work: Path) -> None:
+    """The tamper suite of tests/services/test_tamper.py (17 tampers with the log, 11 direct
+    edits of data) after a real working session; detected = ``check`` fails on the item it
+    must; passed = log-in still works."""
+    from tests.services import test_tamper as suite
+
+    os.environ["LAOMO_HOME"] = str(work / "home")  # the installation key and the outside copy
+    cases = [("log", n, f) for n, f in suite.LOG_TAMPERS.items()] + \
+        [("data", n, f) for n, f in suite.DATA_EDITS.items()]
+    trials = passed = detected = 0
+    for kind, name, change in cases:
+        trials += 1
+        path = work / f"scene-{trials}.sqlite3"
+        db = Database(f"sqlite:///{path}")
+        db.upgrade()
+        scene = suite.build_scene(db)
+        change(scene)
+        failed = {i.name for i in maintenance.run_checks(db).items if not i.ok}
+        wanted = {"data_state"} if kind == "data" else {"audit_chain", "audit_seal"}
+        if failed & wanted:
+            detected += 1
+        else:
+            print(f"  {kind} {name}: NOT detected", flush=True)
+        try:
+            accounts.AccountService(db.sessions).login("admin", PASSWORD)
+            passed += 1
+        except Exception as exc:
+            print(f"  {name}: log-in failed: {type(exc).__name__}", flush=True)
+        db.dispose()
+    line("tamper-full", trials, passed, 0, trials - passed, detected,
+         f"({len(suite.LOG_TAMPERS)} log tampers, {len(suite.DATA_EDITS)} direct edits)")
+
+
 def fault(work: Path, trials: int) -> None:
     source = work / "fault-src.sqlite3"
     db = make_db(source)
@@ -224,6 +257,7 @@ def main() -> None:
             malformed(work, args.quick)
         if args.only in (None, "tamper"):
             tamper(work)
+            tamper_full(work)
         if args.only in (None, "fault"):
             fault(work, 3 if args.quick else args.fault_trials)
         if args.only in (None, "concurrency"):

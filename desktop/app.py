@@ -221,6 +221,9 @@ class Startup(QObject):
                 accounts.log_out(actor)
                 self._show_login(self.opened.association.name, ready=True)
                 return
+        from desktop.views import messages
+
+        messages.denial_recorder = lambda exc: accounts.record_denied(exc, "gui")
         self.main_window = MainWindow(workspace, self._prefs)
         self.main_window.logout_requested.connect(self._logged_out)
         self.main_window.show()

@@ -151,7 +151,20 @@ CHECK_NAMES = {
     "integrity": ("文件完整性", "file integrity"),
     "foreign_keys": ("数据关联", "references"),
     "audit_chain": ("审计日志链", "audit chain"),
+    "audit_seal": ("审计日志签名与检查点", "audit seal and checkpoints"),
+    "data_state": ("数据与审计记录一致", "data matches the audit log"),
     "treatment_levels": ("待遇级别", "treatment levels"),
+}
+
+
+CHECK_HINTS: dict[str, tuple[str, str]] = {
+    "audit_seal": ("审计日志与签名检查点不符：日志在本程序之外被截断、清空或改写。",
+                   "The audit log does not match its signed checkpoints: it was cut, emptied "
+                   "or rewritten outside the program."),
+    "data_state": ("这些记录（表.情况:条数（记录号））在本程序之外被改动、增加或删除，"
+                   "与审计日志记下的不一致。",
+                   "These rows (table.kind:count (ids)) were changed, added or removed outside "
+                   "the program: they differ from what the audit log recorded."),
 }
 
 
@@ -163,10 +176,13 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         report = maintenance.run_checks(db)
         actor = login(db, args)
         actor.require(Perm.CHECK)
+        maintenance.seal_after_check(db, actor, report)
         for item in report.items:
             zh, en = CHECK_NAMES.get(item.name, (item.name, item.name))
             mark = say(args.lang, "正常" if item.ok else "异常", "ok" if item.ok else "PROBLEM")
             print(f"{say(args.lang, zh, en)}: {mark} ({item.detail})", file=out)
+            if not item.ok and item.name in CHECK_HINTS:
+                print("  " + say(args.lang, *CHECK_HINTS[item.name]), file=out)
         if not report.ok:
             last = report.last_backup
             if last:

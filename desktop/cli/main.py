@@ -7,6 +7,7 @@ not pay for SQLAlchemy and Alembic before the log-in dialog.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import logging
 import os
@@ -18,7 +19,7 @@ from desktop import logsetup
 from desktop.cli.common import EXIT_FAILED, say
 from desktop.cli.parser import build_parser
 from desktop.core.texts import error_text
-from desktop.errors import AppError
+from desktop.errors import AppError, PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,23 @@ def console_never_fails(stream: object) -> None:
         reconfigure(errors="replace")
 
 
+def _record_denied(args: argparse.Namespace, exc: PermissionDenied) -> None:
+    """Exit 4 leaves an audit entry in the database the command was refused on."""
+    from desktop.database import Database
+    from desktop.services.accounts import record_denied
+
+    try:
+        db = Database.open(args.db)
+    except AppError:
+        return
+    try:
+        if db.sqlite_path is None or db.sqlite_path.exists():
+            record_denied(db.sessions, exc, "cli:" + str(getattr(args, "command_key", None)
+                                                         or args.command))
+    finally:
+        db.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     console_never_fails(sys.stdout)
     parser = build_parser()
@@ -122,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(getattr(args, "command_key", args.command), args, sys.stdout)
     except AppError as exc:
         log.info("laomo %s refused: %s", args.command, exc.code)
+        if isinstance(exc, PermissionDenied):
+            _record_denied(args, exc)
         print(error_text(exc, args.lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

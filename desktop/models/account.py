@@ -78,4 +78,7 @@ class AuditEvent(Base):
     entity_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
+    # digests of the watched rows this entry's transaction wrote (services/seal.py); hashed
+    # with the entry when present (migration 0013)
+    row_state: Mapped[str | None] = mapped_column(Text)
     hash: Mapped[str] = mapped_column(String(64))

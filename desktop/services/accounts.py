@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -11,13 +12,23 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import reference
-from desktop.errors import AppError, AuthenticationFailed, FieldProblem, NotFound, ValidationError
+from desktop.errors import (
+    AppError,
+    AuthenticationFailed,
+    FieldProblem,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from desktop.models import District, User
 from desktop.services import audit, settings
 from desktop.services.permissions import SYSTEM, Actor, Perm, Role
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -186,6 +197,20 @@ def initialise(
     info = association_info(sessions)
     assert info is not None
     return info
+
+
+def record_denied(sessions: sessionmaker[Session], exc: PermissionDenied, action: str) -> None:
+    """A refused attempt (exit 4, a refused button) leaves an entry: who, which permission,
+    which command or page, when; no row values (issue 16, item 8). Best effort: a database
+    that cannot be written to does not turn a refusal into a crash."""
+    user = str(exc.params.get("user") or "?")[:64]
+    try:
+        with sessions.begin() as s:
+            audit.append(s, user, "auth.denied", detail={
+                "permission": exc.permission, "role": exc.params.get("role"),
+                "action": action[:64]})
+    except SQLAlchemyError:
+        log.warning("a refused attempt could not be recorded")
 
 
 class AccountService:
@@ -360,3 +385,18 @@ class AccountService:
         """The user leaves (注销 / 切换用户): recorded, so the audit shows who worked when."""
         with self._sessions.begin() as s:
             audit.append(s, actor, "auth.logout", entity="user", entity_id=actor.name)
+            audit.checkpoint(s, actor)
+
+    def record_denied(self, exc: PermissionDenied, action: str) -> None:
+        """The window's refusals (see :func:`record_denied`)."""
+        record_denied(self._sessions, exc, action)
+
+    def close(self, actor: Actor) -> None:
+        """The program closes: a signed checkpoint of the log (issue 16, item 6), so what was
+        written in this session cannot be cut off or rewritten unnoticed. Best effort: quitting
+        never fails on it (a locked or vanished database, a key folder that cannot be read)."""
+        try:
+            with self._sessions.begin() as s:
+                audit.checkpoint(s, actor)
+        except (SQLAlchemyError, OSError, ValueError):
+            log.warning("no checkpoint of the audit log at close")

@@ -20,7 +20,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.models import AuditEvent, Setting
+from desktop.services import seal
 from desktop.services.permissions import Actor, Perm
+
+seal.install()
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
@@ -51,12 +54,12 @@ def _now_text() -> str:
 
 def entry_hash(
     prev_hash: str, seq: int, at: str, actor: str, action: str,
-    entity: str | None, entity_id: str | None, detail: str,
+    entity: str | None, entity_id: str | None, detail: str, row_state: str | None = None,
 ) -> str:
-    canonical = json.dumps(
-        [seq, at, actor, action, entity, entity_id, detail], ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    fields: list[Any] = [seq, at, actor, action, entity, entity_id, detail]
+    if row_state is not None:  # entries older than the row digests hash as they did
+        fields.append(row_state)
+    canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
@@ -100,14 +103,30 @@ def append_many(
     s: Session,
     actor: Actor | str,
     items: Iterable[tuple[str, str | None, object, Mapping[str, Any] | None]],
+    *,
+    checkpoint: bool = False,
+    baseline: bool = False,
+    signing_key: bytes | None = None,
 ) -> int:
-    """Append several entries at once (bulk work such as demo data or an import batch)."""
+    """Append several entries at once (bulk work such as demo data or an import batch).
+
+    The last entry records the digests of the watched rows the transaction wrote (see
+    :mod:`seal`); every :data:`seal.CHECKPOINT_EVERY` entries, or when ``checkpoint`` is
+    asked for, a signed checkpoint follows; the head is sealed with the installation's key."""
     name = actor if isinstance(actor, str) else actor.name
     row, seq, prev = _head(s)
     at = _now_text()
     rows: list[dict[str, Any]] = []
     work = list(items)
     tail_seq, tail_hash = _tail(s)
+    baseline = baseline or (tail_seq == 0 and seq <= 0)  # the first entry: every row so far
+    state = seal.take_state(s, name, baseline=baseline)
+    if state and not work:
+        work = [(seal.STATE_ACTION, None, None, None)]
+    state_text: str | None = None
+    if work and (state or baseline):
+        state_text = json.dumps({**state, **({seal.BASELINE_KEY: True} if baseline else {})},
+                                sort_keys=True, separators=(",", ":"))
     if tail_seq > seq or (seq < 0):
         # The table holds entries past the head (or the head is unreadable): appending after
         # the head would collide with a stored seq, and every log-in would fail. Go on after
@@ -115,17 +134,31 @@ def append_many(
         work.insert(0, ("audit.head_repaired", "audit", None,
                         {"head_seq": seq if seq >= 0 else None, "tail_seq": tail_seq}))
         seq, prev = tail_seq, tail_hash
-    for action, entity, entity_id, detail in work:
+    first = seq
+    for n, (action, entity, entity_id, detail) in enumerate(work, start=1):
         seq += 1
         eid = None if entity_id is None else str(entity_id)
         text = _detail_text(detail)
-        digest = entry_hash(prev, seq, at, name, action, entity, eid, text)
+        row_state = state_text if n == len(work) else None  # on the last entry
+        digest = entry_hash(prev, seq, at, name, action, entity, eid, text, row_state)
         rows.append(dict(seq=seq, at=at, actor=name, action=action, entity=entity,
-                         entity_id=eid, detail=text, prev_hash=prev, hash=digest))
+                         entity_id=eid, detail=text, prev_hash=prev, hash=digest,
+                         row_state=row_state))
         prev = digest
+    if seq and (checkpoint or seq // seal.CHECKPOINT_EVERY > first // seal.CHECKPOINT_EVERY):
+        signed = seal.checkpoint_detail(seq, prev, signing_key)
+        if signed is not None:
+            seq += 1
+            text = _detail_text(signed)
+            digest = entry_hash(prev, seq, at, name, seal.CHECKPOINT_ACTION, "audit", None, text)
+            rows.append(dict(seq=seq, at=at, actor=name, action=seal.CHECKPOINT_ACTION,
+                             entity="audit", entity_id=None, detail=text, prev_hash=prev,
+                             hash=digest, row_state=None))
+            seal.remember_outside(s, signed)
+            prev = digest
     if rows:
         s.execute(insert(AuditEvent), rows)
-        value = json.dumps({"seq": seq, "hash": prev})
+        value = json.dumps(seal.head_value(seq, prev))
         if row is None:
             s.add(Setting(key=HEAD_KEY, value=value))
         else:
@@ -134,8 +167,19 @@ def append_many(
     return seq
 
 
+def checkpoint(s: Session, actor: Actor | str, *, baseline: bool = False,
+               signing_key: bytes | None = None) -> int:
+    """A signed checkpoint of the log as it stands (at close, backup, export and check);
+    ``baseline``: first record the digests of every watched row (a log older than them);
+    ``signing_key``: another key than the data folder's (the handoff's key store)."""
+    items = [(seal.BASELINE_ACTION, "audit", None, None)] if baseline else []
+    return append_many(s, actor, items, checkpoint=True, baseline=baseline,
+                       signing_key=signing_key)
+
+
 def verify_chain(
-    s: Session, *, progress: Callable[[int, int], None] | None = None
+    s: Session, *, progress: Callable[[int, int], None] | None = None,
+    witness: seal.Witness | None = None,
 ) -> ChainReport:
     """Walk the whole log and say where it was edited, cut, reordered or deleted."""
     problems: list[str] = []
@@ -146,15 +190,20 @@ def verify_chain(
     stmt = select(
         AuditEvent.seq, AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.entity,
         AuditEvent.entity_id, AuditEvent.detail, AuditEvent.prev_hash, AuditEvent.hash,
+        AuditEvent.row_state,
     ).order_by(AuditEvent.seq).execution_options(yield_per=5000)
-    for seq, at, actor, action, entity, entity_id, detail, prev_hash, digest in s.execute(stmt):
+    for (seq, at, actor, action, entity, entity_id, detail, prev_hash, digest,
+         row_state) in s.execute(stmt):
         count += 1
         if seq != expected_seq:
             problems.append(f"missing:{expected_seq}-{seq - 1}")
         if prev_hash != prev:
             problems.append(f"broken_link:{seq}")
-        if entry_hash(prev_hash, seq, at, actor, action, entity, entity_id, detail) != digest:
+        if entry_hash(prev_hash, seq, at, actor, action, entity, entity_id, detail,
+                      row_state) != digest:
             problems.append(f"edited:{seq}")
+        if witness is not None:
+            witness.feed(seq, action, detail, prev_hash, digest, row_state)
         prev = digest
         expected_seq = seq + 1
         if progress is not None and count % 10000 == 0:

@@ -23,9 +23,9 @@ from desktop import __version__
 from desktop.core.reference import TREATMENT_LEVELS
 from desktop.database import Database
 from desktop.errors import AppError, DatabaseProblem
-from desktop.models import Honor, Person
+from desktop.models import Honor, Person, Setting, User
 from desktop.paths import DatabaseLock, replace_file
-from desktop.services import audit, settings
+from desktop.services import audit, seal, settings
 from desktop.services.permissions import Actor, Perm
 
 BACKUP_FORMAT = "laomo-backup/1"
@@ -56,7 +56,8 @@ class RestoreResult:
 
 @dataclass(frozen=True)
 class CheckItem:
-    name: str  # integrity | foreign_keys | schema | audit_chain | treatment_levels
+    name: str  # integrity | foreign_keys | schema | audit_chain | audit_seal | data_state
+    # | treatment_levels
     ok: bool
     detail: str
 
@@ -68,6 +69,7 @@ LAST_BACKUP = "backup.last"  # {"path", "created_at", "sha256"} of the last back
 class CheckReport:
     items: tuple[CheckItem, ...]
     last_backup: dict[str, str] | None = None  # the way back when something is wrong
+    needs_baseline: bool = False  # the log records no row digests yet (an older database)
 
     @property
     def ok(self) -> bool:
@@ -158,6 +160,7 @@ class MaintenanceService:
         with self._db.sessions.begin() as s:
             audit.append(s, self._actor, "backup.create", entity="backup", entity_id=out.name,
                          detail={"sha256": manifest.sha256, "counts": counts})
+            audit.checkpoint(s, self._actor)
             settings.put(s, LAST_BACKUP, {"path": str(out.resolve()),
                                           "created_at": manifest.created_at,
                                           "sha256": manifest.sha256})
@@ -165,7 +168,18 @@ class MaintenanceService:
 
     def check(self, *, progress: Progress | None = None) -> CheckReport:
         self._actor.require(Perm.CHECK)
-        return run_checks(self._db, progress=progress)
+        report = run_checks(self._db, progress=progress)
+        seal_after_check(self._db, self._actor, report)
+        return report
+
+
+def seal_after_check(db: Database, actor: Actor, report: CheckReport) -> None:
+    """A log found whole gets a signed checkpoint (and, the first time, the digests of every
+    row it did not record yet); a damaged one is left as found, for the way back."""
+    if not report.ok:
+        return
+    with db.sessions.begin() as s:
+        audit.checkpoint(s, actor, baseline=report.needs_baseline)
 
 
 def run_checks(db: Database, *, progress: Progress | None = None) -> CheckReport:
@@ -188,10 +202,16 @@ class _Checks:
                 items.append(CheckItem("integrity", rows == ["ok"], "; ".join(rows[:5])))
                 bad = s.execute(text("PRAGMA foreign_key_check")).all()
                 items.append(CheckItem("foreign_keys", not bad, str(len(bad))))
-            chain = audit.verify_chain(s, progress=progress)
+            witness = seal.Witness(own_key=seal.own_public(), outside=seal.read_outside(s))
+            chain = audit.verify_chain(s, progress=progress, witness=witness)
             items.append(CheckItem("audit_chain", chain.ok,
                                    f"{chain.entries}" + (": " + ", ".join(chain.problems[:10])
                                                          if chain.problems else "")))
+            try:
+                items.append(self._seal(s, witness, chain.entries))
+                items.append(self._state(s, witness))
+            except SQLAlchemyError:
+                items.append(CheckItem("data_state", False, "unreadable"))
             try:
                 items.append(self._treatment_levels(s))
             except SQLAlchemyError:
@@ -199,7 +219,44 @@ class _Checks:
             last = None
             with contextlib.suppress(SQLAlchemyError):
                 last = settings.get(s, LAST_BACKUP)
-        return CheckReport(tuple(items), last if isinstance(last, dict) else None)
+        return CheckReport(tuple(items), last if isinstance(last, dict) else None,
+                           needs_baseline=not witness.baseline)
+
+    @staticmethod
+    def _seal(s: Any, witness: seal.Witness, entries: int) -> CheckItem:
+        """The head's seal, the signed checkpoints and the copy outside the database."""
+        witness.finish(entries)
+        problems = list(witness.problems)
+        keys = seal.own_keys(create=False)
+        row = s.get(Setting, audit.HEAD_KEY)
+        try:
+            head = json.loads(row.value) if row is not None else None
+        except ValueError:
+            head = None
+        if isinstance(head, dict) and "mac" in head:
+            if keys is not None and head.get("kid") == keys.kid and not seal.head_mac_ok(head,
+                                                                                      keys):
+                problems.append("head_seal_broken")
+        elif witness.sealed_era and entries:
+            problems.append("head_unsealed")
+        if not entries:
+            users = s.scalar(select(func.count()).select_from(User)) or 0
+            persons = s.scalar(select(func.count()).select_from(Person)) or 0
+            if users or persons:
+                problems.append(f"log_empty:{users + persons}")
+        detail = ", ".join(problems[:10]) if problems else (
+            f"{witness.checkpoints}" + (f" ({witness.foreign_checkpoints})"
+                                        if witness.foreign_checkpoints else ""))
+        return CheckItem("audit_seal", not problems, detail)
+
+    @staticmethod
+    def _state(s: Any, witness: seal.Witness) -> CheckItem:
+        """The current rows against the digests their last entries recorded."""
+        problems, compared = seal.reconcile(s, witness.state, witness.baseline)
+        if problems:
+            return CheckItem("data_state", False, "; ".join(problems[:10]))
+        return CheckItem("data_state", True,
+                         f"{compared}" + ("" if witness.baseline else " (no baseline)"))
 
     @staticmethod
     def _treatment_levels(s: Any) -> CheckItem:
@@ -365,6 +422,8 @@ def _restore(db: Database, source: Path, actor: Actor, target: Path,
             detail.update(replaced_association=here, reason=other_association_reason)
         audit.append(s, actor, "backup.restore", entity="backup", entity_id=Path(source).name,
                      detail=detail)
+        # the copy outside the database now names the restored log, not the replaced one
+        audit.checkpoint(s, actor)
     return RestoreResult(manifest, kept, result.from_revision if result.backup else None)
 
 

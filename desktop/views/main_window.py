@@ -411,3 +411,5 @@ class MainWindow(QMainWindow):
             self._logging_out = False
             self._workspace.accounts().log_out(self._workspace.actor)
             self.logout_requested.emit()
+        else:
+            self._workspace.accounts().close(self._workspace.actor)

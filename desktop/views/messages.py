@@ -9,18 +9,22 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.texts import error_text
-from desktop.errors import AppError
+from desktop.errors import AppError, PermissionDenied
 from desktop.logsetup import scrub
 from desktop.paths import log_dir
 from desktop.views.i18n import current_language
 
 log = logging.getLogger(__name__)
+
+denial_recorder: Callable[[PermissionDenied], None] | None = None
+"""Set by the application after log-in: a refusal shown here leaves an audit entry."""
 
 
 def describe(exc: BaseException) -> str:
@@ -42,6 +46,8 @@ def present_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, AppError):
         box.setIcon(QMessageBox.Icon.Warning)
         log.info("refused: %s", exc)
+        if isinstance(exc, PermissionDenied) and denial_recorder is not None:
+            denial_recorder(exc)
     else:
         box.setIcon(QMessageBox.Icon.Critical)
         details = scrub("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))

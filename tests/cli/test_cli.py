@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert
 
 from desktop.database import Database
 from desktop.models import District, Honor, Person
@@ -204,8 +205,9 @@ def test_backup_writes_a_verifiable_zip(cli_db: Path, tmp_path: Path, run_laomo:
     assert query(copy, "SELECT name FROM person") == [("王建国",)]
     assert sorted(p.name for p in out.parent.iterdir()) == ["备份.zip"]
     # The backup itself is in the live audit log.
-    assert query(cli_db, "SELECT action, entity_id FROM audit_event ORDER BY seq DESC LIMIT 1") \
-        == [("backup.create", "备份.zip")]
+    # (followed by the signed checkpoint a backup writes)
+    assert query(cli_db, "SELECT action, entity_id FROM audit_event ORDER BY seq DESC LIMIT 2") \
+        == [("audit.checkpoint", None), ("backup.create", "备份.zip")]
 
 
 def test_backup_beside_a_busy_writer(cli_db: Path, tmp_path: Path, run_laomo: RunLaomo) -> None:
@@ -250,14 +252,16 @@ def _small_file_limit() -> None:
 def test_backup_on_a_full_disk_leaves_nothing(
     cli_db: Path, tmp_path: Path, run_laomo: RunLaomo
 ) -> None:
-    con = sqlite3.connect(cli_db)
-    district = con.execute("SELECT id FROM district WHERE name = '长兴县'").fetchone()[0]
-    con.executemany(
-        "INSERT INTO person (id, name, district_id, notes) VALUES (?, ?, ?, ?)",
-        [(uuid.uuid4().hex, f"劳模{n}", district, uuid.uuid4().hex * 32) for n in range(2000)],
-    )
-    con.commit()
-    con.close()
+    # through a session, so the log records the rows (a raw INSERT is a tamper `check` reports)
+    db = Database(f"sqlite:///{cli_db}")
+    try:
+        with db.sessions.begin() as s:
+            district = s.query(District).filter_by(name="长兴县").one().id
+            s.execute(insert(Person), [
+                {"id": uuid.uuid4(), "name": f"劳模{n}", "district_id": district,
+                 "notes": uuid.uuid4().hex * 32} for n in range(2000)])
+    finally:
+        db.dispose()
     assert cli_db.stat().st_size > 2_000_000
     out_dir = tmp_path / "usb"
     out_dir.mkdir()

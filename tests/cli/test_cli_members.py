@@ -196,7 +196,13 @@ def test_viewer_may_list_but_never_unmask(laomo: Run, url: str) -> None:
     for number in (ZRR_ID, ZRR_ID[:10], "13812345678"):
         denied = laomo("--search", number, user="viewer1", password=VIEWER_PASSWORD)
         assert denied.returncode == 4 and denied.stdout == b"", number
-    assert audit_actions(url) == before
+    # each refusal is on record (issue 16, item 8): who, which permission, which command;
+    # nothing else, so neither the ID number searched for nor the mobile
+    after = audit_actions(url)
+    assert after[:len(before)] == before
+    assert after[len(before):] == [
+        ("viewer1", "auth.denied",
+         {"permission": "unmask", "role": "viewer", "action": "cli:members list"})] * 5
 
 
 def test_bad_input_exit_codes(laomo: Run) -> None:

@@ -253,8 +253,12 @@ def test_audit_chain_has_one_entry_per_person(generated: Generated) -> None:
     with db.sessions.begin() as s:  # demo hardship files are audited too (issue 6)
         files = s.scalar(select(func.count()).select_from(AuditEvent).where(
             AuditEvent.action == "hardship.open")) or 0
-    # + demo.generate, demo.visits and one entry per demo hardship file
-    assert report.entries == generated.audit_before + MEMBERS + 2 + files
+        checkpoints = s.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action == "audit.checkpoint")) or 0
+    # + demo.generate, demo.visits, one entry per demo hardship file and the signed
+    # checkpoints of every thousand entries (issue 16, item 6)
+    assert checkpoints == (generated.audit_before + MEMBERS + 2 + files) // 1000
+    assert report.entries == generated.audit_before + MEMBERS + 2 + files + checkpoints
     assert {e for e, _ in creates} == ids
     assert all(json.loads(d) == {"source": "demo", "seed": SEED} for _, d in creates)
     assert len(summary) == 1

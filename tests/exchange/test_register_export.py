@@ -137,6 +137,9 @@ def test_unmask_needs_reason_and_permission_and_is_audited(
                     password=VIEWER_PASSWORD)
     assert denied.returncode == 4 and "没有权限" in denied.stderr
     assert leftovers(tmp_path) == []
+    # the refusal is on record (issue 16, item 8), the rest of the log as it was
+    before = [*before, ("viewer1", "auth.denied", {
+        "permission": "unmask", "role": "viewer", "action": "cli:members export"})]
     assert audit_actions(url) == before
     done = export(out, "--unmask", "--reason", "市总工会年度统计", "--search", "zhurongrong")
     assert done.returncode == 0, done.stderr

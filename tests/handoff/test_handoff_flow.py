@@ -19,6 +19,7 @@ from desktop.errors import AppError
 from desktop.exchange import handoff_package as pkg
 from desktop.exchange.handoff_package import PackageRefused
 from desktop.models import AuditEvent, HandoffPackage, Person
+from desktop.services import audit
 from desktop.services.handoff.keys import KeyStore
 from desktop.services.handoff.service import HandoffService
 from desktop.services.register.types import HonorDraft, PersonDraft
@@ -268,3 +269,49 @@ def test_re_enrolment_needs_a_reason_and_revokes_the_old_key(
         actions = s.scalars(select(AuditEvent.action).where(
             AuditEvent.action == "handoff.trust")).all()
     assert len(actions) == 2
+
+
+def test_the_package_carries_a_signed_head_the_city_verifies(offices: list[Office],
+                                                             tmp_path: Path) -> None:
+    """Issue 16, item 6: the district signs its log's head at export; the city refuses a
+    segment whose checkpoint another key signed or whose head the manifest misstates."""
+    city, cx, dq = offices
+    enrol(city, cx)
+    cx.persons().create(person("朱荣荣", "长兴县", ID_A))
+    cx.handoff().export("2026Q4", tmp_path / "cx.lmpkg")
+    raw = (tmp_path / "cx.lmpkg").read_bytes()
+
+    def read(members: dict[str, bytes]) -> None:
+        manifest = json.loads(members["manifest.json"])
+        events = [json.loads(x) for x in members["audit.jsonl"].splitlines() if x.strip()]
+        assert events[-1]["action"] == "audit.checkpoint"
+        assert manifest["audit"]["head_seq"] == events[-1]["seq"]
+        assert manifest["audit"]["checkpoint"]["seq"] == events[-1]["seq"] - 1
+    reseal(raw, city, read)
+
+    def resign_checkpoint(members: dict[str, bytes]) -> None:
+        from desktop.services import seal as sealing
+
+        events = [json.loads(x) for x in members["audit.jsonl"].splitlines() if x.strip()]
+        last = events[-1]
+        detail = json.loads(last["detail"])
+        forged = sealing.checkpoint_detail(detail["seq"], detail["hash"],
+                                           KeyStore(dq.keys).signing_private())
+        assert forged is not None
+        last["detail"] = json.dumps(forged, ensure_ascii=False, sort_keys=True)
+        last["hash"] = audit.entry_hash(last["prev_hash"], last["seq"], last["at"],
+                                        last["actor"], last["action"], last["entity"],
+                                        last["entity_id"], last["detail"])
+        members["audit.jsonl"] = pkg.jsonl(events)
+        manifest = json.loads(members["manifest.json"])
+        manifest["audit"]["head_hash"] = last["hash"]
+        body = members["audit.jsonl"]
+        manifest["parts"]["audit.jsonl"] = {"sha256": pkg.sha256_hex(body), "size": len(body)}
+        members["manifest.json"] = pkg.canonical_json(manifest)
+        members["manifest.sig"] = pkg.sign(KeyStore(cx.keys).signing_private(),
+                                           members["manifest.json"])
+    forged = reseal(raw, city, resign_checkpoint)
+    with pytest.raises(PackageRefused) as caught:
+        city.handoff().import_file(forged)
+    assert caught.value.code == "package_audit_broken"
+    assert city.handoff().import_file(raw).state == "staged"

@@ -135,7 +135,9 @@ def test_upgrade_from_0001_keeps_every_row_and_backs_up_first(tmp_path: Path) ->
         assert (result.from_revision, result.to_revision) == ("0001", HEAD)
         assert revision_of(path) == HEAD
         assert {"person", "honor", "person_event"} <= set(inspect(db.engine).get_table_names())
-        assert {t: rows(path, t) for t in TABLES_0001} == before
+        # (columns added since, such as audit_event.row_state in 0013, come after the old ones)
+        assert {t: [r[:len(before[t][0])] for r in rows(path, t)] for t in TABLES_0001} \
+            == before
         # The backup was taken before the upgrade: it is the 0001 file with the same rows.
         assert result.backup is not None and result.backup.is_file()
         assert revision_of(result.backup) == "0001"

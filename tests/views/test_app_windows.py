@@ -175,3 +175,24 @@ def test_status_labels_are_not_clipped(qtbot: QtBot, db: Database, admin: Actor)
     for label in window.findChildren(QLabel):
         if label.isVisible() and label.text() and not label.wordWrap():
             assert label.width() >= label.sizeHint().width() - 2, label.text()
+
+
+def test_a_refusal_shown_in_the_window_is_audited(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                                  sqlite_db: Database) -> None:
+    """Issue 16, item 8: the application hands the presenter a recorder after log-in; a
+    PermissionDenied shown leaves an ``auth.denied`` entry (who, which permission)."""
+    from desktop.errors import PermissionDenied
+    from desktop.services.audit import AuditService
+    from desktop.views import messages
+    from tests.conftest import initialise
+
+    admin = initialise(sqlite_db)
+    service = accounts.AccountService(sqlite_db.sessions)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    monkeypatch.setattr(messages, "denial_recorder",
+                        lambda exc: service.record_denied(exc, "gui"))
+    messages.present_error(None, PermissionDenied("backup", user="view1", role="viewer"))
+    [entry] = [e for e in AuditService(sqlite_db.sessions, admin).recent()
+               if e.action == "auth.denied"]
+    assert (entry.actor, entry.detail) == (
+        "view1", {"permission": "backup", "role": "viewer", "action": "gui"})

@@ -111,3 +111,25 @@ def test_a_change_to_the_list_withdraws_the_approval(db: Database, admin: Actor)
         withdrawn = [d for d in s.scalars(select(AuditEvent.detail).where(
             AuditEvent.action == "visit.add"))]
     assert "rev1" in str(withdrawn)
+
+
+def test_anyone_who_changed_the_list_is_a_maker(db: Database, admin: Actor) -> None:
+    """Issue 16, item 7: not only the creator and the last editor. An administrator who added a
+    person to the list, and whose change was then followed by another editor's, still may not
+    approve it; nor may a reviewer-turned-editor... only someone who never touched the list."""
+    ids = add_people(db)
+    cid = _campaign(db)  # made by clerk1, planned by admin3
+    boss = _svc(db, "admin")
+    planned = {v.person_id for v in boss.visits(cid)}
+    outsiders = [pid for pid in ids.values() if pid not in planned]
+    boss.add_person(cid, outsiders[0], "协会理事")  # admin2 changes the list ...
+    _svc(db, "other clerk").add_person(cid, outsiders[1], "补报")  # ... and is not the last
+    got = boss.campaign(cid)
+    assert got.last_edited_by == "clerk2" and got.created_by == "clerk1"
+    with pytest.raises(PermissionDenied) as caught:
+        boss.approve_campaign(cid)
+    assert caught.value.code == "campaign_maker_checker"
+    with pytest.raises(PermissionDenied):  # the planner too, though someone edited after
+        _svc(db, "admin who planned").approve_campaign(cid)
+    _svc(db, "reviewer").approve_campaign(cid)  # never touched it
+    assert boss.campaign(cid).approved_by == "rev1"

@@ -1,75 +1,8 @@
-"""This installation's private keys, kept as files in the data folder (``paths.keys_dir()``).
-
-``signing.key``: the Ed25519 signing key (every installation); ``age.key``: the age X25519
-identity packages are encrypted to (the city). Written once, owner-only, atomically; never
-logged, never put in a package. Losing them means re-enrolment (a new card, trusted again).
-"""
+"""The installation's keys: :mod:`desktop.services.keystore` (shared with the audit log's
+signed checkpoints, issue 16 item 6), re-exported here for the handoff."""
 
 from __future__ import annotations
 
-import base64
-import os
-from pathlib import Path
+from desktop.services.keystore import AGE_FILE, SIGNING_FILE, KeyStore
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-
-from desktop.exchange import handoff_package as pkg
-
-SIGNING_FILE = "signing.key"
-AGE_FILE = "age.key"
-_SIGNING_PREFIX = "LAOMO-ED25519-PRIVATE-KEY "
-
-
-def _write_private(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-class KeyStore:
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-
-    def signing_private(self) -> bytes:
-        """The raw 32-byte Ed25519 key, made on first use."""
-        path = self.folder / SIGNING_FILE
-        if not path.exists():
-            raw = Ed25519PrivateKey.generate().private_bytes(
-                Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-            _write_private(path, _SIGNING_PREFIX + base64.b64encode(raw).decode() + "\n")
-        text = path.read_text(encoding="ascii").strip()
-        if not text.startswith(_SIGNING_PREFIX):
-            raise ValueError(f"{path}: not a laomo signing key")
-        return base64.b64decode(text[len(_SIGNING_PREFIX):])
-
-    def signing_public(self) -> bytes:
-        return pkg.public_of(self.signing_private())
-
-    def age_identity(self) -> str:
-        """The age secret key (``AGE-SECRET-KEY-1…``), made on first use; ``age -d -i`` reads
-        this file as it is."""
-        import pyrage
-
-        path = self.folder / AGE_FILE
-        if not path.exists():
-            identity = pyrage.x25519.Identity.generate()
-            _write_private(path, f"# laomo city decryption key\n"
-                                 f"# public key: {identity.to_public()}\n{identity}\n")
-        for line in path.read_text(encoding="ascii").splitlines():
-            if line.startswith("AGE-SECRET-KEY-"):
-                return line.strip()
-        raise ValueError(f"{path}: no age identity")
-
-    def age_recipient(self) -> str:
-        import pyrage
-
-        return str(pyrage.x25519.Identity.from_str(self.age_identity()).to_public())
-
-    def files(self) -> list[Path]:
-        return [p for p in (self.folder / SIGNING_FILE, self.folder / AGE_FILE) if p.exists()]
+__all__ = ["AGE_FILE", "SIGNING_FILE", "KeyStore"]

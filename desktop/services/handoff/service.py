@@ -38,7 +38,7 @@ from desktop.models import (
     Standard,
 )
 from desktop.paths import resources_dir
-from desktop.services import audit, settings
+from desktop.services import audit, seal, settings
 from desktop.services.base import Service
 from desktop.services.handoff import edits, proposals, reference, resolution
 from desktop.services.handoff import rows as rowsmod
@@ -255,12 +255,15 @@ class HandoffService(Service):
             writer = pkg.PackageWriter()
             counts = rowsmod.export_rows(s, since, writer.add)
             audit_from = (base.audit_head_seq or 0) + 1 if base else 1
+            # the package carries a head the district signed (issue 16, item 6): the city
+            # keeps it, so this history cannot be rewritten later without the city noticing
+            audit.checkpoint(s, self._actor, signing_key=self._keys.signing_private())
             head = _audit_part(s, audit_from, writer)
             sequence = (sent[-1].sequence + 1) if sent else 1
             previous = sent[-1].package_hash if sent else None
             recipient = peer.age_recipient
             city_fp = peer.fingerprint
-        entries, head_seq, head_hash = head
+        entries, head_seq, head_hash, head_action, head_detail = head
         if not entries:
             head_seq = base.audit_head_seq if base else 0
             head_hash = base.audit_head_hash if base else None
@@ -275,7 +278,9 @@ class HandoffService(Service):
             "created_at": snapshot.isoformat(timespec="seconds"), "created_by": self._actor.name,
             "counts": counts,
             "audit": {"from_seq": audit_from, "head_seq": head_seq, "head_hash": head_hash,
-                      "entries": entries},
+                      "entries": entries,
+                      "checkpoint": json.loads(str(head_detail))
+                      if entries and head_action == seal.CHECKPOINT_ACTION else None},
         }
         inner, manifest_bytes = writer.finish(manifest, self._keys.signing_private())
         del writer
@@ -449,14 +454,20 @@ class HandoffService(Service):
         if checked == against:
             return against
         prev_hash: str | None = None
+        last_entry: dict[str, Any] | None = None
+        last_prev: str | None = None
         for e in (e for batch in package.row_batches("audit.jsonl") for e in batch):
             if prev_hash is not None and e["prev_hash"] != prev_hash:
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
             if audit.entry_hash(e["prev_hash"], e["seq"], e["at"], e["actor"], e["action"],
-                                e["entity"], e["entity_id"], e["detail"]) != e["hash"]:
+                                e["entity"], e["entity_id"], e["detail"],
+                                e.get("row_state")) != e["hash"]:
                 raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
                                      seq=e["seq"])
+            if e["action"] == seal.CHECKPOINT_ACTION:
+                self._check_checkpoint(s, package, e, e["prev_hash"], last=False)
+            last_entry, last_prev = e, e["prev_hash"]
             prev_hash = e["hash"]
             if last is None or not last.audit_head_seq:
                 continue
@@ -466,7 +477,36 @@ class HandoffService(Service):
             if e["seq"] == last.audit_head_seq + 1 and e["prev_hash"] != last.audit_head_hash:
                 raise PackageRefused("package_audit_broken", district=last.district,
                                      seq=e["seq"])
+        if last_entry is not None:
+            if last_entry["action"] == seal.CHECKPOINT_ACTION:  # the export's own: sender's key
+                self._check_checkpoint(s, package, last_entry, last_prev or "", last=True)
+            claimed = package.manifest.get("audit") or {}
+            if (claimed.get("head_seq") != last_entry["seq"]
+                    or claimed.get("head_hash") != last_entry["hash"]):
+                raise PackageRefused("package_audit_broken", district=package.manifest["sender"],
+                                     seq=claimed.get("head_seq"))
         return against
+
+    @staticmethod
+    def _check_checkpoint(s: Session, package: pkg.OpenPackage, e: dict[str, Any],
+                          prev_hash: str, *, last: bool) -> None:
+        """A checkpoint in the district's log must carry a valid signature of the entry before
+        it; the export's own (the segment's last entry) must be the district's key. (Earlier
+        ones may be another PC's of the district, on a shared PostgreSQL.)"""
+        sender = package.manifest["sender"]
+        try:
+            detail = json.loads(e["detail"])
+            ok = (seal.signature_ok(detail) and detail["seq"] == e["seq"] - 1
+                  and detail["hash"] == prev_hash)
+            if ok and last:
+                peer = s.scalar(select(HandoffPeer).where(HandoffPeer.name == sender,
+                                                          HandoffPeer.revoked_at.is_(None)))
+                ok = peer is not None and \
+                    pkg.unb64(detail["key"]) == pkg.unb64(peer.signing_key)
+        except (ValueError, KeyError, TypeError):
+            ok = False
+        if not ok:
+            raise PackageRefused("package_audit_broken", district=sender, seq=e["seq"])
 
     def _dry_run(self, package: pkg.OpenPackage) -> dict[str, Any]:
         """What the merge would do: the same classification, nothing written (and the
@@ -943,24 +983,29 @@ class HandoffService(Service):
 
 
 def _audit_part(s: Session, audit_from: int, writer: pkg.PackageWriter
-                ) -> tuple[int, int | None, str | None]:
-    """The audit chain from ``audit_from`` as the package's ``audit.jsonl``; returns the
-    number of entries and the last one's sequence number and hash."""
+                ) -> tuple[int, int | None, str | None, str | None, str | None]:
+    """The audit chain from ``audit_from`` as the package's ``audit.jsonl`` (with each entry's
+    row digests where it has them); returns the number of entries and the last one's sequence
+    number, hash, action and detail."""
     t: Any = AuditEvent.__table__
-    head: list[Any] = [0, None, None]
+    head: list[Any] = [0, None, None, None, None]
 
     def lines() -> Iterator[bytes]:
         stmt = select(t.c.seq, t.c.at, t.c.actor, t.c.action, t.c.entity,
-                      t.c.entity_id, t.c.detail, t.c.prev_hash, t.c.hash
+                      t.c.entity_id, t.c.detail, t.c.prev_hash, t.c.hash, t.c.row_state
                       ).where(t.c.seq >= audit_from).order_by(t.c.seq)
         for batch in s.execute(stmt.execution_options(yield_per=5000)).partitions():
             rows = [dict(r._mapping) for r in batch]
+            for r in rows:
+                if r["row_state"] is None:
+                    del r["row_state"]
             head[0] += len(rows)
-            head[1], head[2] = rows[-1]["seq"], rows[-1]["hash"]
+            last = rows[-1]
+            head[1:] = [last["seq"], last["hash"], last["action"], last["detail"]]
             yield pkg.jsonl(rows)
 
     writer.add("audit.jsonl", lines())
-    return head[0], head[1], head[2]
+    return head[0], head[1], head[2], head[3], head[4]
 
 
 def _card(card: dict[str, Any]) -> Card:

@@ -20,7 +20,7 @@ from desktop.core.reference import LIFE_DECEASED
 from desktop.core.search_keys import name_keys
 from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
-from desktop.models import Person, Visit, VisitCampaign, VisitStandard
+from desktop.models import AuditEvent, Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit, ownership
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
@@ -166,7 +166,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
             if c.approved_by is not None:
                 raise AppError("campaign_already_approved", user=c.approved_by,
                                when=c.approved_at.date().isoformat() if c.approved_at else "")
-            if self._actor.name in (c.created_by, c.last_edited_by):
+            if self._actor.name in campaign_makers(s, c):
                 raise CampaignMakerChecker(self._actor.name)
             planned = s.scalar(select(func.count()).select_from(Visit).where(
                 Visit.campaign_id == c.id, Visit.deleted_at.is_(None),
@@ -339,6 +339,25 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                 withdrawn = self._edited(load_campaign(s, visit.campaign_id))
             audit.append(s, self._actor, "visit.remove", entity="visit", entity_id=visit.id,
                          detail={"reason": why, **withdrawn})
+
+
+_LIST_ACTIONS = ("visit_campaign.create", "visit_campaign.update", "visit_campaign.plan")
+
+
+def campaign_makers(s: Session, c: VisitCampaign) -> set[str]:
+    """Everyone who made or changed the list a checker approves (issue 16, item 7): the
+    creator, the last editor, and whoever changed the rules, planned it, or added or removed
+    a person, as the audit log records (not only the creator and the last editor)."""
+    found = {n for n in (c.created_by, c.last_edited_by) if n}
+    found.update(s.scalars(select(AuditEvent.actor).where(
+        AuditEvent.entity == "visit_campaign", AuditEvent.entity_id == str(c.id),
+        AuditEvent.action.in_(_LIST_ACTIONS))))
+    visits = [str(v) for v in s.scalars(select(Visit.id).where(Visit.campaign_id == c.id))]
+    for start in range(0, len(visits), 500):
+        found.update(s.scalars(select(AuditEvent.actor).where(
+            AuditEvent.entity == "visit", AuditEvent.entity_id.in_(visits[start:start + 500]),
+            AuditEvent.action.in_(("visit.add", "visit.remove")))))
+    return found
 
 
 def _coverage(s: Session, c: VisitCampaign, hits: dict[uuid.UUID, Any],

@@ -59,6 +59,11 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "document.issue_cards": ("打印会员证", "printed member cards"),
     "backup.create": ("备份数据库", "backed up the database"),
     "backup.restore": ("恢复数据库", "restored the database"),
+    "audit.checkpoint": ("为审计日志签名（检查点）", "signed a checkpoint of the audit log"),
+    "audit.state": ("记录数据摘要", "recorded the data's digests"),
+    "audit.state_baseline": ("记录全部数据的摘要（基准）", "recorded the digests of all data"),
+    "auth.denied": ("尝试无权限的操作（被拒绝）", "was refused an action"),
+    "hardship.print_sheet": ("打印困难劳模档案表", "printed the hardship file sheet of"),
     "demo.generate": ("生成演示数据", "generated demo data"),
     "demo.visits": ("生成演示走访和疗休养数据", "generated demo visits"),
 }
