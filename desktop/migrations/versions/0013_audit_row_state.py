@@ -1,7 +1,7 @@
 """The audit log records the digests of the rows each write left (issue 16, item 6).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-03
 
 ``audit_event.row_state``: JSON ``{"person": {"<uuid hex>": "<digest>"}, …}`` of the watched rows
