@@ -1,10 +1,11 @@
 """Importing a clerk's roster (issue 4): one code path for the dry run and the real thing.
 
-``run`` reads the sheet, checks every row (``import_plan``), then writes the good rows with bulk
-Core statements inside one transaction and rolls it back when it is a dry run, when a row was
-rejected in all-or-nothing mode, or when the user cancels: the dry run therefore cannot disagree
-with the import. A real import is one batch (``import_batch`` / ``import_item``), audited, and
-``undo`` takes it back as a whole (new persons tombstoned, changed fields restored).
+``run`` reads the sheet, checks every row (``plan``), then writes the good rows with bulk
+Core statements inside one transaction. A dry run, and an all-or-nothing import with a rejected
+row, stop after the plan (one code path up to there, so the dry run reports exactly what the
+import would: tests/imports compare the two row by row); a cancel rolls the transaction back.
+A real import is one batch (``import_batch`` / ``import_item``), audited, and ``undo`` takes it
+back as a whole (new persons tombstoned, changed fields restored).
 """
 
 from __future__ import annotations
@@ -216,10 +217,13 @@ class ImportService:
                 rejected = sum(1 for p in planned if p.status == "rejected")
                 refused = rejected > 0 and not options.good_rows_only
                 batch_id = uuid.uuid4()
-                self._write(session, planned, batch_id, report, cancelled, count, total)
                 counts = _counts(planned)
                 written = not dry_run and not refused
                 if written:
+                    # A dry run (or a refused file) stops at the plan: every check that decides
+                    # a row's fate is in it, and the import lock keeps the register as planned
+                    # until the commit (the partial unique index only backs the plan up).
+                    self._write(session, planned, batch_id, report, cancelled, count, total)
                     self._record(session, batch_id, path, digest, sheet_name, counts, planned)
                 holder.append(ImportResult(
                     file_name=path.name, sheet=sheet_name, header_row=header.row_number,
