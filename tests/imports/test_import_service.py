@@ -268,3 +268,37 @@ def test_saved_mapping_applies_by_header_text(service: ImportService, tmp_path: 
                          {0: "name", 1: "id_number", 2: "honors"})
     result = service.run(path, ImportOptions(saved_mapping="县里的表"), dry_run=True)
     assert result.counts["new"] == 1
+
+
+def test_bulk_update_refuses_a_row_not_at_its_planned_version(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    """The import's bulk UPDATE (the SQLite fast path and SQLAlchemy's) writes a row only at
+    the version it was planned from; otherwise nothing of the statement counts."""
+    from desktop.services.imports.importer import ImportService as Service
+    from desktop.services.imports.plan import Planned
+    from desktop.services.register.store import utcnow
+
+    service.run(write_clerk_workbook(tmp_path / "a.xlsx", clerk_rows()[:2]), GOOD_ONLY,
+                dry_run=False)
+    with db.sessions.begin() as s:
+        stored = sorted(s.execute(select(Person.id, Person.row_version, Person.id_number)),
+                        key=lambda r: r[2])
+    planned = [Planned(n, None, "updated", "", values={"work_unit": f"单位{n}"},
+                       person_id=pid, version=version) for n, (pid, version, _) in
+               enumerate(stored)]
+    planned[1].version += 5  # saved by someone else since it was planned
+    with pytest.raises(AppError) as caught, db.sessions.begin() as s:
+        Service._update(s, planned, utcnow())
+    assert caught.value.code == "import_row_changed"
+    planned = [Planned(n, None, "updated", "", values={"work_unit": f"单位{n}"},
+                       person_id=pid, version=version) for n, (pid, version, _) in
+               enumerate(stored)]
+    with db.sessions.begin() as s:
+        Service._update(s, planned, utcnow())
+    with db.sessions.begin() as s:
+        after = sorted(s.execute(select(Person.id_number, Person.work_unit,
+                                        Person.row_version)))
+    assert [(u, v) for _, u, v in after] == [
+        (f"单位{n}", version + 1) for n, (_, version, _) in enumerate(stored)]
+    assert all(p.version == version + 1 for p, (_, version, _) in zip(planned, stored,
+                                                                      strict=True))

@@ -34,6 +34,7 @@ MAX_MONEY = Decimal("9999999999.99")  # Numeric(12, 2)
 MAX_HOUSEHOLD = 99
 
 SEX_CODES = {"1": idnumber.SEX_MALE, "2": idnumber.SEX_FEMALE}
+_SEX_OF_ID = {v: k for k, v in SEX_CODES.items()}
 _CODE_TABLES: dict[str, tuple[str, ...]] = {
     "sex": ("sex_GB_T_2261_1",),
     "ethnicity": ("ethnicity_GB_3304",),
@@ -271,7 +272,7 @@ def check_draft(
         problems.extend(FieldProblem(code.removesuffix("_mismatch"), code) for code in
                         idnumber.mismatches(idn, sex=SEX_CODES.get(sex or ""),
                                             birth_date=draft.birth_date))
-    derived_sex = {v: k for k, v in SEX_CODES.items()}[idn.sex] if idn else None
+    derived_sex = _SEX_OF_ID[idn.sex] if idn else None
     birth = draft.birth_date or (idn.birth_date if idn else None)
     if birth is not None:
         if birth > today:
