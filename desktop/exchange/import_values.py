@@ -313,6 +313,7 @@ class HonorCell:
 
 _SEPARATORS = set("、,，;；/\n")
 _OPEN, _CLOSE = "(（【[", ")）】]"
+_OPEN_RE = re.compile("[" + re.escape(_OPEN) + "]")
 _SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]")
 _TITLE_YEAR = re.compile(r"^(?:(19[4-9]\d|20\d\d)\s*年度?)?\s*(.*?)\s*"
                          r"(?:[(（]?\s*(19[4-9]\d|20\d\d)\s*年?度?\s*[)）]?)?$")
@@ -322,7 +323,7 @@ _TITLE_WORDS = ("劳模", "劳动模范", "先进工作者", "奖章", "先进",
 
 def _split(text: str) -> list[str]:
     """Split on 、,; outside brackets (全国劳动模范(先后获省劳模、全国劳模) stays one piece)."""
-    if not any(ch in text for ch in _OPEN):  # most cells: no brackets, one regex split
+    if _OPEN_RE.search(text) is None:  # most cells: no brackets, one regex split
         return [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
     parts: list[str] = []
     depth = 0

@@ -342,7 +342,7 @@ class ImportService:
             "new" if p.status == "new" else "update", "row_number": p.number,
             "before": json.dumps({k: dump_value(x) for k, x in p.before.items()},
                                  ensure_ascii=False) if p.status == "updated" else None,
-            "added_honors": json.dumps([str(h["id"]) for h in p.honors]) if p.honors else None,
+            "added_honors": _id_list(p.honors) if p.honors else None,
             "version_after": p.version if p.status == "updated" else 1,
         } for p in planned if p.status in ("new", "updated")]
         for start in range(0, len(items), 1000):
@@ -584,6 +584,12 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         cursor.executemany(sql, params)
     finally:
         cursor.close()
+
+
+def _id_list(honors: Sequence[dict[str, Any]]) -> str:
+    """``json.dumps([str(id), ...])`` for UUIDs (nothing to escape), without an encoder call
+    for each of 50,000 rows."""
+    return '["' + '", "'.join([str(h["id"]) for h in honors]) + '"]'
 
 
 def _ordered_ids() -> Iterator[uuid.UUID]:

@@ -66,6 +66,7 @@ _HONOR_TEXT_FIELDS = ("title", "session", "granting_body", "document_number", "r
                       "notes")
 
 
+@cache  # a few thousand distinct characters; an import asks for 200,000
 def is_han(ch: str) -> bool:
     code = ord(ch)
     return any(lo <= code <= hi for lo, hi in _HAN_RANGES)
