@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import functools
 import math
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -137,14 +138,14 @@ def normalise(raw: str) -> str:
 def _all_digits(text: str) -> bool:
     # str.isdigit() also accepts superscripts and other scripts' digits; int() would then accept
     # Arabic-Indic digits silently.
-    return bool(text) and all(ch in _DIGITS for ch in text)
+    return text.isascii() and text.isdigit()  # isdigit() alone: see above; "" is not
 
 
 def check_char(first17: str) -> str:
     """The check character for the first 17 digits of an 18-character number."""
     if len(first17) != 17 or not _all_digits(first17):
         raise ValueError(f"expected 17 ASCII digits, got {first17!r}")
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    total = sum(map(operator.mul, map(int, first17), _WEIGHTS))
     return _CHECK_CHARS[total % 11]
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from desktop.core import reference
@@ -106,6 +107,13 @@ def as_date(cell: Cell) -> Day | None:
         return _date_number(float(cell), cell)
     if not isinstance(cell, str):
         raise CellProblem("date_unreadable", value=str(cell))
+    return _date_text(cell)
+
+
+@lru_cache(maxsize=16384)
+def _date_text(cell: str) -> Day | None:
+    """A date written as text, remembered per distinct text (a month like "1965.03" recurs down
+    a sheet); a refusal raises afresh each time (exceptions are never remembered)."""
     text = fold_width(cell).strip().replace(" ", "")
     if not text:
         return None
@@ -305,6 +313,7 @@ class HonorCell:
 
 _SEPARATORS = set("、,，;；/\n")
 _OPEN, _CLOSE = "(（【[", ")）】]"
+_OPEN_RE = re.compile("[" + re.escape(_OPEN) + "]")
 _SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]")
 _TITLE_YEAR = re.compile(r"^(?:(19[4-9]\d|20\d\d)\s*年度?)?\s*(.*?)\s*"
                          r"(?:[(（]?\s*(19[4-9]\d|20\d\d)\s*年?度?\s*[)）]?)?$")
@@ -314,7 +323,7 @@ _TITLE_WORDS = ("劳模", "劳动模范", "先进工作者", "奖章", "先进",
 
 def _split(text: str) -> list[str]:
     """Split on 、,; outside brackets (全国劳动模范(先后获省劳模、全国劳模) stays one piece)."""
-    if not any(ch in text for ch in _OPEN):  # most cells: no brackets, one regex split
+    if _OPEN_RE.search(text) is None:  # most cells: no brackets, one regex split
         return [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
     parts: list[str] = []
     depth = 0
@@ -333,7 +342,10 @@ def _split(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _one(piece: str) -> list[HonorCell]:
+@lru_cache(maxsize=16384)
+def _one(piece: str) -> tuple[HonorCell, ...]:
+    """The honors one piece of a cell names; remembered per distinct piece ("2015年省劳模"
+    recurs down a sheet; a frozen result, so sharing it is safe)."""
     inner: list[str] = []
     main = piece
     bracket = re.search(r"[(（](.*?)[)）]", piece)
@@ -349,7 +361,7 @@ def _one(piece: str) -> list[HonorCell]:
     out = [HonorCell(title, level_for_title(title), int(year) if year else None)]
     for extra in inner:
         out.extend(_one(extra))
-    return out
+    return tuple(out)
 
 
 def as_honors(cell: Cell) -> list[HonorCell]:

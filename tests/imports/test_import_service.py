@@ -55,7 +55,7 @@ def test_clerk_workbook_dry_run_equals_import(db: Database, service: ImportServi
     assert rejected == {8: ["id_float_mangled"], 9: ["id_bad_checksum"]}
     real = service.run(path, GOOD_ONLY, dry_run=False)
     assert real.counts == dry.counts and real.written and real.batch_id is not None
-    assert [(o.number, o.status) for o in real.rows] == [(o.number, o.status) for o in dry.rows]
+    assert real.rows == dry.rows  # same statuses, problems, warnings, row by row
     assert _persons(db) == 4
     with db.sessions.begin() as s:
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
@@ -72,6 +72,44 @@ def test_clerk_workbook_dry_run_equals_import(db: Database, service: ImportServi
         assert li.honors[0].year == 2008 and li.notes == "退休"
         actions = s.scalars(select(AuditEvent.action)).all()
         assert "person.import" in actions
+
+
+def test_messy_second_import_dry_run_reports_what_the_import_does(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    """The dry run only plans (it writes nothing); on a file with updates, unchanged rows, a
+    repeated row, one ID number with two contents, an impostor and broken IDs it must still
+    say exactly what the import then does."""
+    rows = clerk_rows()
+    service.run(write_clerk_workbook(tmp_path / "a.xlsx", rows[:2]), GOOD_ONLY, dry_run=False)
+    changed = list(rows[0])
+    changed[7] = "长兴县供电公司"
+    changed[8] = "2015年全国劳模、2020年全国五一劳动奖章"
+    impostor = list(rows[1])
+    impostor[1] = "李冒名"
+    twice = list(rows[2])
+    twice[7] = "别的单位"
+    path = write_clerk_workbook(tmp_path / "b.xlsx", [
+        changed, rows[2], list(rows[2]), rows[3], rows[4], rows[5], impostor])
+    path2 = write_clerk_workbook(tmp_path / "c.xlsx", [changed, rows[3], rows[3], rows[2],
+                                                        twice, impostor, rows[4]])
+    for book in (path, path2):
+        before = _persons(db)
+        with db.sessions.begin() as s:
+            versions = sorted(s.execute(select(Person.id_number, Person.row_version)).all())
+        dry = service.run(book, GOOD_ONLY, dry_run=True)
+        with db.sessions.begin() as s:  # nothing written, not even a version moved
+            assert sorted(s.execute(select(Person.id_number, Person.row_version)).all()) \
+                == versions
+        real = service.run(book, GOOD_ONLY, dry_run=False)
+        assert real.written and real.counts == dry.counts
+        assert real.rows == dry.rows and real.footer_rows == dry.footer_rows
+        assert _persons(db) == before + real.counts["new"]
+        if book == path:
+            assert dry.counts == {"new": 2, "updated": 1, "unchanged": 0, "rejected": 3,
+                                  "duplicate": 1}
+        else:
+            assert {o.status for o in dry.rows} >= {"rejected", "unchanged", "duplicate"}
+            assert any(p.code == "id_twice_in_file" for o in dry.rows for p in o.problems)
 
 
 def test_all_or_nothing_writes_nothing(db: Database, service: ImportService,
@@ -230,3 +268,37 @@ def test_saved_mapping_applies_by_header_text(service: ImportService, tmp_path: 
                          {0: "name", 1: "id_number", 2: "honors"})
     result = service.run(path, ImportOptions(saved_mapping="县里的表"), dry_run=True)
     assert result.counts["new"] == 1
+
+
+def test_bulk_update_refuses_a_row_not_at_its_planned_version(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    """The import's bulk UPDATE (the SQLite fast path and SQLAlchemy's) writes a row only at
+    the version it was planned from; otherwise nothing of the statement counts."""
+    from desktop.services.imports.importer import ImportService as Service
+    from desktop.services.imports.plan import Planned
+    from desktop.services.register.store import utcnow
+
+    service.run(write_clerk_workbook(tmp_path / "a.xlsx", clerk_rows()[:2]), GOOD_ONLY,
+                dry_run=False)
+    with db.sessions.begin() as s:
+        stored = sorted(s.execute(select(Person.id, Person.row_version, Person.id_number)),
+                        key=lambda r: r[2])
+    planned = [Planned(n, None, "updated", "", values={"work_unit": f"单位{n}"},
+                       person_id=pid, version=version) for n, (pid, version, _) in
+               enumerate(stored)]
+    planned[1].version += 5  # saved by someone else since it was planned
+    with pytest.raises(AppError) as caught, db.sessions.begin() as s:
+        Service._update(s, planned, utcnow())
+    assert caught.value.code == "import_row_changed"
+    planned = [Planned(n, None, "updated", "", values={"work_unit": f"单位{n}"},
+                       person_id=pid, version=version) for n, (pid, version, _) in
+               enumerate(stored)]
+    with db.sessions.begin() as s:
+        Service._update(s, planned, utcnow())
+    with db.sessions.begin() as s:
+        after = sorted(s.execute(select(Person.id_number, Person.work_unit,
+                                        Person.row_version)))
+    assert [(u, v) for _, u, v in after] == [
+        (f"单位{n}", version + 1) for n, (_, version, _) in enumerate(stored)]
+    assert all(p.version == version + 1 for p, (_, version, _) in zip(planned, stored,
+                                                                      strict=True))

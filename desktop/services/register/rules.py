@@ -34,6 +34,7 @@ MAX_MONEY = Decimal("9999999999.99")  # Numeric(12, 2)
 MAX_HOUSEHOLD = 99
 
 SEX_CODES = {"1": idnumber.SEX_MALE, "2": idnumber.SEX_FEMALE}
+_SEX_OF_ID = {v: k for k, v in SEX_CODES.items()}
 _CODE_TABLES: dict[str, tuple[str, ...]] = {
     "sex": ("sex_GB_T_2261_1",),
     "ethnicity": ("ethnicity_GB_3304",),
@@ -65,6 +66,7 @@ _HONOR_TEXT_FIELDS = ("title", "session", "granting_body", "document_number", "r
                       "notes")
 
 
+@cache  # a few thousand distinct characters; an import asks for 200,000
 def is_han(ch: str) -> bool:
     code = ord(ch)
     return any(lo <= code <= hi for lo, hi in _HAN_RANGES)
@@ -271,7 +273,7 @@ def check_draft(
         problems.extend(FieldProblem(code.removesuffix("_mismatch"), code) for code in
                         idnumber.mismatches(idn, sex=SEX_CODES.get(sex or ""),
                                             birth_date=draft.birth_date))
-    derived_sex = {v: k for k, v in SEX_CODES.items()}[idn.sex] if idn else None
+    derived_sex = _SEX_OF_ID[idn.sex] if idn else None
     birth = draft.birth_date or (idn.birth_date if idn else None)
     if birth is not None:
         if birth > today:
