@@ -174,6 +174,14 @@ def _after_flush(session: Session, _context: Any) -> None:
             _touched(session).setdefault(name, set()).add(row_key(key))
 
 
+def note_written(s: Session, table_name: str, ids: Iterable[Any]) -> None:
+    """Rows a service wrote straight to the driver (no event sees them): recorded as this
+    transaction's, so its audit entry holds their digests (the handoff merge's fast path)."""
+    if table_name in WATCHED:
+        _touched(s).setdefault(table_name, set()).update(row_key(i) for i in ids
+                                                          if i is not None)
+
+
 def _bound(param: Any, params: list[dict[str, Any]]) -> list[Any] | None:
     if not isinstance(param, BindParameter):
         return None

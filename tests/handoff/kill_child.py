@@ -51,6 +51,12 @@ def _audit_action(action: str) -> Callable[..., bool]:
     return lambda *args, **_k: len(args) > 2 and args[2] == action
 
 
+def _to_package(*args: Any, **_k: Any) -> bool:
+    """The rename of the package itself (the audit checkpoint's outside copy is renamed
+    into place first, with the same function)."""
+    return len(args) > 1 and str(args[1]).endswith(".lmpkg")
+
+
 def _part_fsync(fd: int, *_a: Any) -> bool:
     try:
         return os.readlink(f"/proc/self/fd/{fd}").endswith(".part")
@@ -73,7 +79,7 @@ def _install(moment: str) -> None:
     elif moment == "export.written":  # the .part file on the disk, the ledger not yet
         _wrap(os, "fsync", _part_fsync, after=True)
     elif moment == "export.recorded":  # the ledger committed, the rename not yet done
-        _wrap(files, "replace_file", _nth(1), after=False)
+        _wrap(files, "replace_file", _to_package, after=False)
     elif moment in ("import.checking", "merge.rows"):  # in the middle of the rows
         _wrap(rows, "_merge_batch", _nth(2), after=True)
     elif moment == "import.staging":  # the staged package written, not committed

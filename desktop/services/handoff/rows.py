@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from desktop.exchange.handoff_package import OpenPackage
 from desktop.models import Base
+from desktop.services import seal
 from desktop.services.handoff.origin import VisitOrigins
 
 CHILDREN = {"hardship_member": "hardship_case", "hardship_step": "hardship_case"}
@@ -461,6 +462,7 @@ class _SqliteStore(_Store):
         sql = (f'INSERT INTO "{self.t.name}" (' + ", ".join(f'"{c}"' for c in names)
                + ") VALUES (" + ", ".join("?" * len(names)) + ")")
         self._write(sql, [[r[c] for c in cols] + extra for r in rows])
+        seal.note_written(self.s, self.t.name, (r["id"] for r in rows))
 
     def update(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -469,13 +471,16 @@ class _SqliteStore(_Store):
         sql = (f'UPDATE "{self.t.name}" SET ' + ", ".join(f'"{c}" = ?' for c in cols)
                + ' WHERE "id" = ?')
         self._write(sql, [[r[c] for c in cols] + [r["id"]] for r in rows])
+        seal.note_written(self.s, self.t.name, (r["id"] for r in rows))
 
     def delete(self, ids: list[Any]) -> None:
         self._write(f'DELETE FROM "{self.t.name}" WHERE "id" = ?', [[i] for i in ids])
+        seal.note_written(self.s, self.t.name, ids)
 
     def set_merged_into(self, pairs: list[tuple[Any, Any]]) -> None:
         self._write(f'UPDATE "{self.t.name}" SET "merged_into_id" = ? WHERE "id" = ?',
                     [[b, a] for a, b in pairs])
+        seal.note_written(self.s, self.t.name, (a for a, _b in pairs))
 
 
 def roomy_cache(s: Session) -> None:
