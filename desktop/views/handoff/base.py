@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.texts import field_label
+from desktop.core.vocabulary import TABLES, zh
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
@@ -72,6 +74,18 @@ def grouped(text: str) -> str:
     return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
 
 
+def _value(field: str, value: Any) -> str:
+    """A changed value as a clerk reads it: words for codes, 空 for nothing."""
+    if value is None or value == "":
+        return "空"
+    if field in TABLES:
+        return zh(TABLES[field], str(value))
+    if field in ("is_revoked", "is_emigrated", "is_lost_contact", "under_investigation",
+                 "in_hardship", "is_farmer_model"):
+        return "是" if value in (True, 1, "1", "true") else "否"
+    return str(value)
+
+
 def report_text(report: dict[str, Any]) -> str:
     """The dry-run / merge report as lines a clerk reads (Chinese, as the documents are)."""
     lines = [f"{report.get('district', '')} 第 {report.get('sequence', '')} 号数据包"
@@ -83,12 +97,15 @@ def report_text(report: dict[str, Any]) -> str:
                      f"未变 {c['unchanged']}，跳过 {c['skipped']}，移除 {c['removed']}")
     kinds = {"move_pair": "迁出/迁入配对", "same_id": "同一身份证号在两个区县",
              "owner_conflict": "属于其他区县的记录"}
+    states = {"open": "待处理", "resolved": "已处理", "dismissed": "已搁置"}
     for item in report.get("items") or []:
         name = (item.get("detail") or {}).get("name", "")
-        lines.append(f"  待处理：{kinds.get(item['kind'], item['kind'])}（{item['status']}）"
+        lines.append(f"  待处理：{kinds.get(item['kind'], item['kind'])}"
+                     f"（{states.get(item['status'], item['status'])}）"
                      f" {name} {item.get('district') or ''} {item.get('other_district') or ''}")
     for change in (report.get("changed_persons") or [])[:50]:
-        fields = "；".join(f"{k}: {b} → {a}" for k, (b, a) in change["fields"].items())
+        fields = "；".join(f"{field_label(k)}：{_value(k, b)} → {_value(k, a)}"
+                          for k, (b, a) in change["fields"].items())
         lines.append(f"  修改：{change.get('name')} {fields}")
     return "\n".join(lines)
 

@@ -76,3 +76,18 @@ def test_report_and_summary_pages(qtbot: QtBot, tmp_path: Path, sqlite_template:
     finally:
         city.db.dispose()
         county.db.dispose()
+
+
+def test_the_report_names_fields_and_codes_in_words() -> None:
+    from desktop.views.handoff.base import report_text
+
+    text = report_text({
+        "district": "长兴县", "sequence": 2, "quarter": "2026Q4",
+        "items": [{"kind": "move_pair", "status": "open", "detail": {"name": "程连"},
+                   "district": "长兴县", "other_district": "德清县"}],
+        "changed_persons": [{"name": "曹炳富", "fields": {
+            "life_status": ["alive", "deceased"], "death_date": [None, "2026-10-12"],
+            "is_lost_contact": [False, True]}}]})
+    assert "生存状态：在世 → 已故" in text and "去世日期：空 → 2026-10-12" in text
+    assert "失联：否 → 是" in text and "迁出/迁入配对（待处理）" in text
+    assert "life_status" not in text and "open" not in text and "None" not in text
