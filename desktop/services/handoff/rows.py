@@ -332,17 +332,23 @@ class _Store:
         return found
 
     def newer(self, incoming: dict[str, Any], version: int | None, updated: Any) -> bool:
+        """Whether the incoming row replaces the stored one: a higher row version, or the
+        same one changed later."""
         inc_v = incoming.get("row_version") or 0
         if version is None:
             return True
         if inc_v != version:
             return bool(inc_v > version)
-        a, b = incoming.get("updated_at"), updated
-        if a is None or b is None:
+        a = incoming.get("updated_at")
+        if a is None or updated is None:
             return False
-        if b.tzinfo is None:
-            b = b.replace(tzinfo=dt.UTC)
-        return bool(a > b)
+        return self._later(a, updated)
+
+    @staticmethod
+    def _later(incoming: Any, stored: Any) -> bool:
+        if stored.tzinfo is None:
+            stored = stored.replace(tzinfo=dt.UTC)
+        return bool(incoming > stored)
 
     def value_text(self, name: str, value: Any) -> Any:
         """A value as the report shows it (the exporter's JSON form)."""
@@ -424,16 +430,9 @@ class _SqliteStore(_Store):
                  for n, v in zip(names, row, strict=True)}, ensure_ascii=False)
         return found
 
-    def newer(self, incoming: dict[str, Any], version: int | None, updated: Any) -> bool:
-        inc_v = incoming.get("row_version") or 0
-        if version is None:
-            return True
-        if inc_v != version:
-            return bool(inc_v > version)
-        a = incoming.get("updated_at")
-        if a is None or updated is None:
-            return False
-        return bool(a > updated)  # both UTC text of one fixed form: ordered as the times
+    @staticmethod
+    def _later(incoming: Any, stored: Any) -> bool:
+        return bool(incoming > stored)  # both UTC text of one fixed form: ordered as the times
 
     def value_text(self, name: str, value: Any) -> Any:
         if value is None:
