@@ -81,11 +81,15 @@ def roster_document(
         raise AppError("export_unknown_columns", columns="、".join(unknown),
                        known="、".join(ROSTER_COLUMNS))
     keys = [c for c in columns if not (district_groups and c == "district")]
-    cols = tuple(Column(*ROSTER_COLUMNS[k]) for k in keys)
     groups: dict[str, list[Mapping[str, Any]]] = {}
+    masked = False
     for row in rows:
         district = str(row.get("district") or NO_DISTRICT) if district_groups else ""
         groups.setdefault(district, []).append(row)
+        masked = masked or "*" in str(row.get("id_number") or "")
+    # beside masked ID numbers only the birth year prints (core.masking.birth_month_printed)
+    cols = tuple(Column("出生年份", ROSTER_COLUMNS[k][1]) if k == "birth_date" and masked
+                 else Column(*ROSTER_COLUMNS[k]) for k in keys)
     seq = 0
     sections = []
     for district, members in groups.items():

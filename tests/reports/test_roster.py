@@ -163,3 +163,17 @@ def test_character_no_font_has_names_the_person(fontset: FontSet) -> None:
     assert e.value.code == "glyph_missing"
     assert e.value.params["who"] == rows[1]["name"]
     assert e.value.params["field"] == "工作单位"
+
+
+def test_beside_masked_id_numbers_only_the_birth_year_prints() -> None:
+    """A birth month beside 330522********6962 leaves about three possible numbers."""
+    row = {"name": "钱秀英", "district": "长兴县", "birth_date": "1974-08-02",
+           "id_number": "330522********6962"}
+    columns = ("seq", "name", "birth_date", "id_number")
+    masked = roster_document([row], association="长兴县劳动模范协会", columns=columns)
+    assert [c.title for c in masked.columns][1:3] == ["姓名", "出生年份"]
+    assert masked.sections[0].rows[0][2] == "1974"
+    full = roster_document([row | {"id_number": "330522197408026962"}],
+                           association="长兴县劳动模范协会", columns=columns)
+    assert [c.title for c in full.columns][2] == "出生年月"
+    assert full.sections[0].rows[0][2] == "1974.08"
