@@ -215,7 +215,9 @@ def concurrency(work: Path, pg_url: str, rows: int) -> None:
         import datetime as dt
 
         from desktop.core import idnumber
-        people = [[i, f"张{chr(0x4E00 + i % 2000)}{chr(0x4E00 + i // 2000)}", "男",
+        # the sex agrees with the ID number's sequence digit (odd: 男), or the row is refused
+        people = [[i, f"张{chr(0x4E00 + i % 2000)}{chr(0x4E00 + i // 2000)}",
+                   "男" if (i % 999) % 2 else "女",
                    idnumber.make("330522", dt.date(1950, 1, 1) + dt.timedelta(days=i), i % 999),
                    None, "汉", "群众", "单位", "县劳动模范", 2000, None, None]
                   for i in range(rows)]
