@@ -125,15 +125,31 @@ def digests(s: Session, name: str, keys: Iterable[str] | None = None) -> dict[st
     cols = [type_coerce(table.c.id, NullType()),
             *(type_coerce(table.c[c], NullType()) for c in WATCHED[name])]
     out: dict[str, str] = {}
+    names = ", ".join(f'"{c}"' for c in ("id", *WATCHED[name]))
     if keys is None:
         # the whole table: straight from the driver's cursor (the same values type_coerce
         # passes through), without SQLAlchemy's row objects
-        names = ", ".join(f'"{c}"' for c in ("id", *WATCHED[name]))
         cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(f'SELECT {names} FROM "{name}"')
             while batch := cursor.fetchmany(20000):
                 for row in batch:
+                    out[row_key(row[0])] = _digest(name, tuple(row))
+        finally:
+            cursor.close()
+        return out
+    if s.get_bind().dialect.name == "sqlite":
+        # SQLite stores a UUID as its 32 hex digits, the row key itself: the same driver
+        # path as the whole table, without building UUIDs and SQLAlchemy rows (a merge of
+        # 20,000 persons spent a sixth of its time here)
+        wanted_keys = [int(k) if table.name == "user" else k for k in keys]
+        cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            for start in range(0, len(wanted_keys), 500):
+                part = wanted_keys[start:start + 500]
+                cursor.execute(f'SELECT {names} FROM "{name}" WHERE "id" IN '
+                               f'({", ".join("?" * len(part))})', part)
+                for row in cursor.fetchall():
                     out[row_key(row[0])] = _digest(name, tuple(row))
         finally:
             cursor.close()
