@@ -644,22 +644,11 @@ def _person_change(store: _Store, result: MergeOutcome, old_keys: tuple[Any, ...
             continue
         was = store.value_text(key, old.get(key)) if old.get(key) is not None else None
         now = store.value_text(key, value)
-        if _shown(was) != _shown(now):
-            fields[key] = [_shown(was), _shown(now)]
+        if was != now:
+            fields[key] = [was, now]
     if fields:
         result.changes.append({"id": _uuid_text(new["id"]), "name": new.get("name"),
                                "fields": fields})
-
-
-def _shown(text: Any) -> Any:
-    """A value as the change report compares and shows it: a number by its value (4680.00
-    and 4680 are one income, not a change), everything else as the exporter wrote it."""
-    if isinstance(text, str) and _DECIMAL_TEXT.match(text):
-        return f"{Decimal(text):.2f}"
-    return text
-
-
-_DECIMAL_TEXT = re.compile(r"-?\d+\.\d+\Z")
 
 
 def undo_rows(s: Session, entries: Iterable[tuple[str, str, str | None]]) -> int:
