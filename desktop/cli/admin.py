@@ -154,6 +154,7 @@ CHECK_NAMES = {
     "audit_seal": ("审计日志签名与检查点", "audit seal and checkpoints"),
     "data_state": ("数据与审计记录一致", "data matches the audit log"),
     "treatment_levels": ("待遇级别", "treatment levels"),
+    "id_unique": ("身份证号唯一", "one person per ID number"),
 }
 
 
@@ -165,6 +166,11 @@ CHECK_HINTS: dict[str, tuple[str, str]] = {
                    "与审计日志记下的不一致。",
                    "These rows (table.kind:count (ids)) were changed, added or removed outside "
                    "the program: they differ from what the audit log recorded."),
+    "id_unique": ("括号中的数目是同时由两位在册劳模持有的身份证号个数：数据库的唯一约束要等"
+                  "它们处理完才建立。请在 查重 页合并或更正这些记录。",
+                  "The number in brackets counts ID numbers held by two live persons: the "
+                  "database's unique constraint waits until they are dealt with. Merge or "
+                  "correct them on the Duplicates page."),
 }
 
 
@@ -179,9 +185,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         maintenance.seal_after_check(db, actor, report)
         for item in report.items:
             zh, en = CHECK_NAMES.get(item.name, (item.name, item.name))
-            mark = say(args.lang, "正常" if item.ok else "异常", "ok" if item.ok else "PROBLEM")
+            mark = (say(args.lang, "待处理", "attention") if item.attention else
+                    say(args.lang, "正常" if item.ok else "异常", "ok" if item.ok else "PROBLEM"))
             print(f"{say(args.lang, zh, en)}: {mark} ({item.detail})", file=out)
-            if not item.ok and item.name in CHECK_HINTS:
+            if (item.attention or not item.ok) and item.name in CHECK_HINTS:
                 print("  " + say(args.lang, *CHECK_HINTS[item.name]), file=out)
         if not report.ok:
             last = report.last_backup

@@ -57,9 +57,10 @@ class RestoreResult:
 @dataclass(frozen=True)
 class CheckItem:
     name: str  # integrity | foreign_keys | schema | audit_chain | audit_seal | data_state
-    # | treatment_levels
+    # | treatment_levels | id_unique
     ok: bool
     detail: str
+    attention: bool = False  # not damage, but something a person must still put right
 
 
 LAST_BACKUP = "backup.last"  # {"path", "created_at", "sha256"} of the last backup written
@@ -216,9 +217,11 @@ class _Checks:
                 items.append(self._treatment_levels(s))
             except SQLAlchemyError:
                 items.append(CheckItem("treatment_levels", False, "unreadable"))
-            last = None
+            last = pending = None
             with contextlib.suppress(SQLAlchemyError):
                 last = settings.get(s, LAST_BACKUP)
+                pending = settings.get(s, settings.ID_UNIQUE_PENDING)
+            items.append(_id_unique(pending))
         return CheckReport(tuple(items), last if isinstance(last, dict) else None,
                            needs_baseline=not witness.baseline)
 
@@ -276,6 +279,13 @@ class _Checks:
         )
         wrong = s.scalar(stmt) or 0
         return CheckItem("treatment_levels", wrong == 0, str(wrong))
+
+
+def _id_unique(pending: Any) -> CheckItem:
+    """The one-live-holder-per-ID-number index, or how many ID numbers keep it waiting."""
+    if not isinstance(pending, dict):
+        return CheckItem("id_unique", True, "on")
+    return CheckItem("id_unique", True, str(pending.get("id_numbers", "?")), attention=True)
 
 
 def _level_rank(column: Any) -> Any:

@@ -19,6 +19,8 @@ ASSOCIATION = "association.name"  # 长兴县 / 湖州市
 ASSOCIATION_SUFFIX = "劳动模范协会"  # 长兴县 + 劳动模范协会: how documents name the issuer
 CITY = "association.city"
 CONTACT = "association.contact"  # who takes objections to a public notice (name, telephone)
+# {"id_numbers": n}: migration 0012 found ID numbers held twice and deferred the unique index
+ID_UNIQUE_PENDING = "register.id_unique_pending"
 
 
 def get(s: Session, key: str, default: Any = None) -> Any:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.models import Person
-from desktop.services import settings
+from desktop.services import maintenance, settings
 from desktop.services.permissions import Actor
 from desktop.services.register import id_guard
 from desktop.services.register.duplicates import REASON_SAME_ID, DuplicatesService
@@ -49,7 +49,7 @@ def _has_index(db: Database) -> bool:
 
 
 def test_a_register_with_duplicates_upgrades_keeps_them_and_merging_sets_the_index(
-        tmp_path: Path) -> None:
+        tmp_path: Path, run_laomo) -> None:  # type: ignore[no-untyped-def]
     db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     db.upgrade()
     actor = initialise(db)  # today's accounts and audit, then back to the schema before 0012
@@ -70,6 +70,12 @@ def test_a_register_with_duplicates_upgrades_keeps_them_and_merging_sets_the_ind
         assert settings.get(s, id_guard.PENDING) == {"id_numbers": 1}
         assert s.scalar(select(func.count()).select_from(Person).where(
             Person.origin_district_id.is_(None))) == 0
+    waiting = next(i for i in maintenance.run_checks(db).items if i.name == "id_unique")
+    assert (waiting.ok, waiting.attention, waiting.detail) == (True, True, "1")
+    # (this test's downgrade rewrote the log, so the chain itself is reported too)
+    db.dispose()  # the command opens the file on its own
+    said = run_laomo("--db", db.url, "--user", "admin", "check")
+    assert "身份证号唯一: 待处理 (1)" in said.stdout and "查重" in said.stdout
     pairs = DuplicatesService(db.sessions, actor).candidates()
     assert {pairs[0].a.id, pairs[0].b.id} == {first, second}
     assert pairs[0].reasons[0] == REASON_SAME_ID
@@ -77,6 +83,8 @@ def test_a_register_with_duplicates_upgrades_keeps_them_and_merging_sets_the_ind
     assert _has_index(db)
     with db.sessions.begin() as s:
         assert settings.get(s, id_guard.PENDING) is None
+    done = next(i for i in maintenance.run_checks(db).items if i.name == "id_unique")
+    assert (done.attention, done.detail) == (False, "on")
     with pytest.raises(AppError) as refused:  # undoing would make two live holders again
         DuplicatesService(db.sessions, actor).undo_merge(event, reason="误操作")
     assert refused.value.code == "merge_undo_same_id"

@@ -16,7 +16,7 @@ from desktop.models import Person, Setting
 from desktop.models.person import ID_LIVE
 from desktop.services import settings
 
-PENDING = "register.id_unique_pending"
+PENDING = settings.ID_UNIQUE_PENDING
 INDEX_NAME = "uq_person_id_number_live"
 _PERSON: Table = Person.__table__  # type: ignore[assignment]
 
