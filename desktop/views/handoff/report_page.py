@@ -56,6 +56,7 @@ from desktop.views.handoff.base import (
     recent_quarters,
 )
 from desktop.views.handoff.drives import removable_drives
+from desktop.views.handoff.proposals import ProposalsDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -101,6 +102,9 @@ class ReportPage(HandoffPageBase):
         self.import_button = QPushButton(self.tr("Import receipt or reference data…"), self)
         self.import_button.setObjectName("importReceipt")
         self.import_button.clicked.connect(self._import)
+        self.proposals_button = QPushButton(self.tr("Proposals from the city…"), self)
+        self.proposals_button.setObjectName("proposalsButton")
+        self.proposals_button.clicked.connect(self.open_proposals)
         self.import_result = QLabel(self)
         self.import_result.setObjectName("handoffImportResult")
         self.import_result.setWordWrap(True)
@@ -110,6 +114,7 @@ class ReportPage(HandoffPageBase):
         nav.addStretch(1)
         nav.addWidget(self.import_result, 2)
         nav.addWidget(self.import_button)
+        nav.addWidget(self.proposals_button)
         intro = QLabel(self.tr(
             "Each quarter the package goes to the city: the first one holds the whole "
             "register, later ones the changes since the last receipt. It is signed and "
@@ -444,6 +449,22 @@ class ReportPage(HandoffPageBase):
         self._tasks.run(lambda _ctx: self._workspace.handoff_preview().preview(),
                         on_success=self._show_preview,
                         on_error=lambda e: present_error(self, e))
+        self._tasks.run(lambda _ctx: self.service().proposals(),
+                        on_success=self._show_proposals,
+                        on_error=lambda e: present_error(self, e))
+
+    def _show_proposals(self, pending: list[Any]) -> None:
+        self.proposals_button.setText(
+            self.tr("Proposals from the city (%1)…").replace("%1", str(len(pending)))
+            if pending else self.tr("Proposals from the city…"))
+
+    def proposals_dialog(self) -> ProposalsDialog:
+        """The city's proposals (new 市级 honorees) waiting for this district's decision."""
+        return ProposalsDialog(self._workspace, self.service(), self)
+
+    def open_proposals(self) -> None:
+        self.proposals_dialog().exec()
+        self.refresh()
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import receipt or reference data"),
