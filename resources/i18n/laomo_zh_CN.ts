@@ -784,6 +784,10 @@
         <translation>只有管理员可以信任名片。</translation>
     </message>
     <message>
+        <source>Replace a card (lost key)…</source>
+        <translation>重新登记名片（密钥丢失）…</translation>
+    </message>
+    <message>
         <source>No card trusted yet.</source>
         <translation>尚未信任任何名片。</translation>
     </message>
@@ -800,6 +804,10 @@
 %2</source>
         <translation>信任 %1 吗？请与对方电话核对指纹：
 %2</translation>
+    </message>
+    <message>
+        <source>%1 is already trusted with another key (fingerprint %2). If they lost their key, use Replace a card (lost key)… and give the reason.</source>
+        <translation>%1已用另一把密钥登记（指纹 %2）。如对方丢失了密钥，请点“重新登记名片（密钥丢失）…”并说明理由。</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +2788,65 @@
     <message>
         <source>Written: %1</source>
         <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReenrolDialog</name>
+    <message>
+        <source>Replace a card (lost key)</source>
+        <translation>重新登记名片（密钥丢失）</translation>
+    </message>
+    <message>
+        <source>When an office lost its key (a new computer, a failed disk), it makes a new card. Load the new card, read the new fingerprint with them over the phone and give the reason: the old key is revoked and packages signed with it are refused from now on.</source>
+        <translation>对方丢失密钥（换了电脑、硬盘损坏）后会生成新的名片。请导入新名片，与对方电话核对新指纹并说明理由：旧密钥随即吊销，此后用旧密钥签名的数据包一律拒收。</translation>
+    </message>
+    <message>
+        <source>Load the new card…</source>
+        <translation>导入新名片…</translation>
+    </message>
+    <message>
+        <source>e.g. the computer of 长兴县 was replaced, the key was lost</source>
+        <translation>例如：长兴县更换电脑，原密钥丢失</translation>
+    </message>
+    <message>
+        <source>I read the new fingerprint with them over the phone: it is the same</source>
+        <translation>已与对方电话核对新指纹，完全一致</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Old fingerprint (revoked):</source>
+        <translation>旧指纹（将吊销）：</translation>
+    </message>
+    <message>
+        <source>New fingerprint:</source>
+        <translation>新指纹：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Revoke the old key and trust the new card</source>
+        <translation>吊销旧密钥并信任新名片</translation>
+    </message>
+    <message>
+        <source>Load the new card</source>
+        <translation>导入新名片</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no card trusted yet: use Trust a card… instead.</source>
+        <translation>%1还没有登记过名片：请用“信任名片…”。</translation>
+    </message>
+    <message>
+        <source>This card is the one already trusted: nothing to replace.</source>
+        <translation>已信任的就是这张名片，无需重新登记。</translation>
     </message>
 </context>
 <context>
