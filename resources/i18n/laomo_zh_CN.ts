@@ -3212,6 +3212,10 @@
         <translation>去世</translation>
     </message>
     <message>
+        <source>deleted</source>
+        <translation>删除/注销</translation>
+    </message>
+    <message>
         <source>title revoked</source>
         <translation>撤销称号</translation>
     </message>
@@ -3282,6 +3286,30 @@
     <message>
         <source>Write the package</source>
         <translation>写入数据包</translation>
+    </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation>正在读取名册…</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>已写出</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Encrypting for the city…</source>
+        <translation>正在加密给市级…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts packed</source>
+        <translation>已打包 %1/%2 部分</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写出</translation>
     </message>
     <message>
         <source>Package No. %1 written (%2 persons): %3
