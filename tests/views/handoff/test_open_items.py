@@ -73,6 +73,9 @@ def test_open_items_decided_and_honors_proposed(qtbot: QtBot, tmp_path: Path,
         # masked by default: only the open same-ID item
         dialog = page.items_dialog()
         qtbot.addWidget(dialog)
+        for shown in (dialog, page.propose_dialog()):  # fits a 1366×768 laptop
+            hint = shown.minimumSizeHint()
+            assert hint.height() <= 660 and hint.width() <= 1300, (shown, hint)
         assert dialog.decide_box.isVisibleTo(dialog)
         (row,) = _rows(dialog)
         assert row[0] == "同一身份证号在两个区县" and row[1] == "钱*"

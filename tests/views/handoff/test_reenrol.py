@@ -46,6 +46,7 @@ def test_lost_keys_are_replaced_by_an_administrator(qtbot: QtBot, tmp_path: Path
         dialog = page.reenrol_dialog()
         qtbot.addWidget(dialog)
         assert not dialog.ok.isEnabled()
+        assert dialog.minimumSizeHint().height() <= 660  # fits a 1366×768 laptop
         dialog.load_card(new_card)
         groups = dialog.new.text().split(" ")
         assert "".join(groups) == new_fp and {len(g) for g in groups} == {4}
