@@ -2003,6 +2003,14 @@
         <translation>同一身份证号在两个区县</translation>
     </message>
     <message>
+        <source>Died in one, visited in another</source>
+        <translation>一方去世、另一方仍在走访</translation>
+    </message>
+    <message>
+        <source>Honors that disagree</source>
+        <translation>荣誉记录不一致</translation>
+    </message>
+    <message>
         <source>Record owned by another office</source>
         <translation>属于其他单位的记录</translation>
     </message>
@@ -2053,6 +2061,22 @@
     <message>
         <source>%1 and %2 both hold a record with this ID number (%3 / %4) and neither reported a move. Check with both districts, then decide.</source>
         <translation>%1和%2都有此身份证号的记录（%3 / %4），双方都没有报迁移。请与两个区县核实后裁定。</translation>
+    </message>
+    <message>
+        <source>%1 recorded the death of %2 on %3; %4 visited or plans to visit the person on %5. A visit to the family is fine; otherwise tell %4.</source>
+        <translation>%1记录%2已于%3去世；%4在%5走访或计划走访此人。如是慰问家属则无妨，否则请告知%4。</translation>
+    </message>
+    <message>
+        <source>%1 records %2, %3 does not</source>
+        <translation>%1记有%2，%3没有</translation>
+    </message>
+    <message>
+        <source>The records of %1 disagree on honors: %2. Ask the district that manages the person to correct them.</source>
+        <translation>%1的荣誉记录不一致：%2。请管理此人的区县核对更正。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>The package of %1 carried a record (%2) that %3 keeps: the record stays as %3 has it. If %1 changed it, ask them to send the change to %3.</source>

@@ -5,13 +5,16 @@ the city may take on it (:mod:`resolution` decides; ``HandoffService.resolve`` w
 Kinds: ``move_pair`` (迁出/迁入: paired by the merge, or one half still waiting for the other
 district's package), ``same_id`` (the same ID number in two districts without a move: the city
 resolves it) and ``owner_conflict`` (a package brought a record another office owns: the
-city's own edit of a record the district also changed; kept as the owner has it).
+city's own edit of a record the district also changed; kept as the owner has it); beside
+them what :mod:`checks` finds across districts (``died_visited``, ``honors_differ``), to follow
+up, nothing to decide.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -20,6 +23,7 @@ from desktop.errors import ValidationError
 from desktop.models import HandoffItem
 from desktop.services import audit
 from desktop.services.base import Service
+from desktop.services.handoff import checks
 from desktop.services.handoff.preview import mask_name
 from desktop.services.handoff.resolution import ACTIONS
 from desktop.services.permissions import Perm
@@ -32,7 +36,7 @@ class OpenItem:
 
     id: int
     package_id: int
-    kind: str  # move_pair | same_id | owner_conflict
+    kind: str  # move_pair | same_id | owner_conflict | died_visited | honors_differ
     status: str  # open | paired | resolved
     district: str
     other_district: str
@@ -45,6 +49,10 @@ class OpenItem:
     resolution: str = ""  # resolved: different_people | same_person
     keep: str = ""  # resolved same_person: the district that keeps the record
     reason: str = ""
+    died: str = ""  # died_visited: the death date one office recorded (ISO)
+    visited: str = ""  # died_visited: the other office's latest visit after it (ISO)
+    only_here: tuple[str, ...] = ()  # honors_differ: honors only ``district`` records
+    only_there: tuple[str, ...] = ()  # honors_differ: honors only ``other_district`` records
     actions: tuple[str, ...] = ()
     masked: bool = True
 
@@ -75,12 +83,28 @@ class ConflictService(Service):
                       and i.person_id in paired else i.status for i in rows}
             if not settled:
                 rows = [i for i in rows if status[i.id] == "open"]
+            found = checks.disagreements(s)
             if full:
                 audit.append(s, self._actor, "handoff.reveal_items", entity="handoff_item",
                              detail={"reason": (unmask_reason or "").strip(),
-                                     "items": len(rows)})
+                                     "items": len(rows) + len(found)})
             may_decide = self._actor.can(Perm.APPROVE)
-            return [_item(i, status[i.id], full=full, may_decide=may_decide) for i in rows]
+            return [*(_item(i, status[i.id], full=full, may_decide=may_decide) for i in rows),
+                    *(_derived(-n, e, full=full) for n, e in enumerate(found, 1))]
+
+
+def _derived(number: int, e: dict[str, Any], *, full: bool) -> OpenItem:
+    """A disagreement found by :mod:`checks` (a negative id: not stored, nothing to decide)."""
+    d = e["detail"]
+    return OpenItem(
+        id=number, package_id=0, kind=e["kind"], status="open", district=e["district"],
+        other_district=e["other_district"],
+        name=e["name"] if full else mask_name(e["name"]),
+        other_name=e["other_name"] if full else mask_name(e["other_name"]),
+        id_number=e["id_number"] if full else mask_id(e["id_number"]),
+        died=d.get("died", ""), visited=d.get("visited", ""),
+        only_here=tuple(d.get("only_here", ())), only_there=tuple(d.get("only_there", ())),
+        masked=not full)
 
 
 def _item(i: HandoffItem, status: str, *, full: bool, may_decide: bool) -> OpenItem:

@@ -170,11 +170,6 @@ class OpenItemsDialog(QDialog):
         row = self.table.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 
-    def select(self, item_id: int) -> None:
-        for r, item in enumerate(self.items):
-            if item.id == item_id:
-                self.table.selectRow(r)
-
     def _selected(self) -> None:
         item = self.selected()
         self.explain.setText(self.item_sentence(item) if item else "")
@@ -213,6 +208,10 @@ class OpenItemsDialog(QDialog):
             return self.tr("Moved (迁出/迁入)")
         if item.kind == "same_id":
             return self.tr("Same ID number in two districts")
+        if item.kind == "died_visited":
+            return self.tr("Died in one, visited in another")
+        if item.kind == "honors_differ":
+            return self.tr("Honors that disagree")
         return self.tr("Record owned by another office")
 
     def item_state(self, status: str) -> str:
@@ -247,6 +246,20 @@ class OpenItemsDialog(QDialog):
                            ).replace("%1", item.district).replace("%2", item.other_district
                                                                   ).replace(
                 "%3", item.name).replace("%4", item.other_name or item.name)
+        if item.kind == "died_visited":
+            return self.tr("%1 recorded the death of %2 on %3; %4 visited or plans to visit "
+                           "the person on %5. A visit to the family is fine; otherwise tell "
+                           "%4.").replace("%1", item.district).replace("%2", item.name).replace(
+                "%3", item.died).replace("%4", item.other_district).replace("%5", item.visited)
+        if item.kind == "honors_differ":
+            parts = [self.tr("%1 records %2, %3 does not").replace("%1", has).replace(
+                "%2", "、".join(titles)).replace("%3", lacks)
+                for has, titles, lacks in ((item.district, item.only_here, item.other_district),
+                                           (item.other_district, item.only_there,
+                                            item.district)) if titles]
+            return self.tr("The records of %1 disagree on honors: %2. Ask the district that "
+                           "manages the person to correct them.").replace(
+                "%1", item.name).replace("%2", self.tr("; ").join(parts))
         table = TABLE_WORDS.get(item.table, item.table)
         return self.tr("The package of %1 carried a record (%2) that %3 keeps: the record "
                        "stays as %3 has it. If %1 changed it, ask them to send the change to "
