@@ -253,6 +253,7 @@ def shoot_handoff_dialogs(app: Any, work: Path, county: Any, city: Any, deqing: 
     import dataclasses
     import datetime as dt
 
+    from desktop.services.register.types import HonorDraft
     from desktop.views.handoff.items_dialog import OpenItemsDialog
     from desktop.views.handoff.proposals import ProposalsDialog, ProposeHonorDialog
     from desktop.views.handoff.reenrol_dialog import ReenrolDialog
@@ -276,7 +277,7 @@ def shoot_handoff_dialogs(app: Any, work: Path, county: Any, city: Any, deqing: 
     deqing.persons().move_in(moved_in, dt.date(2026, 11, 16), "长兴县")
     deqing.persons().create(dataclasses.replace(
         twin, district="德清县", id_number=numbers[people[4].id], work_unit="德清某厂",
-        honors=fresh(twin)))
+        honors=(*fresh(twin), HonorDraft("德清县劳动模范", "县级", 2012))))
     written = deqing.handoff(deqing_keys).export("2026Q4", work / "dq.lmpkg")
     staged = city.handoff(city_keys).import_file(written.path.read_bytes())
     reviewer.handoff(city_keys).merge(staged.package_id)
