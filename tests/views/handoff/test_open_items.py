@@ -100,7 +100,8 @@ def test_open_items_decided_and_honors_proposed(qtbot: QtBot, tmp_path: Path,
         assert "下一个参考数据" in dialog.message.text()
         assert dialog.table.rowCount() == 0 and dialog.explain.text() == "没有待处理的事项。"
         stale.decide()
-        assert "不能再裁定" in stale.message.text() and "#b00020" in stale.message.styleSheet()
+        assert "（当前：已裁定），不能再裁定" in stale.message.text()
+        assert "#b00020" in stale.message.styleSheet()
 
         # settled items: the decision and the move pair, full names on a recorded reason
         dialog.settled.setChecked(True)
@@ -168,6 +169,11 @@ def test_open_items_decided_and_honors_proposed(qtbot: QtBot, tmp_path: Path,
         assert not proposals.decline_button.isEnabled()  # no reason yet
         proposals.accept_selected()
         assert "已接受" in proposals.message.text() and proposals.table.rowCount() == 0
+        proposals.proposals = looking.proposals  # a second window still lists it
+        proposals.table.setRowCount(1)
+        proposals.table.selectRow(0)
+        proposals.accept_selected()
+        assert "已处理过（已接受）" in proposals.message.text()
         looking.table.selectRow(0)
         looking.reason.setText("已在本县登记")
         looking.decline_selected()  # the viewer's stale window: refused by the service
