@@ -253,7 +253,7 @@ def shoot_handoff_dialogs(app: Any, work: Path, county: Any, city: Any, deqing: 
     import dataclasses
     import datetime as dt
 
-    from desktop.services.register.types import HonorDraft
+    from desktop.services.register.types import HonorDraft, RegisterFilter
     from desktop.views.handoff.items_dialog import OpenItemsDialog
     from desktop.views.handoff.proposals import ProposalsDialog, ProposeHonorDialog
     from desktop.views.handoff.reenrol_dialog import ReenrolDialog
@@ -292,7 +292,8 @@ def shoot_handoff_dialogs(app: Any, work: Path, county: Any, city: Any, deqing: 
     shot(items, "handoff-items")
     items.done(0)
 
-    propose = ProposeHonorDialog(city.handoff(city_keys).propose_honor)
+    propose = ProposeHonorDialog(city.handoff(city_keys).propose_honor, lookup=lambda n: list(
+        city.register().rows(RegisterFilter(text=n), limit=2)))
     propose.id_number.setText(numbers[people[5].id])
     propose.document.setText("湖政发〔2026〕12号")
     shot(propose, "handoff-propose")

@@ -2636,6 +2636,14 @@
         <translation>登记并推荐</translation>
     </message>
     <message>
+        <source>For %1 (%2).</source>
+        <translation>为%1（%2）登记。</translation>
+    </message>
+    <message>
+        <source>No person with this ID number is in the register.</source>
+        <translation>名册中没有这个身份证号的人员。</translation>
+    </message>
+    <message>
         <source>No person with this ID number is in the register (or the record was deleted): check the number.</source>
         <translation>名册中没有这个身份证号的人员（或记录已删除）：请核对号码。</translation>
     </message>

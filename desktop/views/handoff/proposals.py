@@ -46,9 +46,14 @@ CITY_LEVEL = "市级"
 class ProposeHonorDialog(QDialog):
     """City: a 市级 honor for a person a district manages, by the person's ID number."""
 
-    def __init__(self, propose: Callable[..., Any], parent: QWidget | None = None) -> None:
+    def __init__(self, propose: Callable[..., Any], parent: QWidget | None = None, *,
+                 lookup: Callable[[str], list[Any]] | None = None) -> None:
+        """``lookup(id_number)`` finds the register's rows for a typed number, so the dialog
+        says whose honor it records before it is recorded."""
         super().__init__(parent)
         self.setObjectName("proposeHonorDialog")
+        self._lookup = lookup
+        self._found: bool | None = None
         self.setWindowTitle(self.tr("Propose a city honor"))
         self._propose = propose
         intro = QLabel(self.tr(
@@ -59,6 +64,9 @@ class ProposeHonorDialog(QDialog):
         self.id_number = QLineEdit(self)
         self.id_number.setObjectName("proposeIdNumber")
         self.id_number.setMaxLength(18)
+        self.who = QLabel(self)
+        self.who.setObjectName("proposeWho")
+        self.who.setWordWrap(True)
         self.title = QComboBox(self)
         self.title.setObjectName("proposeTitle")
         self.title.setEditable(True)
@@ -76,6 +84,7 @@ class ProposeHonorDialog(QDialog):
         self.document.setPlaceholderText(self.tr("e.g. 湖政发〔2026〕12号"))
         form = QFormLayout()
         form.addRow(self.tr("ID number:"), self.id_number)
+        form.addRow("", self.who)
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Level:"), self.level)
         form.addRow(self.tr("Year:"), self.year)
@@ -92,7 +101,7 @@ class ProposeHonorDialog(QDialog):
         self.ok.setObjectName("proposeOk")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.id_number.textChanged.connect(lambda _t: self._update())
+        self.id_number.textChanged.connect(lambda _t: self._look_up())
         self.title.currentTextChanged.connect(lambda _t: self._update())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -102,9 +111,29 @@ class ProposeHonorDialog(QDialog):
         self.resize(520, 360)
         self._update()
 
+    def _look_up(self) -> None:
+        number = self.id_number.text().strip().upper()
+        self._found = None
+        self.who.clear()
+        if self._lookup is not None and len(number) in (15, 18):
+            try:
+                rows = self._lookup(number)
+            except Exception:  # e.g. no permission to search by number: the service decides
+                rows = None
+            if rows is not None:
+                self._found = bool(rows)
+                where = "，".join(x for x in (rows[0].district, rows[0].work_unit) if x) \
+                    if rows else ""
+                self.who.setText(self.tr("For %1 (%2).").replace("%1", rows[0].name)
+                                 .replace("%2", where)
+                                 if rows else self.tr("No person with this ID number is in "
+                                                      "the register."))
+        self._update()
+
     def _update(self) -> None:
         number = self.id_number.text().strip()
-        self.ok.setEnabled(len(number) in (15, 18) and bool(self.title.currentText().strip()))
+        self.ok.setEnabled(len(number) in (15, 18) and bool(self.title.currentText().strip())
+                           and self._found is not False)
 
     def save(self) -> None:
         number = self.id_number.text().strip().upper()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
+from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.handoff.base import (
     ANY_FILTER,
@@ -222,7 +223,10 @@ class SummaryPage(HandoffPageBase):
         self.refresh()
 
     def propose_dialog(self) -> ProposeHonorDialog:
-        return ProposeHonorDialog(self.service().propose_honor, self)
+        def lookup(number: str) -> list[Any]:
+            return list(self._workspace.register().rows(RegisterFilter(text=number), limit=2))
+
+        return ProposeHonorDialog(self.service().propose_honor, self, lookup=lookup)
 
     def propose_honor(self) -> None:
         self.propose_dialog().exec()

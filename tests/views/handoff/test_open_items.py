@@ -136,10 +136,17 @@ def test_open_items_decided_and_honors_proposed(qtbot: QtBot, tmp_path: Path,
         propose = clerk_page.propose_dialog()
         qtbot.addWidget(propose)
         assert not propose.ok.isEnabled()
-        propose.id_number.setText(ID_NEW)  # nobody holds it
+        propose.id_number.setText(ID_NEW)  # nobody holds it: said before recording
+        assert propose.who.text() == "名册中没有这个身份证号的人员。"
+        assert not propose.ok.isEnabled()
+        propose._lookup = None  # as for a user who may not search by number: the service says
+        propose.id_number.clear()
+        propose.id_number.setText(ID_NEW)
         propose.ok.click()
         assert "名册中没有这个身份证号" in propose.message.text() and propose.result() == 0
+        propose._lookup = clerk_page.propose_dialog()._lookup
         propose.id_number.setText(ID_A.lower())
+        assert propose.who.text() == "为朱荣荣（长兴县）登记。" and propose.ok.isEnabled()
         propose.document.setText("湖政发〔2026〕12号")
         propose.ok.click()
         assert propose.result() == propose.DialogCode.Accepted
