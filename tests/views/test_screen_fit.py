@@ -43,10 +43,10 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
     from desktop.views.admin.users_page import UserDialog
     from desktop.views.document_preview import DocumentPreviewDialog
     from desktop.views.documents.documents_page import DocumentSettingsDialog
-    from desktop.views.hardship.hardship_actions import OpinionDialog, PaymentDialog
     from desktop.views.handoff.items_dialog import OpenItemsDialog
     from desktop.views.handoff.proposals import ProposalsDialog, ProposeHonorDialog
     from desktop.views.handoff.reenrol_dialog import ReenrolDialog
+    from desktop.views.hardship.hardship_actions import OpinionDialog, PaymentDialog
     from desktop.views.hardship.hardship_dialog import HardshipDialog
     from desktop.views.imports.export_dialog import ExportDialog
     from desktop.views.imports.import_history import ImportHistoryDialog

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from desktop.exchange.handoff_package import PackageRefused
 from desktop.models import AuditEvent, HandoffPeer
+from desktop.views.admin.audit_words import sentence
 from desktop.views.handoff.report_page import ReportPage
 from desktop.views.handoff.summary_page import SummaryPage
 from desktop.views.tasks import TaskRunner
@@ -66,6 +67,11 @@ def test_lost_keys_are_replaced_by_an_administrator(qtbot: QtBot, tmp_path: Path
             entry = s.scalars(select(AuditEvent).where(AuditEvent.action == "handoff.trust")
                               .order_by(AuditEvent.seq.desc())).first()
             assert entry is not None and "长兴县电脑更换" in entry.detail
+        trusted = next(e for e in city.ws().audit().recent(50) if e.action == "handoff.trust")
+        said = sentence(trusted, "zh_CN")  # how the audit page reads it
+        assert said.startswith("信任协会名片：长兴县（")
+        assert "原因：长兴县电脑更换，原密钥丢失" in said
+        assert "替换的旧指纹：" + dialog.old.text() in said and dialog.new.text() in said
         with pytest.raises(PackageRefused):  # signed with the revoked key
             city.handoff().import_file(old_package.read_bytes())
         again = page.reenrol_dialog()
