@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.core import idnumber
-from desktop.models import AuditEvent, Honor
+from desktop.models import AuditEvent, Honor, Person
 from desktop.services import accounts
 from desktop.services.permissions import Role
+from desktop.services.register.types import HonorDraft, PersonDraft
 from desktop.views.handoff.items_dialog import OpenItemsDialog
 from desktop.views.handoff.report_page import ReportPage
 from desktop.views.handoff.summary_page import SummaryPage
@@ -188,6 +189,26 @@ def test_open_items_decided_and_honors_proposed(qtbot: QtBot, tmp_path: Path,
         with cx.db.sessions.begin() as s:
             assert s.scalar(select(AuditEvent.action).where(
                 AuditEvent.action == "handoff.proposal_accepted")) is not None
+
+        # a new 市级 honoree for 长兴县: the clerk types the ID number the city never sends
+        city.persons().create(PersonDraft(
+            name="周新", district="长兴县", sex="2", birth_date=dt.date(1985, 4, 2),
+            honors=(HonorDraft(title="湖州市劳动模范", level="市级", year=2026),)))
+        cx.handoff().import_file(city.handoff().reference())
+        proposals.load()
+        assert proposals.table.item(0, 0).text() == "新人员"
+        assert proposals.table.item(0, 2).text() == "1985"
+        proposals.table.selectRow(0)
+        assert proposals.id_number.isEnabled()
+        proposals.id_number.setText(ID_NEW[:-1] + ("0" if ID_NEW[-1] != "0" else "1"))
+        proposals.accept_selected()
+        assert "#b00020" in proposals.message.styleSheet() and "校验" in proposals.message.text()
+        assert proposals.table.rowCount() == 1  # nothing written
+        proposals.id_number.setText(ID_NEW)
+        proposals.accept_selected()
+        assert "已接受周新" in proposals.message.text() and proposals.table.rowCount() == 0
+        with cx.db.sessions.begin() as s:
+            assert s.scalar(select(Person.id_number).where(Person.name == "周新")) == ID_NEW
     finally:
         tasks.wait()
         for office in (city, cx, dq):
