@@ -238,8 +238,80 @@ def shoot_handoff(app: Any, work: Path, db: Any, county: Any, prefs: Any, suffix
     settle(app, city_window)
     city_window.grab().save(str(OUT / f"handoff-summary{suffix}.png"))
     city_window.close()
+    shoot_handoff_dialogs(app, work, county, city, deqing, reviewer, city_keys, people,
+                          staged_id=summary.table.selected().id, suffix=suffix)
     for other in (city_db, deqing_db):
         other.dispose()
+
+
+def shoot_handoff_dialogs(app: Any, work: Path, county: Any, city: Any, deqing: Any,
+                          reviewer: Any, city_keys: Path, people: list[Any], *, staged_id: int,
+                          suffix: str) -> None:
+    """handoff-items.png (汇总 待处理事项: a move paired, the same ID number in two districts),
+    handoff-propose.png (a 市级 honor at the city), handoff-proposals.png (the district's
+    list) and handoff-reenrol.png (a district's new card after a lost key)."""
+    import dataclasses
+    import datetime as dt
+
+    from desktop.services.register.types import HonorDraft, RegisterFilter
+    from desktop.views.handoff.items_dialog import OpenItemsDialog
+    from desktop.views.handoff.proposals import ProposalsDialog, ProposeHonorDialog
+    from desktop.views.handoff.reenrol_dialog import ReenrolDialog
+
+    def shot(dialog: Any, name: str) -> None:
+        dialog.show()
+        for _ in range(10):
+            app.processEvents()
+        dialog.grab().save(str(OUT / f"{name}{suffix}.png"))
+
+    reviewer.handoff(city_keys).merge(staged_id)
+    deqing_keys = work / "keys-deqing"
+    deqing.handoff(deqing_keys).trust((work / "湖州市.lmcard").read_bytes())
+    numbers = {p.id: county.persons().reveal_id_number(p.id, "截图") for p in people}
+    moved, twin = county.persons().get(people[3].id).draft, county.persons().get(people[4].id).draft
+    def fresh(draft: Any) -> Any:  # 德清县's own honor records
+        return tuple(dataclasses.replace(h, id=None) for h in draft.honors)
+
+    moved_in = deqing.persons().create(dataclasses.replace(
+        moved, district="德清县", id_number=numbers[people[3].id], honors=fresh(moved)))
+    deqing.persons().move_in(moved_in, dt.date(2026, 11, 16), "长兴县")
+    deqing.persons().create(dataclasses.replace(
+        twin, district="德清县", id_number=numbers[people[4].id], work_unit="德清某厂",
+        honors=(*fresh(twin), HonorDraft("德清县劳动模范", "县级", 2012))))
+    written = deqing.handoff(deqing_keys).export("2026Q4", work / "dq.lmpkg")
+    staged = city.handoff(city_keys).import_file(written.path.read_bytes())
+    reviewer.handoff(city_keys).merge(staged.package_id)
+
+    items = OpenItemsDialog(reviewer, reviewer.handoff(city_keys).resolve)
+    items.settled.setChecked(True)
+    for row, item in enumerate(items.items):
+        if item.kind == "same_id":
+            items.table.selectRow(row)
+    items.keep_first.setChecked(True)
+    items.reason.setText("电话核实：同一人，已调往德清县")
+    shot(items, "handoff-items")
+    items.done(0)
+
+    propose = ProposeHonorDialog(city.handoff(city_keys).propose_honor, lookup=lambda n: list(
+        city.register().rows(RegisterFilter(text=n), limit=2)))
+    propose.id_number.setText(numbers[people[5].id])
+    propose.document.setText("湖政发〔2026〕12号")
+    shot(propose, "handoff-propose")
+    propose.save()
+    county.handoff().import_file(city.handoff(city_keys).reference())
+    proposals = ProposalsDialog(county, county.handoff())
+    proposals.table.selectRow(0)
+    shot(proposals, "handoff-proposals")
+    proposals.done(0)
+
+    new_card = work / "德清县-new.lmcard"
+    new_card.write_bytes(deqing.handoff(work / "keys-deqing-new").card())
+    reenrol = ReenrolDialog(city.handoff(city_keys))
+    reenrol.load_card(new_card)
+    reenrol.reason.setText("德清县更换电脑，原密钥丢失")
+    reenrol.confirmed.setChecked(True)
+    shot(reenrol, "handoff-reenrol")
+    reenrol.done(0)
 
 
 if __name__ == "__main__":

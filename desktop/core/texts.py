@@ -811,6 +811,17 @@ ROLE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+STATE_WORDS: dict[str, tuple[str, str]] = {
+    "staged": ("已暂存", "staged"), "merged": ("已合并", "merged"),
+    "receipted": ("已发回执", "receipt sent"), "undone": ("已撤销合并", "undone"),
+    "superseded": ("已被替代", "superseded"), "open": ("待处理", "open"),
+    "paired": ("已配对", "paired"), "resolved": ("已裁定", "decided"),
+    "accepted": ("已接受", "accepted"), "declined": ("已谢绝", "declined"),
+}
+"""States of handoff packages, items and proposals that refusals name (``{state}``,
+``{status}``), in words for people."""
+
+
 def permission_refusal(permission: str, role: str, lang: str = ZH) -> str:
     """Why a button is disabled or a step refused: the role and the work, in words."""
     return error_text(AppError("permission_denied", permission=permission, role=role), lang)
@@ -826,6 +837,9 @@ def error_text(error: AppError, lang: str = ZH) -> str:
         params["permission"] = _pick(PERMISSION_WORDS[perm], lang) \
             if perm in PERMISSION_WORDS else perm
         params["role"] = _pick(ROLE_WORDS[role], lang) if role in ROLE_WORDS else role
+    for key in ("state", "status"):
+        if str(params.get(key)) in STATE_WORDS:
+            params = dict(params) | {key: _pick(STATE_WORDS[str(params[key])], lang)}
     head = _fill(_pick(template, lang), params) if template else str(error)
     if isinstance(error, ValidationError):
         return "\n".join([head, *("  " + problem_text(p, lang) for p in error.problems)])

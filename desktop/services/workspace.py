@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from desktop.services.demo.service import DemoService
     from desktop.services.documents.printer import Printer
     from desktop.services.documents.service import DocumentService
+    from desktop.services.handoff.conflicts import ConflictService
     from desktop.services.handoff.preview import HandoffPreviewService
     from desktop.services.handoff.service import HandoffService
     from desktop.services.hardship.lists import HardshipLists
@@ -96,6 +97,12 @@ class Workspace:
         return HandoffService(self.db.sessions, self.actor,
                               KeyStore(keys_dir or default_keys_dir()),
                               self.db.head_revision(), self.db.read_sessions)
+
+    def handoff_items(self) -> ConflictService:
+        """The city's open items of its merges (汇总 待处理事项), masked unless asked for."""
+        from desktop.services.handoff.conflicts import ConflictService
+
+        return ConflictService(self.db.sessions, self.actor, self.db.read_sessions)
 
     def handoff_preview(self) -> HandoffPreviewService:
         """What the next quarterly package would hold (the 报送 wizard's first step)."""

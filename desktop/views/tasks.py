@@ -101,8 +101,11 @@ class TaskRunner(QObject):
         parent: QWidget | None = None,
         cancellable: bool = True,
         quiet: bool | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
-        """Run ``job`` on a worker. A job without a ``label`` is a quiet background refresh."""
+        """Run ``job`` on a worker. A job without a ``label`` is a quiet background refresh.
+        ``on_progress(done, total)`` gets the job's progress on the GUI thread too (a page
+        showing its own bar)."""
         signals = _Signals()
         ctx = TaskContext(signals)
         task = Task(ctx, self, quiet=not label if quiet is None else quiet)
@@ -125,7 +128,9 @@ class TaskRunner(QObject):
             d.show()
             dialog.append(d)
 
-        def on_progress(done: int, total: int) -> None:
+        def progressed(done: int, total: int) -> None:
+            if on_progress is not None and not task.finished:
+                on_progress(done, total)
             if dialog:
                 dialog[0].setMaximum(max(total, 0))
                 dialog[0].setValue(min(done, total) if total else 0)
@@ -146,7 +151,7 @@ class TaskRunner(QObject):
             finish()
             on_error(exc)
 
-        signals.progress.connect(on_progress)
+        signals.progress.connect(progressed)
         signals.succeeded.connect(ok)
         signals.failed.connect(failed)
         task._signals = signals  # type: ignore[attr-defined]  # keep alive with the task

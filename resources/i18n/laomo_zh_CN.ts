@@ -784,6 +784,10 @@
         <translation>只有管理员可以信任名片。</translation>
     </message>
     <message>
+        <source>Replace a card (lost key)…</source>
+        <translation>重新登记名片（密钥丢失）…</translation>
+    </message>
+    <message>
         <source>No card trusted yet.</source>
         <translation>尚未信任任何名片。</translation>
     </message>
@@ -800,6 +804,10 @@
 %2</source>
         <translation>信任 %1 吗？请与对方电话核对指纹：
 %2</translation>
+    </message>
+    <message>
+        <source>%1 is already trusted with another key (fingerprint %2). If they lost their key, use Replace a card (lost key)… and give the reason.</source>
+        <translation>%1已用另一把密钥登记（指纹 %2）。如对方丢失了密钥，请点“重新登记名片（密钥丢失）…”并说明理由。</translation>
     </message>
 </context>
 <context>
@@ -1893,6 +1901,193 @@
     </message>
 </context>
 <context>
+    <name>OpenItemsDialog</name>
+    <message>
+        <source>Open items of the merges</source>
+        <translation>合并待处理事项</translation>
+    </message>
+    <message>
+        <source>What the merges left to the city: a person who moved (迁出/迁入) waits for the other district's package; the same ID number in two districts is decided here (with a reason) and the decision goes to both districts with the next reference data.</source>
+        <translation>合并后留给市级处理的事项：迁出/迁入的人员等待另一区县的数据包后自动配对；同一身份证号出现在两个区县的，在此说明理由后裁定，裁定结果随下一个参考数据包发给两个区县。</translation>
+    </message>
+    <message>
+        <source>Also show settled items</source>
+        <translation>同时显示已处理的事项</translation>
+    </message>
+    <message>
+        <source>Show full names and ID numbers…</source>
+        <translation>显示完整姓名和身份证号…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Other district</source>
+        <translation>另一区县</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Different people (both records stay)</source>
+        <translation>不是同一人（两条记录都保留）</translation>
+    </message>
+    <message>
+        <source>Reason (e.g. checked by phone with both districts)</source>
+        <translation>理由（例如：已与两个区县电话核实）</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>No open items.</source>
+        <translation>没有待处理的事项。</translation>
+    </message>
+    <message>
+        <source>Show full names and ID numbers</source>
+        <translation>显示完整姓名和身份证号</translation>
+    </message>
+    <message>
+        <source>Why do you need the full names and ID numbers? (recorded)</source>
+        <translation>为什么需要查看完整姓名和身份证号？（将记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Full names and ID numbers shown (recorded in the audit log).</source>
+        <translation>已显示完整姓名和身份证号（已记入审计日志）。</translation>
+    </message>
+    <message>
+        <source>Same person, kept by %1</source>
+        <translation>同一人，由%1管理</translation>
+    </message>
+    <message>
+        <source>Same person, kept by the first district</source>
+        <translation>同一人，由第一个区县管理</translation>
+    </message>
+    <message>
+        <source>Same person, kept by the other district</source>
+        <translation>同一人，由另一区县管理</translation>
+    </message>
+    <message>
+        <source>Only the same ID number in two districts is decided here.</source>
+        <translation>这里只裁定同一身份证号出现在两个区县的事项。</translation>
+    </message>
+    <message>
+        <source>Moved (迁出/迁入)</source>
+        <translation>迁出/迁入</translation>
+    </message>
+    <message>
+        <source>Same ID number in two districts</source>
+        <translation>同一身份证号在两个区县</translation>
+    </message>
+    <message>
+        <source>Died in one, visited in another</source>
+        <translation>一方去世、另一方仍在走访</translation>
+    </message>
+    <message>
+        <source>Honors that disagree</source>
+        <translation>荣誉记录不一致</translation>
+    </message>
+    <message>
+        <source>Record owned by another office</source>
+        <translation>属于其他单位的记录</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>paired</source>
+        <translation>已配对</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>已裁定</translation>
+    </message>
+    <message>
+        <source>%1 reported %2 as a move; the other district's half arrived later and the two were paired.</source>
+        <translation>%1报来%2的迁移；另一区县的记录随后到达，两者已配对。</translation>
+    </message>
+    <message>
+        <source>%1 moved from %2 to %3: both halves arrived and were paired; %3 manages the person now.</source>
+        <translation>%1从%2迁往%3：迁出和迁入两条记录都已收到并配对，现由%3管理。</translation>
+    </message>
+    <message>
+        <source>moved out (迁出)</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <source>moved in (迁入)</source>
+        <translation>迁入</translation>
+    </message>
+    <message>
+        <source>%1 reported %2 %3; the other district's half has not arrived: it pairs by itself when that package is merged.</source>
+        <translation>%1报来%2%3；另一区县的记录尚未收到，合并其数据包时自动配对。</translation>
+    </message>
+    <message>
+        <source>the same person, kept by %1</source>
+        <translation>同一人，由%1管理</translation>
+    </message>
+    <message>
+        <source>different people</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
+        <source>Decided: %1 (reason: %2).</source>
+        <translation>已裁定：%1（理由：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 both hold a record with this ID number (%3 / %4) and neither reported a move. Check with both districts, then decide.</source>
+        <translation>%1和%2都有此身份证号的记录（%3 / %4），双方都没有报迁移。请与两个区县核实后裁定。</translation>
+    </message>
+    <message>
+        <source>%1 recorded the death of %2 on %3; %4 visited or plans to visit the person on %5. A visit to the family is fine; otherwise tell %4.</source>
+        <translation>%1记录%2已于%3去世；%4在%5走访或计划走访此人。如是慰问家属则无妨，否则请告知%4。</translation>
+    </message>
+    <message>
+        <source>%1 records %2, %3 does not</source>
+        <translation>%1记有%2，%3没有</translation>
+    </message>
+    <message>
+        <source>The records of %1 disagree on honors: %2. Ask the district that manages the person to correct them.</source>
+        <translation>%1的荣誉记录不一致：%2。请管理此人的区县核对更正。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>The package of %1 carried a record (%2) that %3 keeps: the record stays as %3 has it. If %1 changed it, ask them to send the change to %3.</source>
+        <translation>%1的数据包带来一条由%3管理的记录（%2）：记录按%3的为准保留。如%1确有修改，请其将修改告知%3。</translation>
+    </message>
+    <message>
+        <source>Decided: the next reference data carries it to %1 and %2.</source>
+        <translation>已裁定：下一个参考数据包将结果发给%1和%2。</translation>
+    </message>
+</context>
+<context>
     <name>OpinionDialog</name>
     <message>
         <source>Date</source>
@@ -2328,6 +2523,132 @@
     </message>
 </context>
 <context>
+    <name>ProposalsDialog</name>
+    <message>
+        <source>Proposals from the city</source>
+        <translation>市级推荐</translation>
+    </message>
+    <message>
+        <source>The city proposes its new 市级 honorees managed by this district. Accepted, a person or honor enters the register with the city's record; declined, the city reads your reason.</source>
+        <translation>市级推荐由本单位管理的新市级荣誉获得者。接受后，人员或荣誉按市级的记录记入名册；谢绝时市级可看到您的理由。</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Honors</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>ID number of a new person (typed here: the city never sends it)</source>
+        <translation>新人员的身份证号（在此录入：市级不发送身份证号）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reason for declining</source>
+        <translation>谢绝理由</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>谢绝</translation>
+    </message>
+    <message>
+        <source>A clerk or an administrator accepts or declines the proposals.</source>
+        <translation>由录入员或管理员接受或谢绝市级推荐。</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新人员</translation>
+    </message>
+    <message>
+        <source>New honor</source>
+        <translation>新荣誉</translation>
+    </message>
+    <message>
+        <source>No proposals are waiting.</source>
+        <translation>没有待处理的市级推荐。</translation>
+    </message>
+    <message>
+        <source>%1 accepted into the register.</source>
+        <translation>已接受%1，已记入名册。</translation>
+    </message>
+    <message>
+        <source>Proposal for %1 declined.</source>
+        <translation>已谢绝对%1的推荐。</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeHonorDialog</name>
+    <message>
+        <source>Propose a city honor</source>
+        <translation>推荐市级荣誉</translation>
+    </message>
+    <message>
+        <source>Record an honor the city granted to a person a district manages. The person stays the district's; the next reference data proposes the honor to the district, whose clerk accepts or declines it.</source>
+        <translation>登记市级授予区县所管人员的荣誉。人员仍由区县管理；下一个参考数据包把这项荣誉推荐给区县，由区县录入员接受或谢绝。</translation>
+    </message>
+    <message>
+        <source>e.g. 湖政发〔2026〕12号</source>
+        <translation>例如 湖政发〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>荣誉称号：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>授予年份：</translation>
+    </message>
+    <message>
+        <source>Granted by:</source>
+        <translation>授予机关：</translation>
+    </message>
+    <message>
+        <source>Document No.:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <source>Record and propose</source>
+        <translation>登记并推荐</translation>
+    </message>
+    <message>
+        <source>For %1 (%2).</source>
+        <translation>为%1（%2）登记。</translation>
+    </message>
+    <message>
+        <source>No person with this ID number is in the register.</source>
+        <translation>名册中没有这个身份证号的人员。</translation>
+    </message>
+    <message>
+        <source>No person with this ID number is in the register (or the record was deleted): check the number.</source>
+        <translation>名册中没有这个身份证号的人员（或记录已删除）：请核对号码。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Numbers masked</source>
@@ -2499,6 +2820,65 @@
     <message>
         <source>Written: %1</source>
         <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReenrolDialog</name>
+    <message>
+        <source>Replace a card (lost key)</source>
+        <translation>重新登记名片（密钥丢失）</translation>
+    </message>
+    <message>
+        <source>When an office lost its key (a new computer, a failed disk), it makes a new card. Load the new card, read the new fingerprint with them over the phone and give the reason: the old key is revoked and packages signed with it are refused from now on.</source>
+        <translation>对方丢失密钥（换了电脑、硬盘损坏）后会生成新的名片。请导入新名片，与对方电话核对新指纹并说明理由：旧密钥随即吊销，此后用旧密钥签名的数据包一律拒收。</translation>
+    </message>
+    <message>
+        <source>Load the new card…</source>
+        <translation>导入新名片…</translation>
+    </message>
+    <message>
+        <source>e.g. the computer of 长兴县 was replaced, the key was lost</source>
+        <translation>例如：长兴县更换电脑，原密钥丢失</translation>
+    </message>
+    <message>
+        <source>I read the new fingerprint with them over the phone: it is the same</source>
+        <translation>已与对方电话核对新指纹，完全一致</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Old fingerprint (revoked):</source>
+        <translation>旧指纹（将吊销）：</translation>
+    </message>
+    <message>
+        <source>New fingerprint:</source>
+        <translation>新指纹：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Revoke the old key and trust the new card</source>
+        <translation>吊销旧密钥并信任新名片</translation>
+    </message>
+    <message>
+        <source>Load the new card</source>
+        <translation>导入新名片</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no card trusted yet: use Trust a card… instead.</source>
+        <translation>%1还没有登记过名片：请用“信任名片…”。</translation>
+    </message>
+    <message>
+        <source>This card is the one already trusted: nothing to replace.</source>
+        <translation>已信任的就是这张名片，无需重新登记。</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +3180,10 @@
         <translation>下一步 &gt;</translation>
     </message>
     <message>
+        <source>Proposals from the city…</source>
+        <translation>市级推荐…</translation>
+    </message>
+    <message>
         <source>Packages sent:</source>
         <translation>已报送的数据包：</translation>
     </message>
@@ -2858,6 +3242,10 @@
     <message>
         <source>died</source>
         <translation>去世</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除/注销</translation>
     </message>
     <message>
         <source>title revoked</source>
@@ -2932,6 +3320,30 @@
         <translation>写入数据包</translation>
     </message>
     <message>
+        <source>Reading the register…</source>
+        <translation>正在读取名册…</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>已写出</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Encrypting for the city…</source>
+        <translation>正在加密给市级…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts packed</source>
+        <translation>已打包 %1/%2 部分</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写出</translation>
+    </message>
+    <message>
         <source>Package No. %1 written (%2 persons): %3
 Size: %4
 SHA-256: %5</source>
@@ -2954,6 +3366,10 @@ SHA-256 指纹：%5</translation>
     <message>
         <source>Quarter %1, %2 persons. File: %3</source>
         <translation>季度 %1，人员 %2 条。文件：%3</translation>
+    </message>
+    <message>
+        <source>Proposals from the city (%1)…</source>
+        <translation>市级推荐（%1）…</translation>
     </message>
     <message>
         <source>Import receipt or reference data</source>
@@ -3195,6 +3611,14 @@ Batch: %2</source>
         <translation>写出参考数据…</translation>
     </message>
     <message>
+        <source>Open items…</source>
+        <translation>待处理事项…</translation>
+    </message>
+    <message>
+        <source>Propose a city honor…</source>
+        <translation>推荐市级荣誉…</translation>
+    </message>
+    <message>
         <source>District</source>
         <translation>区县</translation>
     </message>
@@ -3225,6 +3649,10 @@ Batch: %2</source>
     <message>
         <source>No. %1 (%2)</source>
         <translation>第 %1 号（%2）</translation>
+    </message>
+    <message>
+        <source>Open items (%1)…</source>
+        <translation>待处理事项（%1）…</translation>
     </message>
     <message>
         <source>Select a package in the list.</source>

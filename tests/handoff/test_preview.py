@@ -52,7 +52,7 @@ def test_preview_counts_and_changes_since_the_acknowledged_package(
         later = county.ws().handoff_preview().preview()
         assert not later.full and later.base_sequence == 1 and later.base_quarter == "2026Q3"
         assert later.next_sequence == 2
-        assert later.changes == {"new": 1, "changed": 1, "died": 1, "revoked": 0,
+        assert later.changes == {"new": 1, "changed": 1, "deleted": 0, "died": 1, "revoked": 0,
                                  "moved": 0, "lost_contact": 0}
         assert {(p.name, p.kind) for p in later.persons} == {
             ("朱荣荣", "changed"), ("王建国", "died"), ("赵小燕", "new")}
@@ -65,6 +65,25 @@ def test_preview_counts_and_changes_since_the_acknowledged_package(
         assert fp.grouped.replace(" ", "") == fp.sha256 and fp.grouped[4] == " "
     finally:
         city.db.dispose()
+        county.db.dispose()
+
+
+def test_deleted_persons_are_counted_as_deleted_not_changed(
+        tmp_path: Path, sqlite_template: Path) -> None:
+    """A tombstone travels (a duplicate merged into another record, an undone import): the
+    wizard says 删除/注销, not 修改."""
+    county = make_office(tmp_path, sqlite_template, "长兴县")
+    try:
+        keep = county.persons().create(draft("朱荣荣", 11))
+        duplicate = county.persons().create(dataclasses.replace(
+            draft("朱荣荣", 11), id_number=None, work_unit="长兴织造厂", honors=()))
+        county.ws().duplicates().merge(keep, duplicate, reason="同一人重复录入")
+        preview = county.ws().handoff_preview().preview()
+        assert preview.changes["deleted"] == 1 and preview.changes["changed"] == 0
+        assert sorted(p.kind for p in preview.persons) == ["deleted", "new"]
+        written = county.ws().handoff_preview().preview().counts["person"]
+        assert written == 2  # the tombstone travels too
+    finally:
         county.db.dispose()
 
 

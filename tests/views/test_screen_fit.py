@@ -43,6 +43,9 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
     from desktop.views.admin.users_page import UserDialog
     from desktop.views.document_preview import DocumentPreviewDialog
     from desktop.views.documents.documents_page import DocumentSettingsDialog
+    from desktop.views.handoff.items_dialog import OpenItemsDialog
+    from desktop.views.handoff.proposals import ProposalsDialog, ProposeHonorDialog
+    from desktop.views.handoff.reenrol_dialog import ReenrolDialog
     from desktop.views.hardship.hardship_actions import OpinionDialog, PaymentDialog
     from desktop.views.hardship.hardship_dialog import HardshipDialog
     from desktop.views.imports.export_dialog import ExportDialog
@@ -110,6 +113,10 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
         "AssignDialog": lambda: AssignDialog(visits.teams(campaign.id), visit),
         "BatchDialog": lambda: BatchDialog(ws),
         "CampaignDialog": lambda: CampaignDialog(visits, campaign.id, ["长兴县"]),
+        "OpenItemsDialog": lambda: OpenItemsDialog(ws, lambda *a, **k: None),
+        "ProposeHonorDialog": lambda: ProposeHonorDialog(lambda *a, **k: None),
+        "ProposalsDialog": lambda: ProposalsDialog(ws, ws.handoff()),
+        "ReenrolDialog": lambda: ReenrolDialog(ws.handoff()),
     }
 
 

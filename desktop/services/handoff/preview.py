@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import AuditEvent, HandoffPackage, HandoffPeer, Person, PersonEvent
@@ -23,7 +23,7 @@ from desktop.services.permissions import Perm
 CONTENT_TABLES = ("person", "honor", "person_event", "hardship_case", "hardship_payment",
                   "visit", "recuperation_batch", "document_log")
 """The tables the 报送 wizard counts (the rest travel with them: members, steps, photos …)."""
-CHANGE_KINDS = ("new", "changed", "died", "revoked", "moved", "lost_contact")
+CHANGE_KINDS = ("new", "changed", "deleted", "died", "revoked", "moved", "lost_contact")
 EVENT_KIND = {"death": "died", "revoke": "revoked", "move_out": "moved", "move_in": "moved",
               "lost_contact": "lost_contact"}
 NAMES_SHOWN = 200
@@ -133,13 +133,16 @@ class HandoffPreviewService(Service):
     def _changes(s: Session, since: dt.datetime | None
                  ) -> tuple[dict[str, int], list[ChangedPerson]]:
         """Each travelling person once, under the weightiest thing that happened to them:
-        an event of the period (died, revoked, moved, lost contact), else new, else changed."""
-        stmt = select(Person.id, Person.name, Person.created_at).where(
-            Person.merged_into_id.is_(None))
+        deleted (a tombstone: an undone import, a duplicate merged into another record),
+        else an event of the period (died, revoked, moved, lost contact), else new, else
+        changed."""
+        stmt = select(Person.id, Person.name, Person.created_at, Person.deleted_at).where(
+            or_(Person.merged_into_id.is_(None), Person.deleted_at.is_not(None)))
         if since is not None:
             stmt = stmt.where(Person.updated_at >= since)
-        people = {pid: (name, _aware(created)) for pid, name, created in s.execute(
-            stmt.order_by(Person.name_pinyin, Person.name))}
+        rows = s.execute(stmt.order_by(Person.name_pinyin, Person.name)).all()
+        people = {r.id: (r.name, _aware(r.created_at)) for r in rows}
+        deleted = {r.id for r in rows if r.deleted_at is not None}
         events: dict[object, str] = {}
         ev_stmt = select(PersonEvent.person_id, PersonEvent.kind).where(
             PersonEvent.undone_at.is_(None), PersonEvent.kind.in_(tuple(EVENT_KIND)))
@@ -150,7 +153,9 @@ class HandoffPreviewService(Service):
         changes = dict.fromkeys(CHANGE_KINDS, 0)
         persons: list[ChangedPerson] = []
         for pid, (name, created) in people.items():
-            if pid in events:
+            if pid in deleted:
+                kind = "deleted"
+            elif pid in events:
                 kind = events[pid]
             elif since is None or (created is not None and created >= since):
                 kind = "new"

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,9 +221,12 @@ class HandoffService(Service):
 
     # -- district: export ----------------------------------------------------------------------
 
-    def export(self, quarter: str, out: Path) -> ExportResult:
+    def export(self, quarter: str, out: Path,
+               progress: Callable[[int, int], None] | None = None) -> ExportResult:
         """Write this district's package for ``quarter``: full the first time, afterwards the
-        changes since the last acknowledged package; signed, encrypted to the city."""
+        changes since the last acknowledged package; signed, encrypted to the city.
+        ``progress(done, total)`` counts the parts: one per table, the audit chain, the
+        encryption and the file written."""
         import re
 
         self._actor.require(Perm.IMPORT_EXPORT)
@@ -253,12 +256,23 @@ class HandoffService(Service):
             since = base_snapshot - overlap if base_snapshot is not None else None
             snapshot = _now()
             writer = pkg.PackageWriter()
-            counts = rowsmod.export_rows(s, since, writer.add)
+            steps = len(rowsmod.ORDER) + 3
+            tell = progress or (lambda _done, _total: None)
+            parts = [0]
+            write_part = writer.add
+
+            def add(name: str, pieces: Iterable[bytes]) -> None:
+                write_part(name, pieces)
+                parts[0] += 1
+                tell(parts[0], steps)
+
+            counts = rowsmod.export_rows(s, since, add)
             audit_from = (base.audit_head_seq or 0) + 1 if base else 1
             # the package carries a head the district signed (issue 16, item 6): the city
             # keeps it, so this history cannot be rewritten later without the city noticing
             audit.checkpoint(s, self._actor, signing_key=self._keys.signing_private())
             head = _audit_part(s, audit_from, writer)
+            tell(steps - 2, steps)
             sequence = (sent[-1].sequence + 1) if sent else 1
             previous = sent[-1].package_hash if sent else None
             recipient = peer.age_recipient
@@ -287,6 +301,7 @@ class HandoffService(Service):
         manifest_hash = pkg.sha256_hex(manifest_bytes)
         sealed = pkg.encrypt(inner, recipient)
         del inner
+        tell(steps - 1, steps)
         recorded: list[int] = []
 
         def record() -> None:
@@ -315,6 +330,7 @@ class HandoffService(Service):
                                      "full": base is None})
 
         write_atomically(out, sealed, before_rename=record, error_code="handoff_write_failed")
+        tell(steps, steps)
         return ExportResult(recorded[0], sequence, manifest_hash, base is None, counts, out)
 
     # -- import: district packages, receipts, reference packages --------------------------------

@@ -66,6 +66,21 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "hardship.print_sheet": ("打印困难劳模档案表", "printed the hardship file sheet of"),
     "demo.generate": ("生成演示数据", "generated demo data"),
     "demo.visits": ("生成演示走访和疗休养数据", "generated demo visits"),
+    "handoff.trust": ("信任协会名片", "trusted an association card"),
+    "handoff.export": ("写出季度数据包", "wrote the quarterly package"),
+    "handoff.merge": ("合并区县数据包", "merged a district package"),
+    "handoff.undo": ("撤销数据包合并", "undid the merge of a package"),
+    "handoff.receipt": ("写出回执", "wrote a receipt"),
+    "handoff.acknowledged": ("导入市级回执", "imported the city's receipt"),
+    "handoff.reference": ("写出参考数据包", "wrote reference data"),
+    "handoff.reference_applied": ("导入参考数据包", "applied reference data"),
+    "handoff.resolve": ("裁定同一身份证号事项", "decided a same-ID item"),
+    "handoff.resolution_applied": ("执行市级裁定", "applied the city's decision for"),
+    "handoff.reveal_items": ("查看待处理事项的完整姓名和身份证号",
+                             "looked at the open items unmasked"),
+    "handoff.honor_proposed": ("登记市级荣誉并推荐给区县", "proposed a city honor for"),
+    "handoff.proposal_accepted": ("接受市级推荐", "accepted the city's proposal for"),
+    "handoff.proposal_declined": ("谢绝市级推荐", "declined the city's proposal for"),
 }
 
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
@@ -80,6 +95,12 @@ _KEYS: dict[str, tuple[str, str]] = {
     "campaigns": ("活动", "campaigns"), "recuperation": ("疗休养", "recuperation"),
     "new": ("新增", "new"), "updated": ("更新", "updated"), "rejected": ("拒绝", "rejected"),
     "sheet": ("工作表", "sheet"), "date": ("日期", "date"),
+    "fingerprint": ("指纹", "fingerprint"), "replaces": ("替换的旧指纹", "replaces"),
+    "resolution": ("裁定", "decision"), "keep": ("管理区县", "kept by"),
+    "moved": ("迁出区县", "moved from"), "district": ("区县", "district"),
+    "sequence": ("序号", "sequence"), "quarter": ("季度", "quarter"),
+    "title": ("称号", "title"), "level": ("级别", "level"), "year": ("年份", "year"),
+    "items": ("事项数", "items"), "action": ("处理", "action"), "other": ("另一区县", "other"),
 }
 
 
@@ -95,6 +116,8 @@ def local_time(at: str) -> str:
 
 
 def _value(key: str, value: Any, zh: bool) -> str | None:
+    if key in ("fingerprint", "replaces") and isinstance(value, str):  # read over the phone
+        return " ".join(value[i:i + 4] for i in range(0, len(value), 4)).upper()
     if isinstance(value, str) and _UUID.match(value):
         return None
     if isinstance(value, int) and not isinstance(value, bool) and _MONEY.search(key):
@@ -117,7 +140,8 @@ def sentence(entry: AuditEntry, lang: str) -> str:
     """"admin 修改劳模信息：张建国（原因：…）" — who, what, whom, and the readable details."""
     zh = lang.startswith("zh")
     action = action_words(entry.action, lang)
-    whom = entry.subject or (entry.entity_id if entry.entity == "user" else None)
+    whom = entry.subject or (entry.entity_id if entry.entity in ("user", "handoff_peer")
+                             else None)
     head = f"{action}：{whom}" if zh and whom else f"{action} {whom}" if whom else action
     details = []
     for key, value in entry.detail.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
 
 from desktop.core.texts import field_label
 from desktop.core.vocabulary import TABLES, zh
+from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.messages import describe, present_error
 from desktop.views.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.views.handoff.reenrol_dialog import ReenrolDialog
 
 PACKAGE_FILTER = "数据包 (*.lmpkg)"
 ANY_FILTER = "*"
@@ -167,9 +171,14 @@ class HandoffPageBase(QWidget):
         self.trust_button.setEnabled(self.can_trust)
         if not self.can_trust:
             self.trust_button.setToolTip(self.tr("Only an administrator trusts a card."))
+        self.reenrol_button = QPushButton(self.tr("Replace a card (lost key)…"), self)
+        self.reenrol_button.setObjectName("reenrolCard")
+        self.reenrol_button.clicked.connect(self.reenrol)
+        self.reenrol_button.setVisible(self.can_trust)
         self.cards = QHBoxLayout()
         self.cards.addWidget(self.card_button)
         self.cards.addWidget(self.trust_button)
+        self.cards.addWidget(self.reenrol_button)
         self.cards.addWidget(self.status, 1)
 
     def service(self) -> Any:
@@ -220,10 +229,31 @@ class HandoffPageBase(QWidget):
                     ) != QMessageBox.StandardButton.Yes:
                 return
             self.service().trust(data)
+        except AppError as exc:
+            if exc.code != "card_key_changed":
+                present_error(self, exc)
+                return
+            # a lost key: the administrator replaces the card (no command-line words here)
+            self.status.setText(self.tr(
+                "%1 is already trusted with another key (fingerprint %2). If they lost "
+                "their key, use Replace a card (lost key)… and give the reason.")
+                .replace("%1", str(exc.params.get("name"))).replace(
+                    "%2", str(exc.params.get("old"))))
+            return
         except Exception as exc:
             present_error(self, exc)
             return
         self.refresh()
+
+    def reenrol_dialog(self) -> ReenrolDialog:
+        """Re-enrolment after a lost key (administrators; the service checks)."""
+        from desktop.views.handoff.reenrol_dialog import ReenrolDialog  # it uses this module
+
+        return ReenrolDialog(self.service(), self)
+
+    def reenrol(self) -> None:
+        if self.reenrol_dialog().exec():
+            self.refresh()
 
     def import_file(self, path: Path) -> None:
         """Check and take in a file on the worker (a package at the city; a receipt or

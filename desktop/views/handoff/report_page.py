@@ -56,6 +56,7 @@ from desktop.views.handoff.base import (
     recent_quarters,
 )
 from desktop.views.handoff.drives import removable_drives
+from desktop.views.handoff.proposals import ProposalsDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -101,6 +102,9 @@ class ReportPage(HandoffPageBase):
         self.import_button = QPushButton(self.tr("Import receipt or reference data…"), self)
         self.import_button.setObjectName("importReceipt")
         self.import_button.clicked.connect(self._import)
+        self.proposals_button = QPushButton(self.tr("Proposals from the city…"), self)
+        self.proposals_button.setObjectName("proposalsButton")
+        self.proposals_button.clicked.connect(self.open_proposals)
         self.import_result = QLabel(self)
         self.import_result.setObjectName("handoffImportResult")
         self.import_result.setWordWrap(True)
@@ -110,6 +114,7 @@ class ReportPage(HandoffPageBase):
         nav.addStretch(1)
         nav.addWidget(self.import_result, 2)
         nav.addWidget(self.import_button)
+        nav.addWidget(self.proposals_button)
         intro = QLabel(self.tr(
             "Each quarter the package goes to the city: the first one holds the whole "
             "register, later ones the changes since the last receipt. It is signed and "
@@ -166,7 +171,8 @@ class ReportPage(HandoffPageBase):
             grid.setColumnMinimumWidth(column, 40)
         grid.setColumnStretch(8, 1)
         self.change_words = {
-            "new": self.tr("new"), "changed": self.tr("changed"), "died": self.tr("died"),
+            "new": self.tr("new"), "changed": self.tr("changed"),
+            "deleted": self.tr("deleted"), "died": self.tr("died"),
             "revoked": self.tr("title revoked"), "moved": self.tr("moved"),
             "lost_contact": self.tr("lost contact")}
         changes_box = QGroupBox(self.tr("Persons changed since the last acknowledged package"),
@@ -370,26 +376,46 @@ class ReportPage(HandoffPageBase):
         self.write_error.clear()
         self.result.clear()
         self.export_button.setEnabled(False)
-        self.progress.setRange(0, 0)  # busy: the service has no steps to count
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("Reading the register…"))
 
-        def job(_ctx: Any) -> tuple[Any, FileFingerprint]:
-            result = self.service().export(quarter, path)
+        def job(ctx: Any) -> tuple[Any, FileFingerprint]:
+            result = self.service().export(quarter, path, progress=ctx.progress)
             return result, file_fingerprint(result.path)
 
         self._tasks.run(job, on_success=self._exported, on_error=self._export_failed,
-                        label=self.tr("Writing the package…"), parent=self, cancellable=False)
+                        label=self.tr("Writing the package…"), parent=self, cancellable=False,
+                        on_progress=self._show_progress)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        """The parts written so far (one per table, the audit chain, encryption, the file)."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+        if done >= total:
+            text = self.tr("Written")
+        elif done == total - 1:
+            text = self.tr("Writing the file…")
+        elif done == total - 2:
+            text = self.tr("Encrypting for the city…")
+        else:
+            text = self.tr("%1 of %2 parts packed").replace("%1", str(done)).replace(
+                "%2", str(total))
+        self.progress.setFormat(text)
 
     def _export_failed(self, exc: BaseException) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Not written"))
         self.export_button.setEnabled(True)
         self.write_error.setText(error_words(exc))
 
     def _exported(self, outcome: tuple[Any, FileFingerprint]) -> None:
         result, fp = outcome
         self.written = outcome
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setValue(self.progress.maximum())
+        self.progress.setFormat(self.tr("Written"))
         self.export_button.setEnabled(True)
         self.result.setText(self.tr(
             "Package No. %1 written (%2 persons): %3\nSize: %4\nSHA-256: %5")
@@ -444,6 +470,22 @@ class ReportPage(HandoffPageBase):
         self._tasks.run(lambda _ctx: self._workspace.handoff_preview().preview(),
                         on_success=self._show_preview,
                         on_error=lambda e: present_error(self, e))
+        self._tasks.run(lambda _ctx: self.service().proposals(),
+                        on_success=self._show_proposals,
+                        on_error=lambda e: present_error(self, e))
+
+    def _show_proposals(self, pending: list[Any]) -> None:
+        self.proposals_button.setText(
+            self.tr("Proposals from the city (%1)…").replace("%1", str(len(pending)))
+            if pending else self.tr("Proposals from the city…"))
+
+    def proposals_dialog(self) -> ProposalsDialog:
+        """The city's proposals (new 市级 honorees) waiting for this district's decision."""
+        return ProposalsDialog(self._workspace, self.service(), self)
+
+    def open_proposals(self) -> None:
+        self.proposals_dialog().exec()
+        self.refresh()
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import receipt or reference data"),

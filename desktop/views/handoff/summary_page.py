@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
+from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.handoff.base import (
     ANY_FILTER,
@@ -40,6 +41,8 @@ from desktop.views.handoff.base import (
     error_words,
     report_text,
 )
+from desktop.views.handoff.items_dialog import OpenItemsDialog
+from desktop.views.handoff.proposals import ProposeHonorDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -76,6 +79,17 @@ class SummaryPage(HandoffPageBase):
             self.buttons[name] = b
             row.addWidget(b)
         row.addStretch(1)
+        city_row = QHBoxLayout()
+        self.items_button = QPushButton(self.tr("Open items…"), self)
+        self.items_button.setObjectName("openItemsButton")
+        self.items_button.clicked.connect(self.open_items)
+        self.propose_button = QPushButton(self.tr("Propose a city honor…"), self)
+        self.propose_button.setObjectName("proposeHonor")
+        self.propose_button.clicked.connect(self.propose_honor)
+        self.propose_button.setVisible(workspace.actor.can(Perm.EDIT_PERSONS))
+        city_row.addWidget(self.items_button)
+        city_row.addWidget(self.propose_button)
+        city_row.addStretch(1)
         self.merge_reason = QLabel(self)
         self.merge_reason.setObjectName("mergeReason")
         self.merge_reason.setWordWrap(True)
@@ -112,6 +126,7 @@ class SummaryPage(HandoffPageBase):
         layout.addWidget(QLabel(self.tr("Inbox by district:"), self))
         layout.addWidget(self.inbox)
         layout.addLayout(row)
+        layout.addLayout(city_row)
         layout.addWidget(self.merge_reason)
         layout.addWidget(self.message)
         layout.addWidget(lower, 1)
@@ -146,6 +161,16 @@ class SummaryPage(HandoffPageBase):
         self.inbox.setFixedHeight(max(shown, 24) + self.inbox.horizontalHeader().height()
                                   + 2 * self.inbox.frameWidth())
         self._update_buttons()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._tasks.run(lambda _ctx: len(self._workspace.handoff_items().items()),
+                        on_success=self._show_open_items,
+                        on_error=lambda e: present_error(self, e))
+
+    def _show_open_items(self, count: int) -> None:
+        self.items_button.setText(self.tr("Open items (%1)…").replace("%1", str(count))
+                                  if count else self.tr("Open items…"))
 
     def inbox_cell(self, district: str, column: int) -> str:
         """What the inbox says for ``district`` (1: latest package, 2: progress)."""
@@ -186,6 +211,25 @@ class SummaryPage(HandoffPageBase):
         self.buttons["saveReport"].setEnabled(row is not None and row.kind == "district")
         self.buttons["importPackage"].setEnabled(actor.can(Perm.IMPORT_EXPORT))
         self.buttons["writeReference"].setEnabled(actor.can(Perm.MANAGE_SETTINGS))
+
+    # -- open items, city honors --------------------------------------------------------------
+
+    def items_dialog(self) -> OpenItemsDialog:
+        """The open items of the merges (待处理事项), decided with this page's service."""
+        return OpenItemsDialog(self._workspace, self.service().resolve, self)
+
+    def open_items(self) -> None:
+        self.items_dialog().exec()
+        self.refresh()
+
+    def propose_dialog(self) -> ProposeHonorDialog:
+        def lookup(number: str) -> list[Any]:
+            return list(self._workspace.register().rows(RegisterFilter(text=number), limit=2))
+
+        return ProposeHonorDialog(self.service().propose_honor, self, lookup=lookup)
+
+    def propose_honor(self) -> None:
+        self.propose_dialog().exec()
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ def test_clerk_writes_the_quarter_to_a_usb_stick(qtbot: QtBot, tmp_path: Path,
     assert page.step_title.text().startswith("第 1 步")
     assert page.count_labels["person"].text() == "2"
     assert "首次报送" in page.kind_label.text()
-    assert "新增 2" in page.changes_label.text()
+    assert "新增 2" in page.changes_label.text() and "删除/注销 0" in page.changes_label.text()
     names = [page.names.item(i).text() for i in range(page.names.count())]
     assert "朱*荣（新增）" in names and "王*国（新增）" in names
     page.show_names.setChecked(True)
@@ -96,8 +96,16 @@ def test_clerk_writes_the_quarter_to_a_usb_stick(qtbot: QtBot, tmp_path: Path,
     # step 3: write; the confirmation names the file, its size and fingerprint
     assert page.steps.currentIndex() == WRITE
     assert "2026Q4" in page.write_summary.text()
+    shown: list[tuple[int, int]] = []
+    page.progress.valueChanged.connect(lambda v: shown.append((v, page.progress.maximum())))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "SHA-256" in page.result.text(), timeout=20000)
+    # the bar counted the parts (tables, audit chain, encryption, file), it did not spin
+    total = page.progress.maximum()
+    assert total > 10 and page.progress.value() == total
+    assert page.progress.format() == "已写出"
+    values = [v for v, _m in shown]
+    assert values == sorted(values) and len(set(values)) > 5 and values[-1] == total
     written = stick / "长兴县-2026Q4-1.lmpkg"
     digest = hashlib.sha256(written.read_bytes()).hexdigest()
     text = page.result.text()

@@ -1,0 +1,78 @@
+"""The city's cross-district checks beside the merge items: one district recorded a death, the
+other still visits its record of the same person; the two records' honors disagree. Masked
+unless unmasked with a reason, said in a sentence, nothing to decide; gone once the pair is decided
+to be different people."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desktop.core import idnumber
+from desktop.services.register.types import HonorDraft
+from desktop.views.handoff.items_dialog import OpenItemsDialog
+from tests.handoff.support import Office, enrol, make_office
+from tests.handoff.test_handoff_flow import person
+
+ID_TWICE = idnumber.make("330522", dt.date(1950, 6, 1), 31)
+
+
+def _merge(city: Office, district: Office, path: Path) -> None:
+    district.handoff().export("2026Q4", path)
+    staged = city.handoff().import_file(path.read_bytes())
+    assert staged.package_id is not None
+    city.handoff(city.reviewer).merge(staged.package_id)
+
+
+def test_death_in_one_visit_in_another_and_honors_that_disagree(
+        qtbot: QtBot, tmp_path: Path, sqlite_template: Path) -> None:
+    city, cx, dq = (make_office(tmp_path, sqlite_template, n)
+                    for n in ("湖州市", "长兴县", "德清县"))
+    try:
+        enrol(city, cx, dq)
+        national = HonorDraft(title="全国劳动模范", level="全国", year=2010)
+        died = cx.persons().create(dataclasses.replace(
+            person("沈老", "长兴县", ID_TWICE),
+            honors=(*person("沈老", "长兴县", ID_TWICE).honors, national)))
+        cx.persons().death(died, dt.date(2026, 10, 3))
+        alive = dq.persons().create(person("沈老", "德清县", ID_TWICE))
+        dq.ws().visits().create_single(alive, "生日", dt.date(2026, 12, 1), "八十大寿")
+        _merge(city, cx, tmp_path / "cx.lmpkg")
+        _merge(city, dq, tmp_path / "dq.lmpkg")
+
+        items = {i.kind: i for i in city.ws().handoff_items().items()}
+        assert set(items) == {"same_id", "died_visited", "honors_differ"}
+        visited = items["died_visited"]
+        assert (visited.district, visited.other_district) == ("长兴县", "德清县")
+        assert (visited.died, visited.visited) == ("2026-10-03", "2026-12-01")
+        assert visited.name == "沈*" and ID_TWICE not in visited.id_number
+        assert not visited.actions and visited.id < 0
+        differ = items["honors_differ"]
+        assert differ.only_here == ("全国劳动模范（2010）",) and differ.only_there == ()
+        dialog = OpenItemsDialog(city.ws(city.reviewer), city.handoff(city.reviewer).resolve)
+        qtbot.addWidget(dialog)
+        said = {}
+        for row, item in enumerate(dialog.items):
+            dialog.table.selectRow(row)
+            said[dialog.table.item(row, 0).text()] = dialog.explain.text()  # type: ignore[union-attr]
+            assert dialog.decide_button.isEnabled() is False
+            assert dialog.different.isEnabled() is (item.kind == "same_id")
+        assert said["一方去世、另一方仍在走访"] == (
+            "长兴县记录沈*已于2026-10-03去世；德清县在2026-12-01走访或计划走访此人。"
+            "如是慰问家属则无妨，否则请告知德清县。")
+        assert said["荣誉记录不一致"] == ("沈*的荣誉记录不一致：长兴县记有全国劳动模范（2010），"
+                                         "德清县没有。请管理此人的区县核对更正。")
+        full = {i.kind: i for i in city.ws(city.reviewer).handoff_items().items(
+            unmask_reason="核对去世人员")}
+        assert full["died_visited"].name == "沈老" and full["died_visited"].id_number == ID_TWICE
+
+        # decided as different people: neither check is raised for the pair any more
+        city.handoff(city.reviewer).resolve(items["same_id"].id, "different_people",
+                                            reason="身份证号录入错误")
+        assert city.ws().handoff_items().items() == []
+    finally:
+        for office in (city, cx, dq):
+            office.db.dispose()
