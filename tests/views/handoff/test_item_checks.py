@@ -8,12 +8,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 
 from desktop.core import idnumber
 from desktop.services.register.types import HonorDraft
 from desktop.views.handoff.items_dialog import OpenItemsDialog
+from tests.conftest import drop_pg_database
 from tests.handoff.support import Office, enrol, make_office
 from tests.handoff.test_handoff_flow import person
 
@@ -27,31 +29,53 @@ def _merge(city: Office, district: Office, path: Path) -> None:
     city.handoff(city.reviewer).merge(staged.package_id)
 
 
+def _disagreeing(city: Office, cx: Office, dq: Office, tmp_path: Path) -> dict[str, Any]:
+    """长兴县 records 沈老's death and a national honor; 德清县 still visits its record."""
+    enrol(city, cx, dq)
+    national = HonorDraft(title="全国劳动模范", level="全国", year=2010)
+    died = cx.persons().create(dataclasses.replace(
+        person("沈老", "长兴县", ID_TWICE),
+        honors=(*person("沈老", "长兴县", ID_TWICE).honors, national)))
+    cx.persons().death(died, dt.date(2026, 10, 3))
+    alive = dq.persons().create(person("沈老", "德清县", ID_TWICE))
+    dq.ws().visits().create_single(alive, "生日", dt.date(2026, 12, 1), "八十大寿")
+    _merge(city, cx, tmp_path / "cx.lmpkg")
+    _merge(city, dq, tmp_path / "dq.lmpkg")
+    items = {i.kind: i for i in city.ws().handoff_items().items()}
+    assert set(items) == {"same_id", "died_visited", "honors_differ"}
+    visited = items["died_visited"]
+    assert (visited.district, visited.other_district) == ("长兴县", "德清县")
+    assert (visited.died, visited.visited) == ("2026-10-03", "2026-12-01")
+    assert visited.name == "沈*" and ID_TWICE not in visited.id_number
+    assert not visited.actions and visited.id < 0
+    differ = items["honors_differ"]
+    assert differ.only_here == ("全国劳动模范（2010）",) and differ.only_there == ()
+    return items
+
+
+def test_the_checks_read_the_same_on_postgresql(tmp_path: Path, sqlite_template: Path,
+                                               pg_template: str) -> None:
+    """The city's queries on the engine an office outgrowing one PC uses."""
+    city = make_office(tmp_path, pg_template, "湖州市")
+    cx, dq = (make_office(tmp_path, sqlite_template, n) for n in ("长兴县", "德清县"))
+    try:
+        items = _disagreeing(city, cx, dq, tmp_path)
+        city.handoff(city.reviewer).resolve(items["same_id"].id, "different_people",
+                                            reason="身份证号录入错误")
+        assert city.ws().handoff_items().items() == []
+    finally:
+        name = city.db.url.rsplit("/", 1)[-1]
+        for office in (city, cx, dq):
+            office.db.dispose()
+        drop_pg_database(name)
+
+
 def test_death_in_one_visit_in_another_and_honors_that_disagree(
         qtbot: QtBot, tmp_path: Path, sqlite_template: Path) -> None:
     city, cx, dq = (make_office(tmp_path, sqlite_template, n)
                     for n in ("湖州市", "长兴县", "德清县"))
     try:
-        enrol(city, cx, dq)
-        national = HonorDraft(title="全国劳动模范", level="全国", year=2010)
-        died = cx.persons().create(dataclasses.replace(
-            person("沈老", "长兴县", ID_TWICE),
-            honors=(*person("沈老", "长兴县", ID_TWICE).honors, national)))
-        cx.persons().death(died, dt.date(2026, 10, 3))
-        alive = dq.persons().create(person("沈老", "德清县", ID_TWICE))
-        dq.ws().visits().create_single(alive, "生日", dt.date(2026, 12, 1), "八十大寿")
-        _merge(city, cx, tmp_path / "cx.lmpkg")
-        _merge(city, dq, tmp_path / "dq.lmpkg")
-
-        items = {i.kind: i for i in city.ws().handoff_items().items()}
-        assert set(items) == {"same_id", "died_visited", "honors_differ"}
-        visited = items["died_visited"]
-        assert (visited.district, visited.other_district) == ("长兴县", "德清县")
-        assert (visited.died, visited.visited) == ("2026-10-03", "2026-12-01")
-        assert visited.name == "沈*" and ID_TWICE not in visited.id_number
-        assert not visited.actions and visited.id < 0
-        differ = items["honors_differ"]
-        assert differ.only_here == ("全国劳动模范（2010）",) and differ.only_there == ()
+        items = _disagreeing(city, cx, dq, tmp_path)
         dialog = OpenItemsDialog(city.ws(city.reviewer), city.handoff(city.reviewer).resolve)
         qtbot.addWidget(dialog)
         said = {}
