@@ -192,10 +192,14 @@ def handoff_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def handoff_items(args: argparse.Namespace, out: TextIO) -> int:
+    """The 汇总 page's list: id, kind, status, names, ID number (masked unless ``--unmask``
+    with ``--reason``, audited), the two districts; the cross-district checks have negative
+    ids (nothing to decide)."""
     with closing_workspace(args) as ws:
-        items = ws.handoff().items()
-    lines = [f"{i['id']}\t{i['kind']}\t{i['status']}\t{(i['detail'] or {}).get('name', '')}\t"
-             f"{i.get('district') or ''}\t{i.get('other_district') or ''}" for i in items]
+        items = ws.handoff_items().items(
+            settled=args.all, unmask_reason=(args.reason or "") if args.unmask else None)
+    lines = ["\t".join((str(i.id), i.kind, i.status, i.name, i.other_name, i.id_number,
+                        i.district, i.other_district)) for i in items]
     write_console(out, "\n".join(lines) + ("\n" if lines else ""))
     return EXIT_OK
 

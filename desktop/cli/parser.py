@@ -124,8 +124,11 @@ def _handoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.set_defaults(command_key="handoff reference")
     s.add_argument("--out", type=Path, required=True, metavar="FILE")
     s = hsub.add_parser("items", parents=[common],
-                        help="the open items the merges left (city): pairs and conflicts")
+                        help="the open items the merges left (city): pairs and conflicts, "
+                             "names and ID numbers masked")
     s.set_defaults(command_key="handoff items")
+    s.add_argument("--all", action="store_true", help="paired and resolved items too")
+    _unmask_options(s)
     s = hsub.add_parser("resolve", parents=[common],
                         help="resolve a same-ID conflict (city, reviewer/admin, with a reason)")
     s.set_defaults(command_key="handoff resolve")

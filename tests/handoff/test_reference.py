@@ -68,7 +68,16 @@ def test_resolutions_flow_down_and_are_not_raised_again(
         city.handoff(city.reviewer).resolve(items["钱同"]["id"], "same_person", keep="德清县",
                                             reason="电话核实：2025年调往德清县")
         assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "items") == 0
-        assert "李乙" in capsys.readouterr().out
+        masked = capsys.readouterr().out  # the decided 钱同 is settled; 李乙 is masked
+        assert "李*" in masked and "李乙" not in masked and ID_TYPO not in masked
+        assert "钱" not in masked
+        assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "items",
+                      "--all", "--unmask", "--reason", "电话核对") == 0
+        full = capsys.readouterr().out
+        assert "李乙" in full and ID_TYPO in full and "钱同" in full
+        with city.db.sessions.begin() as s:
+            assert s.scalar(select(AuditEvent.detail).where(
+                AuditEvent.action == "handoff.reveal_items")) is not None
         assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "resolve",
                       str(items["李乙"]["id"]), "--different-people",
                       "--reason", "身份证号录入错误，两人不同") == 0
