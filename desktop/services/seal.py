@@ -53,7 +53,6 @@ BASELINE_KEY = "_baseline"
 _TOUCHED = "laomo.seal.touched"
 _OUTSIDE = "laomo.seal.outside"
 _ACTOR = "laomo.seal.actor"
-_BATCHES = "laomo.seal.import_batches"
 
 # What a direct edit must not change unnoticed; derived columns (search keys, in_hardship,
 # treatment_level, highest_honor) and bookkeeping (timestamps, log-in counters) are left out,
@@ -175,11 +174,6 @@ def _touched(session: Session) -> dict[str, set[str]]:
 def _after_flush(session: Session, _context: Any) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         name = getattr(obj, "__tablename__", None)
-        if name == "import_batch" and obj in session.new:
-            # an import writes its rows straight to the driver on SQLite (no event sees
-            # them); its items name them, read when the entry is written (_imported)
-            session.info.setdefault(_BATCHES, set()).add(obj.id)
-            continue
         if name not in WATCHED:
             continue
         if obj in session.dirty and not any(
@@ -192,7 +186,8 @@ def _after_flush(session: Session, _context: Any) -> None:
 
 def note_written(s: Session, table_name: str, ids: Iterable[Any]) -> None:
     """Rows a service wrote straight to the driver (no event sees them): recorded as this
-    transaction's, so its audit entry holds their digests (the handoff merge's fast path)."""
+    transaction's, so its audit entry holds their digests (the handoff merge's and the
+    import's fast paths)."""
     if table_name in WATCHED:
         _touched(s).setdefault(table_name, set()).update(row_key(i) for i in ids
                                                           if i is not None)
@@ -246,26 +241,7 @@ def _on_execute(state: ORMExecuteState) -> None:
     found.update(row_key(i) for i in ids if i is not None)
 
 
-def _imported(s: Session) -> None:
-    """The persons and honors of this transaction's import batches, as touched rows."""
-    batches = s.info.pop(_BATCHES, None)
-    if not batches:
-        return
-    items = _table("import_item")
-    found = _touched(s)
-    for person_id, honors in s.execute(select(items.c.person_id, items.c.added_honors).where(
-            items.c.batch_id.in_(list(batches)))):
-        if person_id is not None:
-            found.setdefault("person", set()).add(row_key(person_id))
-        try:
-            added = json.loads(honors) if honors else []
-        except ValueError:
-            added = []
-        found.setdefault("honor", set()).update(row_key(h) for h in added)
-
-
 def _clear(session: Session) -> None:
-    session.info.pop(_BATCHES, None)
     session.info.pop(_TOUCHED, None)
     session.info.pop(_ACTOR, None)
 
@@ -276,7 +252,6 @@ def _before_commit(session: Session) -> None:
 
     if session.new or session.dirty or session.deleted:
         session.flush()
-    _imported(session)
     if any(session.info.get(_TOUCHED, {}).values()):
         audit.append(session, session.info.get(_ACTOR) or "system", STATE_ACTION)
 
@@ -315,7 +290,6 @@ def take_state(s: Session, actor: str, *, baseline: bool = False
     ``baseline``: of every watched row."""
     s.info[_ACTOR] = actor
     s.flush()
-    _imported(s)
     touched = s.info.pop(_TOUCHED, None) or {}
     if baseline:
         return full_state(s)

@@ -36,7 +36,7 @@ from desktop.exchange.import_read import Sheet, import_format, read_sheet, sheet
 from desktop.exchange.import_rows import RowInput, interpret, is_footer
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
-from desktop.services import audit, settings
+from desktop.services import audit, seal, settings
 from desktop.services.base import constraint_name
 from desktop.services.imports.plan import (
     CHUNK,
@@ -539,6 +539,7 @@ def _update_sqlite(s: Session, cursor: Any, keys: tuple[str, ...], planned: Sequ
     cursor.executemany(sql, list(zip(*data, strict=True)))
     if cursor.rowcount != len(planned):
         raise AppError("import_row_changed")
+    seal.note_written(s, PERSON.name, data[len(keys) + 1])  # no event sees the driver's writes
 
 
 def _processors(dialect: Any, columns: Sequence[Any]) -> list[Callable[[Any], Any] | None]:
@@ -588,6 +589,8 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         cursor.executemany(sql, params)
     finally:
         cursor.close()
+    if "id" in keys:  # no event sees the driver's writes: the audit entry's row digests
+        seal.note_written(s, table.name, data[keys.index("id")])
 
 
 def _id_list(honors: Sequence[dict[str, Any]]) -> str:
