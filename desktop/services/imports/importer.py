@@ -214,7 +214,13 @@ class ImportService:
                     if n % STEP == 0:
                         _tick(report, cancelled, n, total)
                     planned.append(plan_row(queue.popleft(), ctx, columns))
+                # what was loaded to plan against, and what rows said for the duplicate
+                # check, let go before the writing (tens of megabytes at 50,000 rows)
+                ctx.existing.clear()
+                ctx.honors.clear()
                 mark_duplicates(planned, columns)
+                for p in planned:
+                    p.stored = None
                 flag_possible_duplicates(session, planned, columns, ctx.districts)
                 _claim_updates(session, planned, columns)
                 rejected = sum(1 for p in planned if p.status == "rejected")
@@ -589,8 +595,9 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         cursor.executemany(sql, params)
     finally:
         cursor.close()
-    if "id" in keys:  # no event sees the driver's writes: the audit entry's row digests
-        seal.note_written(s, table.name, data[keys.index("id")])
+    bound = {c.key: values for c, values in zip(columns, data, strict=True)}
+    if "id" in bound:  # no event sees the driver's writes: the audit entry's row digests
+        seal.note_inserted(s, table, bound)
 
 
 def _id_list(honors: Sequence[dict[str, Any]]) -> str:
