@@ -589,7 +589,13 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     data += [[scalar] * len(rows) if call is None else [call(None) for _ in rows]
              for scalar, call in fills]
     for n, process in enumerate(processors):
-        if process is not None:
+        if process is None:
+            continue
+        first = data[n][0]
+        if first is not None and data[n][-1] is first and all(v is first for v in data[n]):
+            # one value down the column (the district, a timestamp): processed once
+            data[n] = [process(first)] * len(data[n])
+        else:
             data[n] = [None if v is None else process(v) for v in data[n]]
     params = list(zip(*data, strict=True))
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
