@@ -6,8 +6,11 @@ Baseline measured in the same run: python-calamine alone reading the same file i
 lists (what any import must at least do).
 
     LAOMO_PASSWORD=secret123 .venv/bin/python benchmarks/bench_import.py \
-        --db /tmp/bench/b.sqlite3 [--rows 50000]
+        --db /tmp/bench/county.sqlite3 [--rows 50000]
 
+Run it on a 100,000-person COUNTY database (benchmarks/README.md): issue 14's workload is a
+county's roster whose fifth of known persons really update. On a city database the updates
+of district-owned persons are refused (issue 11) and the new rows spread over the districts.
 The database is copied for the real import, so the prepared one stays as it was.
 """
 
@@ -65,7 +68,9 @@ def _date_style(rnd: random.Random, born: dt.date) -> object:
 
 def make_workbook(path: Path, db: Path, rows: int, seed: int = 7) -> None:
     """20% of the rows are persons already in the register (some with a changed work unit),
-    about 3% are broken (float IDs, bad check characters, unreadable dates)."""
+    about 3% are broken (float IDs, bad check characters, unreadable dates). In a county
+    database every row belongs to the county (a county refuses other districts' rows); in a
+    city one the new rows are spread over the districts."""
     import sqlite3
 
     from openpyxl import Workbook
@@ -73,6 +78,10 @@ def make_workbook(path: Path, db: Path, rows: int, seed: int = 7) -> None:
     from desktop.core import idnumber
     rnd = random.Random(seed)
     conn = sqlite3.connect(db)
+    mode, home = (json.loads(v) for (v,) in conn.execute(
+        "SELECT value FROM setting WHERE key IN ('association.mode', 'association.name') "
+        "ORDER BY key"))  # mode, then name
+    districts = (home,) if mode == "county" else DISTRICTS
     existing = conn.execute(
         "SELECT p.name, p.id_number, p.birth_date, p.work_unit, d.name FROM person p "
         "JOIN district d ON d.id = p.district_id WHERE p.id_number IS NOT NULL AND "
@@ -100,7 +109,7 @@ def make_workbook(path: Path, db: Path, rows: int, seed: int = 7) -> None:
             name = rnd.choice(SURNAMES) + rnd.choice(GIVEN) + (rnd.choice(GIVEN)
                                                                if rnd.random() < 0.6 else "")
             unit = f"湖州{rnd.choice('东南西北')}{rnd.randrange(1, 300)}号单位"
-            district = rnd.choice(DISTRICTS)
+            district = rnd.choice(districts)
         used.add(number)
         id_cell: object = number.lower() if rnd.random() < 0.1 else number
         problem = rnd.random()
@@ -195,6 +204,22 @@ def phase(args: argparse.Namespace) -> None:
     print(json.dumps(out, ensure_ascii=False))
 
 
+def _mode(db: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        found = dict(conn.execute("SELECT key, value FROM setting WHERE key IN "
+                                  "('association.mode', 'association.name')"))
+        persons = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    finally:
+        conn.close()
+    mode, name = (json.loads(found.get(k, "null")) for k in ("association.mode",
+                                                                 "association.name"))
+    warning = "" if mode == "county" else " (not issue 14's workload: use a county database)"
+    return f"{mode} {name}, {persons} persons{warning}"
+
+
 def run_phase(name: str, file: Path, db: Path) -> dict[str, object]:
     done = subprocess.run([sys.executable, __file__, "--phase", name, "--file", str(file),
                            "--db", str(db)], capture_output=True, text=True)
@@ -222,6 +247,7 @@ def main() -> None:
         started = time.perf_counter()
         if not book.exists():
             make_workbook(book, args.db, args.rows)
+        print(f"database: {_mode(args.db)}")
         print(f"generated {args.rows} messy rows: {book.stat().st_size / 2**20:.1f} MiB "
               f"in {time.perf_counter() - started:.1f} s")
         base = run_phase("calamine", book, args.db)

@@ -12,6 +12,7 @@ from sqlalchemy import insert, select, text
 
 from desktop.database import Database
 from desktop.models import District
+from desktop.services import seal
 from desktop.services.imports.importer import insert_rows
 from desktop.services.imports.plan import HONOR, PERSON
 
@@ -57,3 +58,42 @@ def test_insert_rows_stores_what_sqlalchemy_stores(sqlite_db: Database) -> None:
                                 "year": 2010, "origin_district_id": home}])
         count, version = s.execute(text("SELECT count(*), max(row_version) FROM honor")).one()
         assert (count, version) == (1, 1)
+
+
+def test_digests_noted_at_the_insert_are_those_read_back(sqlite_db: Database) -> None:
+    """The audit entry of rows written straight to the driver holds digests computed from the
+    bound values (no read-back): the same as reading the rows gives; a later write to one of
+    them in the same transaction is read again; a value SQLite would convert is never
+    digested as bound (the rows are read instead)."""
+    db = sqlite_db
+    with db.sessions.begin() as s:
+        district = District(name="长兴县", kind="county")
+        s.add(district)
+        s.flush()
+        home = district.id
+    now = dt.datetime(2026, 6, 1, 8, 30, 15, tzinfo=dt.UTC)
+    people = [{"id": uuid.uuid4(), "name": f"张{n}", "district_id": home,
+               "id_number": None if n == 1 else f"33052219600101{n:03d}X",
+               "birth_date": dt.date(1960, 1, n), "created_at": now, "updated_at": now,
+               "is_farmer_model": n % 2 == 0, "id_legacy15": n == 2,
+               "work_unit": None if n == 1 else "供电公司", "origin_district_id": home}
+              for n in (1, 2, 3)]
+    with db.sessions.begin() as s:
+        insert_rows(s, PERSON, people)
+        honors = [{"id": uuid.uuid4(), "person_id": people[0]["id"], "title": "市劳模",
+                   "level": "市级", "year": 2010, "origin_district_id": home}]
+        insert_rows(s, HONOR, honors)
+        known = s.info[seal._KNOWN]
+        assert set(known["person"]) == {p["id"].hex for p in people}
+        assert set(known["honor"]) == {honors[0]["id"].hex}
+        s.execute(text(f"UPDATE person SET name = '李四' WHERE id = '{people[2]['id'].hex}'"))
+        seal.note_written(s, "person", [people[2]["id"]])  # a later write: read, not noted
+        state = seal.take_state(s, "admin")
+        read = seal.digests(s, "person", [p["id"].hex for p in people])
+        assert state["person"] == read and len(read) == 3
+        assert state["honor"] == seal.digests(s, "honor", [honors[0]["id"].hex])
+    with db.sessions.begin() as s:  # text in an integer column: SQLite converts it
+        table = HONOR
+        seal.note_inserted(s, table, {"id": [uuid.uuid4().hex], "year": ["2010"]})
+        assert seal._KNOWN not in s.info or not s.info[seal._KNOWN].get("honor")
+        s.rollback()
