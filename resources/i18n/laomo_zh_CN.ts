@@ -3701,10 +3701,6 @@ Batch: %2</source>
         <translation>打印/导出</translation>
     </message>
     <message>
-        <source>Visit list per team and day (PDF)…</source>
-        <translation>走访慰问名单（按组按日，PDF）…</translation>
-    </message>
-    <message>
         <source>Receipt sheet (PDF)…</source>
         <translation>慰问金签收表（PDF）…</translation>
     </message>
@@ -3713,8 +3709,24 @@ Batch: %2</source>
         <translation>走访情况汇总表（PDF）…</translation>
     </message>
     <message>
-        <source>Visit list (Excel)…</source>
-        <translation>走访名单（Excel）…</translation>
+        <source>Visit list per team and day (PDF)</source>
+        <translation>走访慰问名单（按组按日，PDF）</translation>
+    </message>
+    <message>
+        <source>Visit list (Excel)</source>
+        <translation>走访名单（Excel）</translation>
+    </message>
+    <message>
+        <source>Full phone numbers…</source>
+        <translation>完整电话号码…</translation>
+    </message>
+    <message>
+        <source>Full phone numbers</source>
+        <translation>完整电话号码</translation>
+    </message>
+    <message>
+        <source>Why does the visit list need the full phone numbers (e.g. the teams call ahead of each visit)? The reason is written to the audit log.</source>
+        <translation>为什么需要完整电话号码（例如各走访组入户前电话联系）？原因将记入审计日志。</translation>
     </message>
     <message>
         <source>New campaign…</source>
