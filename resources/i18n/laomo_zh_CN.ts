@@ -297,6 +297,18 @@
         <translation>补打…</translation>
     </message>
     <message>
+        <source>With the full ID number…</source>
+        <translation>含完整身份证号…</translation>
+    </message>
+    <message>
+        <source>Reprint with the full ID number</source>
+        <translation>补打（含完整身份证号）</translation>
+    </message>
+    <message>
+        <source>Why is the proof printed again, with the full ID number? The reason is kept in the document log and the audit log.</source>
+        <translation>为什么补打此证明并打印完整身份证号？原因将记入打印登记和审计日志。</translation>
+    </message>
+    <message>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
