@@ -980,6 +980,18 @@
         <translation>您最后修改了本档案，不能审批本档案（%1），请由其他审核员或管理员办理。</translation>
     </message>
     <message>
+        <source>You submitted or changed this file since it was submitted, so you cannot check it (%1): another reviewer or the administrator does.</source>
+        <translation>本档案提交后您提交或修改过，不能由您核查或审批（%1），请由其他审核员或管理员办理。</translation>
+    </message>
+    <message>
+        <source>You made the home visit check of this file, so the decision (%1) is taken by another reviewer or the administrator.</source>
+        <translation>您已为本档案做过入户核查，%1须由其他审核员或管理员办理（核查与审批分离）。</translation>
+    </message>
+    <message>
+        <source>The public notice runs until %2: %1 only after it has ended.</source>
+        <translation>公示期到 %2 才结束，期满后才能%1。</translation>
+    </message>
+    <message>
         <source>Your role cannot take these steps (%1): a reviewer or the administrator does.</source>
         <translation>您的角色不能办理这些步骤（%1），请由审核员或管理员办理。</translation>
     </message>
