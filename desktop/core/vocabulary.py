@@ -44,6 +44,16 @@ HARDSHIP_STATUS: Words = {
 }
 """States of a hardship case (困难档案)."""
 
+HARDSHIP_CATEGORY: Words = {
+    "深度困难": ("深度困难", "Severe hardship"), "相对困难": ("相对困难", "Relative hardship"),
+    "意外致困": ("意外致困", "Hardship by mishap"),
+}
+"""Categories of a hardship file; the code is the stored Chinese word (older labels an
+administrator configured are shown as they are)."""
+
+TIME_SLOT: Words = {"上午": ("上午", "Morning"), "下午": ("下午", "Afternoon")}
+"""A visit's half day; the code is the stored Chinese word (a time such as 09:30 stays)."""
+
 TREATMENT_LEVEL: Words = dict(zip(
     TREATMENT_LEVELS, (("全国", "National"), ("省部级", "Provincial"), ("市级", "City"),
                        ("县级", "County")), strict=True))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.masking import birth_shown
 from desktop.core.money import yuan
-from desktop.core.vocabulary import VISIT_STATUS
+from desktop.core.vocabulary import TIME_SLOT, VISIT_STATUS
 from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.permissions import Perm
@@ -47,7 +47,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
-from desktop.views.i18n import word
+from desktop.views.i18n import shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog, add_masked_or_full
 from desktop.views.tasks import Task, TaskRunner
@@ -218,7 +218,8 @@ class VisitsPage(QWidget):
 
     def _build_schedule(self) -> None:
         self.schedule_model = RowsTableModel([
-            (self.tr("Date"), lambda r: r.planned_date), (self.tr("Slot"), lambda r: r.time_slot),
+            (self.tr("Date"), lambda r: r.planned_date),
+            (self.tr("Slot"), lambda r: shown(TIME_SLOT, r.time_slot)),
             (self.tr("Team"), lambda r: r.team), (self.tr("Route"), lambda r: r.route_order),
             (self.tr("District"), lambda r: r.district), (self.tr("Township"), lambda r: r.area),
             (self.tr("Name"), lambda r: r.name), (self.tr("Level"), lambda r: r.treatment_level),

@@ -1,0 +1,71 @@
+"""Issue 14, point 3, found again in the walk-through: in English the hardship categories
+(深度困难, 相对困难) and the visits' half days (上午, 下午) stayed Chinese. They are shown in
+the UI's language and still stored as the Chinese words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.services.workspace import Workspace
+from desktop.views import i18n
+from desktop.views.hardship.hardship_dialog import HardshipDialog
+from desktop.views.hardship.hardship_page import HardshipPage
+from desktop.views.tasks import TaskRunner
+from desktop.views.visits.visit_schedule_dialogs import AssignDialog
+from desktop.views.visits.visits_page import VisitsPage
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    i18n.install(qapp, "en")
+    yield
+    i18n.install(qapp, "zh_CN")
+
+
+def test_categories_and_half_days_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                             english: None) -> None:
+    tasks = TaskRunner()
+    page = HardshipPage(demo_ws, tasks)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    everything = page.tables["all"]
+    assert everything.rowCount() > 0
+    header = [everything.horizontalHeaderItem(c).text() for c in range(everything.columnCount())]
+    column = header.index("Category")
+    categories = {everything.item(r, column).text() for r in range(everything.rowCount())}
+    assert categories and not any(HAN.search(c) for c in categories), categories
+    totals = {page.totals.item(r, 1).text() for r in range(page.totals.rowCount())}
+    assert totals and not any(HAN.search(c) for c in totals), totals
+
+    case = demo_ws.hardship_lists().cases()[0]
+    dialog = HardshipDialog(demo_ws, case_id=case.id, person=None)
+    qtbot.addWidget(dialog)
+    combo = dialog.household.category
+    assert not HAN.search(combo.currentText()) and combo.currentData() == case.category
+    assert dialog.household.draft(case.person_id, None).category == case.category  # stored
+
+    visits = VisitsPage(demo_ws, tasks)
+    qtbot.addWidget(visits)
+    visits.refresh()
+    qtbot.waitUntil(lambda: not visits.loading and bool(visits.visits), timeout=20000)
+    model = visits.schedule_model
+    slots = {model.data(model.index(r, 1)) for r in range(model.rowCount())} - {"", None}
+    assert slots and slots <= {"Morning", "Afternoon"}, slots
+    first = next(v for v in visits.visits if v.time_slot == "下午")
+    assign = AssignDialog(demo_ws.visits().teams(first.campaign_id), first)
+    qtbot.addWidget(assign)
+    assert assign.slot.currentText() == "Afternoon"
+    assign.slot.setCurrentText("Morning")
+    assert assign.values()[2] == "上午"  # stored in Chinese, as the prints need
+    assign.slot.setCurrentText("09:30")
+    assert assign.values()[2] == "09:30"
+    tasks.wait(10000)
+
