@@ -80,6 +80,9 @@ class HardshipPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("hardshipSearch")
         self.search.setPlaceholderText(self.tr("Name or file number"))
+        # the whole hint in either language ("Name or file nu…" in English: issue 14)
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
         self.search.returnPressed.connect(self.refresh)
         buttons = [("openHardship", self.tr("Open"), self.open_selected),
                    ("refreshHardship", self.tr("Refresh"), self.refresh),
