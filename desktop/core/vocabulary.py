@@ -54,6 +54,12 @@ administrator configured are shown as they are)."""
 TIME_SLOT: Words = {"上午": ("上午", "Morning"), "下午": ("下午", "Afternoon")}
 """A visit's half day; the code is the stored Chinese word (a time such as 09:30 stays)."""
 
+ORGANISER: Words = {
+    "全总": ("全总", "National federation"), "省总": ("省总", "Provincial federation"),
+    "市总": ("市总", "City federation"), "区县": ("区县", "County federation"),
+}
+"""Who organises a recuperation batch (the trade-union level); the code is the stored word."""
+
 TREATMENT_LEVEL: Words = dict(zip(
     TREATMENT_LEVELS, (("全国", "National"), ("省部级", "Provincial"), ("市级", "City"),
                        ("县级", "County")), strict=True))

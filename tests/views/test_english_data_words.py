@@ -1,6 +1,7 @@
 """Issue 14, point 3, found again in the walk-through: in English the hardship categories
-(深度困难, 相对困难) and the visits' half days (上午, 下午) stayed Chinese. They are shown in
-the UI's language and still stored as the Chinese words."""
+(深度困难, 相对困难), the visits' half days (上午, 下午) and a recuperation batch's organiser
+(市总, 区县) stayed Chinese. They are shown in the UI's language and still stored as the
+Chinese words."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desktop.views import i18n
 from desktop.views.hardship.hardship_dialog import HardshipDialog
 from desktop.views.hardship.hardship_page import HardshipPage
 from desktop.views.tasks import TaskRunner
+from desktop.views.visits.recuperation_page import BatchDialog, RecuperationPage
 from desktop.views.visits.visit_schedule_dialogs import AssignDialog
 from desktop.views.visits.visits_page import VisitsPage
 
@@ -69,3 +71,20 @@ def test_categories_and_half_days_in_english(qtbot: QtBot, demo_ws: Workspace,
     assert assign.values()[2] == "09:30"
     tasks.wait(10000)
 
+
+
+def test_the_batch_organiser_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                        english: None) -> None:
+    dialog = BatchDialog(demo_ws)
+    qtbot.addWidget(dialog)
+    offered = [dialog.organiser.itemText(i) for i in range(dialog.organiser.count())]
+    assert offered and not any(HAN.search(t) for t in offered), offered
+    assert dialog.organiser.currentText() == "City federation"
+    assert dialog.draft().organiser == "市总"  # stored as before
+    tasks = TaskRunner()
+    page = RecuperationPage(demo_ws, tasks)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading and bool(page.summary.text()), timeout=20000)
+    assert not any(w in page.summary.text() for w in ("全总", "省总", "市总", "区县"))
+    tasks.wait(10000)
