@@ -3929,6 +3929,10 @@ Batch: %2</source>
         <translation>待办</translation>
     </message>
     <message>
+        <source>Choose a campaign above first, or create one with New campaign…</source>
+        <translation>请先在上方选择走访活动，或点击“新建活动…”建立一个。</translation>
+    </message>
+    <message>
         <source>Loading the campaign…</source>
         <translation>正在读取走访活动…</translation>
     </message>

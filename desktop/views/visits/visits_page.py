@@ -67,6 +67,15 @@ WITH_PHONES = {"list": "visitList", "xlsx": "visitExcel"}
 """The documents that print phone numbers, and the names of their masked-or-full actions."""
 
 
+CAMPAIGN_BUTTONS = {
+    "editCampaign": Perm.EDIT_PERSONS, "planCampaign": Perm.EDIT_PERSONS,
+    "approveCampaign": Perm.APPROVE, "printVisits": Perm.PRINT, "addPerson": Perm.EDIT_PERSONS,
+    "newTeam": Perm.EDIT_PERSONS, "autoSchedule": Perm.EDIT_PERSONS,
+    "assignVisits": Perm.EDIT_PERSONS, "removeVisit": Perm.EDIT_PERSONS,
+}
+"""The buttons that act on the chosen campaign (the work list's stand alone visits do not)."""
+
+
 def problem_label(code: str) -> str:
     labels = {
         "not_planned": QCoreApplication.translate("Visits", "not on the list"),
@@ -287,8 +296,21 @@ class VisitsPage(QWidget):
     def _campaign_changed(self, _index: int) -> None:
         self.load()
 
+    def _campaign_buttons(self, chosen: bool) -> None:
+        """Work on a campaign needs one chosen: without one its buttons are disabled and say so
+        (issue 14: 编辑… did nothing and 按规则生成名单 answered with an error). A button the
+        role may not use keeps its own reason."""
+        for name, perm in CAMPAIGN_BUTTONS.items():
+            widget = self.findChild(QWidget, name)
+            if widget is None or not self._ws.actor.can(perm):
+                continue
+            widget.setEnabled(chosen)
+            widget.setToolTip("" if chosen else self.tr(
+                "Choose a campaign above first, or create one with New campaign…"))
+
     def load(self) -> None:
         cid = self.campaign_id
+        self._campaign_buttons(cid is not None)
         svc = self._ws.visits()
         holidays = self._ws.holidays()
 
