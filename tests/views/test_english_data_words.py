@@ -53,6 +53,9 @@ def test_categories_and_half_days_in_english(qtbot: QtBot, demo_ws: Workspace,
     combo = dialog.household.category
     assert not HAN.search(combo.currentText()) and combo.currentData() == case.category
     assert dialog.household.draft(case.person_id, None).category == case.category  # stored
+    causes = [dialog.household.main_cause.itemText(i)
+              for i in range(dialog.household.main_cause.count())]
+    assert causes and not any(HAN.search(c) for c in causes), causes
 
     visits = VisitsPage(demo_ws, tasks)
     qtbot.addWidget(visits)
@@ -88,3 +91,11 @@ def test_the_batch_organiser_in_english(qtbot: QtBot, demo_ws: Workspace,
     qtbot.waitUntil(lambda: not page.loading and bool(page.summary.text()), timeout=20000)
     assert not any(w in page.summary.text() for w in ("全总", "省总", "市总", "区县"))
     tasks.wait(10000)
+
+
+def test_the_english_causes_cover_the_reference_list() -> None:
+    """The 致困原因 table in English follows resources/reference/codes.json."""
+    from desktop.core.vocabulary import HARDSHIP_CAUSE
+    from desktop.services.hardship.rules import causes
+
+    assert {code: HARDSHIP_CAUSE[code][0] for code in causes()} == causes()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import MoneyError, parse_yuan, to_fen, to_yuan, yuan
 from desktop.core.texts import problem_text
-from desktop.core.vocabulary import HARDSHIP_CATEGORY
+from desktop.core.vocabulary import HARDSHIP_CATEGORY, HARDSHIP_CAUSE
 from desktop.errors import FieldProblem
 from desktop.services.hardship.rules import causes
 from desktop.services.hardship.types import CaseDetail, CaseDraft, MemberDraft
@@ -32,7 +32,7 @@ from desktop.views.form_widgets import (
     button_row,
     push_button,
 )
-from desktop.views.i18n import current_language, shown
+from desktop.views.i18n import current_language, shown, word
 
 MEMBER_HEADERS = 6
 
@@ -54,12 +54,12 @@ class HouseholdForm(QWidget):
         self.main_cause = QComboBox(self)
         self.main_cause.setObjectName("mainCause")
         self.secondary = [QComboBox(self) for _ in range(3)]
-        for code, words in causes().items():
-            self.main_cause.addItem(words, code)
+        for code, words in causes().items():  # in the UI's language (issue 14, point 3)
+            self.main_cause.addItem(word(HARDSHIP_CAUSE, code, words), code)
         for combo in self.secondary:
             combo.addItem("", None)
             for code, words in causes().items():
-                combo.addItem(words, code)
+                combo.addItem(word(HARDSHIP_CAUSE, code, words), code)
         self.person_income = MoneyField(self)
         self.person_income.setObjectName("personIncome")
         self.other_income = MoneyField(self)

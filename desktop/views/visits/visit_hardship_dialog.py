@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.texts import problem_text
-from desktop.core.vocabulary import HARDSHIP_CATEGORY
+from desktop.core.vocabulary import HARDSHIP_CATEGORY, HARDSHIP_CAUSE
 from desktop.errors import AppError, ValidationError
 from desktop.services.hardship.rules import causes
 from desktop.services.visits.service import VisitService
-from desktop.views.i18n import current_language, shown
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 
 
@@ -44,7 +44,7 @@ class VisitHardshipDialog(QDialog):
         self.cause = QComboBox(self)
         self.cause.setObjectName("hardshipCause")
         for code, words in causes().items():
-            self.cause.addItem(f"{code} {words}", code)
+            self.cause.addItem(f"{code} {word(HARDSHIP_CAUSE, code, words)}", code)
         self.notes = QLineEdit(self)
         self.notes.setObjectName("hardshipNotes")
         self.problem = QLabel(self)
