@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.services.workspace import Workspace
@@ -99,3 +99,20 @@ def test_the_english_causes_cover_the_reference_list() -> None:
     from desktop.services.hardship.rules import causes
 
     assert {code: HARDSHIP_CAUSE[code][0] for code in causes()} == causes()
+
+
+def test_the_person_dialog_header_and_sex_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                                     english: None) -> None:
+    from desktop.services.register.types import RegisterFilter
+    from desktop.views.register.person_dialog import PersonDialog
+
+    row = next(r for r in demo_ws.register().rows(RegisterFilter(), limit=50)
+               if r.treatment_level and r.employment_status)
+    dialog = PersonDialog(demo_ws, row.id)
+    qtbot.addWidget(dialog)
+    header = dialog.findChild(QLabel, "personHeader")
+    assert header is not None
+    assert "Treatment level:" in header.text()
+    assert not any(w in header.text() for w in ("全国", "省部级", "市级", "县级", "在职", "离退休"))
+    sex = dialog.fields.editors["sex"]
+    assert sex.currentText() in ("Male", "Female")
