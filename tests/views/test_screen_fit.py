@@ -24,6 +24,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.preferences import Preferences
 from desktop.views.tasks import TaskRunner
 from tests.views.conftest import OfficeScreen
+from tests.views.test_button_texts import _cut_buttons, _cut_placeholders
 
 OFFICE = QSize(1366, 768 - 40)  # the screen less a Windows task bar
 FRAME = QSize(16, 40)  # title bar and borders
@@ -179,6 +180,8 @@ def test_every_window_and_dialog_fits_the_screen(qtbot: QtBot, demo_ws: Workspac
                 or least.height() + FRAME.height() > OFFICE.height():
             too_big.append(f"{name} cannot shrink below {least.width()}×{least.height()}")
         too_big += [f"{name}: stray {s}" for s in strays(widget)]
+        # no cut button text or search hint in any dialog either (issue 14, point 15)
+        too_big += [f"{name}: cut {c}" for c in _cut_buttons(widget) + _cut_placeholders(widget)]
         widget.close()
     tasks.wait(10000)
     assert not too_big, too_big
