@@ -224,7 +224,7 @@ class Startup(QObject):
         from desktop.views import messages
 
         messages.denial_recorder = lambda exc: accounts.record_denied(exc, "gui")
-        self.main_window = MainWindow(workspace, self._prefs)
+        self.main_window = MainWindow(workspace, self._prefs, screen=self.login_dialog.screen())
         self.main_window.logout_requested.connect(self._logged_out)
         self.main_window.show()
         self.main_window_shown.emit()

@@ -21,7 +21,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The offscreen screen is the common office PC's 1366×768 (issue 14), not Qt's 800×800.
+# The offscreen screens are the common office PC's 1366×768 (primary) and a 1920×1080 one beside it
+# (issue 14), not Qt's 800×800; tests/views/conftest.py `screen` opens windows on each.
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = (
         f"offscreen:configfile={Path(__file__).with_name('office_screen.json')}")

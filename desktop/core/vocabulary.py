@@ -44,6 +44,33 @@ HARDSHIP_STATUS: Words = {
 }
 """States of a hardship case (困难档案)."""
 
+HARDSHIP_CATEGORY: Words = {
+    "深度困难": ("深度困难", "Severe hardship"), "相对困难": ("相对困难", "Relative hardship"),
+    "意外致困": ("意外致困", "Hardship by mishap"),
+}
+"""Categories of a hardship file; the code is the stored Chinese word (older labels an
+administrator configured are shown as they are)."""
+
+HARDSHIP_CAUSE: Words = {
+    "1": ("无劳动能力", "Unable to work"), "2": ("有劳动能力而未就业", "Able to work, no job"),
+    "3": ("下岗失业", "Laid off or unemployed"), "4": ("未参加社会保险", "No social insurance"),
+    "5": ("社会保险待遇落实不到位", "Social insurance not paid in full"),
+    "6": ("患重特大疾病", "Serious illness"), "7": ("遭受自然灾害", "Natural disaster"),
+    "8": ("遭受意外事故", "Accident"), "9": ("子女上学", "Children at school"),
+    "10": ("其他", "Other"),
+}
+"""致困原因 codes (resources/reference/codes.json ``hardship_cause_codes``) in English; the
+Chinese words come from the reference file."""
+
+TIME_SLOT: Words = {"上午": ("上午", "Morning"), "下午": ("下午", "Afternoon")}
+"""A visit's half day; the code is the stored Chinese word (a time such as 09:30 stays)."""
+
+ORGANISER: Words = {
+    "全总": ("全总", "National federation"), "省总": ("省总", "Provincial federation"),
+    "市总": ("市总", "City federation"), "区县": ("区县", "County federation"),
+}
+"""Who organises a recuperation batch (the trade-union level); the code is the stored word."""
+
 TREATMENT_LEVEL: Words = dict(zip(
     TREATMENT_LEVELS, (("全国", "National"), ("省部级", "Provincial"), ("市级", "City"),
                        ("县级", "County")), strict=True))

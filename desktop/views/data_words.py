@@ -10,7 +10,7 @@ from __future__ import annotations
 from desktop.views.i18n import current_language
 
 ENGLISH: dict[str, str] = {
-    "男": "Male", "女": "Female",
+    "男": "Male", "女": "Female", "未知的性别": "Unknown", "未说明的性别": "Not stated",
     "在职": "Employed", "离退休": "Retired", "下岗(买断工龄)": "Laid off (bought out)",
     "自谋职业": "Self-employed", "其他": "Other",
     "全国": "National", "省部级": "Provincial", "市级": "City", "县级": "County",

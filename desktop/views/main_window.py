@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -59,8 +66,11 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
 
     def __init__(self, workspace: Workspace, preferences: Preferences,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, screen: QScreen | None = None) -> None:
+        """``screen``: where to open when no place was saved (the log-in dialog's screen)."""
         super().__init__(parent)
+        if screen is not None:
+            self.setScreen(screen)
         self.setObjectName("mainWindow")
         self._workspace = workspace
         self._prefs = preferences

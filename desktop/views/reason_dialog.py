@@ -58,16 +58,14 @@ class ReasonDialog(QDialog):
         return (text or None) if accepted else None
 
 
-def masked_or_full_menu(button: QPushButton, workspace: Workspace, name: str,
-                        act: Callable[[str | None], Any], *, full_text: str, title: str,
-                        prompt: str) -> QMenu:
+def add_masked_or_full(menu: QMenu, owner: QWidget, workspace: Workspace, name: str,
+                       act: Callable[[str | None], Any], *, full_text: str, title: str,
+                       prompt: str) -> None:
     """The one path to a working document with full numbers (issue 14, point 9), as the CLI's
-    ``--unmask --reason``: ``button`` opens a menu, numbers masked or — for a user with the
-    unmask permission — ``full_text``, which asks ``prompt`` for a reason first. ``act`` gets
-    None (masked) or the reason; the service checks the permission again and audits it.
-    Actions are named ``<name>Masked`` and ``<name>Full``, the menu ``<name>Menu``."""
-    menu = QMenu(button)
-    menu.setObjectName(f"{name}Menu")
+    ``--unmask --reason``: ``menu`` gets two actions, numbers masked or — for a user with the
+    unmask permission — ``full_text``, which asks ``prompt`` for a reason first (the dialog
+    over ``owner``'s window). ``act`` gets None (masked) or the reason; the service checks the
+    permission again and audits it. Actions are named ``<name>Masked`` and ``<name>Full``."""
     masked = menu.addAction(QCoreApplication.translate("ReasonDialog", "Numbers masked"))
     masked.setObjectName(f"{name}Masked")
     full = menu.addAction(full_text)
@@ -75,11 +73,21 @@ def masked_or_full_menu(button: QPushButton, workspace: Workspace, name: str,
     full.setVisible(workspace.actor.can(Perm.UNMASK))
 
     def ask_full() -> None:
-        reason = ReasonDialog.ask(button.window(), title, prompt)
+        reason = ReasonDialog.ask(owner.window(), title, prompt)
         if reason is not None:
             act(reason)
 
     masked.triggered.connect(lambda: act(None))
     full.triggered.connect(ask_full)
+
+
+def masked_or_full_menu(button: QPushButton, workspace: Workspace, name: str,
+                        act: Callable[[str | None], Any], *, full_text: str, title: str,
+                        prompt: str) -> QMenu:
+    """``button`` opens a menu named ``<name>Menu`` of ``add_masked_or_full``'s two actions."""
+    menu = QMenu(button)
+    menu.setObjectName(f"{name}Menu")
+    add_masked_or_full(menu, button, workspace, name, act, full_text=full_text, title=title,
+                       prompt=prompt)
     button.setMenu(menu)
     return menu

@@ -9,19 +9,31 @@ for every window as it is shown, so that no dialog needs to remember it.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtGui import QCursor, QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 # Before a window is on screen its frame is unknown: room for a title bar and borders.
 FRAME_ALLOWANCE = QSize(16, 40)
 
 
+def _placed_by_qt(widget: QWidget) -> bool:
+    """A dialog nobody moved: Qt centres it as it is shown (on its parent, else on the screen
+    under the mouse) and keeps it on that screen; moving it ourselves would pin it to a corner."""
+    return isinstance(widget, QDialog) and not widget.testAttribute(Qt.WidgetAttribute.WA_Moved)
+
+
 def _screen(widget: QWidget) -> QScreen | None:
     parent = widget.parentWidget()
     window = parent.window() if parent is not None else None
-    screen = (window.screen() if window is not None and window.isVisible() else None) \
-        or widget.screen() or QGuiApplication.primaryScreen()
-    return screen
+    if window is not None and window.isVisible():
+        return window.screen()
+    found = None
+    if _placed_by_qt(widget):
+        found = QGuiApplication.screenAt(QCursor.pos())
+    elif widget.isVisible():
+        # being shown where it was put; screen() still says the primary one until it is mapped
+        found = QGuiApplication.screenAt(widget.geometry().center())
+    return found or widget.screen() or QGuiApplication.primaryScreen()
 
 
 def available_rect(widget: QWidget) -> QRect:
@@ -51,6 +63,8 @@ def fit_to_screen(widget: QWidget) -> None:
     size = widget.size()
     if size.width() > limit.width() or size.height() > limit.height():
         widget.resize(size.boundedTo(limit))
+    if _placed_by_qt(widget):
+        return
     area, extra = available_rect(widget), frame_margins(widget)
     pos = widget.pos()
     x = min(max(pos.x(), area.left()), area.right() + 1 - widget.width() - extra.width())
@@ -61,7 +75,10 @@ def fit_to_screen(widget: QWidget) -> None:
 
 
 def open_main_window(window: QMainWindow, saved: QByteArray | None) -> None:
-    """Restore the saved geometry if there is one, else fill most of the screen; fitted always."""
+    """Restore the saved geometry if there is one, else fill the screen; fitted always.
+
+    The first start is maximised on every screen, as clerks keep their office programs (the
+    register's columns want the width); 还原 then gives a 1280×860 window in the middle."""
     area = available_rect(window)
     restored = saved is not None and window.restoreGeometry(saved)
     if not restored:
@@ -70,8 +87,7 @@ def open_main_window(window: QMainWindow, saved: QByteArray | None) -> None:
                       min(860, area.height() - extra.height()))
         window.move(area.left() + (area.width() - window.width() - extra.width()) // 2,
                     area.top() + (area.height() - window.height() - extra.height()) // 2)
-        if area.width() <= 1440 or area.height() <= 800:
-            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     fit_to_screen(window)
 
 

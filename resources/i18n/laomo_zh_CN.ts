@@ -297,6 +297,18 @@
         <translation>补打…</translation>
     </message>
     <message>
+        <source>With the full ID number…</source>
+        <translation>含完整身份证号…</translation>
+    </message>
+    <message>
+        <source>Reprint with the full ID number</source>
+        <translation>补打（含完整身份证号）</translation>
+    </message>
+    <message>
+        <source>Why is the proof printed again, with the full ID number? The reason is kept in the document log and the audit log.</source>
+        <translation>为什么补打此证明并打印完整身份证号？原因将记入打印登记和审计日志。</translation>
+    </message>
+    <message>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
@@ -974,6 +986,18 @@
     <message>
         <source>You changed this file last, so you cannot approve it (%1): another reviewer or the administrator does.</source>
         <translation>您最后修改了本档案，不能审批本档案（%1），请由其他审核员或管理员办理。</translation>
+    </message>
+    <message>
+        <source>You submitted or changed this file since it was submitted, so you cannot check it (%1): another reviewer or the administrator does.</source>
+        <translation>本档案提交后您提交或修改过，不能由您核查或审批（%1），请由其他审核员或管理员办理。</translation>
+    </message>
+    <message>
+        <source>You made the home visit check of this file, so the decision (%1) is taken by another reviewer or the administrator.</source>
+        <translation>您已为本档案做过入户核查，%1须由其他审核员或管理员办理（核查与审批分离）。</translation>
+    </message>
+    <message>
+        <source>The public notice runs until %2: %1 only after it has ended.</source>
+        <translation>公示期到 %2 才结束，期满后才能%1。</translation>
     </message>
     <message>
         <source>Your role cannot take these steps (%1): a reviewer or the administrator does.</source>
@@ -4129,10 +4153,6 @@ Batch: %2</source>
         <translation>打印/导出</translation>
     </message>
     <message>
-        <source>Visit list per team and day (PDF)…</source>
-        <translation>走访慰问名单（按组按日，PDF）…</translation>
-    </message>
-    <message>
         <source>Receipt sheet (PDF)…</source>
         <translation>慰问金签收表（PDF）…</translation>
     </message>
@@ -4141,8 +4161,24 @@ Batch: %2</source>
         <translation>走访情况汇总表（PDF）…</translation>
     </message>
     <message>
-        <source>Visit list (Excel)…</source>
-        <translation>走访名单（Excel）…</translation>
+        <source>Visit list per team and day (PDF)</source>
+        <translation>走访慰问名单（按组按日，PDF）</translation>
+    </message>
+    <message>
+        <source>Visit list (Excel)</source>
+        <translation>走访名单（Excel）</translation>
+    </message>
+    <message>
+        <source>Full phone numbers…</source>
+        <translation>完整电话号码…</translation>
+    </message>
+    <message>
+        <source>Full phone numbers</source>
+        <translation>完整电话号码</translation>
+    </message>
+    <message>
+        <source>Why does the visit list need the full phone numbers (e.g. the teams call ahead of each visit)? The reason is written to the audit log.</source>
+        <translation>为什么需要完整电话号码（例如各走访组入户前电话联系）？原因将记入审计日志。</translation>
     </message>
     <message>
         <source>New campaign…</source>
@@ -4319,6 +4355,10 @@ Batch: %2</source>
     <message>
         <source>Work list</source>
         <translation>待办</translation>
+    </message>
+    <message>
+        <source>Choose a campaign above first, or create one with New campaign…</source>
+        <translation>请先在上方选择走访活动，或点击“新建活动…”建立一个。</translation>
     </message>
     <message>
         <source>Loading the campaign…</source>

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.database import Database
@@ -23,6 +25,34 @@ def chinese_ui(qapp: QApplication) -> None:
     fitted to the screen as in the application."""
     i18n.install(qapp, "zh_CN")
     screen_fit.install(qapp)
+
+
+#: The two office screens of tests/office_screen.json: the laptop's and a common desktop monitor.
+SCREENS = {"1366x768": "office", "1920x1080": "wide"}
+
+
+@dataclass(frozen=True)
+class OfficeScreen:
+    """One of the offscreen platform's screens. Tests look the QScreen up when they use it: a
+    wrapper kept across widgets is invalidated by PySide6 when a widget it was given to dies."""
+
+    name: str
+    size: QSize
+
+    def get(self) -> QScreen:
+        return next(s for s in QApplication.screens() if s.name() == self.name)
+
+    def area(self) -> QRect:
+        return self.get().availableGeometry()
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request: pytest.FixtureRequest, qapp: QApplication) -> OfficeScreen:
+    """Each office screen in turn (issue 14): a test opens its windows on it."""
+    width, height = (int(n) for n in request.param.split("x"))
+    found = OfficeScreen(SCREENS[request.param], QSize(width, height))
+    assert found.get().geometry().size() == found.size
+    return found
 
 
 #: How long a message box may wait for an answer before the guard closes it (ms).

@@ -118,3 +118,41 @@ def test_the_header_says_when_the_notice_has_ended(qtbot: QtBot, demo_db: Databa
     qtbot.addWidget(dialog)
     assert "期满，待审批" in dialog.heading.text()
     assert "公示中" not in dialog.heading.text()
+
+
+def test_a_step_that_would_be_refused_has_no_button_but_a_reason(
+        qtbot: QtBot, demo_db: Database, demo_ws: Workspace) -> None:
+    """The reviewer who made the 入户核查 was offered 审批 and refused only after writing the
+    opinion; so was anyone during the 公示. Now neither gets the button, both read why, and
+    the button comes once the step can be taken."""
+    import datetime as dt
+
+    from desktop.services.hardship.service import HardshipService
+    from tests.hardship_support import CAST
+
+    people = add_people(demo_db, 2)
+    verified_by_me = walk(demo_db, people[0], "notice")  # notice long over
+    verifier = HardshipDialog(make_workspace(demo_db, CAST["reviewer"]), case_id=verified_by_me,
+                              person=None)
+    qtbot.addWidget(verifier)
+    assert verifier.findChild(QPushButton, "step_approve") is None
+    assert verifier.findChild(QPushButton, "step_reject") is None
+    assert "入户核查" in verifier.held.text() and not verifier.held.isHidden()
+    assert not any(word in verifier.held.text() for word in INTERNAL)
+
+    running = walk(demo_db, people[1], "verified")
+    HardshipService(demo_db.sessions, CAST["maker"], demo_db.read_sessions).start_notice(
+        running, start=dt.date.today(), opinion="张榜公示")
+    during = HardshipDialog(demo_ws, case_id=running, person=None)
+    qtbot.addWidget(during)
+    assert during.findChild(QPushButton, "step_approve") is None
+    end = demo_ws.hardship().get(running).notice_end
+    assert end is not None and f"公示期到 {end.isoformat()} 才结束" in during.held.text()
+    assert during.findChild(QPushButton, "step_reject") is not None  # an objection may stop it
+    after = HardshipDialog(demo_ws, case_id=running, person=None)
+    after._service = HardshipService(demo_db.sessions, demo_ws.actor, demo_db.read_sessions,
+                                     today=lambda: end + dt.timedelta(days=1))
+    after.reload()
+    qtbot.addWidget(after)
+    assert after.findChild(QPushButton, "step_approve") is not None
+    assert "公示期" not in after.held.text()

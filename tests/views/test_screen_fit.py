@@ -14,7 +14,8 @@ import pkgutil
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QDialog, QLayout, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,8 @@ import desktop.views
 from desktop.services.workspace import Workspace
 from desktop.views.preferences import Preferences
 from desktop.views.tasks import TaskRunner
+from tests.views.conftest import OfficeScreen
+from tests.views.test_button_texts import _cut_buttons, _cut_placeholders
 
 OFFICE = QSize(1366, 768 - 40)  # the screen less a Windows task bar
 FRAME = QSize(16, 40)  # title bar and borders
@@ -37,8 +40,9 @@ def window_classes() -> set[type[QWidget]]:
     return found
 
 
-def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]]:
-    """How each window is made, with real data from the demo register."""
+def openers(ws: Workspace, tasks: TaskRunner,
+            screen: OfficeScreen) -> dict[str, Callable[[], QWidget]]:
+    """How each window is made, with real data from the demo register, on ``screen``."""
     from desktop.services.register.types import DuplicatePair, RegisterFilter
     from desktop.views.admin.users_page import UserDialog
     from desktop.views.document_preview import DocumentPreviewDialog
@@ -79,7 +83,7 @@ def openers(ws: Workspace, tasks: TaskRunner) -> dict[str, Callable[[], QWidget]
     pdf = ws.documents().roster(RegisterFilter()).pdf
 
     return {
-        "MainWindow": lambda: MainWindow(ws, Preferences()),
+        "MainWindow": lambda: MainWindow(ws, Preferences(), screen=screen.get()),
         "LoginDialog": lambda: LoginDialog(None, association="长兴县", database="demo"),
         "SetupWizard": lambda: SetupWizard(lambda *a: None),
         "SetupWizard enrolment": lambda: SetupWizard(lambda *a: None, ws.handoff),
@@ -150,32 +154,41 @@ def test_the_office_screen_is_1366_by_768(qapp: QApplication) -> None:
     assert screen is not None and screen.geometry().size() == QSize(1366, 768)
 
 
-def test_every_window_and_dialog_fits_a_1366x768_screen(qtbot: QtBot,
-                                                        demo_ws: Workspace) -> None:
+def test_every_window_and_dialog_fits_the_screen(qtbot: QtBot, demo_ws: Workspace,
+                                                 screen: OfficeScreen) -> None:
     tasks = TaskRunner()
-    made = openers(demo_ws, tasks)
+    made = openers(demo_ws, tasks, screen)
     missing = sorted(c.__name__ for c in window_classes())
     missing = [name for name in missing if name not in {n.split()[0] for n in made}]
     assert not missing, f"no opener in this test for {missing}: add one"
     too_big: list[str] = []
+    # the clerk works on this screen: a dialog without a parent opens under the mouse
+    QCursor.setPos(screen.area().center())
     for name, make in made.items():
         widget = make()
         qtbot.addWidget(widget)
         widget.show()
         qtbot.waitExposed(widget)
         QApplication.processEvents()
-        screen = widget.screen()
-        assert screen is not None
-        area: QRect = screen.availableGeometry()
+        area: QRect = screen.area()
         frame = widget.frameGeometry()
         if not area.contains(frame) or widget.width() > area.width() \
                 or widget.height() > area.height():
             too_big.append(f"{name} {widget.width()}×{widget.height()} at {frame.topLeft()}")
+        # fitting must not pin a dialog to the screen's corner instead of Qt's centring (on the
+        # primary screen only: offscreen, a dialog that Qt puts on the second screen gets the
+        # platform's default 640×480 after it was centred for its own size)
+        off_centre = frame.center() - area.center()
+        if isinstance(widget, QDialog) and widget.parentWidget() is None \
+                and screen.name == "office" and off_centre.manhattanLength() > 4:
+            too_big.append(f"{name} at {widget.geometry()}, not centred on {area}")
         least = widget.minimumSizeHint().expandedTo(widget.minimumSize())
         if least.width() + FRAME.width() > OFFICE.width() \
                 or least.height() + FRAME.height() > OFFICE.height():
             too_big.append(f"{name} cannot shrink below {least.width()}×{least.height()}")
         too_big += [f"{name}: stray {s}" for s in strays(widget)]
+        # no cut button text or search hint in any dialog either (issue 14, point 15)
+        too_big += [f"{name}: cut {c}" for c in _cut_buttons(widget) + _cut_placeholders(widget)]
         widget.close()
     tasks.wait(10000)
     assert not too_big, too_big
@@ -183,26 +196,65 @@ def test_every_window_and_dialog_fits_a_1366x768_screen(qtbot: QtBot,
 
 @pytest.mark.parametrize("saved", [False, True])
 def test_main_window_opens_fitted_and_comes_back_where_it_was(
-        qtbot: QtBot, demo_ws: Workspace, saved: bool) -> None:
+        qtbot: QtBot, demo_ws: Workspace, saved: bool, screen: OfficeScreen) -> None:
     from desktop.views.main_window import MainWindow
 
     prefs = Preferences()
-    window = MainWindow(demo_ws, prefs)
+    window = MainWindow(demo_ws, prefs, screen=screen.get())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    area = window.screen().availableGeometry()
+    area = screen.area()
     assert area.contains(window.frameGeometry())
-    # the first time: the screen, not a 1100×700 window in a corner
-    qtbot.waitUntil(lambda: window.width() >= area.width() - FRAME.width(), timeout=2000)
+    # the first time: the whole screen, not a 1100×700 (or 1280×860) window in the middle
+    qtbot.waitUntil(lambda: window.width() >= area.width() - FRAME.width()
+                    and window.height() >= area.height() - 2 * FRAME.height(), timeout=2000)
     if not saved:
         return
     window.showNormal()
-    window.setGeometry(120, 80, 1040, 620)
+    window.setGeometry(area.left() + 120, area.top() + 80, 1040, 620)
     window.close()
-    again = MainWindow(demo_ws, Preferences())
+    again = MainWindow(demo_ws, Preferences())  # the saved place says which screen
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
     assert (again.width(), again.height()) == (1040, 620)
     assert area.contains(again.frameGeometry())
+
+
+@pytest.mark.parametrize("case", ["monitor gone", "resolution lowered"])
+def test_main_window_saved_larger_than_the_screen_comes_back_fitted(
+        qtbot: QtBot, demo_ws: Workspace, case: str) -> None:
+    """Saved at 1800×1000 on a 1920×1080 monitor that is no longer there, or on a screen whose
+    resolution is now 1366×768: the window comes back whole on the 1366×768 screen, as large
+    as it lets, never larger."""
+    from desktop.views.main_window import MainWindow
+
+    office, wide = (next(s for s in QApplication.screens() if s.name() == n)
+                    for n in ("office", "wide"))
+    on = wide if case == "monitor gone" else office
+    prefs = Preferences()
+    window = MainWindow(demo_ws, prefs, screen=on)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.showNormal()
+    big = QRect(on.geometry().left() + 30, 30, 1800, 1000)
+    window.setGeometry(big)
+    qtbot.waitUntil(lambda: window.geometry() == big, timeout=2000)
+    window.close()
+    saved = prefs.window_state("main_geometry")
+    assert saved is not None
+    if case == "monitor gone":
+        raw = bytearray(saved.data())
+        assert int.from_bytes(raw[40:44], "big") == 1  # QWidget::saveGeometry: screen number
+        raw[40:44] = (0).to_bytes(4, "big")  # the laptop's screen is all there is
+        prefs.set_window_state("main_geometry", QByteArray(bytes(raw)))
+    again = MainWindow(demo_ws, prefs)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    area = office.availableGeometry()
+    qtbot.waitUntil(lambda: again.width() >= area.width() - FRAME.width()
+                    and again.height() >= area.height() - FRAME.height() - 30, timeout=2000)
+    assert area.contains(again.frameGeometry()), again.frameGeometry()

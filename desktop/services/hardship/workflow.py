@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -36,6 +36,7 @@ from desktop.services.hardship.rules import (
     working_days,
 )
 from desktop.services.hardship.store import add_step, load_case, sync_in_hardship
+from desktop.services.hardship.types import CaseDetail
 from desktop.services.holidays import calendar_in
 from desktop.services.permissions import Actor
 
@@ -57,24 +58,33 @@ class MakerChecker(PermissionDenied):
 _CONTENT_STEPS = frozenset({"open", "amend", "attach", "submit"})
 
 
-def _since_submission(case: HardshipCase) -> list[Any]:
-    steps = list(case.steps)
-    last = max((i for i, st in enumerate(steps) if st.action == "submit"), default=0)
-    return steps[last:]
+def _this_round(steps: Iterable[Any]) -> list[Any]:
+    """The steps since the last 提交 (stored steps or ``StepRow``s, in order)."""
+    ordered = list(steps)
+    last = max((i for i, st in enumerate(ordered) if st.action == "submit"), default=0)
+    return ordered[last:]
 
 
-def makers(case: HardshipCase) -> set[str]:
+def makers_among(created_by: str, last_edited_by: str, steps: Iterable[Any]) -> set[str]:
     """Everyone who made the content a checker looks at: the creator, the last editor, the
     submitter and anyone who amended the file or attached to it since it was submitted (an
     administrator who changed the category and the income is a maker too)."""
-    found = {case.created_by, case.last_edited_by}
-    found.update(st.actor for st in _since_submission(case) if st.action in _CONTENT_STEPS)
+    found = {created_by, last_edited_by}
+    found.update(st.actor for st in _this_round(steps) if st.action in _CONTENT_STEPS)
     return found
 
 
-def verifiers(case: HardshipCase) -> set[str]:
+def makers(case: HardshipCase) -> set[str]:
+    return makers_among(case.created_by, case.last_edited_by, case.steps)
+
+
+def verifiers_among(steps: Iterable[Any]) -> set[str]:
     """Who recorded the 入户核查 of this round: they may not also decide (verifier ≠ approver)."""
-    return {st.actor for st in _since_submission(case) if st.action == "verify"}
+    return {st.actor for st in _this_round(steps) if st.action == "verify"}
+
+
+def verifiers(case: HardshipCase) -> set[str]:
+    return verifiers_among(case.steps)
 
 
 class HardshipWorkflow:
@@ -86,33 +96,41 @@ class HardshipWorkflow:
 
     # -- who may do what --------------------------------------------------------------------
 
-    def allowed_actions(self, case_status: str, created_by: str, last_edited_by: str
-                        ) -> tuple[str, ...]:
-        """The steps the logged-in user may take on a file in this state (for the buttons)."""
-        out = []
-        for action, step in WORKFLOW.items():
-            if case_status not in step.sources or not self._actor.can(step.perm):
-                continue
-            if step.check and self._actor.name in {created_by, last_edited_by}:
-                continue
-            out.append(action)
-        return tuple(out)
+    def allowed_actions(self, case: CaseDetail) -> tuple[str, ...]:
+        """The steps the logged-in user may take on this file now (for the buttons): exactly
+        those the step itself would not refuse for who or when (issue 14: a verifier was
+        offered 审批 and refused after writing the opinion)."""
+        held = {action for action, _why in self.held_actions(case)}
+        return tuple(action for action, step in WORKFLOW.items()
+                     if case.status in step.sources and action not in held)
 
-    def held_actions(self, case_status: str, created_by: str, last_edited_by: str
-                     ) -> tuple[tuple[str, str], ...]:
-        """The steps this file's state allows but the logged-in user may not take, each with
-        why: ``maker`` (created the file), ``last_editor`` or ``permission`` (the role), so
-        that the window can say so instead of showing no button (issue 14, point 6)."""
+    def held_actions(self, case: CaseDetail) -> tuple[tuple[str, str], ...]:
+        """The steps this file's state allows but the logged-in user may not take now, each
+        with why: ``maker`` (created the file), ``last_editor``, ``round_maker`` (submitted,
+        amended or attached since it was submitted), ``verifier`` (recorded this round's
+        入户核查: may not also decide), ``notice`` (the 公示 has not ended: no 审批 yet) or
+        ``permission`` (the role), so that the window can say so instead of showing no button
+        or a button that is refused (issue 14, point 6)."""
+        me = self._actor.name
+        round_makers = makers_among(case.created_by, case.last_edited_by, case.steps)
+        round_verifiers = verifiers_among(case.steps)
         out = []
         for action, step in WORKFLOW.items():
-            if case_status not in step.sources:
+            if case.status not in step.sources:
                 continue
             if not self._actor.can(step.perm):
                 out.append((action, "permission"))
-            elif step.check and self._actor.name == created_by:
+            elif step.check and me == case.created_by:
                 out.append((action, "maker"))
-            elif step.check and self._actor.name == last_edited_by:
+            elif step.check and me == case.last_edited_by:
                 out.append((action, "last_editor"))
+            elif step.check and me in round_makers:
+                out.append((action, "round_maker"))
+            elif action in ("approve", "reject") and me in round_verifiers:
+                out.append((action, "verifier"))
+            elif action == "approve" and case.notice_end is not None \
+                    and case.notice_end >= self._today():
+                out.append((action, "notice"))
         return tuple(out)
 
     def _begin_step(self, s: Session, case_id: uuid.UUID, action: str,

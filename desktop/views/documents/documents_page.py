@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -91,7 +91,15 @@ class DocumentLogPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search serial or name"))
         self.search.returnPressed.connect(self.refresh)
         self.reprint_button = push_button(self, "reprintSerial", self.tr("Reprint…"),
-                                          self.reprint)
+                                          lambda: None)  # its menu below
+        # a certificate issued with the full ID number can be reprinted so, as `laomo report
+        # certificate --reprint SERIAL --unmask --reason` (issue 14, point 9)
+        masked_or_full_menu(
+            self.reprint_button, workspace, "reprint", self._reprint_chosen,
+            full_text=self.tr("With the full ID number…"),
+            title=self.tr("Reprint with the full ID number"),
+            prompt=self.tr("Why is the proof printed again, with the full ID number? The reason "
+                           "is kept in the document log and the audit log."))
         self.void_button = push_button(self, "voidSerial", self.tr("Void…"), self.void)
         self.void_button.setVisible(workspace.actor.can(Perm.EDIT_PERSONS))
         self.settings_button = push_button(self, "documentSettings",
@@ -106,6 +114,7 @@ class DocumentLogPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -138,6 +147,7 @@ class DocumentLogPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, e.serial)
                 self.table.setItem(r, c, item)
+        self._selection_changed()
 
     def selected(self) -> DocumentLogEntry | None:
         row = self.table.currentRow()
@@ -157,18 +167,31 @@ class DocumentLogPage(QWidget):
             present_error(self, exc)
         self.refresh()
 
-    def reprint(self) -> None:
+    def _selection_changed(self) -> None:
+        """Only a certificate has an ID number to print in full (not a 帮扶证明)."""
+        entry = self.selected()
+        full = self.findChild(QAction, "reprintFull")
+        if full is not None:
+            full.setEnabled(entry is not None and entry.kind == "certificate")
+
+    def _reprint_chosen(self, full_reason: str | None) -> None:
+        self.reprint(full_reason=full_reason)
+
+    def reprint(self, *, full_reason: str | None = None) -> None:
+        """补打 the selected serial, asking why; ``full_reason`` (already asked by the menu):
+        with the full ID number, checked and audited by the service."""
         entry = self.selected()
         if entry is None:
             return
-        reason = ReasonDialog.ask(self, self.tr("Reprint"), self.tr(
+        reason = full_reason or ReasonDialog.ask(self, self.tr("Reprint"), self.tr(
             "Why is %1 printed again? The reprint is marked 补打 and logged.")
             .replace("%1", entry.serial))
         if reason is None:
             return
         service = self._ws.documents()
+        unmask = full_reason is not None
         DocumentPreviewDialog.generate(
-            self, self._tasks, lambda: service.reprint(entry.serial, reason),
+            self, self._tasks, lambda: service.reprint(entry.serial, reason, unmask=unmask),
             title=(self.tr("Proof of assistance (reprint)") if entry.kind == "hardship_proof"
                    else self.tr("Proof of title (reprint)")), file_name=f"{entry.serial}.pdf",
             label=self.tr("Preparing the reprint…"), done=lambda _r: self.refresh())

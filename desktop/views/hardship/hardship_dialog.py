@@ -259,7 +259,7 @@ class HardshipDialog(QDialog):
         d = self.detail
         if not d.editable:
             return
-        for action in self._service.allowed_actions(d.status, d.created_by, d.last_edited_by):
+        for action in self._service.allowed_actions(d):
             button = QPushButton(action_label(action) + "…", self)
             button.setObjectName(f"step_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.take_step(a))
@@ -268,29 +268,34 @@ class HardshipDialog(QDialog):
             self.actions_row.addWidget(push_button(
                 self, "recordObjection", self.tr("Record objection…"), self.record_objection))
         self.actions_row.addStretch(1)
-        self.held.setText(self._held_text(
-            self._service.held_actions(d.status, d.created_by, d.last_edited_by)))
+        self.held.setText(self._held_text(self._service.held_actions(d)))
         self.held.setVisible(bool(self.held.text()))
 
     def _held_text(self, held: tuple[tuple[str, str], ...]) -> str:
         """Why a step this file is ready for has no button (issue 14: the maker found no 审批
-        button and no reason)."""
+        button and no reason; the verifier and a reviewer during the 公示 were refused only
+        after writing their opinion)."""
+        words = {
+            "maker": self.tr("You created this file, so you cannot approve it (%1): another "
+                             "reviewer or the administrator does."),
+            "last_editor": self.tr("You changed this file last, so you cannot approve it "
+                                   "(%1): another reviewer or the administrator does."),
+            "round_maker": self.tr("You submitted or changed this file since it was "
+                                   "submitted, so you cannot check it (%1): another reviewer "
+                                   "or the administrator does."),
+            "verifier": self.tr("You made the home visit check of this file, so the decision "
+                                "(%1) is taken by another reviewer or the administrator."),
+            "notice": self.tr("The public notice runs until %2: %1 only after it has ended."),
+            "permission": self.tr("Your role cannot take these steps (%1): a reviewer or the "
+                                  "administrator does."),
+        }
+        end = self.detail.notice_end if self.detail is not None else None
         lines = []
-        for why in ("maker", "last_editor", "permission"):
+        for why, text in words.items():
             actions = "、".join(action_label(a) for a, w in held if w == why)
-            if not actions:
-                continue
-            if why == "maker":
-                lines.append(self.tr("You created this file, so you cannot approve it (%1): "
-                                     "another reviewer or the administrator does.")
-                             .replace("%1", actions))
-            elif why == "last_editor":
-                lines.append(self.tr("You changed this file last, so you cannot approve it "
-                                     "(%1): another reviewer or the administrator does.")
-                             .replace("%1", actions))
-            else:
-                lines.append(self.tr("Your role cannot take these steps (%1): a reviewer or "
-                                     "the administrator does.").replace("%1", actions))
+            if actions:
+                lines.append(text.replace("%1", actions)
+                             .replace("%2", end.isoformat() if end else ""))
         return "\n".join(lines)
 
     def take_step(self, action: str) -> None:

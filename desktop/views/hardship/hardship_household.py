@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import MoneyError, parse_yuan, to_fen, to_yuan, yuan
 from desktop.core.texts import problem_text
+from desktop.core.vocabulary import HARDSHIP_CATEGORY, HARDSHIP_CAUSE
 from desktop.errors import FieldProblem
 from desktop.services.hardship.rules import causes
 from desktop.services.hardship.types import CaseDetail, CaseDraft, MemberDraft
@@ -31,7 +32,7 @@ from desktop.views.form_widgets import (
     button_row,
     push_button,
 )
-from desktop.views.i18n import current_language
+from desktop.views.i18n import current_language, shown, word
 
 MEMBER_HEADERS = 6
 
@@ -48,16 +49,17 @@ class HouseholdForm(QWidget):
         form = QFormLayout()
         self.category = QComboBox(self)
         self.category.setObjectName("category")
-        self.category.addItems(list(categories))
+        for code in categories:  # the stored word as data, shown in the UI's language
+            self.category.addItem(shown(HARDSHIP_CATEGORY, code), code)
         self.main_cause = QComboBox(self)
         self.main_cause.setObjectName("mainCause")
         self.secondary = [QComboBox(self) for _ in range(3)]
-        for code, words in causes().items():
-            self.main_cause.addItem(words, code)
+        for code, words in causes().items():  # in the UI's language (issue 14, point 3)
+            self.main_cause.addItem(word(HARDSHIP_CAUSE, code, words), code)
         for combo in self.secondary:
             combo.addItem("", None)
             for code, words in causes().items():
-                combo.addItem(words, code)
+                combo.addItem(word(HARDSHIP_CAUSE, code, words), code)
         self.person_income = MoneyField(self)
         self.person_income.setObjectName("personIncome")
         self.other_income = MoneyField(self)
@@ -230,7 +232,8 @@ class HouseholdForm(QWidget):
                 id_number=self._cell(r, 2) or None, health=self._cell(r, 3) or None,
                 income=income, status=self._cell(r, 5) or None))
         return CaseDraft(
-            person_id=person_id, category=self.category.currentText(),
+            person_id=person_id,
+            category=str(self.category.currentData() or self.category.currentText()),
             main_cause=str(self.main_cause.currentData()),
             secondary_causes=tuple(str(c.currentData()) for c in self.secondary
                                    if c.currentData()),
@@ -244,7 +247,9 @@ class HouseholdForm(QWidget):
             notes=self.notes.value(), year=year)
 
     def show_detail(self, d: CaseDetail, *, editable: bool) -> None:
-        self.category.setCurrentText(d.category)
+        if self.category.findData(d.category) < 0:  # a label no longer offered
+            self.category.addItem(shown(HARDSHIP_CATEGORY, d.category), d.category)
+        self.category.setCurrentIndex(self.category.findData(d.category))
         self.main_cause.setCurrentIndex(max(self.main_cause.findData(d.main_cause), 0))
         for i, combo in enumerate(self.secondary):
             code = d.secondary_causes[i] if i < len(d.secondary_causes) else None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import yuan
+from desktop.core.vocabulary import HARDSHIP_CATEGORY
 from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
@@ -29,6 +30,7 @@ from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row
 from desktop.views.hardship.hardship_actions import status_label
 from desktop.views.hardship.hardship_dialog import HardshipDialog
+from desktop.views.i18n import shown
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -78,6 +80,9 @@ class HardshipPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("hardshipSearch")
         self.search.setPlaceholderText(self.tr("Name or file number"))
+        # the whole hint in either language ("Name or file nu…" in English: issue 14)
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
         self.search.returnPressed.connect(self.refresh)
         buttons = [("openHardship", self.tr("Open"), self.open_selected),
                    ("refreshHardship", self.tr("Refresh"), self.refresh),
@@ -151,7 +156,8 @@ class HardshipPage(QWidget):
         table = self.tables[key]
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            cells = (row.serial, row.person_name, row.district, row.category,
+            cells = (row.serial, row.person_name, row.district,
+                     shown(HARDSHIP_CATEGORY, row.category),
                      status_label(row.status), yuan(row.per_capita),
                      row.notice_end.isoformat() if row.notice_end else "",
                      row.next_review_date.isoformat() if row.next_review_date else "")
@@ -161,7 +167,8 @@ class HardshipPage(QWidget):
     def _show_totals(self, totals: tuple[Totals, ...]) -> None:
         self.totals.setRowCount(len(totals))
         for r, t in enumerate(totals):
-            for c, text in enumerate((str(t.year), t.category, t.district, str(t.files),
+            for c, text in enumerate((str(t.year), shown(HARDSHIP_CATEGORY, t.category),
+                                      t.district, str(t.files),
                                       str(t.active), yuan(t.paid))):
                 self.totals.setItem(r, c, QTableWidgetItem(text))
 

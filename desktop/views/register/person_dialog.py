@@ -32,6 +32,7 @@ from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.permissions import Perm
 from desktop.services.register.types import PersonDetail, PersonDraft, StatusChange
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import data_word
 from desktop.views.form_widgets import PROBLEM_STYLE, problem_words
 from desktop.views.i18n import current_language, word
 from desktop.views.messages import describe, present_error
@@ -236,11 +237,11 @@ class PersonDialog(QDialog):
         if d.merged_into is not None:
             parts.append(self.tr("merged into another record"))
         if d.draft.employment_status:
-            parts.append(d.draft.employment_status)
+            parts.append(data_word(d.draft.employment_status))
         return "，".join(parts)
 
     def _header_text(self, d: PersonDetail) -> str:
-        level = d.treatment_level or self.tr("no level")
+        level = data_word(d.treatment_level) if d.treatment_level else self.tr("no level")
         recuperation = (self.tr("never sent") if d.last_recuperation_year is None
                         else str(d.last_recuperation_year))
         parts = [d.id_number_masked, self.tr("Treatment level: %1").replace("%1", level),

@@ -18,6 +18,7 @@ from desktop.core import idnumber
 from desktop.core.reference import EMPLOYMENT_STATUSES, code_table, codes
 from desktop.core.vocabulary import SEX
 from desktop.errors import ValidationError
+from desktop.views.data_words import data_word
 from desktop.views.form_widgets import (
     ChoiceField,
     DateField,
@@ -103,7 +104,8 @@ class PersonFields(QObject):
         page = self._page(
             [
                 (self.tr("Name:"), "name", TextField(p, max_length=50)),
-                (self.tr("Sex:"), "sex", ChoiceField(p, codes=code_table("sex_GB_T_2261_1"))),
+                (self.tr("Sex:"), "sex", ChoiceField(p, codes={
+                    c: data_word(w) for c, w in code_table("sex_GB_T_2261_1").items()})),
                 (self.tr("Birth date:"), "birth_date", DateField(p)),
                 (self.tr("Ethnicity:"), "ethnicity",
                  ChoiceField(p, codes=code_table("ethnicity_GB_3304"))),

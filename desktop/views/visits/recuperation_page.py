@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import to_fen, yuan
 from desktop.core.texts import problem_text
-from desktop.core.vocabulary import RECUPERATION_STATUS, SEX
+from desktop.core.vocabulary import ORGANISER, RECUPERATION_STATUS, SEX
 from desktop.errors import AppError, ValidationError
 from desktop.files import write_atomically
 from desktop.services.permissions import Perm
@@ -73,8 +73,9 @@ class BatchDialog(QDialog):
         self.cost = MoneyField(self)
         self.cost.set_value(600)
         self.organiser = QComboBox(self)
-        self.organiser.addItems(["全总", "省总", "市总", "区县"])
-        self.organiser.setCurrentText("市总")
+        for code in ORGANISER:  # the stored word as data, shown in the UI's language
+            self.organiser.addItem(word(ORGANISER, code), code)
+        self.organiser.setCurrentIndex(self.organiser.findData("市总"))
         self.max_age = QSpinBox(self)
         self.max_age.setRange(40, 100)
         self.max_age.setValue(65)
@@ -106,7 +107,7 @@ class BatchDialog(QDialog):
             start_date=start, end_date=start + dt.timedelta(days=self.days.value() - 1),
             days=self.days.value(), quota=self.quota.value(),
             cost_per_day_fen=to_fen(cost) if cost is not None else 0,
-            organiser=self.organiser.currentText(),
+            organiser=str(self.organiser.currentData()),
             rules=RecuperationRules(max_age=self.max_age.value()))
 
     def save(self) -> None:
@@ -248,7 +249,8 @@ class RecuperationPage(QWidget):
                 .replace("%10", str(waiting)).replace("%1", batch.destination)
                 .replace("%2", batch.start_date.isoformat())
                 .replace("%3", batch.end_date.isoformat()).replace("%4", str(batch.days))
-                .replace("%5", yuan(batch.cost_per_day_fen)).replace("%6", batch.organiser)
+                .replace("%5", yuan(batch.cost_per_day_fen))
+                .replace("%6", shown(ORGANISER, batch.organiser))
                 .replace("%7", str(batch.quota)).replace("%8", str(batch.taken))
                 .replace("%9", str(batch.confirmed)))
         self.loading = False

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.texts import problem_text
+from desktop.core.vocabulary import HARDSHIP_CATEGORY, HARDSHIP_CAUSE
 from desktop.errors import AppError, ValidationError
 from desktop.services.hardship.rules import causes
 from desktop.services.visits.service import VisitService
-from desktop.views.i18n import current_language
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 
 
@@ -38,11 +39,12 @@ class VisitHardshipDialog(QDialog):
         self.case_id: uuid.UUID | None = None
         self.category = QComboBox(self)
         self.category.setObjectName("hardshipCategory")
-        self.category.addItems(list(categories))
+        for code in categories:  # the stored word as data, shown in the UI's language
+            self.category.addItem(shown(HARDSHIP_CATEGORY, code), code)
         self.cause = QComboBox(self)
         self.cause.setObjectName("hardshipCause")
         for code, words in causes().items():
-            self.cause.addItem(f"{code} {words}", code)
+            self.cause.addItem(f"{code} {word(HARDSHIP_CAUSE, code, words)}", code)
         self.notes = QLineEdit(self)
         self.notes.setObjectName("hardshipNotes")
         self.problem = QLabel(self)
@@ -68,7 +70,7 @@ class VisitHardshipDialog(QDialog):
     def save(self) -> None:
         try:
             self.case_id = self._svc.hardship_file_from(
-                self._visit_id, self.category.currentText(), str(self.cause.currentData()),
+                self._visit_id, str(self.category.currentData()), str(self.cause.currentData()),
                 self.notes.text())
         except ValidationError as exc:
             self.problem.setText("\n".join(problem_text(p, current_language())

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.texts import problem_text
+from desktop.core.vocabulary import TIME_SLOT
 from desktop.errors import AppError, ValidationError
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import CampaignDetail, TeamRow, VisitRow
 from desktop.views.form_widgets import DateField, push_button
-from desktop.views.i18n import current_language
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 
 
@@ -169,8 +170,9 @@ class AssignDialog(QDialog):
         self.slot = QComboBox(self)
         self.slot.setObjectName("assignSlot")
         self.slot.setEditable(True)
-        self.slot.addItems(["上午", "下午", ""])
-        self.slot.setCurrentText(first.time_slot)
+        # the half days in the UI's language; a time typed in (09:30) is kept as it is
+        self.slot.addItems([*(word(TIME_SLOT, code) for code in TIME_SLOT), ""])
+        self.slot.setCurrentText(shown(TIME_SLOT, first.time_slot))
         box = _buttons(self)
         box.accepted.connect(self.accept)
         form = QFormLayout(self)
@@ -180,4 +182,6 @@ class AssignDialog(QDialog):
         form.addRow(box)
 
     def values(self) -> tuple[uuid.UUID | None, dt.date | None, str | None]:
-        return self.team.currentData(), self.day.value(), self.slot.currentText() or None
+        text = self.slot.currentText().strip()
+        codes = {word(TIME_SLOT, code): code for code in TIME_SLOT}
+        return self.team.currentData(), self.day.value(), codes.get(text, text) or None

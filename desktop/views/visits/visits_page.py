@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.masking import birth_shown
 from desktop.core.money import yuan
-from desktop.core.vocabulary import VISIT_STATUS
+from desktop.core.vocabulary import TIME_SLOT, VISIT_STATUS
 from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.permissions import Perm
@@ -47,9 +47,9 @@ from desktop.services.workspace import Workspace
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
-from desktop.views.i18n import word
+from desktop.views.i18n import shown, word
 from desktop.views.messages import present_error
-from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.reason_dialog import ReasonDialog, add_masked_or_full
 from desktop.views.tasks import Task, TaskRunner
 from desktop.views.visits.campaign_dialog import CampaignDialog
 from desktop.views.visits.visit_hardship_dialog import VisitHardshipDialog
@@ -61,6 +61,19 @@ from desktop.views.visits.visit_week_view import VisitWeekView
 SHEET_WORDS = {"list": "走访慰问名单", "receipt": "慰问金签收表", "summary": "走访慰问情况汇总表"}
 """Documents printed from an approved list only (the summary and the Excel working copy are
 not the final list)."""
+
+
+WITH_PHONES = {"list": "visitList", "xlsx": "visitExcel"}
+"""The documents that print phone numbers, and the names of their masked-or-full actions."""
+
+
+CAMPAIGN_BUTTONS = {
+    "editCampaign": Perm.EDIT_PERSONS, "planCampaign": Perm.EDIT_PERSONS,
+    "approveCampaign": Perm.APPROVE, "printVisits": Perm.PRINT, "addPerson": Perm.EDIT_PERSONS,
+    "newTeam": Perm.EDIT_PERSONS, "autoSchedule": Perm.EDIT_PERSONS,
+    "assignVisits": Perm.EDIT_PERSONS, "removeVisit": Perm.EDIT_PERSONS,
+}
+"""The buttons that act on the chosen campaign (the work list's stand alone visits do not)."""
 
 
 def problem_label(code: str) -> str:
@@ -125,11 +138,24 @@ class VisitsPage(QWidget):
         self.print_button = QPushButton(self.tr("Print / export"), self)
         self.print_button.setObjectName("printVisits")
         menu = QMenu(self.print_button)
-        for kind, text in (("list", self.tr("Visit list per team and day (PDF)…")),
+        menu.setObjectName("printVisitsMenu")
+        for kind, text in (("list", self.tr("Visit list per team and day (PDF)")),
                            ("receipt", self.tr("Receipt sheet (PDF)…")),
                            ("summary", self.tr("Campaign summary (PDF)…")),
-                           ("xlsx", self.tr("Visit list (Excel)…"))):
-            menu.addAction(text, self._printer(kind))
+                           ("xlsx", self.tr("Visit list (Excel)"))):
+            if kind not in WITH_PHONES:
+                menu.addAction(text, self._printer(kind))
+                continue
+            # the teams' working lists: phones in full for a permitted user with a reason,
+            # audited, as `laomo report visit-list|visits export --unmask` (issue 14, point 9)
+            sub = menu.addMenu(text)
+            sub.setObjectName(f"{WITH_PHONES[kind]}Menu")
+            add_masked_or_full(
+                sub, self.print_button, workspace, WITH_PHONES[kind], self._masked_or_full(kind),
+                full_text=self.tr("Full phone numbers…"), title=self.tr("Full phone numbers"),
+                prompt=self.tr("Why does the visit list need the full phone numbers (e.g. the "
+                               "teams call ahead of each visit)? The reason is written to the "
+                               "audit log."))
         self.print_button.setMenu(menu)
         top = button_row(self, [
             ("newCampaign", self.tr("New campaign…"), self.new_campaign),
@@ -201,7 +227,8 @@ class VisitsPage(QWidget):
 
     def _build_schedule(self) -> None:
         self.schedule_model = RowsTableModel([
-            (self.tr("Date"), lambda r: r.planned_date), (self.tr("Slot"), lambda r: r.time_slot),
+            (self.tr("Date"), lambda r: r.planned_date),
+            (self.tr("Slot"), lambda r: shown(TIME_SLOT, r.time_slot)),
             (self.tr("Team"), lambda r: r.team), (self.tr("Route"), lambda r: r.route_order),
             (self.tr("District"), lambda r: r.district), (self.tr("Township"), lambda r: r.area),
             (self.tr("Name"), lambda r: r.name), (self.tr("Level"), lambda r: r.treatment_level),
@@ -269,8 +296,21 @@ class VisitsPage(QWidget):
     def _campaign_changed(self, _index: int) -> None:
         self.load()
 
+    def _campaign_buttons(self, chosen: bool) -> None:
+        """Work on a campaign needs one chosen: without one its buttons are disabled and say so
+        (issue 14: 编辑… did nothing and 按规则生成名单 answered with an error). A button the
+        role may not use keeps its own reason."""
+        for name, perm in CAMPAIGN_BUTTONS.items():
+            widget = self.findChild(QWidget, name)
+            if widget is None or not self._ws.actor.can(perm):
+                continue
+            widget.setEnabled(chosen)
+            widget.setToolTip("" if chosen else self.tr(
+                "Choose a campaign above first, or create one with New campaign…"))
+
     def load(self) -> None:
         cid = self.campaign_id
+        self._campaign_buttons(cid is not None)
         svc = self._ws.visits()
         holidays = self._ws.holidays()
 
@@ -612,38 +652,49 @@ class VisitsPage(QWidget):
             self._ask_print(kind)
         return run
 
-    def _ask_print(self, kind: str) -> None:
+    def _masked_or_full(self, kind: str) -> Callable[[str | None], None]:
+        """What the masked-or-full menu does: a ``reason`` means the phones in full."""
+        def run(reason: str | None) -> None:
+            self._ask_print(kind, reason)
+        return run
+
+    def _ask_print(self, kind: str, reason: str | None = None) -> None:
         if kind == "xlsx":
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save as"), f"{self._campaign_title()}-走访慰问名单.xlsx",
                 "*.xlsx")
             if name:
                 self.print_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"),
-                              "xlsx")
+                              "xlsx", reason)
             return
-        self.print_document(kind)
+        self.print_document(kind, reason)
 
     def _campaign_title(self) -> str:
         return self.campaign.currentText().split("（", 1)[0] or "走访慰问"
 
-    def print_document(self, kind: str) -> Task | None:
+    def print_document(self, kind: str, reason: str | None = None) -> Task | None:
         """The list, receipt sheet or summary made by the service in the background (refused
-        there, before any file dialog, e.g. a list not yet approved), then previewed."""
+        there, before any file dialog, e.g. a list not yet approved), then previewed. With a
+        ``reason`` the phones are in full (the service checks the permission and audits)."""
         if self.campaign_id is None:
             return None
         cid, prints = self.campaign_id, self._ws.visit_prints()
         words = SHEET_WORDS[kind]
+        full = reason is not None
         return DocumentPreviewDialog.generate(
-            self, self._tasks, lambda: prints.campaign_pdf(cid, kind)[0],
+            self, self._tasks,
+            lambda: prints.campaign_pdf(cid, kind, unmask=full, reason=reason)[0],
             title=words, file_name=f"{self._campaign_title()}-{words}.pdf",
             label=self.tr("Making the document…"))
 
-    def print_to(self, path: Path, kind: str) -> None:
-        """The Excel working copy, made on a worker and written atomically to ``path``."""
+    def print_to(self, path: Path, kind: str, reason: str | None = None) -> None:
+        """The Excel working copy, made on a worker and written atomically to ``path`` (with
+        a ``reason``: the phones in full, checked and audited by the service)."""
         cid, prints = self._need_campaign(), self._ws.visit_prints()
+        full = reason is not None
 
         def job(_ctx: object) -> Path:
-            write_atomically(path, prints.campaign_xlsx(cid)[0])
+            write_atomically(path, prints.campaign_xlsx(cid, unmask=full, reason=reason)[0])
             return path
 
         self.loading = True
