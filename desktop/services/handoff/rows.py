@@ -266,6 +266,12 @@ def _column_in_form(form: tuple[int, re.Pattern[str]], rows: list[dict[str, Any]
     return len(joined) == len(values) * (width + 1) - 1 and pattern.fullmatch(joined) is not None
 
 
+def _column_of_flags(rows: list[dict[str, Any]], name: str) -> bool:
+    """Whether every value of a boolean column is already 0, 1 or NULL (an integer)."""
+    values = set(map(itemgetter(name), rows))
+    return values <= {0, 1, None} and {type(v) for v in values} <= {int, type(None)}
+
+
 def _storer(col: Column[Any]) -> Any:
     """JSON value -> what SQLAlchemy's SQLite dialect stores for the column (None: as is). A
     value already in that form (every value a SQLite district sends) passes untouched."""
@@ -323,6 +329,8 @@ class _Store:
         for name, f in self._convert:  # column by column: most columns need no conversion
             if f in _COLUMN_FORMS and _column_in_form(_COLUMN_FORMS[f], out, name):
                 continue
+            if f is _store_bool and _column_of_flags(out, name):
+                continue
             for row in out:
                 value = row[name]
                 if value is not None:
@@ -377,6 +385,10 @@ class _Store:
         if stored.tzinfo is None:
             stored = stored.replace(tzinfo=dt.UTC)
         return bool(incoming > stored)
+
+    def id_texts(self, ids: list[Any]) -> list[str]:
+        """Prepared row ids as the undo list spells them (``str(UUID)``)."""
+        return [_uuid_text(i) for i in ids]
 
     def value_text(self, name: str, value: Any) -> Any:
         """A value as the report shows it (the exporter's JSON form)."""
@@ -461,6 +473,10 @@ class _SqliteStore(_Store):
     @staticmethod
     def _later(incoming: Any, stored: Any) -> bool:
         return bool(incoming > stored)  # both UTC text of one fixed form: ordered as the times
+
+    def id_texts(self, ids: list[Any]) -> list[str]:
+        # prepared ids are 32 lower-case hex digits (checked or converted by ``prepare``)
+        return [f"{v[:8]}-{v[8:12]}-{v[12:16]}-{v[16:20]}-{v[20:]}" for v in ids]
 
     def value_text(self, name: str, value: Any) -> Any:
         if value is None:
@@ -589,8 +605,8 @@ def merge_rows(
                 if not dry_run:
                     store.delete(gone)
         if new_ids:
-            result.undo.append({"table_name": name, "row_id": "new", "before": json.dumps(
-                [_uuid_text(i) for i in new_ids])})
+            result.undo.append({"table_name": name, "row_id": "new",
+                                "before": json.dumps(store.id_texts(new_ids))})
     if deferred_merged_into and not dry_run:
         _store(s, table("person"), district_ids).set_merged_into(deferred_merged_into)
     return result
