@@ -639,7 +639,13 @@ def _merge_batch(store: _Store, incoming: list[dict[str, Any]], result: MergeOut
     existing = store.keys([r["id"] for r in incoming])
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    for r in incoming:
+    if not existing:  # all new (a first package, most rows of any): no row-by-row decisions
+        inserts = incoming
+        if name == "person":
+            room = max(0, detail_limit - len(result.new_persons))
+            result.new_persons.extend({"id": _uuid_text(r["id"]), "name": r.get("name")}
+                                      for r in incoming[:room])
+    for r in incoming if existing else ():
         old = existing.get(r["id"])
         if old is None:
             inserts.append(r)

@@ -560,9 +560,12 @@ class HandoffService(Service):
             for pid, (number, name) in outcome.people.items()}
         moves = outcome.moves
         by_number: dict[str, list[Any]] = {}
+        def flat(key: Any) -> str:  # an id as 32 lower-case hex digits, from either form
+            return str(key).replace("-", "").lower()
+
         holders: dict[str, set[str]] = {}  # number -> the incoming persons' keys holding it
         for pid, p in incoming.items():
-            holders.setdefault(p["id_number"], set()).add(seal.row_key(pid))
+            holders.setdefault(p["id_number"], set()).add(flat(pid))
         # first only how many live persons hold each number (no rows built for the tens of
         # thousands held by the incoming person alone); then the rows of the numbers that
         # are held by someone else too
@@ -572,7 +575,7 @@ class HandoffService(Service):
             for number, held, some in s.execute(
                     select(Person.id_number, func.count(), func.min(cast(Person.id, String)))
                     .where(Person.id_number.in_(part), *live).group_by(Person.id_number)):
-                if held > 1 or holders.get(str(number)) != {seal.row_key(some)}:
+                if held > 1 or holders.get(str(number)) != {flat(some)}:
                     numbers.append(str(number))
         for part in rowsmod.chunks(numbers):
             for found in s.execute(select(Person.id, Person.id_number,
