@@ -24,6 +24,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     Boolean,
     Column,
@@ -152,7 +153,7 @@ def _table_lines(s: Session, name: str, since: dt.datetime | None, names: dict[A
     elif since is not None:
         stmt = stmt.where(t.c.updated_at >= since)
     plain = (str, int, float, type(None))
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    encode = orjson.dumps  # compact UTF-8, as json.dumps(ensure_ascii=False) but 5x faster
     result = s.execute(stmt.order_by(t.c.id).execution_options(yield_per=EXPORT_BATCH))
     for batch in result.partitions():
         lines = []
@@ -166,8 +167,8 @@ def _table_lines(s: Session, name: str, since: dt.datetime | None, names: dict[A
                     values[i] = names.get(values[i], values[i])
             lines.append(encode(dict(zip(cols, values, strict=True))))
         counts[name] += len(lines)
-        lines.append("")
-        yield "\n".join(lines).encode("utf-8")
+        lines.append(b"")
+        yield b"\n".join(lines)
 
 
 # -- merge -------------------------------------------------------------------------------------
