@@ -60,6 +60,7 @@ ORDER = (
 BOOKKEEPING = {"created_at", "updated_at", "row_version", "search_text", "name_pinyin",
                "name_initials"}
 CHUNK = 500
+_ID = itemgetter("id")
 PARENTS = set(CHILDREN.values())
 EXPORT_BATCH = 2000
 SQLITE_CACHE_KIB = 65536
@@ -507,7 +508,7 @@ class _SqliteStore(_Store):
                + ") VALUES (" + ", ".join("?" * len(names)) + ")")
         values = _getter(cols)
         self._write(sql, [values(r) + extra for r in rows] if extra else list(map(values, rows)))
-        seal.note_written(self.s, self.t.name, (r["id"] for r in rows))
+        seal.note_written(self.s, self.t.name, map(_ID, rows))
 
     def update(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -516,7 +517,7 @@ class _SqliteStore(_Store):
         sql = (f'UPDATE "{self.t.name}" SET ' + ", ".join(f'"{c}" = ?' for c in cols)
                + ' WHERE "id" = ?')
         self._write(sql, list(map(_getter([*cols, "id"]), rows)))
-        seal.note_written(self.s, self.t.name, (r["id"] for r in rows))
+        seal.note_written(self.s, self.t.name, map(_ID, rows))
 
     def delete(self, ids: list[Any]) -> None:
         self._write(f'DELETE FROM "{self.t.name}" WHERE "id" = ?', [[i] for i in ids])
@@ -592,9 +593,9 @@ def merge_rows(
             _merge_batch(store, incoming, result, home, owner_names, new_ids,
                          deferred_merged_into, detail_limit, dry_run, handed, visit_origins)
             if name in PARENTS:
-                shipped.setdefault(name, []).extend(r["id"] for r in incoming)
+                shipped.setdefault(name, []).extend(map(_ID, incoming))
             if not store.travelling:
-                kept.update(r["id"] for r in incoming)
+                kept.update(map(_ID, incoming))
         if not store.travelling:  # children follow their parent: drop the ones no longer there
             gone = [i for i in store.child_ids(shipped.get(CHILDREN[name], [])) if i not in kept]
             if gone:
@@ -637,7 +638,7 @@ def _merge_batch(store: _Store, incoming: list[dict[str, Any]], result: MergeOut
             if r.get("merged_into_id") is not None:
                 deferred_merged_into.append((r["id"], r["merged_into_id"]))
                 r["merged_into_id"] = None
-    existing = store.keys([r["id"] for r in incoming])
+    existing = store.keys(list(map(_ID, incoming)))
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     if not existing:  # all new (a first package, most rows of any): no row-by-row decisions
@@ -667,7 +668,7 @@ def _merge_batch(store: _Store, incoming: list[dict[str, Any]], result: MergeOut
         updates.append(r)
     if inserts:
         result.count(name, "new", len(inserts))
-        new_ids.extend(r["id"] for r in inserts)
+        new_ids.extend(map(_ID, inserts))
     if not updates:
         if not dry_run:
             store.insert(inserts)
