@@ -1,16 +1,21 @@
 """Time the quarterly handoff on demo districts: export, city verify + stage + dry-run report,
 merge; peak memory; each as a ratio to writing the same rows with plain sqlite3.
 
-    .venv/bin/python benchmarks/bench_handoff.py [--members 20000] [--districts 7]
+    .venv/bin/python benchmarks/bench_handoff.py [--members 20000] [--districts 7] [--years 5]
+        [--keep DIR] [--profile OUT]
 
-Targets (issue 11): export ≤ 10 s per 20,000-person district; verify + stage + report of seven
-packages ≤ 60 s in total; merge ≤ 30 s; peak RSS ≤ 500 MB. Each county gets its own demo
-register (``laomo demo``, in its own process) and its own keys.
+Targets (issue 11): export ≤ 10 s per 20,000-person district "with five years of visits and
+hardship files"; verify + stage + report of seven packages ≤ 60 s in total; merge ≤ 30 s;
+peak RSS ≤ 500 MB. Each county gets its own demo register (``laomo demo --years 5``, in its own
+process: five years of visit rounds and hardship files) and its own keys. ``--keep DIR`` keeps
+the generated registers in DIR and reuses them on the next run (same members, years and
+schema); ``--profile OUT`` writes cProfile stats of the merge phase.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import resource
@@ -40,13 +45,16 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def office(root: Path, template: Path, name: str) -> tuple[Database, object, KeyStore]:
+def office(root: Path, template: Path, name: str,
+           kept: Path | None = None) -> tuple[Database, object, KeyStore]:
+    """A district's (or the city's) folder: a fresh register, or the ``kept`` one."""
     folder = root / name
     folder.mkdir()
-    shutil.copyfile(template, folder / "laomo.sqlite3")
+    shutil.copyfile(kept or template, folder / "laomo.sqlite3")
     db = Database(f"sqlite:///{folder / 'laomo.sqlite3'}")
-    accounts.initialise(db.sessions, association=name, admin_name="admin",
-                        admin_password="secret123")
+    if kept is None:
+        accounts.initialise(db.sessions, association=name, admin_name="admin",
+                            admin_password="secret123")
     actor = accounts.AccountService(db.sessions).login("admin", "secret123")
     return db, actor, KeyStore(folder / "keys")
 
@@ -97,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--members", type=int, default=20_000)
     parser.add_argument("--districts", type=int, default=7)
+    parser.add_argument("--years", type=int, default=5,
+                        help="years of visit rounds and hardship files per district")
+    parser.add_argument("--keep", type=Path, help="keep and reuse the demo registers here")
+    parser.add_argument("--profile", type=Path, help="cProfile stats of the merge phase")
     parser.add_argument("--baseline", nargs="+", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.baseline:  # the child: KEYS OUT.sqlite3 PACKAGE…
@@ -120,16 +132,25 @@ def main(argv: list[str] | None = None) -> int:
         packages: list[Path] = []  # on disk, as on a USB stick: never all seven in memory
         exports: list[float] = []
         cpus = {"export": 0.0, "verify": 0.0, "merge": 0.0}  # this process's CPU seconds
+        revision = city_db.head_revision()
         for n, name in enumerate(COUNTIES[: args.districts]):
-            db, admin, keys = office(root, template, name)
+            kept = (args.keep / f"{name}-{args.members}-{args.years}-{revision}.sqlite3"
+                    if args.keep else None)
+            db, admin, keys = office(root, template, name,
+                                     kept if kept and kept.exists() else None)
             db.dispose()
             started = time.perf_counter()
-            # ``laomo demo`` in its own process: this process's peak is the handoff's alone
-            subprocess.run([sys.executable, "-m", "desktop", "--db", str(db.sqlite_path),
-                            "--user", "admin", "demo", "--members", str(args.members),
-                            "--seed", str(n + 1)], check=True, capture_output=True,
-                           env={**os.environ, "LAOMO_PASSWORD": "secret123",
-                                "LAOMO_HOME": str(root / "home")})
+            if kept is None or not kept.exists():
+                # ``laomo demo`` in its own process: this process's peak is the handoff's alone
+                subprocess.run([sys.executable, "-m", "desktop", "--db", str(db.sqlite_path),
+                                "--user", "admin", "demo", "--members", str(args.members),
+                                "--years", str(args.years), "--seed", str(n + 1)],
+                               check=True, capture_output=True,
+                               env={**os.environ, "LAOMO_PASSWORD": "secret123",
+                                    "LAOMO_HOME": str(root / "home")})
+                if kept is not None:
+                    kept.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(root / name / "laomo.sqlite3", kept)
             demo_s = time.perf_counter() - started
             county = service(db, admin, keys)
             county.trust(city_card)
@@ -152,11 +173,19 @@ def main(argv: list[str] | None = None) -> int:
               f"peak {peak_mb():.0f} MB", flush=True)
         merger = service(city_db, reviewer, city_keys)
         merges = []
+        profiler = cProfile.Profile() if args.profile else None
         for pid in staged:
             started, cpu = time.perf_counter(), time.process_time()
+            if profiler is not None:
+                profiler.enable()
             merger.merge(pid)  # type: ignore[arg-type]
+            if profiler is not None:
+                profiler.disable()
             merges.append(time.perf_counter() - started)
             cpus["merge"] += time.process_time() - cpu
+            print(f"merge {len(merges)}: {merges[-1]:.1f} s", flush=True)
+        if profiler is not None:
+            profiler.dump_stats(args.profile)
         merge_s = sum(merges)
         peak = peak_mb()
         done = subprocess.run(

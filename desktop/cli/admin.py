@@ -77,7 +77,8 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
             raise AppError("demo_needs_setup")
         actor = login(db, args)
         started = time.perf_counter()
-        result = DemoService(db.sessions, actor).generate(args.members, seed=args.seed)
+        result = DemoService(db.sessions, actor).generate(args.members, seed=args.seed,
+                                                      years=args.years)
         seconds = time.perf_counter() - started
         print(say(args.lang,
                    f"已生成演示数据：{result.persons} 人，{result.honors} 项荣誉，"

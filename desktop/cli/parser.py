@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="fill the database with realistic synthetic data")
     s.add_argument("--members", type=int, required=True)
     s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--years", type=int, default=1,
+                   help="years of visit rounds and hardship files (default 1)")
     s = sub.add_parser("backup", parents=[common], help="write a consistent backup with a manifest")
     s.add_argument("out", type=Path)
     s = sub.add_parser("restore", parents=[common],

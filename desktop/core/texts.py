@@ -607,6 +607,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "role": ("角色", "role"),
     "id_number": ("身份证号码", "ID number"),
     "members": ("人数", "members"),
+    "years": ("年数", "years"),
     # persons (PersonDraft fields; honors[i].x reads "荣誉第 i+1 项的x")
     "sex": ("性别", "sex"),
     "birth_date": ("出生日期", "birth date"),

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -337,10 +338,10 @@ class OpenPackage:
 
     def row_batches(self, name: str) -> Iterator[list[dict[str, Any]]]:
         """The part's JSON lines as objects, a chunk's worth at a time."""
-        decode = _DECODER.decode
+        decode = orjson.loads  # bytes in, UTF-8 checked; about 5x the standard library's
         for batch in self.line_batches(name):
             try:
-                rows = [decode(line.decode("utf-8")) for line in batch]
+                rows = [decode(line) for line in batch]
             except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 raise PackageRefused("package_damaged", reason=f"{name}: {exc}"[:200]) from exc
             for row in rows:
@@ -352,9 +353,6 @@ class OpenPackage:
         """Read a part to its end against the signed manifest (nothing kept)."""
         for _chunk in self.chunks(name):
             pass
-
-
-_DECODER = json.JSONDecoder()
 
 
 def open_package(data: bytes,

@@ -96,6 +96,8 @@ WATCHED: dict[str, tuple[str, ...]] = {
 def row_key(value: Any) -> str:
     """The row's id as text: a UUID's 32 hex digits (however it was given), an integer's
     digits."""
+    if type(value) is str and len(value) == 32:  # the common case first (the merge's ids)
+        return value.lower()
     if isinstance(value, uuid.UUID):
         return value.hex
     if isinstance(value, int):

@@ -35,6 +35,7 @@ from desktop.services.permissions import Actor
 CLERK = ("demo_clerk", "演示录入员", "clerk")
 REVIEWER = ("demo_reviewer", "演示审核员", "reviewer")
 SHARE = 0.11  # files per person (10,000 at a 100,000-person register)
+HISTORY_SHARE = 0.033  # closed files per person and earlier year (``years`` > 1)
 # state -> weight among the files of persons not flagged in hardship
 STATES = (("draft", 10), ("submitted", 8), ("verified", 6), ("notice", 8), ("approved", 20),
           ("review", 6), ("rejected", 8), ("closed", 34))
@@ -120,16 +121,17 @@ class _Files:
         self._case_steps.append(action)
 
     def file(self, person_id: uuid.UUID, district_id: uuid.UUID, state: str,
-             origin: uuid.UUID | None) -> None:
+             origin: uuid.UUID | None, opened: dt.date | None = None) -> None:
         rng, today = self.rng, self.today
         self._case_steps = []
         self._last_at = None
-        old = state in ("closed", "rejected") and rng.random() < 0.7
-        opened = today - dt.timedelta(days=rng.randrange(400, 2200) if old else
-                                      rng.randrange(200, 330) if state == "review" else
-                                      rng.randrange(20, 330))  # a review after six months
-        if state in ("draft", "submitted") and rng.random() < 0.2:
-            opened = today - dt.timedelta(days=rng.randrange(380, 700))  # 一年未改
+        if opened is None:
+            old = state in ("closed", "rejected") and rng.random() < 0.7
+            opened = today - dt.timedelta(days=rng.randrange(400, 2200) if old else
+                                          rng.randrange(200, 330) if state == "review" else
+                                          rng.randrange(20, 330))  # a review after six months
+            if state in ("draft", "submitted") and rng.random() < 0.2:
+                opened = today - dt.timedelta(days=rng.randrange(380, 700))  # 一年未改
         year = opened.year
         size_extra = [r for r, p in RELATIONS if rng.random() < p]
         person_income = rng.choice((0, 0, 60_000, 90_000, 130_000, 180_000, 220_000))
@@ -253,8 +255,10 @@ class _Files:
 
 
 def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | None,
-                   today: dt.date | None = None) -> int:
-    """Files for about one person in nine of the register (those without a file yet)."""
+                   today: dt.date | None = None, years: int = 1) -> int:
+    """Files for about one person in nine of the register (those without a file yet); with
+    ``years`` > 1 also, for each earlier year, files of about one person in thirty opened that
+    year, approved, paid and closed (the history a long-running register holds)."""
     today = today or dt.date.today()
     now = dt.datetime.now(dt.UTC)
     rng = random.Random(seed * 7919 + 6)
@@ -284,6 +288,13 @@ def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | N
         gen.file(pid, did, state, origin)
     for pid, did, _f in flagged:
         gen.file(pid, did, "approved" if rng.random() < 0.8 else "review", origin)
+    picked = set(chosen)
+    rest = [p for p in others if p not in picked]
+    for back in range(1, years):
+        first = dt.date(today.year - back, 1, 1)
+        for pid, did, _f in rng.sample(rest, min(len(rest), int(len(people) * HISTORY_SHARE))):
+            gen.file(pid, did, "closed", origin,
+                     opened=first + dt.timedelta(days=rng.randrange(300)))
     for table, rows in ((T_CASE, gen.cases), (T_MEMBER, gen.members), (T_STEP, gen.steps),
                         (T_PAYMENT, gen.payments)):
         for start in range(0, len(rows), 5000):

@@ -111,6 +111,7 @@ from desktop.services.demo.visits import add_demo_visits
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register.store import home_district_id
 
+MAX_YEARS = 10  # of visit rounds and hardship files
 DEMO_MARK = "demo.database"  # set by the first demo run: this register holds invented persons
 
 __all__ = ["AS_OF", "DEMO_MARK", "MAX_MEMBERS", "DemoResult", "DemoService"]
@@ -580,11 +581,14 @@ class DemoService:
         members: int,
         *,
         seed: int = 1,
+        years: int = 1,
         progress: Callable[[int, int], None] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
     ) -> DemoResult:
         """Add ``members`` synthetic persons with honors and history, in one transaction.
 
+        ``years``: how many years of visit rounds and hardship files (1, the default, is
+        quick: the current year's rounds and files; the handoff benchmark asks for 5).
         Raises ``AppError("cancelled")`` (and writes nothing) when ``is_cancelled`` says so;
         it is asked before every chunk and once more before the commit.
         """
@@ -599,6 +603,9 @@ class DemoService:
         if not 1 <= members <= MAX_MEMBERS:
             raise ValidationError.single("members", "out_of_range", minimum=1,
                                          maximum=MAX_MEMBERS, value=members)
+        if not 1 <= years <= MAX_YEARS:
+            raise ValidationError.single("years", "out_of_range", minimum=1,
+                                         maximum=MAX_YEARS, value=years)
         started = time.perf_counter()
         rng = random.Random(seed)
         now = dt.datetime.now(dt.UTC)
@@ -647,9 +654,10 @@ class DemoService:
                 if progress is not None:
                     progress(done, members)
             settings.put(s, DEMO_MARK, True)
-            add_demo_files(s, self._actor, seed=seed, origin=home_district_id(s))  # issue 6
+            add_demo_files(s, self._actor, seed=seed, origin=home_district_id(s),
+                           years=years)  # issue 6
             check_cancel()
-            add_demo_visits(s, rng, self._actor, AS_OF)  # issue 7: campaigns, recuperation
+            add_demo_visits(s, rng, self._actor, AS_OF, years)  # issue 7: campaigns, recuperation
             audit.append_many(s, self._actor, [(
                 "demo.generate", None, None,
                 {"seed": seed, "persons": done, "honors": honors, "events": events},

@@ -1,7 +1,12 @@
 """Demo visits and recuperation: a finished Spring Festival round and a Double Ninth round with
 recorded results, the next Spring Festival round planned and scheduled for three teams, and
 recuperation batches (one done, one being filled). Set-based inserts inside the demo's own
-transaction, so 100,000 persons stay fast and a cancelled demo leaves nothing."""
+transaction, so 100,000 persons stay fast and a cancelled demo leaves nothing.
+
+With ``years`` > 1 (``laomo demo --years 5``, the handoff benchmark) every one of those years
+has its recorded rounds: Spring Festival, 送清凉 (national and provincial model workers still
+at work), Double Ninth and the condolence visits (去世/吊唁) to the families of those who died
+that year."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import datetime as dt
 import json
 import random
 import uuid
+from dataclasses import replace
 from typing import Any, cast
 
 from sqlalchemy import Table, insert
@@ -27,7 +33,12 @@ from desktop.services import audit
 from desktop.services.holidays import calendar_in
 from desktop.services.permissions import Actor
 from desktop.services.visits.recuperation import RecuperationRules, eligibility_rows
-from desktop.services.visits.rules import default_draft, matches, reasons_text
+from desktop.services.visits.rules import (
+    Rules,
+    default_draft,
+    matches,
+    reasons_text,
+)
 from desktop.services.visits.store import area_of, district_names, ref_date, standard_for
 
 STAFF = (("王建国", "协会会长"), ("李秀英", "协会秘书长"), ("张伟", "办公室主任"),
@@ -46,15 +57,26 @@ _BLANK: dict[str, Any] = dict(
 )
 
 
-def add_demo_visits(s: Session, rng: random.Random, actor: Actor, as_of: dt.date) -> dict[str, int]:
+# 送清凉 in the demo: the national and provincial model workers still at work (the default
+# rule, every level at work, would be a third of the register every summer)
+# and the condolence round: the families of model workers who died within the year
+SPECIAL = {"送清凉": Rules(levels=("全国", "省部级"), employed_only=True),
+           "去世/吊唁": Rules(deceased_families=True, deceased_within_years=1)}
+
+
+def add_demo_visits(s: Session, rng: random.Random, actor: Actor, as_of: dt.date,
+                    years: int = 1) -> dict[str, int]:
     """Everything above, for the register as it stands in ``s``; returns counts."""
     staff = [uuid.uuid4() for _ in STAFF]
     s.execute(insert(VisitStaff), [dict(id=i, name=n, position=p)
                                    for i, (n, p) in zip(staff, STAFF, strict=True)])
     counts = {"campaigns": 0, "visits": 0, "recuperation": 0}
     year = as_of.year
-    for occasion, y, recorded in (("元旦春节", year, True), ("重阳", year, True),
-                                  ("元旦春节", year + 1, False)):
+    rounds: list[tuple[str, int, bool]] = [("元旦春节", year, True), ("重阳", year, True)]
+    if years > 1:
+        rounds = [(occasion, y, True) for y in range(year - years + 1, year + 1)
+                  for occasion in ("元旦春节", "送清凉", "重阳", "去世/吊唁")]
+    for occasion, y, recorded in (*rounds, ("元旦春节", year + 1, False)):
         counts["visits"] += _campaign(s, rng, occasion, y, recorded, staff)
         counts["campaigns"] += 1
     counts["recuperation"] = _recuperation(s, rng, year)
@@ -65,6 +87,8 @@ def add_demo_visits(s: Session, rng: random.Random, actor: Actor, as_of: dt.date
 def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded: bool,
               staff: list[uuid.UUID]) -> int:
     draft = default_draft(occasion, year)
+    if occasion in SPECIAL:
+        draft = replace(draft, rules=SPECIAL[occasion])
     c = VisitCampaign(id=uuid.uuid4(), occasion=occasion, year=year, title=draft.title,
                       start_date=draft.start_date, end_date=draft.end_date,
                       occasion_date=draft.occasion_date, rules=draft.rules.to_json(),
@@ -87,6 +111,8 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded
     s.flush()
     ref = ref_date(c)
     hits = matches(s, draft.rules, ref)
+    if occasion == "去世/吊唁":  # the families of those who died that year
+        hits = {k: v for k, v in hits.items() if v.death_date and v.death_date.year == year}
     names = district_names(s)
     people = [(p, names.get(p.district_id, "")) for p in hits.values()]  # the rule rows
     people.sort(key=lambda pd: (pd[1], area_of(pd[0].address) or "", pd[0].address or "",

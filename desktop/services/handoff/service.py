@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import String, cast, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import __version__
@@ -576,12 +576,27 @@ class HandoffService(Service):
             for pid, (number, name) in outcome.people.items()}
         moves = outcome.moves
         by_number: dict[str, list[Any]] = {}
-        numbers = sorted({p["id_number"] for p in incoming.values()})
+        def flat(key: Any) -> str:  # an id as 32 lower-case hex digits, from either form
+            return str(key).replace("-", "").lower()
+
+        holders: dict[str, set[str]] = {}  # number -> the incoming persons' keys holding it
+        for pid, p in incoming.items():
+            holders.setdefault(p["id_number"], set()).add(flat(pid))
+        # first only how many live persons hold each number (no rows built for the tens of
+        # thousands held by the incoming person alone); then the rows of the numbers that
+        # are held by someone else too
+        live = (Person.deleted_at.is_(None), Person.merged_into_id.is_(None))
+        numbers: list[str] = []
+        for part in rowsmod.chunks(sorted(holders)):
+            for number, held, some in s.execute(
+                    select(Person.id_number, func.count(), func.min(cast(Person.id, String)))
+                    .where(Person.id_number.in_(part), *live).group_by(Person.id_number)):
+                if held > 1 or holders.get(str(number)) != {flat(some)}:
+                    numbers.append(str(number))
         for part in rowsmod.chunks(numbers):
             for found in s.execute(select(Person.id, Person.id_number,
                                           Person.origin_district_id, Person.name).where(
-                    Person.id_number.in_(part), Person.deleted_at.is_(None),
-                    Person.merged_into_id.is_(None))):
+                    Person.id_number.in_(part), *live)):
                 by_number.setdefault(str(found.id_number), []).append(found)
         names = {d.id: d.name for d in s.scalars(select(District))}
         others: list[Any] = [o for group in by_number.values() for o in group
