@@ -31,3 +31,8 @@ def data_word(value: str) -> str:
     if current_language() != "en":
         return value
     return ENGLISH.get(value, value)
+
+
+def with_colon(label: str) -> str:
+    """A label followed by the current language's colon (Chinese full-width, English ':')."""
+    return label + (": " if current_language() == "en" else "：")

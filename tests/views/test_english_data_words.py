@@ -116,3 +116,16 @@ def test_the_person_dialog_header_and_sex_in_english(qtbot: QtBot, demo_ws: Work
     assert not any(w in header.text() for w in ("全国", "省部级", "市级", "县级", "在职", "离退休"))
     sex = dialog.fields.editors["sex"]
     assert sex.currentText() in ("Male", "Female")
+
+
+def test_handoff_counts_use_the_english_colon(qtbot: QtBot, demo_ws: Workspace,
+                                             english: None) -> None:
+    """报送's counts read "Persons: 300" in English (they read "Persons：")."""
+    from desktop.views.handoff.report_page import ReportPage
+
+    page = ReportPage(demo_ws, TaskRunner())
+    qtbot.addWidget(page)
+    labels = [w.text() for w in page.findChildren(QLabel)
+              if w.text().rstrip(": ") in {"Persons", "Visits", "Audit entries"}]
+    assert len(labels) == 3 and all(t.endswith(": ") for t in labels), labels
+    assert not any("：" in w.text() for w in page.findChildren(QLabel)), "a full-width colon"

@@ -46,6 +46,7 @@ from desktop.services.handoff.preview import (
 from desktop.services.handoff.service import ImportResult
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import with_colon
 from desktop.views.handoff.base import (
     ANY_FILTER,
     ERROR_STYLE,
@@ -165,7 +166,7 @@ class ReportPage(HandoffPageBase):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setMinimumWidth(60)
             self.count_labels[name] = value
-            grid.addWidget(QLabel(words[name] + "：", counts_box), i // 3, (i % 3) * 3)
+            grid.addWidget(QLabel(with_colon(words[name]), counts_box), i // 3, (i % 3) * 3)
             grid.addWidget(value, i // 3, (i % 3) * 3 + 1)
         for column in (2, 5, 8):
             grid.setColumnMinimumWidth(column, 40)
