@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -343,3 +345,18 @@ def problem_words(problem: FieldProblem) -> str:
     """The sentence for a problem without the field name: it is shown under the field."""
     text = problem_text(dataclasses.replace(problem, field="", row=None), current_language())
     return text.lstrip("：: ")
+
+
+def list_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    """A read-only list to pick one row from: whole rows selected, no row numbers, columns as
+    wide as their contents, the last one taking the rest."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -14,12 +14,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from desktop.services.documents.service import DocumentLogEntry, check_seal_imag
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.document_preview import DocumentPreviewDialog
-from desktop.views.form_widgets import push_button
+from desktop.views.form_widgets import list_table, push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog, masked_or_full_menu
@@ -105,19 +103,10 @@ class DocumentLogPage(QWidget):
         self.settings_button = push_button(self, "documentSettings",
                                            self.tr("Fonts and seal…"), self.edit_settings)
         self.settings_button.setVisible(workspace.actor.can(Perm.MANAGE_SETTINGS))
-        self.table = QTableWidget(0, 7, self)
-        self.table.setObjectName("documentLogTable")
-        self.table.setHorizontalHeaderLabels([
+        self.table = list_table(self, "documentLogTable", [
             self.tr("Serial"), self.tr("Document"), self.tr("Action"), self.tr("Person"),
             self.tr("User"), self.tr("Time"), self.tr("Reason")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         for b in (self.reprint_button, self.void_button, self.settings_button):

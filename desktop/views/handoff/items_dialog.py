@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.services.handoff.conflicts import OpenItem
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import list_table
 from desktop.views.handoff.base import ERROR_STYLE, TABLE_WORDS, error_words
 
 
@@ -68,18 +67,9 @@ class OpenItemsDialog(QDialog):
         top.addWidget(self.settled)
         top.addStretch(1)
         top.addWidget(self.unmask_button)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("openItems")
-        self.table.setHorizontalHeaderLabels([
+        self.table = list_table(self, "openItems", [
             self.tr("Item"), self.tr("Name"), self.tr("ID number"), self.tr("District"),
             self.tr("Other district"), self.tr("State")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
         self.explain = QLabel(self)
         self.explain.setObjectName("itemExplained")

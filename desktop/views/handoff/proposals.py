@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import NotFound
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import list_table
 from desktop.views.handoff.base import ERROR_STYLE, error_words
 
 CITY_TITLES = ("湖州市劳动模范", "湖州市先进工作者", "享受湖州市劳模待遇")
@@ -168,18 +167,9 @@ class ProposalsDialog(QDialog):
             "person or honor enters the register with the city's record; declined, the city "
             "reads your reason."), self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("proposalList")
-        self.table.setHorizontalHeaderLabels([
+        self.table = list_table(self, "proposalList", [
             self.tr("Proposal"), self.tr("Name"), self.tr("Born"), self.tr("Work unit"),
             self.tr("Honors")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update)
         self.id_number = QLineEdit(self)
         self.id_number.setObjectName("acceptIdNumber")
