@@ -352,6 +352,12 @@ def list_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     wide as their contents, the last one taking the rest."""
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
+    return set_up_list_table(table, headers)
+
+
+def set_up_list_table(table: QTableWidget, headers: list[str]) -> QTableWidget:
+    """``list_table``'s settings for a table made otherwise (a subclass)."""
+    table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -31,6 +30,7 @@ from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.form_widgets import set_up_list_table
 from desktop.views.messages import describe, present_error
 from desktop.views.tasks import TaskRunner
 
@@ -119,15 +119,9 @@ class LedgerTable(QTableWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(0, 8, parent)
-        self.setHorizontalHeaderLabels([
+        set_up_list_table(self, [
             self.tr("No."), self.tr("Kind"), self.tr("District"), self.tr("Quarter"),
             self.tr("Sequence"), self.tr("State"), self.tr("Persons"), self.tr("Open items")])
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
         self.rows: list[LedgerRow] = []
 
     def show_rows(self, rows: list[LedgerRow]) -> None:

@@ -27,7 +27,7 @@ from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.document_preview import DocumentPreviewDialog
-from desktop.views.form_widgets import button_row
+from desktop.views.form_widgets import button_row, list_table
 from desktop.views.hardship.hardship_actions import status_label
 from desktop.views.hardship.hardship_dialog import HardshipDialog
 from desktop.views.i18n import shown
@@ -98,18 +98,10 @@ class HardshipPage(QWidget):
         layout.addLayout(row)
 
     def _case_table(self, key: str) -> QTableWidget:
-        table = QTableWidget(0, 8, self)
-        table.setObjectName(f"hardship_{key}")
-        table.setHorizontalHeaderLabels([
+        table = list_table(self, f"hardship_{key}", [
             self.tr("File"), self.tr("Name"), self.tr("District"), self.tr("Category"),
             self.tr("Status"), self.tr("Per capita (yuan)"), self.tr("Notice until"),
             self.tr("Next review")])
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         table.cellDoubleClicked.connect(lambda r, _c, k=key: self.open_row(k, r))
         return table
 
