@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -33,6 +33,8 @@ os.environ["LAOMO_TEST_CHEAP_HASHES"] = "1"
 from desktop.database import Database
 from desktop.services import accounts
 from desktop.services.permissions import Actor
+from tests.laomo_process import close_zygote, run_laomo_process
+from tests.laomo_process import laomo_executable as laomo_executable  # tests import it from here
 
 # Property tests check what is computed, not how fast: a per-example deadline measures the
 # machine's load (it failed the stdnum agreement check at load 10) and says nothing of the code.
@@ -161,17 +163,17 @@ def register_url(db: Database, admin: Actor) -> str:
     return db.url
 
 
-def laomo_executable() -> list[str]:
-    script = Path(sys.executable).with_name("laomo")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "desktop"]
+def pytest_sessionfinish() -> None:
+    close_zygote()
 
 
 @pytest.fixture
 def run_laomo(_isolated_home: Path):  # type: ignore[no-untyped-def]
-    """Run the real ``laomo`` command in a subprocess; returns CompletedProcess."""
+    """Run the real ``laomo`` command in its own process (forked from a zygote that has the
+    modules imported, tests/laomo_process.py); returns CompletedProcess (text)."""
 
     def run(*args: str, password: str | None = ADMIN_PASSWORD, timeout: float = 300,
-            env: dict[str, str] | None = None, **kwargs: object
+            env: dict[str, str] | None = None, **kwargs: Any,
             ) -> subprocess.CompletedProcess[str]:
         full_env = dict(os.environ)
         full_env["LAOMO_HOME"] = str(_isolated_home)
@@ -179,10 +181,7 @@ def run_laomo(_isolated_home: Path):  # type: ignore[no-untyped-def]
         if password is not None:
             full_env["LAOMO_PASSWORD"] = password
         full_env.update(env or {})
-        return subprocess.run(  # type: ignore[call-overload, no-any-return]
-            [*laomo_executable(), *args], capture_output=True, text=True, timeout=timeout,
-            env=full_env, stdin=subprocess.DEVNULL, **kwargs,
-        )
+        return run_laomo_process(args, env=full_env, timeout=timeout, **kwargs)
 
     return run
 
