@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -165,6 +166,40 @@ def register_url(db: Database, admin: Actor) -> str:
 
 def pytest_sessionfinish() -> None:
     close_zygote()
+
+
+#: Free space a memory file system needs for the tests' temporary files (a run writes ~150 MB;
+#: pytest keeps the last three runs).
+TMPFS_MIN_FREE = 2 << 30
+
+
+def _memory_tmp() -> str | None:
+    """/dev/shm when it is a tmpfs with room to spare (Linux), else None."""
+    try:
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            if not any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in mounts):
+                return None
+        free = os.statvfs("/dev/shm")
+    except OSError:
+        return None
+    if free.f_bavail * free.f_frsize < TMPFS_MIN_FREE or not os.access("/dev/shm", os.W_OK):
+        return None
+    return "/dev/shm"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary files (every test's databases) on a memory file system when there is one: the
+    databases commit with ``synchronous=FULL``, and waiting for the disk's fsync was most of a
+    small test's time (0.3–0.9 s of wall time for a register fixture, 0.03–0.17 s in memory).
+    ``--basetemp`` or ``LAOMO_TEST_TMPFS=0`` keep pytest's usual place. xdist workers get their
+    folders from the controller, which decides here."""
+    if (config.option.basetemp or os.environ.get("PYTEST_XDIST_WORKER")
+            or os.environ.get("LAOMO_TEST_TMPFS") == "0"):
+        return
+    memory = _memory_tmp()
+    if memory is not None:
+        os.environ["TMPDIR"] = memory  # also for the processes the tests start
+        tempfile.tempdir = None  # gettempdir() looks again
 
 
 @pytest.fixture
