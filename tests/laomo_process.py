@@ -29,6 +29,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -246,6 +247,7 @@ class _Zygote:
 
 
 _zygote: _Zygote | None = None
+_starting = threading.Lock()  # tests that run two laomo commands at once, from threads
 
 
 def _the_zygote() -> _Zygote | None:
@@ -254,9 +256,10 @@ def _the_zygote() -> _Zygote | None:
         return None
     if len(laomo_executable()) != 1:  # no console script: ``python -m desktop``
         return None
-    if _zygote is None or _zygote.process.poll() is not None:
-        _zygote = _Zygote()
-    return _zygote
+    with _starting:
+        if _zygote is None or _zygote.process.poll() is not None:
+            _zygote = _Zygote()
+        return _zygote
 
 
 def close_zygote() -> None:
