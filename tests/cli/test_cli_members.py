@@ -19,7 +19,8 @@ from desktop.cli.common import display_width
 from desktop.core.domain import age_on
 from desktop.database import Database
 from desktop.models import AuditEvent
-from tests.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, laomo_executable
+from tests.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD
+from tests.laomo_process import run_laomo_process
 from tests.register_support import RARE_DA, RARE_JI, REGISTER, ZRR_ID
 
 WANG_JI, CHEN_DA = "王" + RARE_JI, "陈" + RARE_DA
@@ -40,9 +41,8 @@ def laomo(url: str, _isolated_home: Path) -> Run:
             lang: str | None = None) -> subprocess.CompletedProcess[bytes]:
         env = dict(os.environ, LAOMO_HOME=str(_isolated_home), LAOMO_PASSWORD=password)
         head = ["--lang", lang] if lang else []
-        return subprocess.run(
-            [*laomo_executable(), *head, "members", "list", *args, "--db", url, "--user", user],
-            capture_output=True, timeout=120, env=env, stdin=subprocess.DEVNULL)
+        return run_laomo_process([*head, "members", "list", *args, "--db", url, "--user", user],
+                                 env=env, timeout=120, text=False)
 
     return run
 
