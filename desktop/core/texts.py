@@ -327,6 +327,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "handoff_item_not_open": ("事项 {id} 不是待处理的同身份证号冲突（当前：{status}），不能再裁定。", "Item {id} is not an open same-ID conflict (now: {status}): it cannot be resolved."),
     "handoff_proposal_decided": ("市级推荐的“{name}”已处理过（{status}）。", "The city's proposal “{name}” was already decided ({status})."),
     "handoff_reference_city_only": ("只有市级协会发布参考数据包。", "Only the city issues reference packages."),
+    "handoff_honor_id_twice": (
+        "身份证号 {number} 在两个区县都有记录：请先在 汇总 → 待处理事项 裁定这一身份证号事项，"
+        "再推荐荣誉。",
+        "The ID number {number} is on record in two districts: decide its item under "
+        "Summary → Open items first, then propose the honor."),
     "campaign_already_approved": (
         "这份走访名单已由 {user} 于 {when} 审批。",
         "This campaign list was already approved by {user} on {when}.",

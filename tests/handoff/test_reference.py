@@ -57,15 +57,15 @@ def test_resolutions_flow_down_and_are_not_raised_again(
         typo_dq = dq.persons().create(person("李乙", "德清县", ID_TYPO))
         _merge(city, cx, "2026Q4", tmp_path / "cx1.lmpkg")
         report = _merge(city, dq, "2026Q4", tmp_path / "dq1.lmpkg")
-        items = {i["detail"]["name"]: i for i in city.handoff().items()
-                 if i["kind"] == "same_id"}
+        items = {i.name: i.id for i in city.ws().handoff_items().items(unmask_reason="核对")
+                 if i.kind == "same_id"}
         assert set(items) == {"钱同", "李乙"} and len(report["items"]) == 2  # type: ignore
 
         # the city decides: one person kept by 德清县; two different people
         with pytest.raises(ValidationError) as refused:
-            city.handoff(city.reviewer).resolve(items["钱同"]["id"], "same_person", keep="德清县")
+            city.handoff(city.reviewer).resolve(items["钱同"], "same_person", keep="德清县")
         assert refused.value.codes() == {"reason": "reason_required"}
-        city.handoff(city.reviewer).resolve(items["钱同"]["id"], "same_person", keep="德清县",
+        city.handoff(city.reviewer).resolve(items["钱同"], "same_person", keep="德清县",
                                             reason="电话核实：2025年调往德清县")
         assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "items") == 0
         masked = capsys.readouterr().out  # the decided 钱同 is settled; 李乙 is masked
@@ -79,7 +79,7 @@ def test_resolutions_flow_down_and_are_not_raised_again(
             assert s.scalar(select(AuditEvent.detail).where(
                 AuditEvent.action == "handoff.reveal_items")) is not None
         assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "resolve",
-                      str(items["李乙"]["id"]), "--different-people",
+                      str(items["李乙"]), "--different-people",
                       "--reason", "身份证号录入错误，两人不同") == 0
         with city.db.sessions.begin() as s:
             assert s.get(Person, same_cx).merged_into_id == same_dq  # type: ignore[union-attr]

@@ -660,7 +660,7 @@ class DemoService:
             add_demo_visits(s, rng, self._actor, AS_OF, years)  # issue 7: campaigns, recuperation
             audit.append_many(s, self._actor, [(
                 "demo.generate", None, None,
-                {"seed": seed, "persons": done, "honors": honors, "events": events},
+                {"seed": seed, "years": years, "persons": done, "honors": honors, "events": events},
             )])
         return DemoResult(persons=done, honors=honors, events=events,
                           seconds=time.perf_counter() - started)

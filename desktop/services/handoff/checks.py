@@ -37,7 +37,8 @@ def disagreements(s: Session) -> list[dict[str, Any]]:
               .group_by(Person.id_number).having(func.count() > 1))
     people = list(s.execute(select(
         Person.id, Person.id_number, Person.name, Person.origin_district_id, Person.death_date
-    ).where(Person.deleted_at.is_(None), Person.id_number.in_(shared))))
+    ).where(Person.deleted_at.is_(None), Person.merged_into_id.is_(None),  # a moved person's
+            Person.id_number.in_(shared))))  # old record points at the new one: not a second
     if not people:
         return []
     names = {d.id: d.name for d in s.scalars(select(District))}

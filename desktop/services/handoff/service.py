@@ -21,6 +21,7 @@ from sqlalchemy import String, cast, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import __version__
+from desktop.core.masking import mask_id
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.exchange import handoff_package as pkg
 from desktop.exchange.handoff_package import PackageRefused
@@ -946,9 +947,12 @@ class HandoffService(Service):
             if mode != "city":
                 raise AppError("handoff_reference_city_only")
             if isinstance(person_id, str):
-                person = s.scalars(select(Person).where(
+                holders = list(s.scalars(select(Person).where(
                     Person.id_number == person_id.strip().upper(), Person.deleted_at.is_(None),
-                    Person.merged_into_id.is_(None))).first()
+                    Person.merged_into_id.is_(None)).limit(2)))
+                if len(holders) > 1:  # two districts' records: which one is still open
+                    raise AppError("handoff_honor_id_twice", number=mask_id(person_id.strip()))
+                person = holders[0] if holders else None
             else:
                 person = s.get(Person, person_id)
             if person is None or person.deleted_at is not None:
@@ -999,18 +1003,6 @@ class HandoffService(Service):
                           p.created_by, p.merged_by, int(open_items.get(p.id, 0)))
                 for p in s.scalars(select(HandoffPackage).order_by(HandoffPackage.id))
             ]
-
-    def items(self, package_id: int | None = None) -> list[dict[str, Any]]:
-        self._actor.require(Perm.VIEW)
-        with self._read_sessions.begin() as s:
-            stmt = select(HandoffItem).order_by(HandoffItem.id)
-            if package_id is not None:
-                stmt = stmt.where(HandoffItem.package_id == package_id)
-            return [{"id": i.id, "package_id": i.package_id, "kind": i.kind,
-                     "status": i.status, "district": i.district,
-                     "other_district": i.other_district, "person_id": i.person_id,
-                     "other_person_id": i.other_person_id, "detail": json.loads(i.detail)}
-                    for i in s.scalars(stmt)]
 
 
 def _audit_part(s: Session, audit_from: int, writer: pkg.PackageWriter

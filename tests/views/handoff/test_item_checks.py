@@ -10,9 +10,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.core import idnumber
+from desktop.errors import AppError
 from desktop.services.register.types import HonorDraft
 from desktop.views.handoff.items_dialog import OpenItemsDialog
 from tests.conftest import drop_pg_database
@@ -48,9 +50,36 @@ def _disagreeing(city: Office, cx: Office, dq: Office, tmp_path: Path) -> dict[s
     assert (visited.died, visited.visited) == ("2026-10-03", "2026-12-01")
     assert visited.name == "沈*" and ID_TWICE not in visited.id_number
     assert not visited.actions and visited.id < 0
-    differ = items["honors_differ"]
-    assert differ.only_here == ("全国劳动模范（2010）",) and differ.only_there == ()
+    differ = items["honors_differ"]  # (which record comes first is not fixed)
+    assert {differ.district: differ.only_here, differ.other_district: differ.only_there} == {
+        "长兴县": ("全国劳动模范（2010）",), "德清县": ()}
+    with pytest.raises(AppError) as twice:  # which record would the city's honor go on?
+        city.handoff().propose_honor(ID_TWICE, "湖州市劳动模范", "市级", 2026)
+    assert twice.value.code == "handoff_honor_id_twice"
     return items
+
+
+def test_a_paired_move_is_no_disagreement(tmp_path: Path, sqlite_template: Path) -> None:
+    """The old district's record of a moved person points at the new one: an honor the new
+    district records after the move is not 'honors that disagree'."""
+    city, cx, dq = (make_office(tmp_path, sqlite_template, n)
+                    for n in ("湖州市", "长兴县", "德清县"))
+    try:
+        enrol(city, cx, dq)
+        moved = cx.persons().create(person("钱迁", "长兴县", ID_TWICE))
+        cx.persons().move_out(moved, dt.date(2026, 10, 8), "德清县", "工作调动")
+        arrived = dq.persons().create(dataclasses.replace(
+            person("钱迁", "德清县", ID_TWICE),
+            honors=(*person("钱迁", "德清县", ID_TWICE).honors,
+                    HonorDraft(title="德清县劳动模范", level="县级", year=2026))))
+        dq.persons().move_in(arrived, dt.date(2026, 10, 9), "长兴县")
+        _merge(city, cx, tmp_path / "cx.lmpkg")
+        _merge(city, dq, tmp_path / "dq.lmpkg")
+        kinds = [i.kind for i in city.ws().handoff_items().items(settled=True)]
+        assert "move_pair" in kinds and "honors_differ" not in kinds, kinds
+    finally:
+        for office in (city, cx, dq):
+            office.db.dispose()
 
 
 def test_the_checks_read_the_same_on_postgresql(tmp_path: Path, sqlite_template: Path,
