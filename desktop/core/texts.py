@@ -850,3 +850,18 @@ def error_text(error: AppError, lang: str = ZH) -> str:
     if isinstance(error, ValidationError):
         return "\n".join([head, *("  " + problem_text(p, lang) for p in error.problems)])
     return head
+
+
+# the city's cross-district checks, as the handoff report (screen and .xlsx) words them
+CHECK_KINDS = {"died_visited": "一方去世、另一方仍在走访", "honors_differ": "荣誉记录不一致"}
+
+
+def check_words(c: dict[str, Any]) -> str:
+    """What a cross-district check found, in a line: the death and the later visit, or the
+    honors only one side records."""
+    d = c.get("detail") or {}
+    if c["kind"] == "died_visited":
+        return f"{d.get('died')} 去世；{d.get('visited')} 走访"
+    here, there = "、".join(d.get("only_here") or ()), "、".join(d.get("only_there") or ())
+    return "；".join(x for x in (f"{c.get('district')}记有{here}" if here else "",
+                                 f"{c.get('other_district')}记有{there}" if there else "") if x)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from desktop.core.texts import CHECK_KINDS, check_words
+
 ITEM_KINDS = {"move_pair": "迁出/迁入配对", "same_id": "同一身份证号在两个区县",
               "owner_conflict": "属于其他区县的记录"}
-
 
 def report_xlsx(report: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
@@ -32,6 +33,9 @@ def report_xlsx(report: dict[str, Any]) -> bytes:
         items.append([ITEM_KINDS.get(i["kind"], i["kind"]), i.get("status"),
                       detail.get("name"), i.get("district"), i.get("other_district"),
                       i.get("person_id"), i.get("other_person_id")])
+    for c in report.get("checks") or []:
+        items.append([CHECK_KINDS.get(c["kind"], c["kind"]), "待核对", c.get("name"),
+                      c.get("district"), c.get("other_district"), check_words(c), ""])
     changed = wb.create_sheet("修改前后")
     changed.append(["姓名", "字段", "修改前", "修改后"])
     for c in report.get("changed_persons") or []:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -42,9 +43,64 @@ def disagreements(s: Session) -> list[dict[str, Any]]:
     if not people:
         return []
     names = {d.id: d.name for d in s.scalars(select(District))}
-    ids = [p.id for p in people]
-    honors: dict[uuid.UUID, set[str]] = defaultdict(set)
-    visits: dict[uuid.UUID, list[tuple[dt.date, Any]]] = defaultdict(list)
+    honors, visits = _held(s, [p.id for p in people])
+    return _compare(people, honors, visits, names, _different(s))
+
+
+def incoming(s: Session, package: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same checks in the dry-run (and merge) report of a package: its records of the ID
+    numbers another district holds here (the report's open ``same_id`` items), read from the
+    package, against those districts' records here."""
+    pairs = [i for i in items if i["kind"] == "same_id" and i["status"] == "open"]
+    if not pairs:
+        return []
+    wanted = {_flat(i["person_id"]) for i in pairs}
+    names = {d.id: d.name for d in s.scalars(select(District))}
+    by_name = {name: key for key, name in names.items()}
+
+    def _uuid(value: Any) -> uuid.UUID | None:  # packages name offices (other forms: an id)
+        if not value:
+            return None
+        return by_name.get(str(value)) or uuid.UUID(str(value))
+    people: list[Any] = []
+    honors: dict[Any, set[str]] = defaultdict(set)
+    visits: dict[Any, list[tuple[dt.date, Any]]] = defaultdict(list)
+    for batch in package.row_batches("rows/person.jsonl"):
+        for r in batch:
+            if _flat(r["id"]) in wanted and not r.get("deleted_at"):
+                people.append(SimpleNamespace(
+                    id=_flat(r["id"]), id_number=r.get("id_number"), name=r.get("name") or "",
+                    origin_district_id=_uuid(r.get("origin_district_id")),
+                    death_date=_date(r.get("death_date"))))
+    for batch in package.row_batches("rows/honor.jsonl"):
+        for r in batch:
+            if _flat(r["person_id"]) in wanted and not r.get("deleted_at") \
+                    and not r.get("revoked_date"):
+                year = r.get("year")
+                honors[_flat(r["person_id"])].add(f"{r['title']}（{year}）" if year
+                                                  else str(r["title"]))
+    for batch in package.row_batches("rows/visit.jsonl"):
+        for r in batch:
+            if _flat(r["person_id"]) in wanted and not r.get("deleted_at") \
+                    and r.get("status") in VISITED:
+                when = _date(r.get("actual_date")) or _date(r.get("planned_date"))
+                if when is not None:
+                    visits[_flat(r["person_id"])].append(
+                        (when, _uuid(r.get("origin_district_id"))))
+    others = list(s.execute(select(
+        Person.id, Person.id_number, Person.name, Person.origin_district_id, Person.death_date
+    ).where(Person.id.in_([uuid.UUID(_flat(i["other_person_id"])) for i in pairs]))))
+    here_honors, here_visits = _held(s, [o.id for o in others])
+    honors.update(here_honors)
+    visits.update(here_visits)
+    return _compare([*people, *others], honors, visits, names, _different(s))
+
+
+def _held(s: Session, ids: list[Any]) -> tuple[dict[Any, set[str]],
+                                               dict[Any, list[tuple[dt.date, Any]]]]:
+    """The kept honors (title（year）) and the visits (date, visiting office) of these records."""
+    honors: dict[Any, set[str]] = defaultdict(set)
+    visits: dict[Any, list[tuple[dt.date, Any]]] = defaultdict(list)
     for part in chunks(ids):
         for pid, title, year in s.execute(select(Honor.person_id, Honor.title, Honor.year).where(
                 Honor.person_id.in_(part), Honor.deleted_at.is_(None),
@@ -58,8 +114,18 @@ def disagreements(s: Session) -> list[dict[str, Any]]:
             when = actual or planned
             if when is not None:
                 visits[pid].append((when, origin))
-    different = {pair for pair, d in resolution.resolved_pairs(s).items()
-                 if d.get("resolution") == "different_people"}
+    return honors, visits
+
+
+def _different(s: Session) -> set[frozenset[str]]:
+    """Pairs of records the city decided are different people (as flat hex ids)."""
+    return {frozenset(_flat(x) for x in pair) for pair, d in resolution.resolved_pairs(s).items()
+            if d.get("resolution") == "different_people"}
+
+
+def _compare(people: list[Any], honors: dict[Any, set[str]],
+             visits: dict[Any, list[tuple[dt.date, Any]]], names: dict[Any, str],
+             different: set[frozenset[str]]) -> list[dict[str, Any]]:
     groups: dict[str, list[Any]] = defaultdict(list)
     for p in people:
         groups[str(p.id_number)].append(p)
@@ -68,7 +134,7 @@ def disagreements(s: Session) -> list[dict[str, Any]]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if a.origin_district_id == b.origin_district_id or \
-                        frozenset((str(a.id), str(b.id))) in different:
+                        frozenset((_flat(a.id), _flat(b.id))) in different:
                     continue
                 if honors[a.id] != honors[b.id]:
                     out.append(_entry("honors_differ", number, a, b, names, {
@@ -79,7 +145,7 @@ def disagreements(s: Session) -> list[dict[str, Any]]:
                 continue
             later: dict[Any, tuple[dt.date, Any]] = {}
             for other in group:
-                if frozenset((str(dead.id), str(other.id))) in different:
+                if frozenset((_flat(dead.id), _flat(other.id))) in different:
                     continue
                 for when, origin in visits[other.id]:
                     if origin != dead.origin_district_id and when > dead.death_date and (
@@ -91,6 +157,15 @@ def disagreements(s: Session) -> list[dict[str, Any]]:
                 entry["other_district"] = names.get(origin, "")
                 out.append(entry)
     return out
+
+
+def _flat(key: Any) -> str:
+    """An id as 32 lower-case hex digits, from a UUID or either text form."""
+    return str(key).replace("-", "").lower()
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)[:10]) if value else None
 
 
 def _entry(kind: str, number: str, a: Any, b: Any, names: dict[Any, str],

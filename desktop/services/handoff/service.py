@@ -41,7 +41,7 @@ from desktop.models import (
 from desktop.paths import resources_dir
 from desktop.services import audit, seal, settings
 from desktop.services.base import Service
-from desktop.services.handoff import edits, proposals, reference, resolution
+from desktop.services.handoff import checks, edits, proposals, reference, resolution
 from desktop.services.handoff import rows as rowsmod
 from desktop.services.handoff.keys import KeyStore
 from desktop.services.permissions import Actor, Perm
@@ -566,6 +566,9 @@ class HandoffService(Service):
             "deleted_persons": outcome.deleted_persons, "skipped": outcome.skipped,
             "items": [{k: v for k, v in i.items() if k != "detail"} | {
                 "detail": json.loads(i["detail"])} for i in items],
+            # records of a number another district holds that disagree with it (a death and
+            # a later visit, different honors): to follow up, nothing the merge decides
+            "checks": checks.incoming(s, package, items),
         }
 
     def _pairs(self, s: Session, district: str, outcome: rowsmod.MergeOutcome, *,

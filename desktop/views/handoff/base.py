@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.texts import field_label
+from desktop.core.texts import CHECK_KINDS, check_words, field_label
 from desktop.core.vocabulary import TABLES, zh
 from desktop.errors import AppError
 from desktop.files import write_atomically
@@ -107,6 +107,9 @@ def report_text(report: dict[str, Any]) -> str:
         lines.append(f"  待处理：{kinds.get(item['kind'], item['kind'])}"
                      f"（{states.get(item['status'], item['status'])}）"
                      f" {name} {item.get('district') or ''} {item.get('other_district') or ''}")
+    for check in report.get("checks") or []:
+        lines.append(f"  待核对：{CHECK_KINDS.get(check['kind'], check['kind'])}"
+                     f" {check.get('name', '')} {check_words(check)}")
     for change in (report.get("changed_persons") or [])[:50]:
         fields = "；".join(f"{field_label(k)}：{_value(k, b)} → {_value(k, a)}"
                           for k, (b, a) in change["fields"].items())

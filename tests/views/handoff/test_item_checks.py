@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from desktop.core import idnumber
 from desktop.errors import AppError
+from desktop.exchange.handoff_report import report_xlsx
 from desktop.services.register.types import HonorDraft
+from desktop.views.handoff.base import report_text
 from desktop.views.handoff.items_dialog import OpenItemsDialog
 from tests.conftest import drop_pg_database
 from tests.handoff.support import Office, enrol, make_office
@@ -42,7 +46,20 @@ def _disagreeing(city: Office, cx: Office, dq: Office, tmp_path: Path) -> dict[s
     alive = dq.persons().create(person("沈老", "德清县", ID_TWICE))
     dq.ws().visits().create_single(alive, "生日", dt.date(2026, 12, 1), "八十大寿")
     _merge(city, cx, tmp_path / "cx.lmpkg")
-    _merge(city, dq, tmp_path / "dq.lmpkg")
+    # the dry-run report of 德清县's package already says both (screen and .xlsx)
+    dq.handoff().export("2026Q4", tmp_path / "dq.lmpkg")
+    staged = city.handoff().import_file((tmp_path / "dq.lmpkg").read_bytes())
+    assert staged.package_id is not None
+    found = {c["kind"]: c for c in staged.report["checks"]}
+    assert set(found) == {"died_visited", "honors_differ"}
+    assert found["died_visited"]["detail"] == {"died": "2026-10-03", "visited": "2026-12-01"}
+    said = report_text(staged.report)
+    assert "待核对：荣誉记录不一致" in said and "长兴县记有全国劳动模范（2010）" in said
+    assert "待核对：一方去世、另一方仍在走访" in said and "2026-10-03 去世；2026-12-01 走访" in said
+    sheet = load_workbook(io.BytesIO(report_xlsx(staged.report)))["待处理事项"]
+    kinds = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert {"荣誉记录不一致", "一方去世、另一方仍在走访"} <= set(kinds)
+    city.handoff(city.reviewer).merge(staged.package_id)
     items = {i.kind: i for i in city.ws().handoff_items().items()}
     assert set(items) == {"same_id", "died_visited", "honors_differ"}
     visited = items["died_visited"]
