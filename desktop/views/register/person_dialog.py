@@ -150,7 +150,9 @@ class PersonDialog(QDialog):
         """A new model worker; returns the new id, or None when cancelled."""
         dialog = cls(workspace, None, parent)
         dialog.exec()
-        return dialog.created_id
+        created = dialog.created_id
+        dialog.deleteLater()  # destroyed by Qt, not by a later garbage collection (a crash)
+        return created
 
     @classmethod
     def edit(cls, workspace: Workspace, person_id: uuid.UUID,
@@ -162,7 +164,9 @@ class PersonDialog(QDialog):
             present_error(parent, exc)
             return False
         dialog.exec()
-        return dialog.changed_anything
+        changed = dialog.changed_anything
+        dialog.deleteLater()
+        return changed
 
     # -- loading ---------------------------------------------------------------------------
 
