@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ import tempfile
 import time
 import tomllib
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +54,68 @@ OUTPUT_ENCODING = "utf-8"
 
 class Failed(Exception):
     """A step failed; the message says which and why."""
+
+
+NOTICES = "THIRD-PARTY-NOTICES.txt"  # beside the programs: what the bundle redistributes
+_LICENCE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING|NOTICE)[^/]*$", re.IGNORECASE)
+_REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def runtime_distributions(root: str = "laomo") -> list[metadata.Distribution]:
+    """The installed distributions the program needs: its dependencies and theirs (with the
+    extras asked for, e.g. psycopg[binary]); optional extras and what is not installed here
+    (another platform's marker) are left out."""
+    found: dict[str, metadata.Distribution] = {}
+    todo: list[tuple[str, set[str]]] = [(root, set())]
+    while todo:
+        name, extras = todo.pop()
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        key = _key(dist.metadata["Name"])
+        if key in found and not extras:
+            continue
+        found[key] = dist
+        for requirement in dist.requires or []:
+            spec, _, marker = requirement.partition(";")
+            wanted = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", marker)
+            if wanted and wanted.group(1) not in extras:
+                continue
+            match = _REQUIREMENT.match(spec)
+            if match:
+                more = {e.strip() for e in (match.group(2) or "").split(",") if e.strip()}
+                todo.append((match.group(1), more))
+    found.pop(_key(root), None)
+    return sorted(found.values(), key=lambda d: _key(d.metadata["Name"]))
+
+
+def notices_text() -> str:
+    """Every redistributed library's name, version, licence and licence files' text."""
+    parts = ["劳模之家 redistributes the following libraries under their own licences.\n"
+             "本程序随附以下第三方库，各自适用其许可证。\n"]
+    for dist in runtime_distributions():
+        meta = dist.metadata
+        licence = meta.get("License-Expression") or meta.get("License") or "; ".join(
+            c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
+            if c.startswith("License ::"))
+        parts.append(f"\n{'=' * 78}\n{meta['Name']} {dist.version}\nLicence: "
+                     f"{(licence or 'see the files below').strip().splitlines()[0]}\n"
+                     f"Home: {meta.get('Home-page') or (meta.get_all('Project-URL') or [''])[0]}"
+                     f"\n")
+        for file in sorted(dist.files or [], key=str):
+            if _LICENCE_FILE.search(str(file)):
+                text = Path(file.locate()).read_bytes().decode("utf-8", "replace")
+                parts.append(f"\n--- {file} ---\n{text.strip()}\n")
+    return "".join(parts)
+
+
+def write_notices(bundle: Path) -> None:
+    (bundle / NOTICES).write_text(notices_text(), encoding="utf-8")
 
 
 def step(message: str) -> None:
@@ -119,6 +183,9 @@ def check_layout(bundle: Path) -> None:
         internal / "resources" / "reference" / "districts.json",
     ]
     missing = [str(p.relative_to(bundle)) for p in expected if not p.exists()]
+    notices = bundle / NOTICES
+    missing += [f"{NOTICES}: {name}" for name in notices_missing(
+        notices.read_text(encoding="utf-8") if notices.exists() else "")]
     versions = Path("desktop", "migrations", "versions")
     sources = sorted(p.name for p in (ROOT / versions).glob("*.py"))
     bundled = sorted(p.name for p in (internal / versions).glob("*.py"))
@@ -133,6 +200,20 @@ def check_layout(bundle: Path) -> None:
     unwanted += bundled_forbidden_modules()
     if unwanted:
         raise Failed("the bundle contains what it should not: " + ", ".join(unwanted))
+
+
+def notices_missing(text: str) -> list[str]:
+    """The project's dependencies (pyproject.toml) that have no entry in the notices."""
+    entries = _key_lines(text)
+    names = [m.group(1) for d in tomllib.loads((ROOT / "pyproject.toml").read_text(
+        encoding="utf-8"))["project"]["dependencies"] if (m := _REQUIREMENT.match(d))]
+    return [name for name in names if f"\n{_key(name)} " not in entries]
+
+
+def _key_lines(text: str) -> str:
+    """The notices with each line's first word normalised, for finding a library's entry."""
+    return "\n" + "\n".join(_key(line.split(" ", 1)[0]) + " " + line.partition(" ")[2]
+                             for line in text.splitlines())
 
 
 def bundled_forbidden_modules() -> list[str]:
@@ -258,6 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not args.no_build:
             build(clean=args.clean)
+            write_notices(BUNDLE)
         if not (BUNDLE / EXE_NAME).exists():
             raise Failed(f"no bundle at {BUNDLE}; build it first")
         check_layout(BUNDLE)
