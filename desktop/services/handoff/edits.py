@@ -35,12 +35,8 @@ def shipped_times(package: OpenPackage | None) -> dict[uuid.UUID, dt.datetime]:
             for r in batch:
                 if r.get("updated_at"):
                     when = dt.datetime.fromisoformat(str(r["updated_at"]))
-                    out[uuid.UUID(str(r["id"]))] = _aware(when)
+                    out[uuid.UUID(str(r["id"]))] = rowsmod.aware(when)
     return out
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def edited_since(s: Session, entries: Iterable[tuple[str, str, str | None]],
@@ -57,7 +53,7 @@ def edited_since(s: Session, entries: Iterable[tuple[str, str, str | None]],
             ids.update(uuid.UUID(x) for x in json.loads(before or "[]"))
         else:
             ids.add(uuid.UUID(row_id))
-    merged_at = _aware(merged_at)
+    merged_at = rowsmod.aware(merged_at)
     found: list[dict[str, Any]] = []
     for table_name in rowsmod.ORDER:
         t = rowsmod.table(table_name)
@@ -67,7 +63,7 @@ def edited_since(s: Session, entries: Iterable[tuple[str, str, str | None]],
         for part in rowsmod.chunks(sorted(by_table[table_name])):
             for row_id, updated, text in s.execute(
                     select(t.c.id, t.c.updated_at, label).where(t.c.id.in_(part))):
-                when = _aware(updated)
+                when = rowsmod.aware(updated)
                 if when > merged_at and when != shipped.get(row_id):
                     found.append({"table": table_name, "id": str(row_id), "label": str(text)})
     return found

@@ -84,10 +84,23 @@ def file_fingerprint(path: Path) -> FileFingerprint:
     return FileFingerprint(size, digest.hexdigest())
 
 
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value
+#: How far back a package's changes reach before the last acknowledged snapshot on
+#: PostgreSQL, whose writers run while the export reads (SQLite's export holds the writer lock)
+OVERLAP = dt.timedelta(minutes=10)
+
+
+def changes_base(s: Session) -> tuple[list[HandoffPackage], HandoffPackage | None,
+                                      dt.datetime | None]:
+    """The district's sent packages (by sequence), the last one the city acknowledged, and
+    when the next package's changes start (that one's snapshot, less the overlap)."""
+    sent = list(s.scalars(select(HandoffPackage).where(
+        HandoffPackage.direction == "sent", HandoffPackage.kind == "district")
+        .order_by(HandoffPackage.sequence)))
+    acked = [p for p in sent if p.state == "acknowledged"]
+    base = acked[-1] if acked else None
+    snapshot = rowsmod.aware(base.snapshot_at) if base else None
+    overlap = dt.timedelta(0) if s.get_bind().dialect.name == "sqlite" else OVERLAP
+    return sent, base, snapshot - overlap if snapshot is not None else None
 
 
 class HandoffPreviewService(Service):
@@ -95,17 +108,8 @@ class HandoffPreviewService(Service):
 
     def preview(self) -> PackagePreview:
         self._actor.require(Perm.VIEW)
-        from desktop.services.handoff.service import OVERLAP
-
         with self._read_sessions.begin() as s:
-            sent = list(s.scalars(select(HandoffPackage).where(
-                HandoffPackage.direction == "sent", HandoffPackage.kind == "district")
-                .order_by(HandoffPackage.sequence)))
-            acked = [p for p in sent if p.state == "acknowledged"]
-            base = acked[-1] if acked else None
-            snapshot = _aware(base.snapshot_at) if base else None
-            overlap = dt.timedelta(0) if s.get_bind().dialect.name == "sqlite" else OVERLAP
-            since = snapshot - overlap if snapshot is not None else None
+            sent, base, since = changes_base(s)
             counts = {name: self._count(s, name, since) for name in CONTENT_TABLES}
             audit_from = (base.audit_head_seq or 0) + 1 if base else 1
             audit_entries = int(s.scalar(select(func.count()).select_from(AuditEvent).where(
@@ -141,7 +145,7 @@ class HandoffPreviewService(Service):
         if since is not None:
             stmt = stmt.where(Person.updated_at >= since)
         rows = s.execute(stmt.order_by(Person.name_pinyin, Person.name)).all()
-        people = {r.id: (r.name, _aware(r.created_at)) for r in rows}
+        people = {r.id: (r.name, rowsmod.aware(r.created_at)) for r in rows}
         deleted = {r.id for r in rows if r.deleted_at is not None}
         events: dict[object, str] = {}
         ev_stmt = select(PersonEvent.person_id, PersonEvent.kind).where(

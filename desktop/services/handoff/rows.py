@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
-from typing import Any
+from typing import Any, overload
 
 import orjson
 from sqlalchemy import (
@@ -64,6 +64,17 @@ _ID = itemgetter("id")
 PARENTS = set(CHILDREN.values())
 EXPORT_BATCH = 2000
 SQLITE_CACHE_KIB = 65536
+
+
+@overload
+def aware(value: dt.datetime) -> dt.datetime: ...
+@overload
+def aware(value: dt.datetime | None) -> dt.datetime | None: ...
+def aware(value: dt.datetime | None) -> dt.datetime | None:
+    """A stored time as UTC-aware (SQLite gives it back naive)."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
 
 
 def table(name: str) -> Table:

@@ -44,12 +44,9 @@ from desktop.services.base import Service
 from desktop.services.handoff import checks, edits, proposals, reference, resolution
 from desktop.services.handoff import rows as rowsmod
 from desktop.services.handoff.keys import KeyStore
+from desktop.services.handoff.preview import changes_base
 from desktop.services.permissions import Actor, Perm
 
-OVERLAP = dt.timedelta(minutes=10)
-"""The next package re-sends rows changed this long before the acknowledged snapshot: a write
-that committed just after the snapshot with an earlier timestamp is not lost (merging a row
-twice changes nothing)."""
 QUARTER_RE = r"^\d{4}Q[1-4]$"
 
 
@@ -121,12 +118,6 @@ def code_list_version() -> str:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value
 
 
 class HandoffService(Service):
@@ -238,23 +229,16 @@ class HandoffService(Service):
             raise AppError("output_is_directory", path=str(out))
         # The writer's transaction: on SQLite (BEGIN IMMEDIATE) no write is in flight while
         # the rows are read, so the snapshot time is exact and the next package needs no
-        # overlap; PostgreSQL writers run concurrently, hence OVERLAP there.
+        # overlap; PostgreSQL writers run concurrently, hence an overlap there (changes_base).
         with self._sessions.begin() as s:
             name, mode, city, _home = self._identity(s)
-            overlap = dt.timedelta(0) if s.get_bind().dialect.name == "sqlite" else OVERLAP
             if mode != "county":
                 raise AppError("handoff_city_cannot_export")
             peer = s.scalar(select(HandoffPeer).where(
                 HandoffPeer.kind == "city", HandoffPeer.revoked_at.is_(None)))
             if peer is None or not peer.age_recipient:
                 raise AppError("handoff_no_city")
-            sent = list(s.scalars(select(HandoffPackage).where(
-                HandoffPackage.direction == "sent", HandoffPackage.kind == "district")
-                .order_by(HandoffPackage.sequence)))
-            acked = [p for p in sent if p.state == "acknowledged"]
-            base = acked[-1] if acked else None
-            base_snapshot = _aware(base.snapshot_at) if base else None
-            since = base_snapshot - overlap if base_snapshot is not None else None
+            sent, base, since = changes_base(s)
             snapshot = _now()
             writer = pkg.PackageWriter()
             steps = len(rowsmod.ORDER) + 3
@@ -1002,7 +986,7 @@ class HandoffService(Service):
             return [
                 LedgerRow(p.id, p.direction, p.kind, p.district, p.quarter, p.sequence, p.state,
                           p.package_hash, json.loads(p.counts or "{}"),
-                          (_aware(p.created_at) or _now()).isoformat(timespec="seconds"),
+                          (rowsmod.aware(p.created_at) or _now()).isoformat(timespec="seconds"),
                           p.created_by, p.merged_by, int(open_items.get(p.id, 0)))
                 for p in s.scalars(select(HandoffPackage).order_by(HandoffPackage.id))
             ]
