@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -33,3 +34,40 @@ def on_next_modal(act: Callable[[QWidget], None], *, timeout_ms: int = 10000) ->
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def give_reason(reason: str, *, required: bool = True) -> None:
+    """Answer the next reason dialog (unmasking, reprinting) with ``reason``; with
+    ``required`` first check that it cannot be confirmed empty."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.views.reason_dialog import ReasonDialog
+
+    def act(widget: QWidget) -> None:
+        assert isinstance(widget, ReasonDialog)
+        ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if required:
+            assert not ok.isEnabled()  # no reason, no full numbers
+        widget.reason.setText(reason)
+        ok.click()
+
+    on_next_modal(act)
+
+
+def shown_pdf_text(qtbot: Any, parent: QWidget) -> str:
+    """The text of the PDF in the document preview ``parent`` opens (read back with pypdf,
+    without spaces or line breaks); the preview is closed."""
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop.views.document_preview import DocumentPreviewDialog
+
+    def shown() -> list[DocumentPreviewDialog]:
+        return [w for w in parent.findChildren(DocumentPreviewDialog) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=30000)
+    preview = shown()[0]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(preview.pdf))).pages)
+    preview.close()
+    return text.replace(" ", "").replace("\n", "")

@@ -9,7 +9,6 @@ import io
 
 from pypdf import PdfReader
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.masking import mask_id
@@ -18,11 +17,10 @@ from desktop.services import accounts
 from desktop.services.permissions import Role
 from desktop.services.workspace import Workspace
 from desktop.views.documents.documents_page import DocumentLogPage
-from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 from tests.register_support import REGISTER, ZRR_ID, add_persons
 from tests.views.conftest import make_workspace
-from tests.views.dialog_driver import on_next_modal
+from tests.views.dialog_driver import give_reason
 from tests.views.documents.test_documents_views import preview_of
 
 
@@ -46,25 +44,14 @@ def test_a_certificate_is_reprinted_with_the_full_number_for_a_reason(
     log.table.selectRow(0)
     assert full.isEnabled()
 
-    def reprint_reason(widget: QWidget) -> None:
-        assert isinstance(widget, ReasonDialog)
-        widget.reason.setText("原件遗失")
-        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-    on_next_modal(reprint_reason)
+    give_reason("原件遗失", required=False)
     log.findChild(QAction, "reprintMasked").trigger()  # asks the reprint's reason itself
     masked = preview_of(qtbot, log)
     text = _text(bytes(masked.pdf))
     assert "补打" in text and number not in text and mask_id(number) in text
     masked.close()
 
-    def give_reason(widget: QWidget) -> None:
-        assert isinstance(widget, ReasonDialog)
-        assert not widget.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
-        widget.reason.setText("原件遗失，单位需完整号码")
-        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-    on_next_modal(give_reason)
+    give_reason("原件遗失，单位需完整号码")
     full.trigger()
     reprint = preview_of(qtbot, log)
     assert number in _text(bytes(reprint.pdf))

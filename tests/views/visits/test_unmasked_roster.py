@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 
-from pypdf import PdfReader
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core import idnumber
@@ -22,11 +20,10 @@ from desktop.services.permissions import Role
 from desktop.services.visits.recuperation import BatchDraft
 from desktop.services.workspace import Workspace
 from desktop.views.document_preview import DocumentPreviewDialog
-from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.recuperation_page import RecuperationPage
 from tests.views.conftest import make_workspace
-from tests.views.dialog_driver import on_next_modal
+from tests.views.dialog_driver import give_reason, shown_pdf_text
 from tests.visits.support import add_people
 
 NUMBER = idnumber.make("330522", dt.date(1970, 5, 1), 417)
@@ -47,16 +44,6 @@ def _finish(qtbot: QtBot, page: QWidget, runner: TaskRunner) -> None:
     for preview in page.findChildren(DocumentPreviewDialog):
         preview.close()
     qtbot.wait(50)
-
-
-def _preview_text(qtbot: QtBot, page: QWidget) -> str:
-    def shown() -> list[DocumentPreviewDialog]:
-        return [w for w in page.findChildren(DocumentPreviewDialog) if w.isVisible()]
-    qtbot.waitUntil(lambda: bool(shown()), timeout=30000)
-    preview = shown()[0]
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(preview.pdf))).pages)
-    preview.close()
-    return text.replace(" ", "").replace("\n", "")
 
 
 def test_full_id_numbers_on_the_roster_need_a_reason_and_are_audited(
@@ -81,18 +68,12 @@ def test_full_id_numbers_on_the_roster_need_a_reason_and_are_audited(
     assert full.isVisible()
 
     masked.trigger()
-    text = _preview_text(qtbot, page)
+    text = shown_pdf_text(qtbot, page)
     assert mask_id(NUMBER) in text and NUMBER not in text
 
-    def give_reason(widget: QWidget) -> None:
-        assert isinstance(widget, ReasonDialog)
-        assert not widget.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
-        widget.reason.setText("办理旅游意外险")
-        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-    on_next_modal(give_reason)
+    give_reason("办理旅游意外险")
     full.trigger()
-    assert NUMBER in _preview_text(qtbot, page)
+    assert NUMBER in shown_pdf_text(qtbot, page)
     audit = [e for e in ws.audit().recent(20) if e.action == "recuperation.unmask_roster"]
     assert audit and "办理旅游意外险" in str(audit[0].detail)
     _finish(qtbot, page, runner)
@@ -126,15 +107,10 @@ def test_the_register_roster_too(qtbot: QtBot, ws: Workspace) -> None:
     qtbot.waitUntil(page.up_to_date, timeout=10000)
     assert page.findChild(QPushButton, "printRoster").menu() is not None
 
-    def give_reason(widget: QWidget) -> None:
-        assert isinstance(widget, ReasonDialog)
-        widget.reason.setText("报送市总工会")
-        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-    on_next_modal(give_reason)
+    give_reason("报送市总工会", required=False)
     page.findChild(QAction, "rosterFull").trigger()
-    assert NUMBER in _preview_text(qtbot, page)
+    assert NUMBER in shown_pdf_text(qtbot, page)
     page.findChild(QAction, "rosterMasked").trigger()
-    text = _preview_text(qtbot, page)
+    text = shown_pdf_text(qtbot, page)
     assert NUMBER not in text and mask_id(NUMBER) in text
     _finish(qtbot, page, runner)

@@ -6,14 +6,12 @@ refuses it again for such a user."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import openpyxl
 import pytest
-from pypdf import PdfReader
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.masking import mask_phone
@@ -22,12 +20,10 @@ from desktop.errors import PermissionDenied, ValidationError
 from desktop.services import accounts
 from desktop.services.permissions import Actor, Role
 from desktop.services.workspace import Workspace
-from desktop.views.document_preview import DocumentPreviewDialog
-from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.visits_page import VisitsPage
 from tests.views.conftest import make_workspace
-from tests.views.dialog_driver import on_next_modal
+from tests.views.dialog_driver import give_reason, shown_pdf_text
 from tests.visits.support import add_people
 
 PHONE = "13800000001"  # 全国甲's mobile in tests/visits/support.py
@@ -51,26 +47,6 @@ def _page(qtbot: QtBot, ws: Workspace, runner: TaskRunner) -> VisitsPage:
     return page
 
 
-def _preview_text(qtbot: QtBot, page: QWidget) -> str:
-    def shown() -> list[DocumentPreviewDialog]:
-        return [w for w in page.findChildren(DocumentPreviewDialog) if w.isVisible()]
-    qtbot.waitUntil(lambda: bool(shown()), timeout=30000)
-    preview = shown()[0]
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(preview.pdf))).pages)
-    preview.close()
-    return text.replace(" ", "").replace("\n", "")
-
-
-def _give_reason(reason: str) -> None:
-    def act(widget: QWidget) -> None:
-        assert isinstance(widget, ReasonDialog)
-        ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert not ok.isEnabled()  # no reason, no full numbers
-        widget.reason.setText(reason)
-        ok.click()
-    on_next_modal(act)
-
-
 def _unmask_audit(ws: Workspace) -> list[str]:
     return [str(e.detail) for e in ws.audit().recent(30) if e.action == "visit.unmask_list"]
 
@@ -88,19 +64,19 @@ def test_full_phones_on_the_visit_list_need_a_reason_and_are_audited(
     assert page.findChild(QAction, "visitListFull").isVisible()
 
     page.findChild(QAction, "visitListMasked").trigger()
-    text = _preview_text(qtbot, page)
+    text = shown_pdf_text(qtbot, page)
     assert mask_phone(PHONE) in text and PHONE not in text
     assert not _unmask_audit(ws)
 
-    _give_reason("入户前电话联系")
+    give_reason("入户前电话联系")
     page.findChild(QAction, "visitListFull").trigger()
-    assert PHONE in _preview_text(qtbot, page)
+    assert PHONE in shown_pdf_text(qtbot, page)
     assert any("入户前电话联系" in d for d in _unmask_audit(ws))
 
     target = tmp_path / "走访名单.xlsx"
     monkeypatch.setattr("desktop.views.visits.visits_page.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "*.xlsx"))
-    _give_reason("交各走访组核对")
+    give_reason("交各走访组核对")
     page.findChild(QAction, "visitExcelFull").trigger()
     qtbot.waitUntil(lambda: target.exists() and not page.loading, timeout=30000)
     cells = [str(c) for row in openpyxl.load_workbook(target).active.iter_rows(values_only=True)
