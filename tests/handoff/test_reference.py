@@ -71,6 +71,14 @@ def test_resolutions_flow_down_and_are_not_raised_again(
         masked = capsys.readouterr().out  # the decided 钱同 is settled; 李乙 is masked
         assert "李*" in masked and "李乙" not in masked and ID_TYPO not in masked
         assert "钱" not in masked
+        # full names need a reason: refused in words, nothing recorded
+        assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "items",
+                      "--unmask") == 3
+        refused = capsys.readouterr()
+        assert "理由" in refused.out + refused.err and "李乙" not in refused.out
+        with city.db.sessions.begin() as s:
+            assert s.scalar(select(func.count()).select_from(AuditEvent).where(
+                AuditEvent.action == "handoff.reveal_items")) == 1  # only the ws call above
         assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "items",
                       "--all", "--unmask", "--reason", "电话核对") == 0
         full = capsys.readouterr().out
