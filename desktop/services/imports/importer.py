@@ -10,7 +10,9 @@ back as a whole (new persons tombstoned, changed fields restored).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import gc
 import hashlib
 import itertools
@@ -90,6 +92,41 @@ class _Rollback(Exception):
     """Leave the transaction without committing (dry run, refused, cancelled)."""
 
 
+@dataclasses.dataclass(frozen=True)
+class _Found:
+    """What reading the file found besides its rows."""
+
+    sheet: str
+    header: Header
+    footers: tuple[int, ...]
+    count: int  # data rows
+
+
+class _Kept:
+    """A dry run's plan, kept for the real import of the same file (``ImportService.run``):
+    the rows as planned, and the context they were planned against to compare with what the
+    register says when the import is started."""
+
+    def __init__(self, key: tuple[Any, ...], found: _Found, planned: list[Planned],
+                 ctx: Context, numbers: list[str]) -> None:
+        self.key, self.found, self.planned, self.ctx, self.numbers = \
+            key, found, planned, ctx, numbers
+        # what the checks after the plan add to the rows (possible-duplicate warnings), so
+        # that they can be taken off and made again against the register of the real import
+        self._warned = [(p, len(p.warnings)) for p in planned
+                        if p.status == "new" and p.id_number is None]
+        self._statuses = [p.status for p in planned]
+
+    def restore(self) -> bool:
+        """The plan as it was before the dry run's later checks; False when they changed a
+        row's fate (a person saved meanwhile): then it is not worth keeping."""
+        if any(p.status != was for p, was in zip(self.planned, self._statuses, strict=True)):
+            return False
+        for p, n in self._warned:
+            del p.warnings[n:]
+        return True
+
+
 class ImportService:
     """Import, preview, undo and saved column mappings."""
 
@@ -98,6 +135,7 @@ class ImportService:
         self._sessions = sessions
         self._actor = actor
         self._today = today
+        self._kept: _Kept | None = None  # the last dry run's plan (see ``run``)
 
     # -- mappings -----------------------------------------------------------------------------
 
@@ -179,11 +217,27 @@ class ImportService:
             ) -> ImportResult:
         """Import (or dry-run) ``path``. Nothing is written when ``dry_run``, when the user
         cancels (``AppError("import_cancelled")``), or when a row is rejected and
-        ``options.good_rows_only`` is off; the result says which rows were refused and why."""
+        ``options.good_rows_only`` is off; the result says which rows were refused and why.
+
+        The wizard always shows a dry run first: the real import of the same file with the same
+        options then writes the plan the dry run made, when everything that plan was checked
+        against (the stored persons and honors of the file's ID numbers, the districts, the
+        mode, the day) is still as it was; otherwise it plans again."""
         self._actor.require(Perm.IMPORT_EXPORT)
         self._actor.require(Perm.EDIT_PERSONS)
         report = progress or (lambda done, total: None)
         cancelled = is_cancelled or (lambda: False)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        key = self._plan_key(digest, options)
+        kept, self._kept = self._kept, None
+        if not dry_run and kept is not None and kept.key == key:
+            again = functools.partial(self._planned_again, kept=kept, path=path, digest=digest,
+                                      options=options, report=report, cancelled=cancelled)
+            result = self._in_transaction(again)
+            if result is not None:
+                return result
+            del again
+        kept = None  # a plan that no longer holds is let go before planning again
         sheet = read_sheet(path, options.sheet, cancelled)
         header = self._header(sheet, options)
         inputs, footers = _split_rows(sheet, header)
@@ -191,10 +245,42 @@ class ImportService:
         del sheet
         if not inputs:
             raise AppError("import_no_rows", path=str(path))
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        columns = {k: i for i, k in header.mapping.items()}
-        total = len(inputs) * 2
-        holder: list[ImportResult] = []
+        found = _Found(sheet_name, header, tuple(footers), len(inputs))
+
+        def plan_and_write(s: Session) -> ImportResult:
+            ctx, numbers = self._context(s, inputs)
+            columns = {k: i for i, k in header.mapping.items()}
+            planned: list[Planned] = []
+            queue = deque(inputs)
+            inputs.clear()  # each row's cells are let go once it is planned
+            for n in range(found.count):
+                if n % STEP == 0:
+                    _tick(report, cancelled, n, found.count * 2)
+                planned.append(plan_row(queue.popleft(), ctx, columns))
+            mark_duplicates(planned, columns)
+            for p in planned:
+                p.stored = None
+            kept = _Kept(key, found, planned, ctx, numbers) if dry_run else None
+            if kept is None:
+                # what was loaded to plan against, let go before the writing (tens of
+                # megabytes at 50,000 rows); a dry run keeps it to see whether it still holds
+                ctx.existing.clear()
+                ctx.honors.clear()
+            result = self._finish(s, found, planned, ctx.districts, path, digest, options,
+                                  dry_run, report, cancelled)
+            if kept is not None and kept.restore():
+                self._kept = kept
+            return result
+
+        result = self._in_transaction(plan_and_write)
+        assert result is not None
+        return result
+
+    def _in_transaction(self, work: Callable[[Session], ImportResult | None],
+                        ) -> ImportResult | None:
+        """``work`` inside the import's transaction: the write lock taken, committed when it
+        returns a result that was written, rolled back otherwise."""
+        holder: list[ImportResult | None] = []
         session = self._sessions()
         collecting = gc.isenabled()
         # Tens of thousands of small dicts alive at once make the cyclic collector rescan them
@@ -205,42 +291,9 @@ class ImportService:
                 _roomy_cache(session)
                 _serialise(session)
                 id_guard.ensure(session)
-                ctx = self._context(session, inputs)
-                planned: list[Planned] = []
-                count = len(inputs)
-                queue = deque(inputs)
-                del inputs  # each row's cells are let go once it is planned
-                for n in range(count):
-                    if n % STEP == 0:
-                        _tick(report, cancelled, n, total)
-                    planned.append(plan_row(queue.popleft(), ctx, columns))
-                # what was loaded to plan against, and what rows said for the duplicate
-                # check, let go before the writing (tens of megabytes at 50,000 rows)
-                ctx.existing.clear()
-                ctx.honors.clear()
-                mark_duplicates(planned, columns)
-                for p in planned:
-                    p.stored = None
-                flag_possible_duplicates(session, planned, columns, ctx.districts)
-                _claim_updates(session, planned, columns)
-                rejected = sum(1 for p in planned if p.status == "rejected")
-                refused = rejected > 0 and not options.good_rows_only
-                batch_id = uuid.uuid4()
-                counts = _counts(planned)
-                written = not dry_run and not refused
-                if written:
-                    # A dry run (or a refused file) stops at the plan: every check that decides
-                    # a row's fate is in it, and the import lock keeps the register as planned
-                    # until the commit (the partial unique index only backs the plan up).
-                    self._write(session, planned, batch_id, report, cancelled, count, total)
-                    self._record(session, batch_id, path, digest, sheet_name, counts, planned)
-                holder.append(ImportResult(
-                    file_name=path.name, sheet=sheet_name, header_row=header.row_number,
-                    titles=header.titles, mapping=dict(header.mapping), dry_run=dry_run,
-                    written=written, batch_id=batch_id if written else None, counts=counts,
-                    rows=tuple(_outcome(p) for p in planned), footer_rows=tuple(footers)))
-                report(total, total)
-                if not written:
+                result = work(session)
+                holder.append(result)
+                if result is None or not result.written:
                     raise _Rollback
         except _Rollback:
             pass
@@ -257,20 +310,75 @@ class ImportService:
                 gc.enable()
         return holder[0]
 
-    def _context(self, s: Session, inputs: Sequence[RowInput]) -> Context:
+    def _planned_again(self, s: Session, kept: _Kept, path: Path, digest: str,
+                       options: ImportOptions, report: Progress, cancelled: Cancelled,
+                       ) -> ImportResult | None:
+        """The real import of a file just dry-run: its plan, when what it was checked against
+        is unchanged (else None: planned again from the file)."""
+        ctx, _ = self._context(s, (), kept.numbers)
+        if ctx != kept.ctx:
+            return None
+        ctx.existing.clear()
+        ctx.honors.clear()
+        kept.ctx.existing.clear()
+        kept.ctx.honors.clear()
+        return self._finish(s, kept.found, kept.planned, ctx.districts, path, digest, options,
+                            False, report, cancelled)
+
+    def _finish(self, s: Session, found: _Found, planned: list[Planned],
+                districts: dict[str, uuid.UUID], path: Path, digest: str,
+                options: ImportOptions, dry_run: bool, report: Progress, cancelled: Cancelled,
+                ) -> ImportResult:
+        """From a plan to the result: the checks against the register that may have moved
+        since the plan (possible duplicates, persons saved meanwhile), then the writing."""
+        header = found.header
+        columns = {k: i for i, k in header.mapping.items()}
+        count, total = found.count, found.count * 2
+        flag_possible_duplicates(s, planned, columns, districts)
+        _claim_updates(s, planned, columns)
+        rejected = sum(1 for p in planned if p.status == "rejected")
+        refused = rejected > 0 and not options.good_rows_only
+        batch_id = uuid.uuid4()
+        counts = _counts(planned)
+        written = not dry_run and not refused
+        if written:
+            # A dry run (or a refused file) stops at the plan: every check that decides a row's
+            # fate is in it, and the import lock keeps the register as planned until the
+            # commit (the partial unique index only backs the plan up).
+            self._write(s, planned, batch_id, report, cancelled, count, total)
+            self._record(s, batch_id, path, digest, found.sheet, counts, planned)
+        result = ImportResult(
+            file_name=path.name, sheet=found.sheet, header_row=header.row_number,
+            titles=header.titles, mapping=dict(header.mapping), dry_run=dry_run,
+            written=written, batch_id=batch_id if written else None, counts=counts,
+            rows=tuple(_outcome(p) for p in planned), footer_rows=found.footers)
+        report(total, total)
+        return result
+
+    def _plan_key(self, digest: str, options: ImportOptions) -> tuple[Any, ...]:
+        """What a dry run's plan depends on besides the register: the file, how it is read
+        (a saved mapping by what it says, not its name), who imports, and the day."""
+        saved = self._saved(options.saved_mapping)
+        how = dataclasses.replace(options, good_rows_only=False)
+        return (digest, how, saved, self._actor.name, self._actor.role, self._today())
+
+    def _context(self, s: Session, inputs: Sequence[RowInput],
+                 numbers: list[str] | None = None) -> tuple[Context, list[str]]:
+        """What the rows are checked against, and the file's ID numbers it was loaded for."""
         districts = {n: i for n, i in s.execute(
             select(District.name, District.id).where(District.deleted_at.is_(None)))}
         mode = settings.get(s, settings.MODE)
         home = home_district_id(s)
         home_name = next((n for n, i in districts.items() if i == home), None)
-        numbers = [n for n in (id_of(r) for r in inputs) if n]
+        if numbers is None:
+            numbers = [n for n in (id_of(r) for r in inputs) if n]
         existing, honors = load_existing(s, numbers)
         names = {i: n for n, i in districts.items()}
         owners = {p["id"]: names.get(p["origin_district_id"], str(p["origin_district_id"]))
                   for p in existing.values() if mode == "city"
                   and p.get("origin_district_id") not in (None, home)}
         return Context(districts, home_name if mode == "county" else None, mode == "county",
-                       existing, honors, self._today(), owners)
+                       existing, honors, self._today(), owners), numbers
 
     def _write(self, s: Session, planned: Sequence[Planned], batch_id: uuid.UUID,
                report: Progress, cancelled: Cancelled, done: int, total: int) -> None:

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QProgressDialog, QPushButton, QWizard
 
+from desktop.services.imports import importer
 from desktop.services.workspace import Workspace
 from desktop.views.imports.export_dialog import ExportDialog
 from desktop.views.imports.import_wizard import ImportWizard
@@ -26,8 +28,17 @@ def _shot(widget: Any, name: str) -> None:
 
 
 def test_wizard_dry_run_good_rows_import_and_undo(ws: Workspace, qtbot: Any,
-                                                  tmp_path: Path) -> None:
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     book = write_clerk_workbook(tmp_path / "名册.xlsx")
+    reads: list[Path] = []  # the file read and checked row by row
+    read = importer.read_sheet
+
+    def spy(path: Path, *args: Any, **kwargs: Any) -> Any:
+        reads.append(path)
+        return read(path, *args, **kwargs)
+
+    monkeypatch.setattr(importer, "read_sheet", spy)
     wizard = ImportWizard(ws.importer(), TaskRunner())
     qtbot.addWidget(wizard)
     wizard.show()
@@ -54,10 +65,13 @@ def test_wizard_dry_run_good_rows_import_and_undo(ws: Workspace, qtbot: Any,
     dry.write_report(report)
     assert openpyxl.load_workbook(report)["劳模名单"]["M9"].value
     _shot(wizard, "import-dry-run")
+    read_before_import = len(reads)
     wizard.next()
     run = wizard.run_page
     qtbot.waitUntil(lambda: run.finished_run, timeout=20000)
     assert run.result is not None and run.result.written
+    assert len(reads) == read_before_import  # the import wrote the plan the dry run showed
+    assert run.result.rows == dry.result.rows
     assert "批次" in run.status.text() and run.undo_button.isEnabled()
     assert ws.register().count(__import__("desktop.services.register.types",
                                           fromlist=["RegisterFilter"]).RegisterFilter()) == 4
