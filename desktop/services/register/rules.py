@@ -99,6 +99,16 @@ def max_length(table: Table, column: str) -> int | None:
 
 _PERSON = Person.__table__
 _HONOR = Honor.__table__
+# Each text field's column limit, looked up once rather than per draft (an import checks 50,000):
+# the fields whose column has one, and how each of the person's text columns is filled.
+_TEXT_LIMITS = tuple((f, limit) for f in _TEXT_FIELDS
+                     if (limit := max_length(_PERSON, f)) is not None)
+_HONOR_LIMITS = tuple((f, limit) for f in _HONOR_TEXT_FIELDS
+                      if (limit := max_length(_HONOR, f)) is not None)
+_RESOLVED_SEX, _OVERRIDE, _OVERRIDE_REASON = 1, 2, 3
+_TEXT_FILLS = tuple((f, {"sex": _RESOLVED_SEX, "treatment_override": _OVERRIDE,
+                         "treatment_override_reason": _OVERRIDE_REASON}.get(f, 0))
+                    for f in _TEXT_FIELDS)
 
 
 def name_problems(name: str) -> list[FieldProblem]:
@@ -188,13 +198,20 @@ def _identity(
     return idn, idn.number, idn.legacy15
 
 
+@cache
+def _codes(field: str) -> frozenset[str]:
+    """The codes a code-table field accepts: those of any of its tables."""
+    return frozenset().union(*(reference.code_table(t) for t in _CODE_TABLES[field]))
+
+
 def _code_problems(draft: PersonDraft) -> list[FieldProblem]:
     out: list[FieldProblem] = []
-    for field, tables in _CODE_TABLES.items():
-        value = clean_text(getattr(draft, field))
-        if value is None:
+    for field in _CODE_TABLES:
+        value = getattr(draft, field)
+        if value is None:  # most fields of most records: nothing to clean or look up
             continue
-        if not any(value in reference.code_table(t) for t in tables):
+        value = value.strip()
+        if value and value not in _codes(field):
             out.append(FieldProblem(field, "code_unknown", {"value": value}))
     status = clean_text(draft.employment_status)
     if status is not None and status not in reference.EMPLOYMENT_STATUSES:
@@ -235,7 +252,8 @@ def honor_problems(
     out: list[FieldProblem] = []
     if honor.id is not None and honor.id not in known_ids:
         out.append(FieldProblem(f"{p}.id", "honor_unknown"))
-    if clean_text(honor.title) is None:
+    title = honor.title
+    if title is None or not title.strip():
         out.append(FieldProblem(f"{p}.title", "value_required"))
     if honor.level not in reference.TREATMENT_LEVELS:
         out.append(FieldProblem(f"{p}.level", "level_unknown", {"value": honor.level}))
@@ -250,12 +268,15 @@ def honor_problems(
             out.append(FieldProblem(f"{p}.year", "honor_too_young",
                                     {"birth_year": birth.year, "minimum_age": MIN_HONOR_AGE}))
     revoked = honor.revoked_date
-    out.extend(date_problems(f"{p}.revoked_date", revoked, today))
-    if revoked is not None and year is not None and revoked.year < year:
-        out.append(FieldProblem(f"{p}.revoked_date", "revoked_before_award", {"year": year}))
-    out.extend(text_length_problems(
-        _HONOR,  # type: ignore[arg-type]
-        ((f"{p}.{f}", f, getattr(honor, f)) for f in _HONOR_TEXT_FIELDS)))
+    if revoked is not None:
+        out.extend(date_problems(f"{p}.revoked_date", revoked, today))
+        if year is not None and revoked.year < year:
+            out.append(FieldProblem(f"{p}.revoked_date", "revoked_before_award",
+                                    {"year": year}))
+    for f, limit in _HONOR_LIMITS:  # as typed: an honor's texts are not trimmed for this
+        value = getattr(honor, f)
+        if value is not None and len(value) > limit:
+            out.append(FieldProblem(f"{p}.{f}", "too_long", {"maximum": limit}))
     return out
 
 
@@ -303,14 +324,15 @@ def check_draft(
                                          {"value": draft.treatment_override}))
         if clean_text(draft.treatment_override_reason) is None:
             problems.append(FieldProblem("treatment_override_reason", "reason_required"))
-    given = [(f, f, clean_text(value)) for f in _TEXT_FIELDS
-             if (value := getattr(draft, f)) is not None]  # most are empty: skip them early
-    problems.extend(text_length_problems(_PERSON, given))  # type: ignore[arg-type]
+    for f, limit in _TEXT_LIMITS:  # as text_length_problems, with the limits looked up once
+        value = getattr(draft, f)
+        if value is not None and len(value.strip()) > limit:
+            problems.append(FieldProblem(f, "too_long", {"maximum": limit}))
 
     seen: set[uuid.UUID] = set()
     for index, honor in enumerate(draft.honors):
         problems.extend(honor_problems(index, honor, birth, today,
-                                       stored.honor_ids - seen))
+                                       stored.honor_ids - seen if seen else stored.honor_ids))
         if honor.id is not None:
             seen.add(honor.id)
     return problems, Resolved(name=name, id_number=number, id_legacy15=legacy,
@@ -319,19 +341,41 @@ def check_draft(
 
 def person_values(draft: PersonDraft, resolved: Resolved) -> dict[str, Any]:
     """The person's own columns as the draft sets them (derived columns are set elsewhere)."""
-    values: dict[str, Any] = {f: None if (v := getattr(draft, f)) is None else clean_text(v)
-                              for f in _TEXT_FIELDS}
+    return _person_values(draft, resolved, keep_empty=True)
+
+
+def given_person_values(draft: PersonDraft, resolved: Resolved) -> dict[str, Any]:
+    """``person_values`` without the columns it leaves None, in the same order (an import
+    keeps only what a row fills: most of a person's columns are empty in a roster)."""
+    return _person_values(draft, resolved, keep_empty=False)
+
+
+def _person_values(draft: PersonDraft, resolved: Resolved, *,
+                   keep_empty: bool) -> dict[str, Any]:
     override = draft.treatment_override
-    values.update(
-        name=resolved.name, id_number=resolved.id_number, id_legacy15=resolved.id_legacy15,
-        sex=resolved.sex, birth_date=resolved.birth_date,
-        party_join_date=draft.party_join_date, work_start_date=draft.work_start_date,
-        spouse_birth_date=draft.spouse_birth_date,
-        monthly_income=money(draft.monthly_income), spouse_income=money(draft.spouse_income),
-        household_size=draft.household_size, is_farmer_model=draft.is_farmer_model,
-        treatment_override=override,
-        treatment_override_reason=values["treatment_override_reason"] if override else None,
-    )
+    reason = clean_text(draft.treatment_override_reason) if override else None
+    values: dict[str, Any] = {}
+    for f, fill in _TEXT_FILLS:
+        if fill == 0:
+            value = getattr(draft, f)
+            if value is not None:
+                value = value.strip() or None
+        else:
+            value = resolved.sex if fill == _RESOLVED_SEX else \
+                override if fill == _OVERRIDE else reason
+        if value is not None or keep_empty:
+            values[f] = value
+    for f, value in (
+        ("name", resolved.name), ("id_number", resolved.id_number),
+        ("id_legacy15", resolved.id_legacy15), ("birth_date", resolved.birth_date),
+        ("party_join_date", draft.party_join_date), ("work_start_date", draft.work_start_date),
+        ("spouse_birth_date", draft.spouse_birth_date),
+        ("monthly_income", money(draft.monthly_income)),
+        ("spouse_income", money(draft.spouse_income)),
+        ("household_size", draft.household_size), ("is_farmer_model", draft.is_farmer_model),
+    ):
+        if value is not None or keep_empty:
+            values[f] = value
     return values
 
 
