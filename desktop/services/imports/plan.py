@@ -33,6 +33,35 @@ HONOR: Table = Honor.__table__  # type: ignore[assignment]
 CHUNK = 500
 _DRAFT_FIELDS = {f.name for f in dataclasses.fields(PersonDraft)} - {"honors"}
 _ROW_FIELDS = frozenset(_DRAFT_FIELDS - {"name", "district", "birth_date"})  # taken as read
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    """Every field in order, with its default (MISSING for those the caller must give)."""
+    return {f.name: f.default for f in dataclasses.fields(cls)}
+
+
+_PERSON_DEFAULTS = _defaults(PersonDraft)
+_HONOR_DEFAULTS = _defaults(HonorDraft)
+_new = object.__new__
+
+
+def _person_draft(values: dict[str, Any]) -> PersonDraft:
+    """``PersonDraft(**values)``, the same instance (fields, ==, hash, repr), built without the
+    generated ``__init__``: a frozen dataclass sets each of its 43 fields through
+    ``object.__setattr__``, a fifth of planning a row. Only for plain frozen dataclasses without
+    ``__post_init__`` (tests/imports/test_import_plan.py keeps it so); ``values`` names fields
+    only."""
+    draft = _new(PersonDraft)
+    object.__setattr__(draft, "__dict__", {**_PERSON_DEFAULTS, **values})
+    return draft
+
+
+def _honor_draft(title: str, level: str, year: int | None) -> HonorDraft:
+    """``HonorDraft(title=title, level=level, year=year)``, built as ``_person_draft``."""
+    draft = _new(HonorDraft)
+    object.__setattr__(draft, "__dict__", {**_HONOR_DEFAULTS, "title": title, "level": level,
+                                           "year": year})
+    return draft
 _CODE_LABELS = {
     "sex": "sex_GB_T_2261_1", "ethnicity": "ethnicity_GB_3304",
     "political_status": "political_GB_T_4762", "education": "education_GB_T_4658_2006_top",
@@ -177,12 +206,11 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
         same = year == birth.year and (row.precision["birth_date"] == "year"
                                        or month == birth.month)
         birth = None if same else birth
-    honors = tuple([HonorDraft(title=h.title, level=h.level, year=h.year)
+    honors = tuple([_honor_draft(h.title, h.level, h.year)
                     for h in row.honors if h.level is not None])
-    draft = PersonDraft(
-        name=name, district=district or "", birth_date=birth,
-        honors=honors, **{k: val for k, val in v.items() if k in _ROW_FIELDS},
-    )
+    given = {k: val for k, val in v.items() if k in _ROW_FIELDS}
+    given.update(name=name, district=district or "", birth_date=birth, honors=honors)
+    draft = _person_draft(given)
     problems, resolved = check_draft(draft, today=ctx.today)
     for p in problems:
         if p.code == "unknown_district" or p.field == "district":
