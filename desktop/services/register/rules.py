@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -100,15 +101,22 @@ def max_length(table: Table, column: str) -> int | None:
 _PERSON = Person.__table__
 _HONOR = Honor.__table__
 # Each text field's column limit, looked up once rather than per draft (an import checks 50,000):
-# the fields whose column has one, and how each of the person's text columns is filled.
+# the fields whose column has one. Fields are read with one attrgetter call for them all.
 _TEXT_LIMITS = tuple((f, limit) for f in _TEXT_FIELDS
                      if (limit := max_length(_PERSON, f)) is not None)
 _HONOR_LIMITS = tuple((f, limit) for f in _HONOR_TEXT_FIELDS
                       if (limit := max_length(_HONOR, f)) is not None)
-_RESOLVED_SEX, _OVERRIDE, _OVERRIDE_REASON = 1, 2, 3
-_TEXT_FILLS = tuple((f, {"sex": _RESOLVED_SEX, "treatment_override": _OVERRIDE,
-                         "treatment_override_reason": _OVERRIDE_REASON}.get(f, 0))
-                    for f in _TEXT_FIELDS)
+_LIMITED_TEXTS = operator.attrgetter(*(f for f, _ in _TEXT_LIMITS))
+_LIMITED_HONOR_TEXTS = operator.attrgetter(*(f for f, _ in _HONOR_LIMITS))
+_TEXTS = operator.attrgetter(*_TEXT_FIELDS)
+# which of the texts person_values takes from elsewhere: the resolved sex (1), the override as
+# given (2), and its reason only with an override (3)
+_SPECIAL_TEXTS = ("sex", "treatment_override", "treatment_override_reason")
+_TEXT_SPECIAL = tuple(_SPECIAL_TEXTS.index(f) + 1 if f in _SPECIAL_TEXTS else 0
+                      for f in _TEXT_FIELDS)
+_OTHER_FIELDS = ("name", "id_number", "id_legacy15", "birth_date", "party_join_date",
+                 "work_start_date", "spouse_birth_date", "monthly_income", "spouse_income",
+                 "household_size", "is_farmer_model")  # person_values' columns after the texts
 
 
 def name_problems(name: str) -> list[FieldProblem]:
@@ -273,8 +281,8 @@ def honor_problems(
         if year is not None and revoked.year < year:
             out.append(FieldProblem(f"{p}.revoked_date", "revoked_before_award",
                                     {"year": year}))
-    for f, limit in _HONOR_LIMITS:  # as typed: an honor's texts are not trimmed for this
-        value = getattr(honor, f)
+    # as typed: an honor's texts are not trimmed for this
+    for (f, limit), value in zip(_HONOR_LIMITS, _LIMITED_HONOR_TEXTS(honor), strict=True):
         if value is not None and len(value) > limit:
             out.append(FieldProblem(f"{p}.{f}", "too_long", {"maximum": limit}))
     return out
@@ -324,8 +332,8 @@ def check_draft(
                                          {"value": draft.treatment_override}))
         if clean_text(draft.treatment_override_reason) is None:
             problems.append(FieldProblem("treatment_override_reason", "reason_required"))
-    for f, limit in _TEXT_LIMITS:  # as text_length_problems, with the limits looked up once
-        value = getattr(draft, f)
+    # as text_length_problems of the cleaned texts, with the limits looked up once
+    for (f, limit), value in zip(_TEXT_LIMITS, _LIMITED_TEXTS(draft), strict=True):
         if value is not None and len(value.strip()) > limit:
             problems.append(FieldProblem(f, "too_long", {"maximum": limit}))
 
@@ -353,27 +361,21 @@ def given_person_values(draft: PersonDraft, resolved: Resolved) -> dict[str, Any
 def _person_values(draft: PersonDraft, resolved: Resolved, *,
                    keep_empty: bool) -> dict[str, Any]:
     override = draft.treatment_override
-    reason = clean_text(draft.treatment_override_reason) if override else None
+    specials = (None, resolved.sex, override,
+                clean_text(draft.treatment_override_reason) if override else None)
     values: dict[str, Any] = {}
-    for f, fill in _TEXT_FILLS:
-        if fill == 0:
-            value = getattr(draft, f)
-            if value is not None:
-                value = value.strip() or None
-        else:
-            value = resolved.sex if fill == _RESOLVED_SEX else \
-                override if fill == _OVERRIDE else reason
+    for f, special, value in zip(_TEXT_FIELDS, _TEXT_SPECIAL, _TEXTS(draft), strict=True):
+        if special:
+            value = specials[special]
+        elif value is not None:
+            value = value.strip() or None
         if value is not None or keep_empty:
             values[f] = value
-    for f, value in (
-        ("name", resolved.name), ("id_number", resolved.id_number),
-        ("id_legacy15", resolved.id_legacy15), ("birth_date", resolved.birth_date),
-        ("party_join_date", draft.party_join_date), ("work_start_date", draft.work_start_date),
-        ("spouse_birth_date", draft.spouse_birth_date),
-        ("monthly_income", money(draft.monthly_income)),
-        ("spouse_income", money(draft.spouse_income)),
-        ("household_size", draft.household_size), ("is_farmer_model", draft.is_farmer_model),
-    ):
+    for f, value in zip(_OTHER_FIELDS, (
+            resolved.name, resolved.id_number, resolved.id_legacy15, resolved.birth_date,
+            draft.party_join_date, draft.work_start_date, draft.spouse_birth_date,
+            money(draft.monthly_income), money(draft.spouse_income), draft.household_size,
+            draft.is_farmer_model), strict=True):
         if value is not None or keep_empty:
             values[f] = value
     return values
