@@ -13,6 +13,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table, bindparam, select
@@ -33,6 +34,22 @@ HONOR: Table = Honor.__table__  # type: ignore[assignment]
 CHUNK = 500
 _DRAFT_FIELDS = {f.name for f in dataclasses.fields(PersonDraft)} - {"honors"}
 _ROW_FIELDS = frozenset(_DRAFT_FIELDS - {"name", "district", "birth_date"})  # taken as read
+_CODE_LABELS = {
+    "sex": "sex_GB_T_2261_1", "ethnicity": "ethnicity_GB_3304",
+    "political_status": "political_GB_T_4762", "education": "education_GB_T_4658_2006_top",
+    "marital_status": "marital_GB_T_2261_2_2003",
+}
+_LOADED = ("id", "name", "id_number", "id_legacy15", "sex", "birth_date", "district_id",
+           "origin_district_id",
+           "row_version", "name_pinyin", "name_initials", "treatment_override",
+           "death_date", *sorted(_DRAFT_FIELDS - {"name", "district", "id_number", "sex",
+                                                  "birth_date"}))
+_PERSONS_BY_NUMBER = select(*(PERSON.c[c] for c in _LOADED)).where(
+    PERSON.c.id_number.in_(bindparam("numbers", expanding=True)),
+    PERSON.c.deleted_at.is_(None), PERSON.c.merged_into_id.is_(None))
+_HONORS_OF = select(HONOR.c.person_id, HONOR.c.title, HONOR.c.level, HONOR.c.year,
+                    HONOR.c.revoked_date).where(
+    HONOR.c.person_id.in_(bindparam("ids", expanding=True)), HONOR.c.deleted_at.is_(None))
 
 
 def _defaults(cls: type) -> dict[str, Any]:
@@ -56,28 +73,13 @@ def _person_draft(values: dict[str, Any]) -> PersonDraft:
     return draft
 
 
+@lru_cache(maxsize=4096)  # a file names a few hundred honors; a draft is immutable, shared
 def _honor_draft(title: str, level: str, year: int | None) -> HonorDraft:
     """``HonorDraft(title=title, level=level, year=year)``, built as ``_person_draft``."""
     draft = _new(HonorDraft)
     object.__setattr__(draft, "__dict__", {**_HONOR_DEFAULTS, "title": title, "level": level,
                                            "year": year})
     return draft
-_CODE_LABELS = {
-    "sex": "sex_GB_T_2261_1", "ethnicity": "ethnicity_GB_3304",
-    "political_status": "political_GB_T_4762", "education": "education_GB_T_4658_2006_top",
-    "marital_status": "marital_GB_T_2261_2_2003",
-}
-_LOADED = ("id", "name", "id_number", "id_legacy15", "sex", "birth_date", "district_id",
-           "origin_district_id",
-           "row_version", "name_pinyin", "name_initials", "treatment_override",
-           "death_date", *sorted(_DRAFT_FIELDS - {"name", "district", "id_number", "sex",
-                                                  "birth_date"}))
-_PERSONS_BY_NUMBER = select(*(PERSON.c[c] for c in _LOADED)).where(
-    PERSON.c.id_number.in_(bindparam("numbers", expanding=True)),
-    PERSON.c.deleted_at.is_(None), PERSON.c.merged_into_id.is_(None))
-_HONORS_OF = select(HONOR.c.person_id, HONOR.c.title, HONOR.c.level, HONOR.c.year,
-                    HONOR.c.revoked_date).where(
-    HONOR.c.person_id.in_(bindparam("ids", expanding=True)), HONOR.c.deleted_at.is_(None))
 
 
 @dataclass
