@@ -98,3 +98,15 @@ def test_given_values_are_the_filled_person_values_in_order(changes: dict[str, A
         assert len(every) == 41  # every own column of the draft, filled or not
         given = given_person_values(d, resolved)
         assert list(given.items()) == [(k, v) for k, v in every.items() if v is not None]
+
+
+def test_names_of_han_characters_pass_and_others_are_named() -> None:
+    for name in ("王〇", "\U00020bb7\U00021484荣", "\u9fff\u3400\U0002a700\U000323af",
+                 "阿依古丽·买买提"):
+        assert problems_of(draft(name=name)) == [], name
+    assert problems_of(draft(name="王a\u4dc0 1")) == [  # U+4DC0 lies between two blocks
+        FieldProblem("name", "name_invalid_chars", {"chars": " 1a\u4dc0"})]
+    assert problems_of(draft(name="王··明")) == [
+        FieldProblem("name", "name_invalid_chars", {"chars": "·"})]
+    assert problems_of(draft(name="王" * 51)) == [
+        FieldProblem("name", "too_long", {"maximum": 50})]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,6 +59,9 @@ _HAN_RANGES = (
     (0x2F800, 0x2FA1F),  # compatibility supplement
     (0x30000, 0x323AF),  # Extensions G, H
 )
+# the same characters as one pattern: a name of only these needs no look-up per character
+_NAME_CHARS = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES)
+                         + _DOT + "]*")
 _TEXT_FIELDS = tuple(
     f.name for f in dataclasses.fields(PersonDraft)
     if f.name not in {"name", "district", "id_number", "honors"}
@@ -100,6 +104,7 @@ def max_length(table: Table, column: str) -> int | None:
 
 _PERSON = Person.__table__
 _HONOR = Honor.__table__
+_NAME_LIMIT = max_length(_PERSON, "name")
 # Each text field's column limit, looked up once rather than per draft (an import checks 50,000):
 # the fields whose column has one. Fields are read with one attrgetter call for them all.
 _TEXT_LIMITS = tuple((f, limit) for f in _TEXT_FIELDS
@@ -122,12 +127,12 @@ _OTHER_FIELDS = ("name", "id_number", "id_legacy15", "birth_date", "party_join_d
 def name_problems(name: str) -> list[FieldProblem]:
     if not name:
         return [FieldProblem("name", "name_empty")]
-    bad = sorted({ch for ch in name if not (is_han(ch) or ch == _DOT)})
+    bad = [] if _NAME_CHARS.fullmatch(name) else \
+        sorted({ch for ch in name if not (is_han(ch) or ch == _DOT)})
     if bad or name.startswith(_DOT) or name.endswith(_DOT) or _DOT * 2 in name:
         return [FieldProblem("name", "name_invalid_chars", {"chars": "".join(bad) or _DOT})]
-    limit = max_length(_PERSON, "name")
-    if limit is not None and len(name) > limit:
-        return [FieldProblem("name", "too_long", {"maximum": limit})]
+    if _NAME_LIMIT is not None and len(name) > _NAME_LIMIT:
+        return [FieldProblem("name", "too_long", {"maximum": _NAME_LIMIT})]
     return []
 
 
