@@ -40,12 +40,8 @@ class HonorFacts:
     revoked: bool
 
 
-def level_rank(level: str | None) -> int:
-    """0 for 全国 (highest) … 3 for 县级; 99 for none or unknown."""
-    return _RANKS.get(level, 99)  # type: ignore[arg-type]  # None is no key either
-
-
 _RANKS = {level: rank for rank, level in enumerate(TREATMENT_LEVELS)}
+"""0 for 全国 (highest) … 3 for 县级; ``_RANKS.get(level, 99)`` for none or unknown."""
 
 
 def level_for_title(title: str) -> str | None:
