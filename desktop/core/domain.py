@@ -40,14 +40,8 @@ class HonorFacts:
     revoked: bool
 
 
-def level_rank(level: str | None) -> int:
-    """0 for 全国 (highest) … 3 for 县级; 99 for none or unknown."""
-    if level is None:
-        return 99
-    try:
-        return TREATMENT_LEVELS.index(level)
-    except ValueError:
-        return 99
+_RANKS = {level: rank for rank, level in enumerate(TREATMENT_LEVELS)}
+"""0 for 全国 (highest) … 3 for 县级; ``_RANKS.get(level, 99)`` for none or unknown."""
 
 
 def level_for_title(title: str) -> str | None:
@@ -61,11 +55,13 @@ def level_for_title(title: str) -> str | None:
 def derived_treatment_level(honors: Iterable[HonorFacts]) -> str | None:
     """The highest level among kept (not revoked) honors; None without any."""
     best: str | None = None
+    best_rank = 99
     for h in honors:
-        if h.revoked or h.level not in TREATMENT_LEVELS:
+        if h.revoked:
             continue
-        if level_rank(h.level) < level_rank(best):
-            best = h.level
+        rank = _RANKS.get(h.level, 99)
+        if rank < best_rank:  # an unknown level (99) never is
+            best, best_rank = h.level, rank
     return best
 
 
@@ -89,12 +85,15 @@ class HonorLabel:
 
 def highest_honor(honors: Iterable[HonorLabel]) -> str | None:
     """"全国劳动模范(2015)": the highest kept honor, the most recent among equals."""
-    best: tuple[int, int, str] | None = None
+    best: HonorLabel | None = None
+    best_key = (0, 0)
     for h in honors:
         if h.revoked:
             continue
-        label = f"{h.title}({h.year})" if h.year else h.title
-        key = (level_rank(h.level), -(h.year or 0), label)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    return best[2][:120] if best else None
+        key = (_RANKS.get(h.level, 99), -(h.year or 0))
+        if best is None or key < best_key:  # the first of equals stays
+            best, best_key = h, key
+    if best is None:
+        return None
+    label = f"{best.title}({best.year})" if best.year else best.title
+    return label[:120]

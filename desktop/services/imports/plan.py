@@ -13,9 +13,10 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import idnumber, reference
@@ -25,24 +26,60 @@ from desktop.errors import ValidationError
 from desktop.exchange.import_rows import CellIssue, RowInput
 from desktop.models import Honor, Person
 from desktop.services.imports.types import FieldChange, RowProblem
-from desktop.services.register.rules import check_draft, honor_values, person_values
+from desktop.services.register.rules import check_draft, clean_text, given_person_values
 from desktop.services.register.types import HonorDraft, PersonDraft
 
 PERSON: Table = Person.__table__  # type: ignore[assignment]
 HONOR: Table = Honor.__table__  # type: ignore[assignment]
 CHUNK = 500
 _DRAFT_FIELDS = {f.name for f in dataclasses.fields(PersonDraft)} - {"honors"}
+_ROW_FIELDS = frozenset(_DRAFT_FIELDS - {"name", "district", "birth_date"})  # taken as read
 _CODE_LABELS = {
     "sex": "sex_GB_T_2261_1", "ethnicity": "ethnicity_GB_3304",
     "political_status": "political_GB_T_4762", "education": "education_GB_T_4658_2006_top",
     "marital_status": "marital_GB_T_2261_2_2003",
 }
-_HONOR_KEYS = ("title", "level", "year")  # compared with the stored honors, even when None
 _LOADED = ("id", "name", "id_number", "id_legacy15", "sex", "birth_date", "district_id",
            "origin_district_id",
            "row_version", "name_pinyin", "name_initials", "treatment_override",
            "death_date", *sorted(_DRAFT_FIELDS - {"name", "district", "id_number", "sex",
                                                   "birth_date"}))
+_PERSONS_BY_NUMBER = select(*(PERSON.c[c] for c in _LOADED)).where(
+    PERSON.c.id_number.in_(bindparam("numbers", expanding=True)),
+    PERSON.c.deleted_at.is_(None), PERSON.c.merged_into_id.is_(None))
+_HONORS_OF = select(HONOR.c.person_id, HONOR.c.title, HONOR.c.level, HONOR.c.year,
+                    HONOR.c.revoked_date).where(
+    HONOR.c.person_id.in_(bindparam("ids", expanding=True)), HONOR.c.deleted_at.is_(None))
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    """Every field in order, with its default (MISSING for those the caller must give)."""
+    return {f.name: f.default for f in dataclasses.fields(cls)}
+
+
+_PERSON_DEFAULTS = _defaults(PersonDraft)
+_HONOR_DEFAULTS = _defaults(HonorDraft)
+_new = object.__new__
+
+
+def _person_draft(values: dict[str, Any]) -> PersonDraft:
+    """``PersonDraft(**values)``, the same instance (fields, ==, hash, repr), built without the
+    generated ``__init__``: a frozen dataclass sets each of its 43 fields through
+    ``object.__setattr__``, a fifth of planning a row. Only for plain frozen dataclasses without
+    ``__post_init__`` (tests/imports/test_import_plan.py keeps it so); ``values`` names fields
+    only."""
+    draft = _new(PersonDraft)
+    object.__setattr__(draft, "__dict__", {**_PERSON_DEFAULTS, **values})
+    return draft
+
+
+@lru_cache(maxsize=4096)  # a file names a few hundred honors; a draft is immutable, shared
+def _honor_draft(title: str, level: str, year: int | None) -> HonorDraft:
+    """``HonorDraft(title=title, level=level, year=year)``, built as ``_person_draft``."""
+    draft = _new(HonorDraft)
+    object.__setattr__(draft, "__dict__", {**_HONOR_DEFAULTS, "title": title, "level": level,
+                                           "year": year})
+    return draft
 
 
 @dataclass
@@ -80,26 +117,24 @@ class Context:
 
 def load_existing(s: Session, numbers: Iterable[str]) -> tuple[
         dict[str, dict[str, Any]], dict[uuid.UUID, list[dict[str, Any]]]]:
-    """The live persons holding these ID numbers and their kept honors, in chunks."""
+    """The live persons holding these ID numbers and their kept honors, in chunks: one
+    statement each, compiled once (an expanding IN), rows read as plain tuples."""
     wanted = sorted(set(numbers))
-    cols = [PERSON.c[c] for c in _LOADED]
     existing: dict[str, dict[str, Any]] = {}
     for start in range(0, len(wanted), CHUNK):
-        part = wanted[start:start + CHUNK]
-        rows = s.execute(select(*cols).where(
-            PERSON.c.id_number.in_(part), PERSON.c.deleted_at.is_(None),
-            PERSON.c.merged_into_id.is_(None)))
-        for r in rows.mappings():
-            existing[r["id_number"]] = dict(r)
+        result = s.execute(_PERSONS_BY_NUMBER, {"numbers": wanted[start:start + CHUNK]})
+        keys = tuple(result.keys())
+        for r in result:
+            person = dict(zip(keys, r, strict=True))
+            existing[person["id_number"]] = person
     honors: dict[uuid.UUID, list[dict[str, Any]]] = {}
     ids = [p["id"] for p in existing.values()]
     for start in range(0, len(ids), CHUNK):
-        part = ids[start:start + CHUNK]
-        rows = s.execute(select(HONOR.c.person_id, HONOR.c.title, HONOR.c.level,
-                                HONOR.c.year, HONOR.c.revoked_date).where(
-            HONOR.c.person_id.in_(part), HONOR.c.deleted_at.is_(None)))
-        for h in rows.mappings():
-            honors.setdefault(h["person_id"], []).append(dict(h))
+        for person_id, title, level, year, revoked in s.execute(
+                _HONORS_OF, {"ids": ids[start:start + CHUNK]}):
+            honors.setdefault(person_id, []).append(
+                {"person_id": person_id, "title": title, "level": level, "year": year,
+                 "revoked_date": revoked})
     return existing, honors
 
 
@@ -173,13 +208,11 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
         same = year == birth.year and (row.precision["birth_date"] == "year"
                                        or month == birth.month)
         birth = None if same else birth
-    honors = tuple(HonorDraft(title=h.title, level=h.level, year=h.year)
-                   for h in row.honors if h.level is not None)
-    draft = PersonDraft(
-        name=name, district=district or "", birth_date=birth,
-        honors=honors, **{k: val for k, val in v.items()
-                          if k in _DRAFT_FIELDS and k not in ("name", "district", "birth_date")},
-    )
+    honors = tuple([_honor_draft(h.title, h.level, h.year)
+                    for h in row.honors if h.level is not None])
+    given = {k: val for k, val in v.items() if k in _ROW_FIELDS}
+    given.update(name=name, district=district or "", birth_date=birth, honors=honors)
+    draft = _person_draft(given)
     problems, resolved = check_draft(draft, today=ctx.today)
     for p in problems:
         if p.code == "unknown_district" or p.field == "district":
@@ -195,9 +228,11 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     # only what the row fills: most of a person's fifty columns are empty in a roster, and
     # 50,000 rows of dicts holding them as None were a fifth of an import's memory (a missing
     # key reads as None everywhere below, and is inserted as NULL)
-    values = {k: x for k, x in person_values(draft, resolved).items() if x is not None}
+    values = given_person_values(draft, resolved)
     values["district_id"] = ctx.districts[district or ""]
-    new_honors = [{k: x for k, x in honor_values(h).items() if x is not None or k in _HONOR_KEYS}
+    # honor_values() of these drafts without its other (None) keys: a row's honors have only
+    # these three, kept even when None (they are compared with the stored honors)
+    new_honors = [{"title": clean_text(h.title), "level": h.level, "year": h.year}
                   for h in honors]
     out.stored = (values, new_honors)
     if stored is None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -57,6 +59,9 @@ _HAN_RANGES = (
     (0x2F800, 0x2FA1F),  # compatibility supplement
     (0x30000, 0x323AF),  # Extensions G, H
 )
+# the same characters as one pattern: a name of only these needs no look-up per character
+_NAME_CHARS = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN_RANGES)
+                         + _DOT + "]*")
 _TEXT_FIELDS = tuple(
     f.name for f in dataclasses.fields(PersonDraft)
     if f.name not in {"name", "district", "id_number", "honors"}
@@ -99,17 +104,35 @@ def max_length(table: Table, column: str) -> int | None:
 
 _PERSON = Person.__table__
 _HONOR = Honor.__table__
+_NAME_LIMIT = max_length(_PERSON, "name")
+# Each text field's column limit, looked up once rather than per draft (an import checks 50,000):
+# the fields whose column has one. Fields are read with one attrgetter call for them all.
+_TEXT_LIMITS = tuple((f, limit) for f in _TEXT_FIELDS
+                     if (limit := max_length(_PERSON, f)) is not None)
+_HONOR_LIMITS = tuple((f, limit) for f in _HONOR_TEXT_FIELDS
+                      if (limit := max_length(_HONOR, f)) is not None)
+_LIMITED_TEXTS = operator.attrgetter(*(f for f, _ in _TEXT_LIMITS))
+_LIMITED_HONOR_TEXTS = operator.attrgetter(*(f for f, _ in _HONOR_LIMITS))
+_TEXTS = operator.attrgetter(*_TEXT_FIELDS)
+# which of the texts person_values takes from elsewhere: the resolved sex (1), the override as
+# given (2), and its reason only with an override (3)
+_SPECIAL_TEXTS = ("sex", "treatment_override", "treatment_override_reason")
+_TEXT_SPECIAL = tuple(_SPECIAL_TEXTS.index(f) + 1 if f in _SPECIAL_TEXTS else 0
+                      for f in _TEXT_FIELDS)
+_OTHER_FIELDS = ("name", "id_number", "id_legacy15", "birth_date", "party_join_date",
+                 "work_start_date", "spouse_birth_date", "monthly_income", "spouse_income",
+                 "household_size", "is_farmer_model")  # person_values' columns after the texts
 
 
 def name_problems(name: str) -> list[FieldProblem]:
     if not name:
         return [FieldProblem("name", "name_empty")]
-    bad = sorted({ch for ch in name if not (is_han(ch) or ch == _DOT)})
+    bad = [] if _NAME_CHARS.fullmatch(name) else \
+        sorted({ch for ch in name if not (is_han(ch) or ch == _DOT)})
     if bad or name.startswith(_DOT) or name.endswith(_DOT) or _DOT * 2 in name:
         return [FieldProblem("name", "name_invalid_chars", {"chars": "".join(bad) or _DOT})]
-    limit = max_length(_PERSON, "name")
-    if limit is not None and len(name) > limit:
-        return [FieldProblem("name", "too_long", {"maximum": limit})]
+    if _NAME_LIMIT is not None and len(name) > _NAME_LIMIT:
+        return [FieldProblem("name", "too_long", {"maximum": _NAME_LIMIT})]
     return []
 
 
@@ -188,13 +211,20 @@ def _identity(
     return idn, idn.number, idn.legacy15
 
 
+@cache
+def _codes(field: str) -> frozenset[str]:
+    """The codes a code-table field accepts: those of any of its tables."""
+    return frozenset().union(*(reference.code_table(t) for t in _CODE_TABLES[field]))
+
+
 def _code_problems(draft: PersonDraft) -> list[FieldProblem]:
     out: list[FieldProblem] = []
-    for field, tables in _CODE_TABLES.items():
-        value = clean_text(getattr(draft, field))
-        if value is None:
+    for field in _CODE_TABLES:
+        value = getattr(draft, field)
+        if value is None:  # most fields of most records: nothing to clean or look up
             continue
-        if not any(value in reference.code_table(t) for t in tables):
+        value = value.strip()
+        if value and value not in _codes(field):
             out.append(FieldProblem(field, "code_unknown", {"value": value}))
     status = clean_text(draft.employment_status)
     if status is not None and status not in reference.EMPLOYMENT_STATUSES:
@@ -235,7 +265,8 @@ def honor_problems(
     out: list[FieldProblem] = []
     if honor.id is not None and honor.id not in known_ids:
         out.append(FieldProblem(f"{p}.id", "honor_unknown"))
-    if clean_text(honor.title) is None:
+    title = honor.title
+    if title is None or not title.strip():
         out.append(FieldProblem(f"{p}.title", "value_required"))
     if honor.level not in reference.TREATMENT_LEVELS:
         out.append(FieldProblem(f"{p}.level", "level_unknown", {"value": honor.level}))
@@ -250,12 +281,15 @@ def honor_problems(
             out.append(FieldProblem(f"{p}.year", "honor_too_young",
                                     {"birth_year": birth.year, "minimum_age": MIN_HONOR_AGE}))
     revoked = honor.revoked_date
-    out.extend(date_problems(f"{p}.revoked_date", revoked, today))
-    if revoked is not None and year is not None and revoked.year < year:
-        out.append(FieldProblem(f"{p}.revoked_date", "revoked_before_award", {"year": year}))
-    out.extend(text_length_problems(
-        _HONOR,  # type: ignore[arg-type]
-        ((f"{p}.{f}", f, getattr(honor, f)) for f in _HONOR_TEXT_FIELDS)))
+    if revoked is not None:
+        out.extend(date_problems(f"{p}.revoked_date", revoked, today))
+        if year is not None and revoked.year < year:
+            out.append(FieldProblem(f"{p}.revoked_date", "revoked_before_award",
+                                    {"year": year}))
+    # as typed: an honor's texts are not trimmed for this
+    for (f, limit), value in zip(_HONOR_LIMITS, _LIMITED_HONOR_TEXTS(honor), strict=True):
+        if value is not None and len(value) > limit:
+            out.append(FieldProblem(f"{p}.{f}", "too_long", {"maximum": limit}))
     return out
 
 
@@ -303,14 +337,15 @@ def check_draft(
                                          {"value": draft.treatment_override}))
         if clean_text(draft.treatment_override_reason) is None:
             problems.append(FieldProblem("treatment_override_reason", "reason_required"))
-    given = [(f, f, clean_text(value)) for f in _TEXT_FIELDS
-             if (value := getattr(draft, f)) is not None]  # most are empty: skip them early
-    problems.extend(text_length_problems(_PERSON, given))  # type: ignore[arg-type]
+    # as text_length_problems of the cleaned texts, with the limits looked up once
+    for (f, limit), value in zip(_TEXT_LIMITS, _LIMITED_TEXTS(draft), strict=True):
+        if value is not None and len(value.strip()) > limit:
+            problems.append(FieldProblem(f, "too_long", {"maximum": limit}))
 
     seen: set[uuid.UUID] = set()
     for index, honor in enumerate(draft.honors):
         problems.extend(honor_problems(index, honor, birth, today,
-                                       stored.honor_ids - seen))
+                                       stored.honor_ids - seen if seen else stored.honor_ids))
         if honor.id is not None:
             seen.add(honor.id)
     return problems, Resolved(name=name, id_number=number, id_legacy15=legacy,
@@ -319,19 +354,35 @@ def check_draft(
 
 def person_values(draft: PersonDraft, resolved: Resolved) -> dict[str, Any]:
     """The person's own columns as the draft sets them (derived columns are set elsewhere)."""
-    values: dict[str, Any] = {f: None if (v := getattr(draft, f)) is None else clean_text(v)
-                              for f in _TEXT_FIELDS}
+    return _person_values(draft, resolved, keep_empty=True)
+
+
+def given_person_values(draft: PersonDraft, resolved: Resolved) -> dict[str, Any]:
+    """``person_values`` without the columns it leaves None, in the same order (an import
+    keeps only what a row fills: most of a person's columns are empty in a roster)."""
+    return _person_values(draft, resolved, keep_empty=False)
+
+
+def _person_values(draft: PersonDraft, resolved: Resolved, *,
+                   keep_empty: bool) -> dict[str, Any]:
     override = draft.treatment_override
-    values.update(
-        name=resolved.name, id_number=resolved.id_number, id_legacy15=resolved.id_legacy15,
-        sex=resolved.sex, birth_date=resolved.birth_date,
-        party_join_date=draft.party_join_date, work_start_date=draft.work_start_date,
-        spouse_birth_date=draft.spouse_birth_date,
-        monthly_income=money(draft.monthly_income), spouse_income=money(draft.spouse_income),
-        household_size=draft.household_size, is_farmer_model=draft.is_farmer_model,
-        treatment_override=override,
-        treatment_override_reason=values["treatment_override_reason"] if override else None,
-    )
+    specials = (None, resolved.sex, override,
+                clean_text(draft.treatment_override_reason) if override else None)
+    values: dict[str, Any] = {}
+    for f, special, value in zip(_TEXT_FIELDS, _TEXT_SPECIAL, _TEXTS(draft), strict=True):
+        if special:
+            value = specials[special]
+        elif value is not None:
+            value = value.strip() or None
+        if value is not None or keep_empty:
+            values[f] = value
+    for f, value in zip(_OTHER_FIELDS, (
+            resolved.name, resolved.id_number, resolved.id_legacy15, resolved.birth_date,
+            draft.party_join_date, draft.work_start_date, draft.spouse_birth_date,
+            money(draft.monthly_income), money(draft.spouse_income), draft.household_size,
+            draft.is_farmer_model), strict=True):
+        if value is not None or keep_empty:
+            values[f] = value
     return values
 
 
