@@ -28,6 +28,7 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Lotus's phan
 _SERIAL_RANGE = (3000, 80000)  # 1908 .. 2119: a number here in a date column is a serial
 _DATE_PARTS = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _YEAR = re.compile(r"(19[4-9]\d|20\d\d)")
+_WHITESPACE = re.compile(r"\s+")
 
 
 class CellProblem(Exception):
@@ -46,6 +47,8 @@ def fold_width(text: str) -> str:
 
 def as_text(cell: Cell) -> str | None:
     """Trimmed text ("" → None); a whole number read as 13812345678.0 loses its ".0"."""
+    if type(cell) is str:  # most cells: no isinstance chain
+        return cell.replace("\u3000", " ").strip() or None
     if cell is None:
         return None
     if isinstance(cell, bool):
@@ -67,7 +70,9 @@ def as_digits(cell: Cell) -> str | None:
     text = as_text(cell)
     if text is None:
         return None
-    return re.sub(r"\s+", "", fold_width(text))
+    if text.isdigit() and text.isascii():  # 13812345678: nothing to fold or take out
+        return text
+    return _WHITESPACE.sub("", fold_width(text))
 
 
 def _serial(value: float | int) -> dt.date:
@@ -324,7 +329,7 @@ _TITLE_WORDS = ("劳模", "劳动模范", "先进工作者", "奖章", "先进",
 def _split(text: str) -> list[str]:
     """Split on 、,; outside brackets (全国劳动模范(先后获省劳模、全国劳模) stays one piece)."""
     if _OPEN_RE.search(text) is None:  # most cells: no brackets, one regex split
-        return [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
+        return [p for p in map(str.strip, _SEPARATOR_RE.split(text)) if p]
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -372,8 +377,9 @@ def as_honors(cell: Cell) -> list[HonorCell]:
     found: list[HonorCell] = []
     for piece in _split(fold_width(text)):
         for honor in _one(piece):
-            if any(h.level == honor.level and h.level is not None and
-                   (h.year == honor.year or honor.year is None) for h in found):
+            level, year = honor.level, honor.year
+            if level is not None and found and any(
+                    h.level == level and (h.year == year or year is None) for h in found):
                 continue  # the same honor named twice (全国劳动模范(…全国劳模))
             found.append(honor)
     return found
