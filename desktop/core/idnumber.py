@@ -78,6 +78,7 @@ PROVINCE_PREFIXES: frozenset[str] = frozenset(
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
+_DIGIT_ZERO_WEIGHT = ord("0") * sum(_WEIGHTS)
 _EARLIEST_BIRTH = datetime.date(1880, 1, 1)
 _DIGITS = frozenset("0123456789")
 
@@ -145,7 +146,8 @@ def check_char(first17: str) -> str:
     """The check character for the first 17 digits of an 18-character number."""
     if len(first17) != 17 or not _all_digits(first17):
         raise ValueError(f"expected 17 ASCII digits, got {first17!r}")
-    total = sum(map(operator.mul, map(int, first17), _WEIGHTS))
+    # ASCII digits are their code points less 48 ("0"): no int() per digit
+    total = sum(map(operator.mul, first17.encode("ascii"), _WEIGHTS)) - _DIGIT_ZERO_WEIGHT
     return _CHECK_CHARS[total % 11]
 
 
@@ -211,6 +213,8 @@ def _text_of_number(raw: int | float) -> str:
 
 def _unfloat_text(text: str, original: str) -> str:
     """Undo a number written in float form, if that can be done without guessing."""
+    if "." not in text and "E" not in text:
+        return text  # neither form can match: the usual case, no regular expression run
     if _EXPONENT_FORM.fullmatch(text):
         # Scientific notation is how Excel and CSV exports print a number too long for the cell;
         # people never type it. Its precision is unknowable from the text, so ask again.
@@ -273,9 +277,11 @@ def _parse(raw: str | int | float | None, *, today: datetime.date | None = None)
         raise _fail(CODE_EMPTY)
     text = _unfloat_text(text, original)
 
-    bad = {ch for ch in text[:-1] if ch not in _DIGITS} | ({text[-1]} - _DIGITS - {"X"})
-    if bad:
-        raise _fail(CODE_BAD_CHARS, chars="".join(sorted(bad)))
+    body = text[:-1]
+    if not (body.isascii() and body.isdigit() and (text[-1] in _DIGITS or text[-1] == "X")):
+        bad = {ch for ch in body if ch not in _DIGITS} | ({text[-1]} - _DIGITS - {"X"})
+        if bad:
+            raise _fail(CODE_BAD_CHARS, chars="".join(sorted(bad)))
     if len(text) not in (15, 18):
         raise _fail(CODE_BAD_LENGTH, length=len(text))
     if len(text) == 15 and text[-1] == "X":
