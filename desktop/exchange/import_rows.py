@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,7 @@ from desktop.exchange.import_values import (
     as_year,
 )
 
-__all__ = ["CellIssue", "RowInput", "interpret", "is_footer"]
+__all__ = ["CellIssue", "RowInput", "interpret", "is_footer", "split_rows"]
 
 _FOOTER = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计|共\s*\d+\s*人|制表|填表|审核|审批|"
                      r"负责人|经办人|联系人|单位[(（]?盖章|盖章|日期[:：]|填报|注[:：]|说明[:：]|"
@@ -75,13 +75,16 @@ class RowInput:
 def is_footer(row: RawRow, mapping: Mapping[int, str]) -> bool:
     """Totals, signatures and notes under the table: the first filled cell says so (and the
     name column, if filled, says so too)."""
+    return _footer(row, _plan(mapping).name_column)
+
+
+def _footer(row: RawRow, name_col: int | None) -> bool:
     first: Cell = None
     for first in row.cells:
         if first is not None:
             break
     if not isinstance(first, str) or not _FOOTER.match(first):
         return False  # a number (序号) or a plain name: a data row; checked without copying
-    name_col = _plan(mapping).name_column
     name = as_text(row.cells[name_col]) if name_col is not None and name_col < len(
         row.cells) else None
     if name is None or _FOOTER.match(name):
@@ -90,7 +93,7 @@ def is_footer(row: RawRow, mapping: Mapping[int, str]) -> bool:
     return bool(_TOTAL.match(first)) and bool(_COUNT.match(name))
 
 
-_TEXT, _NAME, _READ, _DATE, _ID, _HONORS = range(6)  # how a column's cells are read
+_TEXT, _NAME, _READ, _DATE, _ID, _HONORS, _DIGITS = range(7)  # how a column's cells are read
 # columns whose values repeat down a sheet (民族 汉族, 政治面貌 群众, 性别 男, a month like
 # "1965.03", a title like "2015年省劳模"): each distinct value is read once per field
 _REMEMBERED = frozenset(("ethnicity", "political_status", "education", "marital_status", "sex",
@@ -114,6 +117,7 @@ class _Plan:
     steps: tuple[tuple[int, str, int, Any, dict[Any, Any] | None], ...]
     columns: dict[str, int]  # field -> column (the last one mapped to it); read, never changed
     name_column: int | None
+    twice: bool  # a field mapped to two columns: the later cell wins, row by row
 
 
 _PLANS: dict[tuple[tuple[int, str], ...], _Plan] = {}
@@ -131,11 +135,13 @@ def _plan(mapping: Mapping[int, str]) -> _Plan:
             columns[field] = index
             kind = (_ID if field == "id_number" else _HONORS if field == "honors"
                     else _DATE if field in _DATE_FIELDS else _NAME if field == "name"
+                    else _DIGITS if field in _DIGIT_FIELDS
                     else _TEXT if field in _PLAIN_FIELDS or field not in _READERS else _READ)
             memo = _MEMOS.setdefault(field, {}) if field in _REMEMBERED else None
             steps.append((index, field, kind, _READERS.get(field, as_text), memo))
         found = _Plan(tuple(steps), columns,
-                      next((i for i, k in mapping.items() if k == "name"), None))
+                      next((i for i, k in mapping.items() if k == "name"), None),
+                      len(columns) < len(steps))
         if len(_PLANS) >= 16:
             _PLANS.clear()
         _PLANS[key] = found
@@ -217,6 +223,112 @@ def interpret(row: RawRow, mapping: Mapping[int, str]) -> RowInput:
     notes: list[CellIssue] = []
     _fill_honors(honors, values, plan.columns, issues, notes)
     return RowInput(row.number, values, precision, honors, issues, id_cell, notes=notes)
+
+
+def split_rows(rows: Sequence[RawRow], mapping: Mapping[int, str],
+               ) -> tuple[list[RowInput], list[int]]:
+    """The rows under the header read (as ``interpret`` reads each), and the numbers of the
+    footer rows under the table: everything after the first footer that has no name is footer
+    too (signatures come in blocks)."""
+    plan = _plan(mapping)
+    name_col = plan.name_column
+    data: list[RawRow] = []
+    footers: list[int] = []
+    for row in rows:
+        if _footer(row, name_col) or (footers and (
+                name_col is None or name_col >= len(row.cells)
+                or as_text(row.cells[name_col]) is None)):
+            footers.append(row.number)
+        else:
+            data.append(row)
+    if plan.twice:
+        return [interpret(row, mapping) for row in data], footers
+    return _read_columns(data, plan), footers
+
+
+_UNREAD = object()  # a cell that could not be read: its field is left out of the row's values
+
+
+def _read_columns(rows: list[RawRow], plan: _Plan) -> list[RowInput]:
+    """``interpret`` for many rows, column by column: one tight loop per column, each distinct
+    value of a repeating column read once (remembered for this call only)."""
+    count = len(rows)
+    width = max((index for index, *_ in plan.steps), default=-1) + 1
+    grid = [r.cells if len(r.cells) >= width else r.cells + (None,) * (width - len(r.cells))
+            for r in rows]
+    by_column = list(zip(*grid, strict=False)) if grid else []
+    issues: list[list[CellIssue]] = [[] for _ in range(count)]
+    precision: list[dict[str, str]] = [{} for _ in range(count)]
+    troubled: set[int] = set()
+    keys: list[str] = []
+    columns: list[list[Any]] = []
+    honors: list[Any] = [None] * count
+    id_cells: tuple[Cell, ...] | list[None] = [None] * count
+    for index, key, kind, read, _ in plan.steps:
+        cells = by_column[index] if by_column else ()
+        if kind == _TEXT:
+            out: list[Any] = [(c.replace("\u3000", " ").strip() or None) if type(c) is str
+                              else as_text(c) for c in cells]
+        elif kind == _NAME:
+            texts = [(c.replace("\u3000", " ").strip() or None) if type(c) is str
+                     else as_text(c) for c in cells]
+            out = [t if t is None or t.isalpha() else _WHITESPACE.sub("", t) for t in texts]
+        elif kind == _DIGITS:  # 13812345678: as_digits would give it back as it is
+            out = [c if type(c) is str and c.isdigit() and c.isascii() else as_digits(c)
+                   for c in cells]
+        elif kind == _ID:
+            id_cells = cells
+            out = [(c.replace("\u3000", " ").strip() or None) if type(c) is str
+                   else _id_text(c, index, issues[n]) for n, c in enumerate(cells)]
+        else:
+            out = _read_column(cells, index, key, read, issues, troubled)
+            if kind == _HONORS:
+                honors = out
+                continue
+            if kind == _DATE:
+                for n, day in enumerate(out):
+                    if day is not None and day is not _UNREAD:
+                        precision[n][key] = day.precision
+                        out[n] = day.value
+        keys.append(key)
+        columns.append(out)
+    found: list[RowInput] = []
+    for n, cells in enumerate(zip(*columns, strict=True) if columns else [()] * count):
+        values = dict(zip(keys, cells, strict=True))
+        if n in troubled:
+            values = {k: v for k, v in values.items() if v is not _UNREAD}
+        held = honors[n]
+        row_honors = list(held) if held is not None and held is not _UNREAD else []
+        notes: list[CellIssue] = []
+        _fill_honors(row_honors, values, plan.columns, issues[n], notes)
+        found.append(RowInput(rows[n].number, values, precision[n], row_honors, issues[n],
+                              id_cells[n], notes=notes))
+    return found
+
+
+def _read_column(cells: Sequence[Cell], index: int, key: str, read: Any,
+                 issues: list[list[CellIssue]], troubled: set[int]) -> list[Any]:
+    """One column through its reader, each distinct cell once; a cell that cannot be read
+    becomes an issue on its row (and is read again each time it recurs: its own words)."""
+    seen: dict[Any, Any] = {}
+    out: list[Any] = []
+    for n, cell in enumerate(cells):
+        if cell is None:
+            out.append(None)
+            continue
+        remembered = cell if type(cell) is str else (type(cell), cell)
+        value = seen.get(remembered, _MISSING)
+        if value is _MISSING:
+            try:
+                value = read(cell)
+            except CellProblem as exc:
+                issues[n].append(CellIssue(index, key, exc.code, exc.params))
+                troubled.add(n)
+                out.append(_UNREAD)
+                continue
+            seen[remembered] = value
+        out.append(value)
+    return out
 
 
 def _id_text(cell: Cell, index: int, issues: list[CellIssue]) -> str | None:

@@ -24,6 +24,7 @@ __all__ = [
 ]
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE = re.compile("[\u3000\uff01-\uff5e]")  # what _FULL_WIDTH changes
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Lotus's phantom 29 Feb)
 _SERIAL_RANGE = (3000, 80000)  # 1908 .. 2119: a number here in a date column is a serial
 _DATE_PARTS = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
@@ -42,6 +43,8 @@ class CellProblem(Exception):
 
 def fold_width(text: str) -> str:
     """Full-width letters, digits, punctuation and the ideographic space as ASCII."""
+    if _WIDE.search(text) is None:  # translate looks up every character of Chinese text
+        return text
     return text.translate(_FULL_WIDTH)
 
 
