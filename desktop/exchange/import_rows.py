@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop.core import idnumber
 from desktop.errors import ValidationError
-from desktop.exchange.import_read import Cell, RawRow
+from desktop.exchange.import_read import Cell, RawRow, paused_collector
 from desktop.exchange.import_values import (
     CellProblem,
     HonorCell,
@@ -241,9 +241,10 @@ def split_rows(rows: Sequence[RawRow], mapping: Mapping[int, str],
             footers.append(row.number)
         else:
             data.append(row)
-    if plan.twice:
-        return [interpret(row, mapping) for row in data], footers
-    return _read_columns(data, plan), footers
+    with paused_collector():
+        if plan.twice:
+            return [interpret(row, mapping) for row in data], footers
+        return _read_columns(data, plan), footers
 
 
 _UNREAD = object()  # a cell that could not be read: its field is left out of the row's values
@@ -293,41 +294,48 @@ def _read_columns(rows: list[RawRow], plan: _Plan) -> list[RowInput]:
         keys.append(key)
         columns.append(out)
     found: list[RowInput] = []
-    for n, cells in enumerate(zip(*columns, strict=True) if columns else [()] * count):
+    fields = plan.columns
+    for n, (row, cells, held, row_issues, id_cell) in enumerate(zip(
+            rows, zip(*columns, strict=True) if columns else [()] * count, honors, issues,
+            id_cells, strict=True)):
         values = dict(zip(keys, cells, strict=True))
         if n in troubled:
             values = {k: v for k, v in values.items() if v is not _UNREAD}
-        held = honors[n]
-        row_honors = list(held) if held is not None and held is not _UNREAD else []
+        row_honors = list(held) if held and held is not _UNREAD else []
         notes: list[CellIssue] = []
-        _fill_honors(row_honors, values, plan.columns, issues[n], notes)
-        found.append(RowInput(rows[n].number, values, precision[n], row_honors, issues[n],
-                              id_cells[n], notes=notes))
+        _fill_honors(row_honors, values, fields, row_issues, notes)
+        found.append(RowInput(row.number, values, precision[n], row_honors, row_issues,
+                              id_cell, notes=notes))
     return found
 
 
 def _read_column(cells: Sequence[Cell], index: int, key: str, read: Any,
                  issues: list[list[CellIssue]], troubled: set[int]) -> list[Any]:
-    """One column through its reader, each distinct cell once; a cell that cannot be read
-    becomes an issue on its row (and is read again each time it recurs: its own words)."""
-    seen: dict[Any, Any] = {}
-    out: list[Any] = []
-    for n, cell in enumerate(cells):
+    """One column through its reader, each distinct cell once (keyed by its type too: 1, 1.0,
+    True and "1" read differently); a cell that cannot be read becomes an issue on its row,
+    read again row by row so that each issue has its own words."""
+    keys = [c if type(c) is str else (type(c), c) for c in cells]
+    table: dict[Any, Any] = {}
+    refused = False
+    for distinct in set(keys):
+        cell = distinct if type(distinct) is str else distinct[1]
         if cell is None:
-            out.append(None)
+            table[distinct] = None
             continue
-        remembered = cell if type(cell) is str else (type(cell), cell)
-        value = seen.get(remembered, _MISSING)
-        if value is _MISSING:
-            try:
-                value = read(cell)
-            except CellProblem as exc:
-                issues[n].append(CellIssue(index, key, exc.code, exc.params))
-                troubled.add(n)
-                out.append(_UNREAD)
-                continue
-            seen[remembered] = value
-        out.append(value)
+        try:
+            table[distinct] = read(cell)
+        except CellProblem:
+            table[distinct] = _UNREAD
+            refused = True
+    out = [table[k] for k in keys]
+    if refused:
+        for n, value in enumerate(out):
+            if value is _UNREAD:
+                try:
+                    out[n] = read(cells[n])
+                except CellProblem as exc:
+                    issues[n].append(CellIssue(index, key, exc.code, exc.params))
+                    troubled.add(n)
     return out
 
 

@@ -30,6 +30,10 @@ _SERIAL_RANGE = (3000, 80000)  # 1908 .. 2119: a number here in a date column is
 _DATE_PARTS = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _YEAR = re.compile(r"(19[4-9]\d|20\d\d)")
 _WHITESPACE = re.compile(r"\s+")
+_DATE_MARKS = re.compile(r"[年./\\-]")
+_DASHES = re.compile(r"-+")
+_LOST_ZERO = re.compile(r"\d{4}\.1")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 class CellProblem(Exception):
@@ -127,15 +131,15 @@ def _date_text(cell: str) -> Day | None:
         return None
     if text.isdigit():
         return _date_digits(text)
-    shaped = re.sub(r"[年./\\-]", "-", text.replace("月", "-").replace("日", "").replace("号", ""))
+    shaped = _DATE_MARKS.sub("-", text.replace("月", "-").replace("日", "").replace("号", ""))
     shaped = shaped.strip("-")
-    shaped = re.sub(r"-+", "-", shaped)
-    if re.fullmatch(r"\d{4}\.1", text):
+    shaped = _DASHES.sub("-", shaped)
+    if _LOST_ZERO.fullmatch(text):
         # only ".1" can be a 10 whose 0 Excel dropped; 1971.8 is August (issue 14)
         raise CellProblem("date_ambiguous", value=text)
     match = _DATE_PARTS.match(shaped)
     if match is None:
-        if re.fullmatch(r"\d{4}", shaped):
+        if _FOUR_DIGITS.fullmatch(shaped):
             return Day(dt.date(int(shaped), 1, 1), "year")
         raise CellProblem("date_unreadable", value=cell.strip()[:40])
     year, month, day = match.groups()
@@ -381,8 +385,12 @@ def as_honors(cell: Cell) -> list[HonorCell]:
     for piece in _split(fold_width(text)):
         for honor in _one(piece):
             level, year = honor.level, honor.year
-            if level is not None and found and any(
-                    h.level == level and (h.year == year or year is None) for h in found):
-                continue  # the same honor named twice (全国劳动模范(…全国劳模))
-            found.append(honor)
+            if level is not None:
+                for h in found:
+                    if h.level == level and (h.year == year or year is None):
+                        break  # the same honor named twice (全国劳动模范(…全国劳模))
+                else:
+                    found.append(honor)
+            else:
+                found.append(honor)
     return found
