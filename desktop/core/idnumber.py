@@ -146,6 +146,10 @@ def check_char(first17: str) -> str:
     """The check character for the first 17 digits of an 18-character number."""
     if len(first17) != 17 or not _all_digits(first17):
         raise ValueError(f"expected 17 ASCII digits, got {first17!r}")
+    return _check_char(first17)
+
+
+def _check_char(first17: str) -> str:
     # ASCII digits are their code points less 48 ("0"): no int() per digit
     total = sum(map(operator.mul, first17.encode("ascii"), _WEIGHTS)) - _DIGIT_ZERO_WEIGHT
     return _CHECK_CHARS[total % 11]
@@ -288,7 +292,7 @@ def _parse(raw: str | int | float | None, *, today: datetime.date | None = None)
         raise _fail(CODE_BAD_CHARS, chars="X")  # legacy numbers had no check character
 
     legacy15 = len(text) == 15
-    checksum_ok = legacy15 or check_char(text[:17]) == text[17]
+    checksum_ok = legacy15 or _check_char(text[:17]) == text[17]  # 17 digits: checked above
     # A float explains every later symptom (rounding can even carry into the date digits), so it
     # is named before the region and the date.
     if (

@@ -150,7 +150,8 @@ def read_sheet(path: Path, sheet: str | None = None,
             scan.check_sheet(path, name)  # never hand calamine a grid it cannot hold
         try:
             data = wb.get_sheet_by_name(name)
-            rows = tuple(_cancellable(_sheet_rows(data, path, name), is_cancelled))
+            with paused_collector():
+                rows = tuple(_cancellable(_sheet_rows(data, path, name), is_cancelled))
         except AppError:
             raise
         except BaseException as exc:  # a Rust panic (a date serial out of range) among them
@@ -213,7 +214,8 @@ def _sheet_rows(data: pc.CalamineSheet, path: Path, name: str) -> Iterator[RawRo
             if all(_blank(c) for c in cells):
                 continue
         else:
-            cells = tuple([None if v == "" else v for v in values])
+            # only "" is falsy text; 0, 0.0 and False stay (cheaper than v == "" on numbers)
+            cells = tuple([v if v or type(v) is not str else None for v in values])
             if not text.strip() and all(c is None or type(c) is str for c in cells):
                 continue
         count += 1
