@@ -148,3 +148,19 @@ def test_reading_column_by_column_is_reading_row_by_row(
     expected, expected_footers = one_by_one(raw, mapping)
     assert footers == expected_footers
     assert [seen(r) for r in inputs] == [seen(r) for r in expected]
+
+
+def test_split_rows_leaves_the_collector_as_it_found_it() -> None:
+    """It pauses Python's cyclic collector while it makes the rows, never for good."""
+    import gc
+
+    rows = [row(2, name="王伟"), RawRow(3, ("合计", None, "共 1 人"))]
+    assert gc.isenabled()
+    inputs, footers = split_rows(rows, MAPPING)
+    assert gc.isenabled() and (len(inputs), footers) == (1, [3])
+    gc.disable()
+    try:
+        split_rows(rows, MAPPING)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
