@@ -99,7 +99,7 @@ _TEXT, _NAME, _READ, _DATE, _ID, _HONORS, _DIGITS = range(7)  # how a column's c
 _REMEMBERED = frozenset(("ethnicity", "political_status", "education", "marital_status", "sex",
                          "employment_status", "hukou_type", "honor_year", "honor_level",
                          "honors", *_DATE_FIELDS))
-_MEMO_LIMIT = 20_000  # distinct values remembered per field; then it starts afresh
+_MEMO_LIMIT = 5_000  # distinct values remembered per field (then it starts afresh)
 # field -> {cell or (type, cell) -> value}. What a cell means depends on its field and its value
 # only (never on the row's other cells: _fill_honors works on copies), so a value read once
 # is the value every time. The type is part of the key but for text (1, 1.0, True and "1" are
