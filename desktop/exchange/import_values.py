@@ -24,10 +24,16 @@ __all__ = [
 ]
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE = re.compile("[\u3000\uff01-\uff5e]")  # what _FULL_WIDTH changes
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Lotus's phantom 29 Feb)
 _SERIAL_RANGE = (3000, 80000)  # 1908 .. 2119: a number here in a date column is a serial
 _DATE_PARTS = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _YEAR = re.compile(r"(19[4-9]\d|20\d\d)")
+_WHITESPACE = re.compile(r"\s+")
+_DATE_MARKS = re.compile(r"[年./\\-]")
+_DASHES = re.compile(r"-+")
+_LOST_ZERO = re.compile(r"\d{4}\.1")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 class CellProblem(Exception):
@@ -41,11 +47,15 @@ class CellProblem(Exception):
 
 def fold_width(text: str) -> str:
     """Full-width letters, digits, punctuation and the ideographic space as ASCII."""
+    if _WIDE.search(text) is None:  # translate looks up every character of Chinese text
+        return text
     return text.translate(_FULL_WIDTH)
 
 
 def as_text(cell: Cell) -> str | None:
     """Trimmed text ("" → None); a whole number read as 13812345678.0 loses its ".0"."""
+    if type(cell) is str:  # most cells: no isinstance chain
+        return cell.replace("\u3000", " ").strip() or None
     if cell is None:
         return None
     if isinstance(cell, bool):
@@ -67,7 +77,9 @@ def as_digits(cell: Cell) -> str | None:
     text = as_text(cell)
     if text is None:
         return None
-    return re.sub(r"\s+", "", fold_width(text))
+    if text.isdigit() and text.isascii():  # 13812345678: nothing to fold or take out
+        return text
+    return _WHITESPACE.sub("", fold_width(text))
 
 
 def _serial(value: float | int) -> dt.date:
@@ -119,15 +131,15 @@ def _date_text(cell: str) -> Day | None:
         return None
     if text.isdigit():
         return _date_digits(text)
-    shaped = re.sub(r"[年./\\-]", "-", text.replace("月", "-").replace("日", "").replace("号", ""))
+    shaped = _DATE_MARKS.sub("-", text.replace("月", "-").replace("日", "").replace("号", ""))
     shaped = shaped.strip("-")
-    shaped = re.sub(r"-+", "-", shaped)
-    if re.fullmatch(r"\d{4}\.1", text):
+    shaped = _DASHES.sub("-", shaped)
+    if _LOST_ZERO.fullmatch(text):
         # only ".1" can be a 10 whose 0 Excel dropped; 1971.8 is August (issue 14)
         raise CellProblem("date_ambiguous", value=text)
     match = _DATE_PARTS.match(shaped)
     if match is None:
-        if re.fullmatch(r"\d{4}", shaped):
+        if _FOUR_DIGITS.fullmatch(shaped):
             return Day(dt.date(int(shaped), 1, 1), "year")
         raise CellProblem("date_unreadable", value=cell.strip()[:40])
     year, month, day = match.groups()
@@ -324,7 +336,7 @@ _TITLE_WORDS = ("劳模", "劳动模范", "先进工作者", "奖章", "先进",
 def _split(text: str) -> list[str]:
     """Split on 、,; outside brackets (全国劳动模范(先后获省劳模、全国劳模) stays one piece)."""
     if _OPEN_RE.search(text) is None:  # most cells: no brackets, one regex split
-        return [p.strip() for p in _SEPARATOR_RE.split(text) if p.strip()]
+        return [p for p in map(str.strip, _SEPARATOR_RE.split(text)) if p]
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -372,8 +384,13 @@ def as_honors(cell: Cell) -> list[HonorCell]:
     found: list[HonorCell] = []
     for piece in _split(fold_width(text)):
         for honor in _one(piece):
-            if any(h.level == honor.level and h.level is not None and
-                   (h.year == honor.year or honor.year is None) for h in found):
-                continue  # the same honor named twice (全国劳动模范(…全国劳模))
-            found.append(honor)
+            level, year = honor.level, honor.year
+            if level is not None:
+                for h in found:
+                    if h.level == level and (h.year == year or year is None):
+                        break  # the same honor named twice (全国劳动模范(…全国劳模))
+                else:
+                    found.append(honor)
+            else:
+                found.append(honor)
     return found
