@@ -39,7 +39,7 @@ from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import AppError, ValidationError
 from desktop.exchange.import_map import FIELD_TITLES, IGNORE, Header, find_header, header_key
 from desktop.exchange.import_read import Sheet, import_format, read_sheet, sheet_names
-from desktop.exchange.import_rows import RowInput, interpret, is_footer
+from desktop.exchange.import_rows import RowInput, split_rows
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
 from desktop.services import audit, seal, settings
@@ -668,16 +668,7 @@ def _tick(report: Progress, cancelled: Cancelled, done: int, total: int) -> None
 def _split_rows(sheet: Sheet, header: Header) -> tuple[list[RowInput], list[int]]:
     """Data rows and the footer rows under the table (everything after the first footer that
     has no name is footer too: signatures come in blocks)."""
-    inputs: list[RowInput] = []
-    footers: list[int] = []
-    name_col = next(i for i, k in header.mapping.items() if k == "name")
-    for row in sheet.rows[header.row_index + 1:]:
-        if is_footer(row, header.mapping) or (footers and (
-                name_col >= len(row.cells) or as_text(row.cells[name_col]) is None)):
-            footers.append(row.number)
-            continue
-        inputs.append(interpret(row, header.mapping))
-    return inputs, footers
+    return split_rows(sheet.rows[header.row_index + 1:], header.mapping)
 
 
 def _new_person(p: Planned, home: uuid.UUID | None, now: dt.datetime) -> dict[str, Any]:
