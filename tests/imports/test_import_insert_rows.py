@@ -97,31 +97,3 @@ def test_digests_noted_at_the_insert_are_those_read_back(sqlite_db: Database) ->
         seal.note_inserted(s, table, {"id": [uuid.uuid4().hex], "year": ["2010"]})
         assert seal._KNOWN not in s.info or not s.info[seal._KNOWN].get("honor")
         s.rollback()
-
-
-def test_the_writer_thread_runs_in_order_and_stops_at_the_first_error(tmp_path: Any) -> None:
-    """The import's inserts run on a thread of their own (importer._Writer): in the order
-    given, the first error raised in the caller, nothing after it run, the switch interval
-    given back."""
-    import sqlite3
-    import sys
-
-    from desktop.services.imports.importer import _Writer
-
-    conn = sqlite3.connect(tmp_path / "w.sqlite3", check_same_thread=False,
-                           isolation_level=None)
-    conn.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, label TEXT NOT NULL)")
-    interval = sys.getswitchinterval()
-    writer = _Writer(conn.cursor())
-    assert sys.getswitchinterval() < interval
-    writer.submit("INSERT INTO t VALUES (?, ?)", [(n, f"row {n}") for n in range(1000)])
-    writer.submit("INSERT INTO t VALUES (?, ?)", [(1000, "ok"), (1001, None)])  # NOT NULL
-    writer.submit("INSERT INTO t VALUES (?, ?)", [(2000, "never")])
-    try:
-        writer.finish()
-    except sqlite3.IntegrityError as exc:
-        assert "NOT NULL" in str(exc)
-    else:
-        raise AssertionError("the writer's error was not raised in the caller")
-    assert sys.getswitchinterval() == interval
-    assert conn.execute("SELECT count(*), max(n) FROM t").fetchone() == (1001, 1000)

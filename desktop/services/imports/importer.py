@@ -10,7 +10,6 @@ back as a whole (new persons tombstoned, changed fields restored).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -18,10 +17,7 @@ import gc
 import hashlib
 import itertools
 import json
-import queue
 import secrets
-import sys
-import threading
 import time
 import uuid
 from collections import deque
@@ -104,63 +100,6 @@ class _Found:
     header: Header
     footers: tuple[int, ...]
     count: int  # data rows
-
-
-class _Writer:
-    """The driver's ``executemany`` on a thread of its own while this one makes the next rows.
-
-    SQLite does its part (the table and index pages) without Python's GIL, so on two cores the
-    inserts overlap with building the next batch, digesting rows for the audit entry and the
-    import's records. The statements run in the order given, on the import's connection (this
-    thread does not use it until ``finish``); the first error stops the rest and is raised here.
-    Python hands the GIL to a waiting thread only every ``sys.getswitchinterval()`` (5 ms): the
-    writer, which needs it for every row it binds, would wait that long each time, so the
-    interval is shortened while the writer runs."""
-
-    SWITCH_INTERVAL = 0.0001
-
-    def __init__(self, cursor: Any) -> None:
-        self._cursor = cursor
-        self._queue: queue.Queue[tuple[str, list[tuple[Any, ...]]] | None] = queue.Queue(4)
-        self._error: BaseException | None = None
-        self._interval = sys.getswitchinterval()
-        sys.setswitchinterval(self.SWITCH_INTERVAL)
-        self._thread = threading.Thread(target=self._run, name="laomo-import-writer",
-                                         daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while (item := self._queue.get()) is not None:
-            if self._error is None:
-                try:
-                    self._cursor.executemany(*item)
-                except BaseException as exc:  # raised again in the caller (``wait``)
-                    self._error = exc
-            self._queue.task_done()
-        self._queue.task_done()
-
-    def submit(self, sql: str, params: list[tuple[Any, ...]]) -> None:
-        if self._error is not None:
-            self.wait()
-        self._queue.put((sql, params))
-
-    def wait(self) -> None:
-        """Wait until every statement given has run; raise the first error."""
-        self._queue.join()
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-
-    def finish(self) -> None:
-        """``wait``, then let the thread and the cursor go."""
-        try:
-            self.wait()
-        finally:
-            if self._thread.is_alive():
-                self._queue.put(None)
-                self._thread.join()
-            sys.setswitchinterval(self._interval)
-            self._cursor.close()
 
 
 class _Kept:
@@ -452,34 +391,10 @@ class ImportService:
         honor_rows: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
         updates: list[Planned] = []
-        raw = _sqlite_cursor(s)
-        writer = None if raw is None else _Writer(raw)
-
-        def every_step(n: int) -> None:
-            _tick(report, cancelled, done + n, total)
-            _flush(s, new_rows, honor_rows, event_rows, writer)
-
-        try:
-            self._rows(planned, ids, home, now, today, created, new_rows, honor_rows,
-                       event_rows, updates, every_step)
-            _flush(s, new_rows, honor_rows, event_rows, writer)
-        except BaseException:
-            if writer is not None:
-                with contextlib.suppress(Exception):
-                    writer.finish()  # stopped before the transaction is rolled back
-            raise
-        if writer is not None:
-            writer.finish()
-        self._update(s, updates, now)
-
-    def _rows(self, planned: Sequence[Planned], ids: Iterator[uuid.UUID],
-              home: uuid.UUID | None, now: dt.datetime, today: dt.date, created: str,
-              new_rows: list[dict[str, Any]], honor_rows: list[dict[str, Any]],
-              event_rows: list[dict[str, Any]], updates: list[Planned],
-              every_step: Callable[[int], None]) -> None:
         for n, p in enumerate(planned):
             if n % STEP == 0:
-                every_step(n)
+                _tick(report, cancelled, done + n, total)
+                _flush(s, new_rows, honor_rows, event_rows)
             if p.status == "new":
                 p.person_id = next(ids)
                 row = _new_person(p, home, now)
@@ -498,6 +413,8 @@ class ImportService:
                 h["id"] = next(ids)
                 honor_rows.append({**h, "person_id": p.person_id, "origin_district_id": home,
                                    "created_at": now, "updated_at": now, "row_version": 1})
+        _flush(s, new_rows, honor_rows, event_rows)
+        self._update(s, updates, now)
 
     @staticmethod
     def _update(s: Session, updates: Sequence[Planned], now: dt.datetime) -> None:
@@ -690,11 +607,11 @@ def _new_person(p: Planned, home: uuid.UUID | None, now: dt.datetime) -> dict[st
 
 
 def _flush(s: Session, persons: list[dict[str, Any]], honors: list[dict[str, Any]],
-           events: list[dict[str, Any]], writer: _Writer | None = None) -> None:
+           events: list[dict[str, Any]]) -> None:
     """Bulk inserts of what has collected (persons first: honors and events refer to them)."""
     for table, rows in ((PERSON, persons), (HONOR, honors), (EVENTS, events)):
         if rows:
-            insert_rows(s, table, rows, writer)
+            insert_rows(s, table, rows)
             rows.clear()
 
 
@@ -738,8 +655,7 @@ def _processors(dialect: Any, columns: Sequence[Any]) -> list[Callable[[Any], An
             else c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
 
 
-def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]],
-                writer: _Writer | None = None) -> None:
+def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """``INSERT`` many rows, as ``s.execute(insert(table), rows)`` would.
 
     Only the columns some row fills are sent: most of a person's fifty are empty in a roster,
@@ -758,8 +674,6 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]],
     for c in defaults:
         if not (getattr(c.default, "is_scalar", False) or getattr(c.default, "is_callable",
                                                                     False)):
-            if writer is not None:
-                writer.wait()  # the connection is this thread's again, the order kept
             s.execute(insert(table), [{k: row.get(k) for k in keys} for row in rows])
             return
     processors = _processors(dialect, columns)
@@ -783,14 +697,11 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]],
         else:
             data[n] = [None if v is None else process(v) for v in data[n]]
     params = list(zip(*data, strict=True))
-    if writer is not None:
-        writer.submit(sql, params)
-    else:
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(sql, params)
-        finally:
-            cursor.close()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, params)
+    finally:
+        cursor.close()
     bound = {c.key: values for c, values in zip(columns, data, strict=True)}
     if "id" in bound:  # no event sees the driver's writes: the audit entry's row digests
         seal.note_inserted(s, table, bound)
