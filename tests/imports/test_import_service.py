@@ -259,6 +259,35 @@ def test_no_header_and_cancel_leave_nothing(db: Database, service: ImportService
         assert s.scalar(select(func.count()).select_from(Honor)) == 0
 
 
+def test_a_cancel_while_rows_are_being_written_leaves_nothing(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    """Cancelled after the first 500 rows were inserted: all rolled back, and the next import
+    on the same connection pool works."""
+    from desktop.core import idnumber
+
+    given = "伟芳娜秀英敏静丽强磊"
+    rows = [[n, "张" + given[n % 10] + given[n // 10 % 10] + given[n // 100 % 10], "男",
+             idnumber.make("330522", dt.date(1960, 1, 1) + dt.timedelta(days=n // 400),
+                           n % 400 * 2 + 1),
+             "1960", "汉", "群众", "供电公司", "县劳动模范", 2010, None, None]
+            for n in range(1, 1301)]
+    path = write_clerk_workbook(tmp_path / "big.xlsx", rows)
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+
+    with pytest.raises(AppError) as caught:
+        service.run(path, GOOD_ONLY, dry_run=False, progress=progress,
+                    is_cancelled=lambda: bool(seen) and seen[-1] >= 1300 + 500)
+    assert caught.value.code == "import_cancelled" and max(seen) == 1800
+    assert _persons(db) == 0
+    with db.sessions.begin() as s:
+        assert s.scalar(select(func.count()).select_from(Honor)) == 0
+    result = service.run(path, GOOD_ONLY, dry_run=False)
+    assert result.written and _persons(db) == 1300
+
+
 def test_saved_mapping_applies_by_header_text(service: ImportService, tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_text(f"劳模,证号,荣誉\n张建国,{ID_A},全国劳模\n", encoding="utf-8")
