@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
+import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -33,7 +34,8 @@ import python_calamine as pc
 from desktop.errors import AppError
 from desktop.exchange.import_guard import LIMITS, WorkbookScan, file_kind, scan_workbook
 
-__all__ = ["FORMATS", "Cell", "RawRow", "Sheet", "import_format", "read_sheet", "sheet_names"]
+__all__ = ["FORMATS", "Cell", "RawRow", "Sheet", "file_digest", "import_format", "read_sheet",
+           "sheet_names"]
 
 FORMATS = ("xlsx", "xlsm", "xls", "csv")
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
@@ -68,6 +70,18 @@ def import_format(path: Path) -> str | None:
 
 def _blank(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def file_digest(path: Path) -> str:
+    """The file's SHA-256, once it passed the checks ``read_sheet`` makes first (there, missing,
+    readable, not too big, a spreadsheet): the same refusals in words, never an OS error."""
+    _check_file(path)
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except PermissionError as exc:
+        raise AppError("import_no_access", path=str(path)) from exc
+    except OSError as exc:
+        raise AppError("import_unreadable", path=str(path)) from exc
 
 
 def _check_file(path: Path) -> str:

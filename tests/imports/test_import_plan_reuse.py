@@ -176,3 +176,19 @@ def test_other_options_or_another_day_plan_again(db: Database, admin: Actor,
     reads.clear()
     midnight.run(copy, GOOD_ONLY, dry_run=False)
     assert reads == [copy]
+
+
+def test_files_that_cannot_be_read_are_refused_in_words_before_any_digest(
+        service: ImportService, tmp_path: Path) -> None:
+    """The file's digest (for the kept plan) is taken only after the checks ``read_sheet``
+    makes: a missing file or a folder gets the same refusal as before, not an OS error."""
+    from desktop.errors import AppError
+
+    folder = tmp_path / "名册.xlsx"
+    folder.mkdir()
+    for path, code in ((tmp_path / "gone.xlsx", "import_missing"),
+                       (folder, "import_unreadable")):
+        for dry_run in (True, False):
+            with pytest.raises(AppError) as caught:
+                service.run(path, GOOD_ONLY, dry_run=dry_run)
+            assert caught.value.code == code, (path, caught.value)

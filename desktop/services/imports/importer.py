@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import functools
 import gc
-import hashlib
 import itertools
 import json
 import secrets
@@ -34,7 +33,13 @@ from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level,
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import AppError, ValidationError
 from desktop.exchange.import_map import FIELD_TITLES, IGNORE, Header, find_header, header_key
-from desktop.exchange.import_read import Sheet, import_format, read_sheet, sheet_names
+from desktop.exchange.import_read import (
+    Sheet,
+    file_digest,
+    import_format,
+    read_sheet,
+    sheet_names,
+)
 from desktop.exchange.import_rows import RowInput, split_rows
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
@@ -227,7 +232,7 @@ class ImportService:
         self._actor.require(Perm.EDIT_PERSONS)
         report = progress or (lambda done, total: None)
         cancelled = is_cancelled or (lambda: False)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = file_digest(path)
         key = self._plan_key(digest, options)
         kept, self._kept = self._kept, None
         if not dry_run and kept is not None and kept.key == key:
@@ -275,6 +280,11 @@ class ImportService:
         result = self._in_transaction(plan_and_write)
         assert result is not None
         return result
+
+    def forget_plan(self) -> None:
+        """Let the last dry run's plan go (the wizard closed): tens of megabytes at 50,000
+        rows, otherwise held as long as this service is."""
+        self._kept = None
 
     def _in_transaction(self, work: Callable[[Session], ImportResult | None],
                         ) -> ImportResult | None:
@@ -359,7 +369,8 @@ class ImportService:
         """What a dry run's plan depends on besides the register: the file, how it is read
         (a saved mapping by what it says, not its name), who imports, and the day."""
         saved = self._saved(options.saved_mapping)
-        how = dataclasses.replace(options, good_rows_only=False)
+        how = dataclasses.replace(options, good_rows_only=False, mapping=None if (
+            options.mapping is None) else dict(options.mapping))  # a copy: not changed later
         return (digest, how, saved, self._actor.name, self._actor.role, self._today())
 
     def _context(self, s: Session, inputs: Sequence[RowInput],

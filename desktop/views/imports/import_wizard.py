@@ -463,6 +463,7 @@ class ImportWizard(QWizard):
 
     def done(self, result: int) -> None:
         self.mapping_page.cancel_read()  # closing the wizard stops a sheet still being read
+        self.service.forget_plan()  # a dry run's plan is only for this wizard's import
         super().done(result)
 
     @classmethod
@@ -472,5 +473,7 @@ class ImportWizard(QWizard):
         if path:
             wizard.file_page.path.setText(path)
         wizard.exec()
-        return wizard.imported
+        imported = wizard.imported
+        wizard.deleteLater()  # with its service and pages, not kept as the parent's child
+        return imported
 

@@ -82,6 +82,25 @@ def test_wizard_dry_run_good_rows_import_and_undo(ws: Workspace, qtbot: Any,
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 
+def test_a_wizard_closed_after_its_dry_run_lets_the_plan_go(ws: Workspace, qtbot: Any,
+                                                            tmp_path: Path) -> None:
+    """The dry run's plan (kept for the import) is tens of megabytes on a big roster: closing
+    the wizard without importing must not leave it behind with the service."""
+    book = write_clerk_workbook(tmp_path / "名册.xlsx")
+    service = ws.importer()
+    wizard = ImportWizard(service, TaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(book))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.mapping_page.preview is not None, timeout=20000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.dry_page.result is not None, timeout=20000)
+    assert service._kept is not None  # the plan the import would write
+    wizard.reject()
+    assert service._kept is None
+
+
 def test_mapping_page_reads_on_a_worker_with_progress_and_cancel(
         ws: Workspace, qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
     """The sheet is read on the TaskRunner: the GUI thread stays free (the page says it is
