@@ -40,7 +40,7 @@ from desktop.exchange.import_read import (
     read_sheet,
     sheet_names,
 )
-from desktop.exchange.import_rows import RowInput, split_rows
+from desktop.exchange.import_rows import split_rows
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
 from desktop.services import audit, seal, settings
@@ -245,7 +245,8 @@ class ImportService:
         kept = None  # a plan that no longer holds is let go before planning again
         sheet = read_sheet(path, options.sheet, cancelled)
         header = self._header(sheet, options)
-        inputs, footers = _split_rows(sheet, header)
+        # data rows, and the totals and signatures under them (skipped and mentioned)
+        inputs, footers = split_rows(sheet.rows[header.row_index + 1:], header.mapping)
         sheet_name = sheet.name
         del sheet
         if not inputs:
@@ -253,7 +254,8 @@ class ImportService:
         found = _Found(sheet_name, header, tuple(footers), len(inputs))
 
         def plan_and_write(s: Session) -> ImportResult:
-            ctx, numbers = self._context(s, inputs)
+            numbers = [n for n in (id_of(r) for r in inputs) if n]
+            ctx = self._context(s, numbers)
             columns = {k: i for i, k in header.mapping.items()}
             planned: list[Planned] = []
             queue = deque(inputs)
@@ -265,16 +267,16 @@ class ImportService:
             mark_duplicates(planned, columns)
             for p in planned:
                 p.stored = None
-            kept = _Kept(key, found, planned, ctx, numbers) if dry_run else None
-            if kept is None:
+            keep = _Kept(key, found, planned, ctx, numbers) if dry_run else None
+            if keep is None:
                 # what was loaded to plan against, let go before the writing (tens of
                 # megabytes at 50,000 rows); a dry run keeps it to see whether it still holds
                 ctx.existing.clear()
                 ctx.honors.clear()
             result = self._finish(s, found, planned, ctx.districts, path, digest, options,
                                   dry_run, report, cancelled)
-            if kept is not None and kept.restore():
-                self._kept = kept
+            if keep is not None and keep.restore():
+                self._kept = keep
             return result
 
         result = self._in_transaction(plan_and_write)
@@ -290,7 +292,7 @@ class ImportService:
                         ) -> ImportResult | None:
         """``work`` inside the import's transaction: the write lock taken, committed when it
         returns a result that was written, rolled back otherwise."""
-        holder: list[ImportResult | None] = []
+        result: ImportResult | None = None
         session = self._sessions()
         collecting = gc.isenabled()
         # Tens of thousands of small dicts alive at once make the cyclic collector rescan them
@@ -302,7 +304,6 @@ class ImportService:
                 _serialise(session)
                 id_guard.ensure(session)
                 result = work(session)
-                holder.append(result)
                 if result is None or not result.written:
                     raise _Rollback
         except _Rollback:
@@ -318,14 +319,14 @@ class ImportService:
             session.close()
             if collecting:
                 gc.enable()
-        return holder[0]
+        return result
 
     def _planned_again(self, s: Session, kept: _Kept, path: Path, digest: str,
                        options: ImportOptions, report: Progress, cancelled: Cancelled,
                        ) -> ImportResult | None:
         """The real import of a file just dry-run: its plan, when what it was checked against
         is unchanged (else None: planned again from the file)."""
-        ctx, _ = self._context(s, (), kept.numbers)
+        ctx = self._context(s, kept.numbers)
         if ctx != kept.ctx:
             return None
         ctx.existing.clear()
@@ -373,23 +374,20 @@ class ImportService:
             options.mapping is None) else dict(options.mapping))  # a copy: not changed later
         return (digest, how, saved, self._actor.name, self._actor.role, self._today())
 
-    def _context(self, s: Session, inputs: Sequence[RowInput],
-                 numbers: list[str] | None = None) -> tuple[Context, list[str]]:
-        """What the rows are checked against, and the file's ID numbers it was loaded for."""
+    def _context(self, s: Session, numbers: list[str]) -> Context:
+        """What the rows are checked against, loaded for the file's ID numbers."""
         districts = {n: i for n, i in s.execute(
             select(District.name, District.id).where(District.deleted_at.is_(None)))}
         mode = settings.get(s, settings.MODE)
         home = home_district_id(s)
         home_name = next((n for n, i in districts.items() if i == home), None)
-        if numbers is None:
-            numbers = [n for n in (id_of(r) for r in inputs) if n]
         existing, honors = load_existing(s, numbers)
         names = {i: n for n, i in districts.items()}
         owners = {p["id"]: names.get(p["origin_district_id"], str(p["origin_district_id"]))
                   for p in existing.values() if mode == "city"
                   and p.get("origin_district_id") not in (None, home)}
         return Context(districts, home_name if mode == "county" else None, mode == "county",
-                       existing, honors, self._today(), owners), numbers
+                       existing, honors, self._today(), owners)
 
     def _write(self, s: Session, planned: Sequence[Planned], batch_id: uuid.UUID,
                report: Progress, cancelled: Cancelled, done: int, total: int) -> None:
@@ -591,12 +589,6 @@ def _tick(report: Progress, cancelled: Cancelled, done: int, total: int) -> None
     if cancelled():
         raise AppError("import_cancelled")
     report(done, total)
-
-
-def _split_rows(sheet: Sheet, header: Header) -> tuple[list[RowInput], list[int]]:
-    """Data rows and the footer rows under the table (everything after the first footer that
-    has no name is footer too: signatures come in blocks)."""
-    return split_rows(sheet.rows[header.row_index + 1:], header.mapping)
 
 
 def _new_person(p: Planned, home: uuid.UUID | None, now: dt.datetime) -> dict[str, Any]:
