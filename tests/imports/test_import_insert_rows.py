@@ -17,13 +17,18 @@ from desktop.services.imports.importer import insert_rows
 from desktop.services.imports.plan import HONOR, PERSON
 
 
-def test_insert_rows_stores_what_sqlalchemy_stores(sqlite_db: Database) -> None:
-    db = sqlite_db
+def _county(db: Database) -> uuid.UUID:
+    """A district for the rows to belong to; its id."""
     with db.sessions.begin() as s:
         district = District(name="长兴县", kind="county")
         s.add(district)
         s.flush()
-        home = district.id
+        return district.id
+
+
+def test_insert_rows_stores_what_sqlalchemy_stores(sqlite_db: Database) -> None:
+    db = sqlite_db
+    home = _county(db)
     now = dt.datetime(2026, 6, 1, 8, 30, 15, 123456, tzinfo=dt.UTC)
 
     def person(n: int) -> dict[str, Any]:
@@ -66,11 +71,7 @@ def test_digests_noted_at_the_insert_are_those_read_back(sqlite_db: Database) ->
     them in the same transaction is read again; a value SQLite would convert is never
     digested as bound (the rows are read instead)."""
     db = sqlite_db
-    with db.sessions.begin() as s:
-        district = District(name="长兴县", kind="county")
-        s.add(district)
-        s.flush()
-        home = district.id
+    home = _county(db)
     now = dt.datetime(2026, 6, 1, 8, 30, 15, tzinfo=dt.UTC)
     people = [{"id": uuid.uuid4(), "name": f"张{n}", "district_id": home,
                "id_number": None if n == 1 else f"33052219600101{n:03d}X",

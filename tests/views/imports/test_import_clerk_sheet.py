@@ -14,9 +14,8 @@ from typing import Any
 from desktop.core import idnumber
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
-from desktop.views.imports.import_wizard import ImportWizard
-from desktop.views.tasks import TaskRunner
 from tests.exchange.import_support import HEADERS, write_clerk_workbook
+from tests.views.imports.wizard_driver import dry_run
 
 AUGUST = idnumber.make("330522", dt.date(1971, 8, 15), 51)
 OCTOBER = idnumber.make("330522", dt.date(1971, 10, 3), 62)
@@ -33,19 +32,6 @@ def rows() -> list[list[object]]:
          "2015年全国劳动模范（先后获省劳模、全国劳模）", 2015, None, None],
         ["合计", "12人", None, None, None, None, None, None, None, None, None, None],
     ]
-
-
-def dry_run(ws: Workspace, qtbot: Any, book: Path) -> Any:
-    wizard = ImportWizard(ws.importer(), TaskRunner())
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.path.setText(str(book))
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.mapping_page.preview is not None, timeout=20000)
-    wizard.next()
-    dry = wizard.dry_page
-    qtbot.waitUntil(lambda: dry.result is not None, timeout=20000)
-    return wizard
 
 
 def test_the_clerks_roster_imports_whole(ws: Workspace, qtbot: Any, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from desktop.views.imports.export_dialog import ExportDialog
 from desktop.views.imports.import_wizard import ImportWizard
 from desktop.views.tasks import TaskRunner
 from tests.exchange.import_support import write_clerk_workbook
+from tests.views.imports.wizard_driver import dry_run
 
 SHOTS = os.environ.get("LAOMO_SCREENSHOTS")
 
@@ -86,16 +87,8 @@ def test_a_wizard_closed_after_its_dry_run_lets_the_plan_go(ws: Workspace, qtbot
                                                             tmp_path: Path) -> None:
     """The dry run's plan (kept for the import) is tens of megabytes on a big roster: closing
     the wizard without importing must not leave it behind with the service."""
-    book = write_clerk_workbook(tmp_path / "名册.xlsx")
-    service = ws.importer()
-    wizard = ImportWizard(service, TaskRunner())
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.path.setText(str(book))
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.mapping_page.preview is not None, timeout=20000)
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.dry_page.result is not None, timeout=20000)
+    wizard = dry_run(ws, qtbot, write_clerk_workbook(tmp_path / "名册.xlsx"))
+    service = wizard.service
     assert service._kept is not None  # the plan the import would write
     wizard.reject()
     assert service._kept is None
