@@ -5,8 +5,8 @@ Rows under the table that are totals or signatures (合计 12 人, 制表人：�
 recognised as *footers*: skipped and mentioned, never rejected.
 
 ``split_rows`` reads a whole sheet the way ``interpret`` reads one row, but column by column
-and each distinct value of a column once (an import of 50,000 rows); ``interpret`` remembers
-the values that repeat down a sheet between calls (issue 14: import speed).
+and each distinct value of a column once (an import of 50,000 rows, issue 14: import speed);
+``interpret`` is the plain row-by-row reading it must agree with.
 """
 
 from __future__ import annotations
@@ -98,27 +98,14 @@ def _footer(row: RawRow, name_col: int | None) -> bool:
 
 
 _TEXT, _NAME, _READ, _DATE, _ID, _HONORS, _DIGITS = range(7)  # how a column's cells are read
-# columns whose values repeat down a sheet (民族 汉族, 政治面貌 群众, 性别 男, a month like
-# "1965.03", a title like "2015年省劳模"): each distinct value is read once per field
-_REMEMBERED = frozenset(("ethnicity", "political_status", "education", "marital_status", "sex",
-                         "employment_status", "hukou_type", "honor_year", "honor_level",
-                         "honors", *_DATE_FIELDS))
-_MEMO_LIMIT = 5_000  # distinct values remembered per field (then it starts afresh)
-# field -> {cell or (type, cell) -> value}. What a cell means depends on its field and its value
-# only (never on the row's other cells: _fill_honors works on copies), so a value read once
-# is the value every time. The type is part of the key but for text (1, 1.0, True and "1" are
-# equal keys and read differently); a cell that cannot be read is not remembered (it raises
-# afresh, with its own words).
-_MEMOS: dict[str, dict[Any, Any]] = {}
 _WHITESPACE = re.compile(r"\s+")
-_MISSING = object()
 
 
 @dataclass(frozen=True)
 class _Plan:
     """How the cells of a row are read under one mapping (worked out once per mapping)."""
 
-    steps: tuple[tuple[int, str, int, Any, dict[Any, Any] | None], ...]
+    steps: tuple[tuple[int, str, int, Any], ...]  # column, field, kind, reader
     columns: dict[str, int]  # field -> column (the last one mapped to it); read, never changed
     name_column: int | None
     twice: bool  # a field mapped to two columns: the later cell wins, row by row
@@ -141,8 +128,7 @@ def _plan(mapping: Mapping[int, str]) -> _Plan:
                     else _DATE if field in _DATE_FIELDS else _NAME if field == "name"
                     else _DIGITS if field in _DIGIT_FIELDS
                     else _TEXT if field in _PLAIN_FIELDS or field not in _READERS else _READ)
-            memo = _MEMOS.setdefault(field, {}) if field in _REMEMBERED else None
-            steps.append((index, field, kind, _READERS.get(field, as_text), memo))
+            steps.append((index, field, kind, _READERS.get(field, as_text)))
         found = _Plan(tuple(steps), columns,
                       next((i for i, k in mapping.items() if k == "name"), None),
                       len(columns) < len(steps))
@@ -153,7 +139,7 @@ def _plan(mapping: Mapping[int, str]) -> _Plan:
 
 
 def _honors(cell: Cell) -> tuple[HonorCell, ...]:
-    return tuple(as_honors(cell))  # remembered as a tuple: each row gets its own list
+    return tuple(as_honors(cell))  # a tuple, shared by the rows of one value: each gets a list
 
 
 def _code_reader(field: str) -> Any:
@@ -170,7 +156,7 @@ _READERS: dict[str, Any] = {
 
 
 def _read_cell(key: str, cell: Cell) -> Any:
-    """One cell of field ``key`` read afresh (what ``interpret`` remembers)."""
+    """One cell of field ``key``."""
     if key == "name":
         # "王　伟": two-character names are padded with a full-width space to line up
         text = as_text(cell)
@@ -188,7 +174,7 @@ def interpret(row: RawRow, mapping: Mapping[int, str]) -> RowInput:
     issues: list[CellIssue] = []
     honors: list[HonorCell] = []
     id_cell: Cell = None
-    for index, key, kind, read, memo in plan.steps:
+    for index, key, kind, read in plan.steps:
         cell = cells[index] if index < width else None
         if kind == _TEXT and type(cell) is str:  # as_text, without the call
             values[key] = cell.replace("\u3000", " ").strip() or None
@@ -203,20 +189,11 @@ def interpret(row: RawRow, mapping: Mapping[int, str]) -> RowInput:
             else:
                 values[key] = None
             continue
-        value: Any = _MISSING
-        if memo is not None:
-            seen = cell if type(cell) is str else (type(cell), cell)
-            value = memo.get(seen, _MISSING)
-        if value is _MISSING:
-            try:
-                value = _read_cell(key, cell) if kind == _NAME else read(cell)
-            except CellProblem as exc:
-                issues.append(CellIssue(index, key, exc.code, exc.params))
-                continue
-            if memo is not None:
-                if len(memo) >= _MEMO_LIMIT:
-                    memo.clear()
-                memo[seen] = value
+        try:
+            value = _read_cell(key, cell) if kind == _NAME else read(cell)
+        except CellProblem as exc:
+            issues.append(CellIssue(index, key, exc.code, exc.params))
+            continue
         if kind == _HONORS:
             honors = list(value)
             continue
@@ -269,7 +246,7 @@ def _read_columns(rows: list[RawRow], plan: _Plan) -> list[RowInput]:
     columns: list[list[Any]] = []
     honors: list[Any] = [None] * count
     id_cells: tuple[Cell, ...] | list[None] = [None] * count
-    for index, key, kind, read, _ in plan.steps:
+    for index, key, kind, read in plan.steps:
         cells = by_column[index] if by_column else ()
         if kind == _TEXT:
             out: list[Any] = [(c.replace("\u3000", " ").strip() or None) if type(c) is str
