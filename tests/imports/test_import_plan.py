@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop.services.imports.plan import _honor_draft, _person_draft
+import pytest
+
+from desktop.services.imports.plan import _defaults, _honor_draft, _person_draft
 from desktop.services.register.types import HonorDraft, PersonDraft
 from tests.person_support import draft, full_draft
 
@@ -16,6 +18,7 @@ def test_the_quick_drafts_are_the_drafts_init_builds() -> None:
         assert not hasattr(cls, "__post_init__")
         assert "__slots__" not in vars(cls)
         assert vars(cls)["__dataclass_params__"].frozen
+        assert all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(cls))
     for expected in (full_draft(), draft(), draft(sex="2", notes="  ", phone="")):
         values = {f.name: getattr(expected, f.name) for f in dataclasses.fields(PersonDraft)
                   if getattr(expected, f.name) != f.default or f.name in ("name", "district")}
@@ -28,3 +31,13 @@ def test_the_quick_drafts_are_the_drafts_init_builds() -> None:
             plain = HonorDraft(title=h.title, level=h.level, year=h.year)
             assert quick == plain and repr(quick) == repr(plain)
             assert list(vars(quick).items()) == list(vars(plain).items())
+
+
+def test_a_draft_field_with_a_default_factory_is_refused_loudly() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Later:
+        name: str
+        tags: list[str] = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError, match="default factory"):
+        _defaults(Later)

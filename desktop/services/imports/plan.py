@@ -53,7 +53,12 @@ _HONORS_OF = select(HONOR.c.person_id, HONOR.c.title, HONOR.c.level, HONOR.c.yea
 
 
 def _defaults(cls: type) -> dict[str, Any]:
-    """Every field in order, with its default (MISSING for those the caller must give)."""
+    """Every field in order, with its default (MISSING for those the caller must give). A
+    field with a default factory would need ``__init__`` to call it: refused at import."""
+    for f in dataclasses.fields(cls):
+        if f.default_factory is not dataclasses.MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name} has a default factory: build it with "
+                            "__init__, not _person_draft/_honor_draft")
     return {f.name: f.default for f in dataclasses.fields(cls)}
 
 
