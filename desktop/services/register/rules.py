@@ -114,11 +114,6 @@ _HONOR_LIMITS = tuple((f, limit) for f in _HONOR_TEXT_FIELDS
 _LIMITED_TEXTS = operator.attrgetter(*(f for f, _ in _TEXT_LIMITS))
 _LIMITED_HONOR_TEXTS = operator.attrgetter(*(f for f, _ in _HONOR_LIMITS))
 _TEXTS = operator.attrgetter(*_TEXT_FIELDS)
-# which of the texts person_values takes from elsewhere: the resolved sex (1), the override as
-# given (2), and its reason only with an override (3)
-_SPECIAL_TEXTS = ("sex", "treatment_override", "treatment_override_reason")
-_TEXT_SPECIAL = tuple(_SPECIAL_TEXTS.index(f) + 1 if f in _SPECIAL_TEXTS else 0
-                      for f in _TEXT_FIELDS)
 _OTHER_FIELDS = ("name", "id_number", "id_legacy15", "birth_date", "party_join_date",
                  "work_start_date", "spouse_birth_date", "monthly_income", "spouse_income",
                  "household_size", "is_farmer_model")  # person_values' columns after the texts
@@ -366,12 +361,15 @@ def given_person_values(draft: PersonDraft, resolved: Resolved) -> dict[str, Any
 def _person_values(draft: PersonDraft, resolved: Resolved, *,
                    keep_empty: bool) -> dict[str, Any]:
     override = draft.treatment_override
-    specials = (None, resolved.sex, override,
-                clean_text(draft.treatment_override_reason) if override else None)
+    # the texts taken from elsewhere: the resolved sex, the override as given, and its reason
+    # only with an override
+    special = {"sex": resolved.sex, "treatment_override": override,
+               "treatment_override_reason": clean_text(draft.treatment_override_reason)
+               if override else None}
     values: dict[str, Any] = {}
-    for f, special, value in zip(_TEXT_FIELDS, _TEXT_SPECIAL, _TEXTS(draft), strict=True):
-        if special:
-            value = specials[special]
+    for f, value in zip(_TEXT_FIELDS, _TEXTS(draft), strict=True):
+        if f in special:
+            value = special[f]
         elif value is not None:
             value = value.strip() or None
         if value is not None or keep_empty:
