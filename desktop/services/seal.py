@@ -32,7 +32,7 @@ import hashlib
 import hmac
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,7 +227,7 @@ _KEPT_AS_BOUND: tuple[tuple[type, type], ...] = (
 )
 
 
-def note_inserted(s: Session, table: Table, columns: dict[str, list[Any]]) -> None:
+def note_inserted(s: Session, table: Table, columns: dict[str, Sequence[Any]]) -> None:
     """Rows a service inserted straight to the SQLite driver, given column by column as they
     were bound (after the columns' bind processors; ``id`` among them): their digests come from
     those values, as reading the rows back would give them (a 50,000-row import read 130,000
@@ -239,7 +239,7 @@ def note_inserted(s: Session, table: Table, columns: dict[str, list[Any]]) -> No
         note_written(s, name, columns["id"])
         return
     ids = columns["id"]
-    values: list[list[Any]] = [ids]
+    values: list[Sequence[Any]] = [ids]
     for c in WATCHED[name]:
         column = table.c[c]
         given = columns.get(c)

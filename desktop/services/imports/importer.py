@@ -591,8 +591,12 @@ def _tick(report: Progress, cancelled: Cancelled, done: int, total: int) -> None
     report(done, total)
 
 
+_PERSON_TEMPLATE: dict[str, Any] = dict.fromkeys(PERSON.c.keys())  # every new person's keys
+
+
 def _new_person(p: Planned, home: uuid.UUID | None, now: dt.datetime) -> dict[str, Any]:
-    v = dict(p.values)
+    v = dict(_PERSON_TEMPLATE)  # the same keys in the same order for every row (_by_column)
+    v.update(p.values)
     pinyin, initials = name_keys(v["name"])
     facts = [HonorFacts(h["level"], False) for h in p.honors]
     labels = [HonorLabel(h["title"], h["level"], h["year"], False) for h in p.honors]
@@ -665,7 +669,7 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     and every parameter costs (the rest take their defaults, NULL). On SQLite the rows go
     straight to the driver's executemany with the columns' own bind processors and Python
     defaults: SQLAlchemy's per-row parameter handling was a sixth of a 50,000-row import."""
-    given = {k: [row.get(k) for row in rows] for k in set().union(*rows)}
+    given = _by_column(rows)
     keys = sorted(k for k, values in given.items() if values.count(None) < len(values))
     connection = s.connection()
     dialect = connection.dialect
@@ -687,7 +691,7 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
            + ") VALUES (" + ", ".join("?" * len(columns)) + ")")
     # Column by column (one list and one processor each), then rows: a third of the cost of
     # building every row's list and testing every value's processor.
-    data: list[list[Any]] = [given[k] for k in keys]
+    data: list[Sequence[Any]] = [given[k] for k in keys]
     data += [[scalar] * len(rows) if call is None else [call(None) for _ in rows]
              for scalar, call in fills]
     for n, process in enumerate(processors):
@@ -708,6 +712,16 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     bound = {c.key: values for c, values in zip(columns, data, strict=True)}
     if "id" in bound:  # no event sees the driver's writes: the audit entry's row digests
         seal.note_inserted(s, table, bound)
+
+
+def _by_column(rows: list[dict[str, Any]]) -> dict[str, Sequence[Any]]:
+    """The rows' values column by column, a key missing from a row read as None. Rows made
+    alike (the same keys in the same order: honors, events, import items, and new persons from
+    ``_new_person``'s template) are turned by ``zip`` in one pass; others key by key."""
+    first = list(rows[0])
+    if all(list(row) == first for row in rows):
+        return dict(zip(first, zip(*[row.values() for row in rows], strict=True), strict=True))
+    return {k: [row.get(k) for row in rows] for k in set().union(*rows)}
 
 
 def _id_list(honors: Sequence[dict[str, Any]]) -> str:
