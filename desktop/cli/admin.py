@@ -21,7 +21,7 @@ from desktop.cli.common import (
     say,
 )
 from desktop.database import Database
-from desktop.errors import AppError
+from desktop.errors import AppError, DatabaseProblem
 from desktop.services import accounts, maintenance
 from desktop.services.permissions import Actor, Perm
 
@@ -178,7 +178,12 @@ CHECK_HINTS: dict[str, tuple[str, str]] = {
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     db = open_database(args, upgrade=False)
     try:
-        db.check_schema()  # a text file, a foreign or a newer database: a clear refusal
+        # a text file, a foreign or a newer database: a clear refusal; an older one too (the
+        # checks read the current schema, and a check changes nothing)
+        current, head = db.check_schema()
+        if current is not None and current != head:
+            raise DatabaseProblem("schema_outdated", path=db.describe(), revision=current,
+                                  head=head)
         # the checks read first: the log-in below appends to the very chain they verify
         report = maintenance.run_checks(db)
         actor = login(db, args)

@@ -51,6 +51,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "请升级程序。未做任何修改。",
                        "The database {path} was made by a newer 劳模之家 (schema {revision}; this "
                        "program knows up to {head}). Please upgrade. Nothing was changed."),
+    "schema_outdated": ("数据库 {path} 是旧版本的结构（版本 {revision}，本程序为 {head}）：检查只读不改，"
+                        "请先启动程序或运行 laomo init 升级（升级前自动备份），再检查。未做任何修改。",
+                        "The database {path} has an older schema ({revision}; this program is "
+                        "at {head}): the check only reads. Start the program or run laomo init "
+                        "to upgrade it (a backup is made first), then check again. Nothing was "
+                        "changed."),
     "upgrade_failed": ("数据库升级失败，已恢复到升级前的状态（备份：{backup}）。原因：{reason}",
                        "The database upgrade failed and was rolled back (backup: {backup}). "
                        "Reason: {reason}"),

@@ -378,6 +378,24 @@ def test_check_on_a_missing_file(tmp_path: Path, run_laomo: RunLaomo) -> None:
     assert not path.exists()
 
 
+def test_check_on_an_older_schema_says_upgrade_first(tmp_path: Path,
+                                                    run_laomo: RunLaomo) -> None:
+    """A database the program has not upgraded yet (a check reads, it never migrates): a clear
+    refusal naming both versions, not a raw SQL error; the file is left as it was."""
+    path = tmp_path / "older.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    try:
+        db.upgrade(target="0012")
+    finally:
+        db.dispose()
+    before = sha256_bytes(path.read_bytes())
+    done = run_laomo("--db", str(path), "--user", "admin", "check")
+    assert done.returncode == 1
+    assert "旧版本" in done.stderr and "0012" in done.stderr and "laomo init" in done.stderr
+    assert "出错了" not in done.stderr and "OperationalError" not in done.stderr
+    assert sha256_bytes(path.read_bytes()) == before
+
+
 # -- language --------------------------------------------------------------------------------------
 
 
