@@ -36,7 +36,14 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
             if info is not None:
                 if info.name != args.district.strip():
                     raise AppError("already_initialised", association=info.name)
-                db.upgrade()
+                done = db.upgrade()
+                if done.from_revision != done.to_revision:
+                    kept = done.backup or "—"
+                    print(say(args.lang, f"数据库已升级（版本 {done.from_revision} → "
+                              f"{done.to_revision}，升级前的备份：{kept}）。",
+                              f"Database upgraded (schema {done.from_revision} → "
+                              f"{done.to_revision}; the backup made before: {kept})."),
+                          file=out)
                 print(say(args.lang, f"数据库已是最新，已初始化为 {info.name}：{db.describe()}",
                            f"Database is up to date, set up for {info.name}: {db.describe()}"),
                       file=out)

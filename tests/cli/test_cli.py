@@ -381,19 +381,34 @@ def test_check_on_a_missing_file(tmp_path: Path, run_laomo: RunLaomo) -> None:
 def test_check_on_an_older_schema_says_upgrade_first(tmp_path: Path,
                                                     run_laomo: RunLaomo) -> None:
     """A database the program has not upgraded yet (a check reads, it never migrates): a clear
-    refusal naming both versions, not a raw SQL error; the file is left as it was."""
+    refusal naming both versions, not a raw SQL error; the file is left as it was. As the
+    message says, ``laomo init`` then upgrades it and says so."""
+    from tests.services.test_database import fill_0001
+
     path = tmp_path / "older.sqlite3"
     db = Database(f"sqlite:///{path}")
     try:
-        db.upgrade(target="0012")
+        db.upgrade(target="0001")
+        fill_0001(path)  # 长兴县 and its administrator, as the first version kept them
+        head = db.head_revision()
     finally:
         db.dispose()
     before = sha256_bytes(path.read_bytes())
     done = run_laomo("--db", str(path), "--user", "admin", "check")
     assert done.returncode == 1
-    assert "旧版本" in done.stderr and "0012" in done.stderr and "laomo init" in done.stderr
+    assert "旧版本" in done.stderr and f"版本 0001，本程序为 {head}" in done.stderr
+    assert "laomo init" in done.stderr
     assert "出错了" not in done.stderr and "OperationalError" not in done.stderr
     assert sha256_bytes(path.read_bytes()) == before
+
+    upgraded = run_laomo("--db", str(path), "init", "--district", "长兴县", "--admin", "admin")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert f"已升级（版本 0001 → {head}" in upgraded.stdout
+    again = Database(f"sqlite:///{path}")
+    try:
+        assert again.check_schema() == (head, head)
+    finally:
+        again.dispose()
 
 
 # -- language --------------------------------------------------------------------------------------
