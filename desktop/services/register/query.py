@@ -118,6 +118,7 @@ def _district_ids(s: Session, names: Sequence[str]) -> list[uuid.UUID]:
 
 
 _DIGITS = re.compile(r"^[0-9x]+$")
+_ANY_DIGIT = re.compile(r"[0-9]")
 
 
 def _visible_match(word: str) -> ColumnElement[bool]:
@@ -136,6 +137,23 @@ def _visible_match(word: str) -> ColumnElement[bool]:
     return or_(*options) if options else false()
 
 
+def _word_match(word: str, masked: bool) -> ColumnElement[bool]:
+    """One search word. For a user who may not see full numbers, a number matches only the
+    digits the masked views show (``_visible_match``), and a word mixing digits with anything
+    else is looked for in the name, its pinyin and the work unit only: in the whole haystack
+    a separator or a dash would anchor the hidden digits ("194999|" ends an ID number, "0572-557"
+    begins a phone)."""
+    if not masked:
+        return Person.search_text.like(_contains(word), escape=_LIKE_ESCAPE)
+    if _DIGITS.match(word):
+        return _visible_match(word)
+    if _ANY_DIGIT.search(word) or "|" in word:
+        like = _contains(word)
+        return or_(*(func.lower(c).like(like, escape=_LIKE_ESCAPE) for c in (
+            Person.name, Person.name_pinyin, Person.name_initials, Person.work_unit)))
+    return Person.search_text.like(_contains(word), escape=_LIKE_ESCAPE)
+
+
 def conditions(
     s: Session, f: RegisterFilter, today: dt.date, *, honors_first: bool = False,
     masked: bool = False,
@@ -147,9 +165,7 @@ def conditions(
     conds: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
     if not f.include_merged:
         conds.append(Person.merged_into_id.is_(None))
-    conds.extend(_visible_match(w) if masked and _DIGITS.match(w)
-                 else Person.search_text.like(_contains(w), escape=_LIKE_ESCAPE)
-                 for w in search_words(f.text))
+    conds.extend(_word_match(w, masked) for w in search_words(f.text))
     if f.districts:
         conds.append(_Unindexed(Person.district_id).in_(_district_ids(s, f.districts)))
     if f.treatment_levels:

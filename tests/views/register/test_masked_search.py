@@ -43,10 +43,19 @@ def test_hidden_digits_find_nobody_without_the_unmask_permission(
     assert "没有权限" in page.count_label.text()  # said beside the count, not in a dialog
     assert person.name not in found(qtbot, page, number)
     assert person.name in found(qtbot, page, number[-4:].lower())  # shown: 330522****…6962
+    # two hidden digits anchored by the separator after the ID number (the search haystack is
+    # name|pinyin|initials|id|unit|phone|mobile), or hidden phone digits after a visible prefix
+    anchored = [number[-6:].lower() + "|", "|" + number[:8]]
+    mobile = demo_ws.persons().get(person.id).draft.mobile
+    if mobile:
+        anchored.append("|" + mobile[:6])
+    for word in anchored:
+        assert person.name not in found(qtbot, page, word), word
     admin_page = RegisterPage(demo_ws, tasks, Preferences())
     qtbot.addWidget(admin_page)
     admin_page.show()
     admin_page.refresh()
     qtbot.waitUntil(admin_page.up_to_date, timeout=10000)
     assert person.name in found(qtbot, admin_page, birth)
+    assert person.name in found(qtbot, admin_page, anchored[0])
     tasks.wait(10000)
