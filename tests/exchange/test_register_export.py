@@ -14,7 +14,10 @@ import openpyxl
 import pytest
 
 from desktop.core.domain import age_on
+from desktop.database import Database
 from desktop.exchange import register_export
+from desktop.services.accounts import AccountService
+from desktop.services.permissions import Role
 from tests.cli.test_cli_members import audit_actions
 from tests.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD
 from tests.register_support import RARE_DA, RARE_JI, ZRR_ID
@@ -139,7 +142,7 @@ def test_unmask_needs_reason_and_permission_and_is_audited(
     assert leftovers(tmp_path) == []
     # the refusal is on record (issue 16, item 8), the rest of the log as it was
     before = [*before, ("viewer1", "auth.denied", {
-        "permission": "unmask", "role": "viewer", "action": "cli:members export"})]
+        "permission": "import_export", "role": "viewer", "action": "cli:members export"})]
     assert audit_actions(url) == before
     done = export(out, "--unmask", "--reason", "市总工会年度统计", "--search", "zhurongrong")
     assert done.returncode == 0, done.stderr
@@ -152,6 +155,31 @@ def test_unmask_needs_reason_and_permission_and_is_audited(
     assert after[-1] == ("admin", "register.unmask_export", {
         "reason": "市总工会年度统计", "count": 1, "filter": {"text": "zhurongrong"},
         "purpose": "file"})
+
+
+def test_only_exporters_export_masked_or_not(export: Export, url: str, tmp_path: Path) -> None:
+    """A file of the register is an export: a viewer ("look and print masked lists") and a
+    reviewer (who may unmask to review, not export) are refused by the service, masked or
+    with a reason, a template named or not; nothing is written and each refusal is on record."""
+    db = Database(url)
+    try:
+        admin = AccountService(db.sessions).login("admin", ADMIN_PASSWORD)
+        AccountService(db.sessions).create_user(admin, name="shenhe", display_name="审核",
+                                                role=Role.REVIEWER, password="shenhe-2026")
+    finally:
+        db.dispose()
+    before = audit_actions(url)
+    tries = [("viewer1", VIEWER_PASSWORD, ()), ("viewer1", VIEWER_PASSWORD,
+                                               ("--template", "全总劳模信息调查表")),
+             ("shenhe", "shenhe-2026", ()), ("shenhe", "shenhe-2026",
+                                             ("--unmask", "--reason", "复核"))]
+    for user, password, extra in tries:
+        denied = export(tmp_path / "名册.xlsx", *extra, user=user, password=password)
+        assert denied.returncode == 4 and "没有权限" in denied.stderr, (user, extra)
+    assert leftovers(tmp_path) == []
+    assert [(a, d["permission"]) for a, action, d in audit_actions(url)[len(before):]
+            if action == "auth.denied"] == [(u, "import_export") for u, _p, _e in tries]
+    assert export(tmp_path / "名册.xlsx").returncode == 0  # the administrator still may
 
 
 def test_usage_errors_leave_no_file(export: Export, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ class ExportTemplateService:
 
     def templates(self) -> dict[str, tuple[str, ...]]:
         """Built-in templates first, then the saved ones (a saved name may not shadow one)."""
-        self._actor.require(Perm.VIEW)
+        self._actor.require(Perm.IMPORT_EXPORT)  # the export dialog's: exporters only
         with self._sessions.begin() as s:
             saved = settings.get(s, TEMPLATES_KEY, {}) or {}
         out = dict(BUILTIN_TEMPLATES)

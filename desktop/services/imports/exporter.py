@@ -17,6 +17,7 @@ from desktop.exchange import register_export
 from desktop.exchange.register_export import ALL_KEYS, column_title, export_format, parse_columns
 from desktop.services import settings
 from desktop.services.base import Service
+from desktop.services.permissions import Perm
 from desktop.services.register.service import RegisterService, describe_filter
 from desktop.services.register.types import RegisterFilter
 
@@ -29,7 +30,9 @@ class RegisterExporter(Service):
     def export(self, f: RegisterFilter, file_name: str, keys: Sequence[str], *,
                unmask: bool = False, reason: str | None = None) -> tuple[bytes, int]:
         """The workbook or CSV (by ``file_name``'s ending) of ``f`` and the number of persons;
-        ``export_unknown_format`` for any other ending."""
+        ``export_unknown_format`` for any other ending. A file of the register is an export
+        (clerks and administrators), never a viewer's or a reviewer's, masked or not."""
+        self._actor.require(Perm.IMPORT_EXPORT)
         kind = export_format(file_name)
         if kind is None:
             raise AppError("export_unknown_format", path=file_name)
