@@ -156,6 +156,24 @@ def test_certificate_unmasked_and_unknown_person(laomo_report: Report, outdir: P
     assert leftovers(outdir) == ["full.pdf"]
 
 
+def test_a_viewer_cannot_probe_id_numbers_through_the_certificate(
+        register_url: str, run_laomo: Any, outdir: Path) -> None:
+    """``--person`` by a whole ID number confirms who holds it: a viewer is refused before
+    anything is looked up, with the same words whether the number is registered or not."""
+    from tests.conftest import VIEWER_PASSWORD
+    from tests.register_support import ZRR_ID
+
+    said = []
+    for number in (ZRR_ID, "110101199001011234"):
+        done = run_laomo("report", "certificate", "--person", number, "--out",
+                         str(outdir / "x.pdf"), "--db", register_url, "--user", "viewer1",
+                         password=VIEWER_PASSWORD)
+        assert done.returncode == 4, done.stderr
+        said.append(done.stderr.replace(number, "N"))
+    assert said[0] == said[1] and "没有权限" in said[0]
+    assert leftovers(outdir) == []
+
+
 def test_cards_of_a_filter(laomo_report: Report, outdir: Path) -> None:
     out = outdir / "cards.pdf"
     result = laomo_report("cards", "--district", "吴兴区", "--out", str(out))

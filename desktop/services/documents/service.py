@@ -412,13 +412,17 @@ class DocumentService(Service):
                     for r in s.scalars(stmt.limit(limit))]
 
     def find_person(self, key: str) -> uuid.UUID:
-        """A person by UUID or ID number (for ``laomo report certificate --person``)."""
+        """A person by UUID or ID number (for ``laomo report certificate --person``). Finding
+        someone by a whole ID number confirms who holds it, an unmasking: it needs that
+        permission, asked before anything is looked up (a refusal never says whether the
+        number is registered)."""
         self._actor.require(Perm.VIEW)
         text = key.strip()
         try:
             return uuid.UUID(text)
         except ValueError:
             pass
+        self._actor.require(Perm.UNMASK)
         with self._read_sessions.begin() as s:
             found = list(s.scalars(select(Person.id).where(
                 Person.id_number == text.upper(), Person.deleted_at.is_(None),
