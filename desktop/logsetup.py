@@ -21,11 +21,14 @@ _ROW_VALUES = re.compile(
     r"|\[parameters: .*?\](?=\n|$)"  # SQLAlchemy's bound values, if ever shown
     r"|Failing row contains \(.*?\)\.?"
     r"|Key \(.*?\)=\(.*?\)[^\n]*"
-    r"|(?<=: )\d{6}(?:18|19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx]\b")  # an ID number in a message
+    # a long number standing alone anywhere in a message: an ID number (18 or 15 digits), a
+    # mobile, a bank account (never a UUID's hex, a time or a line number)
+    r"|(?<![0-9A-Za-z])\d{10,}[\dXx](?![0-9A-Za-z])")
 
 
 def scrub(text: str) -> str:
-    """``text`` without the row values database drivers put into their messages."""
+    """``text`` without the row values database drivers put into their messages, and
+    without any long number (ID numbers, phones, bank accounts) a message may quote."""
     return _ROW_VALUES.sub("[…]", text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import uuid
 
 import pytest
@@ -40,6 +41,21 @@ def test_scrub_removes_driver_detail_lines() -> None:
             f"Failing row contains (1, 张三, {ID}, 13857212345).")
     clean = scrub(text)
     assert ID not in clean and "13857212345" not in clean and "uq_person_id" in clean
+
+
+def test_scrub_removes_numbers_quoted_anywhere() -> None:
+    """An exception may quote a value anywhere (a KeyError, a ValueError of a parser): every
+    long number standing alone goes, ids, times and line numbers stay."""
+    quoted = [f"KeyError: '{ID}'", f"bad id {ID} in row 3", "legacy 330522740802696 here",
+              "mobile=13857212345;", "bank 6222021202004567891 refused",
+              f"{ID[:-1]}x lower-case check"]
+    for text in quoted:
+        clean = scrub(text)
+        assert not re.search(r"\d{10,}", clean), clean
+    kept = ["2026-12-03 22:13:52,123 ERROR desktop [MainThread] failed",
+            'File "desktop/x.py", line 1234567, in run', "person 1f0e2d3c4b5a69788796a5b4c3d2e1f0",
+            "batch 4c2a1e7f-0b3d-4e59-8a61-2f7d9c0b1e3a"]
+    assert [scrub(t) for t in kept] == kept
 
 
 def test_demo_refuses_a_register_with_real_persons(db: Database, admin: Actor) -> None:
