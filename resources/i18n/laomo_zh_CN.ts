@@ -2422,7 +2422,7 @@
         <translation>管理区县：</translation>
     </message>
     <message>
-        <source>Farmer model worker (农民劳模)</source>
+        <source>Farmer model worker</source>
         <translation>农民劳模</translation>
     </message>
     <message>
