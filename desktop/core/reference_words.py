@@ -166,6 +166,11 @@ REJECT_REASON: Words = {
 }
 """``desktop.services.hardship.rules.REJECT_REASONS`` by code."""
 
+OLDER_CATEGORY: Words = _by_word({"低收入": "Low income", "困难": "Hardship",
+                                  "特困": "Extreme hardship"})
+"""The older hardship categories an association may still offer (``OLDER_CATEGORIES_DEFAULT``);
+困难 is also the hardship row of a campaign's standards."""
+
 CLOSE_KIND: Words = _by_word({"脱困": "Out of hardship", "撤档": "File withdrawn"})
 
 DOCUMENT_TYPE: Words = _by_word({
@@ -192,15 +197,20 @@ EVERYDAY: Words = _by_word({
     "退休": "Retired", "未分组": "No team", "未排日期": "No date", "未走访": "Not visited",
     "春节": "Spring Festival", "生活困难": "Hardship in living", "医疗困难": "Medical hardship",
     "子女教育": "Children's education", "意外灾害": "Accident or disaster",
-    "困难": "Hardship", "无业": "Unemployed", "学生": "Student",
+    "无业": "Unemployed", "学生": "Student",
     "未知的性别": "Unknown", "未说明的性别": "Not stated",
+    # what the visits' coverage check says of a person no longer on the list
+    "称号已撤销": "Title revoked", "已移居国(境)外": "Emigrated", "失联": "Lost contact",
+    "接受调查": "Under investigation", "记录已合并": "Record merged",
+    "本次规则未包含": "Not named by this campaign's rules",
 })
 """Words the lists show that belong to no one table (older campaign and hardship values)."""
 
 _ALL: tuple[Words, ...] = (
     SEX, TREATMENT_LEVEL, LIFE_STATUS, EMPLOYMENT, ETHNICITY, POLITICAL_SHORT, POLITICAL,
     MARITAL, EDUCATION, DEGREE, HUKOU_TYPE, HEALTH, DISABILITY_TYPE, DISABILITY_GRADE,
-    UNIT_TYPE, INDUSTRY, TECHNICAL_GRADE, INSURANCE, HARDSHIP_CATEGORY, PAYMENT_KIND,
+    UNIT_TYPE, INDUSTRY, TECHNICAL_GRADE, INSURANCE, HARDSHIP_CATEGORY, OLDER_CATEGORY,
+    PAYMENT_KIND,
     VERIFY_METHOD, CLOSE_KIND, DOCUMENT_TYPE, OCCASION, VISIT_WAY, TIME_SLOT, ORGANISER,
     VISIT_STATUS, HARDSHIP_STATUS, EVERYDAY,
 )

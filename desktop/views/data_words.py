@@ -8,6 +8,7 @@ free text) as stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -43,3 +44,23 @@ def with_colon(label: str) -> str:
 def joined(parts: Iterable[str], chinese: str = "，") -> str:
     """``parts`` in a list: with ``chinese`` (，、；) in Chinese, with ", " in English."""
     return (", " if current_language() == "en" else chinese).join(parts)
+
+
+def spaced(parts: Iterable[str]) -> str:
+    """Parts of a heading side by side: an ideographic space in Chinese, spaces in English."""
+    return ("   " if current_language() == "en" else "\u3000").join(parts)
+
+
+def bracketed(text: str) -> str:
+    """``text`` in brackets after a word: （…） in Chinese, " (…)" in English."""
+    return f" ({text})" if current_language() == "en" else f"（{text}）"
+
+
+def counted(done: int, total: int) -> str:
+    """The "(done/total)" after a campaign's or batch's name in a choice list."""
+    return f" ({done}/{total})" if current_language() == "en" else f"（{done}/{total}）"
+
+
+def without_count(text: str) -> str:
+    """The name back from a choice list's "name (done/total)"."""
+    return re.sub(r"\s*[（(]\d+/\d+[)）]$", "", text).strip()

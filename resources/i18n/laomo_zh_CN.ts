@@ -171,7 +171,7 @@
         <translation>年满 %1 周岁</translation>
     </message>
     <message>
-        <source>Serving (在职) only</source>
+        <source>Employed only</source>
         <translation>仅限在职</translation>
     </message>
     <message>
@@ -1456,7 +1456,7 @@
         <translation>家庭人均月收入 %1 元</translation>
     </message>
     <message>
-        <source> (低保 line %1, ×2 %2)</source>
+        <source> (subsistence line %1, ×2 %2)</source>
         <translation>（低保标准 %1，2 倍 %2）</translation>
     </message>
     <message>
@@ -2220,7 +2220,7 @@
         <translation>新建劳模</translation>
     </message>
     <message>
-        <source>&lt;b&gt;New model worker&lt;/b&gt;　Name and managing district are required; typing the ID number fills in the birth date and sex.</source>
+        <source>&lt;b&gt;New model worker&lt;/b&gt;&amp;nbsp;&amp;nbsp; Name and managing district are required; typing the ID number fills in the birth date and sex.</source>
         <translation>&lt;b&gt;新建劳模&lt;/b&gt;　姓名和管理区县必填；输入身份证号码后自动填写出生日期和性别。</translation>
     </message>
     <message>

@@ -30,6 +30,7 @@ def test_value_lists_are_covered() -> None:
     from desktop.services.hardship.rules import (
         CLOSE_KINDS,
         DOCUMENT_TYPES,
+        OLDER_CATEGORIES_DEFAULT,
         PAYMENT_KINDS,
         REJECT_REASONS,
         VERIFY_METHODS,
@@ -48,6 +49,7 @@ def test_value_lists_are_covered() -> None:
     assert set(VERIFY_METHODS) == set(w.VERIFY_METHOD)
     assert {code: zh for code, (zh, _) in w.REJECT_REASON.items()} == REJECT_REASONS
     assert set(CLOSE_KINDS) == set(w.CLOSE_KIND)
+    assert set(OLDER_CATEGORIES_DEFAULT) == set(w.OLDER_CATEGORY)
     assert set(DOCUMENT_TYPES) == set(w.DOCUMENT_TYPE)
     assert set(OCCASIONS) == set(w.OCCASION)
     assert set(WAYS) == set(w.VISIT_WAY)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTabWidget,
@@ -44,7 +45,8 @@ def _texts(root: QWidget, skip: set[str]) -> Iterator[tuple[str, str]]:
             yield from ((name, w.tabText(i)) for i in range(w.count()))
         if isinstance(w, QComboBox):
             yield from ((name, w.itemText(i)) for i in range(w.count()))
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
+        if (isinstance(w, QAbstractItemView) and not isinstance(w, QHeaderView)
+                and w.model() is not None):  # a header shows its table's model
             m = w.model()
             columns = 1 if isinstance(m, QAbstractListModel) else m.columnCount()
             for c in range(columns):

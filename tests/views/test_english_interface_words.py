@@ -58,3 +58,109 @@ def test_the_person_dialog_offers_english_choices(qtbot: QtBot, demo_ws: Workspa
     level = dialog.honors.rows[0].level
     assert level.currentText() in ("National", "Provincial", "City", "County")
     assert dialog.honors.rows[0].draft().level in ("全国", "省部级", "市级", "县级")
+
+
+PERSON_COLUMNS = tuple(f"{t}:{c}" for t in (
+    "candidatesTable", "coverageTable", "scheduleTable", "worklistTable", "eligibilityTable",
+    "rosterTable") for c in ("Name", "District", "Township", "Team", "Work unit", "Honors",
+                             "What")) + ("weekTable",)
+"""Columns of person data (and the work list's notes typed by the teams); the week view shows
+names and townships only."""
+
+
+def test_the_visits_pages_and_dialogs_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                                english: None) -> None:
+    from desktop.views.tasks import TaskRunner
+    from desktop.views.visits.campaign_dialog import CampaignDialog
+    from desktop.views.visits.recuperation_page import BatchDialog, RecuperationPage
+    from desktop.views.visits.visit_record_dialog import VisitRecordDialog
+    from desktop.views.visits.visits_page import VisitsPage
+
+    svc = demo_ws.visits()
+    campaigns = svc.campaigns()
+    places = demo_ws.register().districts()
+    data = [*(c.title for c in campaigns), *places,
+            *(t for b in demo_ws.recuperation().batches() for t in (b.name, b.destination))]
+    tasks = TaskRunner()
+    page = VisitsPage(demo_ws, tasks)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading and bool(page.visits), timeout=20000)
+    for c in range(page.campaign.count()):
+        page.campaign.setCurrentIndex(c)
+        qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+        for tab in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(tab)
+            removed = [r.note for r in page.coverage_model.rows if r.problem == "removed"]
+            found = chinese_words(page, data=[*data, *removed], skip=PERSON_COLUMNS)
+            assert not found, (page.campaign.currentText(), page.tabs.tabText(tab), found)
+    reasons = {page.candidate_model.data(page.candidate_model.index(r, 4))
+               for r in range(page.candidate_model.rowCount())}
+    assert reasons & {"National model worker", "Hardship file"}, reasons
+    assert "Rules: treatment level" in page.summary.text()
+
+    dialog = CampaignDialog(svc, campaigns[0].id, places)
+    qtbot.addWidget(dialog)
+    # the goods are printed on the Chinese visit lists as typed (default 慰问品一份)
+    assert not chinese_words(dialog, data=data, skip=["campaignStandards:Goods"])
+    assert dialog.draft().occasion == campaigns[0].occasion  # stored in Chinese
+    assert all(lv in ("全国", "省部级", "市级", "县级") for lv in dialog.draft().rules.levels)
+    new = CampaignDialog(svc, None, places)
+    qtbot.addWidget(new)
+    new.occasion.setCurrentIndex(new.occasion.findText("Mid-Autumn Festival"))
+    assert new.draft().occasion == "中秋"
+
+    visit = page.visits[0]
+    record = VisitRecordDialog(svc, visit)
+    qtbot.addWidget(record)
+    assert not chinese_words(record, data=[visit.name, visit.district, visit.address])
+    record.way.setCurrentIndex(record.way.findText("By telephone"))
+    assert record.way.currentData() == "电话"
+
+    recuperation = RecuperationPage(demo_ws, tasks)
+    qtbot.addWidget(recuperation)
+    recuperation.refresh()
+    qtbot.waitUntil(lambda: not recuperation.loading and bool(recuperation.summary.text()),
+                    timeout=20000)
+    for tab in range(recuperation.tabs.count()):
+        recuperation.tabs.setCurrentIndex(tab)
+        found = chinese_words(recuperation, data=data, skip=PERSON_COLUMNS)
+        assert not found, (recuperation.tabs.tabText(tab), found)
+    batch = BatchDialog(demo_ws)
+    qtbot.addWidget(batch)
+    assert not chinese_words(batch, data=data)
+    tasks.wait(10000)
+
+
+def test_the_hardship_dialogs_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                         english: None) -> None:
+    from desktop.views.hardship.hardship_actions import OpinionDialog, PaymentDialog
+    from desktop.views.hardship.hardship_dialog import HardshipDialog
+
+    cases = demo_ws.hardship_lists().cases()
+    with_payments = [c for c in cases if c.status == "approved"] or cases
+    for case in {with_payments[0].id: with_payments[0], cases[0].id: cases[0]}.values():
+        dialog = HardshipDialog(demo_ws, case_id=case.id, person=None)
+        qtbot.addWidget(dialog)
+        data = [case.person_name, case.district, case.serial]
+        for tab in range(dialog.tabs.count()):
+            dialog.tabs.setCurrentIndex(tab)
+            # typed by people: the household members, opinions, payers; the register's names
+            found = chinese_words(dialog, data=data, skip=(
+                "householdMembers", "incomeWarning", "hardshipHistory:By",
+                "hardshipHistory:Opinion", "payments:Payer", "payments:Recorded by",
+                "payments:Override reason", "payments:Account", "attachments:Added by"))
+            assert not found, (dialog.tabs.tabText(tab), found)
+    for action in ("verify", "notice", "approve", "reject", "close"):
+        opinion = OpinionDialog(action, None)
+        qtbot.addWidget(opinion)
+        assert not chinese_words(opinion), action
+    verify = OpinionDialog("verify", None)
+    qtbot.addWidget(verify)
+    verify.method.setCurrentIndex(verify.method.findText("Telephone"))
+    assert verify.method.currentData() == "电话"
+    payment = PaymentDialog(lambda *a: [])
+    qtbot.addWidget(payment)
+    assert not chinese_words(payment)
+    payment.kind.setCurrentIndex(payment.kind.findText("Education aid"))
+    assert payment.kind.currentData() == "助学"

@@ -173,8 +173,8 @@ class PersonDialog(QDialog):
     def _start_new(self, districts: tuple[str, ...]) -> None:
         self.setWindowTitle(self.tr("New model worker"))
         self.header.setText(self.tr(
-            "<b>New model worker</b>　Name and managing district are required; typing the ID "
-            "number fills in the birth date and sex."))
+            "<b>New model worker</b>&nbsp;&nbsp; Name and managing district are required; "
+            "typing the ID number fills in the birth date and sex."))
         own = self._ws.association.name
         district = own if own in districts else (districts[0] if len(districts) == 1 else None)
         self.fields.load({"district": district})

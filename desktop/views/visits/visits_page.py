@@ -37,6 +37,7 @@ from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
+from desktop.services.visits.rules import reason_words
 from desktop.services.visits.types import (
     Conflict,
     ScheduleOutcome,
@@ -44,10 +45,11 @@ from desktop.services.visits.types import (
     WorkItem,
 )
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import counted, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
-from desktop.views.i18n import shown, word
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog, add_masked_or_full
 from desktop.views.tasks import Task, TaskRunner
@@ -198,7 +200,7 @@ class VisitsPage(QWidget):
         self.candidate_model = RowsTableModel([
             (self.tr("Name"), lambda r: r.name), (self.tr("District"), lambda r: r.district),
             (self.tr("Level"), lambda r: r.treatment_level), (self.tr("Age"), lambda r: r.age),
-            (self.tr("Why on the list"), lambda r: r.reason),
+            (self.tr("Why on the list"), lambda r: reason_words(r.reason, current_language())),
             (self.tr("Planned"), lambda r: self.tr("yes") if r.planned else self.tr("NO")),
         ], self)
         self.candidate_table = table(self, "candidatesTable", self.candidate_model, stretch=4)
@@ -214,7 +216,8 @@ class VisitsPage(QWidget):
             (self.tr("Name"), lambda r: r.name),
             (self.tr("District"), lambda r: r.district),
             (self.tr("Level"), lambda r: r.treatment_level),
-            (self.tr("Why listed"), lambda r: r.reason), (self.tr("Note"), lambda r: r.note),
+            (self.tr("Why listed"), lambda r: reason_words(r.reason, current_language())),
+            (self.tr("Note"), lambda r: r.note),
         ], self)
         self.coverage_label = QLabel(self)
         self.coverage_label.setObjectName("coverageLabel")
@@ -235,7 +238,7 @@ class VisitsPage(QWidget):
             (self.tr("Standard"), lambda r: yuan(r.standard_fen)),
             (self.tr("Result"), lambda r: word(VISIT_STATUS, r.status)),
             (self.tr("Money"), lambda r: yuan(r.money_fen)),
-            (self.tr("Why listed"), lambda r: r.reason),
+            (self.tr("Why listed"), lambda r: reason_words(r.reason, current_language())),
         ], self)
         self.schedule_table = table(self, "scheduleTable", self.schedule_model, multi=True)
         self.schedule_table.doubleClicked.connect(lambda _i: self.ask_record())
@@ -285,7 +288,7 @@ class VisitsPage(QWidget):
             present_error(self, exc)
             return
         refill_combo(self.campaign,
-                     [(f"{c.title}（{c.done}/{c.planned}）", c.id) for c in campaigns])
+                     [(f"{c.title}{counted(c.done, c.planned)}", c.id) for c in campaigns])
         self.load()
 
     @property
@@ -378,7 +381,8 @@ class VisitsPage(QWidget):
             "%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.")
             .replace("%1", campaign.start_date.isoformat())
             .replace("%2", campaign.end_date.isoformat())
-            .replace("%3", campaign.rules.describe()).replace("%4", str(len(candidates)))
+            .replace("%3", campaign.rules.describe(current_language()))
+            .replace("%4", str(len(candidates)))
             .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
         self._show_owner(campaign.owner)
         missing = sum(1 for r in coverage.rows if r.problem == "not_planned")
@@ -670,7 +674,7 @@ class VisitsPage(QWidget):
         self.print_document(kind, reason)
 
     def _campaign_title(self) -> str:
-        return self.campaign.currentText().split("（", 1)[0] or "走访慰问"
+        return without_count(self.campaign.currentText()) or "走访慰问"
 
     def print_document(self, kind: str, reason: str | None = None) -> Task | None:
         """The list, receipt sheet or summary made by the service in the background (refused
