@@ -189,6 +189,14 @@ OCCASION: Words = _by_word({
 })
 """``desktop.models.visits.OCCASIONS``."""
 
+HOLIDAY: Words = _by_word({
+    "元旦": "New Year's Day", "春节": "Spring Festival", "清明节": "Qingming Festival",
+    "劳动节": "Labour Day", "端午节": "Dragon Boat Festival", "中秋节": "Mid-Autumn Festival",
+    "国庆节": "National Day", "国庆节、中秋节": "National Day and Mid-Autumn Festival",
+    "周末": "the weekend",
+})
+"""The public holidays of resources/reference/holidays.json, and 周末."""
+
 VISIT_WAY: Words = _by_word({"登门": "At home", "单位": "At the work unit",
                              "快递": "By courier", "电话": "By telephone"})
 """How a visit was made (``desktop.services.visits.records.WAYS``)."""

@@ -1931,10 +1931,6 @@
         <translation>合并待处理事项</translation>
     </message>
     <message>
-        <source>What the merges left to the city: a person who moved (迁出/迁入) waits for the other district's package; the same ID number in two districts is decided here (with a reason) and the decision goes to both districts with the next reference data.</source>
-        <translation>合并后留给市级处理的事项：迁出/迁入的人员等待另一区县的数据包后自动配对；同一身份证号出现在两个区县的，在此说明理由后裁定，裁定结果随下一个参考数据包发给两个区县。</translation>
-    </message>
-    <message>
         <source>Also show settled items</source>
         <translation>同时显示已处理的事项</translation>
     </message>
@@ -2019,7 +2015,11 @@
         <translation>这里只裁定同一身份证号出现在两个区县的事项。</translation>
     </message>
     <message>
-        <source>Moved (迁出/迁入)</source>
+        <source>What the merges left to the city: a person who moved out or in waits for the other district's package; the same ID number in two districts is decided here (with a reason) and the decision goes to both districts with the next reference data.</source>
+        <translation>合并后留给市级处理的事项：迁出/迁入的人员等待另一区县的数据包后自动配对；同一身份证号出现在两个区县的，在此说明理由后裁定，裁定结果随下一个参考数据包发给两个区县。</translation>
+    </message>
+    <message>
+        <source>Moved out or in</source>
         <translation>迁出/迁入</translation>
     </message>
     <message>

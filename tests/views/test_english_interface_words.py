@@ -60,10 +60,10 @@ def test_the_person_dialog_offers_english_choices(qtbot: QtBot, demo_ws: Workspa
     assert dialog.honors.rows[0].draft().level in ("全国", "省部级", "市级", "县级")
 
 
-PERSON_COLUMNS = tuple(f"{t}:{c}" for t in (
+PERSON_COLUMNS = ("weekTable", *(f"{t}:{c}" for t in (
     "candidatesTable", "coverageTable", "scheduleTable", "worklistTable", "eligibilityTable",
     "rosterTable") for c in ("Name", "District", "Township", "Team", "Work unit", "Honors",
-                             "What")) + ("weekTable",)
+                             "What")))
 """Columns of person data (and the work list's notes typed by the teams); the week view shows
 names and townships only."""
 
@@ -109,6 +109,13 @@ def test_the_visits_pages_and_dialogs_in_english(qtbot: QtBot, demo_ws: Workspac
     qtbot.addWidget(new)
     new.occasion.setCurrentIndex(new.occasion.findText("Mid-Autumn Festival"))
     assert new.draft().occasion == "中秋"
+
+    from desktop.views.visits.visit_schedule_dialogs import AutoScheduleDialog
+    teams = svc.teams(campaigns[0].id)
+    people = [t.name for t in teams] + [p for t in teams for p in (t.leader, *t.members)]
+    schedule = AutoScheduleDialog(teams, svc.campaign(campaigns[0].id))
+    qtbot.addWidget(schedule)
+    assert teams and not chinese_words(schedule, data=people)  # "（组长）" was Chinese
 
     visit = page.visits[0]
     record = VisitRecordDialog(svc, visit)

@@ -51,7 +51,7 @@ class OpenItemsDialog(QDialog):
         actor = workspace.actor
         self.may_decide = actor.can(Perm.APPROVE)
         intro = QLabel(self.tr(
-            "What the merges left to the city: a person who moved (迁出/迁入) waits for the "
+            "What the merges left to the city: a person who moved out or in waits for the "
             "other district's package; the same ID number in two districts is decided here "
             "(with a reason) and the decision goes to both districts with the next reference "
             "data."), self)
@@ -195,7 +195,7 @@ class OpenItemsDialog(QDialog):
 
     def item_kind(self, item: OpenItem) -> str:
         if item.kind == "move_pair":
-            return self.tr("Moved (迁出/迁入)")
+            return self.tr("Moved out or in")
         if item.kind == "same_id":
             return self.tr("Same ID number in two districts")
         if item.kind == "died_visited":

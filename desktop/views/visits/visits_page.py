@@ -45,7 +45,7 @@ from desktop.services.visits.types import (
     WorkItem,
 )
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import counted, without_count
+from desktop.views.data_words import counted, with_colon, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
@@ -362,7 +362,8 @@ class VisitsPage(QWidget):
             item.setForeground(QColor("#b00020"))
             self.conflicts.addItem(item)
         for c in conflicts:
-            self.conflicts.addItem(f"{c.name}：{c.text}")
+            self.conflicts.addItem(with_colon(c.name) + (
+                c.english if current_language() == "en" else c.text))
         if campaign is None:
             self.summary.setText(self.tr("No campaign yet: create one with “New campaign…”."))
             self.coverage_model.set_rows([])
