@@ -201,6 +201,12 @@ VISIT_WAY: Words = _by_word({"登门": "At home", "单位": "At the work unit",
                              "快递": "By courier", "电话": "By telephone"})
 """How a visit was made (``desktop.services.visits.records.WAYS``)."""
 
+EXPORT_TEMPLATE: Words = _by_word({
+    "名册": "Register", "全总劳模信息调查表": "ACFTU model worker survey",
+    "疗休养名单": "Recuperation list",
+})
+"""The built-in export templates (``BUILTIN_TEMPLATES``): named after the Chinese forms."""
+
 EVERYDAY: Words = _by_word({
     "退休": "Retired", "未分组": "No team", "未排日期": "No date", "未走访": "Not visited",
     "春节": "Spring Festival", "生活困难": "Hardship in living", "医疗困难": "Medical hardship",
@@ -220,7 +226,7 @@ _ALL: tuple[Words, ...] = (
     UNIT_TYPE, INDUSTRY, TECHNICAL_GRADE, INSURANCE, HARDSHIP_CATEGORY, OLDER_CATEGORY,
     PAYMENT_KIND,
     VERIFY_METHOD, CLOSE_KIND, DOCUMENT_TYPE, OCCASION, VISIT_WAY, TIME_SLOT, ORGANISER,
-    VISIT_STATUS, HARDSHIP_STATUS, EVERYDAY,
+    VISIT_STATUS, HARDSHIP_STATUS, EXPORT_TEMPLATE, EVERYDAY,
 )
 
 

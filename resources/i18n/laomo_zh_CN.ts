@@ -696,6 +696,10 @@
         <translation>导出名册</translation>
     </message>
     <message>
+        <source>Heading in the sheet: %1</source>
+        <translation>表中的列名：%1</translation>
+    </message>
+    <message>
         <source>Save as template…</source>
         <translation>存为模板…</translation>
     </message>

@@ -171,3 +171,21 @@ def test_the_hardship_dialogs_in_english(qtbot: QtBot, demo_ws: Workspace,
     assert not chinese_words(payment)
     payment.kind.setCurrentIndex(payment.kind.findText("Education aid"))
     assert payment.kind.currentData() == "助学"
+
+
+def test_the_export_dialog_names_columns_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                                    english: None) -> None:
+    """The sheet keeps its Chinese headings (for the officials); the dialog names them in
+    English, the heading in the tooltip."""
+    from desktop.core.reference_words import EXPORT_TEMPLATE
+    from desktop.exchange.register_export import BUILTIN_TEMPLATES, column_title
+    from desktop.views.imports.export_dialog import ExportDialog
+    from desktop.views.tasks import TaskRunner
+
+    dialog = ExportDialog(demo_ws, TaskRunner(), RegisterFilter())
+    qtbot.addWidget(dialog)
+    assert not chinese_words(dialog)
+    first = dialog.columns.item(0)
+    key = first.data(256)  # Qt.UserRole
+    assert column_title(key) in first.toolTip()
+    assert set(BUILTIN_TEMPLATES) == set(EXPORT_TEMPLATE)
