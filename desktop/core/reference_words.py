@@ -46,13 +46,13 @@ ETHNICITY: Words = _by_code("ethnicity_GB_3304", dict(zip(
 POLITICAL: Words = _by_code("political_GB_T_4762", {
     "01": "CPC member", "02": "CPC probationary member", "03": "Communist Youth League member",
     "04": "Revolutionary Committee of the Kuomintang", "05": "China Democratic League",
-    "06": "China National Democratic Construction Association",
+    "06": "Democratic Construction Association",
     "07": "China Association for Promoting Democracy",
-    "08": "Chinese Peasants' and Workers' Democratic Party", "09": "China Zhi Gong Party",
+    "08": "Peasants' and Workers' Democratic Party", "09": "China Zhi Gong Party",
     "10": "Jiusan Society", "11": "Taiwan Democratic Self-Government League",
     "12": "Non-party personage", "13": "Masses",
 })
-"""GB/T 4762 political status."""
+"""GB/T 4762 political status (two party names shortened to fit the person dialog)."""
 
 POLITICAL_SHORT: Words = _by_word({
     "中共党员": "CPC member", "共青团员": "Youth League member", "群众": "Masses",
@@ -139,11 +139,9 @@ TECHNICAL_GRADE: Words = _by_word({
     "中级工": "Intermediate worker", "初级工": "Junior worker",
 })
 
-INSURANCE: Words = _by_word({
-    "城镇职工基本养老保险、城镇职工基本医疗保险":
-        "Urban employees' basic pension and medical insurance",
-    "城乡居民基本养老保险、城乡居民基本医疗保险":
-        "Urban and rural residents' basic pension and medical insurance",
+INSURANCE: Words = _by_word({  # short: the whole words do not fit the person dialog
+    "城镇职工基本养老保险、城镇职工基本医疗保险": "Employee pension and medical",
+    "城乡居民基本养老保险、城乡居民基本医疗保险": "Resident pension and medical",
 })
 
 PAYMENT_KIND: Words = _by_word({
@@ -193,7 +191,7 @@ HOLIDAY: Words = _by_word({
     "元旦": "New Year's Day", "春节": "Spring Festival", "清明节": "Qingming Festival",
     "劳动节": "Labour Day", "端午节": "Dragon Boat Festival", "中秋节": "Mid-Autumn Festival",
     "国庆节": "National Day", "国庆节、中秋节": "National Day and Mid-Autumn Festival",
-    "周末": "the weekend",
+    "周末": "Weekend",
 })
 """The public holidays of resources/reference/holidays.json, and 周末."""
 

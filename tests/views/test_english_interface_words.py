@@ -189,3 +189,26 @@ def test_the_export_dialog_names_columns_in_english(qtbot: QtBot, demo_ws: Works
     key = first.data(256)  # Qt.UserRole
     assert column_title(key) in first.toolTip()
     assert set(BUILTIN_TEMPLATES) == set(EXPORT_TEMPLATE)
+
+
+def test_no_english_choice_is_cut_in_the_person_dialog(qtbot: QtBot, demo_ws: Workspace,
+                                                       english: None) -> None:
+    """The longest English words (political parties, insurance schemes) fit their field in
+    the dialog's own size (the whole insurance words were cut: "…n employees' basic…")."""
+    from desktop.views.form_widgets import ChoiceField
+
+    dialog = PersonDialog(demo_ws, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    cut = []
+    for tab in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        for field in dialog.findChildren(ChoiceField):
+            if not field.isVisible() or field.objectName() in PLACES:
+                continue
+            room = field.lineEdit().width()
+            cut += [(field.objectName(), field.itemText(i)) for i in range(field.count())
+                    if field.fontMetrics().horizontalAdvance(field.itemText(i)) > room]
+    assert not cut, cut

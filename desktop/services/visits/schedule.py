@@ -406,7 +406,7 @@ def _conflicts(s: Session, c: VisitCampaign) -> list[Conflict]:
             if closed is not None:
                 out.append(Conflict("office_closed", r.id, r.name,
                                     f"{day.isoformat()} 为{closed}，机关不上班",
-                                    f"{day.isoformat()} is {label(HOLIDAY, closed, EN)}: "
+                                    f"{day.isoformat()} ({label(HOLIDAY, closed, EN)}): "
                                     "offices are closed"))
             if not c.start_date <= day <= c.end_date:
                 out.append(Conflict("outside_window", r.id, r.name,
