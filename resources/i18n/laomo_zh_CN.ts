@@ -786,6 +786,13 @@
     </message>
 </context>
 <context>
+    <name>HandoffFiles</name>
+    <message>
+        <source>Data packages (*.lmpkg)</source>
+        <translation>数据包 (*.lmpkg)</translation>
+    </message>
+</context>
+<context>
     <name>HandoffPageBase</name>
     <message>
         <source>Save our card…</source>

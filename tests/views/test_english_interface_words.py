@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views import i18n
 from desktop.views.register.person_dialog import PersonDialog
-from tests.views.english_support import chinese_words
+from tests.views.english_support import HAN, chinese_words
 
 PLACES = ("field_district", "field_hukou_region", "honor_title", "honor_granting_body",
           "status_to_district", "status_from_district")
@@ -212,3 +212,35 @@ def test_no_english_choice_is_cut_in_the_person_dialog(qtbot: QtBot, demo_ws: Wo
             cut += [(field.objectName(), field.itemText(i)) for i in range(field.count())
                     if field.fontMetrics().horizontalAdvance(field.itemText(i)) > room]
     assert not cut, cut
+
+
+def test_the_handoff_report_and_ledger_in_english(qtbot: QtBot, english: None) -> None:
+    """The 汇总 page's dry-run report and the ledger's kinds and states were Chinese."""
+    from desktop.services.handoff.service import LedgerRow
+    from desktop.views.handoff.base import LedgerTable, report_text
+
+    report = {
+        "district": "长兴县", "sequence": 2, "quarter": "2026Q4",
+        "counts": {"person": {"new": 3, "changed": 1, "unchanged": 5, "skipped": 0,
+                              "removed": 0}},
+        "items": [{"kind": "move_pair", "status": "open", "detail": {"name": "程连"},
+                   "district": "长兴县", "other_district": "德清县"}],
+        "checks": [{"kind": "honors_differ", "name": "程连", "district": "长兴县",
+                    "other_district": "德清县",
+                    "detail": {"only_here": ["全国劳动模范（2010）"], "only_there": []}}],
+        "changed_persons": [{"name": "曹炳富", "fields": {
+            "life_status": ["alive", "deceased"], "is_lost_contact": [False, True]}}]}
+    text = report_text(report, "en")
+    data = ["长兴县", "德清县", "程连", "曹炳富", "全国劳动模范（2010）"]
+    for d in data:
+        text = text.replace(d, "")
+    assert not HAN.search(text), text
+    assert "Persons: new 3" in text and "lost contact: no → yes" in text, text
+    assert "失联：否 → 是" in report_text(report)  # Chinese stays for Chinese mode
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ledger = LedgerTable(parent)
+    ledger.show_rows([LedgerRow(1, "in", "district", "长兴县", "2026Q4", 2, "staged", "ab",
+                                {"person": 3}, "2026-12-01", "admin", None, 1)])
+    shown = [ledger.item(0, c).text() for c in range(ledger.columnCount())]
+    assert shown[1] == "Package" and shown[5] == "Staged", shown

@@ -32,6 +32,7 @@ from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import list_table
 from desktop.views.handoff.base import ERROR_STYLE, TABLE_WORDS, error_words
+from desktop.views.i18n import word
 
 
 class OpenItemsDialog(QDialog):
@@ -250,7 +251,7 @@ class OpenItemsDialog(QDialog):
             return self.tr("The records of %1 disagree on honors: %2. Ask the district that "
                            "manages the person to correct them.").replace(
                 "%1", item.name).replace("%2", self.tr("; ").join(parts))
-        table = TABLE_WORDS.get(item.table, item.table)
+        table = word(TABLE_WORDS, item.table)
         return self.tr("The package of %1 carried a record (%2) that %3 keeps: the record "
                        "stays as %3 has it. If %1 changed it, ask them to send the change to "
                        "%3.").replace("%1", item.district).replace("%2", table).replace(
