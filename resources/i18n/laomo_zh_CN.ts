@@ -2849,8 +2849,16 @@
         <translation>%1 为什么不能参加？</translation>
     </message>
     <message>
+        <source>Recuperation roster</source>
+        <translation>疗休养名单</translation>
+    </message>
+    <message>
         <source>Making the document…</source>
         <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <source>Recuperation letters</source>
+        <translation>疗休养通知书</translation>
     </message>
     <message>
         <source>Written: %1</source>
@@ -4486,6 +4494,18 @@ Batch: %2</source>
     <message>
         <source>Save as</source>
         <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Visit list</source>
+        <translation>走访慰问名单</translation>
+    </message>
+    <message>
+        <source>Receipt sheet</source>
+        <translation>慰问金签收表</translation>
+    </message>
+    <message>
+        <source>Visit summary</source>
+        <translation>走访慰问情况汇总表</translation>
     </message>
     <message>
         <source>Making the document…</source>

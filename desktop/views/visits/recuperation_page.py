@@ -327,7 +327,7 @@ class RecuperationPage(QWidget):
         return DocumentPreviewDialog.generate(
             self, self._tasks, lambda: prints.recuperation_roster(
                 bid, unmask=reason is not None, reason=reason)[0],
-            title="疗休养名单", file_name=f"{name}-疗休养名单.pdf",
+            title=self.tr("Recuperation roster"), file_name=f"{name}-疗休养名单.pdf",
             label=self.tr("Making the document…"))
 
     def ask_letters(self) -> None:
@@ -339,7 +339,8 @@ class RecuperationPage(QWidget):
         bid, prints = self._bid(), self._ws.visit_prints()
         name = without_count(self.batch.currentText()) or "疗休养"
         return DocumentPreviewDialog.generate(
-            self, self._tasks, lambda: prints.letters_pdf(bid), title="疗休养通知书",
+            self, self._tasks, lambda: prints.letters_pdf(bid),
+            title=self.tr("Recuperation letters"),
             file_name=f"{name}-疗休养通知书.pdf", label=self.tr("Making the document…"))
 
     def print_letters(self, folder: Path) -> None:

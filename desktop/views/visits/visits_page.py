@@ -684,12 +684,14 @@ class VisitsPage(QWidget):
         if self.campaign_id is None:
             return None
         cid, prints = self.campaign_id, self._ws.visit_prints()
-        words = SHEET_WORDS[kind]
+        words = SHEET_WORDS[kind]  # the file is named like the Chinese document
+        titles = {"list": self.tr("Visit list"), "receipt": self.tr("Receipt sheet"),
+                  "summary": self.tr("Visit summary")}
         full = reason is not None
         return DocumentPreviewDialog.generate(
             self, self._tasks,
             lambda: prints.campaign_pdf(cid, kind, unmask=full, reason=reason)[0],
-            title=words, file_name=f"{self._campaign_title()}-{words}.pdf",
+            title=titles.get(kind, words), file_name=f"{self._campaign_title()}-{words}.pdf",
             label=self.tr("Making the document…"))
 
     def print_to(self, path: Path, kind: str, reason: str | None = None) -> None:
