@@ -606,6 +606,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "district": ("区县", "district"),
     "user_name": ("用户名", "user name"),
     "name": ("姓名", "name"),
+    "age": ("年龄", "age"),
     "password": ("密码", "password"),
     "new_password": ("新密码", "new password"),
     "old_password": ("原密码", "current password"),

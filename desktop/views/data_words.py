@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from desktop.core.reference_words import english_words
-from desktop.core.vocabulary import Words, label
+from desktop.core.texts import field_label
+from desktop.core.vocabulary import EN, Words, label
 from desktop.views.i18n import current_language
 
 
@@ -34,6 +35,12 @@ def choices(table: Words, codes: Iterable[str] | None = None) -> dict[str, str]:
     (or ``codes``, in their order; one the table does not know shows as it is)."""
     lang = current_language()
     return {code: label(table, code, lang) for code in (table if codes is None else codes)}
+
+
+def field_words(field: str) -> str:
+    """A register field's name as a list offers it in English ("ID number", "Birth date")."""
+    words = field_label(field, EN)
+    return words[:1].upper() + words[1:]
 
 
 def with_colon(label: str) -> str:

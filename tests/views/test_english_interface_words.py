@@ -6,6 +6,7 @@ Chinese words the prints need."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -244,3 +245,25 @@ def test_the_handoff_report_and_ledger_in_english(qtbot: QtBot, english: None) -
                                 {"person": 3}, "2026-12-01", "admin", None, 1)])
     shown = [ledger.item(0, c).text() for c in range(ledger.columnCount())]
     assert shown[1] == "Package" and shown[5] == "Staged", shown
+
+
+def test_the_import_mapping_offers_english_fields(qtbot: QtBot, demo_ws: Workspace,
+                                                  english: None, tmp_path: Path) -> None:
+    """The fields a column is mapped to were the Chinese headings (姓名, 身份证号码)."""
+    from desktop.views.imports.import_wizard import ImportWizard
+    from desktop.views.tasks import TaskRunner
+    from tests.exchange.import_support import write_clerk_workbook
+
+    wizard = ImportWizard(demo_ws.importer(), TaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(write_clerk_workbook(tmp_path / "名册.xlsx")))
+    wizard.next()
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=20000)
+    assert page.preview is not None
+    data = [*page.preview.titles, *(str(v) for _, row in page.preview.sample for v in row),
+            *page.preview.sheets, "名册.xlsx"]  # the clerk's own sheet
+    assert not chinese_words(page, data=data)
+    assert "ID number" in [page._combos[0].itemText(i) for i in range(page._combos[0].count())]
+    assert "id_number" in page.mapping().values()  # found from the Chinese heading

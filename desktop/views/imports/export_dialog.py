@@ -29,32 +29,13 @@ from desktop.services.imports.exporter import ALL_KEYS, column_title
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import data_word
+from desktop.views.data_words import data_word, field_words
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
 __all__ = ["ExportDialog"]
-
-
-ENGLISH_TITLES: dict[str, str] = {
-    "name": "Name", "sex": "Sex", "birth_date": "Birth date", "age": "Age",
-    "id_number": "ID number", "district": "District", "work_unit": "Work unit",
-    "employment_status": "Employment", "life_status": "Life status",
-    "treatment_level": "Treatment level", "highest_honor": "Highest honor",
-    "honors": "Honors (year)", "phone": "Phone", "political_status": "Political status",
-    "party_join_date": "Party member since", "ethnicity": "Ethnicity",
-    "native_place": "Native place", "marital_status": "Marital status",
-    "education": "Education", "degree": "Degree", "work_start_date": "Started work",
-    "position": "Position", "unit_type": "Unit type", "professional_title": "Professional title",
-    "technical_grade": "Technical grade", "hukou_type": "Household type",
-    "address": "Address", "postcode": "Postcode", "monthly_income": "Monthly income (yuan)",
-    "household_size": "Household size", "health_status": "Health", "insurance": "Insurance",
-    "mobile": "Mobile phone", "notes": "Notes",
-}
-"""The columns' names in English mode; the sheet itself keeps its Chinese headings (shown in
-each column's tooltip)."""
 
 
 class ExportDialog(QDialog):
@@ -75,8 +56,9 @@ class ExportDialog(QDialog):
         self.columns.setObjectName("exportColumns")
         english = current_language() == "en"
         for key in ALL_KEYS:
-            item = QListWidgetItem(ENGLISH_TITLES.get(key, column_title(key)) if english
-                                   else column_title(key), self.columns)
+            # the sheet keeps its Chinese headings (the tooltip); the list speaks English
+            item = QListWidgetItem(field_words(key) if english else column_title(key),
+                                   self.columns)
             item.setToolTip(self.tr("Heading in the sheet: %1").replace("%1", column_title(key)))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
