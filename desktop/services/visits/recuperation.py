@@ -330,10 +330,12 @@ class RecuperationService(Service):
                                              b.rules).max_age)
         if "once_a_year" in failed:
             raise ValidationError.single("person", "recuperation_already_this_year",
-                                         name=row.name, batch=failed["once_a_year"].text)
+                                         name=row.name, batch=failed["once_a_year"].text,
+                                         batch_en=failed["once_a_year"].english)
         if failed:
             raise ValidationError.single("person", "recuperation_not_eligible", name=row.name,
-                                         why="；".join(c.text for c in failed.values()))
+                                         why="；".join(c.text for c in failed.values()),
+                                         why_en="; ".join(c.english for c in failed.values()))
         if _taken(s, b.id) >= b.quota:
             raise ValidationError.single("quota", "recuperation_quota_full", quota=b.quota)
         entry = s.scalars(select(RecuperationEntry).where(
