@@ -4340,6 +4340,14 @@ Batch: %2</source>
         <translation>日程安排</translation>
     </message>
     <message>
+        <source>%1th birthday</source>
+        <translation>%1 岁生日</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>需要回访</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>

@@ -5,6 +5,7 @@ Chinese words the prints need."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,6 +100,13 @@ def test_the_visits_pages_and_dialogs_in_english(qtbot: QtBot, demo_ws: Workspac
                for r in range(page.candidate_model.rowCount())}
     assert reasons & {"National model worker", "Hardship file"}, reasons
     assert "Rules: treatment level" in page.summary.text()
+    from desktop.services.visits.types import WorkItem
+    birthday = WorkItem("birthday", visit_person := page.visits[0].person_id, "张三", "长兴县",
+                        dt.date(2027, 1, 5), "80 岁生日", None)
+    assert page._work_what(birthday) == "80th birthday"
+    follow_up = WorkItem("follow_up", visit_person, "张三", "长兴县", dt.date(2027, 1, 5),
+                         "需要回访", None)
+    assert page._work_what(follow_up) == "Follow-up needed"
 
     dialog = CampaignDialog(svc, campaigns[0].id, places)
     qtbot.addWidget(dialog)

@@ -4,6 +4,7 @@ and week view), recording, printing, and the work list (birthdays, follow-ups)."
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -259,12 +260,21 @@ class VisitsPage(QWidget):
         lay.addWidget(self.conflicts)
         self.tabs.addTab(page, self.tr("Schedule"))
 
+    def _work_what(self, w: WorkItem) -> str:
+        """The service's own words (a round birthday, a follow-up without a note) in the UI's
+        language; a note the team wrote as it is."""
+        if w.kind == "birthday" and (m := re.fullmatch(r"(\d+) 岁生日", w.text)):
+            return self.tr("%1th birthday").replace("%1", m[1])
+        if w.kind == "follow_up" and w.text == "需要回访":
+            return self.tr("Follow-up needed")
+        return w.text
+
     def _build_worklist(self) -> None:
         self.work_model = RowsTableModel([
             (self.tr("Kind"), lambda w: self.tr("Birthday") if w.kind == "birthday"
              else self.tr("Follow-up")),
             (self.tr("Date"), lambda w: w.day), (self.tr("Name"), lambda w: w.name),
-            (self.tr("District"), lambda w: w.district), (self.tr("What"), lambda w: w.text),
+            (self.tr("District"), lambda w: w.district), (self.tr("What"), self._work_what),
         ], self)
         self.work_table = table(self, "worklistTable", self.work_model)
         page = QWidget(self)
