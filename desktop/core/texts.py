@@ -612,6 +612,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "district": ("区县", "district"),
     "user_name": ("用户名", "user name"),
     "name": ("姓名", "name"),
+    "age": ("年龄", "age"),
     "password": ("密码", "password"),
     "new_password": ("新密码", "new password"),
     "old_password": ("原密码", "current password"),
@@ -764,7 +765,11 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang.startswith("zh") else pair[1]
 
 
-def _fill(template: str, params: dict[str, Any]) -> str:
+def _fill(template: str, params: dict[str, Any], lang: str = ZH) -> str:
+    """``template`` with ``params``; in English a parameter ``x_en`` (words a service made in
+    Chinese and in English, such as a recuperation check) stands in for ``x``."""
+    if not lang.startswith("zh"):
+        params = {k: params.get(f"{k}_en", v) for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError):
@@ -788,7 +793,8 @@ def field_label(name: str, lang: str = ZH) -> str:
 
 def problem_text(problem: FieldProblem, lang: str = ZH) -> str:
     template = PROBLEMS.get(problem.code)
-    words = _fill(_pick(template, lang), dict(problem.params)) if template else problem.code
+    words = _fill(_pick(template, lang), dict(problem.params), lang) if template \
+        else problem.code
     label = field_label(problem.field, lang)
     where = ""
     if problem.row is not None:
@@ -852,7 +858,7 @@ def error_text(error: AppError, lang: str = ZH) -> str:
     for key in ("state", "status"):
         if str(params.get(key)) in STATE_WORDS:
             params = dict(params) | {key: _pick(STATE_WORDS[str(params[key])], lang)}
-    head = _fill(_pick(template, lang), params) if template else str(error)
+    head = _fill(_pick(template, lang), params, lang) if template else str(error)
     if isinstance(error, ValidationError):
         return "\n".join([head, *("  " + problem_text(p, lang) for p in error.problems)])
     return head

@@ -2,37 +2,72 @@
 
 Sex, employment status, treatment level and similar values are stored as the Chinese words of
 the forms (男, 在职, 省部级...). In Chinese mode they show as stored; in English mode the known
-ones show in English and anything else (names, work units, free text) as stored.
+ones show in English (``desktop.core.reference_words``) and anything else (names, work units,
+free text) as stored.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from desktop.core.reference_words import english_words
+from desktop.core.texts import field_label
+from desktop.core.vocabulary import EN, Words, label
 from desktop.views.i18n import current_language
 
-ENGLISH: dict[str, str] = {
-    "男": "Male", "女": "Female", "未知的性别": "Unknown", "未说明的性别": "Not stated",
-    "在职": "Employed", "离退休": "Retired", "下岗(买断工龄)": "Laid off (bought out)",
-    "自谋职业": "Self-employed", "其他": "Other",
-    "全国": "National", "省部级": "Provincial", "市级": "City", "县级": "County",
-    "退休": "Retired",
-    "汉族": "Han",
-    "中共党员": "CPC member", "群众": "No party",
-    "未分组": "No team", "未排日期": "No date",
-    "已走访": "Visited", "未走访": "Not visited", "待走访": "To visit",
-    "春节": "Spring Festival", "元旦春节": "New Year and Spring Festival",
-    "五一": "May Day", "生日": "Birthday", "住院": "In hospital",
-    "生活困难": "Hardship in living", "医疗困难": "Medical hardship",
-    "子女教育": "Children's education", "意外灾害": "Accident or disaster",
-}
+
+@cache
+def _english() -> dict[str, str]:
+    return english_words()
 
 
 def data_word(value: str) -> str:
     """``value`` as the current language shows it."""
     if current_language() != "en":
         return value
-    return ENGLISH.get(value, value)
+    return _english().get(value, value)
+
+
+def choices(table: Words, codes: Iterable[str] | None = None) -> dict[str, str]:
+    """``{code: words}`` in the current language for a choice list: the codes of ``table``
+    (or ``codes``, in their order; one the table does not know shows as it is)."""
+    lang = current_language()
+    return {code: label(table, code, lang) for code in (table if codes is None else codes)}
+
+
+def field_words(field: str) -> str:
+    """A register field's name as a list offers it in English ("ID number", "Birth date")."""
+    words = field_label(field, EN)
+    return words[:1].upper() + words[1:]
 
 
 def with_colon(label: str) -> str:
     """A label followed by the current language's colon (Chinese full-width, English ':')."""
     return label + (": " if current_language() == "en" else "：")
+
+
+def joined(parts: Iterable[str], chinese: str = "，") -> str:
+    """``parts`` in a list: with ``chinese`` (，、；) in Chinese, with ", " in English."""
+    return (", " if current_language() == "en" else chinese).join(parts)
+
+
+def spaced(parts: Iterable[str]) -> str:
+    """Parts of a heading side by side: an ideographic space in Chinese, spaces in English."""
+    return ("   " if current_language() == "en" else "\u3000").join(parts)
+
+
+def bracketed(text: str) -> str:
+    """``text`` in brackets after a word: （…） in Chinese, " (…)" in English."""
+    return f" ({text})" if current_language() == "en" else f"（{text}）"
+
+
+def counted(done: int, total: int) -> str:
+    """The "(done/total)" after a campaign's or batch's name in a choice list."""
+    return f" ({done}/{total})" if current_language() == "en" else f"（{done}/{total}）"
+
+
+def without_count(text: str) -> str:
+    """The name back from a choice list's "name (done/total)"."""
+    return re.sub(r"\s*[（(]\d+/\d+[)）]$", "", text).strip()

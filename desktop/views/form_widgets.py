@@ -225,13 +225,16 @@ class ChoiceField(QComboBox):
 
     With ``codes`` (``{code: label}``) it shows labels and ``value()`` is the code: the text
     must be one of the labels (or match ``free_pattern``, e.g. a 6-digit region code that is not
-    in the list). Without codes it is free text with suggestions.
+    in the list). Without codes it is free text with suggestions; suggestions given as
+    ``{stored word: label}`` show the label (English words in English mode) and ``value()`` is
+    the stored word when one is chosen.
     """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *,
-                 codes: Mapping[str, str] | None = None, suggestions: Iterable[str] = (),
+                 codes: Mapping[str, str] | None = None,
+                 suggestions: Iterable[str] | Mapping[str, str] = (),
                  free_pattern: str | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
@@ -243,8 +246,10 @@ class ChoiceField(QComboBox):
         if codes is not None:
             for code, label in codes.items():
                 self.addItem(label, code)
-        for text in suggestions:
-            self.addItem(text, text)
+        offered = (suggestions if isinstance(suggestions, Mapping)
+                   else {text: text for text in suggestions})
+        for stored, text in offered.items():
+            self.addItem(text, stored)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -261,9 +266,9 @@ class ChoiceField(QComboBox):
         text = self.currentText().strip()
         if not text:
             return None
-        if not self._strict:
-            return text
         index = self._index_of_text()
+        if not self._strict:
+            return str(self.itemData(index)) if index > 0 else text
         if index > 0:
             return str(self.itemData(index))
         if self._free is not None and self._free.fullmatch(text):

@@ -171,7 +171,7 @@
         <translation>年满 %1 周岁</translation>
     </message>
     <message>
-        <source>Serving (在职) only</source>
+        <source>Employed only</source>
         <translation>仅限在职</translation>
     </message>
     <message>
@@ -696,6 +696,10 @@
         <translation>导出名册</translation>
     </message>
     <message>
+        <source>Heading in the sheet: %1</source>
+        <translation>表中的列名：%1</translation>
+    </message>
+    <message>
         <source>Save as template…</source>
         <translation>存为模板…</translation>
     </message>
@@ -779,6 +783,13 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffFiles</name>
+    <message>
+        <source>Data packages (*.lmpkg)</source>
+        <translation>数据包 (*.lmpkg)</translation>
     </message>
 </context>
 <context>
@@ -1456,7 +1467,7 @@
         <translation>家庭人均月收入 %1 元</translation>
     </message>
     <message>
-        <source> (低保 line %1, ×2 %2)</source>
+        <source> (subsistence line %1, ×2 %2)</source>
         <translation>（低保标准 %1，2 倍 %2）</translation>
     </message>
     <message>
@@ -1931,10 +1942,6 @@
         <translation>合并待处理事项</translation>
     </message>
     <message>
-        <source>What the merges left to the city: a person who moved (迁出/迁入) waits for the other district's package; the same ID number in two districts is decided here (with a reason) and the decision goes to both districts with the next reference data.</source>
-        <translation>合并后留给市级处理的事项：迁出/迁入的人员等待另一区县的数据包后自动配对；同一身份证号出现在两个区县的，在此说明理由后裁定，裁定结果随下一个参考数据包发给两个区县。</translation>
-    </message>
-    <message>
         <source>Also show settled items</source>
         <translation>同时显示已处理的事项</translation>
     </message>
@@ -2019,7 +2026,11 @@
         <translation>这里只裁定同一身份证号出现在两个区县的事项。</translation>
     </message>
     <message>
-        <source>Moved (迁出/迁入)</source>
+        <source>What the merges left to the city: a person who moved out or in waits for the other district's package; the same ID number in two districts is decided here (with a reason) and the decision goes to both districts with the next reference data.</source>
+        <translation>合并后留给市级处理的事项：迁出/迁入的人员等待另一区县的数据包后自动配对；同一身份证号出现在两个区县的，在此说明理由后裁定，裁定结果随下一个参考数据包发给两个区县。</translation>
+    </message>
+    <message>
+        <source>Moved out or in</source>
         <translation>迁出/迁入</translation>
     </message>
     <message>
@@ -2220,7 +2231,7 @@
         <translation>新建劳模</translation>
     </message>
     <message>
-        <source>&lt;b&gt;New model worker&lt;/b&gt;　Name and managing district are required; typing the ID number fills in the birth date and sex.</source>
+        <source>&lt;b&gt;New model worker&lt;/b&gt;&amp;nbsp;&amp;nbsp; Name and managing district are required; typing the ID number fills in the birth date and sex.</source>
         <translation>&lt;b&gt;新建劳模&lt;/b&gt;　姓名和管理区县必填；输入身份证号码后自动填写出生日期和性别。</translation>
     </message>
     <message>
@@ -2422,7 +2433,7 @@
         <translation>管理区县：</translation>
     </message>
     <message>
-        <source>Farmer model worker (农民劳模)</source>
+        <source>Farmer model worker</source>
         <translation>农民劳模</translation>
     </message>
     <message>
@@ -2838,8 +2849,16 @@
         <translation>%1 为什么不能参加？</translation>
     </message>
     <message>
+        <source>Recuperation roster</source>
+        <translation>疗休养名单</translation>
+    </message>
+    <message>
         <source>Making the document…</source>
         <translation>正在生成文档…</translation>
+    </message>
+    <message>
+        <source>Recuperation letters</source>
+        <translation>疗休养通知书</translation>
     </message>
     <message>
         <source>Written: %1</source>
@@ -4321,6 +4340,14 @@ Batch: %2</source>
         <translation>日程安排</translation>
     </message>
     <message>
+        <source>%1th birthday</source>
+        <translation>%1 岁生日</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>需要回访</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -4475,6 +4502,18 @@ Batch: %2</source>
     <message>
         <source>Save as</source>
         <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Visit list</source>
+        <translation>走访慰问名单</translation>
+    </message>
+    <message>
+        <source>Receipt sheet</source>
+        <translation>慰问金签收表</translation>
+    </message>
+    <message>
+        <source>Visit summary</source>
+        <translation>走访慰问情况汇总表</translation>
     </message>
     <message>
         <source>Making the document…</source>

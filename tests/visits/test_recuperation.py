@@ -69,3 +69,17 @@ def test_eligibility_priority_quota_and_replacement(db: Database, admin: Actor) 
     assert err.value.codes() == {"person": "recuperation_already_this_year"}
     assert svc.last_years([ids["省级乙"], ids["奖章壬"]]) == {
         ids["省级乙"]: 2027, ids["奖章壬"]: 2025}
+
+
+def test_a_refusal_names_the_failed_checks_in_the_reader_s_language() -> None:
+    """The checks a person fails are made in both languages; the English message says them in
+    English (they were the Chinese check texts)."""
+    from desktop.core.texts import problem_text
+    from desktop.errors import FieldProblem
+
+    problem = FieldProblem("person", "recuperation_not_eligible",
+                           {"name": "张三", "why": "出生日期未登记",
+                            "why_en": "birth date not recorded"})
+    assert problem_text(problem, "en").endswith("not eligible for this batch: "
+                                                "birth date not recorded")
+    assert problem_text(problem).endswith("不符合本批次疗休养条件：出生日期未登记")

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
 from desktop.core.masking import mask_id, mask_phone
-from desktop.core.vocabulary import SEX, zh
+from desktop.core.reference_words import EMPLOYMENT, HEALTH
+from desktop.core.vocabulary import EN, SEX, TREATMENT_LEVEL, label, zh
 from desktop.errors import AppError, FieldProblem, NotFound, ValidationError
 from desktop.models import Honor, Person, RecuperationBatch, RecuperationEntry
 from desktop.models.visits import ORGANISERS
@@ -101,6 +102,19 @@ class Check:
     name: str  # level | age | health | once_a_year | status
     ok: bool
     text: str
+    english: str  # the same for the English windows (prints and refusals say ``text``)
+
+
+def _level_check(level: str | None, level_ok: bool, medal_ok: bool,
+                 wanted: tuple[str, ...]) -> Check:
+    if level_ok:
+        return Check("level", True, f"{level}劳模",
+                     f"{label(TREATMENT_LEVEL, level, EN)} model worker")
+    if medal_ok:
+        return Check("level", True, "五一劳动奖章获得者", "May Day Labour Medal")
+    return Check("level", False, f"待遇级别{level or '无'}，不在{'、'.join(wanted)}内",
+                 f"treatment level {label(TREATMENT_LEVEL, level, EN, default='none')}, not among "
+                 + ", ".join(label(TREATMENT_LEVEL, w, EN) for w in wanted))
 
 
 @dataclass(frozen=True)
@@ -122,6 +136,12 @@ class EligibilityRow:
     @property
     def explanation(self) -> str:
         return "；".join(("✓" if c.ok else "✗") + c.text for c in self.checks)
+
+    def explained(self, lang: str) -> str:
+        """``explanation`` in ``lang``."""
+        if lang.startswith("zh"):
+            return self.explanation
+        return "; ".join(("✓" if c.ok else "✗") + c.english for c in self.checks)
 
 
 @dataclass(frozen=True)
@@ -310,10 +330,12 @@ class RecuperationService(Service):
                                              b.rules).max_age)
         if "once_a_year" in failed:
             raise ValidationError.single("person", "recuperation_already_this_year",
-                                         name=row.name, batch=failed["once_a_year"].text)
+                                         name=row.name, batch=failed["once_a_year"].text,
+                                         batch_en=failed["once_a_year"].english)
         if failed:
             raise ValidationError.single("person", "recuperation_not_eligible", name=row.name,
-                                         why="；".join(c.text for c in failed.values()))
+                                         why="；".join(c.text for c in failed.values()),
+                                         why_en="; ".join(c.english for c in failed.values()))
         if _taken(s, b.id) >= b.quota:
             raise ValidationError.single("quota", "recuperation_quota_full", quota=b.quota)
         entry = s.scalars(select(RecuperationEntry).where(
@@ -460,31 +482,36 @@ def eligibility_rows(s: Session, b: RecuperationBatch,
         checks = []
         level_ok = p.treatment_level in rules.levels
         medal_ok = rules.include_may_day and p.id in medal
-        wanted = "、".join(rules.levels)
-        checks.append(Check("level", level_ok or medal_ok,
-                            f"{p.treatment_level}劳模" if level_ok else
-                            ("五一劳动奖章获得者" if medal_ok else
-                             f"待遇级别{p.treatment_level or '无'}，不在{wanted}内")))
+        checks.append(_level_check(p.treatment_level, level_ok, medal_ok, rules.levels))
         age = age_on(p.birth_date, b.start_date) if p.birth_date else None
         if age is None:
-            checks.append(Check("age", False, "出生日期未登记"))
+            checks.append(Check("age", False, "出生日期未登记", "birth date not recorded"))
         else:
-            checks.append(Check("age", age <= rules.max_age,
-                                f"出发日 {age} 岁" + ("" if age <= rules.max_age
-                                                     else f"，超过 {rules.max_age} 岁")))
+            over = age > rules.max_age
+            checks.append(Check(
+                "age", not over,
+                f"出发日 {age} 岁" + (f"，超过 {rules.max_age} 岁" if over else ""),
+                f"{age} on the day of departure" + (f", over {rules.max_age}" if over else "")))
         health = p.health_status
         if health is None:
-            checks.append(Check("health", rules.unknown_health_ok, "健康状况未登记，需确认"))
+            checks.append(Check("health", rules.unknown_health_ok, "健康状况未登记，需确认",
+                                "health not recorded, to be confirmed"))
         else:
-            checks.append(Check("health", health in rules.fit_health, f"健康状况：{health}"))
+            checks.append(Check("health", health in rules.fit_health, f"健康状况：{health}",
+                                f"health: {label(HEALTH, health, EN)}"))
         if rules.once_a_year and p.id in this_year:
-            checks.append(Check("once_a_year", False, f"{b.year}年已安排：{this_year[p.id]}"))
+            checks.append(Check("once_a_year", False, f"{b.year}年已安排：{this_year[p.id]}",
+                                f"already on a batch in {b.year}: {this_year[p.id]}"))
         last = history.get(p.id)
         if last is not None and last >= b.year and rules.once_a_year:
-            checks.append(Check("once_a_year", False, f"{last}年已参加"))
-        checks.append(Check("history", True, "从未参加" if last is None else f"上次 {last} 年"))
+            checks.append(Check("once_a_year", False, f"{last}年已参加",
+                                f"took part in {last}"))
+        checks.append(Check("history", True, "从未参加" if last is None else f"上次 {last} 年",
+                            "never sent" if last is None else f"last sent in {last}"))
         employed = p.employment_status == "在职"
-        checks.append(Check("status", True, p.employment_status or "就业状况未登记"))
+        checks.append(Check("status", True, p.employment_status or "就业状况未登记",
+                            label(EMPLOYMENT, p.employment_status, EN)
+                            if p.employment_status else "employment not recorded"))
         eligible = all(c.ok for c in checks)
         key = (not eligible, (not employed) if rules.employed_first else False,
                -1 if last is None else last, p.birth_date or dt.date.max, p.name)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -20,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
 from desktop.core.reference import TREATMENT_LEVELS
+from desktop.core.reference_words import OCCASION
+from desktop.core.vocabulary import EN, TREATMENT_LEVEL, ZH, label
 from desktop.errors import FieldProblem
 from desktop.models import District, Person
 from desktop.models.visits import OCCASIONS
@@ -41,6 +45,7 @@ __all__ = [
     "default_standards",
     "default_window",
     "matches",
+    "reason_words",
     "reasons_text",
     "rule_query",
     "years_before",
@@ -83,8 +88,11 @@ class Rules:
             employed_only=bool(data.get("employed_only")),
         )
 
-    def describe(self) -> str:
-        """The rules in words (Chinese, as printed on the summary)."""
+    def describe(self, lang: str = ZH) -> str:
+        """The rules in words: Chinese as printed on the summary, or English for the English
+        windows (district names stay as they are)."""
+        if not lang.startswith("zh"):
+            return self._describe_in_english()
         parts = []
         if self.levels:
             parts.append("待遇级别：" + "、".join(self.levels))
@@ -99,6 +107,25 @@ class Rules:
             words += "；限区县：" + "、".join(self.districts)
         if self.employed_only:
             words += "；仅在职"
+        return words
+
+    def _describe_in_english(self) -> str:
+        parts = []
+        if self.levels:
+            parts.append("treatment level " + ", ".join(
+                label(TREATMENT_LEVEL, lv, EN) for lv in self.levels))
+        if self.hardship:
+            parts.append("an open hardship file")
+        if self.age_min:
+            parts.append(f"aged {self.age_min} or over")
+        if self.deceased_families:
+            parts.append(f"families of model workers who died in the last "
+                         f"{self.deceased_within_years} years")
+        words = "; or ".join(parts) or "(no rules)"
+        if self.districts:
+            words += "; districts: " + ", ".join(self.districts)
+        if self.employed_only:
+            words += "; employed only"
         return words
 
 
@@ -274,6 +301,36 @@ def reasons_text(rules: Rules, row: Any, level: str | None, birth: dt.date | Non
     if row.by_family:
         parts.append(f"已故劳模家属（{death.year if death else '?'}年去世）")
     return "；".join(parts)
+
+
+_REASONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"(.+)劳模"), lambda m: f"{label(TREATMENT_LEVEL, m[1], EN)} model worker"),
+    (re.compile(r"在档困难"), lambda m: "Hardship file"),
+    (re.compile(r"(\d+) 岁（≥(\d+)）"), lambda m: f"Aged {m[1]} (≥{m[2]})"),
+    (re.compile(r"已故劳模家属（(.+)年去世）"),
+     lambda m: f"Family of a model worker who died in {m[1]}"),
+    (re.compile(r"手工添加：(.*)", re.S), lambda m: f"Added by hand: {m[1]}"),
+    (re.compile(r"(\d{4})年(.+)已走访"),
+     lambda m: f"Visited at {label(OCCASION, m[2], EN)} {m[1]}"),
+    (re.compile("|".join(re.escape(o) for o in OCCASIONS)),
+     lambda m: label(OCCASION, m[0], EN)),
+)
+
+
+def reason_words(text: str, lang: str) -> str:
+    """A stored reason (``reasons_text``, "手工添加：…", an occasion, the coverage's "2026年元旦春节
+    已走访") in ``lang``; parts it does not know, and what a clerk typed, stay as they are."""
+    if lang.startswith("zh") or not text:
+        return text
+    out = []
+    for part in text.split("；"):
+        for pattern, english in _REASONS:
+            if (m := pattern.fullmatch(part)) is not None:
+                out.append(english(m))
+                break
+        else:
+            out.append(part)
+    return "; ".join(out)
 
 
 def matches(s: Session, rules: Rules, ref: dt.date) -> dict[uuid.UUID, Any]:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.domain import age_on
 from desktop.core.masking import mask_phone
-from desktop.core.vocabulary import SEX, zh
+from desktop.core.reference_words import HOLIDAY
+from desktop.core.vocabulary import EN, SEX, TIME_SLOT, label, zh
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Honor, Person, Visit, VisitCampaign, VisitPhoto, VisitStaff, VisitTeam
 from desktop.services import audit
@@ -404,10 +405,13 @@ def _conflicts(s: Session, c: VisitCampaign) -> list[Conflict]:
             closed = calendar.office_closed(day)
             if closed is not None:
                 out.append(Conflict("office_closed", r.id, r.name,
-                                    f"{day.isoformat()} 为{closed}，机关不上班"))
+                                    f"{day.isoformat()} 为{closed}，机关不上班",
+                                    f"{day.isoformat()} ({label(HOLIDAY, closed, EN)}): "
+                                    "offices are closed"))
             if not c.start_date <= day <= c.end_date:
                 out.append(Conflict("outside_window", r.id, r.name,
-                                    f"{day.isoformat()} 不在走访时段内"))
+                                    f"{day.isoformat()} 不在走访时段内",
+                                    f"{day.isoformat()} is outside the campaign's dates"))
             if r.team_id is not None:
                 # two districts in one half-day: a team cannot be in both (townships of one
                 # district are neighbours, which the route order takes care of)
@@ -415,19 +419,23 @@ def _conflicts(s: Session, c: VisitCampaign) -> list[Conflict]:
         family = "家属" in (r.reason or "")
         if r.life_status == "deceased" and not family and (
                 day is None or r.death_date is None or day >= r.death_date):
-            out.append(Conflict("after_death", r.id, r.name, "此人已故，请改为走访家属或移出"))
+            out.append(Conflict("after_death", r.id, r.name, "此人已故，请改为走访家属或移出",
+                                "deceased: visit the family instead, or take off the list"))
     for rs in by_person.values():
         if len(rs) > 1:
             for r in rs:
                 out.append(Conflict("person_twice", r.id, r.name,
-                                    f"此人在本次活动中安排了 {len(rs)} 次"))
+                                    f"此人在本次活动中安排了 {len(rs)} 次",
+                                    f"on this campaign's list {len(rs)} times"))
     for r in rows:
         key = (r.team_id, r.planned_date, r.time_slot or "")
         if r.team_id is not None and r.planned_date is not None and len(places[key]) > 1:
+            team, day, slot = teams.get(r.team_id, ""), r.planned_date.isoformat(), r.time_slot
             out.append(Conflict(
                 "team_double_booked", r.id, r.name,
-                f"{teams.get(r.team_id, '')} {r.planned_date.isoformat()}{r.time_slot or ''} "
-                f"同时安排在：{'、'.join(sorted(places[key]))}"))
+                f"{team} {day}{slot or ''} 同时安排在：{'、'.join(sorted(places[key]))}",
+                f"{team} {day} {label(TIME_SLOT, slot, EN) if slot else ''} is in two "
+                f"districts at once: {', '.join(sorted(places[key]))}"))
     # The same team on the same day in another campaign.
     team_days = {(r.team_id, r.planned_date) for r in rows if r.team_id and r.planned_date}
     if team_days:
@@ -447,5 +455,6 @@ def _conflicts(s: Session, c: VisitCampaign) -> list[Conflict]:
             if lid and (lid, r.planned_date) in busy:
                 out.append(Conflict(
                     "team_double_booked", r.id, r.name,
-                    f"组长当天另有安排：{busy[(lid, r.planned_date)]}"))
+                    f"组长当天另有安排：{busy[(lid, r.planned_date)]}",
+                    f"the team leader is busy that day: {busy[(lid, r.planned_date)]}"))
     return out

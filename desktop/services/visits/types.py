@@ -164,6 +164,13 @@ class TeamRow:
     @property
     def people(self) -> str:
         """Leader first, then the members: "张三（组长）、李四"."""
+        return self.people_in("zh_CN")
+
+    def people_in(self, lang: str) -> str:
+        """``people`` in ``lang`` (English: "张三 (leader), 李四")."""
+        if not lang.startswith("zh"):
+            return ", ".join(([f"{self.leader} (leader)"] if self.leader else [])
+                             + list(self.members))
         names = ([f"{self.leader}（组长）"] if self.leader else []) + list(self.members)
         return "、".join(names)
 
@@ -197,6 +204,7 @@ class Conflict:
     visit_id: uuid.UUID
     name: str
     text: str
+    english: str  # the same words for the English windows
 
 
 @dataclass(frozen=True)

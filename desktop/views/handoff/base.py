@@ -24,37 +24,60 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.texts import CHECK_KINDS, check_words, field_label
-from desktop.core.vocabulary import TABLES, zh
+from desktop.core.vocabulary import EN, TABLES, ZH, Words, label
 from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import set_up_list_table
+from desktop.views.i18n import word
 from desktop.views.messages import describe, present_error
 from desktop.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.views.handoff.reenrol_dialog import ReenrolDialog
 
-PACKAGE_FILTER = "数据包 (*.lmpkg)"
+
+
+def package_filter() -> str:
+    """The file dialog's filter for data packages, in the UI's language."""
+    return QCoreApplication.translate("HandoffFiles", "Data packages (*.lmpkg)")
+
+
 ANY_FILTER = "*"
 ERROR_STYLE = "color: #b00020"
-STATES = {"sent": "已报送", "acknowledged": "已回执", "superseded": "已被替代",
-          "staged": "已暂存", "merged": "已合并", "receipted": "已发回执",
-          "undone": "已撤销", "applied": "已应用"}
-KINDS = {"district": "数据包", "receipt": "回执", "reference": "参考数据"}
-TABLE_WORDS = {
-    "person": "人员", "honor": "荣誉", "person_event": "动态管理记录",
-    "hardship_case": "困难档案", "hardship_member": "家庭成员", "hardship_step": "审核流程",
-    "hardship_payment": "帮扶发放", "hardship_attachment": "档案附件",
-    "visit_campaign": "走访活动", "visit_standard": "慰问标准", "visit_staff": "走访人员",
-    "visit_team": "走访小组", "visit": "走访记录", "visit_photo": "走访照片",
-    "recuperation_batch": "疗休养批次", "recuperation_entry": "疗休养人员",
-    "document_log": "文书登记"}
-"""Table names in the dry-run report as a clerk reads them (the report is Chinese, as the
-printed documents are)."""
+STATES: Words = {
+    "sent": ("已报送", "Sent"), "acknowledged": ("已回执", "Acknowledged"),
+    "superseded": ("已被替代", "Superseded"), "staged": ("已暂存", "Staged"),
+    "merged": ("已合并", "Merged"), "receipted": ("已发回执", "Receipt sent"),
+    "undone": ("已撤销", "Undone"), "applied": ("已应用", "Applied")}
+KINDS: Words = {"district": ("数据包", "Package"), "receipt": ("回执", "Receipt"),
+                "reference": ("参考数据", "Reference data")}
+TABLE_WORDS: Words = {
+    "person": ("人员", "Persons"), "honor": ("荣誉", "Honors"),
+    "person_event": ("动态管理记录", "Status changes"),
+    "hardship_case": ("困难档案", "Hardship files"),
+    "hardship_member": ("家庭成员", "Household members"),
+    "hardship_step": ("审核流程", "Workflow steps"),
+    "hardship_payment": ("帮扶发放", "Payments"),
+    "hardship_attachment": ("档案附件", "File documents"),
+    "visit_campaign": ("走访活动", "Visit campaigns"),
+    "visit_standard": ("慰问标准", "Visit standards"), "visit_staff": ("走访人员", "Visit staff"),
+    "visit_team": ("走访小组", "Visit teams"), "visit": ("走访记录", "Visits"),
+    "visit_photo": ("走访照片", "Visit photos"),
+    "recuperation_batch": ("疗休养批次", "Recuperation batches"),
+    "recuperation_entry": ("疗休养人员", "Recuperation entries"),
+    "document_log": ("文书登记", "Document log")}
+"""Table names in the dry-run report as a clerk reads them, in the UI's language."""
 TABLE_ORDER = tuple(TABLE_WORDS)
+_ITEM_KINDS: Words = {"move_pair": ("迁出/迁入配对", "moved out and in"),
+                      "same_id": ("同一身份证号在两个区县", "same ID number in two districts"),
+                      "owner_conflict": ("属于其他区县的记录", "a record of another district")}
+_ITEM_STATES: Words = {"open": ("待处理", "open"), "resolved": ("已处理", "resolved"),
+                       "dismissed": ("已搁置", "set aside")}
+_CHECK_KINDS_EN = {"died_visited": "died on one side, visited on the other",
+                   "honors_differ": "honors disagree"}
 
 
 def current_quarter(today: dt.date | None = None) -> str:
@@ -78,34 +101,34 @@ def grouped(text: str) -> str:
     return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
 
 
-def _value(field: str, value: Any) -> str:
+def _value(field: str, value: Any, lang: str = ZH) -> str:
     """A changed value as a clerk reads it: words for codes, 空 for nothing."""
+    en = not lang.startswith("zh")
     if value is None or value == "":
-        return "空"
+        return "empty" if en else "空"
     if field in TABLES:
-        return zh(TABLES[field], str(value))
+        return label(TABLES[field], str(value), lang)
     if field in ("is_revoked", "is_emigrated", "is_lost_contact", "under_investigation",
                  "in_hardship", "is_farmer_model"):
-        return "是" if value in (True, 1, "1", "true") else "否"
+        yes = value in (True, 1, "1", "true")
+        return ("yes" if yes else "no") if en else ("是" if yes else "否")
     return str(value)
 
 
-def report_text(report: dict[str, Any]) -> str:
-    """The dry-run / merge report as lines a clerk reads (Chinese, as the documents are)."""
+def report_text(report: dict[str, Any], lang: str = ZH) -> str:
+    """The dry-run / merge report as lines a clerk reads, in ``lang`` (names, districts and
+    honor titles as they are)."""
+    if not lang.startswith("zh"):
+        return _report_in_english(report)
     lines = [f"{report.get('district', '')} 第 {report.get('sequence', '')} 号数据包"
              f"（{report.get('quarter') or ''}）"]
-    for name, c in sorted((report.get("counts") or {}).items(),
-                          key=lambda kv: TABLE_ORDER.index(kv[0])
-                          if kv[0] in TABLE_ORDER else len(TABLE_ORDER)):
-        lines.append(f"  {TABLE_WORDS.get(name, name)}：新增 {c['new']}，修改 {c['changed']}，"
+    for name, c in _counts(report):
+        lines.append(f"  {label(TABLE_WORDS, name)}：新增 {c['new']}，修改 {c['changed']}，"
                      f"未变 {c['unchanged']}，跳过 {c['skipped']}，移除 {c['removed']}")
-    kinds = {"move_pair": "迁出/迁入配对", "same_id": "同一身份证号在两个区县",
-             "owner_conflict": "属于其他区县的记录"}
-    states = {"open": "待处理", "resolved": "已处理", "dismissed": "已搁置"}
     for item in report.get("items") or []:
         name = (item.get("detail") or {}).get("name", "")
-        lines.append(f"  待处理：{kinds.get(item['kind'], item['kind'])}"
-                     f"（{states.get(item['status'], item['status'])}）"
+        lines.append(f"  待处理：{label(_ITEM_KINDS, item['kind'])}"
+                     f"（{label(_ITEM_STATES, item['status'])}）"
                      f" {name} {item.get('district') or ''} {item.get('other_district') or ''}")
     for check in report.get("checks") or []:
         lines.append(f"  待核对：{CHECK_KINDS.get(check['kind'], check['kind'])}"
@@ -114,6 +137,40 @@ def report_text(report: dict[str, Any]) -> str:
         fields = "；".join(f"{field_label(k)}：{_value(k, b)} → {_value(k, a)}"
                           for k, (b, a) in change["fields"].items())
         lines.append(f"  修改：{change.get('name')} {fields}")
+    return "\n".join(lines)
+
+
+def _counts(report: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
+    return sorted((report.get("counts") or {}).items(),
+                  key=lambda kv: TABLE_ORDER.index(kv[0])
+                  if kv[0] in TABLE_ORDER else len(TABLE_ORDER))
+
+
+def _report_in_english(report: dict[str, Any]) -> str:
+    lines = [f"{report.get('district', '')} package No. {report.get('sequence', '')}"
+             f" ({report.get('quarter') or ''})"]
+    for name, c in _counts(report):
+        lines.append(f"  {label(TABLE_WORDS, name, EN)}: new {c['new']}, changed {c['changed']}"
+                     f", unchanged {c['unchanged']}, skipped {c['skipped']}, removed "
+                     f"{c['removed']}")
+    for item in report.get("items") or []:
+        name = (item.get("detail") or {}).get("name", "")
+        lines.append(f"  Open item: {label(_ITEM_KINDS, item['kind'], EN)}"
+                     f" ({label(_ITEM_STATES, item['status'], EN)})"
+                     f" {name} {item.get('district') or ''} {item.get('other_district') or ''}")
+    for check in report.get("checks") or []:
+        d = check.get("detail") or {}
+        found = (f"died {d.get('died')}, visited {d.get('visited')}"
+                 if check["kind"] == "died_visited" else "; ".join(
+                     f"{where} records {', '.join(titles)}" for where, titles in (
+                         (check.get("district"), d.get("only_here")),
+                         (check.get("other_district"), d.get("only_there"))) if titles))
+        lines.append(f"  To check: {_CHECK_KINDS_EN.get(check['kind'], check['kind'])}"
+                     f" {check.get('name', '')} {found}")
+    for change in (report.get("changed_persons") or [])[:50]:
+        fields = "; ".join(f"{field_label(k, EN)}: {_value(k, b, EN)} → {_value(k, a, EN)}"
+                           for k, (b, a) in change["fields"].items())
+        lines.append(f"  Changed: {change.get('name')} {fields}")
     return "\n".join(lines)
 
 
@@ -132,8 +189,8 @@ class LedgerTable(QTableWidget):
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
             persons = row.counts.get("person")
-            values = [str(row.id), KINDS.get(row.kind, row.kind), row.district,
-                      row.quarter or "", str(row.sequence), STATES.get(row.state, row.state),
+            values = [str(row.id), word(KINDS, row.kind), row.district,
+                      row.quarter or "", str(row.sequence), word(STATES, row.state),
                       str(persons) if isinstance(persons, int) else "", str(row.open_items)]
             for c, v in enumerate(values):
                 self.setItem(r, c, QTableWidgetItem(v))

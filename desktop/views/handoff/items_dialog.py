@@ -32,6 +32,7 @@ from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import list_table
 from desktop.views.handoff.base import ERROR_STYLE, TABLE_WORDS, error_words
+from desktop.views.i18n import word
 
 
 class OpenItemsDialog(QDialog):
@@ -51,7 +52,7 @@ class OpenItemsDialog(QDialog):
         actor = workspace.actor
         self.may_decide = actor.can(Perm.APPROVE)
         intro = QLabel(self.tr(
-            "What the merges left to the city: a person who moved (迁出/迁入) waits for the "
+            "What the merges left to the city: a person who moved out or in waits for the "
             "other district's package; the same ID number in two districts is decided here "
             "(with a reason) and the decision goes to both districts with the next reference "
             "data."), self)
@@ -195,7 +196,7 @@ class OpenItemsDialog(QDialog):
 
     def item_kind(self, item: OpenItem) -> str:
         if item.kind == "move_pair":
-            return self.tr("Moved (迁出/迁入)")
+            return self.tr("Moved out or in")
         if item.kind == "same_id":
             return self.tr("Same ID number in two districts")
         if item.kind == "died_visited":
@@ -250,7 +251,7 @@ class OpenItemsDialog(QDialog):
             return self.tr("The records of %1 disagree on honors: %2. Ask the district that "
                            "manages the person to correct them.").replace(
                 "%1", item.name).replace("%2", self.tr("; ").join(parts))
-        table = TABLE_WORDS.get(item.table, item.table)
+        table = word(TABLE_WORDS, item.table)
         return self.tr("The package of %1 carried a record (%2) that %3 keeps: the record "
                        "stays as %3 has it. If %1 changed it, ask them to send the change to "
                        "%3.").replace("%1", item.district).replace("%2", table).replace(

@@ -46,7 +46,7 @@ from desktop.services.handoff.preview import (
 from desktop.services.handoff.service import ImportResult
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import with_colon
+from desktop.views.data_words import bracketed, joined, with_colon
 from desktop.views.handoff.base import (
     ANY_FILTER,
     ERROR_STYLE,
@@ -219,7 +219,7 @@ class ReportPage(HandoffPageBase):
                 "acknowledged.").replace("%1", str(preview.next_sequence))
                 .replace("%2", str(preview.base_sequence))
                 .replace("%3", preview.base_quarter or ""))
-        self.changes_label.setText("，".join(
+        self.changes_label.setText(joined(
             f"{self.change_words[k]} {preview.changes.get(k, 0)}" for k in CHANGE_KINDS))
         self._show_names()
         self._show_target()
@@ -232,7 +232,7 @@ class ReportPage(HandoffPageBase):
         full = self.show_names.isChecked()
         for person in self.preview.persons:
             name = person.name if full else mask_name(person.name)
-            self.names.addItem(QListWidgetItem(f"{name}（{self.change_words[person.kind]}）"))
+            self.names.addItem(QListWidgetItem(name + bracketed(self.change_words[person.kind])))
 
     # -- step 2: where it goes ----------------------------------------------------------------
 

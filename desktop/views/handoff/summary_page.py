@@ -36,13 +36,14 @@ from desktop.services.workspace import Workspace
 from desktop.views.handoff.base import (
     ANY_FILTER,
     ERROR_STYLE,
-    PACKAGE_FILTER,
     HandoffPageBase,
     error_words,
+    package_filter,
     report_text,
 )
 from desktop.views.handoff.items_dialog import OpenItemsDialog
 from desktop.views.handoff.proposals import ProposeHonorDialog
+from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -235,7 +236,7 @@ class SummaryPage(HandoffPageBase):
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import package"), "",
-                                              PACKAGE_FILTER)
+                                              package_filter())
         if path:
             self.import_file(Path(path))
 
@@ -250,14 +251,15 @@ class SummaryPage(HandoffPageBase):
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Package No. %1 of %2 checked and staged.")
                              .replace("%1", str(result.sequence)).replace("%2", result.district))
-        self.report.setPlainText(report_text(result.report))
+        self.report.setPlainText(report_text(result.report, current_language()))
         self.refresh()
 
     def _show_report(self) -> None:
         row = self.table.selected()
         if row is not None and row.kind == "district":
             try:
-                self.report.setPlainText(report_text(self.service().report(row.id)))
+                self.report.setPlainText(report_text(self.service().report(row.id),
+                                                     current_language()))
             except Exception as exc:
                 present_error(self, exc)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import to_fen
+from desktop.core.reference_words import CLOSE_KIND, PAYMENT_KIND, REJECT_REASON, VERIFY_METHOD
 from desktop.core.vocabulary import HARDSHIP_STATUS
 from desktop.errors import FieldProblem
 from desktop.services.hardship.rules import (
@@ -102,7 +103,8 @@ class OpinionDialog(QDialog):
         self.next_review = DateField(self)
         if action == "verify":
             self.verified_on.set_value(today)
-            self.method.addItems(list(VERIFY_METHODS))
+            for method in VERIFY_METHODS:
+                self.method.addItem(word(VERIFY_METHOD, method), method)
             form.addRow(self.tr("Date"), self.verified_on)
             form.addRow(self.tr("Verified by"), self.verified_by)
             form.addRow(self.tr("Method"), self.method)
@@ -113,11 +115,12 @@ class OpinionDialog(QDialog):
             form.addRow(self.tr("Notice from"), self.notice_start)
             form.addRow(self.tr("Notice until"), self.notice_end)
         elif action == "reject":
-            for code, words in REJECT_REASONS.items():
-                self.reject_reason.addItem(words, code)
+            for code in REJECT_REASONS:
+                self.reject_reason.addItem(word(REJECT_REASON, code), code)
             form.addRow(self.tr("Reason"), self.reject_reason)
         elif action == "close":
-            self.close_kind.addItems(list(CLOSE_KINDS))
+            for kind in CLOSE_KINDS:
+                self.close_kind.addItem(word(CLOSE_KIND, kind), kind)
             form.addRow(self.tr("Close as"), self.close_kind)
             form.addRow(self.tr("Reason"), self.close_reason)
         elif action in ("approve", "renew"):
@@ -162,12 +165,12 @@ class OpinionDialog(QDialog):
     def result_input(self) -> StepInput:
         return StepInput(
             opinion=self.opinion.value() or "", verified_on=self.verified_on.value(),
-            verified_by=self.verified_by.value(), method=self.method.currentText() or None,
+            verified_by=self.verified_by.value(), method=self.method.currentData() or None,
             findings=self.findings.value(), notice_start=self.notice_start.value(),
             notice_end=self.notice_end.value(),
             reason=(self.reject_reason.currentData() if self.action == "reject"
                     else self.close_reason.value()),
-            close_kind=self.close_kind.currentText() or None,
+            close_kind=self.close_kind.currentData() or None,
             next_review=self.next_review.value())
 
 
@@ -194,7 +197,8 @@ class PaymentDialog(QDialog):
         self._check = check  # (kind, amount, date, self_paid) -> list[FieldProblem]
         self.kind = QComboBox(self)
         self.kind.setObjectName("paymentKind")
-        self.kind.addItems(list(PAYMENT_KINDS))
+        for kind in PAYMENT_KINDS:
+            self.kind.addItem(word(PAYMENT_KIND, kind), kind)
         self.amount = MoneyField(self)
         self.amount.setObjectName("paymentAmount")
         self.paid_on = DateField(self)
@@ -236,7 +240,7 @@ class PaymentDialog(QDialog):
         broken: list[FieldProblem] = []
         if amount > 0 and day is not None and callable(self._check):
             self_paid = self.self_paid.value()
-            broken = self._check(self.kind.currentText(), amount, day,
+            broken = self._check(self.kind.currentData(), amount, day,
                                  None if self_paid is None else to_fen(self_paid))
         self.warning.setText("\n".join(problem_words(p) for p in broken))
         self.warning.setVisible(bool(broken))
@@ -250,7 +254,7 @@ class PaymentDialog(QDialog):
         assert day is not None
         self_paid = self.self_paid.value()
         return PaymentInput(
-            kind=self.kind.currentText(), amount=to_fen(self.amount.value() or 0), paid_on=day,
+            kind=self.kind.currentData(), amount=to_fen(self.amount.value() or 0), paid_on=day,
             payer=self.payer.value() or "",
             medical_self_paid=None if self_paid is None else to_fen(self_paid),
             notes=self.notes.value(),

@@ -33,6 +33,7 @@ from desktop.services.hardship.rules import DOCUMENT_TYPES
 from desktop.services.hardship.types import CaseDetail, CaseDraft
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import bracketed, data_word, joined, spaced, with_colon
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import (
     button_row,
@@ -81,10 +82,10 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     if action == "payment":
         amount = detail.get("amount")
         money = yuan(amount) if isinstance(amount, int) else ""
-        words = f"{detail.get('kind', '')} {money}".strip()
-        return f"{words}；{opinion}" if opinion else words
+        words = f"{data_word(str(detail.get('kind', '')))} {money}".strip()
+        return joined((words, opinion), "；") if opinion else words
     if action == "attach":
-        return f"{detail.get('doc_type', '')}：{detail.get('file', '')}"
+        return with_colon(data_word(str(detail.get("doc_type", "")))) + str(detail.get("file", ""))
     return opinion
 
 
@@ -199,10 +200,11 @@ class HardshipDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a document"))
         if not path:
             return
-        kind, ok = QInputDialog.getItem(self, self.tr("Document type"), self.tr("Type"),
-                                        list(DOCUMENT_TYPES), 0, False)
+        kinds = {data_word(kind): kind for kind in DOCUMENT_TYPES}
+        shown, ok = QInputDialog.getItem(self, self.tr("Document type"), self.tr("Type"),
+                                         list(kinds), 0, False)
         if ok:
-            self.attach(Path(path), kind)
+            self.attach(Path(path), kinds[shown])
 
     def attach(self, path: Path, kind: str) -> None:
         assert self.case_id is not None
@@ -434,7 +436,8 @@ class HardshipDialog(QDialog):
         d = self.detail = self._service.get(self.case_id)
         self.person_id = d.person_id
         self.setWindowTitle(f"{d.serial} {d.person_name}")
-        who = f"{d.person_name}（{d.person_id_number}）" if d.person_id_number else d.person_name
+        who = (d.person_name + bracketed(d.person_id_number) if d.person_id_number
+               else d.person_name)
         state = status_label(d.status)
         if d.status == "notice" and d.notice_end is not None:
             # issue 14: the header said 公示中 after the period had ended
@@ -442,23 +445,24 @@ class HardshipDialog(QDialog):
                      if d.notice_end >= dt.date.today() else
                      self.tr("Notice ended %1, awaiting approval")
                      .replace("%1", d.notice_end.isoformat()))
-        self.heading.setText(f"{d.serial}　{who}　{d.district}　{state}")
+        heading = [d.serial, who, d.district, state]
         if d.owner is not None:  # at the city another district's file: read-only
-            self.heading.setText(self.heading.text() + "　" + self.tr(
-                "(reported by %1, read-only here)").replace("%1", d.owner))
+            heading.append(self.tr("(reported by %1, read-only here)").replace("%1", d.owner))
+        self.heading.setText(spaced(heading))
         self.household.show_detail(d, editable=d.status in ("draft", "approved", "review")
                                    and self._ws.actor.can(Perm.EDIT_PERSONS) and d.editable)
-        _fill(self.documents, [[a.doc_type, a.file_name, f"{a.size // 1024 + 1} KB",
+        _fill(self.documents, [[data_word(a.doc_type), a.file_name, f"{a.size // 1024 + 1} KB",
                                 a.added_by, a.sha256[:16] + "…"] for a in d.attachments])
         self.missing.setText(self.tr("Still missing: %1").replace(
-            "%1", "、".join(d.missing_documents)) if d.missing_documents
+            "%1", joined((data_word(m) for m in d.missing_documents), "、"))
+            if d.missing_documents
             else self.tr("All documents for this category are present."))
         _fill(self.history, [[st.at.strftime("%Y-%m-%d %H:%M"), action_label(st.action),
                               st.actor_display, status_label(st.to_status),
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
         self._rebuild_actions()
-        _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan(p.amount), p.payer,
+        _fill(self.payments, [[p.paid_on.isoformat(), data_word(p.kind), yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]
                               for p in d.payments])
         self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(

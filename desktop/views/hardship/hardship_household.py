@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import MoneyError, parse_yuan, to_fen, to_yuan, yuan
 from desktop.core.texts import problem_text
-from desktop.core.vocabulary import HARDSHIP_CATEGORY, HARDSHIP_CAUSE
+from desktop.core.vocabulary import HARDSHIP_CAUSE
 from desktop.errors import FieldProblem
 from desktop.services.hardship.rules import causes
 from desktop.services.hardship.types import CaseDetail, CaseDraft, MemberDraft
+from desktop.views.data_words import data_word
 from desktop.views.form_widgets import (
     PROBLEM_STYLE,
     MoneyField,
@@ -32,7 +33,7 @@ from desktop.views.form_widgets import (
     button_row,
     push_button,
 )
-from desktop.views.i18n import current_language, shown, word
+from desktop.views.i18n import current_language, word
 
 MEMBER_HEADERS = 6
 
@@ -50,7 +51,7 @@ class HouseholdForm(QWidget):
         self.category = QComboBox(self)
         self.category.setObjectName("category")
         for code in categories:  # the stored word as data, shown in the UI's language
-            self.category.addItem(shown(HARDSHIP_CATEGORY, code), code)
+            self.category.addItem(data_word(code), code)
         self.main_cause = QComboBox(self)
         self.main_cause.setObjectName("mainCause")
         self.secondary = [QComboBox(self) for _ in range(3)]
@@ -157,8 +158,8 @@ class HouseholdForm(QWidget):
         per_capita = max(household - to_fen(self.fixed_costs.value() or 0), 0) // size
         words = self.tr("%1 yuan per person per month").replace("%1", yuan(per_capita))
         if self._line is not None:
-            words += self.tr(" (低保 line %1, ×2 %2)").replace("%1", yuan(self._line)).replace(
-                "%2", yuan(2 * self._line))
+            words += self.tr(" (subsistence line %1, ×2 %2)").replace(
+                "%1", yuan(self._line)).replace("%2", yuan(2 * self._line))
         self.per_capita.setText(words)
         notes = []
         if other > 0 and any(m > 0 for m in members):
@@ -248,7 +249,7 @@ class HouseholdForm(QWidget):
 
     def show_detail(self, d: CaseDetail, *, editable: bool) -> None:
         if self.category.findData(d.category) < 0:  # a label no longer offered
-            self.category.addItem(shown(HARDSHIP_CATEGORY, d.category), d.category)
+            self.category.addItem(data_word(d.category), d.category)
         self.category.setCurrentIndex(self.category.findData(d.category))
         self.main_cause.setCurrentIndex(max(self.main_cause.findData(d.main_cause), 0))
         for i, combo in enumerate(self.secondary):

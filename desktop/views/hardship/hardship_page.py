@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import yuan
-from desktop.core.vocabulary import HARDSHIP_CATEGORY
 from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import data_word
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, list_table
 from desktop.views.hardship.hardship_actions import status_label
 from desktop.views.hardship.hardship_dialog import HardshipDialog
-from desktop.views.i18n import shown
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -149,7 +148,7 @@ class HardshipPage(QWidget):
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.serial, row.person_name, row.district,
-                     shown(HARDSHIP_CATEGORY, row.category),
+                     data_word(row.category),
                      status_label(row.status), yuan(row.per_capita),
                      row.notice_end.isoformat() if row.notice_end else "",
                      row.next_review_date.isoformat() if row.next_review_date else "")
@@ -159,7 +158,7 @@ class HardshipPage(QWidget):
     def _show_totals(self, totals: tuple[Totals, ...]) -> None:
         self.totals.setRowCount(len(totals))
         for r, t in enumerate(totals):
-            for c, text in enumerate((str(t.year), shown(HARDSHIP_CATEGORY, t.category),
+            for c, text in enumerate((str(t.year), data_word(t.category),
                                       t.district, str(t.files),
                                       str(t.active), yuan(t.paid))):
                 self.totals.setItem(r, c, QTableWidgetItem(text))

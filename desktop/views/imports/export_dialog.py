@@ -29,7 +29,9 @@ from desktop.services.imports.exporter import ALL_KEYS, column_title
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import data_word, field_words
 from desktop.views.form_widgets import push_button
+from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -52,8 +54,12 @@ class ExportDialog(QDialog):
         self.template.setObjectName("exportTemplate")
         self.columns = QListWidget(self)
         self.columns.setObjectName("exportColumns")
+        english = current_language() == "en"
         for key in ALL_KEYS:
-            item = QListWidgetItem(column_title(key), self.columns)
+            # the sheet keeps its Chinese headings (the tooltip); the list speaks English
+            item = QListWidgetItem(field_words(key) if english else column_title(key),
+                                   self.columns)
+            item.setToolTip(self.tr("Heading in the sheet: %1").replace("%1", column_title(key)))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -96,10 +102,10 @@ class ExportDialog(QDialog):
         self.template.blockSignals(True)
         self.template.clear()
         for name, keys in self._templates.templates().items():
-            self.template.addItem(name, keys)
+            self.template.addItem(data_word(name), keys)
         self.template.blockSignals(False)
         if select is not None:
-            self.template.setCurrentText(select)
+            self.template.setCurrentText(data_word(select))
         self._template_chosen()
 
     def _template_chosen(self) -> None:

@@ -32,6 +32,7 @@ from desktop.files import write_atomically
 from desktop.services.imports.importer import FIELD_TITLES, IGNORE, ImportService
 from desktop.services.imports.types import ImportOptions, ImportPreview, ImportResult
 from desktop.services.imports.words import counts_text, report_workbook, row_text
+from desktop.views.data_words import field_words
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe, present_error
@@ -220,9 +221,10 @@ class MappingPage(QWizardPage):
                                                           else ""))
             combo = QComboBox(self.table)
             combo.addItem(self.tr("(not imported)"), IGNORE)
+            english = current_language() == "en"
             for key, label in FIELD_TITLES.items():
                 if key != "seq":
-                    combo.addItem(label, key)
+                    combo.addItem(field_words(key) if english else label, key)
             found = preview.mapping.get(index)
             combo.setCurrentIndex(max(0, combo.findData(found)) if found else 0)
             combo.currentIndexChanged.connect(self.completeChanged)

@@ -23,6 +23,7 @@ from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.errors import AppError
 from desktop.services.register.types import DuplicatePair, MemberRow
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import bracketed
 from desktop.views.i18n import shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -47,7 +48,7 @@ def _record_text(m: MemberRow) -> str:
     born = birth_shown(m.birth_date, m.id_number) or "?"
     first = " · ".join(p for p in (m.name, shown(SEX, m.sex), born, m.district) if p)
     if m.life_status == "deceased":
-        first += f"（{word(LIFE_STATUS, m.life_status)}）"
+        first += bracketed(word(LIFE_STATUS, m.life_status))
     second = " · ".join(p for p in (m.work_unit, m.phone) if p)
     return f"{first}\n{second}" if second else first
 

@@ -65,12 +65,32 @@ def granting_bodies(districts: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(bodies))
 
 
+class LevelCombo(QComboBox):
+    """An honor's level: shown in the UI's language, ``value()`` the stored Chinese word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("", "")
+        for level in TREATMENT_LEVELS:
+            self.addItem(word(TREATMENT_LEVEL, level), level)
+
+    def value(self) -> str:
+        return str(self.currentData() or "")
+
+    def set_value(self, level: str) -> None:
+        index = self.findData(level)
+        if index < 0:  # an older level word is kept as it is
+            self.addItem(level, level)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+
+
 @dataclass
 class HonorRow:
     """The editors of one table row, and what the row does not show but must keep."""
 
     title: ChoiceField
-    level: QComboBox
+    level: LevelCombo
     year: IntField
     granting_body: ChoiceField
     document_number: TextField
@@ -91,7 +111,7 @@ class HonorRow:
     def draft(self) -> HonorDraft:
         k = self.kept
         return HonorDraft(
-            title=self.title.value() or "", level=self.level.currentText(),
+            title=self.title.value() or "", level=self.level.value(),
             year=self.year.value(), session=k.session if k else None,
             granting_body=self.granting_body.value(),
             document_number=self.document_number.value(),
@@ -177,9 +197,7 @@ class HonorsEditor(QWidget):
     def add_row(self, honor: HonorDraft | None = None) -> HonorRow:
         r = self.table.rowCount()
         self.table.insertRow(r)
-        level = QComboBox(self)
-        level.addItem("")
-        level.addItems(TREATMENT_LEVELS)
+        level = LevelCombo(self)
         row = HonorRow(
             title=ChoiceField(self, suggestions=self._titles),
             level=level, year=IntField(4, self),
@@ -196,7 +214,7 @@ class HonorsEditor(QWidget):
         self.rows.append(row)
         if honor is not None:
             row.title.set_value(honor.title)
-            row.level.setCurrentText(honor.level)
+            row.level.set_value(honor.level)
             row.level_chosen = True
             row.year.set_value(honor.year)
             row.granting_body.set_value(honor.granting_body)
@@ -218,8 +236,8 @@ class HonorsEditor(QWidget):
 
     def _title_changed(self, row: HonorRow) -> None:
         suggested = level_for_title(row.title.currentText())
-        if suggested and not (row.level_chosen and row.level.currentText()):
-            row.level.setCurrentText(suggested)
+        if suggested and not (row.level_chosen and row.level.value()):
+            row.level.set_value(suggested)
         self._changed()
 
     def _current(self) -> HonorRow | None:
@@ -275,7 +293,7 @@ class HonorsEditor(QWidget):
         return (str(level) if level else None), self.override_reason.value()
 
     def derived_level(self) -> str | None:
-        facts = [HonorFacts(row.level.currentText(), bool(row.revoked_date.text().strip()))
+        facts = [HonorFacts(row.level.value(), bool(row.revoked_date.text().strip()))
                  for row in self.rows]
         return derived_treatment_level(facts)
 
@@ -287,11 +305,12 @@ class HonorsEditor(QWidget):
         for row in self.rows:
             self._paint(row)
         level = self.derived_level()
-        text = level or self.tr("none (no kept honor)")
+        text = word(TREATMENT_LEVEL, level) if level else self.tr("none (no kept honor)")
         override = self.override.currentData()
         if override:
-            text = self.tr("%1 (derived from the honors: %2)").replace("%1", str(override)) \
-                .replace("%2", level or self.tr("none"))
+            text = self.tr("%1 (derived from the honors: %2)") \
+                .replace("%1", word(TREATMENT_LEVEL, str(override))) \
+                .replace("%2", word(TREATMENT_LEVEL, level) if level else self.tr("none"))
         self.derived.setText(f"<b>{text}</b>")
         self.changed.emit()
 

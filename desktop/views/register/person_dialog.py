@@ -32,7 +32,7 @@ from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.permissions import Perm
 from desktop.services.register.types import PersonDetail, PersonDraft, StatusChange
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import data_word
+from desktop.views.data_words import data_word, joined
 from desktop.views.form_widgets import PROBLEM_STYLE, problem_words
 from desktop.views.i18n import current_language, word
 from desktop.views.messages import describe, present_error
@@ -173,8 +173,8 @@ class PersonDialog(QDialog):
     def _start_new(self, districts: tuple[str, ...]) -> None:
         self.setWindowTitle(self.tr("New model worker"))
         self.header.setText(self.tr(
-            "<b>New model worker</b>　Name and managing district are required; typing the ID "
-            "number fills in the birth date and sex."))
+            "<b>New model worker</b>&nbsp;&nbsp; Name and managing district are required; "
+            "typing the ID number fills in the birth date and sex."))
         own = self._ws.association.name
         district = own if own in districts else (districts[0] if len(districts) == 1 else None)
         self.fields.load({"district": district})
@@ -242,7 +242,7 @@ class PersonDialog(QDialog):
             parts.append(self.tr("merged into another record"))
         if d.draft.employment_status:
             parts.append(data_word(d.draft.employment_status))
-        return "，".join(parts)
+        return joined(parts)
 
     def _header_text(self, d: PersonDetail) -> str:
         level = data_word(d.treatment_level) if d.treatment_level else self.tr("no level")

@@ -15,10 +15,26 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import idnumber
-from desktop.core.reference import EMPLOYMENT_STATUSES, code_table, codes
-from desktop.core.vocabulary import SEX
+from desktop.core.reference import EMPLOYMENT_STATUSES, LIFE_DECEASED, code_table, codes
+from desktop.core.reference_words import (
+    DEGREE,
+    DISABILITY_GRADE,
+    DISABILITY_TYPE,
+    EDUCATION,
+    EMPLOYMENT,
+    ETHNICITY,
+    HEALTH,
+    HUKOU_TYPE,
+    INDUSTRY,
+    INSURANCE,
+    MARITAL,
+    POLITICAL,
+    TECHNICAL_GRADE,
+    UNIT_TYPE,
+)
+from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.errors import ValidationError
-from desktop.views.data_words import data_word
+from desktop.views.data_words import choices, data_word
 from desktop.views.form_widgets import (
     ChoiceField,
     DateField,
@@ -31,7 +47,7 @@ from desktop.views.form_widgets import (
     TextField,
     problem_words,
 )
-from desktop.views.i18n import shown
+from desktop.views.i18n import shown, word
 
 SEX_CODES = {idnumber.SEX_MALE: "1", idnumber.SEX_FEMALE: "2"}
 
@@ -108,23 +124,22 @@ class PersonFields(QObject):
                     c: data_word(w) for c, w in code_table("sex_GB_T_2261_1").items()})),
                 (self.tr("Birth date:"), "birth_date", DateField(p)),
                 (self.tr("Ethnicity:"), "ethnicity",
-                 ChoiceField(p, codes=code_table("ethnicity_GB_3304"))),
+                 ChoiceField(p, codes=choices(ETHNICITY))),
                 (self.tr("Native place:"), "native_place", TextField(p, max_length=60)),
                 (self.tr("Marital status:"), "marital_status",
-                 ChoiceField(p, codes=code_table("marital_GB_T_2261_2_2003"))),
+                 ChoiceField(p, codes=choices(MARITAL))),
             ],
             [
                 (self.tr("Political status:"), "political_status",
-                 ChoiceField(p, codes=code_table("political_GB_T_4762"))),
+                 ChoiceField(p, codes=choices(POLITICAL))),
                 (self.tr("Party member since:"), "party_join_date", DateField(p)),
                 (self.tr("Education:"), "education",
-                 ChoiceField(p, codes={**code_table("education_GB_T_4658_2006_top"),
-                                       **code_table("education_GB_T_4658_2006_detail_examples")})),
+                 ChoiceField(p, codes=choices(EDUCATION))),
                 (self.tr("Degree:"), "degree",
-                 ChoiceField(p, suggestions=("博士", "硕士", "学士"))),
+                 ChoiceField(p, suggestions=choices(DEGREE))),
                 (self.tr("Managing district:"), "district",
                  ChoiceField(p, codes={d: d for d in districts})),
-                ("", "is_farmer_model", FlagField(self.tr("Farmer model worker (农民劳模)"), p)),
+                ("", "is_farmer_model", FlagField(self.tr("Farmer model worker"), p)),
             ],
         )
         # the ID number spans the page: it is the field typed first and read most
@@ -144,17 +159,19 @@ class PersonFields(QObject):
                 (self.tr("Work unit:"), "work_unit", TextField(p)),
                 (self.tr("Position:"), "position", TextField(p, max_length=100)),
                 (self.tr("Unit type:"), "unit_type",
-                 ChoiceField(p, suggestions=[*_list("unit_nature_partial"), "其他"])),
+                 ChoiceField(p, suggestions=choices(
+                     UNIT_TYPE, [*_list("unit_nature_partial"), "其他"]))),
                 (self.tr("Industry:"), "industry",
-                 ChoiceField(p, suggestions=_list("industry_list_old_ACFTU"))),
+                 ChoiceField(p, suggestions=choices(INDUSTRY,
+                                                    _list("industry_list_old_ACFTU")))),
             ],
             [
                 (self.tr("Professional title:"), "professional_title",
                  TextField(p, max_length=60)),
                 (self.tr("Technical grade:"), "technical_grade",
-                 ChoiceField(p, suggestions=("高级技师", "技师", "高级工", "中级工", "初级工"))),
+                 ChoiceField(p, suggestions=choices(TECHNICAL_GRADE))),
                 (self.tr("Employment status:"), "employment_status",
-                 ChoiceField(p, codes={s: s for s in EMPLOYMENT_STATUSES})),
+                 ChoiceField(p, codes=choices(EMPLOYMENT, EMPLOYMENT_STATUSES))),
                 (self.tr("Started work:"), "work_start_date", DateField(p)),
             ],
         )
@@ -172,7 +189,7 @@ class PersonFields(QObject):
             ],
             [
                 (self.tr("Household type:"), "hukou_type",
-                 ChoiceField(p, codes=code_table("hukou_type"))),
+                 ChoiceField(p, codes=choices(HUKOU_TYPE))),
                 (self.tr("Household region:"), "hukou_region",
                  ChoiceField(p, codes=regions, free_pattern=r"\d{6}")),
             ],
@@ -183,15 +200,17 @@ class PersonFields(QObject):
         health = _list("health_status_ACFTU_newer")
         return self._page(
             [
-                (self.tr("Health:"), "health_status", ChoiceField(p, suggestions=health)),
+                (self.tr("Health:"), "health_status",
+                 ChoiceField(p, suggestions=choices(HEALTH, health))),
                 (self.tr("Illness notes:"), "health_notes", NotesField(p)),
                 (self.tr("Disability:"), "disability_type",
-                 ChoiceField(p, suggestions=_list("disability_types"))),
+                 ChoiceField(p, suggestions=choices(DISABILITY_TYPE,
+                                                    _list("disability_types")))),
                 (self.tr("Disability grade:"), "disability_grade",
-                 ChoiceField(p, suggestions=_list("disability_grades"))),
-                (self.tr("Insurance:"), "insurance", ChoiceField(p, suggestions=(
-                    "城镇职工基本养老保险、城镇职工基本医疗保险",
-                    "城乡居民基本养老保险、城乡居民基本医疗保险"))),
+                 ChoiceField(p, suggestions=choices(DISABILITY_GRADE,
+                                                    _list("disability_grades")))),
+                (self.tr("Insurance:"), "insurance",
+                 ChoiceField(p, suggestions=choices(INSURANCE))),
                 (self.tr("Monthly income (yuan):"), "monthly_income", MoneyField(p)),
                 (self.tr("Household size:"), "household_size", IntField(2, p)),
             ],
@@ -200,7 +219,8 @@ class PersonFields(QObject):
                 (self.tr("Spouse born:"), "spouse_birth_date", DateField(p)),
                 (self.tr("Spouse income (yuan):"), "spouse_income", MoneyField(p)),
                 (self.tr("Spouse health:"), "spouse_health",
-                 ChoiceField(p, suggestions=[*health, "已故"])),
+                 ChoiceField(p, suggestions={**choices(HEALTH, health),
+                                             "已故": word(LIFE_STATUS, LIFE_DECEASED)})),
                 (self.tr("Notes:"), "notes", NotesField(p)),
             ],
         )

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError, ValidationError
 from desktop.services.register.types import EventRow, HonorDraft, StatusChange
+from desktop.views.data_words import bracketed, data_word, joined
 from desktop.views.form_widgets import ChoiceField, DateField, FieldBox, TextField, problem_words
 from desktop.views.messages import present_error
 
@@ -254,7 +255,8 @@ class StatusChangeDialog(QDialog):
                 column.setContentsMargins(0, 0, 0, 0)
                 for h in honors:
                     assert h.id is not None
-                    label = f"{h.title}（{h.level}{'，' + str(h.year) if h.year else ''}）"
+                    label = h.title + bracketed(joined(
+                        [data_word(h.level), *([str(h.year)] if h.year else [])]))
                     check = QCheckBox(label, box)
                     check.setChecked(preselected is None or h.id in preselected)
                     check.toggled.connect(self._update)

@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.core.reference import LIFE_DECEASED
 from desktop.core.vocabulary import LIFE_STATUS, SEX, TREATMENT_LEVEL
 from desktop.services.register.types import MemberRow
-from desktop.views.data_words import data_word
+from desktop.views.data_words import bracketed, data_word, joined
 from desktop.views.i18n import shown, word
 
 Fetch = Callable[[str, bool, int, int], Sequence[MemberRow]]
@@ -228,7 +228,7 @@ class RegisterTableModel(QAbstractTableModel):
         return (
             r.name, shown(SEX, r.sex), "" if r.age is None else str(r.age), r.district, r.work_unit,
             word(TREATMENT_LEVEL, r.treatment_level),
-            f"{honor}（{'、'.join(marks)}）" if marks else honor,
+            honor + bracketed(joined(marks, "、")) if marks else honor,
             data_word(r.employment_status or ""), word(LIFE_STATUS, r.life_status),
             r.phone, r.id_number,
             "" if r.last_recuperation_year is None else str(r.last_recuperation_year),

@@ -35,6 +35,7 @@ from desktop.services.visits.rules import (
     Rules,
 )
 from desktop.services.visits.service import VisitService
+from desktop.views.data_words import data_word
 from desktop.views.form_widgets import DateField, MoneyField
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
@@ -56,7 +57,8 @@ class CampaignDialog(QDialog):
         self.saved_id: uuid.UUID | None = None
         self.occasion = QComboBox(self)
         self.occasion.setObjectName("campaignOccasion")
-        self.occasion.addItems(OCCASIONS)
+        for occasion in OCCASIONS:
+            self.occasion.addItem(data_word(occasion), occasion)
         self.year = QSpinBox(self)
         self.year.setObjectName("campaignYear")
         self.year.setRange(2000, 2100)
@@ -74,7 +76,7 @@ class CampaignDialog(QDialog):
         grid = QGridLayout(rules)
         self.levels: dict[str, QCheckBox] = {}
         for n, level in enumerate(LEVELS):
-            box = QCheckBox(level, rules)
+            box = QCheckBox(data_word(level), rules)
             box.setObjectName(f"ruleLevel{n}")
             self.levels[level] = box
             grid.addWidget(box, 0, n)
@@ -87,7 +89,7 @@ class CampaignDialog(QDialog):
         self.age.addItem(self.tr("no age rule"), 0)
         for a in AGES[1:]:
             self.age.addItem(self.tr("aged %1 or over").replace("%1", str(a)), a)
-        self.employed = QCheckBox(self.tr("Serving (在职) only"), rules)
+        self.employed = QCheckBox(self.tr("Employed only"), rules)
         self.employed.setObjectName("ruleEmployed")
         self.district = QComboBox(rules)
         self.district.setObjectName("ruleDistrict")
@@ -106,7 +108,7 @@ class CampaignDialog(QDialog):
         self.standards.verticalHeader().setVisible(False)
         self.standards.setMinimumHeight(170)
         for r, level in enumerate(STANDARD_LEVELS):
-            item = QTableWidgetItem(level)
+            item = QTableWidgetItem(data_word(level))
             item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
             self.standards.setItem(r, 0, item)
             self.standards.setItem(r, 1, QTableWidgetItem("0"))
@@ -137,7 +139,7 @@ class CampaignDialog(QDialog):
         form.addRow(self.problem)
         form.addRow(self.buttons)
         if campaign_id is None:
-            self.occasion.setCurrentText("元旦春节")
+            self._set_occasion("元旦春节")
             self.occasion.currentIndexChanged.connect(self.fill_defaults)
             self.year.valueChanged.connect(self.fill_defaults)
             self.fill_defaults()
@@ -150,11 +152,11 @@ class CampaignDialog(QDialog):
         return item
 
     def fill_defaults(self) -> None:
-        self.set_draft(self._svc.default_draft(self.occasion.currentText(), self.year.value()))
+        self.set_draft(self._svc.default_draft(self._occasion(), self.year.value()))
 
     def _load(self, campaign_id: uuid.UUID) -> None:
         c = self._svc.campaign(campaign_id)
-        self.occasion.setCurrentText(c.occasion)
+        self._set_occasion(c.occasion)
         self.year.setValue(c.year)
         self.set_draft(CampaignDraft(c.occasion, c.year, c.title, c.start_date, c.end_date,
                                      c.rules, c.standards, c.budget_fen, c.occasion_date,
@@ -183,6 +185,17 @@ class CampaignDialog(QDialog):
             self._cell(r, 1).setText(yuan_plain(st.money_fen))
             self._cell(r, 2).setText(st.goods)
 
+    def _occasion(self) -> str:
+        """The stored (Chinese) occasion, whatever language the list shows."""
+        return str(self.occasion.currentData() or self.occasion.currentText())
+
+    def _set_occasion(self, occasion: str) -> None:
+        index = self.occasion.findData(occasion)
+        if index < 0:
+            self.occasion.addItem(occasion, occasion)
+            index = self.occasion.count() - 1
+        self.occasion.setCurrentIndex(index)
+
     def draft(self) -> CampaignDraft:
         age = int(self.age.currentData() or 0)
         district = str(self.district.currentData() or "")
@@ -202,7 +215,7 @@ class CampaignDialog(QDialog):
         end = self.end.value() or start
         budget = self.budget.value()
         return CampaignDraft(
-            occasion=self.occasion.currentText(), year=self.year.value(),
+            occasion=self._occasion(), year=self.year.value(),
             title=self.title.text(), start_date=start, end_date=end, rules=rules,
             standards=tuple(standards), budget_fen=None if budget is None else to_fen(budget),
             occasion_date=getattr(self, "_occasion_day", None))

@@ -31,6 +31,7 @@ from desktop.files import write_atomically
 from desktop.services.permissions import Perm
 from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import counted, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import DateField, MoneyField, button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
@@ -164,7 +165,7 @@ class RecuperationPage(QWidget):
             (self.tr("Last time"), lambda r: r.last_year or self.tr("never")),
             (self.tr("Eligible"), lambda r: self.tr("yes") if r.eligible else self.tr("no")),
             (self.tr("On the roster"), lambda r: word(RECUPERATION_STATUS, r.on_roster)),
-            (self.tr("Explanation"), lambda r: r.explanation),
+            (self.tr("Explanation"), lambda r: r.explained(current_language())),
         ], self)
         self.eligible_table = table(self, "eligibilityTable", self.eligible_model)
         self.roster_model = RowsTableModel([
@@ -215,7 +216,8 @@ class RecuperationPage(QWidget):
         except AppError as exc:
             present_error(self, exc)
             return
-        refill_combo(self.batch, [(f"{b.name}（{b.taken}/{b.quota}）", b.id) for b in batches])
+        refill_combo(self.batch, [(f"{b.name}{counted(b.taken, b.quota)}", b.id)
+                                  for b in batches])
         self.load()
 
     def load(self) -> None:
@@ -321,11 +323,11 @@ class RecuperationPage(QWidget):
         """疗休养名单 made by the service in the background, then previewed; with ``reason``
         the ID numbers and phones in full (permission checked and audited by the service)."""
         bid, prints = self._bid(), self._ws.visit_prints()
-        name = self.batch.currentText().split("（", 1)[0].strip() or "疗休养"
+        name = without_count(self.batch.currentText()) or "疗休养"
         return DocumentPreviewDialog.generate(
             self, self._tasks, lambda: prints.recuperation_roster(
                 bid, unmask=reason is not None, reason=reason)[0],
-            title="疗休养名单", file_name=f"{name}-疗休养名单.pdf",
+            title=self.tr("Recuperation roster"), file_name=f"{name}-疗休养名单.pdf",
             label=self.tr("Making the document…"))
 
     def ask_letters(self) -> None:
@@ -335,9 +337,10 @@ class RecuperationPage(QWidget):
 
     def preview_letters(self) -> Task | None:
         bid, prints = self._bid(), self._ws.visit_prints()
-        name = self.batch.currentText().split("（", 1)[0].strip() or "疗休养"
+        name = without_count(self.batch.currentText()) or "疗休养"
         return DocumentPreviewDialog.generate(
-            self, self._tasks, lambda: prints.letters_pdf(bid), title="疗休养通知书",
+            self, self._tasks, lambda: prints.letters_pdf(bid),
+            title=self.tr("Recuperation letters"),
             file_name=f"{name}-疗休养通知书.pdf", label=self.tr("Making the document…"))
 
     def print_letters(self, folder: Path) -> None:

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.texts import problem_text
-from desktop.core.vocabulary import HARDSHIP_CATEGORY, HARDSHIP_CAUSE
+from desktop.core.vocabulary import HARDSHIP_CAUSE
 from desktop.errors import AppError, ValidationError
 from desktop.services.hardship.rules import causes
 from desktop.services.visits.service import VisitService
-from desktop.views.i18n import current_language, shown, word
+from desktop.views.data_words import data_word
+from desktop.views.i18n import current_language, word
 from desktop.views.messages import present_error
 
 
@@ -40,7 +41,7 @@ class VisitHardshipDialog(QDialog):
         self.category = QComboBox(self)
         self.category.setObjectName("hardshipCategory")
         for code in categories:  # the stored word as data, shown in the UI's language
-            self.category.addItem(shown(HARDSHIP_CATEGORY, code), code)
+            self.category.addItem(data_word(code), code)
         self.cause = QComboBox(self)
         self.cause.setObjectName("hardshipCause")
         for code, words in causes().items():

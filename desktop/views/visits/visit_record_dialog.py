@@ -22,10 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import to_fen, to_yuan, yuan
+from desktop.core.reference_words import VISIT_WAY
 from desktop.core.texts import problem_text
+from desktop.core.vocabulary import label
 from desktop.errors import AppError, ValidationError
+from desktop.services.visits.records import WAYS
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import VisitResult, VisitRow
+from desktop.views.data_words import spaced
 from desktop.views.form_widgets import DateField, MoneyField
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
@@ -54,7 +58,8 @@ class VisitRecordDialog(QDialog):
         self.day.set_value(visit.actual_date or visit.planned_date or dt.date.today())
         self.way = QComboBox(self)
         self.way.setObjectName("recordWay")
-        self.way.addItems(["登门", "单位", "快递", "电话"])
+        for way in WAYS:
+            self.way.addItem(label(VISIT_WAY, way, current_language()), way)
         self.visitors = QLineEdit(visit.visitors or visit.team_people, self)
         self.visitors.setObjectName("recordVisitors")
         self.money = MoneyField(self)
@@ -94,7 +99,7 @@ class VisitRecordDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"{visit.name}　{visit.district}　{visit.address}", self))
+        form.addRow(QLabel(spaced((visit.name, visit.district, visit.address)), self))
         form.addRow(self.tr("Result:"), self.status)
         form.addRow(self.tr("Date:"), self.day)
         form.addRow(self.tr("Way:"), self.way)
@@ -139,7 +144,7 @@ class VisitRecordDialog(QDialog):
         money = self.money.value()
         return VisitResult(
             status=str(self.status.currentData()), actual_date=self.day.value(),
-            way=self.way.currentText(), visitors=self.visitors.text(),
+            way=str(self.way.currentData()), visitors=self.visitors.text(),
             money_fen=None if money is None else to_fen(money), goods=self.goods.text(),
             over_standard_reason=self.over_reason.text(),
             situation=self.situation.toPlainText(), follow_up=self.follow_up.isChecked(),

@@ -27,6 +27,7 @@ from desktop.core.vocabulary import TIME_SLOT
 from desktop.errors import AppError, ValidationError
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import CampaignDetail, TeamRow, VisitRow
+from desktop.views.data_words import bracketed, with_colon
 from desktop.views.form_widgets import DateField, push_button
 from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
@@ -82,7 +83,7 @@ class TeamDialog(QDialog):
         self.members.clear()
         self.leader.addItem(self.tr("(none)"), None)
         for st in self._svc.staff():
-            label = f"{st.name}（{st.position}）" if st.position else st.name
+            label = st.name + bracketed(st.position) if st.position else st.name
             self.leader.addItem(label, st.id)
             item = QListWidgetItem(label, self.members)
             item.setData(Qt.ItemDataRole.UserRole, st.id)
@@ -124,7 +125,8 @@ class AutoScheduleDialog(QDialog):
         self.teams = QListWidget(self)
         self.teams.setObjectName("scheduleTeams")
         for t in teams:
-            item = QListWidgetItem(f"{t.name}：{t.people}", self.teams)
+            item = QListWidgetItem(with_colon(t.name) + t.people_in(current_language()),
+                                   self.teams)
             item.setData(Qt.ItemDataRole.UserRole, t.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

@@ -4,6 +4,7 @@ and week view), recording, printing, and the work list (birthdays, follow-ups)."
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,6 +38,7 @@ from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
+from desktop.services.visits.rules import reason_words
 from desktop.services.visits.types import (
     Conflict,
     ScheduleOutcome,
@@ -44,10 +46,11 @@ from desktop.services.visits.types import (
     WorkItem,
 )
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import counted, with_colon, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
-from desktop.views.i18n import shown, word
+from desktop.views.i18n import current_language, shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog, add_masked_or_full
 from desktop.views.tasks import Task, TaskRunner
@@ -198,7 +201,7 @@ class VisitsPage(QWidget):
         self.candidate_model = RowsTableModel([
             (self.tr("Name"), lambda r: r.name), (self.tr("District"), lambda r: r.district),
             (self.tr("Level"), lambda r: r.treatment_level), (self.tr("Age"), lambda r: r.age),
-            (self.tr("Why on the list"), lambda r: r.reason),
+            (self.tr("Why on the list"), lambda r: reason_words(r.reason, current_language())),
             (self.tr("Planned"), lambda r: self.tr("yes") if r.planned else self.tr("NO")),
         ], self)
         self.candidate_table = table(self, "candidatesTable", self.candidate_model, stretch=4)
@@ -214,7 +217,8 @@ class VisitsPage(QWidget):
             (self.tr("Name"), lambda r: r.name),
             (self.tr("District"), lambda r: r.district),
             (self.tr("Level"), lambda r: r.treatment_level),
-            (self.tr("Why listed"), lambda r: r.reason), (self.tr("Note"), lambda r: r.note),
+            (self.tr("Why listed"), lambda r: reason_words(r.reason, current_language())),
+            (self.tr("Note"), lambda r: r.note),
         ], self)
         self.coverage_label = QLabel(self)
         self.coverage_label.setObjectName("coverageLabel")
@@ -235,7 +239,7 @@ class VisitsPage(QWidget):
             (self.tr("Standard"), lambda r: yuan(r.standard_fen)),
             (self.tr("Result"), lambda r: word(VISIT_STATUS, r.status)),
             (self.tr("Money"), lambda r: yuan(r.money_fen)),
-            (self.tr("Why listed"), lambda r: r.reason),
+            (self.tr("Why listed"), lambda r: reason_words(r.reason, current_language())),
         ], self)
         self.schedule_table = table(self, "scheduleTable", self.schedule_model, multi=True)
         self.schedule_table.doubleClicked.connect(lambda _i: self.ask_record())
@@ -256,12 +260,21 @@ class VisitsPage(QWidget):
         lay.addWidget(self.conflicts)
         self.tabs.addTab(page, self.tr("Schedule"))
 
+    def _work_what(self, w: WorkItem) -> str:
+        """The service's own words (a round birthday, a follow-up without a note) in the UI's
+        language; a note the team wrote as it is."""
+        if w.kind == "birthday" and (m := re.fullmatch(r"(\d+) 岁生日", w.text)):
+            return self.tr("%1th birthday").replace("%1", m[1])
+        if w.kind == "follow_up" and w.text == "需要回访":
+            return self.tr("Follow-up needed")
+        return w.text
+
     def _build_worklist(self) -> None:
         self.work_model = RowsTableModel([
             (self.tr("Kind"), lambda w: self.tr("Birthday") if w.kind == "birthday"
              else self.tr("Follow-up")),
             (self.tr("Date"), lambda w: w.day), (self.tr("Name"), lambda w: w.name),
-            (self.tr("District"), lambda w: w.district), (self.tr("What"), lambda w: w.text),
+            (self.tr("District"), lambda w: w.district), (self.tr("What"), self._work_what),
         ], self)
         self.work_table = table(self, "worklistTable", self.work_model)
         page = QWidget(self)
@@ -285,7 +298,7 @@ class VisitsPage(QWidget):
             present_error(self, exc)
             return
         refill_combo(self.campaign,
-                     [(f"{c.title}（{c.done}/{c.planned}）", c.id) for c in campaigns])
+                     [(f"{c.title}{counted(c.done, c.planned)}", c.id) for c in campaigns])
         self.load()
 
     @property
@@ -359,7 +372,8 @@ class VisitsPage(QWidget):
             item.setForeground(QColor("#b00020"))
             self.conflicts.addItem(item)
         for c in conflicts:
-            self.conflicts.addItem(f"{c.name}：{c.text}")
+            self.conflicts.addItem(with_colon(c.name) + (
+                c.english if current_language() == "en" else c.text))
         if campaign is None:
             self.summary.setText(self.tr("No campaign yet: create one with “New campaign…”."))
             self.coverage_model.set_rows([])
@@ -378,7 +392,8 @@ class VisitsPage(QWidget):
             "%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.")
             .replace("%1", campaign.start_date.isoformat())
             .replace("%2", campaign.end_date.isoformat())
-            .replace("%3", campaign.rules.describe()).replace("%4", str(len(candidates)))
+            .replace("%3", campaign.rules.describe(current_language()))
+            .replace("%4", str(len(candidates)))
             .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
         self._show_owner(campaign.owner)
         missing = sum(1 for r in coverage.rows if r.problem == "not_planned")
@@ -670,7 +685,7 @@ class VisitsPage(QWidget):
         self.print_document(kind, reason)
 
     def _campaign_title(self) -> str:
-        return self.campaign.currentText().split("（", 1)[0] or "走访慰问"
+        return without_count(self.campaign.currentText()) or "走访慰问"
 
     def print_document(self, kind: str, reason: str | None = None) -> Task | None:
         """The list, receipt sheet or summary made by the service in the background (refused
@@ -679,12 +694,14 @@ class VisitsPage(QWidget):
         if self.campaign_id is None:
             return None
         cid, prints = self.campaign_id, self._ws.visit_prints()
-        words = SHEET_WORDS[kind]
+        words = SHEET_WORDS[kind]  # the file is named like the Chinese document
+        titles = {"list": self.tr("Visit list"), "receipt": self.tr("Receipt sheet"),
+                  "summary": self.tr("Visit summary")}
         full = reason is not None
         return DocumentPreviewDialog.generate(
             self, self._tasks,
             lambda: prints.campaign_pdf(cid, kind, unmask=full, reason=reason)[0],
-            title=words, file_name=f"{self._campaign_title()}-{words}.pdf",
+            title=titles.get(kind, words), file_name=f"{self._campaign_title()}-{words}.pdf",
             label=self.tr("Making the document…"))
 
     def print_to(self, path: Path, kind: str, reason: str | None = None) -> None:
