@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import __version__
 from desktop.core.masking import mask_id
-from desktop.errors import AppError, NotFound, ValidationError
+from desktop.errors import AppError, NotFound, PermissionDenied, ValidationError
 from desktop.exchange import handoff_package as pkg
 from desktop.exchange.handoff_package import PackageRefused
 from desktop.files import write_atomically
@@ -398,7 +398,8 @@ class HandoffService(Service):
                 return ImportResult("district", None, m["sender"], m["sequence"], "dry_run",
                                     True, report)
             if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
-                raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
+                raise PermissionDenied(Perm.MANAGE_SETTINGS.value, user=self._actor.name,
+                                       role=self._actor.role.value)
             with self._sessions.begin() as s:
                 self._check_sequence(s, package, gap_reason, chain)  # again, under the lock
                 row = HandoffPackage(
