@@ -86,3 +86,17 @@ def test_the_report_of_changes_masks_numbers_phones_and_birth_dates(
     finally:
         for office in (city, cx):
             office.db.dispose()
+
+
+def test_masking_a_value_twice_changes_nothing() -> None:
+    from desktop.services.handoff.rows import masked_value
+
+    for key, value, shown in (("id_number", OLD_ID, idnumber.mask(OLD_ID)),
+                              ("phone", "0572-6021234", "0572-****234"),
+                              ("mobile", OLD_MOBILE, "152****1906"),
+                              ("spouse_birth_date", "1955-03-02", "1955"),
+                              ("bank_account", "6228480012345678901", "*" * 15 + "8901"),
+                              ("work_unit", "长兴县电厂", "长兴县电厂")):
+        assert masked_value(key, value) == shown
+        assert masked_value(key, shown) == shown, key
+    assert masked_value("mobile", None) is None

@@ -49,6 +49,7 @@ from desktop.exchange.handoff_package import OpenPackage
 from desktop.models import Base
 from desktop.services import seal
 from desktop.services.handoff.origin import VisitOrigins
+from desktop.services.hardship.rules import mask_account
 
 CHILDREN = {"hardship_member": "hardship_case", "hardship_step": "hardship_case"}
 """Non-travelling children -> their travelling parent (column ``case_id``)."""
@@ -728,12 +729,8 @@ def _year(value: str) -> str:
     return value[:4]
 
 
-def _bank_account(value: str) -> str:
-    return "*" * max(0, len(value) - 4) + value[-4:]
-
-
 MASKED = {"id_number": mask_id, "phone": mask_phone, "mobile": mask_phone,
-          "birth_date": _year, "spouse_birth_date": _year, "bank_account": _bank_account}
+          "birth_date": _year, "spouse_birth_date": _year, "bank_account": mask_account}
 """The fields a report of changes shows masked, for everyone (issue 14: personal data masked
 by default; the full values stay in the register, behind Perm.UNMASK): ID numbers and phones as
 on every list, birth dates as the year only (the masked digits of an ID number are the birth
