@@ -511,6 +511,9 @@ class HardshipDialog(QDialog):
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
         self._rebuild_actions()
+        add_document = self.findChild(QPushButton, "addAttachment")
+        if add_document is not None:  # a closed or rejected file takes no more documents
+            add_document.setEnabled(d.editable and d.status not in ("closed", "rejected"))
         self._gate_role()
         _fill(self.payments, [[p.paid_on.isoformat(), p.kind, yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]
