@@ -803,7 +803,8 @@ PERMISSION_WORDS: dict[str, tuple[str, str]] = {
     "edit_persons": ("登记或修改（人员、困难档案、发放、走访、疗休养批次）",
                      "enter or change records (persons, hardship files, payments, visits, "
                      "recuperation batches)"),
-    "import_export": ("导入或导出名册", "import or export the register"),
+    "import_export": ("导入或导出文件（名册、走访名单、数据包）",
+                      "import or export files (the register, visit lists, packages)"),
     "unmask": ("查看完整的身份证号和电话", "see full ID and phone numbers"),
     "review": ("审核", "review"),
     "approve": ("审批", "approve"),
