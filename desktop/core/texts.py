@@ -809,7 +809,8 @@ PERMISSION_WORDS: dict[str, tuple[str, str]] = {
     "edit_persons": ("登记或修改（人员、困难档案、发放、走访、疗休养批次）",
                      "enter or change records (persons, hardship files, payments, visits, "
                      "recuperation batches)"),
-    "import_export": ("导入或导出名册", "import or export the register"),
+    "import_export": ("导入或导出文件（名册、走访名单、数据包）",
+                      "import or export files (the register, visit lists, packages)"),
     "unmask": ("查看完整的身份证号和电话", "see full ID and phone numbers"),
     "review": ("审核", "review"),
     "approve": ("审批", "approve"),
@@ -819,9 +820,15 @@ PERMISSION_WORDS: dict[str, tuple[str, str]] = {
     "restore": ("恢复数据库", "restore the database"),
     "view_audit": ("查看审计日志", "view the audit log"),
     "check": ("检查数据库", "check the database"),
+    # not a Perm of its own: Actor.require_issuer (print, and enter records or approve)
+    "issue_documents": ("开具编号文书（证书、会员证、帮扶证明）",
+                        "issue numbered documents (certificates, member cards, proofs of "
+                        "assistance)"),
 }
 """What a permission lets people do, in words for people (issue 14: refusals never show the
-internal names such as ``edit_persons``)."""
+internal names such as ``edit_persons``). A name missing here reads as :data:`SOME_WORK`."""
+SOME_WORK = ("做这项工作", "do this")
+ANY_ROLE = ("当前角色", "your role")
 
 ROLE_WORDS: dict[str, tuple[str, str]] = {
     "admin": ("管理员", "administrator"), "reviewer": ("审核员", "reviewer"),
@@ -852,9 +859,10 @@ def error_text(error: AppError, lang: str = ZH) -> str:
     if error.code == "permission_denied":
         params = dict(params)
         perm, role = str(params.get("permission")), str(params.get("role"))
-        params["permission"] = _pick(PERMISSION_WORDS[perm], lang) \
-            if perm in PERMISSION_WORDS else perm
-        params["role"] = _pick(ROLE_WORDS[role], lang) if role in ROLE_WORDS else role
+        # never the internal name (only_read_user cannot issue_documents): words, or
+        # general words when a name has none
+        params["permission"] = _pick(PERMISSION_WORDS.get(perm, SOME_WORK), lang)
+        params["role"] = _pick(ROLE_WORDS.get(role, ANY_ROLE), lang)
     for key in ("state", "status"):
         if str(params.get(key)) in STATE_WORDS:
             params = dict(params) | {key: _pick(STATE_WORDS[str(params[key])], lang)}

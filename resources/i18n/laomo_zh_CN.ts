@@ -911,6 +911,10 @@
         <translation>为 %1 新建困难档案</translation>
     </message>
     <message>
+        <source>Choose a document above first.</source>
+        <translation>请先在上方选择一份材料。</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>家庭情况</translation>
     </message>

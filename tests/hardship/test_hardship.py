@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -218,6 +219,32 @@ def test_attachments_are_kept_with_their_hash_and_reading_is_audited(
     assert actions == ["hardship.attachment_view"]
     with pytest.raises(PermissionDenied):
         service(db, CAST["viewer"]).read_attachment(att, "export")
+
+
+def test_scans_of_id_cards_and_household_books_need_the_unmask_permission(
+        db: Database, admin: Actor, tmp_path: Path) -> None:
+    """A scan of a 身份证 or 户口本 shows the numbers in full: a viewer is refused (nothing
+    audited as looked at), a clerk opens it, audited with its kind."""
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "draft")
+    clerk = service(db, CAST["maker"])
+    scans = {}
+    for kind in ("身份证", "户口本", "收入证明"):
+        scan = tmp_path / f"{kind}.jpg"
+        scan.write_bytes(b"\xff\xd8 scan " + kind.encode())
+        scans[kind] = clerk.add_attachment(case_id, scan, kind)
+    viewer = service(db, CAST["viewer"])
+    for kind in ("身份证", "户口本"):
+        with pytest.raises(PermissionDenied) as refused:
+            viewer.read_attachment(scans[kind])
+        assert refused.value.permission == "unmask"
+    assert viewer.read_attachment(scans["收入证明"])[0] == "收入证明.jpg"
+    assert clerk.read_attachment(scans["身份证"])[0] == "身份证.jpg"
+    with db.read_sessions.begin() as s:
+        seen = [(a, json.loads(d) if isinstance(d, str) else d) for a, d in s.execute(
+            select(AuditEvent.actor, AuditEvent.detail).where(
+                AuditEvent.action == "hardship.attachment_view").order_by(AuditEvent.seq))]
+    assert [(a, d["doc_type"]) for a, d in seen] == [("view1", "收入证明"), ("clerk1", "身份证")]
 
 
 def test_wrong_attachments_are_refused(db: Database, admin: Actor, tmp_path: Path) -> None:

@@ -44,10 +44,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core.masking import mask_id, mask_phone
 from desktop.exchange.handoff_package import OpenPackage
 from desktop.models import Base
 from desktop.services import seal
 from desktop.services.handoff.origin import VisitOrigins
+from desktop.services.hardship.rules import mask_account
 
 CHILDREN = {"hardship_member": "hardship_case", "hardship_step": "hardship_case"}
 """Non-travelling children -> their travelling parent (column ``case_id``)."""
@@ -717,10 +719,47 @@ def _person_change(store: _Store, result: MergeOutcome, old_keys: tuple[Any, ...
         was = store.value_text(key, old.get(key)) if old.get(key) is not None else None
         now = store.value_text(key, value)
         if was != now:
-            fields[key] = [was, now]
+            fields[key] = [masked_value(key, was), masked_value(key, now)]
     if fields:
         result.changes.append({"id": _uuid_text(new["id"]), "name": new.get("name"),
                                "fields": fields})
+
+
+def _year(value: str) -> str:
+    return value[:4]
+
+
+MASKED = {"id_number": mask_id, "phone": mask_phone, "mobile": mask_phone,
+          "birth_date": _year, "spouse_birth_date": _year, "bank_account": mask_account}
+"""The fields a report of changes shows masked, for everyone (issue 14: personal data masked
+by default; the full values stay in the register, behind Perm.UNMASK): ID numbers and phones as
+on every list, birth dates as the year only (the masked digits of an ID number are the birth
+date)."""
+
+
+def masked_value(key: str, value: Any) -> Any:
+    """A changed field's before or after value as a report stores it. Already masked values (a
+    report stored masked) stay as they are."""
+    mask = MASKED.get(key)
+    if mask is None or value is None or value == "" or "*" in str(value):
+        return value
+    return mask(str(value))
+
+
+def masked_report(report: dict[str, Any]) -> dict[str, Any]:
+    """A dry-run or merge report without a full personal value: the changed fields masked
+    (:data:`MASKED`), the ID numbers of the pairs and checks masked. Used when the report is
+    built and again when a stored one is read (reports stored before masking)."""
+    out = dict(report)
+    out["changed_persons"] = [
+        {**c, "fields": {k: [masked_value(k, b), masked_value(k, a)]
+                         for k, (b, a) in (c.get("fields") or {}).items()}}
+        for c in report.get("changed_persons") or []]
+    for key in ("items", "checks"):
+        if key in report:
+            out[key] = [{**i, "id_number": masked_value("id_number", i.get("id_number"))}
+                        if i.get("id_number") else i for i in report[key] or []]
+    return out
 
 
 def undo_rows(s: Session, entries: Iterable[tuple[str, str, str | None]]) -> int:

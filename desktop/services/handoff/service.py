@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import __version__
 from desktop.core.masking import mask_id
-from desktop.errors import AppError, NotFound, ValidationError
+from desktop.errors import AppError, NotFound, PermissionDenied, ValidationError
 from desktop.exchange import handoff_package as pkg
 from desktop.exchange.handoff_package import PackageRefused
 from desktop.files import write_atomically
@@ -398,7 +398,8 @@ class HandoffService(Service):
                 return ImportResult("district", None, m["sender"], m["sequence"], "dry_run",
                                     True, report)
             if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
-                raise AppError("permission_denied", permission=Perm.MANAGE_SETTINGS.value)
+                raise PermissionDenied(Perm.MANAGE_SETTINGS.value, user=self._actor.name,
+                                       role=self._actor.role.value)
             with self._sessions.begin() as s:
                 self._check_sequence(s, package, gap_reason, chain)  # again, under the lock
                 row = HandoffPackage(
@@ -543,7 +544,7 @@ class HandoffService(Service):
                 s.execute(HandoffUndo.__table__.insert(), part)  # type: ignore[attr-defined]
             for item in items:
                 s.add(HandoffItem(package_id=package_id, **item))
-        return {
+        return rowsmod.masked_report({
             "district": m["sender"], "sequence": m["sequence"], "quarter": m.get("quarter"),
             "full": m.get("full"), "counts": outcome.counts,
             "new_persons": outcome.new_persons, "changed_persons": outcome.changes,
@@ -553,7 +554,7 @@ class HandoffService(Service):
             # records of a number another district holds that disagree with it (a death and
             # a later visit, different honors): to follow up, nothing the merge decides
             "checks": checks.incoming(s, package, items),
-        }
+        })
 
     def _pairs(self, s: Session, district: str, outcome: rowsmod.MergeOutcome, *,
                dry_run: bool) -> list[dict[str, Any]]:
@@ -662,7 +663,8 @@ class HandoffService(Service):
             row = s.get(HandoffPackage, package_id)
             if row is None or row.direction != "received":
                 raise NotFound("handoff_package", package_id)
-            return dict(json.loads(row.report or "{}"))
+            # masked when built; reports stored before that are masked here
+            return rowsmod.masked_report(json.loads(row.report or "{}"))
 
     def report_workbook(self, package_id: int) -> bytes:
         """The package's dry-run (or merge) report as an .xlsx workbook."""

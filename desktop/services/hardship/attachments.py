@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.models import HardshipAttachment
 from desktop.services import audit
-from desktop.services.hardship.rules import DOCUMENT_TYPES
+from desktop.services.hardship.rules import DOCUMENT_TYPES, attachment_permission
 from desktop.services.hardship.store import add_step, load_case
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register.store import home_district_id
@@ -71,15 +71,18 @@ class HardshipAttachments:
     def read_attachment(self, attachment_id: uuid.UUID,
                         purpose: Literal["view", "export"] = "view") -> tuple[str, str, bytes]:
         """(file name, media type, bytes); the look or the export is audited, and the bytes
-        are checked against the stored SHA-256."""
+        are checked against the stored SHA-256. A scan of an ID card, a 户口本 or a bank card
+        shows the numbers in full: only for a user who may see them (``Perm.UNMASK``)."""
         self._actor.require(Perm.VIEW if purpose == "view" else Perm.IMPORT_EXPORT)
         with self._sessions.begin() as s:
             row = s.get(HardshipAttachment, attachment_id)
             if row is None or row.deleted_at is not None:
                 raise NotFound("hardship_attachment", attachment_id)
+            self._actor.require(attachment_permission(row.doc_type))  # nothing written
             if hashlib.sha256(row.content).hexdigest() != row.sha256:
                 raise AppError("attachment_corrupt", file=row.file_name)
             audit.append(s, self._actor, f"hardship.attachment_{purpose}",
                          entity="hardship_case", entity_id=row.case_id,
-                         detail={"attachment": str(row.id), "file": row.file_name})
+                         detail={"attachment": str(row.id), "file": row.file_name,
+                                 "doc_type": row.doc_type})
             return row.file_name, row.media_type, row.content

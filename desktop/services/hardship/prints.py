@@ -82,14 +82,28 @@ class HardshipPrint(Service):
         """公示名单 (PDF) of the given files, or of every file now in notice."""
         self._actor.require(Perm.PRINT)
         printer = self._printer()
-        return printer.render(self._notice(case_ids), seal=True)
+        doc, serials = self._notice(case_ids)
+        pdf = printer.render(doc, seal=True)
+        # a list that names people leaves with its trace (as the register's, register.export)
+        self._audit_list("hardship.print_notice", count=len(serials), serials=serials)
+        return pdf
 
     def payments(self, *, year: int | None = None, kind: str | None = None,
                  district: str | None = None) -> bytes:
         """发放签收表 (PDF) of the payments of a year (and kind, district)."""
         self._actor.require(Perm.PRINT)
         printer = self._printer()
-        return printer.render(self._payments(year=year, kind=kind, district=district))
+        doc = self._payments(year=year, kind=kind, district=district)
+        pdf = printer.render(doc)
+        self._audit_list("hardship.print_payments", count=doc.row_count, year=year, kind=kind,
+                         district=district)
+        return pdf
+
+    def _audit_list(self, action: str, **detail: object) -> None:
+        """Who printed which list of how many, and when; never a personal value."""
+        with self._sessions.begin() as s:
+            audit.append(s, self._actor, action, entity="hardship_case",
+                         detail={k: v for k, v in detail.items() if v not in (None, [])})
 
     def _case_sheet(self, case_id: uuid.UUID, *, full_phone: bool) -> Document:
         with self._read_sessions.begin() as s:
@@ -147,7 +161,7 @@ class HardshipPrint(Service):
             return case_sheet_document(sheet, association=self._association(s),
                                        date=self._today())
 
-    def _notice(self, case_ids: Sequence[uuid.UUID]) -> Document:
+    def _notice(self, case_ids: Sequence[uuid.UUID]) -> tuple[Document, list[str]]:
         with self._read_sessions.begin() as s:
             stmt = (select(HardshipCase, Person, District.name)
                     .join(Person, Person.id == HardshipCase.person_id)
@@ -169,7 +183,7 @@ class HardshipPrint(Service):
                     for case, person, district in found]
             contact = str(settings.get(s, settings.CONTACT) or "")
             return notice_document(rows, association=self._association(s), date=self._today(),
-                                   contact=contact)
+                                   contact=contact), [c.serial for c, _p, _d in found]
 
     def _payments(self, *, year: int | None, kind: str | None,
                   district: str | None) -> Document:

@@ -54,6 +54,17 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "本人申请", "身份证", "户口本", "收入证明", "低保证", "诊断书", "医药费票据", "学费票据",
     "入户核查记录", "公示材料", "其他",
 )
+SENSITIVE_DOCUMENTS: frozenset[str] = frozenset({"身份证", "户口本", "银行卡"})
+"""Scans that show an ID number, a household's registration or a bank account in full: opened
+only by a user who may see full numbers (Perm.UNMASK), as the numbers themselves. 银行卡 is no
+type one can choose now, but files from older versions or other offices may carry it."""
+
+
+def attachment_permission(doc_type: str) -> Perm:
+    """What opening an attachment of ``doc_type`` needs."""
+    return Perm.UNMASK if doc_type in SENSITIVE_DOCUMENTS else Perm.VIEW
+
+
 OPEN_STATUSES: tuple[str, ...] = ("draft", "submitted", "verified", "notice", "approved",
                                   "review")
 ACTIVE_STATUSES: tuple[str, ...] = ("approved", "review")

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 
 from desktop.errors import AppError
-from desktop.services import settings
+from desktop.services import audit, settings
 from desktop.services.base import Service
 from desktop.services.documents.printer import Printer
 from desktop.services.permissions import Perm
@@ -44,6 +44,16 @@ class VisitPrints(Service):
     def _association(self) -> str:
         with self._read_sessions.begin() as s:
             return settings.association_title(s)
+
+    def _audit_list(self, action: str, entity: str, entity_id: uuid.UUID,
+                    **detail: object) -> None:
+        """A list that names people leaves with its trace, masked too (as the register's
+        roster, ``register.export``): what, of which campaign or batch, how many; never a
+        personal value. Unmasked lists are audited where they are read (``visit.unmask_list``,
+        ``recuperation.unmask_roster``)."""
+        with self._sessions.begin() as s:
+            audit.append(s, self._actor, action, entity=entity, entity_id=entity_id,
+                         detail=detail)
 
     def team_id(self, campaign_id: uuid.UUID, name: str) -> uuid.UUID:
         """A campaign's team by its name (``not_found`` otherwise)."""
@@ -90,20 +100,30 @@ class VisitPrints(Service):
         else:
             doc = visit_list_document(rows, association=association, campaign=c.title,
                                       date=today, team=team, day=day)
-        return printer.render(doc), doc.row_count
+        pdf = printer.render(doc)
+        if not unmask:
+            self._audit_list("visit.print_list", "visit_campaign", campaign_id, sheet=sheet,
+                             count=doc.row_count, team=str(team_id) if team_id else None,
+                             date=day.isoformat() if day else None)
+        return pdf, doc.row_count
 
     def campaign_xlsx(self, campaign_id: uuid.UUID, *, unmask: bool = False,
                       reason: str | None = None) -> tuple[bytes, int]:
-        """The visit list as a workbook (a working copy) and how many visits it holds."""
+        """The visit list as a workbook (a working copy: names, addresses, phones, health
+        notes) and how many visits it holds. A file export: ``Perm.IMPORT_EXPORT``, audited."""
         from desktop.exchange.visit_list import visit_list_xlsx
 
-        self._actor.require(Perm.VIEW)
+        self._actor.require(Perm.IMPORT_EXPORT)
         svc = self._visits()
         c = svc.campaign(campaign_id)
         rows = svc.visits(campaign_id, unmask=unmask, reason=reason)
         if not rows:
             raise AppError("report_empty")
-        return visit_list_xlsx(rows, title=c.title), len(rows)
+        data = visit_list_xlsx(rows, title=c.title)
+        if not unmask:
+            self._audit_list("visit.export_list", "visit_campaign", campaign_id,
+                             count=len(rows))
+        return data, len(rows)
 
     def recuperation_roster(self, batch_id: uuid.UUID, *, unmask: bool = False,
                             reason: str | None = None) -> tuple[bytes, int]:
@@ -120,7 +140,11 @@ class VisitPrints(Service):
         doc = recuperation_roster_document(rows, association=self._association(),
                                            batch=batch, date=self._today())
         going = sum(1 for r in rows if r.status in ("nominated", "confirmed"))
-        return printer.render(doc), going
+        pdf = printer.render(doc)
+        if not unmask:
+            self._audit_list("recuperation.print_roster", "recuperation_batch", batch_id,
+                             count=len(rows))
+        return pdf, going
 
     def letters(self, batch_id: uuid.UUID) -> list[tuple[str, bytes]]:
         """One 疗休养通知书 (file name, sealed PDF) per confirmed person, in roster order;
@@ -135,10 +159,13 @@ class VisitPrints(Service):
         going = [r for r in svc.roster(batch_id, include_declined=False) if r.status in GOING]
         if not going:
             raise AppError("recuperation_none_confirmed", batch=batch.name)
-        return [(f"{n:03d}_{r.name}_疗休养通知书.pdf", printer.render(
-                    notification_document(r, association=association, batch=batch,
-                                          date=today), seal=True))
-                for n, r in enumerate(going, start=1)]
+        letters = [(f"{n:03d}_{r.name}_疗休养通知书.pdf", printer.render(
+                       notification_document(r, association=association, batch=batch,
+                                             date=today), seal=True))
+                   for n, r in enumerate(going, start=1)]
+        self._audit_list("recuperation.print_letters", "recuperation_batch", batch_id,
+                         count=len(letters), format="files")
+        return letters
 
     def letters_pdf(self, batch_id: uuid.UUID) -> bytes:
         """Every confirmed person's 疗休养通知书 in one PDF, one letter a page (to preview and
@@ -153,5 +180,8 @@ class VisitPrints(Service):
         going = [r for r in svc.roster(batch_id, include_declined=False) if r.status in GOING]
         if not going:
             raise AppError("recuperation_none_confirmed", batch=batch.name)
-        return printer.render_letters([notification_document(
+        pdf = printer.render_letters([notification_document(
             r, association=association, batch=batch, date=today) for r in going])
+        self._audit_list("recuperation.print_letters", "recuperation_batch", batch_id,
+                         count=len(going), format="pdf")
+        return pdf

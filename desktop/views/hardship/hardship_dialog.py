@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import to_fen, yuan
+from desktop.core.texts import permission_refusal
 from desktop.errors import AppError, FieldProblem, ValidationError
-from desktop.services.hardship.rules import DOCUMENT_TYPES
-from desktop.services.hardship.types import CaseDetail, CaseDraft
+from desktop.services.hardship.rules import DOCUMENT_TYPES, attachment_permission
+from desktop.services.hardship.types import AttachmentRow, CaseDetail, CaseDraft
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import bracketed, data_word, joined, spaced, with_colon
@@ -39,7 +40,7 @@ from desktop.views.form_widgets import (
     button_row,
     push_button,
 )
-from desktop.views.gating import allowed, gate
+from desktop.views.gating import allowed, gate, gate_children
 from desktop.views.hardship.hardship_actions import (
     OpinionDialog,
     PaymentDialog,
@@ -49,6 +50,7 @@ from desktop.views.hardship.hardship_actions import (
     status_label,
 )
 from desktop.views.hardship.hardship_household import HouseholdForm
+from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import Task, TaskRunner
@@ -104,6 +106,11 @@ class HardshipDialog(QDialog):
         self.case_id = case_id
         self.person_id = person[0] if person else None
         self.detail: CaseDetail | None = None
+        # opened documents are copied here, a folder of this dialog's own, removed when it
+        # closes (and at exit at the latest): no scan of an ID card left behind in the temp
+        self._copies: tempfile.TemporaryDirectory[str] | None = None
+        self.opened: Path | None = None
+        self.finished.connect(self.remove_copies)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("hardshipTabs")
         self.heading = QLabel(self)
@@ -125,6 +132,32 @@ class HardshipDialog(QDialog):
             self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
         self.reload()
         self._compare_with_register(prefill=case_id is None)
+
+    def _gate_role(self) -> None:
+        """What this role may not do is disabled, saying why (issue 14, point 6); the service
+        refuses it anyway."""
+        actor = self._ws.actor
+        gate_children(self, actor, dict.fromkeys(
+            ("addMember", "removeMember", "saveHardship", "addAttachment"), Perm.EDIT_PERSONS))
+        proof = self.findChild(QPushButton, "printProof")
+        if proof is not None and not (actor.can(Perm.PRINT) and (
+                actor.can(Perm.EDIT_PERSONS) or actor.can(Perm.APPROVE))):
+            proof.setEnabled(False)  # Actor.require_issuer
+            proof.setToolTip(permission_refusal("issue_documents", actor.role.value,
+                                                current_language()))
+        self._gate_open()
+
+    def _gate_open(self) -> None:
+        """Open is offered for a chosen document this role may look at: a scan of an ID card,
+        a 户口本 or a bank card only to who may see full numbers."""
+        button = self.findChild(QPushButton, "viewAttachment")
+        if button is None:
+            return
+        att = self._chosen_attachment()
+        button.setEnabled(att is not None)
+        button.setToolTip("" if att is not None else self.tr("Choose a document above first."))
+        if att is not None:
+            gate(button, self._ws.actor, attachment_permission(att.doc_type))
 
     def _compare_with_register(self, *, prefill: bool) -> None:
         """Pre-fill a new file from the register (月收入, spouse) and compare it as one types."""
@@ -192,6 +225,7 @@ class HardshipDialog(QDialog):
         layout.addLayout(button_row(page, [
             ("addAttachment", self.tr("Add document…"), self.add_document),
             ("viewAttachment", self.tr("Open"), self.view_document)]))
+        self.documents.itemSelectionChanged.connect(self._gate_open)
         self.tabs.addTab(page, self.tr("Documents"))
 
     def add_document(self) -> None:
@@ -214,20 +248,38 @@ class HardshipDialog(QDialog):
             present_error(self, exc)
         self.reload()
 
-    def view_document(self) -> None:
+    def _chosen_attachment(self) -> AttachmentRow | None:
         row = self.documents.currentRow()
-        if self.detail is None or row < 0:
+        if self.detail is None or not 0 <= row < len(self.detail.attachments) \
+                or not self.documents.selectedItems():
+            return None
+        return self.detail.attachments[row]
+
+    def view_document(self) -> None:
+        """A copy of the chosen document in this dialog's own folder (``opened``), opened
+        with the system's viewer."""
+        att = self._chosen_attachment()
+        if att is None or not allowed(self, self._ws.actor, attachment_permission(att.doc_type)):
             return
-        att = self.detail.attachments[row]
         try:
             name, _media, content = self._service.read_attachment(att.id)
         except AppError as exc:
             present_error(self, exc)
             return
-        folder = Path(tempfile.mkdtemp(prefix="laomo-"))
-        target = folder / name
+        if self._copies is None:
+            self._copies = tempfile.TemporaryDirectory(prefix="laomo-",
+                                                       ignore_cleanup_errors=True)
+        target = Path(self._copies.name) / (Path(name).name or "document")
         target.write_bytes(content)
+        self.opened = target
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    def remove_copies(self) -> None:
+        """Delete the copies of opened documents (a viewer still holding one open on Windows
+        keeps it until exit, when the folder goes at the latest)."""
+        if self._copies is not None:
+            self._copies.cleanup()
+            self._copies = None
 
     # -- history and steps --------------------------------------------------------------------
 
@@ -430,6 +482,7 @@ class HardshipDialog(QDialog):
             self.tabs.setTabEnabled(1, False)
             self.tabs.setTabEnabled(2, False)
             self.tabs.setTabEnabled(3, False)
+            self._gate_role()
             return
         for i in range(4):
             self.tabs.setTabEnabled(i, True)
@@ -462,6 +515,10 @@ class HardshipDialog(QDialog):
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
         self._rebuild_actions()
+        add_document = self.findChild(QPushButton, "addAttachment")
+        if add_document is not None:  # a closed or rejected file takes no more documents
+            add_document.setEnabled(d.editable and d.status not in ("closed", "rejected"))
+        self._gate_role()
         _fill(self.payments, [[p.paid_on.isoformat(), data_word(p.kind), yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]
                               for p in d.payments])

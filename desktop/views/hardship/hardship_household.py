@@ -271,6 +271,10 @@ class HouseholdForm(QWidget):
                 self.set_member(r, c, text)
         self.recompute()  # the same rule as the service's d.income.per_capita
         self.save_button.setEnabled(editable)
+        for name in ("addMember", "removeMember"):  # members change with the form only
+            button = self.findChild(QWidget, name)
+            if button is not None:
+                button.setEnabled(editable)
         self.save_button.setText(self.tr("Save") if d.status == "draft" else self.tr("Amend…"))
 
     def show_problems(self, problems: list[FieldProblem]) -> None:

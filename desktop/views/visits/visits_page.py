@@ -146,6 +146,8 @@ class VisitsPage(QWidget):
                            ("receipt", self.tr("Receipt sheet (PDF)…")),
                            ("summary", self.tr("Campaign summary (PDF)…")),
                            ("xlsx", self.tr("Visit list (Excel)"))):
+            if kind == "xlsx" and not workspace.actor.can(Perm.IMPORT_EXPORT):
+                continue  # a file export: not offered to a role without it (as the register)
             if kind not in WITH_PHONES:
                 menu.addAction(text, self._printer(kind))
                 continue

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
@@ -252,3 +254,41 @@ def test_a_new_file_is_prefilled_from_the_register_and_compared(
     assert "名册" in form.income_warning.text()
     form.set_member(0, 0, "王丽")
     assert "刘芳" in form.income_warning.text() and "王丽" in form.income_warning.text()
+
+
+def test_a_viewer_is_offered_only_what_it_may_and_opened_copies_go_with_the_dialog(
+        qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """As viewer the file's edit buttons and 帮扶证明 are disabled, saying why in words; Open
+    is offered for an income statement, not for an ID card's scan; the copy an opened
+    document leaves in the temp folder is deleted when the dialog closes."""
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    for kind in ("身份证", "收入证明"):
+        scan = tmp_path / f"{kind}.jpg"
+        scan.write_bytes(b"\xff\xd8 scan")
+        service(db, CAST["maker"]).add_attachment(case_id, scan, kind)
+    opened: list[str] = []
+    monkeypatch.setattr("desktop.views.hardship.hardship_dialog.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()))
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["viewer"]), case_id)
+    qtbot.addWidget(dialog)
+    for name in ("addAttachment", "addMember", "removeMember", "saveHardship", "printProof"):
+        button = dialog.findChild(QPushButton, name)
+        assert button is not None and not button.isEnabled(), name
+        tip = button.toolTip()
+        assert tip.startswith("没有权限：只读用户不能") and not re.search("[a-z]_[a-z]", tip)
+    assert "开具编号文书" in dialog.findChild(QPushButton, "printProof").toolTip()
+    assert dialog.findChild(QPushButton, "printFileSheet").isEnabled()  # PRINT it has
+    kinds = [a.doc_type for a in dialog.detail.attachments]  # type: ignore[union-attr]
+    open_button = dialog.findChild(QPushButton, "viewAttachment")
+    dialog.documents.selectRow(kinds.index("身份证"))
+    assert not open_button.isEnabled() and "完整" in open_button.toolTip()
+    dialog.documents.selectRow(kinds.index("收入证明"))
+    assert open_button.isEnabled()
+    open_button.click()
+    assert dialog.opened is not None and dialog.opened.read_bytes() == b"\xff\xd8 scan"
+    assert opened == [str(dialog.opened)]
+    copy = dialog.opened
+    dialog.reject()
+    assert not copy.exists() and not copy.parent.exists()
