@@ -57,8 +57,9 @@ def test_rows_without_id_number_are_checked_by_name_birth_and_unit(
         "新增；注意：登记册中已有同名同出生日期的张建国（长兴县，长兴县供电公司）")
     assert "born 1958-10-02" in row_text(dry.rows[1], "en")
     assert row_text(dry.rows[2]) == "新增"
-    assert "其中 2 行没有身份证号、可能与登记册中已有的人重复" in counts_text(dry)
-    assert "2 row(s) without an ID number may repeat" in counts_text(dry, "en")
+    assert "其中 2 行可能与登记册中已有的人重复" in counts_text(dry)
+    assert "2 row(s) may repeat persons" in counts_text(dry, "en")
+    assert dry.noted == 0 and "提示" not in counts_text(dry)
 
     out = tmp_path / "report.xlsx"
     out.write_bytes(report_workbook(path, dry))
@@ -74,6 +75,19 @@ def test_rows_without_id_number_are_checked_by_name_birth_and_unit(
     with db.sessions.begin() as s:
         assert s.scalar(select(func.count()).select_from(Person)
                         .where(Person.name == "张建国")) == 3
+
+
+def test_a_note_on_a_row_is_not_called_a_possible_duplicate(
+        service: ImportService, tmp_path: Path) -> None:
+    """A row with an ID number whose title cell holds two honors and one year: a note on the
+    row, counted as such, never worded as "without an ID number, maybe registered"."""
+    row = _row(1, "赵六", ID_A, dt.date(1965, 3, 12), "煤山镇")
+    row[8] = "县劳动模范、市劳动模范"
+    dry = service.run(write_clerk_workbook(tmp_path / "名册.xlsx", [row]), dry_run=True)
+    assert dry.rows[0].status == "new" and dry.rows[0].warnings
+    assert (dry.warned, dry.noted) == (0, 1)
+    assert "1 行有提示" in counts_text(dry) and "可能与登记册" not in counts_text(dry)
+    assert "1 row(s) with a note" in counts_text(dry, "en")
 
 
 def test_deleted_persons_are_not_possible_duplicates(db: Database, service: ImportService,

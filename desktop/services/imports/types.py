@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 
+POSSIBLE_DUPLICATE = "possible_duplicate"  # the codes of the warnings "maybe registered"
+
 @dataclass(frozen=True)
 class ImportOptions:
     """How to read the file. ``mapping`` (column index -> field key) overrides what the header
@@ -89,8 +91,17 @@ class ImportResult:
 
     @property
     def warned(self) -> int:
-        """Rows imported (or to be) with a warning: possibly a person already registered."""
-        return sum(1 for o in self.rows if o.warnings)
+        """Rows imported (or to be) that may be a person already registered (same name and
+        birth date or work unit)."""
+        return sum(1 for o in self.rows
+                   if any(w.code.startswith(POSSIBLE_DUPLICATE) for w in o.warnings))
+
+    @property
+    def noted(self) -> int:
+        """Rows imported (or to be) with a note of another kind (a year taken from the year
+        column, a second honor without a year …): said on the row."""
+        return sum(1 for o in self.rows
+                   if any(not w.code.startswith(POSSIBLE_DUPLICATE) for w in o.warnings))
 
 
 @dataclass(frozen=True)

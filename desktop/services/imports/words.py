@@ -58,7 +58,9 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
             rows = "、".join(str(n) for n in result.footer_rows)
             text += f"；表尾合计/签名行已跳过（第 {rows} 行）"
         if result.warned:
-            text += f"；其中 {result.warned} 行没有身份证号、可能与登记册中已有的人重复，请核对"
+            text += f"；其中 {result.warned} 行可能与登记册中已有的人重复，请核对"
+        if result.noted:
+            text += f"；{result.noted} 行有提示，见各行说明"
         return text
     text = (f"{c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
             f"{c['rejected']} rejected, {c['duplicate']} duplicate row(s) skipped")
@@ -66,8 +68,10 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
         text += "; totals/signature rows skipped (rows " + ", ".join(
             str(n) for n in result.footer_rows) + ")"
     if result.warned:
-        text += (f"; {result.warned} row(s) without an ID number may repeat persons already "
-                 "in the register: check them")
+        text += (f"; {result.warned} row(s) may repeat persons already in the register: "
+                 "check them")
+    if result.noted:
+        text += f"; {result.noted} row(s) with a note (see the rows)"
     return text
 
 
