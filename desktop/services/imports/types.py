@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-
 POSSIBLE_DUPLICATE = "possible_duplicate"  # the codes of the warnings "maybe registered"
 
 @dataclass(frozen=True)
