@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
 
             for name, text, slot in (
                     ("importAction", self.tr("&Import a roster…"), self._import_roster),
-                    ("importHistoryAction", self.tr("Past &imports and undo…"), history),
+                    ("importHistoryAction", self.tr("Past imports and &undo…"), history),
                     ("exportAction", self.tr("&Export the register…"), self._export_register),
                     ("templateAction", self.tr("Download the import &template…"), template)):
                 action = QAction(text, self)

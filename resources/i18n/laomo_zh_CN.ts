@@ -1526,6 +1526,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
         <source>Undo the import…</source>
         <translation>撤销导入…</translation>
     </message>
@@ -1678,8 +1682,8 @@
         <translation>导入名册(&amp;I)…</translation>
     </message>
     <message>
-        <source>Past &amp;imports and undo…</source>
-        <translation>导入记录与撤销(&amp;I)…</translation>
+        <source>Past imports and &amp;undo…</source>
+        <translation>导入记录与撤销(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Export the register…</source>
@@ -3524,9 +3528,9 @@ SHA-256 指纹：%5</translation>
     </message>
     <message>
         <source>Imported. %1
-Batch: %2</source>
+Undo it with the button below, or later under File → Past imports and undo (batch %2).</source>
         <translation>已导入。%1
-批次号：%2</translation>
+可用下方按钮撤销，或以后在 文件 → 导入记录与撤销 中撤销（批次 %2）。</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>

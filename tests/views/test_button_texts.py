@@ -149,3 +149,37 @@ def test_every_page_shows_whole_button_texts(qtbot: QtBot, qapp: QApplication,
         assert not _oversized(area), title
     i18n.install(qapp, "zh_CN")
     assert not problems, problems
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single ``&`` (``&&`` is a plain ampersand)."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_menu_keys_are_unique_in_each_menu(qtbot: QtBot, qapp: QApplication,
+                                           demo_ws: Workspace, language: str) -> None:
+    """Alt+letter opens one item: two items of a menu with the same key (导入名册(&I) and
+    导入记录与撤销(&I)) make the second unreachable by keyboard."""
+    i18n.install(qapp, language)
+    try:
+        window = MainWindow(demo_ws, Preferences())
+        qtbot.addWidget(window)
+        clashes: dict[str, list[str]] = {}
+        menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+        for menu in [window.menuBar(), *menus]:
+            seen: dict[str, str] = {}
+            for action in menu.actions():
+                key = _mnemonic(action.text())
+                if key is None:
+                    continue
+                if key in seen:
+                    clashes.setdefault(menu.title() if menu is not window.menuBar()
+                                       else "menu bar", []).append(
+                        f"{seen[key]} / {action.text()}")
+                seen[key] = action.text()
+        assert menus and not clashes, clashes
+    finally:
+        i18n.install(qapp, "zh_CN")

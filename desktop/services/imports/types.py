@@ -11,6 +11,7 @@ from typing import Any
 
 POSSIBLE_DUPLICATE = "possible_duplicate"  # the codes of the warnings "maybe registered"
 
+
 @dataclass(frozen=True)
 class ImportOptions:
     """How to read the file. ``mapping`` (column index -> field key) overrides what the header

@@ -43,16 +43,19 @@ class ImportHistoryDialog(QDialog):
         self.resize(760, 420)
         self._service = service
         self.batches: list[ImportBatchRow] = []
-        self.table = QTableWidget(0, 6, self)
+        self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("importHistoryTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Imported"), self.tr("File"), self.tr("New"), self.tr("Updated"),
-            self.tr("By"), self.tr("State")])
+            self.tr("By"), self.tr("State"), self.tr("Batch")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):  # times and counts whole, the file wide
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel(self)
         self.status.setObjectName("importHistoryStatus")
         self.status.setWordWrap(True)
@@ -79,7 +82,8 @@ class ImportHistoryDialog(QDialog):
             state = (self.tr("undone %1").replace("%1", _local(b.undone_at))
                      if b.undone_at else "")
             values = [_local(b.created_at), b.file_name, str(b.counts.get("new", 0)),
-                      str(b.counts.get("updated", 0)), b.created_by, state]
+                      str(b.counts.get("updated", 0)), b.created_by, state,
+                      str(b.id)[:8]]  # the short id the import's result page and the CLI name
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c in (2, 3):

@@ -403,8 +403,10 @@ class RunPage(QWizardPage):
         self.result, self.finished_run = result, True
         text = counts_text(result, current_language())
         if result.written:
-            self.status.setText(self.tr("Imported. %1\nBatch: %2").replace("%1", text)
-                                .replace("%2", str(result.batch_id)))
+            # the batch by the short id the list of imports and laomo members undo-import take
+            self.status.setText(self.tr("Imported. %1\nUndo it with the button below, or later "
+                                        "under File → Past imports and undo (batch %2).")
+                                .replace("%1", text).replace("%2", str(result.batch_id)[:8]))
             self.undo_button.setEnabled(True)
             self._wizard.imported = True
         else:

@@ -73,7 +73,10 @@ def test_wizard_dry_run_good_rows_import_and_undo(ws: Workspace, qtbot: Any,
     assert run.result is not None and run.result.written
     assert len(reads) == read_before_import  # the import wrote the plan the dry run showed
     assert run.result.rows == dry.result.rows
-    assert "批次" in run.status.text() and run.undo_button.isEnabled()
+    assert run.result.batch_id is not None and run.undo_button.isEnabled()
+    short = str(run.result.batch_id)[:8]
+    assert f"批次 {short}" in run.status.text() and "导入记录与撤销" in run.status.text()
+    assert str(run.result.batch_id) not in run.status.text()  # no raw UUID for the clerk
     assert ws.register().count(__import__("desktop.services.register.types",
                                           fromlist=["RegisterFilter"]).RegisterFilter()) == 4
     _shot(wizard, "import-done")
