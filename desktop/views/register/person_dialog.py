@@ -189,7 +189,9 @@ class PersonDialog(QDialog):
         self._detail = detail
         draft = detail.draft
         masked = draft.id_number if draft.id_number and "*" in draft.id_number else None
-        self.fields.load(_draft_values(draft), masked_id=masked)
+        self.fields.load(_draft_values(draft), masked_id=masked, years_only={
+            "birth_date": detail.birth_year, "spouse_birth_date": detail.spouse_birth_year,
+        } if detail.masked else None)
         self.honors.load(draft.honors, draft.treatment_override,
                          draft.treatment_override_reason)
         self.fields.reveal_button.setVisible(

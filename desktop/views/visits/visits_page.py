@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.masking import birth_shown
 from desktop.core.money import yuan
 from desktop.core.vocabulary import TIME_SLOT, VISIT_STATUS
 from desktop.errors import AppError
@@ -260,7 +259,7 @@ class VisitsPage(QWidget):
         self.work_model = RowsTableModel([
             (self.tr("Kind"), lambda w: self.tr("Birthday") if w.kind == "birthday"
              else self.tr("Follow-up")),
-            (self.tr("Date"), lambda w: w.day), (self.tr("Name"), lambda w: w.name),
+            (self.tr("Date"), lambda w: w.day_shown), (self.tr("Name"), lambda w: w.name),
             (self.tr("District"), lambda w: w.district), (self.tr("What"), lambda w: w.text),
         ], self)
         self.work_table = table(self, "worklistTable", self.work_model)
@@ -465,7 +464,7 @@ class VisitsPage(QWidget):
         if not rows:
             QMessageBox.information(self, self.tr("Add a person"), self.tr("Nobody found."))
             return
-        labels = [f"{r.name} · {r.district} · {birth_shown(r.birth_date, r.id_number)} · "
+        labels = [f"{r.name} · {r.district} · {r.birth_shown} · "
                   f"{r.work_unit}"
                   for r in rows]
         choice, ok = QInputDialog.getItem(self, self.tr("Add a person"), self.tr("Who:"),
