@@ -1,7 +1,8 @@
 """Issue 14, point 9, for a role without the unmask permission (viewer): nothing a service
 hands out beside a masked ID number gives its hidden digits (the birth date) back. The person
-detail, the register rows and their age sort and filter, the visits work list and the proof of
-title, for every caller (window and command line); a role with the permission sees it whole."""
+detail, the register rows and their age sort and filter, the visits work list, the recuperation
+roster and the proof of title, for every caller (window and command line); a role with the
+permission sees it whole."""
 
 from __future__ import annotations
 
@@ -24,8 +25,11 @@ from desktop.services.permissions import Actor
 from desktop.services.register.persons import PersonService
 from desktop.services.register.service import RegisterService
 from desktop.services.register.types import HonorDraft, PersonDraft, RegisterFilter
+from desktop.services.visits.prints import VisitPrints
+from desktop.services.visits.recuperation import BatchDraft, RecuperationService
 from desktop.services.visits.service import VisitService
 from tests.person_support import CLERK, VIEWER
+from tests.visits.support import add_people
 
 BIRTH = dt.date(1963, 8, 19)
 NUMBER = idnumber.make("330522", BIRTH, 499)
@@ -150,3 +154,22 @@ def test_a_certificate_with_a_masked_number_prints_the_birth_year_only(
                        birth_date=BIRTH, id_number=idnumber.mask(NUMBER), work_unit="",
                        honors=(), issued=TODAY)
     assert "（男，1963年出生，身份证号码330522********" in _intro(cert)
+
+
+def test_a_viewer_s_recuperation_roster_gives_the_birth_year(
+        db: Database, admin: Actor, tmp_path: Path) -> None:
+    ids = add_people(db)
+    svc = RecuperationService(db.sessions, admin)
+    bid = svc.create_batch(BatchDraft(
+        year=2027, name="2027年市总劳模疗休养", destination="舟山",
+        start_date=dt.date(2027, 5, 10), end_date=dt.date(2027, 5, 14), days=5, quota=3,
+        cost_per_day_fen=60000, organiser="市总"))
+    svc.nominate(bid, ids["市级丙"])  # born 1975-06-01: 51 on 10 May 2027, 52 that year
+    (whole,) = svc.roster(bid)
+    assert (whole.birth_date, whole.age) == (dt.date(1975, 6, 1), 51)
+    (seen,) = RecuperationService(db.sessions, VIEWER, db.read_sessions).roster(bid)
+    assert (seen.birth_date, seen.birth_year, seen.age) == (None, 1975, 52)
+    pdf, going = VisitPrints(db.sessions, VIEWER, db.read_sessions).recuperation_roster(bid)
+    printed = _pdf_text(pdf, tmp_path)
+    assert going == 1 and "市级丙" in printed and "1975" in printed
+    assert "1975.06" not in printed
