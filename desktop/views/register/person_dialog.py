@@ -198,7 +198,9 @@ class PersonDialog(QDialog):
             masked is not None and self._ws.actor.can(Perm.UNMASK))
         self.setWindowTitle(self.tr("Model worker: %1").replace("%1", draft.name))
         self.header.setText(self._header_text(detail))
-        if not detail.editable and self.can_edit:  # the service would refuse any change
+        # the service would refuse any change; a detail with masked phones and birth years
+        # (a role without unmask) is never saved back over the stored values either
+        if (not detail.editable or detail.masked) and self.can_edit:
             self.can_edit = False
             self._lock()
         self._saved = self.draft()

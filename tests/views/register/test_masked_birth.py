@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +23,7 @@ from desktop.core import idnumber
 from desktop.core.masking import birth_shown, mask_id
 from desktop.database import Database
 from desktop.services import accounts
-from desktop.services.permissions import Role
+from desktop.services.permissions import ROLE_PERMISSIONS, Perm, Role
 from desktop.services.register.types import PersonDraft, RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.register.merge_dialog import member_facts
@@ -141,3 +142,22 @@ def test_a_viewer_dialog_shows_no_birth_date_or_phone_in_full(qtbot: QtBot, db: 
     assert ws.persons().get(pid).row_version == version
     stored = ws.persons().get(pid).draft
     assert stored.mobile == "17542544369" and stored.birth_date == BIRTH
+
+
+def test_a_masked_detail_is_never_saved_back(qtbot: QtBot, db: Database, ws: Workspace,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were a role to edit without the unmask permission, its dialog would hold masked phones
+    and birth years: it is read-only rather than writing them over the stored values."""
+    pid = ws.persons().create(PersonDraft(name="钱秀英", district="长兴县", id_number=NUMBER,
+                                          mobile="17542544369"))
+    accounts.AccountService(db.sessions).create_user(
+        ws.actor, name="clerk9", display_name="录入", role=Role.CLERK, password="clerk-1234")
+    clerk = accounts.AccountService(db.sessions).login("clerk9", "clerk-1234")
+    monkeypatch.setitem(ROLE_PERMISSIONS, Role.CLERK,
+                        ROLE_PERMISSIONS[Role.CLERK] - {Perm.UNMASK})
+    dialog = PersonDialog(Workspace(db, clerk, ws.association), pid)
+    qtbot.addWidget(dialog)
+    assert dialog.fields.editors["mobile"].text() == "175****4369"
+    assert not dialog.can_edit and dialog.save_button.isHidden()
+    dialog.save()
+    assert ws.persons().get(pid).draft.mobile == "17542544369"
