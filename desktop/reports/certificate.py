@@ -34,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.core.masking import birth_shown
 from desktop.errors import AppError
 from desktop.reports.fonts import FontSet, paragraph_markup
 from desktop.reports.framework import CREATOR, format_date
@@ -182,7 +183,11 @@ def _intro(cert: Certificate) -> str:
     if cert.sex:
         facts.append(cert.sex)
     if cert.birth_date:
-        facts.append(f"{cert.birth_date.year}年{cert.birth_date.month}月出生")
+        # beside a masked number the year alone: the hidden digits are the birth date, and a
+        # month beside the visible ones leaves two or three candidates (issue 14, point 9)
+        shown = birth_shown(cert.birth_date, cert.id_number)
+        facts.append(f"{shown}年出生" if len(shown) == 4
+                     else f"{cert.birth_date.year}年{cert.birth_date.month}月出生")
     if cert.id_number:
         facts.append(f"身份证号码{cert.id_number}")
     about = f"（{'，'.join(facts)}）" if facts else ""

@@ -191,7 +191,9 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
     going_rows: list[tuple[str, ...]] = []
     other_rows: list[tuple[str, ...]] = []
     for r in rows:
-        born = birth_month_printed(r.birth_date, r.id_number)
+        year = getattr(r, "birth_year", None)  # the year alone for a role without unmask
+        born = birth_month_printed(r.birth_date if r.birth_date is not None
+                                   else (f"{year:04d}" if year else None), r.id_number)
         age = f"/{r.age}岁" if r.age is not None else ""
         note = zh(RECUPERATION_STATUS, r.status)
         if r.decline_reason:

@@ -2553,6 +2553,10 @@
         <translation>备注：</translation>
     </message>
     <message>
+        <source>Only the year is shown to your role: the day of birth is part of the ID number.</source>
+        <translation>您的角色只能看到出生年份：出生日期是身份证号码的一部分。</translation>
+    </message>
+    <message>
         <source>The day is hidden with the ID number: it is part of it.</source>
         <translation>出生日与身份证号一同隐去：它是号码的一部分。</translation>
     </message>
@@ -3199,6 +3203,10 @@
     <message>
         <source>%1 (deceased)</source>
         <translation>%1（已故）</translation>
+    </message>
+    <message>
+        <source>Born in %1: the age reached this year (the day of birth is hidden with the ID number).</source>
+        <translation>%1年出生：年龄按今年满的岁数计（出生日期与身份证号一同隐去）。</translation>
     </message>
 </context>
 <context>

@@ -214,14 +214,15 @@ def _score(reasons: dict[str, float]) -> float:
     return round(1.0 - remaining, 4)
 
 
-def _member_row(p: Person, district: str, today: dt.date) -> MemberRow:
+def _member_row(p: Person, district: str, today: dt.date, masked: bool) -> MemberRow:
     return member_row(today, p.id, p.name, p.sex, p.birth_date, district, p.work_unit,
                       p.treatment_level, p.highest_honor, p.employment_status, p.life_status,
-                      p.mobile, p.phone, p.id_number, p.in_hardship, p.row_version)
+                      p.mobile, p.phone, p.id_number, p.in_hardship, p.row_version,
+                      masked=masked)
 
 
 def _member_rows(
-    s: Session, ids: set[uuid.UUID]
+    s: Session, ids: set[uuid.UUID], masked: bool
 ) -> dict[uuid.UUID, tuple[MemberRow, tuple[dt.datetime, str]]]:
     """MemberRow and a sort key (created_at, id) of each person, for ordering a pair."""
     districts: dict[uuid.UUID, str] = {
@@ -232,7 +233,7 @@ def _member_rows(
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         for p in s.scalars(select(Person).where(Person.id.in_(chunk))):
-            out[p.id] = (_member_row(p, districts.get(p.district_id, ""), today),
+            out[p.id] = (_member_row(p, districts.get(p.district_id, ""), today, masked),
                          (p.created_at.replace(tzinfo=None), str(p.id)))
     return out
 
@@ -281,7 +282,8 @@ class DuplicatesService:
                                        id_of(t[1]), id_of(t[2])))
             top = scored[:max(0, limit)]
             rows = _member_rows(s, {id_of(i) for _, i, _, _ in top}
-                                | {id_of(j) for _, _, j, _ in top})
+                                | {id_of(j) for _, _, j, _ in top},
+                                masked=not self._actor.can(Perm.UNMASK))
         pairs: list[DuplicatePair] = []
         for score, i, j, codes in top:
             a, a_key = rows[id_of(i)]

@@ -55,10 +55,12 @@ class PersonService(StatusChanges, Service):
     # -- reading ------------------------------------------------------------------------------
 
     def get(self, person_id: uuid.UUID) -> PersonDetail:
-        """The person as stored, ID number masked, events newest first."""
+        """The person as stored, ID number masked, events newest first. For a role without
+        the unmask permission birth dates carry the year only and phones are masked: the
+        rule holds for every caller, the dialog and the command line (issue 14, point 9)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return detail(s, load_person(s, person_id))
+            return detail(s, load_person(s, person_id), masked=not self._actor.can(Perm.UNMASK))
 
     def reveal_id_number(self, person_id: uuid.UUID, reason: str) -> str:
         """The full ID number ("" when none is recorded); needs a reason, which is audited."""

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, extract, false, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -184,10 +184,18 @@ def conditions(
                       Person.is_emigrated.is_(False), Person.is_lost_contact.is_(False)))
     if f.in_hardship is not None:
         conds.append(Person.in_hardship.is_(f.in_hardship))
-    if f.age_min is not None:
-        conds.append(Person.birth_date <= _years_before(today, f.age_min))
-    if f.age_max is not None:
-        conds.append(Person.birth_date > _years_before(today, f.age_max + 1))
+    if masked:
+        # the age a masked list shows is reached this year (from the birth year alone): the
+        # filter counts the same way, so its edges tell nothing of the day (issue 14, point 9)
+        if f.age_min is not None:
+            conds.append(Person.birth_date < dt.date(today.year - f.age_min + 1, 1, 1))
+        if f.age_max is not None:
+            conds.append(Person.birth_date >= dt.date(today.year - f.age_max, 1, 1))
+    else:
+        if f.age_min is not None:
+            conds.append(Person.birth_date <= _years_before(today, f.age_min))
+        if f.age_max is not None:
+            conds.append(Person.birth_date > _years_before(today, f.age_max + 1))
     title = f.honor_title.strip()
     if title or f.honor_year_from is not None or f.honor_year_to is not None:
         # the kept-honor terms literally as ix_honor_kept's WHERE, so SQLite can use it
@@ -204,16 +212,18 @@ def conditions(
     return conds
 
 
-def order_by(sort: str, descending: bool) -> list[Any]:
+def order_by(sort: str, descending: bool, *, masked: bool = False) -> list[Any]:
     """ORDER BY keys for a sort key of ``SORT_KEYS``; ties by name, then id (stable paging).
-    Needs ``district`` joined for the district sort."""
+    Needs ``district`` joined for the district sort. ``masked`` (a role without the unmask
+    permission): age sorts by the birth year alone, then by name, since an order by the whole
+    date would tell the hidden digits of the ID numbers (issue 14, point 9)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
     if sort == "name":  # exactly the index order, walked backwards when descending
         return ([Person.name_pinyin.desc(), Person.id.desc()] if descending
                 else [Person.name_pinyin.asc(), Person.id.asc()])
     by_key: dict[str, list[Any]] = {
-        "age": [Person.birth_date],
+        "age": [extract("year", Person.birth_date) if masked else Person.birth_date],
         "district": [District.sort_order, District.name],
         "work_unit": [Person.work_unit],
         "treatment_level": [_level_rank(Person.treatment_level)],

@@ -155,12 +155,20 @@ def member_row(
     today: dt.date, pid: uuid.UUID, name: str, sex: str, born: dt.date | None, district: str,
     unit: str | None, level: str | None, honor: str | None, employment: str | None,
     life: str, mobile: str | None, phone: str | None, number: str | None, hardship: bool,
-    version: int, recuperation_year: int | None = None,
+    version: int, recuperation_year: int | None = None, *, masked: bool = False,
 ) -> MemberRow:
-    """One register line, masked; the column order of ``_ROW_COLUMNS``."""
+    """One register line, masked; the column order of ``_ROW_COLUMNS``. ``masked`` (a role
+    without the unmask permission): the birth year only, and the age reached this year."""
+    if masked:
+        year = born.year if born else None
+        shown: dt.date | None = None
+        age = today.year - year if year is not None else None
+    else:
+        year, shown, age = (born.year if born else None), born, (
+            age_on(born, today) if born else None)
     return MemberRow(
-        id=pid, name=name, sex=zh(SEX, sex), birth_date=born,
-        age=age_on(born, today) if born else None, district=district, work_unit=unit or "",
+        id=pid, name=name, sex=zh(SEX, sex), birth_date=shown, birth_year=year,
+        age=age, district=district, work_unit=unit or "",
         treatment_level=level, highest_honor=honor, employment_status=employment,
         life_status=life, phone=mask_phone(mobile or phone), id_number=mask_id(number),
         in_hardship=bool(hardship), row_version=version,
@@ -320,14 +328,15 @@ class RegisterService(Service):
         today = self._today()
         stmt = (select(*_ROW_COLUMNS).join(District, District.id == Person.district_id)
                 .where(*conditions(s, f, today, masked=self._masked))
-                .order_by(*order_by(sort, descending))
+                .order_by(*order_by(sort, descending, masked=self._masked))
                 .offset(offset).limit(limit))
         found = s.execute(stmt).all()
         # the last recuperation year of this page's persons only (one indexed probe each)
         years = last_recuperation_years(s, [r[0] for r in found])
         return [
             member_row(today, pid, name, sex, born, district, unit, level, honor, employment,
-                       life, mobile, phone, number, hardship, version, years.get(pid))
+                       life, mobile, phone, number, hardship, version, years.get(pid),
+                       masked=self._masked)
             for (pid, name, sex, born, district, unit, level, honor, employment, life, mobile,
                  phone, number, hardship, version) in found
         ]
@@ -346,7 +355,7 @@ class RegisterService(Service):
         if unknown:
             raise ValueError(f"not an export column: {unknown}")
         where = conditions(s, f, self._today(), masked=self._masked)
-        order = order_by(sort, descending)
+        order = order_by(sort, descending, masked=self._masked)
         chosen = (select(Person.id).join(District, District.id == Person.district_id)
                   .where(*where).order_by(*order).limit(limit))
         honors: dict[uuid.UUID, list[tuple[int | None, str, str]]] = defaultdict(list)
@@ -379,7 +388,9 @@ class RegisterService(Service):
                 "life_status": life, "treatment_level": level,
                 "honors": [{"title": t, "level": lv, "year": y} for y, t, lv in kept],
                 "phone": (contact if unmask else mask_phone(contact)) or None,
-                "age": age_on(born, today) if born else None, "highest_honor": top,
+                # for a role without unmask the age reached this year, as the list shows
+                "age": (today.year - born.year if self._masked else age_on(born, today))
+                if born else None, "highest_honor": top,
                 **{k: export_value(k, v, unmask) for k, v in zip(extra, row[width:],
                                                                  strict=True)},
             })

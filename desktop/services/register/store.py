@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import idnumber
 from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
+from desktop.core.masking import mask_phone
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import FieldProblem, NotFound
 from desktop.models import District, Honor, Person, PersonEvent
@@ -192,25 +194,50 @@ def timeline(person: Person) -> tuple[EventRow, ...]:
     return tuple(event_row(e) for e in events if e.deleted_at is None)
 
 
-def detail(s: Session, person: Person) -> PersonDetail:
-    masked = idnumber.mask(person.id_number) if person.id_number else ""
+def _year(day: dt.date | None) -> int | None:
+    return None if day is None else day.year
+
+
+_CONFLICT_BIRTH_LINE = re.compile(r"^((?:配偶)?出生日期: .*)$", re.MULTILINE)
+_FULL_DATE = re.compile(r"(\d{4})-\d{2}-\d{2}")
+
+
+def _conflicts_shown(note: str | None, masked: bool) -> str | None:
+    """A merge's conflict note; for a masked reader its birth dates keep the year alone."""
+    if not note or not masked:
+        return note
+    return _CONFLICT_BIRTH_LINE.sub(lambda m: _FULL_DATE.sub(r"\1", m.group(1)), note)
+
+
+def detail(s: Session, person: Person, *, masked: bool = False) -> PersonDetail:
+    """The person for the dialog. ``masked`` (a reader without the unmask permission): birth
+    dates as years only, phones masked, so nothing beside the masked ID number gives its
+    hidden digits back (issue 14, point 9)."""
+    masked_id = idnumber.mask(person.id_number) if person.id_number else ""
     district = s.get(District, person.district_id)
     honors = live_honors(person)
+    columns = {c: getattr(person, c) for c in _DRAFT_COLUMNS}
+    if masked:
+        columns.update(spouse_birth_date=None, phone=mask_phone(person.phone) or None,
+                       mobile=mask_phone(person.mobile) or None)
     draft = PersonDraft(
         name=person.name, district=district.name if district else "",
-        id_number=masked or None, sex=person.sex, birth_date=person.birth_date,
-        honors=tuple(honor_draft(h) for h in honors),
-        **{c: getattr(person, c) for c in _DRAFT_COLUMNS},
+        id_number=masked_id or None, sex=person.sex,
+        birth_date=None if masked else person.birth_date,
+        honors=tuple(honor_draft(h) for h in honors), **columns,
     )
     return PersonDetail(
-        id=person.id, row_version=person.row_version, draft=draft, id_number_masked=masked,
+        masked=masked, birth_year=_year(person.birth_date),
+        spouse_birth_year=_year(person.spouse_birth_date),
+        id=person.id, row_version=person.row_version, draft=draft, id_number_masked=masked_id,
         id_legacy15=person.id_legacy15,
         derived_treatment_level=derived_treatment_level(
             HonorFacts(h.level, h.revoked_date is not None) for h in honors),
         treatment_level=person.treatment_level, life_status=person.life_status,
         death_date=person.death_date, is_revoked=person.is_revoked,
         is_emigrated=person.is_emigrated, is_lost_contact=person.is_lost_contact,
-        merged_into=person.merged_into_id, conflict_note=person.conflict_note,
+        merged_into=person.merged_into_id,
+        conflict_note=_conflicts_shown(person.conflict_note, masked),
         events=timeline(person),
         last_recuperation_year=last_recuperation_years(s, [person.id]).get(person.id),
         owner=ownership.foreign_owner(s, person.origin_district_id),

@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from desktop.core.masking import birth_shown
+
 
 @dataclass(frozen=True)
 class RegisterFilter:
@@ -34,7 +36,11 @@ class RegisterFilter:
 
 @dataclass(frozen=True)
 class MemberRow:
-    """One line of the register table. Phone and ID are masked unless revealed."""
+    """One line of the register table. Phone and ID are masked unless revealed.
+
+    For a role without the unmask permission ``birth_date`` is None and only ``birth_year``
+    is given, and ``age`` is the age reached this year: the hidden digits of the ID number
+    are the birth date (issue 14, point 9)."""
 
     id: uuid.UUID
     name: str
@@ -52,6 +58,15 @@ class MemberRow:
     in_hardship: bool
     row_version: int
     last_recuperation_year: int | None = None  # 疗休养: the last year sent (confirmed entry)
+    birth_year: int | None = None
+
+    @property
+    def birth_shown(self) -> str:
+        """The birth date as this line may show it: the year alone beside a masked ID
+        number, or when the date was not given to this role."""
+        if self.birth_date is not None:
+            return birth_shown(self.birth_date, self.id_number)
+        return "" if self.birth_year is None else f"{self.birth_year:04d}"
 
 
 @dataclass(frozen=True)
@@ -168,6 +183,12 @@ class PersonDetail:
     events: tuple[EventRow, ...] = field(default=())
     last_recuperation_year: int | None = None  # 疗休养: the last year sent, None if never
     owner: str | None = None  # at the city: the district that reported it (read-only here)
+    # A role without the unmask permission (issue 14, point 9): the draft's birth dates are
+    # None and only their years are given here, its phone and mobile are masked as the
+    # register list masks them (138****5678, 0572-****392). Such a role cannot edit either.
+    masked: bool = False
+    birth_year: int | None = None
+    spouse_birth_year: int | None = None
 
     @property
     def editable(self) -> bool:

@@ -204,13 +204,19 @@ class VisitRecords:
 
     def worklist(self, days: int = 60) -> list[WorkItem]:
         """Round birthdays (80/90/100) in the next ``days`` days not yet visited, and open
-        follow-ups."""
+        follow-ups. For a role without the unmask permission a birthday gives its month only
+        ("3月 80 岁生日" on the first of the month): see ``WorkItem``."""
         self._actor.require(Perm.VIEW)
+        month_only = not self._actor.can(Perm.UNMASK)
         today = self._today()
-        last = today + dt.timedelta(days=days)
+        start, last = today, today + dt.timedelta(days=days)
+        if month_only:  # whole months: where the window ends must not tell the day either
+            start = today.replace(day=1)
+            after = last.replace(day=28) + dt.timedelta(days=4)
+            last = after - dt.timedelta(days=after.day)
         with self._read_sessions.begin() as s:
             names = district_names(s)
-            windows = [and_(Person.birth_date >= years_before(today, n),
+            windows = [and_(Person.birth_date >= years_before(start, n),
                             Person.birth_date <= years_before(last, n))
                        for n in ROUND_BIRTHDAYS]
             visited = set(s.scalars(select(Visit.person_id).where(
@@ -227,8 +233,13 @@ class VisitRecords:
                     day = born.replace(year=born.year + age)
                 except ValueError:
                     day = born.replace(year=born.year + age, day=28)
-                out.append(WorkItem("birthday", pid, name, names.get(did, ""), day,
-                                    f"{age} 岁生日", None))
+                if month_only:
+                    out.append(WorkItem("birthday", pid, name, names.get(did, ""),
+                                        day.replace(day=1), f"{day.month}月 {age} 岁生日",
+                                        None, month_only=True))
+                else:
+                    out.append(WorkItem("birthday", pid, name, names.get(did, ""), day,
+                                        f"{age} 岁生日", None))
             for vid, pid, name, did, when, note in s.execute(
                 select(Visit.id, Visit.person_id, Person.name, Person.district_id,
                        Visit.actual_date, Visit.follow_up_note)

@@ -164,6 +164,9 @@ class RosterRow:
     district: str
     decline_reason: str
     explanation: str
+    # for a role without the unmask permission ``birth_date`` is None, the year is here and
+    # ``age`` is the age reached in the batch's year (issue 14, point 9)
+    birth_year: int | None = None
 
 
 def _check_draft(d: BatchDraft) -> list[FieldProblem]:
@@ -397,7 +400,8 @@ class RecuperationService(Service):
         self._actor.require(Perm.VIEW)
         if not unmask:
             with self._read_sessions.begin() as s:
-                return _roster(s, _batch(s, batch_id), include_declined, False)
+                return _roster(s, _batch(s, batch_id), include_declined, False,
+                               masked=not self._actor.can(Perm.UNMASK))
         self._actor.require(Perm.UNMASK)
         why = clean(reason)
         if why is None:
@@ -530,7 +534,7 @@ def eligibility_rows(s: Session, b: RecuperationBatch,
 
 
 def _roster(s: Session, b: RecuperationBatch, include_declined: bool,
-            unmask: bool) -> list[RosterRow]:
+            unmask: bool, *, masked: bool = False) -> list[RosterRow]:
     q = (select(RecuperationEntry, Person).join(Person, Person.id == RecuperationEntry.person_id)
          .where(RecuperationEntry.batch_id == b.id, RecuperationEntry.deleted_at.is_(None)))
     if not include_declined:
@@ -545,11 +549,13 @@ def _roster(s: Session, b: RecuperationBatch, include_declined: bool,
     for e, p in sorted(pairs, key=lambda ep: (order[ep[0].status], ep[0].priority)):
         contact = p.mobile or p.phone or ""
         out.append(RosterRow(
-            e.id, p.id, e.status, p.name, zh(SEX, p.sex, default=""), p.birth_date,
-            age_on(p.birth_date, b.start_date) if p.birth_date else None,
+            e.id, p.id, e.status, p.name, zh(SEX, p.sex, default=""),
+            None if masked else p.birth_date,
+            (b.start_date.year - p.birth_date.year if masked else
+             age_on(p.birth_date, b.start_date)) if p.birth_date else None,
             (p.id_number or "") if unmask else mask_id(p.id_number), honors.get(p.id, ""),
             "，".join(x for x in (p.work_unit, p.position) if x), p.employment_status or "",
             p.health_status or "", history.get(p.id), contact if unmask else mask_phone(contact),
             p.address or "", names.get(p.district_id, ""), e.decline_reason or "",
-            e.explanation or ""))
+            e.explanation or "", p.birth_date.year if p.birth_date else None))
     return out

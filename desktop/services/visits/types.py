@@ -225,7 +225,11 @@ class VisitResult:
 
 @dataclass(frozen=True)
 class WorkItem:
-    """One line of the work list: an upcoming round birthday or an open follow-up."""
+    """One line of the work list: an upcoming round birthday or an open follow-up.
+
+    For a role without the unmask permission a birthday gives its month only: ``day`` is the
+    first of that month and ``month_only`` is set, since the day with the age is the birth
+    date, the hidden digits of the ID number (issue 14, point 9)."""
 
     kind: str  # "birthday" | "follow_up"
     person_id: uuid.UUID
@@ -234,6 +238,12 @@ class WorkItem:
     day: dt.date
     text: str
     visit_id: uuid.UUID | None
+    month_only: bool = False
+
+    @property
+    def day_shown(self) -> str:
+        """2027-03-03, or 2027-03 when only the month may show."""
+        return self.day.isoformat()[:7] if self.month_only else self.day.isoformat()
 
 
 @dataclass(frozen=True)

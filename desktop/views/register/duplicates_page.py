@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.masking import birth_shown
 from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.errors import AppError
 from desktop.services.register.types import DuplicatePair, MemberRow
@@ -45,7 +44,7 @@ def reason_label(code: str) -> str:
 
 
 def _record_text(m: MemberRow) -> str:
-    born = birth_shown(m.birth_date, m.id_number) or "?"
+    born = m.birth_shown or "?"
     first = " · ".join(p for p in (m.name, shown(SEX, m.sex), born, m.district) if p)
     if m.life_status == "deceased":
         first += bracketed(word(LIFE_STATUS, m.life_status))

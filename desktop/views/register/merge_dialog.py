@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.masking import birth_shown
 from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.services.register.types import DuplicatePair, MemberRow
 from desktop.views.i18n import shown, word
@@ -25,7 +24,7 @@ from desktop.views.i18n import shown, word
 
 def member_facts(m: MemberRow) -> list[tuple[str, str]]:
     """What a clerk compares to decide whether two records are one person."""
-    born = birth_shown(m.birth_date, m.id_number)
+    born = m.birth_shown
     return [
         (QCoreApplication.translate("MergeDialog", "Name"),
          m.name),

@@ -189,14 +189,18 @@ class PersonDialog(QDialog):
         self._detail = detail
         draft = detail.draft
         masked = draft.id_number if draft.id_number and "*" in draft.id_number else None
-        self.fields.load(_draft_values(draft), masked_id=masked)
+        self.fields.load(_draft_values(draft), masked_id=masked, years_only={
+            "birth_date": detail.birth_year, "spouse_birth_date": detail.spouse_birth_year,
+        } if detail.masked else None)
         self.honors.load(draft.honors, draft.treatment_override,
                          draft.treatment_override_reason)
         self.fields.reveal_button.setVisible(
             masked is not None and self._ws.actor.can(Perm.UNMASK))
         self.setWindowTitle(self.tr("Model worker: %1").replace("%1", draft.name))
         self.header.setText(self._header_text(detail))
-        if not detail.editable and self.can_edit:  # the service would refuse any change
+        # the service would refuse any change; a detail with masked phones and birth years
+        # (a role without unmask) is never saved back over the stored values either
+        if (not detail.editable or detail.masked) and self.can_edit:
             self.can_edit = False
             self._lock()
         self._saved = self.draft()

@@ -234,7 +234,10 @@ class PersonFields(QObject):
             out["birth_date"] = self._hidden_birth
         return out
 
-    def load(self, values: Mapping[str, Any], *, masked_id: str | None = None) -> None:
+    def load(self, values: Mapping[str, Any], *, masked_id: str | None = None,
+             years_only: Mapping[str, int | None] | None = None) -> None:
+        """``years_only``: date fields of which this user is given the year alone (a role
+        without the unmask permission, whose form is read-only): shown as 1963-**-**."""
         self._masked_id = masked_id
         self._hidden_birth = None
         for name, editor in self.editors.items():
@@ -242,7 +245,19 @@ class PersonFields(QObject):
         born = values.get("birth_date")
         if masked_id is not None and isinstance(born, dt.date):
             self._hide_birth(born)
+        for name, year in (years_only or {}).items():
+            if year is not None and values.get(name) is None:
+                self._show_year(name, year)
         self._id_changed()
+
+    def _show_year(self, name: str, year: int) -> None:
+        field: DateField = self.editors[name]
+        field.blockSignals(True)
+        field.setText(f"{year:04d}-**-**")
+        field.blockSignals(False)
+        field.setReadOnly(True)
+        field.setToolTip(self.tr("Only the year is shown to your role: the day of birth is "
+                                 "part of the ID number."))
 
     def _hide_birth(self, born: dt.date) -> None:
         birth: DateField = self.editors["birth_date"]
@@ -277,6 +292,8 @@ class PersonFields(QObject):
         for name, editor in self.editors.items():
             if name == "birth_date" and self._hidden_birth is not None:
                 continue
+            if isinstance(editor, DateField) and editor.text().endswith("-**-**"):
+                continue  # a year shown alone to a role without the unmask permission
             text = editor.local_problem()
             if text:
                 found.setdefault(name, []).append(text)

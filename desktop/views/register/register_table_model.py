@@ -251,4 +251,7 @@ class RegisterTableModel(QAbstractTableModel):
             return text if len(text) > TOOLTIP_AFTER else None
         if col == self.NAME and r.life_status == LIFE_DECEASED:
             return self.tr("%1 (deceased)").replace("%1", r.name)
+        if col == self.AGE and r.birth_date is None and r.birth_year is not None:
+            return self.tr("Born in %1: the age reached this year (the day of birth is "
+                           "hidden with the ID number).").replace("%1", str(r.birth_year))
         return None

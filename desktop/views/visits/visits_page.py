@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.masking import birth_shown
 from desktop.core.money import yuan
 from desktop.core.vocabulary import TIME_SLOT, VISIT_STATUS
 from desktop.errors import AppError
@@ -265,7 +264,9 @@ class VisitsPage(QWidget):
     def _work_what(self, w: WorkItem) -> str:
         """The service's own words (a round birthday, a follow-up without a note) in the UI's
         language; a note the team wrote as it is."""
-        if w.kind == "birthday" and (m := re.fullmatch(r"(\d+) 岁生日", w.text)):
+        # "80 岁生日", or "3月 80 岁生日" for a user who sees the month only (the date column
+        # then shows the month too)
+        if w.kind == "birthday" and (m := re.fullmatch(r"(?:\d+月 )?(\d+) 岁生日", w.text)):
             return self.tr("%1th birthday").replace("%1", m[1])
         if w.kind == "follow_up" and w.text == "需要回访":
             return self.tr("Follow-up needed")
@@ -275,7 +276,7 @@ class VisitsPage(QWidget):
         self.work_model = RowsTableModel([
             (self.tr("Kind"), lambda w: self.tr("Birthday") if w.kind == "birthday"
              else self.tr("Follow-up")),
-            (self.tr("Date"), lambda w: w.day), (self.tr("Name"), lambda w: w.name),
+            (self.tr("Date"), lambda w: w.day_shown), (self.tr("Name"), lambda w: w.name),
             (self.tr("District"), lambda w: w.district), (self.tr("What"), self._work_what),
         ], self)
         self.work_table = table(self, "worklistTable", self.work_model)
@@ -482,7 +483,7 @@ class VisitsPage(QWidget):
         if not rows:
             QMessageBox.information(self, self.tr("Add a person"), self.tr("Nobody found."))
             return
-        labels = [f"{r.name} · {r.district} · {birth_shown(r.birth_date, r.id_number)} · "
+        labels = [f"{r.name} · {r.district} · {r.birth_shown} · "
                   f"{r.work_unit}"
                   for r in rows]
         choice, ok = QInputDialog.getItem(self, self.tr("Add a person"), self.tr("Who:"),

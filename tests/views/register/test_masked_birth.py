@@ -7,10 +7,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.core import idnumber
 from desktop.core.masking import birth_shown, mask_id
+from desktop.database import Database
+from desktop.services import accounts
+from desktop.services.permissions import ROLE_PERMISSIONS, Perm, Role
 from desktop.services.register.types import PersonDraft, RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.register.merge_dialog import member_facts
@@ -77,3 +90,74 @@ def test_lists_and_exports_show_only_the_year_beside_a_masked_number(ws: Workspa
     full = ws.register().export(RegisterFilter(text="钱秀英"), unmask=True, reason="报送")
     assert full[0]["birth_date"] == "1974-08-02" and full[0]["id_number"] == NUMBER
     assert dataclasses.is_dataclass(row)
+
+
+def _every_text(widget: QWidget) -> str:
+    """Every string the dialog shows or would show on hover: line edits, labels, combo boxes,
+    text areas, tooltips, window title and the cells of its tables."""
+    texts = [widget.windowTitle()]
+    for child in [widget, *widget.findChildren(QWidget)]:
+        texts.append(child.toolTip())
+        if isinstance(child, (QLineEdit, QLabel)):
+            texts.append(child.text())
+        elif isinstance(child, QComboBox):
+            texts.append(child.currentText())
+        elif isinstance(child, QPlainTextEdit):
+            texts.append(child.toPlainText())
+        elif isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            for row in range(model.rowCount()):
+                for col in range(model.columnCount()):
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        texts.append(str(model.data(model.index(row, col), role) or ""))
+    return "\n".join(texts)
+
+
+def test_a_viewer_dialog_shows_no_birth_date_or_phone_in_full(qtbot: QtBot, db: Database,
+                                                              ws: Workspace) -> None:
+    """Issue 14, point 9: a viewer (no unmask permission) opens a person: the birth dates show
+    their years only, the phones are masked, and nothing can be saved back."""
+    pid = ws.persons().create(PersonDraft(
+        name="钱秀英", district="长兴县", id_number=NUMBER, mobile="17542544369",
+        phone="0572-5578949", spouse_name="沈国强", spouse_birth_date=dt.date(1972, 11, 23)))
+    version = ws.persons().get(pid).row_version
+    accounts.AccountService(db.sessions).create_user(
+        ws.actor, name="viewer1", display_name="只读", role=Role.VIEWER, password="viewer-123")
+    viewer = Workspace(db, accounts.AccountService(db.sessions).login("viewer1", "viewer-123"),
+                       ws.association)
+    dialog = PersonDialog(viewer, pid)
+    qtbot.addWidget(dialog)
+    shown = _every_text(dialog)
+    for secret in ("1974-08-02", "1974-08", "1972-11-23", "17542544369", "5578949", NUMBER):
+        assert secret not in shown, secret
+    assert dialog.fields.editors["birth_date"].text() == "1974-**-**"
+    assert dialog.fields.editors["spouse_birth_date"].text() == "1972-**-**"
+    assert dialog.fields.editors["mobile"].text() == "175****4369"
+    assert dialog.fields.editors["phone"].text() == "0572-****949"
+    # read only: no save offered, and saving anyway writes nothing
+    assert dialog.save_button.isHidden() and not dialog.save_button.isEnabled()
+    assert not dialog.fields.editors["mobile"].isEnabled()
+    dialog.save()
+    assert not dialog.changed_anything
+    assert ws.persons().get(pid).row_version == version
+    stored = ws.persons().get(pid).draft
+    assert stored.mobile == "17542544369" and stored.birth_date == BIRTH
+
+
+def test_a_masked_detail_is_never_saved_back(qtbot: QtBot, db: Database, ws: Workspace,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Were a role to edit without the unmask permission, its dialog would hold masked phones
+    and birth years: it is read-only rather than writing them over the stored values."""
+    pid = ws.persons().create(PersonDraft(name="钱秀英", district="长兴县", id_number=NUMBER,
+                                          mobile="17542544369"))
+    accounts.AccountService(db.sessions).create_user(
+        ws.actor, name="clerk9", display_name="录入", role=Role.CLERK, password="clerk-1234")
+    clerk = accounts.AccountService(db.sessions).login("clerk9", "clerk-1234")
+    monkeypatch.setitem(ROLE_PERMISSIONS, Role.CLERK,
+                        ROLE_PERMISSIONS[Role.CLERK] - {Perm.UNMASK})
+    dialog = PersonDialog(Workspace(db, clerk, ws.association), pid)
+    qtbot.addWidget(dialog)
+    assert dialog.fields.editors["mobile"].text() == "175****4369"
+    assert not dialog.can_edit and dialog.save_button.isHidden()
+    dialog.save()
+    assert ws.persons().get(pid).draft.mobile == "17542544369"

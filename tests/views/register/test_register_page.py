@@ -319,6 +319,15 @@ def test_reveal_needs_a_reason_and_is_not_offered_to_viewers(
     assert not limited.reveal_button.isVisible()
     assert not limited.new_button.isVisible()
     assert all("*" in i for i in column(limited, M.ID_NUMBER) if i)
+    # the viewer's ages are reached this year, from the birth year alone (issue 14, point 9):
+    # sorted by year, the cell says so; no row carries the date
+    _click_header(qtbot, limited, M.AGE)
+    ages = [int(a) for a in column(limited, M.AGE) if a]
+    assert ages == sorted(ages) and limited.model.total == MEMBERS
+    first = limited.model.row(0)
+    assert first.birth_date is None and first.birth_year is not None
+    tip = limited.model.data(limited.model.index(0, M.AGE), Qt.ItemDataRole.ToolTipRole)
+    assert tip and f"{first.birth_year}年出生" in tip
 
 
 def test_keyboard_find_escape_and_enter(qtbot: QtBot, workspace: Workspace,
