@@ -62,12 +62,17 @@ class Actor:
         if perm not in self.permissions:
             raise PermissionDenied(perm.value, user=self.name, role=self.role.value)
 
+    def can_issue(self) -> bool:
+        """May issue serial-numbered documents (what ``require_issuer`` asks): for the views,
+        which offer the 证书, 会员证 and 帮扶证明 buttons only to those who may use them."""
+        return self.can(Perm.PRINT) and (self.can(Perm.EDIT_PERSONS) or self.can(Perm.APPROVE))
+
     def require_issuer(self) -> None:
         """Serial-numbered documents (证书, 会员证, 帮扶证明) enter the ledger under the
         association's seal: the people who keep the register or decide may issue them, a
         read-only viewer may not (issue 16, item 8). Printing lists stays with PRINT."""
         self.require(Perm.PRINT)
-        if not (self.can(Perm.EDIT_PERSONS) or self.can(Perm.APPROVE)):
+        if not self.can_issue():
             raise PermissionDenied("issue_documents", user=self.name, role=self.role.value)
 
 

@@ -156,3 +156,33 @@ def test_a_step_that_would_be_refused_has_no_button_but_a_reason(
     qtbot.addWidget(after)
     assert after.findChild(QPushButton, "step_approve") is not None
     assert "公示期" not in after.held.text()
+
+
+def test_serial_documents_are_offered_to_issuers_only(
+        qtbot: QtBot, demo_db: Database, demo_ws: Workspace, reviewer_ws: Workspace) -> None:
+    """证书 and 会员证 take serials under the association's seal (``Actor.require_issuer``): a
+    viewer, who may print masked lists, is offered neither the person dialog's 荣誉称号证明
+    nor the register's 会员证; a reviewer (who may approve) and the administrator are."""
+    from desktop.services.register.types import RegisterFilter
+    from desktop.views.preferences import Preferences
+    from desktop.views.register.person_dialog import PersonDialog
+    from desktop.views.register.register_page import RegisterPage
+
+    svc = accounts.AccountService(demo_db.sessions)
+    svc.create_user(demo_ws.actor, name="chakan", display_name="只读", role=Role.VIEWER,
+                    password="chakan-2026")
+    viewer_ws = make_workspace(demo_db, svc.login("chakan", "chakan-2026"))
+    person = demo_ws.register().rows(RegisterFilter(), limit=1)[0].id
+    tasks = TaskRunner()
+    offered = {}
+    for name, ws in (("viewer", viewer_ws), ("reviewer", reviewer_ws), ("admin", demo_ws)):
+        dialog = PersonDialog(ws, person)
+        qtbot.addWidget(dialog)
+        page = RegisterPage(ws, tasks, Preferences())
+        qtbot.addWidget(page)
+        page.show()
+        offered[name] = (dialog.proof_button is not None, page.cards_button.isVisible(),
+                         page.roster_button.isVisible())
+    assert offered == {"viewer": (False, False, True), "reviewer": (True, True, True),
+                       "admin": (True, True, True)}
+    tasks.wait(10000)

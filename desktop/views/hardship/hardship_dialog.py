@@ -140,8 +140,7 @@ class HardshipDialog(QDialog):
         gate_children(self, actor, dict.fromkeys(
             ("addMember", "removeMember", "saveHardship", "addAttachment"), Perm.EDIT_PERSONS))
         proof = self.findChild(QPushButton, "printProof")
-        if proof is not None and not (actor.can(Perm.PRINT) and (
-                actor.can(Perm.EDIT_PERSONS) or actor.can(Perm.APPROVE))):
+        if proof is not None and not actor.can_issue():
             proof.setEnabled(False)  # Actor.require_issuer
             proof.setToolTip(permission_refusal("issue_documents", actor.role.value,
                                                 current_language()))

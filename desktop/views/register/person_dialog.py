@@ -114,7 +114,7 @@ class PersonDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.proof_button: QPushButton | None = None
-        if person_id is not None and workspace.actor.can(Perm.PRINT):
+        if person_id is not None and workspace.actor.can_issue():  # a serial: issuers
             from desktop.views.documents.documents_page import proof_of_title_button
 
             self.proof_button = proof_of_title_button(self, workspace, person_id)

@@ -91,8 +91,8 @@ class RegisterPage(QWidget):
         self.cards_all = cards_menu.addAction(self.tr("Cards of everyone in the list…"))
         self.cards_all.triggered.connect(lambda: self.print_cards(selected=False))
         self.cards_button.setMenu(cards_menu)
-        for b in (self.roster_button, self.cards_button):
-            b.setVisible(actor.can(Perm.PRINT))
+        self.roster_button.setVisible(actor.can(Perm.PRINT))
+        self.cards_button.setVisible(actor.can_issue())  # cards take serials: issuers only
         self.import_button = self._button("importRoster", self.tr("Import…"), self.import_roster)
         self.export_button = self._button("exportRegister", self.tr("Export…"),
                                           self.export_register)
