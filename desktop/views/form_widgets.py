@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.texts import problem_text
 from desktop.errors import FieldProblem
 from desktop.views.i18n import current_language
+from desktop.views.screen_fit import grow_to_content
 
 PROBLEM_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #9a5b00"
@@ -344,6 +345,8 @@ def _show(label: QLabel, texts: Iterable[str]) -> None:
     unique = list(dict.fromkeys(t for t in texts if t))
     label.setText("\n".join(unique))
     label.setVisible(bool(unique))
+    if unique:
+        grow_to_content(label)
 
 
 def problem_words(problem: FieldProblem) -> str:

@@ -74,6 +74,22 @@ def fit_to_screen(widget: QWidget) -> None:
         widget.move(x, y)
 
 
+def grow_to_content(widget: QWidget) -> None:
+    """The dialog holding ``widget`` made taller when its content grew (a message shown
+    under a field), as far as the screen allows: a wrapped message is never cut and the
+    fields above it never squeezed (issue 14: a date box a few pixels high)."""
+    window = widget.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None or not window.isVisible():
+        return
+    layout.activate()
+    need = max(layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+               else layout.totalSizeHint().height(), layout.totalMinimumSize().height())
+    if window.height() < need:
+        window.resize(window.width(), min(need, largest_size(window).height()))
+        fit_to_screen(window)
+
+
 def open_main_window(window: QMainWindow, saved: QByteArray | None) -> None:
     """Restore the saved geometry if there is one, else fill the screen; fitted always.
 

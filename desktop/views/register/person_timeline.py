@@ -36,6 +36,7 @@ from desktop.services.register.types import EventRow, HonorDraft, StatusChange
 from desktop.views.data_words import bracketed, data_word, joined
 from desktop.views.form_widgets import ChoiceField, DateField, FieldBox, TextField, problem_words
 from desktop.views.messages import present_error
+from desktop.views.screen_fit import grow_to_content
 
 # kind -> extra fields of its form (besides date and reason)
 ACTIONS: dict[str, tuple[str, ...]] = {
@@ -335,6 +336,7 @@ class StatusChangeDialog(QDialog):
                 else:
                     general.append(problem_words(p))
             self.problem.setText("\n".join(general))
+            grow_to_content(self)
             return
         except AppError as exc:
             present_error(self, exc)

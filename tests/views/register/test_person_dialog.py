@@ -469,3 +469,29 @@ def test_status_history_in_date_order_with_clear_undo(qtbot: QtBot, ws: Workspac
     assert dialog.timeline is not None
     undone = next(r for r in _rows(dialog.timeline.table) if "已撤销" in r[1])
     assert undone[0] == "2018-07-01" and "误录" in undone[3]
+
+
+def test_a_refused_status_change_shows_its_whole_reason(qtbot: QtBot) -> None:
+    """The walk-through's death dated before a retirement: the refusal under the date wraps
+    onto as many lines as it needs and the dialog grows for it (the date box was squeezed to
+    a few pixels and the sentence cut after "：去世")."""
+    from desktop.errors import FieldProblem, ValidationError
+
+    def refuse(kind: str, values: dict[str, object]) -> None:
+        raise ValidationError([FieldProblem("date", "death_before_event",
+                                            {"date": "2018-03-31"})])
+
+    dialog = StatusChangeDialog("death", refuse, honors=(), districts=("长兴县",),
+                                preselected=None, parent=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.fields["reason"].setText("家属告知")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible()  # stays open on a problem
+    box = dialog.boxes["date"]
+    label = box.problem
+    assert label.isVisible() and "请核对日期" in label.text()
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it shown
+    editor = dialog.fields["date"]
+    assert editor.height() >= editor.minimumSizeHint().height()
