@@ -161,7 +161,7 @@ class VisitSchedule:
             calendar = calendar_in(s)
             names = district_names(s)
             pending = list(s.execute(
-                select(Visit, Person.district_id, Person.address)
+                select(Visit, Person.district_id, Person.address, Person.name)
                 .join(Person, Person.id == Visit.person_id)
                 .where(Visit.campaign_id == c.id, Visit.deleted_at.is_(None),
                        Visit.status.in_(("planned", "postponed")),
@@ -191,7 +191,7 @@ class VisitSchedule:
             days = sum(1 for _t, _d in _team_days(team_ids[:1], first_day, c.end_date,
                                                   calendar.office_closed))
             return _outcome(done, left, len(team_ids), days, per_day, first_day, c.end_date,
-                            _district_runs(pending))
+                            _district_runs(pending), tuple(r.name for r in pending[done:]))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -239,7 +239,7 @@ def _slots_needed(runs: Sequence[int], per_day: int) -> int:
 
 
 def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: dt.date,
-             last: dt.date, runs: Sequence[int]) -> ScheduleOutcome:
+             last: dt.date, runs: Sequence[int], left_names: tuple[str, ...]) -> ScheduleOutcome:
     """The figures and the two ways to fit everyone: more visits per day, or more teams."""
     available = teams * days
     per_day_needed, teams_needed = per_day, teams
@@ -250,7 +250,7 @@ def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: d
     elif left:
         per_day_needed, teams_needed = 0, 0  # no working day left before the campaign ends
     return ScheduleOutcome(done, left, teams, days, per_day, first, last, per_day_needed,
-                           teams_needed)
+                           teams_needed, left_names)
 
 
 def _team_days(team_ids: Sequence[uuid.UUID], first: dt.date, last: dt.date,
