@@ -53,7 +53,13 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     assert f"{outcome.left} 次走访未能排期" in text
     assert f"{outcome.working_days} 个工作日" in text and "每天 2 次" in text
     assert f"共 {outcome.teams_needed} 个小组" in text and outcome.teams_needed > 1
+    # who: the first ten by name, then how many in all (they were only counted)
+    assert len(outcome.left_names) == outcome.left > 10
+    assert "未排期：" + "、".join(outcome.left_names[:10]) + f"等 {outcome.left} 人" in text
     assert asked_team == [True]
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
     warning = page.conflicts.item(0).text()
     assert f"{outcome.left} 次走访尚未排定日期或小组" in warning
+    assert "未排期：" in warning and f"等 {outcome.left} 人" in warning
+    assert set(page.conflicts.item(0).toolTip().split("\n")[1].split("、")) == \
+        set(outcome.left_names)  # all of them on the tooltip
