@@ -298,6 +298,7 @@ class VisitsPage(QWidget):
         self.conflicts = QListWidget(self)
         self.conflicts.setObjectName("conflictList")
         self.conflicts.setMaximumHeight(110)
+        self.conflicts.setWordWrap(True)  # a long list of names wraps, not cut at the edge
         page = QWidget(self)
         lay = QVBoxLayout(page)
         lay.addLayout(button_row(page, [
@@ -455,6 +456,10 @@ class VisitsPage(QWidget):
             .replace("%4", str(len(candidates)))
             .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
         self._show_owner(campaign.owner)
+        approve = self.findChild(QWidget, "approveCampaign")
+        if campaign.approved_by and approve is not None and approve.isEnabledTo(self):
+            approve.setEnabled(False)  # approving again would only be refused
+            approve.setToolTip(approval)
         missing = sum(1 for r in coverage.rows if r.problem == "not_planned")
         dropped = sum(1 for r in coverage.rows if r.problem == "dropped")
         if coverage.complete:

@@ -99,6 +99,8 @@ def test_the_reviewer_is_told_who_is_unscheduled_and_is_named_by_display_name(
     assert svc.campaign(cid).approved_by == "shenhe"  # approved all the same
     assert "名单已由 李审核 审批" in page.summary.text()
     assert "shenhe" not in page.summary.text()
+    approve = page.findChild(QWidget, "approveCampaign")
+    assert not approve.isEnabled() and "李审核" in approve.toolTip()  # not twice
     # the 提醒 pane names those still waiting
     warning = page.conflicts.item(0).text()
     assert "4 次走访尚未排定日期或小组" in warning and "未排期：" in warning
