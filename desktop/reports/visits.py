@@ -95,7 +95,7 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
         sections.append(Section(head, _visit_cells(members, people),
                                 f"本组本日共 {len(members)} 人"))
     if waiting:
-        waiting.sort(key=lambda r: (r.district, r.area, r.name))
+        # already in the service's order: district, township, then names by pinyin
         sections.append(Section(
             f"尚未排期（{len(waiting)} 人）：没有走访组或日期，排期后再走访",
             _visit_cells(waiting, ""), f"尚未排期共 {len(waiting)} 人"))

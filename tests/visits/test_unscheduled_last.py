@@ -11,6 +11,7 @@ import json
 
 from sqlalchemy import select
 
+from desktop.core.search_keys import name_keys
 from desktop.database import Database
 from desktop.models import AuditEvent
 from desktop.reports.framework import render
@@ -35,6 +36,11 @@ def test_the_visit_list_starts_with_the_teams_and_ends_with_the_unscheduled(
     svc.assign([rows[1].id], second, dt.date(2027, 1, 6), "下午")
     svc.assign([rows[2].id], second, dt.date(2027, 1, 5), "上午")
     waiting = {rows[3].name, rows[4].name}
+    # the unscheduled come last, by district, township, then name in pinyin (丁, 万, 严 were
+    # in code-point order)
+    listed = [r for r in svc.visits(cid) if r.planned_date is None]
+    assert [r.name for r in listed] == [r.name for r in sorted(
+        listed, key=lambda r: (r.district, r.area, name_keys(r.name)[0]))]
     assert svc.campaign(cid).unscheduled == 2
 
     reviewer_id = accounts.AccountService(db.sessions).create_user(

@@ -329,7 +329,8 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
                 day: dt.date | None, include_removed: bool, unmask: bool) -> list[VisitRow]:
     q = (select(Visit, Person.name, Person.sex, Person.birth_date, Person.treatment_level,
                 Person.in_hardship, Person.life_status, Person.death_date, Person.address,
-                Person.mobile, Person.phone, Person.district_id, Person.employment_status)
+                Person.mobile, Person.phone, Person.district_id, Person.employment_status,
+                Person.name_pinyin)
          .join(Person, Person.id == Visit.person_id)
          .where(Visit.deleted_at.is_(None)))
     q = q.where(Visit.campaign_id == campaign_id if campaign_id is not None
@@ -379,8 +380,9 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
             follow_up_note=v.follow_up_note or "", follow_up_closed=v.follow_up_closed,
             photos=photos.get(v.id, 0), row_version=v.row_version,
         ))
+    pinyin = {r[0].id: r.name_pinyin or r.name for r in rows}  # 丁, 万, 严 sorted by pinyin
     out.sort(key=lambda r: (r.planned_date or dt.date.max, r.team, r.route_order or 0,
-                            r.district, r.area, r.name))
+                            r.district, r.area, pinyin[r.id], r.name))
     return out
 
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.core.search_keys import name_keys
 from desktop.services.workspace import Workspace
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.visits_page import VisitsPage
@@ -57,6 +58,12 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     assert len(outcome.left_names) == outcome.left > 10
     assert "未排期：" + "、".join(outcome.left_names[:10]) + f"等 {outcome.left} 人" in text
     assert asked_team == [True]
+    # the unscheduled are listed by district, township, then name in pinyin (丁, 万, 严… were
+    # in code-point order on the page and on the printed list)
+    left = [r for r in svc.visits(cid) if r.planned_date is None]
+    keys = [(r.district, r.area, name_keys(r.name)[0]) for r in left]
+    assert keys == sorted(keys)
+    assert keys != sorted(keys, key=lambda k: (k[0], k[1], left[keys.index(k)].name))
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
     warning = page.conflicts.item(0).text()
     assert f"{outcome.left} 次走访尚未排定日期或小组" in warning
