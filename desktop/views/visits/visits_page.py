@@ -100,7 +100,8 @@ class FittedTable(QTableView):
     """A read-only table whose columns fit the window (issue 14, point 15: at 1366×768 列入原因
     took half the width while 姓名 and 区县 were squeezed to their text). Every column gets
     its title's or text's width with some room; when the window is wider the extra is shared
-    in proportion to those widths, so no short column is cramped and no column hogs the room;
+    in proportion to those widths (a short column at most doubled, the rest to the long text
+    column), so no short column is cramped and no empty column hogs the room;
     when it is narrower the long text column ``stretch`` gives up its room first (its full
     text is the cell's tooltip), down to a few characters. Columns can still be dragged."""
 
@@ -125,9 +126,11 @@ class FittedTable(QTableView):
         long_text = self.stretch % count
         extra = room - sum(needs)
         if extra >= 0:
+            # shared in proportion, a short column at most doubled: what is left goes to the
+            # long text column (a table of few columns does not spread them across the page)
             total = sum(needs)
-            widths = [n + extra * n // total for n in needs]
-            widths[long_text] += room - sum(widths)  # what rounding left over
+            widths = [n + min(n, extra * n // total) for n in needs]
+            widths[long_text] += room - sum(widths)
         else:
             widths = list(needs)
             floor = self.fontMetrics().horizontalAdvance("八个汉字八个汉字") + COLUMN_PADDING
