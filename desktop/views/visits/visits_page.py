@@ -640,6 +640,8 @@ class VisitsPage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schedule automatically"),
                           self.schedule_text(o), QMessageBox.StandardButton.Close, self)
         box.setObjectName("scheduleLeftBox")
+        if len(o.left_names) > NAMES_SHOWN:  # everyone, under 显示详细信息
+            box.setDetailedText("\n".join(o.left_names))
         team = box.addButton(self.tr("New team…"), QMessageBox.ButtonRole.ActionRole)
         dates = box.addButton(self.tr("Change the campaign dates…"),
                               QMessageBox.ButtonRole.ActionRole)

@@ -34,10 +34,12 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     page.campaign.setCurrentIndex(index)
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
     shown: list[str] = []
+    details: list[str] = []
     asked_team: list[bool] = []
 
     def answer(box: QMessageBox) -> int:
         shown.append(box.text())
+        details.append(box.detailedText())
         # the clerk takes the offered way: a new team
         button = next(b for b in box.buttons() if "走访组" in b.text())
         button.click()
@@ -57,6 +59,7 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     # who: the first ten by name, then how many in all (they were only counted)
     assert len(outcome.left_names) == outcome.left > 10
     assert "未排期：" + "、".join(outcome.left_names[:10]) + f"等 {outcome.left} 人" in text
+    assert details[0].split("\n") == list(outcome.left_names)  # all of them, one a line
     assert asked_team == [True]
     # the unscheduled are listed by district, township, then name in pinyin (丁, 万, 严… were
     # in code-point order on the page and on the printed list)
