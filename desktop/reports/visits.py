@@ -10,6 +10,7 @@ database.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -55,33 +56,49 @@ def _who_when(campaign: str, team: str | None, day: dt.date | None) -> str:
     return campaign + (f"（{'　'.join(parts)}）" if parts else "")
 
 
+def _natural(text: str) -> tuple[Any, ...]:
+    """Numbers in a team's name compare as numbers: 第2组 before 第10组."""
+    return tuple(int(part) if part.isdigit() else part
+                 for part in re.split(r"(\d+)", text))
+
+
+SLOT_ORDER = {"上午": 0, "下午": 1}
+
+
+def _unscheduled(row: Any) -> bool:
+    """No team or no date yet (the visits page's 提醒 counts the same visits)."""
+    return row.planned_date is None or not row.team
+
+
 def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
                         date: dt.date, team: str | None = None,
                         day: dt.date | None = None) -> Document:
-    """One section per team and day, rows in route order; "签收" left blank for signing."""
-    groups: dict[tuple[str, str], list[Any]] = {}
+    """One section per team and day, team by team and day by day, rows in route order; "签收"
+    left blank for signing. Visits without a team or a date come last, under "尚未排期（N
+    人）", so that the list a team takes out starts with its real work (issue 14, point 4:
+    "未分组 未排日期" sorted first)."""
+    groups: dict[tuple[str, dt.date, str], list[Any]] = {}
+    waiting: list[Any] = []
     for r in rows:
-        when = f"{r.planned_date.isoformat()} {r.time_slot}".strip() if r.planned_date \
-            else "未排日期"
-        groups.setdefault((r.team or "未分组", when), []).append(r)
+        if _unscheduled(r):
+            waiting.append(r)
+        else:
+            groups.setdefault((r.team, r.planned_date, r.time_slot or ""), []).append(r)
     sections = []
-    for (team_name, when), members in sorted(groups.items()):
+    for (team_name, when, slot), members in sorted(
+            groups.items(), key=lambda g: (_natural(g[0][0]), g[0][1],
+                                           SLOT_ORDER.get(g[0][2], 2), g[0][2])):
         members.sort(key=lambda r: (r.route_order or 0, r.district, r.area, r.name))
         people = members[0].team_people
-        cells = []
-        for n, r in enumerate(members, start=1):
-            standard = yuan(r.standard_fen) if r.standard_fen else ""
-            cells.append((
-                str(n), r.district, r.name, r.sex, "" if r.age is None else str(r.age),
-                r.honors or (r.treatment_level or ""), _now(r), "是" if r.in_hardship else "",
-                "／".join(x for x in (r.address, r.phone) if x), standard,
-                r.goods or r.standard_goods,
-                "" if (r.visitors or people) == people else r.visitors,  # header names them
-                _day(r.actual_date or r.planned_date), "",
-                "；".join(x for x in (_result(r.status), r.reason) if x),
-            ))
-        head = f"{team_name}　{when}" + (f"　慰问人：{people}" if people else "")
-        sections.append(Section(head, tuple(cells), f"本组本日共 {len(members)} 人"))
+        head = f"{team_name}　{when.isoformat()} {slot}".rstrip() + (
+            f"　慰问人：{people}" if people else "")
+        sections.append(Section(head, _visit_cells(members, people),
+                                f"本组本日共 {len(members)} 人"))
+    if waiting:
+        # already in the service's order: district, township, then names by pinyin
+        sections.append(Section(
+            f"尚未排期（{len(waiting)} 人）：没有走访组或日期，排期后再走访",
+            _visit_cells(waiting, ""), f"尚未排期共 {len(waiting)} 人"))
     count = sum(len(s.rows) for s in sections)
     return Document(
         association=association, title="走访慰问名单", date=date,
@@ -89,6 +106,22 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
         sections=tuple(sections), orientation="landscape", total=f"合计：{count} 人",
         name_column=2, row_height=SIGN_ROW,
     )
+
+
+def _visit_cells(members: Sequence[Any], people: str) -> tuple[tuple[str, ...], ...]:
+    cells = []
+    for n, r in enumerate(members, start=1):
+        standard = yuan(r.standard_fen) if r.standard_fen else ""
+        cells.append((
+            str(n), r.district, r.name, r.sex, "" if r.age is None else str(r.age),
+            r.honors or (r.treatment_level or ""), _now(r), "是" if r.in_hardship else "",
+            "／".join(x for x in (r.address, r.phone) if x), standard,
+            r.goods or r.standard_goods,
+            "" if (r.visitors or people) == people else r.visitors,  # header names them
+            _day(r.actual_date or r.planned_date), "",
+            "；".join(x for x in (_result(r.status), r.reason) if x),
+        ))
+    return tuple(cells)
 
 
 NO_MONEY = ("declined", "not_home", "removed", "postponed")

@@ -4416,6 +4416,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation><numerusform>%n 次走访尚未排定日期或小组：请增加小组或提高每天走访数后重新自动排期，或手工分配。</numerusform></translation>
     </message>
     <message>
+        <source>Not scheduled</source>
+        <translation>未排期</translation>
+    </message>
+    <message>
         <source>No campaign yet: create one with “New campaign…”.</source>
         <translation>还没有走访活动：请点击“新建活动…”。</translation>
     </message>
@@ -4438,6 +4442,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>%1 person(s) the rules name are not on the list; %2 visited last time are not on it now.</source>
         <translation>有 %1 人符合规则但未列入名单；上次走访的人中有 %2 人本次未列入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) on the list are not scheduled yet (no team or no date): the printed list shows them last, under “not scheduled”.</source>
+        <translation><numerusform>名单中 %n 人尚未排期（没有走访组或日期）：打印的走访慰问名单把他们列在最后的“尚未排期”一节。</numerusform></translation>
     </message>
     <message>
         <source>Approve list</source>
@@ -4466,6 +4474,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Why is this person visited (not named by the rules)?</source>
         <translation>此人不在规则范围内，为什么要走访？</translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%n in all)</source>
+        <translation><numerusform>等 %n 人</numerusform></translation>
     </message>
     <message>
         <source>%1 visit(s) scheduled; %2 could not be scheduled.</source>

@@ -161,7 +161,7 @@ class VisitSchedule:
             calendar = calendar_in(s)
             names = district_names(s)
             pending = list(s.execute(
-                select(Visit, Person.district_id, Person.address)
+                select(Visit, Person.district_id, Person.address, Person.name)
                 .join(Person, Person.id == Visit.person_id)
                 .where(Visit.campaign_id == c.id, Visit.deleted_at.is_(None),
                        Visit.status.in_(("planned", "postponed")),
@@ -191,7 +191,7 @@ class VisitSchedule:
             days = sum(1 for _t, _d in _team_days(team_ids[:1], first_day, c.end_date,
                                                   calendar.office_closed))
             return _outcome(done, left, len(team_ids), days, per_day, first_day, c.end_date,
-                            _district_runs(pending))
+                            _district_runs(pending), tuple(r.name for r in pending[done:]))
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -239,7 +239,7 @@ def _slots_needed(runs: Sequence[int], per_day: int) -> int:
 
 
 def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: dt.date,
-             last: dt.date, runs: Sequence[int]) -> ScheduleOutcome:
+             last: dt.date, runs: Sequence[int], left_names: tuple[str, ...]) -> ScheduleOutcome:
     """The figures and the two ways to fit everyone: more visits per day, or more teams."""
     available = teams * days
     per_day_needed, teams_needed = per_day, teams
@@ -250,7 +250,7 @@ def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: d
     elif left:
         per_day_needed, teams_needed = 0, 0  # no working day left before the campaign ends
     return ScheduleOutcome(done, left, teams, days, per_day, first, last, per_day_needed,
-                           teams_needed)
+                           teams_needed, left_names)
 
 
 def _team_days(team_ids: Sequence[uuid.UUID], first: dt.date, last: dt.date,
@@ -329,7 +329,8 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
                 day: dt.date | None, include_removed: bool, unmask: bool) -> list[VisitRow]:
     q = (select(Visit, Person.name, Person.sex, Person.birth_date, Person.treatment_level,
                 Person.in_hardship, Person.life_status, Person.death_date, Person.address,
-                Person.mobile, Person.phone, Person.district_id, Person.employment_status)
+                Person.mobile, Person.phone, Person.district_id, Person.employment_status,
+                Person.name_pinyin)
          .join(Person, Person.id == Visit.person_id)
          .where(Visit.deleted_at.is_(None)))
     q = q.where(Visit.campaign_id == campaign_id if campaign_id is not None
@@ -379,8 +380,9 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
             follow_up_note=v.follow_up_note or "", follow_up_closed=v.follow_up_closed,
             photos=photos.get(v.id, 0), row_version=v.row_version,
         ))
+    pinyin = {r[0].id: r.name_pinyin or r.name for r in rows}  # 丁, 万, 严 sorted by pinyin
     out.sort(key=lambda r: (r.planned_date or dt.date.max, r.team, r.route_order or 0,
-                            r.district, r.area, r.name))
+                            r.district, r.area, pinyin[r.id], r.name))
     return out
 
 

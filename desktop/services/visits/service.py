@@ -20,7 +20,7 @@ from desktop.core.reference import LIFE_DECEASED
 from desktop.core.search_keys import name_keys
 from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
-from desktop.models import AuditEvent, Person, Visit, VisitCampaign, VisitStandard
+from desktop.models import AuditEvent, Person, User, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit, ownership
 from desktop.services.base import Service
 from desktop.services.permissions import Perm
@@ -108,7 +108,8 @@ class VisitService(VisitSchedule, VisitRecords, Service):
                 c.budget_fen, Rules.from_json(c.rules), standards_of(s, c.id), c.notes,
                 c.row_version, created_by=c.created_by, last_edited_by=c.last_edited_by,
                 approved_by=c.approved_by, approved_at=c.approved_at,
-                owner=ownership.foreign_owner(s, c.origin_district_id))
+                owner=ownership.foreign_owner(s, c.origin_district_id),
+                approver=_display_name(s, c.approved_by), unscheduled=_unscheduled(s, c.id))
 
     def create_campaign(self, draft: CampaignDraft) -> uuid.UUID:
         """A new campaign; refused (nothing saved) without rules or when one for the same
@@ -156,10 +157,13 @@ class VisitService(VisitSchedule, VisitRecords, Service):
 
     # -- approval (maker ≠ checker) ---------------------------------------------------------------
 
-    def approve_campaign(self, campaign_id: uuid.UUID, opinion: str | None = None) -> None:
+    def approve_campaign(self, campaign_id: uuid.UUID, opinion: str | None = None) -> int:
         """A reviewer (or administrator) approves the campaign's list (审批名单). Never the
         person who made it or last changed it; any later change to the list (rules, planning,
-        adding or removing a person) withdraws the approval."""
+        adding or removing a person) withdraws the approval. Visits without a team or a date
+        do not stop it (a list is approved before the teams are formed, and a death or a
+        hospital stay is visited at once): their number is returned and written to the audit
+        log, and the page tells the reviewer before confirming (``CampaignDetail.unscheduled``)."""
         self._actor.require(Perm.APPROVE)
         with self._sessions.begin() as s:
             c = load_campaign(s, campaign_id, edit=True)
@@ -171,10 +175,13 @@ class VisitService(VisitSchedule, VisitRecords, Service):
             planned = s.scalar(select(func.count()).select_from(Visit).where(
                 Visit.campaign_id == c.id, Visit.deleted_at.is_(None),
                 Visit.status != "removed")) or 0
+            unscheduled = _unscheduled(s, c.id)
             c.approved_by, c.approved_at = self._actor.name, dt.datetime.now(dt.UTC)
             audit.append(s, self._actor, "visit_campaign.approve", entity="visit_campaign",
                          entity_id=c.id, detail={"planned": int(planned),
+                                                 "unscheduled": unscheduled,
                                                  "opinion": clean(opinion)})
+            return unscheduled
 
     def require_approved(self, campaign_id: uuid.UUID) -> None:
         """Printing the final visit list or the receipt sheet needs an approved list:
@@ -342,6 +349,22 @@ class VisitService(VisitSchedule, VisitRecords, Service):
 
 
 _LIST_ACTIONS = ("visit_campaign.create", "visit_campaign.update", "visit_campaign.plan")
+
+
+def _display_name(s: Session, login: str | None) -> str | None:
+    """The name people know a user by (李审核), for a log-in name (shenhe); the log-in name
+    when the account is gone."""
+    if login is None:
+        return None
+    return s.scalar(select(User.display_name).where(User.name == login)) or login
+
+
+def _unscheduled(s: Session, campaign_id: uuid.UUID) -> int:
+    """Visits still to be made with no team or no date (the page's 提醒 counts the same)."""
+    return int(s.scalar(select(func.count()).select_from(Visit).where(
+        Visit.campaign_id == campaign_id, Visit.deleted_at.is_(None),
+        Visit.status.in_(("planned", "postponed")),
+        or_(Visit.planned_date.is_(None), Visit.team_id.is_(None)))) or 0)
 
 
 def campaign_makers(s: Session, c: VisitCampaign) -> set[str]:

@@ -45,6 +45,8 @@ class CampaignDetail:
     approved_by: str | None = None  # None: the list is a draft (printing it is refused)
     approved_at: dt.datetime | None = None
     owner: str | None = None  # at the city: the district whose campaign it is (read-only here)
+    approver: str | None = None  # the approving user's display name (李审核, not shenhe)
+    unscheduled: int = 0  # visits to make that have no team or no date yet
 
     @property
     def editable(self) -> bool:
@@ -189,6 +191,7 @@ class ScheduleOutcome:
     last_day: dt.date  # the campaign's end
     per_day_needed: int  # visits per team and day that would fit everyone (same teams, days)
     teams_needed: int  # teams that would fit everyone (same visits per day and days)
+    left_names: tuple[str, ...] = ()  # who was left without a date, in route order
 
     @property
     def complete(self) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,7 +45,7 @@ from desktop.services.visits.types import (
     WorkItem,
 )
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import counted, with_colon, without_count
+from desktop.views.data_words import counted, joined, with_colon, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
@@ -78,6 +78,10 @@ CAMPAIGN_BUTTONS = {
 """The buttons that act on the chosen campaign (the work list's stand alone visits do not)."""
 
 
+NAMES_SHOWN = 10
+"""How many names a message lists before "等 N 人"."""
+
+
 def problem_label(code: str) -> str:
     labels = {
         "not_planned": QCoreApplication.translate("Visits", "not on the list"),
@@ -87,12 +91,66 @@ def problem_label(code: str) -> str:
     return labels.get(code, code)
 
 
+COLUMN_PADDING = 16
+"""Room beside a column's widest title or text (px), so that no column looks squeezed."""
+
+
+class FittedTable(QTableView):
+    """A read-only table whose columns fit the window (issue 14, point 15: at 1366×768 列入原因
+    took half the width while 姓名 and 区县 were squeezed to their text). Every column gets
+    its title's or text's width with some room; when the window is wider the extra is shared
+    in proportion to those widths (a short column at most doubled, the rest to the long text
+    column), so no short column is cramped and no empty column hogs the room;
+    when it is narrower the long text column ``stretch`` gives up its room first (its full
+    text is the cell's tooltip), down to a few characters. Columns can still be dragged."""
+
+    def __init__(self, parent: QWidget, stretch: int) -> None:
+        super().__init__(parent)
+        self.stretch = stretch
+
+    def needs(self) -> list[int]:
+        """What each column needs: its title or its widest text (of the first rows), plus
+        room."""
+        header = self.horizontalHeader()
+        return [max(header.sectionSizeHint(c), self.sizeHintForColumn(c)) + COLUMN_PADDING
+                for c in range(header.count())]
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        count = header.count()
+        if not count:
+            return
+        needs = self.needs()
+        room = self.viewport().width()
+        long_text = self.stretch % count
+        extra = room - sum(needs)
+        if extra >= 0:
+            # shared in proportion, a short column at most doubled: what is left goes to the
+            # long text column (a table of few columns does not spread them across the page)
+            total = sum(needs)
+            widths = [n + min(n, extra * n // total) for n in needs]
+            widths[long_text] += room - sum(widths)
+        else:
+            widths = list(needs)
+            floor = self.fontMetrics().horizontalAdvance("八个汉字八个汉字") + COLUMN_PADDING
+            widths[long_text] = max(floor, needs[long_text] + extra)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the final font and style are known once shown
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
 def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = False,
-          stretch: int = -1) -> QTableView:
-    """A read-only table: columns as wide as their title and text, and the long text column
-    ``stretch`` (default the last) takes the room that is left, or gives it up first (its
-    full text is the cell's tooltip), so no short column is cut while an empty one is wide."""
-    view = QTableView(parent)
+          stretch: int = -1) -> FittedTable:
+    """A read-only table with columns fitted to the window (``FittedTable``); the long text
+    column ``stretch`` (default the last) gives up its room first."""
+    view = FittedTable(parent, stretch)
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -103,13 +161,8 @@ def table(parent: QWidget, name: str, model: RowsTableModel, *, multi: bool = Fa
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(model.columnCount() - 1 if stretch < 0 else stretch,
-                                QHeaderView.ResizeMode.Stretch)
     header.setResizeContentsPrecision(60)  # measure the first rows, not ten thousand
-    # columns as wide as their title and text, so that none is clipped while an empty one takes
-    # the room (issue 14, point 15)
-    model.modelReset.connect(view.resizeColumnsToContents)
-    view.resizeColumnsToContents()
+    model.modelReset.connect(view.fit_columns)
     return view
 
 
@@ -227,7 +280,7 @@ class VisitsPage(QWidget):
         page = QWidget(self)
         lay = QVBoxLayout(page)
         lay.addWidget(self.coverage_label)
-        lay.addWidget(table(page, "coverageTable", self.coverage_model, stretch=3))
+        lay.addWidget(table(page, "coverageTable", self.coverage_model, stretch=4))
         self.tabs.addTab(page, self.tr("Coverage"))
 
     def _build_schedule(self) -> None:
@@ -247,6 +300,7 @@ class VisitsPage(QWidget):
         self.conflicts = QListWidget(self)
         self.conflicts.setObjectName("conflictList")
         self.conflicts.setMaximumHeight(110)
+        self.conflicts.setWordWrap(True)  # a long list of names wraps, not cut at the edge
         page = QWidget(self)
         lay = QVBoxLayout(page)
         lay.addLayout(button_row(page, [
@@ -343,15 +397,18 @@ class VisitsPage(QWidget):
                         label=self.tr("Loading the campaign…"), parent=self)
 
     def _show_owner(self, owner: str | None) -> None:
-        """At the city a district's campaign is read-only: say whose it is, no edit buttons."""
+        """At the city a district's campaign is read-only: say whose it is, no edit buttons.
+        It only ever disables: a button the role may not use stays disabled with the role's
+        reason (it was enabled here for every role: issue 14, point 6)."""
+        if owner is None:
+            return
+        read_only = self.tr("Reported by %1: read-only here.").replace("%1", owner)
         for name in ("editCampaign", "planCampaign", "approveCampaign"):
             button = self.findChild(QWidget, name)
-            if button is not None:
-                button.setEnabled(owner is None and (
-                    name != "approveCampaign" or self._ws.actor.can(Perm.APPROVE)))
-        if owner is not None:
-            self.summary.setText(self.summary.text() + " " + self.tr(
-                "Reported by %1: read-only here.").replace("%1", owner))
+            if button is not None and button.isEnabledTo(self):
+                button.setEnabled(False)
+                button.setToolTip(read_only)
+        self.summary.setText(self.summary.text() + " " + read_only)
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -366,12 +423,15 @@ class VisitsPage(QWidget):
         self.work_model.set_rows(work)
         conflicts: Sequence[Conflict] = extra[0] if extra else []
         self.conflicts.clear()
-        waiting = sum(1 for v in visits if v.status in ("planned", "postponed")
-                      and (v.planned_date is None or v.team_id is None))
-        if waiting:  # issue 14: they were left out silently, the pane empty
-            item = QListWidgetItem(self.tr(
+        waiting = [v.name for v in visits if v.status in ("planned", "postponed")
+                   and (v.planned_date is None or v.team_id is None)]
+        if waiting:  # issue 14: they were left out silently, the pane empty; then unnamed
+            text = self.tr(
                 "%n visit(s) have no date or team yet: add a team or more visits per day and "
-                "schedule again, or assign them by hand.", "", waiting))
+                "schedule again, or assign them by hand.", "", len(waiting))
+            item = QListWidgetItem(text + " " + with_colon(self.tr("Not scheduled"))
+                                   + self.named(waiting))
+            item.setToolTip(text + "\n" + "、".join(waiting))
             item.setForeground(QColor("#b00020"))
             self.conflicts.addItem(item)
         for c in conflicts:
@@ -387,7 +447,8 @@ class VisitsPage(QWidget):
         self.coverage_model.set_rows(coverage.rows)
         self.week.set_data(visits, teams, extra[1])
         done = sum(1 for v in visits if v.status == "done")
-        approval = (self.tr("List approved by %1.").replace("%1", campaign.approved_by)
+        approval = (self.tr("List approved by %1.").replace(
+                        "%1", campaign.approver or campaign.approved_by)
                     if campaign.approved_by else
                     self.tr("List not approved yet (draft): the visit list and receipt sheet "
                             "print after a reviewer approves it."))
@@ -399,6 +460,10 @@ class VisitsPage(QWidget):
             .replace("%4", str(len(candidates)))
             .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
         self._show_owner(campaign.owner)
+        approve = self.findChild(QWidget, "approveCampaign")
+        if campaign.approved_by and approve is not None and approve.isEnabledTo(self):
+            approve.setEnabled(False)  # approving again would only be refused
+            approve.setToolTip(approval)
         missing = sum(1 for r in coverage.rows if r.problem == "not_planned")
         dropped = sum(1 for r in coverage.rows if r.problem == "dropped")
         if coverage.complete:
@@ -443,10 +508,19 @@ class VisitsPage(QWidget):
     def ask_approve(self) -> None:
         if self.campaign_id is None:
             return
-        opinion, ok = QInputDialog.getText(
-            self, self.tr("Approve list"),
-            self.tr("Opinion (optional). The maker or last editor of the list cannot "
-                    "approve it; a later change to the list withdraws the approval."))
+        try:
+            waiting = self._ws.visits().campaign(self.campaign_id).unscheduled
+        except AppError as exc:
+            present_error(self, exc)
+            return
+        prompt = self.tr("Opinion (optional). The maker or last editor of the list cannot "
+                         "approve it; a later change to the list withdraws the approval.")
+        if waiting:  # said before confirming, not found later on the printed list
+            prompt = self.tr(
+                "%n person(s) on the list are not scheduled yet (no team or no date): the "
+                "printed list shows them last, under “not scheduled”.", "", waiting) \
+                + "\n\n" + prompt
+        opinion, ok = QInputDialog.getText(self, self.tr("Approve list"), prompt)
         if ok:
             self.approve(opinion)
 
@@ -531,10 +605,20 @@ class VisitsPage(QWidget):
             self.explain_schedule(outcome[0])
         return True
 
+    def named(self, names: Sequence[str]) -> str:
+        """The first ``NAMES_SHOWN`` names and, when there are more, how many in all: 张三、
+        李四……等 25 人 (issue 14, point 4: the clerk was told how many, not who)."""
+        text = joined(names[:NAMES_SHOWN], "、")
+        if len(names) > NAMES_SHOWN:
+            text += self.tr("… (%n in all)", "", len(names))
+        return text
+
     def schedule_text(self, o: ScheduleOutcome) -> str:
         """What could not be scheduled, why, and what would fit it (issue 14, point 4)."""
         head = self.tr("%1 visit(s) scheduled; %2 could not be scheduled.") \
             .replace("%1", str(o.scheduled)).replace("%2", str(o.left))
+        if o.left_names:
+            head += "\n" + with_colon(self.tr("Not scheduled")) + self.named(o.left_names)
         if o.working_days == 0:
             why = self.tr("There is no office working day from %1 to the campaign's end "
                           "(%2).").replace("%1", o.first_day.isoformat()) \
@@ -557,6 +641,8 @@ class VisitsPage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schedule automatically"),
                           self.schedule_text(o), QMessageBox.StandardButton.Close, self)
         box.setObjectName("scheduleLeftBox")
+        if len(o.left_names) > NAMES_SHOWN:  # everyone, under 显示详细信息
+            box.setDetailedText("\n".join(o.left_names))
         team = box.addButton(self.tr("New team…"), QMessageBox.ButtonRole.ActionRole)
         dates = box.addButton(self.tr("Change the campaign dates…"),
                               QMessageBox.ButtonRole.ActionRole)

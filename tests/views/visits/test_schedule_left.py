@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.core.search_keys import name_keys
 from desktop.services.workspace import Workspace
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.visits_page import VisitsPage
@@ -33,10 +34,12 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     page.campaign.setCurrentIndex(index)
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
     shown: list[str] = []
+    details: list[str] = []
     asked_team: list[bool] = []
 
     def answer(box: QMessageBox) -> int:
         shown.append(box.text())
+        details.append(box.detailedText())
         # the clerk takes the offered way: a new team
         button = next(b for b in box.buttons() if "走访组" in b.text())
         button.click()
@@ -53,7 +56,20 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     assert f"{outcome.left} 次走访未能排期" in text
     assert f"{outcome.working_days} 个工作日" in text and "每天 2 次" in text
     assert f"共 {outcome.teams_needed} 个小组" in text and outcome.teams_needed > 1
+    # who: the first ten by name, then how many in all (they were only counted)
+    assert len(outcome.left_names) == outcome.left > 10
+    assert "未排期：" + "、".join(outcome.left_names[:10]) + f"等 {outcome.left} 人" in text
+    assert details[0].split("\n") == list(outcome.left_names)  # all of them, one a line
     assert asked_team == [True]
+    # the unscheduled are listed by district, township, then name in pinyin (丁, 万, 严… were
+    # in code-point order on the page and on the printed list)
+    left = [r for r in svc.visits(cid) if r.planned_date is None]
+    keys = [(r.district, r.area, name_keys(r.name)[0]) for r in left]
+    assert keys == sorted(keys)
+    assert keys != sorted(keys, key=lambda k: (k[0], k[1], left[keys.index(k)].name))
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
     warning = page.conflicts.item(0).text()
     assert f"{outcome.left} 次走访尚未排定日期或小组" in warning
+    assert "未排期：" in warning and f"等 {outcome.left} 人" in warning
+    assert set(page.conflicts.item(0).toolTip().split("\n")[1].split("、")) == \
+        set(outcome.left_names)  # all of them on the tooltip
