@@ -4,6 +4,7 @@ payment with the standards' warnings. Labels for statuses and steps live here to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import to_fen
 from desktop.core.reference_words import CLOSE_KIND, PAYMENT_KIND, REJECT_REASON, VERIFY_METHOD
+from desktop.core.texts import problem_text
 from desktop.core.vocabulary import HARDSHIP_STATUS
-from desktop.errors import FieldProblem
+from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import (
     CLOSE_KINDS,
     PAYMENT_KINDS,
@@ -31,12 +33,14 @@ from desktop.views.form_widgets import (
     PROBLEM_STYLE,
     WARNING_STYLE,
     DateField,
+    FieldBox,
     MoneyField,
     NotesField,
     TextField,
     problem_words,
 )
-from desktop.views.i18n import word
+from desktop.views.i18n import current_language, word
+from desktop.views.messages import refusal_words
 
 
 def status_label(code: str) -> str:
@@ -80,15 +84,22 @@ class StepInput:
 
 
 class OpinionDialog(QDialog):
-    """The opinion for a step, plus that step's own fields; OK once the opinion is typed."""
+    """The opinion for a step, plus that step's own fields; OK once the opinion is typed.
+
+    With ``attempt`` the step is taken from here on OK: a refusal is shown in the dialog, under
+    the field it names (else above the buttons), and the dialog stays open with everything
+    typed; it closes only when the step was taken (issue 14: a refused 公示 closed the dialog
+    and the clerk typed it all again)."""
 
     def __init__(self, action: str, default_notice_end: dt.date | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 attempt: Callable[[StepInput], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("opinionDialog")
         self.setWindowTitle(action_label(action))
         self.setMinimumWidth(440)
         self.action = action
+        self._attempt = attempt
         form = QFormLayout()
         today = dt.date.today()
         self.verified_on = DateField(self)
@@ -96,42 +107,53 @@ class OpinionDialog(QDialog):
         self.method = QComboBox(self)
         self.findings = NotesField(self)
         self.notice_start = DateField(self)
+        self.notice_start.setObjectName("noticeStart")
         self.notice_end = DateField(self)
+        self.notice_end.setObjectName("noticeEnd")
         self.reject_reason = QComboBox(self)
         self.close_kind = QComboBox(self)
         self.close_reason = TextField(self, max_length=500)
         self.next_review = DateField(self)
+        self.boxes: dict[str, FieldBox] = {}
+        """The fields of this step by the name a service's problem gives them."""
+
+        def row(label: str, field: str, editor: QWidget) -> None:
+            box = self.boxes[field] = FieldBox(editor, self)
+            form.addRow(label, box)
+
         if action == "verify":
             self.verified_on.set_value(today)
             for method in VERIFY_METHODS:
                 self.method.addItem(word(VERIFY_METHOD, method), method)
-            form.addRow(self.tr("Date"), self.verified_on)
-            form.addRow(self.tr("Verified by"), self.verified_by)
-            form.addRow(self.tr("Method"), self.method)
-            form.addRow(self.tr("Findings"), self.findings)
+            row(self.tr("Date"), "verified_on", self.verified_on)
+            row(self.tr("Verified by"), "verified_by", self.verified_by)
+            row(self.tr("Method"), "verify_method", self.method)
+            row(self.tr("Findings"), "verify_findings", self.findings)
         elif action == "notice":
             self.notice_start.set_value(today)
             self.notice_end.set_value(default_notice_end)
-            form.addRow(self.tr("Notice from"), self.notice_start)
-            form.addRow(self.tr("Notice until"), self.notice_end)
+            row(self.tr("Notice from"), "notice_start", self.notice_start)
+            row(self.tr("Notice until"), "notice_end", self.notice_end)
         elif action == "reject":
             for code in REJECT_REASONS:
                 self.reject_reason.addItem(word(REJECT_REASON, code), code)
-            form.addRow(self.tr("Reason"), self.reject_reason)
+            row(self.tr("Reason"), "reject_reason", self.reject_reason)
         elif action == "close":
             for kind in CLOSE_KINDS:
                 self.close_kind.addItem(word(CLOSE_KIND, kind), kind)
-            form.addRow(self.tr("Close as"), self.close_kind)
-            form.addRow(self.tr("Reason"), self.close_reason)
+            row(self.tr("Close as"), "closed_kind", self.close_kind)
+            row(self.tr("Reason"), "closed_reason", self.close_reason)
         elif action in ("approve", "renew"):
             self.next_review.setPlaceholderText(self.tr("default"))
-            form.addRow(self.tr("Next review"), self.next_review)
+            row(self.tr("Next review"), "next_review_date", self.next_review)
         self.opinion = NotesField(self)
         self.opinion.setObjectName("opinionEdit")
-        form.addRow(self.tr("Opinion"), self.opinion)
+        row(self.tr("Opinion"), "opinion", self.opinion)
         self.problem = QLabel(self)
+        self.problem.setObjectName("stepProblem")
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
+        self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -142,10 +164,11 @@ class OpinionDialog(QDialog):
         layout.addWidget(self.buttons)
         # the other steps' fields are not in this form: hidden, not a stray "YYYY-MM-DD" box
         # drawn over the labels (issue 14, point 7)
+        shown = {box.editor for box in self.boxes.values()}
         for widget in (self.verified_on, self.verified_by, self.method, self.findings,
                        self.notice_start, self.notice_end, self.reject_reason, self.close_kind,
                        self.close_reason, self.next_review):
-            if form.indexOf(widget) < 0:
+            if widget not in shown:
                 widget.hide()
         for field in (self.opinion, self.findings, self.verified_by, self.close_reason):
             field.changed.connect(self._update)
@@ -160,7 +183,39 @@ class OpinionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
-        self.problem.setText("\n".join(problem_words(p) for p in problems))
+        """Each problem under its field, the others (no field of this form) above the
+        buttons, with the field named."""
+        lang = current_language()
+        for name, box in self.boxes.items():
+            box.set_problems(problem_words(p) for p in problems if p.field == name)
+        rest = [problem_text(p, lang) for p in problems if p.field not in self.boxes]
+        self.problem.setText("\n".join(rest))
+        self.problem.setVisible(bool(rest))
+
+    def show_refusal(self, exc: AppError) -> None:
+        """A refusal in words: its problems under their fields, or one sentence above the
+        buttons."""
+        if isinstance(exc, ValidationError):
+            self.show_problems(exc.problems)
+            return
+        self.show_problems([])
+        self.problem.setText(refusal_words(exc))
+        self.problem.show()
+
+    def accept(self) -> None:
+        local = {name: box.editor.local_problem() for name, box in self.boxes.items()
+                 if hasattr(box.editor, "local_problem")}
+        if any(local.values()):  # a date that is no date: said here, not taken as empty
+            for name, text in local.items():
+                self.boxes[name].set_problems([text] if text else [])
+            return
+        if self._attempt is not None:
+            try:
+                self._attempt(self.result_input())
+            except AppError as exc:
+                self.show_refusal(exc)
+                return
+        super().accept()
 
     def result_input(self) -> StepInput:
         return StepInput(
