@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 from desktop.core.money import to_fen, yuan
 from desktop.core.texts import permission_refusal
 from desktop.errors import AppError, FieldProblem, ValidationError
-from desktop.services.hardship.rules import DOCUMENT_TYPES, WORKFLOW, attachment_permission
+from desktop.services.hardship.rules import (
+    DOCUMENT_TYPES,
+    WORKFLOW,
+    application_documents,
+    attachment_permission,
+)
 from desktop.services.hardship.types import AttachmentRow, CaseDetail, CaseDraft
 from desktop.services.permissions import ROLE_PERMISSIONS, Perm, Role
 from desktop.services.workspace import Workspace
@@ -375,8 +380,16 @@ class HardshipDialog(QDialog):
     def step_dialog(self, action: str) -> OpinionDialog:
         """The opinion dialog for ``action``: it takes the step itself on OK and stays open,
         with what was typed and the refusal in words, when the step is refused."""
-        return OpinionDialog(action, self._service.default_notice_end(dt.date.today()), self,
-                             attempt=lambda got: self.run_step(action, got))
+        dialog = OpinionDialog(action, self._service.default_notice_end(dt.date.today()),
+                               self, attempt=lambda got: self.run_step(action, got))
+        if action == "submit" and self.detail is not None:
+            # said before the opinion is typed: the documents the service will ask for
+            lacking = [d for d in application_documents(self.detail.category)
+                       if d in self.detail.missing_documents]
+            if lacking:
+                dialog.show_refusal(AppError("hardship_documents_missing",
+                                             documents="、".join(data_word(d) for d in lacking)))
+        return dialog
 
     def take_step(self, action: str) -> None:
         """Ask for the opinion and the step's fields; the dialog takes the step."""

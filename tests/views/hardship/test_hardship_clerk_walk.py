@@ -156,3 +156,24 @@ def test_the_columns_fit_the_dialog_at_1366x768(
     assert income
     text_width = mh.fontMetrics().horizontalAdvance("月收入（元）")
     assert mh.sectionSize(income[0]) >= text_width
+
+
+def test_submitting_without_the_application_documents_is_said_before_typing(
+        qtbot: QtBot, db: Database, admin: Actor, no_message_box: list[AppError]) -> None:
+    """The 材料 tab lists 本人申请、身份证… missing: 提交 says so in its dialog at once and
+    refuses, the file stays a draft; the documents of later steps are not asked for."""
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "draft")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["maker"]), case_id)
+    qtbot.addWidget(dialog)
+    step = dialog.step_dialog("submit")
+    qtbot.addWidget(step)
+    step.show()
+    said = step.problem.text()
+    assert step.problem.isVisibleTo(step)
+    assert "：本人申请、身份证、户口本、收入证明、低保证（" in said  # nothing of later steps
+    step.opinion.setPlainText("本人申请，社区已签字")
+    step.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert step.isVisible() and "本人申请" in step.problem.text()
+    assert dialog.detail is not None and dialog.detail.status == "draft"
+    assert not no_message_box
