@@ -244,12 +244,16 @@ class PaymentDialog(QDialog):
     """A payment; the rules it breaks show as warnings, and then an override reason is asked
     (the service lets only an approver override)."""
 
-    def __init__(self, check: object, parent: QWidget | None = None) -> None:
+    def __init__(self, check: object, parent: QWidget | None = None, *,
+                 notes: Callable[[str, dt.date], list[FieldProblem]] | None = None,
+                 attempt: Callable[[PaymentInput], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Record a payment"))
         self.setMinimumWidth(420)
         self._check = check  # (kind, amount, date, self_paid) -> list[FieldProblem]
+        self._notes = notes  # (kind, date) -> what to see before confirming
+        self._attempt = attempt  # records it: a refusal is said here, the dialog stays open
         self.kind = QComboBox(self)
         self.kind.setObjectName("paymentKind")
         for kind in PAYMENT_KINDS:
@@ -268,6 +272,15 @@ class PaymentDialog(QDialog):
         self.warning.setObjectName("paymentWarning")
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("paymentNotice")
+        self.notice.setStyleSheet(WARNING_STYLE)
+        self.notice.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("paymentProblem")
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Amount (yuan)"), self.amount)
@@ -275,6 +288,7 @@ class PaymentDialog(QDialog):
         form.addRow(self.tr("Payer"), self.payer)
         form.addRow(self.tr("Self-paid medical costs (yuan)"), self.self_paid)
         form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.notice)
         form.addRow(self.warning)
         form.addRow(self.tr("Override reason"), self.override)
         self.buttons = QDialogButtonBox(
@@ -283,6 +297,7 @@ class PaymentDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         for field in (self.amount, self.paid_on, self.payer, self.self_paid, self.override):
             field.changed.connect(self._update)
@@ -299,10 +314,26 @@ class PaymentDialog(QDialog):
                                  None if self_paid is None else to_fen(self_paid))
         self.warning.setText("\n".join(problem_words(p) for p in broken))
         self.warning.setVisible(bool(broken))
+        notes = (self._notes(self.kind.currentData(), day)
+                 if amount > 0 and day is not None and self._notes is not None else [])
+        self.notice.setText("\n".join(problem_words(p) for p in notes))
+        self.notice.setVisible(bool(notes))
         self.override.setEnabled(bool(broken))
         ok = amount > 0 and day is not None and bool(self.payer.value()) and (
             not broken or bool(self.override.value()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def accept(self) -> None:
+        if self._attempt is not None:
+            try:
+                self._attempt(self.result_input())
+            except AppError as exc:
+                words = ([problem_text(p, current_language()) for p in exc.problems]
+                         if isinstance(exc, ValidationError) else [refusal_words(exc)])
+                self.problem.setText("\n".join(words))
+                self.problem.show()
+                return
+        super().accept()
 
     def result_input(self) -> PaymentInput:
         day = self.paid_on.value()

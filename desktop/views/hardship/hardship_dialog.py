@@ -469,28 +469,31 @@ class HardshipDialog(QDialog):
         assert self.case_id is not None
         cid = self.case_id
         return PaymentDialog(lambda k, a, d, m: self._service.check_payment(cid, k, a, d, m),
-                             self)
+                             self, notes=lambda k, d: self._service.payment_notes(cid, k, d),
+                             attempt=self.record)
 
     def record_payment(self) -> None:
         if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
             return
-        dialog = self.payment_dialog()
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.pay(dialog.result_input())
+        self.payment_dialog().exec()  # it records the payment; a refusal stays in it
 
     def pay(self, got: PaymentInput) -> bool:
-        assert self.case_id is not None
-        cid = self.case_id
+        """Record the payment (without the dialog), a refusal said in a message box."""
         try:
-            self._service.record_payment(
-                cid, kind=got.kind, amount=got.amount, paid_on=got.paid_on, payer=got.payer,
-                medical_self_paid=got.medical_self_paid, notes=got.notes,
-                override_reason=got.override_reason)
+            self.record(got)
         except AppError as exc:
             present_error(self, exc)
             return False
-        self.reload()
         return True
+
+    def record(self, got: PaymentInput) -> None:
+        """Record the payment; a refusal is raised (``AppError``), nothing written."""
+        assert self.case_id is not None
+        self._service.record_payment(
+            self.case_id, kind=got.kind, amount=got.amount, paid_on=got.paid_on,
+            payer=got.payer, medical_self_paid=got.medical_self_paid, notes=got.notes,
+            override_reason=got.override_reason)
+        self.reload()
 
     # -- printing -----------------------------------------------------------------------------
 

@@ -177,3 +177,38 @@ def test_submitting_without_the_application_documents_is_said_before_typing(
     assert step.isVisible() and "本人申请" in step.problem.text()
     assert dialog.detail is not None and dialog.detail.status == "draft"
     assert not no_message_box
+
+
+def test_the_payment_dialog_says_no_standard_is_set_and_keeps_a_refused_payment(
+        qtbot: QtBot, db: Database, admin: Actor, no_message_box: list[AppError]) -> None:
+    """Fresh database, no 发放标准: the dialog says so before 确定; a second payment that day
+    is pointed out; a refused payment (dated tomorrow) stays in the dialog as typed."""
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["maker"]), case_id)
+    qtbot.addWidget(dialog)
+    pay = dialog.payment_dialog()
+    qtbot.addWidget(pay)
+    pay.show()
+    pay.kind.setCurrentText("春节慰问金")
+    pay.amount.setText("2000")
+    pay.payer.setText("县总工会")
+    year = dt.date.today().year
+    assert pay.notice.isVisibleTo(pay)
+    assert f"{year} 年尚未设定“春节慰问金”的发放标准" in pay.notice.text()
+    ok = pay.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    ok.click()
+    assert not pay.isVisible() and dialog.payments.rowCount() == 1
+    second = dialog.payment_dialog()
+    qtbot.addWidget(second)
+    second.show()
+    second.kind.setCurrentText("春节慰问金")
+    second.amount.setText("20000")
+    second.payer.setText("县总工会")
+    assert "已向本人发放过春节慰问金（2000.00 元）" in second.notice.text()
+    second.paid_on.setText((dt.date.today() + dt.timedelta(days=1)).isoformat())
+    second.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert second.isVisible() and second.amount.text().startswith("20000")
+    assert "发放日期" in second.problem.text() and "晚于今天" in second.problem.text()
+    assert dialog.payments.rowCount() == 1 and not no_message_box
