@@ -43,6 +43,19 @@ from desktop.views.i18n import current_language, word
 from desktop.views.messages import refusal_words
 
 
+def grow_to_fit(dialog: QDialog) -> None:
+    """A message shown in an open dialog makes it taller rather than squeezing the fields
+    (the screen fitter keeps it on the screen)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    wanted = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() \
+        else dialog.sizeHint().height()
+    if wanted > dialog.height():
+        dialog.resize(dialog.width(), wanted)
+
+
 def status_label(code: str) -> str:
     return word(HARDSHIP_STATUS, code)
 
@@ -191,6 +204,7 @@ class OpinionDialog(QDialog):
         rest = [problem_text(p, lang) for p in problems if p.field not in self.boxes]
         self.problem.setText("\n".join(rest))
         self.problem.setVisible(bool(rest))
+        grow_to_fit(self)
 
     def show_refusal(self, exc: AppError) -> None:
         """A refusal in words: its problems under their fields, or one sentence above the
@@ -201,6 +215,7 @@ class OpinionDialog(QDialog):
         self.show_problems([])
         self.problem.setText(refusal_words(exc))
         self.problem.show()
+        grow_to_fit(self)
 
     def accept(self) -> None:
         local = {name: box.editor.local_problem() for name, box in self.boxes.items()
@@ -318,6 +333,7 @@ class PaymentDialog(QDialog):
                  if amount > 0 and day is not None and self._notes is not None else [])
         self.notice.setText("\n".join(problem_words(p) for p in notes))
         self.notice.setVisible(bool(notes))
+        grow_to_fit(self)
         self.override.setEnabled(bool(broken))
         ok = amount > 0 and day is not None and bool(self.payer.value()) and (
             not broken or bool(self.override.value()))
@@ -332,6 +348,7 @@ class PaymentDialog(QDialog):
                          if isinstance(exc, ValidationError) else [refusal_words(exc)])
                 self.problem.setText("\n".join(words))
                 self.problem.show()
+                grow_to_fit(self)
                 return
         super().accept()
 
