@@ -4,12 +4,15 @@ person to open files for, and a helper that walks a file to any state through th
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import uuid
+from pathlib import Path
 
 from sqlalchemy import update
 
 from desktop.database import Database
 from desktop.models import HardshipStep
+from desktop.services.hardship.rules import application_documents
 from desktop.services.hardship.service import HardshipService
 from desktop.services.hardship.types import CaseDraft, MemberDraft
 from desktop.services.permissions import Actor, Role
@@ -51,12 +54,31 @@ def draft(person_id: uuid.UUID, **changes: object) -> CaseDraft:
     return CaseDraft(**values)  # type: ignore[arg-type]
 
 
-def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None = None
-         ) -> uuid.UUID:
-    """A file made by ``maker`` (the clerk by default), taken to ``status`` by the others."""
+_SCANS: list[tempfile.TemporaryDirectory[str]] = []
+
+
+def attach_application(db: Database, case_id: uuid.UUID, actor: Actor | None = None,
+                       category: str = "深度困难") -> None:
+    """The documents a file must carry before 提交 (本人申请, 身份证, 户口本 …), as small scans."""
+    if not _SCANS:
+        _SCANS.append(tempfile.TemporaryDirectory(prefix="laomo-scans-"))
+    clerk = service(db, actor or CAST["maker"])
+    for kind in application_documents(category):
+        scan = Path(_SCANS[0].name) / f"{kind}.pdf"
+        if not scan.exists():
+            scan.write_bytes(b"%PDF-1.4 " + kind.encode())
+        clerk.add_attachment(case_id, scan, kind)
+
+
+def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None = None,
+         documents: bool = False) -> uuid.UUID:
+    """A file made by ``maker`` (the clerk by default), taken to ``status`` by the others; it
+    carries the application's documents from 提交 on (a draft only with ``documents``)."""
     made_by = service(db, maker or CAST["maker"])
     checker = service(db, CAST["reviewer"])
     case_id = made_by.open(draft(person_id))
+    if status != "draft" or documents:
+        attach_application(db, case_id, maker)
     if status == "draft":
         return case_id
     made_by.submit(case_id, "本人申请，社区已签字")

@@ -261,6 +261,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hardship_maker_checker": ("用户 {user} 建立或最后修改了这份档案，不能由本人核查或审批（审核与经办须分离）。",
                                "{user} created or last edited this file and so cannot verify "
                                "or approve it (maker ≠ checker)."),
+    "hardship_documents_missing": ("提交前请先在“材料”中添加：{documents}（本人申请及其证明材料齐全后才能交审核；入户核查记录、公示材料在核查、公示时补充）。未做任何修改。",
+                                   "Add these documents before submitting: {documents} (the "
+                                   "application goes to the reviewers complete; the check and "
+                                   "notice records follow with those steps). Nothing was changed."),
     "hardship_notice_running": ("公示期到 {end} 才结束，公示期满后才能审批。",
                                 "The public notice runs until {end}: approve after it ends."),
     "hardship_not_approved": ("档案状态为“{status}”，只有已审批的档案才能发放。",
@@ -576,6 +580,13 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "payment_above_medical_share": ("医疗救助不得超过自付医疗费的 {ratio}%（本次上限 {limit} 元）。",
                                     "Medical aid is at most {ratio}% of self-paid costs "
                                     "(limit {limit} yuan)."),
+    "payment_no_standard": ("{year} 年尚未设定“{kind}”的发放标准，金额无法按标准核对：请确认金额无误（发放标准由管理员设定：laomo hardship standard）。",
+                            "No standard is set for “{kind}” in {year}: the amount cannot be "
+                            "checked against one, so make sure it is right (an administrator "
+                            "sets standards: laomo hardship standard)."),
+    "payment_same_day": ("{date} 已向本人发放过{kind}（{amounts} 元），请确认不是重复登记。",
+                         "{kind} was already paid on {date} ({amounts} yuan): make sure this is "
+                         "not the same payment twice."),
     "payment_per_year": ("{kind}每年最多发放 {count} 次，{year} 年已发放。",
                          "{kind}: at most {count} per year, already paid in {year}."),
     "attachment_type_unknown": ("材料类别“{value}”无效。", "Unknown document type “{value}”."),

@@ -37,6 +37,15 @@ def describe(exc: BaseException) -> str:
     )
 
 
+def refusal_words(exc: AppError) -> str:
+    """The sentence for a refusal shown inside a form rather than in a box: logged and, for a
+    permission, recorded as ``present_error`` does."""
+    log.info("refused: %s", exc)
+    if isinstance(exc, PermissionDenied) and denial_recorder is not None:
+        denial_recorder(exc)
+    return describe(exc)
+
+
 def present_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show ``exc`` to the user; never raises."""
     box = QMessageBox(parent)

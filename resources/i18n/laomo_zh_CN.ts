@@ -931,16 +931,16 @@
         <translation>类别</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>档案编号</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
         <source>Added by</source>
         <translation>添加人</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
     </message>
     <message>
         <source>SHA-256</source>
@@ -1015,8 +1015,12 @@
         <translation>公示期到 %2 才结束，期满后才能%1。</translation>
     </message>
     <message>
-        <source>Your role cannot take these steps (%1): a reviewer or the administrator does.</source>
-        <translation>您的角色不能办理这些步骤（%1），请由审核员或管理员办理。</translation>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <source>Your role cannot take %1: the %2 does.</source>
+        <translation>您的角色不能办理%1，请由%2办理。</translation>
     </message>
     <message>
         <source>Objection</source>

@@ -17,7 +17,16 @@ from desktop.models import AuditEvent, HardshipCase, HardshipPayment, Person
 from desktop.services.hardship.rules import DIBAO, add_working_days, working_days
 from desktop.services.hardship.types import MemberDraft
 from desktop.services.permissions import Actor
-from tests.hardship_support import APPROVER, CAST, TODAY, add_people, draft, service, walk
+from tests.hardship_support import (
+    APPROVER,
+    CAST,
+    TODAY,
+    add_people,
+    attach_application,
+    draft,
+    service,
+    walk,
+)
 
 
 def _count(db: Database, model: type) -> int:
@@ -289,6 +298,7 @@ def test_the_notice_cannot_start_before_the_submission(db: Database, admin: Acto
     (person,) = add_people(db, 1)
     clerk, checker = service(db, CAST["maker"]), service(db, CAST["reviewer"])
     case_id = clerk.open(draft(person))
+    attach_application(db, case_id)
     clerk.submit(case_id, "本人申请")
     checker.verify(case_id, on=TODAY - dt.timedelta(days=5), by="王科长", method="入户",
                    findings="属实", opinion="同意")

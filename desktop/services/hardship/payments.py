@@ -70,6 +70,26 @@ def rule_problems(s: Session, case: HardshipCase, kind: str, amount: int, paid_o
     return problems
 
 
+def payment_notes(s: Session, case: HardshipCase, kind: str, paid_on: dt.date
+                  ) -> list[FieldProblem]:
+    """What the clerk should see before confirming though no rule is broken: no standard for
+    the year and kind (the amount is checked against nothing: issue 14, a fresh database took
+    2,000 then 20,000 without a word), and payments of the kind already made that day."""
+    notes: list[FieldProblem] = []
+    if standard(s, paid_on.year, kind, case.district_id) is None:
+        notes.append(FieldProblem("amount", "payment_no_standard",
+                                  {"year": paid_on.year, "kind": kind}))
+    same_day = s.scalars(select(HardshipPayment.amount).where(
+        HardshipPayment.person_id == case.person_id, HardshipPayment.kind == kind,
+        HardshipPayment.paid_on == paid_on, HardshipPayment.deleted_at.is_(None))
+        .order_by(HardshipPayment.created_at)).all()
+    if same_day:
+        notes.append(FieldProblem("paid_on", "payment_same_day", {
+            "kind": kind, "date": paid_on.isoformat(),
+            "amounts": "、".join(yuan_plain(a) for a in same_day)}))
+    return notes
+
+
 class HardshipPayments:
     """Recording payments; mixed into ``HardshipService``."""
 
@@ -85,6 +105,13 @@ class HardshipPayments:
         with self._read_sessions.begin() as s:
             case = load_case(s, case_id)
             return rule_problems(s, case, kind, amount, paid_on, medical_self_paid)
+
+    def payment_notes(self, case_id: uuid.UUID, kind: str, paid_on: dt.date
+                      ) -> list[FieldProblem]:
+        """The notes the payment dialog shows before saving (no standard, paid that day)."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            return payment_notes(s, load_case(s, case_id), kind, paid_on)
 
     def record_payment(
         self, case_id: uuid.UUID, *, kind: str, amount: int, paid_on: dt.date, payer: str,

@@ -50,6 +50,18 @@ DOCUMENTS: dict[str, tuple[str, ...]] = {
 }
 DOCUMENTS_DEFAULT: tuple[str, ...] = ("本人申请", "身份证", "户口本", "收入证明",
                                       "入户核查记录", "公示材料")
+LATER_DOCUMENTS: frozenset[str] = frozenset({"入户核查记录", "公示材料"})
+"""Documents the later steps make (the 入户核查 its record, the 公示 its notice): not asked for
+at 提交. The others (本人申请 signed, 身份证, 户口本, 收入证明 …) are the application itself."""
+
+
+def application_documents(category: str) -> tuple[str, ...]:
+    """What a file of ``category`` must carry before it is submitted (DOMAIN.md: the process
+    starts with the signed 本人申请 and its documents, then 核查 and 公示 add theirs)."""
+    return tuple(d for d in DOCUMENTS.get(category, DOCUMENTS_DEFAULT)
+                 if d not in LATER_DOCUMENTS)
+
+
 DOCUMENT_TYPES: tuple[str, ...] = (
     "本人申请", "身份证", "户口本", "收入证明", "低保证", "诊断书", "医药费票据", "学费票据",
     "入户核查记录", "公示材料", "其他",

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import AppError, FieldProblem, PermissionDenied, ValidationError
-from desktop.models import HardshipCase, HardshipStep
+from desktop.models import HardshipAttachment, HardshipCase, HardshipStep
 from desktop.services import audit, settings
 from desktop.services.hardship.rules import (
     CLOSE_KINDS,
@@ -31,6 +31,7 @@ from desktop.services.hardship.rules import (
     WORKFLOW,
     add_months,
     add_working_days,
+    application_documents,
     clean,
     opinion_required,
     working_days,
@@ -168,8 +169,18 @@ class HardshipWorkflow:
 
     def submit(self, case_id: uuid.UUID, opinion: str, *,
                expected_version: int | None = None) -> None:
-        """本人申请 and 单位/社区 sign-off done: hand the draft to the reviewers."""
-        self._simple(case_id, "submit", opinion, expected_version)
+        """本人申请 and 单位/社区 sign-off done: hand the draft to the reviewers. Refused, naming
+        them, while a document of the application is missing (issue 14: a file listing every
+        document missing went to the reviewers); the check and notice records come later."""
+        with self._sessions.begin() as s:
+            case = self._begin_step(s, case_id, "submit", expected_version)
+            text = opinion_required(opinion)
+            present = set(s.scalars(select(HardshipAttachment.doc_type).where(
+                HardshipAttachment.case_id == case.id)))
+            lacking = [d for d in application_documents(case.category) if d not in present]
+            if lacking:
+                raise AppError("hardship_documents_missing", documents="、".join(lacking))
+            self._finish_step(s, case, "submit", text, {})
 
     def send_back(self, case_id: uuid.UUID, opinion: str, *,
                   expected_version: int | None = None) -> None:

@@ -4,6 +4,7 @@ payment with the standards' warnings. Labels for statuses and steps live here to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.money import to_fen
 from desktop.core.reference_words import CLOSE_KIND, PAYMENT_KIND, REJECT_REASON, VERIFY_METHOD
+from desktop.core.texts import problem_text
 from desktop.core.vocabulary import HARDSHIP_STATUS
-from desktop.errors import FieldProblem
+from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import (
     CLOSE_KINDS,
     PAYMENT_KINDS,
@@ -31,12 +33,27 @@ from desktop.views.form_widgets import (
     PROBLEM_STYLE,
     WARNING_STYLE,
     DateField,
+    FieldBox,
     MoneyField,
     NotesField,
     TextField,
     problem_words,
 )
-from desktop.views.i18n import word
+from desktop.views.i18n import current_language, word
+from desktop.views.messages import refusal_words
+
+
+def grow_to_fit(dialog: QDialog) -> None:
+    """A message shown in an open dialog makes it taller rather than squeezing the fields
+    (the screen fitter keeps it on the screen)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    wanted = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() \
+        else dialog.sizeHint().height()
+    if wanted > dialog.height():
+        dialog.resize(dialog.width(), wanted)
 
 
 def status_label(code: str) -> str:
@@ -80,15 +97,22 @@ class StepInput:
 
 
 class OpinionDialog(QDialog):
-    """The opinion for a step, plus that step's own fields; OK once the opinion is typed."""
+    """The opinion for a step, plus that step's own fields; OK once the opinion is typed.
+
+    With ``attempt`` the step is taken from here on OK: a refusal is shown in the dialog, under
+    the field it names (else above the buttons), and the dialog stays open with everything
+    typed; it closes only when the step was taken (issue 14: a refused 公示 closed the dialog
+    and the clerk typed it all again)."""
 
     def __init__(self, action: str, default_notice_end: dt.date | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 attempt: Callable[[StepInput], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("opinionDialog")
         self.setWindowTitle(action_label(action))
         self.setMinimumWidth(440)
         self.action = action
+        self._attempt = attempt
         form = QFormLayout()
         today = dt.date.today()
         self.verified_on = DateField(self)
@@ -96,42 +120,53 @@ class OpinionDialog(QDialog):
         self.method = QComboBox(self)
         self.findings = NotesField(self)
         self.notice_start = DateField(self)
+        self.notice_start.setObjectName("noticeStart")
         self.notice_end = DateField(self)
+        self.notice_end.setObjectName("noticeEnd")
         self.reject_reason = QComboBox(self)
         self.close_kind = QComboBox(self)
         self.close_reason = TextField(self, max_length=500)
         self.next_review = DateField(self)
+        self.boxes: dict[str, FieldBox] = {}
+        """The fields of this step by the name a service's problem gives them."""
+
+        def row(label: str, field: str, editor: QWidget) -> None:
+            box = self.boxes[field] = FieldBox(editor, self)
+            form.addRow(label, box)
+
         if action == "verify":
             self.verified_on.set_value(today)
             for method in VERIFY_METHODS:
                 self.method.addItem(word(VERIFY_METHOD, method), method)
-            form.addRow(self.tr("Date"), self.verified_on)
-            form.addRow(self.tr("Verified by"), self.verified_by)
-            form.addRow(self.tr("Method"), self.method)
-            form.addRow(self.tr("Findings"), self.findings)
+            row(self.tr("Date"), "verified_on", self.verified_on)
+            row(self.tr("Verified by"), "verified_by", self.verified_by)
+            row(self.tr("Method"), "verify_method", self.method)
+            row(self.tr("Findings"), "verify_findings", self.findings)
         elif action == "notice":
             self.notice_start.set_value(today)
             self.notice_end.set_value(default_notice_end)
-            form.addRow(self.tr("Notice from"), self.notice_start)
-            form.addRow(self.tr("Notice until"), self.notice_end)
+            row(self.tr("Notice from"), "notice_start", self.notice_start)
+            row(self.tr("Notice until"), "notice_end", self.notice_end)
         elif action == "reject":
             for code in REJECT_REASONS:
                 self.reject_reason.addItem(word(REJECT_REASON, code), code)
-            form.addRow(self.tr("Reason"), self.reject_reason)
+            row(self.tr("Reason"), "reject_reason", self.reject_reason)
         elif action == "close":
             for kind in CLOSE_KINDS:
                 self.close_kind.addItem(word(CLOSE_KIND, kind), kind)
-            form.addRow(self.tr("Close as"), self.close_kind)
-            form.addRow(self.tr("Reason"), self.close_reason)
+            row(self.tr("Close as"), "closed_kind", self.close_kind)
+            row(self.tr("Reason"), "closed_reason", self.close_reason)
         elif action in ("approve", "renew"):
             self.next_review.setPlaceholderText(self.tr("default"))
-            form.addRow(self.tr("Next review"), self.next_review)
+            row(self.tr("Next review"), "next_review_date", self.next_review)
         self.opinion = NotesField(self)
         self.opinion.setObjectName("opinionEdit")
-        form.addRow(self.tr("Opinion"), self.opinion)
+        row(self.tr("Opinion"), "opinion", self.opinion)
         self.problem = QLabel(self)
+        self.problem.setObjectName("stepProblem")
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
+        self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -142,10 +177,11 @@ class OpinionDialog(QDialog):
         layout.addWidget(self.buttons)
         # the other steps' fields are not in this form: hidden, not a stray "YYYY-MM-DD" box
         # drawn over the labels (issue 14, point 7)
+        shown = {box.editor for box in self.boxes.values()}
         for widget in (self.verified_on, self.verified_by, self.method, self.findings,
                        self.notice_start, self.notice_end, self.reject_reason, self.close_kind,
                        self.close_reason, self.next_review):
-            if form.indexOf(widget) < 0:
+            if widget not in shown:
                 widget.hide()
         for field in (self.opinion, self.findings, self.verified_by, self.close_reason):
             field.changed.connect(self._update)
@@ -160,7 +196,41 @@ class OpinionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
-        self.problem.setText("\n".join(problem_words(p) for p in problems))
+        """Each problem under its field, the others (no field of this form) above the
+        buttons, with the field named."""
+        lang = current_language()
+        for name, box in self.boxes.items():
+            box.set_problems(problem_words(p) for p in problems if p.field == name)
+        rest = [problem_text(p, lang) for p in problems if p.field not in self.boxes]
+        self.problem.setText("\n".join(rest))
+        self.problem.setVisible(bool(rest))
+        grow_to_fit(self)
+
+    def show_refusal(self, exc: AppError) -> None:
+        """A refusal in words: its problems under their fields, or one sentence above the
+        buttons."""
+        if isinstance(exc, ValidationError):
+            self.show_problems(exc.problems)
+            return
+        self.show_problems([])
+        self.problem.setText(refusal_words(exc))
+        self.problem.show()
+        grow_to_fit(self)
+
+    def accept(self) -> None:
+        local = {name: box.editor.local_problem() for name, box in self.boxes.items()
+                 if hasattr(box.editor, "local_problem")}
+        if any(local.values()):  # a date that is no date: said here, not taken as empty
+            for name, text in local.items():
+                self.boxes[name].set_problems([text] if text else [])
+            return
+        if self._attempt is not None:
+            try:
+                self._attempt(self.result_input())
+            except AppError as exc:
+                self.show_refusal(exc)
+                return
+        super().accept()
 
     def result_input(self) -> StepInput:
         return StepInput(
@@ -189,12 +259,16 @@ class PaymentDialog(QDialog):
     """A payment; the rules it breaks show as warnings, and then an override reason is asked
     (the service lets only an approver override)."""
 
-    def __init__(self, check: object, parent: QWidget | None = None) -> None:
+    def __init__(self, check: object, parent: QWidget | None = None, *,
+                 notes: Callable[[str, dt.date], list[FieldProblem]] | None = None,
+                 attempt: Callable[[PaymentInput], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Record a payment"))
         self.setMinimumWidth(420)
         self._check = check  # (kind, amount, date, self_paid) -> list[FieldProblem]
+        self._notes = notes  # (kind, date) -> what to see before confirming
+        self._attempt = attempt  # records it: a refusal is said here, the dialog stays open
         self.kind = QComboBox(self)
         self.kind.setObjectName("paymentKind")
         for kind in PAYMENT_KINDS:
@@ -213,6 +287,15 @@ class PaymentDialog(QDialog):
         self.warning.setObjectName("paymentWarning")
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("paymentNotice")
+        self.notice.setStyleSheet(WARNING_STYLE)
+        self.notice.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("paymentProblem")
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Amount (yuan)"), self.amount)
@@ -220,6 +303,7 @@ class PaymentDialog(QDialog):
         form.addRow(self.tr("Payer"), self.payer)
         form.addRow(self.tr("Self-paid medical costs (yuan)"), self.self_paid)
         form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.notice)
         form.addRow(self.warning)
         form.addRow(self.tr("Override reason"), self.override)
         self.buttons = QDialogButtonBox(
@@ -228,6 +312,7 @@ class PaymentDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         for field in (self.amount, self.paid_on, self.payer, self.self_paid, self.override):
             field.changed.connect(self._update)
@@ -244,10 +329,28 @@ class PaymentDialog(QDialog):
                                  None if self_paid is None else to_fen(self_paid))
         self.warning.setText("\n".join(problem_words(p) for p in broken))
         self.warning.setVisible(bool(broken))
+        notes = (self._notes(self.kind.currentData(), day)
+                 if amount > 0 and day is not None and self._notes is not None else [])
+        self.notice.setText("\n".join(problem_words(p) for p in notes))
+        self.notice.setVisible(bool(notes))
+        grow_to_fit(self)
         self.override.setEnabled(bool(broken))
         ok = amount > 0 and day is not None and bool(self.payer.value()) and (
             not broken or bool(self.override.value()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def accept(self) -> None:
+        if self._attempt is not None:
+            try:
+                self._attempt(self.result_input())
+            except AppError as exc:
+                words = ([problem_text(p, current_language()) for p in exc.problems]
+                         if isinstance(exc, ValidationError) else [refusal_words(exc)])
+                self.problem.setText("\n".join(words))
+                self.problem.show()
+                grow_to_fit(self)
+                return
+        super().accept()
 
     def result_input(self) -> PaymentInput:
         day = self.paid_on.value()

@@ -30,9 +30,14 @@ from PySide6.QtWidgets import (
 from desktop.core.money import to_fen, yuan
 from desktop.core.texts import permission_refusal
 from desktop.errors import AppError, FieldProblem, ValidationError
-from desktop.services.hardship.rules import DOCUMENT_TYPES, attachment_permission
+from desktop.services.hardship.rules import (
+    DOCUMENT_TYPES,
+    WORKFLOW,
+    application_documents,
+    attachment_permission,
+)
 from desktop.services.hardship.types import AttachmentRow, CaseDetail, CaseDraft
-from desktop.services.permissions import Perm
+from desktop.services.permissions import ROLE_PERMISSIONS, Perm, Role
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import bracketed, data_word, joined, spaced, with_colon
 from desktop.views.document_preview import DocumentPreviewDialog
@@ -53,6 +58,7 @@ from desktop.views.hardship.hardship_household import HouseholdForm
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
+from desktop.views.roles import role_label
 from desktop.views.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -99,7 +105,9 @@ class HardshipDialog(QDialog):
                  tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hardshipDialog")
-        self.resize(900, 640)
+        # wide enough for the household members' six columns beside the form at 1366×768
+        # (fitted to a smaller screen as every window is)
+        self.resize(1220, 680)
         self._ws = workspace
         self._tasks = tasks if tasks is not None else TaskRunner(self)
         self._service = workspace.hardship()
@@ -213,8 +221,12 @@ class HardshipDialog(QDialog):
     def _build_documents(self) -> None:
         page = QWidget(self)
         self.documents = _table(page, "attachments", [
-            self.tr("Type"), self.tr("File"), self.tr("Size"), self.tr("Added by"),
+            self.tr("Type"), self.tr("File name"), self.tr("Size"), self.tr("Added by"),
             self.tr("SHA-256")])
+        # the file name takes the width, the (shortened) checksum only what it needs
+        header = self.documents.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.missing = QLabel(page)
         self.missing.setObjectName("missingDocuments")
         self.missing.setWordWrap(True)
@@ -339,8 +351,6 @@ class HardshipDialog(QDialog):
             "verifier": self.tr("You made the home visit check of this file, so the decision "
                                 "(%1) is taken by another reviewer or the administrator."),
             "notice": self.tr("The public notice runs until %2: %1 only after it has ended."),
-            "permission": self.tr("Your role cannot take these steps (%1): a reviewer or the "
-                                  "administrator does."),
         }
         end = self.detail.notice_end if self.detail is not None else None
         lines = []
@@ -349,46 +359,80 @@ class HardshipDialog(QDialog):
             if actions:
                 lines.append(text.replace("%1", actions)
                              .replace("%2", end.isoformat() if end else ""))
+        # a step the role cannot take: who can, from the permission the step needs (公示 is
+        # the clerk's, 审批 the reviewer's; issue 14 told a reviewer 公示 was a reviewer's)
+        by_roles: dict[tuple[Role, ...], list[str]] = {}
+        for action, why in held:
+            if why == "permission":
+                perm = WORKFLOW[action].perm
+                roles = tuple(sorted((r for r in Role if perm in ROLE_PERMISSIONS[r]),
+                                     key=lambda r: r is Role.ADMIN))  # the administrator last
+                by_roles.setdefault(roles, []).append(action_label(action))
+        for roles, labels in by_roles.items():
+            names = [role_label(r) for r in roles]
+            who = names[-1] if len(names) < 2 else self.tr("%1 or %2").replace(
+                "%1", "、".join(names[:-1])).replace("%2", names[-1])
+            lines.append(self.tr("Your role cannot take %1: the %2 does.")
+                         .replace("%1", "、".join(labels)).replace("%2", who))
         return "\n".join(lines)
 
+    def step_dialog(self, action: str) -> OpinionDialog:
+        """The opinion dialog for ``action``: it takes the step itself on OK and stays open,
+        with what was typed and the refusal in words, when the step is refused."""
+        dialog = OpinionDialog(action, self._service.default_notice_end(dt.date.today()),
+                               self, attempt=lambda got: self.run_step(action, got))
+        if action == "submit" and self.detail is not None:
+            # said before the opinion is typed: the documents the service will ask for
+            lacking = [d for d in application_documents(self.detail.category)
+                       if d in self.detail.missing_documents]
+            if lacking:
+                dialog.show_refusal(AppError("hardship_documents_missing",
+                                             documents="、".join(data_word(d) for d in lacking)))
+        return dialog
+
     def take_step(self, action: str) -> None:
-        """Ask for the opinion and the step's fields, then take the step."""
-        dialog = OpinionDialog(action, self._service.default_notice_end(dt.date.today()), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.do_step(action, dialog.result_input())
+        """Ask for the opinion and the step's fields; the dialog takes the step."""
+        self.step_dialog(action).exec()
 
     def do_step(self, action: str, got: StepInput) -> bool:
-        assert self.case_id is not None
-        svc, cid = self._service, self.case_id
+        """Take the step (without the dialog), a refusal said in a message box."""
         try:
-            if action == "submit":
-                svc.submit(cid, got.opinion)
-            elif action == "return":
-                svc.send_back(cid, got.opinion)
-            elif action == "verify":
-                assert got.verified_on is not None
-                svc.verify(cid, on=got.verified_on, by=got.verified_by or "",
-                           method=got.method or "", findings=got.findings or "",
-                           opinion=got.opinion)
-            elif action == "notice":
-                assert got.notice_start is not None
-                svc.start_notice(cid, start=got.notice_start, end=got.notice_end,
-                                 opinion=got.opinion)
-            elif action == "approve":
-                svc.approve(cid, got.opinion, next_review=got.next_review)
-            elif action == "reject":
-                svc.reject(cid, got.reason or "", got.opinion)
-            elif action == "start_review":
-                svc.start_review(cid, got.opinion)
-            elif action == "renew":
-                svc.renew(cid, got.opinion, next_review=got.next_review)
-            elif action == "close":
-                svc.close(cid, got.close_kind or "", got.reason or "", got.opinion)
+            self.run_step(action, got)
         except AppError as exc:
             present_error(self, exc)
             return False
-        self.reload()
         return True
+
+    def run_step(self, action: str, got: StepInput) -> None:
+        """Take the step; a refusal is raised (``AppError``), nothing written."""
+        assert self.case_id is not None
+        svc, cid = self._service, self.case_id
+        if action == "submit":
+            svc.submit(cid, got.opinion)
+        elif action == "return":
+            svc.send_back(cid, got.opinion)
+        elif action == "verify":
+            if got.verified_on is None:
+                raise ValidationError.single("verified_on", "value_required")
+            svc.verify(cid, on=got.verified_on, by=got.verified_by or "",
+                       method=got.method or "", findings=got.findings or "",
+                       opinion=got.opinion)
+        elif action == "notice":
+            if got.notice_start is None:
+                raise ValidationError.single("notice_start", "value_required")
+            svc.start_notice(cid, start=got.notice_start, end=got.notice_end,
+                             opinion=got.opinion)
+        elif action == "approve":
+            svc.approve(cid, got.opinion, next_review=got.next_review)
+        elif action == "reject":
+            svc.reject(cid, got.reason or "", got.opinion)
+        elif action == "start_review":
+            svc.start_review(cid, got.opinion)
+        elif action == "renew":
+            svc.renew(cid, got.opinion, next_review=got.next_review)
+        elif action == "close":
+            svc.close(cid, got.close_kind or "", got.reason or "", got.opinion)
+        self.reload()
 
     def record_objection(self) -> None:
         assert self.case_id is not None
@@ -424,28 +468,31 @@ class HardshipDialog(QDialog):
         assert self.case_id is not None
         cid = self.case_id
         return PaymentDialog(lambda k, a, d, m: self._service.check_payment(cid, k, a, d, m),
-                             self)
+                             self, notes=lambda k, d: self._service.payment_notes(cid, k, d),
+                             attempt=self.record)
 
     def record_payment(self) -> None:
         if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
             return
-        dialog = self.payment_dialog()
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.pay(dialog.result_input())
+        self.payment_dialog().exec()  # it records the payment; a refusal stays in it
 
     def pay(self, got: PaymentInput) -> bool:
-        assert self.case_id is not None
-        cid = self.case_id
+        """Record the payment (without the dialog), a refusal said in a message box."""
         try:
-            self._service.record_payment(
-                cid, kind=got.kind, amount=got.amount, paid_on=got.paid_on, payer=got.payer,
-                medical_self_paid=got.medical_self_paid, notes=got.notes,
-                override_reason=got.override_reason)
+            self.record(got)
         except AppError as exc:
             present_error(self, exc)
             return False
-        self.reload()
         return True
+
+    def record(self, got: PaymentInput) -> None:
+        """Record the payment; a refusal is raised (``AppError``), nothing written."""
+        assert self.case_id is not None
+        self._service.record_payment(
+            self.case_id, kind=got.kind, amount=got.amount, paid_on=got.paid_on,
+            payer=got.payer, medical_self_paid=got.medical_self_paid, notes=got.notes,
+            override_reason=got.override_reason)
+        self.reload()
 
     # -- printing -----------------------------------------------------------------------------
 
@@ -523,10 +570,13 @@ class HardshipDialog(QDialog):
                               for p in d.payments])
         self.paid_total.setText(self.tr("Paid in total: %1 yuan").replace(
             "%1", yuan(sum(p.amount for p in d.payments))))
-        self.pay_button.setEnabled(d.status in ("approved", "review") and d.editable)
-        if gate(self.pay_button, self._ws.actor, Perm.EDIT_PERSONS) \
-                and d.status not in ("approved", "review"):
-            self.pay_button.setToolTip(self.tr("Payments are recorded for approved files."))
+        approved = d.status in ("approved", "review")
+        self.pay_button.setEnabled(approved and d.editable)
+        # the reason goes with the state it was given for (issue 14: an approved file's
+        # enabled button still said payments wait for the approval)
+        self.pay_button.setToolTip("" if approved else self.tr(
+            "Payments are recorded for approved files."))
+        gate(self.pay_button, self._ws.actor, Perm.EDIT_PERSONS)
 
     @classmethod
     def open_case(cls, workspace: Workspace, case_id: uuid.UUID,

@@ -128,8 +128,8 @@ class HouseholdForm(QWidget):
         right.addWidget(self.members, 1)
         right.addWidget(self.problems)
         right.addLayout(rows)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)  # six columns with an 18-digit ID number
         # 人均收入 follows what is typed, before 保存 (issue 14, point 11)
         for money in (self.person_income, self.other_income, self.fixed_costs):
             money.changed.connect(self.recompute)

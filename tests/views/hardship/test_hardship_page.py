@@ -20,7 +20,7 @@ from desktop.views.hardship.hardship_actions import PaymentDialog, StepInput
 from desktop.views.hardship.hardship_dialog import HardshipDialog
 from desktop.views.hardship.hardship_page import HardshipPage
 from desktop.views.tasks import TaskRunner
-from tests.hardship_support import CAST, add_people, pay, service, walk
+from tests.hardship_support import CAST, add_people, attach_application, pay, service, walk
 from tests.views.conftest import make_workspace
 
 
@@ -69,6 +69,7 @@ def test_clerk_opens_and_submits_reviewer_verifies(
     dialog.show()
     _shot(dialog, "hardship-dialog-household", tmp_path)
     assert dialog.findChild(object, "step_submit") is not None
+    attach_application(db, dialog.case_id)  # submitted only with its documents
     assert dialog.do_step("submit", StepInput("本人申请，社区已签字"))
     assert dialog.detail is not None and dialog.detail.status == "submitted"
     assert dialog.findChild(object, "step_verify") is None  # the maker never checks
@@ -86,9 +87,9 @@ def test_clerk_opens_and_submits_reviewer_verifies(
         "情况属实，同意公示", verified_on=dt.date.today(), verified_by="王科长",
         method="入户", findings="住房简陋"))
     history = checker.history
-    assert history.rowCount() == 3
-    assert history.item(2, 4).text() == "情况属实，同意公示"
-    assert history.item(2, 2).text() == "审核员"
+    last = history.rowCount() - 1
+    assert history.item(last, 4).text() == "情况属实，同意公示"
+    assert history.item(last, 2).text() == "审核员"
 
 
 def test_payment_dialog_warns_and_asks_for_an_override(
@@ -280,11 +281,11 @@ def test_a_viewer_is_offered_only_what_it_may_and_opened_copies_go_with_the_dial
         assert tip.startswith("没有权限：只读用户不能") and not re.search("[a-z]_[a-z]", tip)
     assert "开具编号文书" in dialog.findChild(QPushButton, "printProof").toolTip()
     assert dialog.findChild(QPushButton, "printFileSheet").isEnabled()  # PRINT it has
-    kinds = [a.doc_type for a in dialog.detail.attachments]  # type: ignore[union-attr]
+    names = [a.file_name for a in dialog.detail.attachments]  # type: ignore[union-attr]
     open_button = dialog.findChild(QPushButton, "viewAttachment")
-    dialog.documents.selectRow(kinds.index("身份证"))
+    dialog.documents.selectRow(names.index("身份证.jpg"))
     assert not open_button.isEnabled() and "完整" in open_button.toolTip()
-    dialog.documents.selectRow(kinds.index("收入证明"))
+    dialog.documents.selectRow(names.index("收入证明.jpg"))
     assert open_button.isEnabled()
     open_button.click()
     assert dialog.opened is not None and dialog.opened.read_bytes() == b"\xff\xd8 scan"
