@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.audit import AuditEntry, ChainReport
+from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.admin.audit_words import action_words, local_time, raw, sentence
 from desktop.views.i18n import current_language
@@ -64,18 +65,32 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         text = self.search.text().strip()
-        self._tasks.run(lambda _ctx: self._workspace.audit().recent(500, search=text),
-                        on_success=self._show, on_error=lambda e: present_error(self, e))
+        self._tasks.run(lambda _ctx: (self._workspace.audit().recent(500, search=text),
+                                      self._people()),
+                        on_success=lambda found: self._show(*found),
+                        on_error=lambda e: present_error(self, e))
 
-    def _show(self, entries: list[AuditEntry]) -> None:
+    def _people(self) -> dict[str, str]:
+        """Log-in name -> "王丽华（wanglh）" for the 用户 column, when this user may list the
+        accounts (else the log-in names as stored)."""
+        actor = self._workspace.actor
+        if not actor.can(Perm.MANAGE_USERS):
+            return {}
+        return {u.name: f"{u.display_name}（{u.name}）" if current_language().startswith("zh")
+                else f"{u.display_name} ({u.name})"
+                for u in self._workspace.accounts().list_users(actor) if u.display_name}
+
+    def _show(self, entries: list[AuditEntry], people: dict[str, str] | None = None) -> None:
         """Local time and sentences; the raw entry as tooltip and on double-click."""
         self.entries = entries
+        people = people or {}
         self.table.setRowCount(len(entries))
         lang = current_language()
         for r, e in enumerate(entries):
             said = sentence(e, lang)
             # the action alone (splitting the sentence cut "生成演示数据（动态：…" mid-word)
-            values = [str(e.seq), local_time(e.at), e.actor, action_words(e.action, lang), said]
+            values = [str(e.seq), local_time(e.at), people.get(e.actor, e.actor),
+                      action_words(e.action, lang), said]
             stored = raw(e)
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)

@@ -92,6 +92,23 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "handoff.honor_proposed": ("登记市级荣誉并推荐给区县", "proposed a city honor for"),
     "handoff.proposal_accepted": ("接受市级推荐", "accepted the city's proposal for"),
     "handoff.proposal_declined": ("谢绝市级推荐", "declined the city's proposal for"),
+    "handoff.import": ("导入数据包", "imported a package"),
+    "export.template_saved": ("保存导出模板", "saved an export template"),
+    "export.template_deleted": ("删除导出模板", "deleted an export template"),
+    "import.mapping_saved": ("保存导入列对应", "saved an import column mapping"),
+    "hardship.standard": ("设定帮扶发放标准", "set the payment standards"),
+    "holidays.load": ("导入节假日安排", "loaded the holiday calendar"),
+    "recuperation.fill": ("按名额补足疗休养人选", "filled the batch by quota"),
+    "recuperation.nominate": ("推荐疗休养人选", "nominated for recuperation"),
+    "recuperation.confirm": ("确认参加疗休养", "confirmed for recuperation"),
+    "recuperation.decline": ("登记谢绝疗休养", "recorded a decline of recuperation"),
+    "recuperation.replace": ("替换疗休养人选", "replaced a recuperation nominee"),
+    "visit.create_single": ("新增单次走访", "added a single visit"),
+    "visit.follow_up_closed": ("关闭回访", "closed a follow-up"),
+    "visit.hardship_file": ("由走访建立困难档案", "opened a hardship file from a visit"),
+    "visit.photo": ("添加走访照片", "added a visit photo"),
+    "visit_team.create": ("新建走访组", "created a visit team"),
+    "visit_staff.create": ("添加走访人员", "added visit staff"),
 }
 
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
@@ -114,7 +131,17 @@ _KEYS: dict[str, tuple[str, str]] = {
     "sequence": ("序号", "sequence"), "quarter": ("季度", "quarter"),
     "title": ("称号", "title"), "level": ("级别", "level"), "year": ("年份", "year"),
     "items": ("事项数", "items"), "action": ("处理", "action"), "other": ("另一区县", "other"),
+    "added": ("加入", "added"), "planned": ("计划", "planned"), "name": ("名称", "name"),
+    "quota": ("名额", "quota"), "amount": ("金额", "amount"), "paid_on": ("发放日期", "paid on"),
+    "full_numbers": ("完整号码", "full numbers"), "occasion": ("节日", "occasion"),
+    "person": ("人员", "person"), "changed": ("修改", "changed"), "note": ("说明", "note"),
+    "mode": ("模式", "mode"), "fields": ("字段", "fields"), "by": ("经办", "by"),
+    "display_name": ("姓名", "name"), "standards": ("标准", "standards"),
+    "unscheduled": ("未排期", "unscheduled"), "purpose": ("用途", "purpose"),
+    "unmasked": ("含完整号码", "unmasked"),
 }
+# What only a machine reads (signatures, hashes, key ids, nested rules): the raw entry, one
+# click away, keeps them; the sentence leaves them out, as it leaves out any key without words.
 
 
 def local_time(at: str) -> str:
@@ -162,9 +189,11 @@ def sentence(entry: AuditEntry, lang: str) -> str:
         if shown is None or shown == "":
             continue
         label = _KEYS.get(key)
-        details.append(f"{label[0] if zh else label[1]}：{shown}" if label and zh
-                       else f"{label[1] if label else key}: {shown}" if not zh
-                       else f"{key}：{shown}")
+        if label is None:
+            continue
+        if isinstance(value, bool):
+            shown = ("是" if value else "否") if zh else ("yes" if value else "no")
+        details.append(f"{label[0]}：{shown}" if zh else f"{label[1]}: {shown}")
     if details:
         joined = "；".join(details[:6]) if zh else "; ".join(details[:6])
         head += f"（{joined}）" if zh else f" ({joined})"
