@@ -27,11 +27,13 @@ SIGN_ROW = 9 * mm
 
 VISIT_LIST_COLUMNS = (
     Column("序号", 0.9), Column("区县", 1.4), Column("姓名", 1.4), Column("性别", 0.8),
-    Column("年龄", 0.8), Column("荣誉称号(年份)", 3.0), Column("现状", 1.2),
-    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准（元）", 1.5, "right"),
-    Column("慰问品", 1.6), Column("慰问人", 2.0), Column("日期", 1.6), Column("签收", 1.4),
-    Column("备注", 1.7),
+    Column("年龄", 0.8), Column("荣誉称号(年份)", 3.3), Column("现状", 1.2),
+    Column("是否困难", 0.9), Column("住址/电话", 3.2), Column("慰问标准（元）", 1.5, "right"),
+    Column("慰问品", 2.0), Column("慰问人", 1.7), Column("日期", 1.6), Column("签收", 1.4),
+    Column("备注", 2.1),
 )
+"""慰问品 and 备注 hold six characters a line ("慰问品一份", "省部级劳模" on one line), the honour
+"浙江省劳动模范(2003)" one line; the address wraps (it is the longest cell in any case)."""
 
 
 def _result(status: str) -> str:

@@ -94,3 +94,29 @@ def test_a_centred_subtitle_is_even_and_keeps_its_last_word(fs: FontSet,
     # even lines: neither is more than a third longer than the other
     a, b = len(first.replace(" ", "")), len(second.replace(" ", ""))
     assert max(a, b) <= 1.34 * min(a, b), (first, second)
+
+
+def test_the_visit_list_gives_goods_and_notes_a_line_of_their_own(fs: FontSet,
+                                                                  tmp_path: Path) -> None:
+    """走访慰问名单: "慰问品一/份", "省部级劳/模" and "浙江省劳动模范/(2003)" wrapped in their
+    columns; they are on one line each now."""
+    from desktop.reports.visits import visit_list_document
+
+    row = SimpleNamespace(
+        name="王建国", sex="男", age=66, district="长兴县", area="雉城", team="第1组",
+        team_people="王干事（组长）", route_order=1, planned_date=dt.date(2027, 2, 16),
+        time_slot="上午", standard_fen=100000, money_fen=None, honors="浙江省劳动模范(2003)",
+        treatment_level="省部级", life_status="alive", employment_status="退休",
+        in_hardship=True, address="", phone="138****9999", goods="", standard_goods="慰问品一份",
+        visitors="", actual_date=None, status="planned", reason="省部级劳模")
+    doc = visit_list_document([row], association="长兴县劳动模范协会",
+                              campaign="2027年元旦春节走访慰问", date=dt.date(2026, 12, 3))
+    path = tmp_path / "list.pdf"
+    path.write_bytes(render(doc, fs))
+    exe = shutil.which("pdftotext")
+    assert exe
+    text = subprocess.run([exe, "-layout", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    lines = [re.sub(r"\s+", "", ln) for ln in text.splitlines()]
+    for word in ("慰问品一份", "省部级劳模", "浙江省劳动模范(2003)"):
+        assert any(word in ln for ln in lines), (word, text)
