@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from desktop.core.masking import birth_month_printed
+from desktop.core.masking import birth_label, birth_month_printed
 from desktop.core.money import yuan, yuan_capital
 from desktop.core.reference import LIFE_DECEASED
 from desktop.core.vocabulary import LIFE_STATUS, RECUPERATION_STATUS, VISIT_STATUS, zh
@@ -192,8 +192,11 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
     declined or were replaced after it, unnumbered, in a section of their own with reasons."""
     going_rows: list[tuple[str, ...]] = []
     other_rows: list[tuple[str, ...]] = []
+    rows = list(rows)
+    # beside masked ID numbers only the birth year prints, on every line, and the header says so
+    masked = any("*" in (r.id_number or "") for r in rows)
     for r in rows:
-        born = birth_month_printed(r.birth_date, r.id_number)
+        born = birth_month_printed(r.birth_date, "*" if masked else r.id_number)
         age = f"/{r.age}岁" if r.age is not None else ""
         note = zh(RECUPERATION_STATUS, r.status)
         if r.decline_reason:
@@ -212,8 +215,10 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
     if other_rows:
         sections.append(Section("以下人员不参加本批次（婉拒或已替补），不计入合计",
                                 tuple(other_rows)))
+    columns = tuple(Column(f"{birth_label(masked)}/年龄", c.width) if c.title == "出生年月/年龄"
+                    else c for c in ROSTER_COLUMNS)
     return Document(association=association, title="疗休养名单", date=date, subtitle=subtitle,
-                    columns=ROSTER_COLUMNS, sections=tuple(sections),
+                    columns=columns, sections=tuple(sections),
                     orientation="landscape", name_column=1)
 
 

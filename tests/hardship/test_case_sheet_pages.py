@@ -61,3 +61,20 @@ def test_the_file_sheet_breaks_pages_where_an_official_expects(sqlite_db: Databa
     pages = _sheet(sqlite_db, payments)
     check_pages(pages, titles=("六、帮扶记录",),
                 last_rows=tuple(f"2,000.0{n}" for n in range(payments)))
+
+
+def test_the_birth_label_promises_what_is_printed(sqlite_db: Database) -> None:
+    """Beside the masked ID number only the birth year prints: the label says 出生年份, not
+    出生年月 (walk-through: "出生年月 1960")."""
+    from desktop.core.idnumber import make
+    from tests.conftest import initialise
+
+    initialise(sqlite_db)
+    [with_id] = add_people(sqlite_db, 1, id_number=make("330522", dt.date(1960, 1, 1), 12))
+    [without] = add_people(sqlite_db, 1, start=1)
+    printer = HardshipPrint(sqlite_db.sessions, CAST["admin"], sqlite_db.read_sessions,
+                            today=lambda: TODAY)
+    masked = "".join(_pages(printer.case_sheet(walk(sqlite_db, with_id, "verified"))))
+    assert "出生年份1960" in masked and "出生年月" not in masked, masked[:400]
+    plain = "".join(_pages(printer.case_sheet(walk(sqlite_db, without, "verified"))))
+    assert "出生年月1960.01" in plain and "出生年份" not in plain, plain[:400]

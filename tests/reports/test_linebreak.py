@@ -120,3 +120,4 @@ def test_the_visit_list_gives_goods_and_notes_a_line_of_their_own(fs: FontSet,
     lines = [re.sub(r"\s+", "", ln) for ln in text.splitlines()]
     for word in ("慰问品一份", "省部级劳模", "浙江省劳动模范(2003)"):
         assert any(word in ln for ln in lines), (word, text)
+
