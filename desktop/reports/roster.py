@@ -96,6 +96,8 @@ def roster_document(
         cells = []
         for row in members:
             seq += 1
+            if masked and "*" not in str(row.get("id_number") or ""):
+                row = {**row, "id_number": "*"}  # the year only, as the column heading says
             cells.append(tuple(str(seq) if k == "seq" else cell_text(row, k) for k in keys))
         subtotal = f"{district} 小计：{len(members)} 人" if district_groups else None
         sections.append(Section(district, tuple(cells), subtotal))

@@ -51,3 +51,22 @@ def test_the_recuperation_roster_heads_its_birth_column_as_printed(fs: FontSet,
     assert "1965/61岁" in masked and "1965.03" not in masked
     full = text([person("330522196503016002")])
     assert "出生年月/年龄" in full and "1965.03/61岁" in full
+
+
+def test_a_masked_roster_prints_the_birth_year_on_every_line(fs: FontSet,
+                                                              tmp_path: Path) -> None:
+    """花名册: under 出生年份 a person without an ID number printed 1968.12 all the same."""
+    from desktop.reports.roster import roster_document
+
+    rows = [{"name": "陈国华", "birth_date": "1968-12-12", "id_number": "330522********7434"},
+            {"name": "王小毛", "birth_date": "1955-03-01", "id_number": ""}]
+    doc = roster_document(rows, association="长兴县劳动模范协会", date=dt.date(2026, 12, 3),
+                          columns=("seq", "name", "birth_date", "id_number"))
+    path = tmp_path / "roster.pdf"
+    path.write_bytes(render(doc, fs))
+    exe = shutil.which("pdftotext")
+    assert exe
+    text = re.sub(r"\s+", "", subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], check=True,
+                                             capture_output=True, text=True).stdout)
+    assert "出生年份" in text and "1968" in text and "1955" in text
+    assert "1968.12" not in text and "1955.03" not in text, text
