@@ -58,6 +58,12 @@ def birth_month_printed(born: dt.date | str | None, id_number: str | None) -> st
     return f"{text[:4]}.{text[5:7]}"
 
 
+def birth_label(masked: bool) -> str:
+    """The heading over :func:`birth_month_printed`: 出生年月, or 出生年份 where masked ID
+    numbers leave only the year printed (a label never promises more than the page shows)."""
+    return "出生年份" if masked else "出生年月"
+
+
 def _stars_but_tail(digits: str, keep: int) -> str:
     if len(digits) <= keep:
         return "*" * len(digits)

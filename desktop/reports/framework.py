@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import Flowable
 
 from desktop.errors import AppError
@@ -361,13 +362,25 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
     ReportLab's LongTable rebuilds (and re-measures) a table of all remaining rows at every page
     break, which makes long lists quadratic; here every row is measured once (``_rows``) and each
     page's table holds only that page's rows, so printing time grows linearly with the rows.
+
+    ``tail`` (the 制表人 / 审核人 line and the seal over it) is drawn under the last rows, on the
+    same page: when it does not fit there, the last person goes over with it.
     """
 
-    def __init__(self, rows: _Rows, font: str, start: int = 0) -> None:
+    def __init__(self, rows: _Rows, font: str, start: int = 0,
+                 tail: Sequence[Flowable] = ()) -> None:
         super().__init__()
         self._r = rows
         self._font = font
         self._start = start
+        self._tail = tuple(tail)
+        self._tail_height: float | None = None
+
+    def _tail_room(self, width: float) -> float:
+        if self._tail_height is None:
+            self._tail_height = sum(f.getSpaceBefore() + f.wrap(width, 1e9)[1]
+                                    for f in self._tail)
+        return self._tail_height
 
     def _carried(self) -> int | None:
         """The group title repeated at the top of a continuation page (its section goes on)."""
@@ -384,7 +397,8 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self._r.widths)
-        self.height = self._r.header_height + self._r.after[self._start] + self._extra()
+        self.height = (self._r.header_height + self._r.after[self._start] + self._extra()
+                       + self._tail_room(self.width))
         return self.width, self.height
 
     def _page(self, stop: int) -> Table:
@@ -417,30 +431,44 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
                      style=TableStyle(commands))
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        r, stop = self._r, self._start
+        r, start, end = self._r, self._start, len(self._r.heights)
         room = avail_height - r.header_height - self._extra()
-        while stop < len(r.heights) and r.heights[stop] <= room + 1e-6:
+        stop = start
+        while stop < end and r.heights[stop] <= room + 1e-6:
             room -= r.heights[stop]
             stop += 1
-        while (stop < len(r.heights) and stop - 1 > self._start
-               and r.fills.get(stop - 1) is SECTION_FILL and stop - 1 in r.fills):
-            stop -= 1  # a group's title never ends a page: it goes over with its rows
-        if stop < len(r.heights) and r.data_after[stop] == 0 and stop - 1 > self._start:
-            # what is left is only subtotals, the total or the signature boxes: a person (and
-            # what belongs before them) goes over too, so the last page never holds them alone
-            stop -= 1
-            while stop - 1 > self._start and stop in r.fills:
+        natural = stop
+        if stop == end and room < self._tail_room(sum(r.widths)) - 1e-6:
+            stop = natural = end - 1  # the signatures need the room of the last row(s)
+        if stop < end and (r.data_after[stop] == 0
+                           or (stop in r.fills and r.fills[stop] is not SECTION_FILL)):
+            # the next page would begin with a subtotal, the total or the signature boxes: the
+            # last person on this page goes over with them (and what belongs before them)
+            while stop > start and (stop == natural or stop in r.fills):
                 stop -= 1
-        if stop == self._start:
-            return []  # not even one row fits: the page template moves on to the next page
-        if stop == len(r.heights):
-            return [self._page(stop)]
-        return [self._page(stop), _PagedTable(r, self._font, stop)]
+        while stop > start and r.fills.get(stop - 1) is SECTION_FILL:
+            stop -= 1  # a group's title never ends a page: it goes over with its first row
+        if stop == start:
+            frame = getattr(self, "_frame", None)
+            if frame is None or not getattr(frame, "_atTop", False):
+                return []  # the whole rest begins on the next page
+            stop = natural  # a fresh page: the rules must give way to at least one row
+            if stop == start:
+                return []  # not even one row fits a whole page (ReportLab says so)
+        if stop == end:
+            return [self._page(stop), *self._tail]
+        # the rest begins on the next page, never under this page's rows: its header and its
+        # group title repeat only at the top of a page
+        return [self._page(stop), FrameBreak(), _PagedTable(r, self._font, stop, self._tail)]
 
     def draw(self) -> None:  # the whole rest fits: draw it as one page table
         table = self._page(len(self._r.heights))
+        y = self._tail_room(self.width)
         table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        table.drawOn(self.canv, 0, y)
+        for flowable in self._tail:
+            y -= flowable.getSpaceBefore() + flowable.wrapOn(self.canv, self.width, 1e9)[1]
+            flowable.drawOn(self.canv, 0, y)
 
 
 def render(doc: Document, fontset: FontSet) -> bytes:
@@ -461,13 +489,13 @@ def render(doc: Document, fontset: FontSet) -> bytes:
     if doc.subtitle:
         story.append(_para(doc.subtitle, styles["subtitle"], fontset, field="subtitle"))
     story.append(_para(format_date(doc.date), styles["date"], fontset))
-    story.append(_PagedTable(_rows(doc, fontset, styles, template.width), fontset.body.name))
+    tail: list[Flowable] = []  # the signatures (and the seal over them) stay with the table
     if doc.signatures:
         gap = "\u3000" * 4
         line = gap.join(paragraph_markup(f"{s}：", fontset, styles["sign"].fontName) + "_" * 12
                         for s in SIGNATURES)
-        story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(line, styles["sign"]))
+        tail.append(Spacer(1, 2 * mm))
+        tail.append(Paragraph(line, styles["sign"]))
     closing: list[Flowable] = []
     if doc.closing:
         closing.append(Spacer(1, 6 * mm))
@@ -480,7 +508,9 @@ def render(doc: Document, fontset: FontSet) -> bytes:
             closing.insert(len(closing) - 3, Spacer(1, 14 * mm))
     elif doc.seal is not None:  # over the 审核人 signature, or over the association's name that
         # closes a letter (its last row, e.g. "××劳动模范协会（盖章）")
-        story.append(_SealStamp(doc.seal, 0.42 if doc.signatures else 0.14))
+        tail.append(_SealStamp(doc.seal, 0.42 if doc.signatures else 0.14))
+    story.append(_PagedTable(_rows(doc, fontset, styles, template.width), fontset.body.name,
+                             tail=tail))
     if closing:
         story.append(KeepTogether(closing))
     template.build(story, canvasmaker=_canvas_class(doc, fontset))

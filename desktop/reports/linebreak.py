@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import (
@@ -108,45 +109,43 @@ def fit_style(text: str, style: ParagraphStyle, width: float, *,
                           leading=style.leading * fitted / size)
 
 
-def _groups(allowed: Sequence[bool], chars: Sequence[Any]) -> list[tuple[int, int, bool]]:
-    """Runs of ``chars`` (cjkU) between break opportunities: (start, end, forced line break
-    after it)."""
+def _groups(allowed: Sequence[bool], breaks: Sequence[bool]) -> list[tuple[int, int, bool]]:
+    """Runs of characters between break opportunities: (start, end, forced line break after
+    it); ``breaks[i]``: character i is a forced line break."""
     out: list[tuple[int, int, bool]] = []
     start = 0
-    for i, c in enumerate(chars):
-        forced = hasattr(c.frag, "lineBreak")
+    for i, forced in enumerate(breaks):
         if forced or allowed[i + 1]:
             out.append((start, i + 1, forced))
             start = i + 1
-    if start < len(chars):
-        out.append((start, len(chars), False))
+    if start < len(breaks):
+        out.append((start, len(breaks), False))
     return out
 
 
-def split_lines(chars: Sequence[Any], max_widths: Sequence[float],
-                calc_bounds: bool) -> Any:
-    """``chars`` (cjkU, one per character) broken into ReportLab CJK lines (kind 1)."""
-    text = "".join(str(c) or "\n" for c in chars)
-    punctuation_only = break_allowed(text, tokens=False)
-    widths = [c.width for c in chars]
-    lines: list[Any] = []
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are neither punctuation nor space."""
+    return sum(1 for ch in text if not (ch in CANNOT_START or ch in CANNOT_END or ch.isspace()))
 
-    def width_at(n: int) -> float:
-        return float(max_widths[n] if n < len(max_widths) else max_widths[-1])
+
+def _spans(text: str, widths: Sequence[float], breaks: Sequence[bool], width_at: Any
+           ) -> list[tuple[int, int, bool]]:
+    """The lines of ``text`` as (start, end, forced line break after it), each at most
+    ``width_at(line number)`` wide where the rules allow."""
+    allowed = break_allowed(text)
+    punctuation_only = break_allowed(text, tokens=False)
+    spans: list[tuple[int, int, bool]] = []
 
     def close(start: int, end: int, line_break: bool) -> None:
-        limit = width_at(len(lines))
-        used = sum(widths[start:end])
-        lines.append(makeCJKParaLine(list(chars[start:end]), limit, used, limit - used,
-                                     line_break, calc_bounds))
+        spans.append((start, end, line_break))
 
     line_start, used = 0, 0.0
-    for start, end, forced in _groups(break_allowed(text), chars):
+    for start, end, forced in _groups(allowed, breaks):
         width = sum(widths[start:end])
-        limit = width_at(len(lines))
+        limit = width_at(len(spans))
         if used + width > limit + _FUZZ and start > line_start:
             close(line_start, start, False)
-            line_start, used, limit = start, 0.0, width_at(len(lines))
+            line_start, used, limit = start, 0.0, width_at(len(spans))
         if width > limit + _FUZZ:  # a token wider than a whole line: break it, but never
             for i in range(start, end):  # before closing or after opening punctuation
                 if used + widths[i] > limit + _FUZZ and i > line_start:
@@ -159,7 +158,7 @@ def split_lines(chars: Sequence[Any], max_widths: Sequence[float],
                         j = i
                     if j > 0:
                         close(line_start, j, False)
-                        line_start, limit = j, width_at(len(lines))
+                        line_start, limit = j, width_at(len(spans))
                         used = sum(widths[j:i])
                 used += widths[i]
         else:
@@ -167,8 +166,63 @@ def split_lines(chars: Sequence[Any], max_widths: Sequence[float],
         if forced:
             close(line_start, end, True)
             line_start, used = end, 0.0
-    if line_start < len(chars):
-        close(line_start, len(chars), False)
+    if line_start < len(text):
+        close(line_start, len(text), False)
+    _no_orphan(text, spans, allowed, widths, width_at)
+    return spans
+
+
+def _no_orphan(text: str, spans: list[tuple[int, int, bool]], allowed: Sequence[bool],
+               widths: Sequence[float], width_at: Any) -> None:
+    """A paragraph's last line never holds a single character (孤字: "家/属）", "慰问品一/份"):
+    it takes the previous character(s) too, up to the last break the rules allow, when they
+    fit."""
+    for k in range(1, len(spans)):
+        start, end, forced = spans[k]
+        last = forced or k == len(spans) - 1
+        before_start, _before_end, before_forced = spans[k - 1]
+        if not last or before_forced or _letters(text[start:end].rstrip("\n")) >= 2:
+            continue
+        for j in range(start - 1, before_start, -1):
+            if not allowed[j]:
+                continue
+            if sum(widths[j:end]) > width_at(k) + _FUZZ:
+                break
+            if _letters(text[j:end]) >= 2 and _letters(text[before_start:j]) >= 1:
+                spans[k - 1] = (before_start, j, False)
+                spans[k] = (j, end, forced)
+                break
+
+
+def split_lines(chars: Sequence[Any], max_widths: Sequence[float],
+                calc_bounds: bool, *, balance: bool = False) -> Any:
+    """``chars`` (cjkU, one per character) broken into ReportLab CJK lines (kind 1).
+    ``balance=True`` (a centred title) makes the lines of a paragraph as even as the rules
+    allow (排列对称) instead of filling the first ones."""
+    text = "".join(str(c) or "\n" for c in chars)
+    widths = [c.width for c in chars]
+    breaks = [hasattr(c.frag, "lineBreak") for c in chars]
+
+    def width_at(n: int) -> float:
+        return float(max_widths[n] if n < len(max_widths) else max_widths[-1])
+
+    spans = _spans(text, widths, breaks, width_at)
+    if balance and len(spans) > 1 and not any(f for _s, _e, f in spans) \
+            and len(set(max_widths)) == 1:
+        count, low, high = len(spans), sum(widths) / len(spans), width_at(0)
+        for _ in range(10):  # the narrowest measure that still gives as many lines
+            mid = (low + high) / 2
+            if len(_spans(text, widths, breaks, lambda _n, w=mid: w)) > count:
+                low = mid
+            else:
+                high = mid
+        spans = _spans(text, widths, breaks, lambda _n: high)
+    lines: list[Any] = []
+    for start, end, line_break in spans:
+        limit = width_at(len(lines))
+        used = sum(widths[start:end])
+        lines.append(makeCJKParaLine(list(chars[start:end]), limit, used, limit - used,
+                                     line_break, calc_bounds))
     return ParaLines(kind=1, lines=lines)
 
 
@@ -205,4 +259,5 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type hi
             else:
                 chars.append(cjkU(text, f, "utf8"))
         auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return split_lines(chars, maxWidths, auto not in ("", "off"))
+        return split_lines(chars, maxWidths, auto not in ("", "off"),
+                           balance=self.style.alignment == TA_CENTER)

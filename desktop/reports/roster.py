@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from desktop.core.masking import birth_month_printed
+from desktop.core.masking import birth_label, birth_month_printed
 from desktop.errors import AppError
 from desktop.reports.framework import Column, Document, Section
 
@@ -88,7 +88,7 @@ def roster_document(
         groups.setdefault(district, []).append(row)
         masked = masked or "*" in str(row.get("id_number") or "")
     # beside masked ID numbers only the birth year prints (core.masking.birth_month_printed)
-    cols = tuple(Column("出生年份", ROSTER_COLUMNS[k][1]) if k == "birth_date" and masked
+    cols = tuple(Column(birth_label(True), ROSTER_COLUMNS[k][1]) if k == "birth_date" and masked
                  else Column(*ROSTER_COLUMNS[k]) for k in keys)
     seq = 0
     sections = []
@@ -96,6 +96,8 @@ def roster_document(
         cells = []
         for row in members:
             seq += 1
+            if masked and "*" not in str(row.get("id_number") or ""):
+                row = {**row, "id_number": "*"}  # the year only, as the column heading says
             cells.append(tuple(str(seq) if k == "seq" else cell_text(row, k) for k in keys))
         subtotal = f"{district} 小计：{len(members)} 人" if district_groups else None
         sections.append(Section(district, tuple(cells), subtotal))

@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from desktop.core.masking import birth_month_printed
+from desktop.core.masking import birth_label, birth_month_printed
 from desktop.core.money import yuan, yuan_capital
 from desktop.core.reference import LIFE_DECEASED
 from desktop.core.vocabulary import LIFE_STATUS, RECUPERATION_STATUS, VISIT_STATUS, zh
@@ -28,11 +28,13 @@ SIGN_ROW = 9 * mm
 
 VISIT_LIST_COLUMNS = (
     Column("序号", 0.9), Column("区县", 1.4), Column("姓名", 1.4), Column("性别", 0.8),
-    Column("年龄", 0.8), Column("荣誉称号(年份)", 3.0), Column("现状", 1.2),
-    Column("是否困难", 0.9), Column("住址/电话", 4.0), Column("慰问标准（元）", 1.5, "right"),
-    Column("慰问品", 1.6), Column("慰问人", 2.0), Column("日期", 1.6), Column("签收", 1.4),
-    Column("备注", 1.7),
+    Column("年龄", 0.8), Column("荣誉称号(年份)", 3.3), Column("现状", 1.2),
+    Column("是否困难", 0.9), Column("住址/电话", 3.2), Column("慰问标准（元）", 1.5, "right"),
+    Column("慰问品", 2.0), Column("慰问人", 1.7), Column("日期", 1.6), Column("签收", 1.4),
+    Column("备注", 2.1),
 )
+"""慰问品 and 备注 hold six characters a line ("慰问品一份", "省部级劳模" on one line), the honour
+"浙江省劳动模范(2003)" one line; the address wraps (it is the longest cell in any case)."""
 
 
 def _result(status: str) -> str:
@@ -223,10 +225,14 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
     declined or were replaced after it, unnumbered, in a section of their own with reasons."""
     going_rows: list[tuple[str, ...]] = []
     other_rows: list[tuple[str, ...]] = []
+    rows = list(rows)
+    # beside masked ID numbers only the birth year prints, on every line, and the header says so
+    masked = any("*" in (r.id_number or "") for r in rows)
     for r in rows:
         year = getattr(r, "birth_year", None)  # the year alone for a role without unmask
         born = birth_month_printed(r.birth_date if r.birth_date is not None
-                                   else (f"{year:04d}" if year else None), r.id_number)
+                                   else (f"{year:04d}" if year else None),
+                                   "*" if masked else r.id_number)
         age = f"/{r.age}岁" if r.age is not None else ""
         note = zh(RECUPERATION_STATUS, r.status)
         if r.decline_reason:
@@ -245,8 +251,10 @@ def recuperation_roster_document(rows: Iterable[Any], *, association: str, batch
     if other_rows:
         sections.append(Section("以下人员不参加本批次（婉拒或已替补），不计入合计",
                                 tuple(other_rows)))
+    columns = tuple(Column(f"{birth_label(masked)}/年龄", c.width) if c.title == "出生年月/年龄"
+                    else c for c in ROSTER_COLUMNS)
     return Document(association=association, title="疗休养名单", date=date, subtitle=subtitle,
-                    columns=ROSTER_COLUMNS, sections=tuple(sections),
+                    columns=columns, sections=tuple(sections),
                     orientation="landscape", name_column=1)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.masking import birth_month_printed, mask_id, mask_phone
+from desktop.core.masking import birth_label, birth_month_printed, mask_id, mask_phone
 from desktop.core.money import yuan
 from desktop.core.vocabulary import HARDSHIP_STATUS, SEX, zh
 from desktop.errors import AppError
@@ -118,7 +118,8 @@ class HardshipPrint(Service):
             facts = (
                 ("姓名", person.name), ("性别", zh(SEX, person.sex, default="")),
                 ("身份证号码", got.person_id_number),
-                ("出生年月", birth_month_printed(person.birth_date, got.person_id_number)),
+                (birth_label("*" in (got.person_id_number or "")),
+                 birth_month_printed(person.birth_date, got.person_id_number)),
                 ("区县", got.district), ("工作单位", person.work_unit or ""),
                 ("荣誉称号", "；".join(f"{h.year or ''} {h.title}".strip() for h in honors)),
                 ("就业情况", person.employment_status or ""),

@@ -1,0 +1,80 @@
+"""The 困难劳模档案表 of a file with several payments, as the print service makes it: the table's
+header repeats only at the top of a page, a section title never ends a page without its first
+row, and the signature boxes never stand alone on the last page (walk-through, December 2026)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+
+import pypdf
+import pytest
+
+from desktop.database import Database
+from desktop.services.hardship.prints import HardshipPrint
+from tests.hardship_support import CAST, TODAY, add_people, service, walk
+
+HEADER = "项目内容项目内容"
+SIGN = "本人签字"
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return ["".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _sheet(db: Database, payments: int) -> list[str]:
+    [pid] = add_people(db, 1)
+    case_id: uuid.UUID = walk(db, pid, "approved")
+    clerk = service(db, CAST["maker"])
+    for n in range(payments):
+        clerk.record_payment(case_id, kind="春节慰问金", amount=200_000 + n,
+                             paid_on=TODAY - dt.timedelta(days=n), payer="长兴县总工会")
+    pdf = HardshipPrint(db.sessions, CAST["admin"], db.read_sessions,
+                        today=lambda: TODAY).case_sheet(case_id)
+    return _pages(pdf)
+
+
+def check_pages(pages: list[str], *, titles: tuple[str, ...], last_rows: tuple[str, ...]
+                ) -> None:
+    """The layout rules on the text of each page."""
+    for n, text in enumerate(pages, start=1):
+        # one header per page, at its top (before any row of the table)
+        assert text.count(HEADER) == 1, (n, text)
+        for title in titles:
+            assert text.count(title) <= 1, (n, title, text)
+            # a title is followed on its page by at least one more line of the table
+            if title in text:
+                rest = text.split(title, 1)[1]
+                assert rest.strip() and not rest.startswith("第"), (n, title, text)
+    last = pages[-1]
+    assert SIGN in last
+    assert any(row in last.split(SIGN)[0] for row in last_rows), last
+
+
+@pytest.mark.parametrize("payments", [2, 3])
+def test_the_file_sheet_breaks_pages_where_an_official_expects(sqlite_db: Database,
+                                                              payments: int) -> None:
+    from tests.conftest import initialise
+
+    initialise(sqlite_db)
+    pages = _sheet(sqlite_db, payments)
+    check_pages(pages, titles=("六、帮扶记录",),
+                last_rows=tuple(f"2,000.0{n}" for n in range(payments)))
+
+
+def test_the_birth_label_promises_what_is_printed(sqlite_db: Database) -> None:
+    """Beside the masked ID number only the birth year prints: the label says 出生年份, not
+    出生年月 (walk-through: "出生年月 1960")."""
+    from desktop.core.idnumber import make
+    from tests.conftest import initialise
+
+    initialise(sqlite_db)
+    [with_id] = add_people(sqlite_db, 1, id_number=make("330522", dt.date(1960, 1, 1), 12))
+    [without] = add_people(sqlite_db, 1, start=1)
+    printer = HardshipPrint(sqlite_db.sessions, CAST["admin"], sqlite_db.read_sessions,
+                            today=lambda: TODAY)
+    masked = "".join(_pages(printer.case_sheet(walk(sqlite_db, with_id, "verified"))))
+    assert "出生年份1960" in masked and "出生年月" not in masked, masked[:400]
+    plain = "".join(_pages(printer.case_sheet(walk(sqlite_db, without, "verified"))))
+    assert "出生年月1960.01" in plain and "出生年份" not in plain, plain[:400]
