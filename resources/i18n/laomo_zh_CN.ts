@@ -3089,6 +3089,10 @@
         <source>The person dialog is not available yet.</source>
         <translation>人员编辑窗口尚不可用。</translation>
     </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n person(s).</source>
         <translation><numerusform>已导出 %n 人。</numerusform></translation>

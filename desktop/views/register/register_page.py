@@ -104,6 +104,13 @@ class RegisterPage(QWidget):
         self.reveal_button.setToolTip(self.tr(
             "Show the full ID number of the selected person; the reason is audited."))
         self.count_label = QLabel(self)
+        # "已保存：张三" after the person dialog saved (it closes; the clerk sees it took)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("savedNotice")
+        self.notice.setStyleSheet("color: #1b5e20")
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.clear)
         self.count_label.setObjectName("resultCount")
 
         self.model = RegisterTableModel(self)
@@ -114,6 +121,7 @@ class RegisterPage(QWidget):
                   self.export_button, self.roster_button, self.cards_button):
             top.addWidget(b)
         top.addStretch(1)
+        top.addWidget(self.notice)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -343,6 +351,7 @@ class RegisterPage(QWidget):
         if person_id is not None:
             self.refresh()
             self.select_person(person_id)
+            self._saved(person_id)
 
     def edit_person(self) -> None:
         person_id = self.current_person()
@@ -352,6 +361,13 @@ class RegisterPage(QWidget):
         if cls is not None and cls.edit(self._workspace, person_id, self):
             self.refresh()
             self.select_person(person_id)
+            self._saved(person_id)
+
+    def _saved(self, person_id: uuid.UUID) -> None:
+        """Say beside the count that the record was saved, for ten seconds."""
+        name = self._workspace.persons().get(person_id).draft.name
+        self.notice.setText(self.tr("Saved: %1").replace("%1", name))
+        self._notice_timer.start(10000)
 
     def import_roster(self) -> None:
         self.import_file(None)

@@ -404,9 +404,12 @@ def test_new_and_edit_call_the_person_dialog_and_refresh(
     assert calls == [chosen]
     assert page.current_person() == chosen  # the refresh keeps the selection
     assert page.model.data(page.model.index(5, M.WORK_UNIT)) == "长兴县劳模创新工作室"
+    name = page.model.data(page.model.index(5, M.NAME))
+    assert page.notice.text() == f"已保存：{name}"  # the dialog closed; the page says it took
 
     page.new_button.click()
     assert page.model.total == MEMBERS + 1
+    assert page.notice.text() == "已保存：邬新华"
     search(qtbot, page, "邬新华")
     assert column(page, M.NAME) == ["邬新华"]
 
