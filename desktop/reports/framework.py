@@ -437,7 +437,7 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
         while stop < end and r.heights[stop] <= room + 1e-6:
             room -= r.heights[stop]
             stop += 1
-        natural = stop
+        natural = fitting = stop
         if stop == end and room < self._tail_room(sum(r.widths)) - 1e-6:
             stop = natural = end - 1  # the signatures need the room of the last row(s)
         if stop < end and (r.data_after[stop] == 0
@@ -453,6 +453,10 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
             if frame is None or not getattr(frame, "_atTop", False):
                 return []  # the whole rest begins on the next page
             stop = natural  # a fresh page: the rules must give way to at least one row
+            if stop == start and fitting == end:
+                # the last row fills a whole page with no room left for the signatures: they
+                # go to the next page alone rather than nothing being printed
+                return [self._page(end), FrameBreak(), *self._tail]
             if stop == start:
                 return []  # not even one row fits a whole page (ReportLab says so)
         if stop == end:

@@ -39,6 +39,20 @@ def test_a_file_is_submitted_only_with_its_application_documents(
     scan = tmp_path / "收入证明.jpg"
     scan.write_bytes(b"\xff\xd8 income")
     clerk.add_attachment(case_id, scan, "收入证明")
+    # a document deleted since (a tombstone, as a handoff merge leaves one) is not there
+    from sqlalchemy import update
+
+    from desktop.models import HardshipAttachment
+    with db.sessions.begin() as s:
+        s.execute(update(HardshipAttachment).where(
+            HardshipAttachment.case_id == case_id, HardshipAttachment.doc_type == "身份证")
+            .values(deleted_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC)))
+    with pytest.raises(AppError) as refused:
+        clerk.submit(case_id, "本人申请，社区已签字")
+    assert refused.value.params["documents"] == "身份证"
+    scan = tmp_path / "身份证2.jpg"
+    scan.write_bytes(b"\xff\xd8 id again")
+    clerk.add_attachment(case_id, scan, "身份证")
     clerk.submit(case_id, "本人申请，社区已签字")
     got = clerk.get(case_id)
     assert got.status == "submitted"

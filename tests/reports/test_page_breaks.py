@@ -93,3 +93,17 @@ def test_a_visit_group_title_goes_over_with_its_first_person(fs: FontSet) -> Non
         titles = [f"第{g}组{(DAY + dt.timedelta(days=k)).isoformat()}上午"
                   for g, k in ((1, 0), *((2, k + 1) for k in range(5)))]
         _check(pages, "序号区县姓名", titles, "合计", ["长兴县王"])
+
+
+@pytest.mark.parametrize("k", [404, 416, 428])
+def test_a_last_row_that_leaves_no_room_for_the_signatures(fs: FontSet, k: int) -> None:
+    """A last row almost a page high (a long remark): the rows print and the signature line
+    goes to the next page alone (the page-break rules had left nothing to place: LayoutError)."""
+    from desktop.reports.framework import Column, Document, Section
+
+    rows = (("1", "人员甲", "短"), ("2", "人员乙", "很长的备注" * k))
+    doc = Document(association="长兴县劳动模范协会", title="测试名单", date=dt.date(2027, 1, 1),
+                   columns=(Column("序号", 1), Column("姓名", 2), Column("备注", 6)),
+                   sections=(Section("", rows, None),), total=None)
+    text = "".join(_pages(render(doc, fs)))
+    assert "人员甲" in text and "人员乙" in text and "制表人" in text

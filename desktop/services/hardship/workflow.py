@@ -176,7 +176,7 @@ class HardshipWorkflow:
             case = self._begin_step(s, case_id, "submit", expected_version)
             text = opinion_required(opinion)
             present = set(s.scalars(select(HardshipAttachment.doc_type).where(
-                HardshipAttachment.case_id == case.id)))
+                HardshipAttachment.case_id == case.id, HardshipAttachment.deleted_at.is_(None))))
             lacking = [d for d in application_documents(case.category) if d not in present]
             if lacking:
                 raise AppError("hardship_documents_missing", documents="、".join(lacking))

@@ -123,8 +123,9 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 
 def _visible_match(word: str) -> ColumnElement[bool]:
     """A number typed by a user who may not see full numbers matches only what the masked
-    views show: an ID number's first six digits (the region) or the last four of an ID number
-    or phone (issue 14: searching "19740802" found the person whose hidden digits those are).
+    views show: an ID number's first six digits (the region), the last four of an ID number
+    or a mobile, the last three of a landline (issue 14: searching "19740802" found the
+    person whose hidden digits those are).
     The haystack is "name|pinyin|initials|id|unit|phone|mobile"."""
     like = _contains(word)[1:-1]
     options: list[ColumnElement[bool]] = []
@@ -132,8 +133,9 @@ def _visible_match(word: str) -> ColumnElement[bool]:
         options.append(Person.id_number.like(f"{like}%", escape=_LIKE_ESCAPE))
     if len(word) <= 4:
         options += [func.lower(Person.id_number).like(f"%{like}", escape=_LIKE_ESCAPE),
-                    Person.phone.like(f"%{like}", escape=_LIKE_ESCAPE),
                     Person.mobile.like(f"%{like}", escape=_LIKE_ESCAPE)]
+    if len(word) <= 3:  # a landline shows its last three digits only (0572-****949)
+        options.append(Person.phone.like(f"%{like}", escape=_LIKE_ESCAPE))
     return or_(*options) if options else false()
 
 

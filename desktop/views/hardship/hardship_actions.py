@@ -41,19 +41,7 @@ from desktop.views.form_widgets import (
 )
 from desktop.views.i18n import current_language, word
 from desktop.views.messages import refusal_words
-
-
-def grow_to_fit(dialog: QDialog) -> None:
-    """A message shown in an open dialog makes it taller rather than squeezing the fields
-    (the screen fitter keeps it on the screen)."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    wanted = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() \
-        else dialog.sizeHint().height()
-    if wanted > dialog.height():
-        dialog.resize(dialog.width(), wanted)
+from desktop.views.screen_fit import grow_to_content
 
 
 def status_label(code: str) -> str:
@@ -204,7 +192,7 @@ class OpinionDialog(QDialog):
         rest = [problem_text(p, lang) for p in problems if p.field not in self.boxes]
         self.problem.setText("\n".join(rest))
         self.problem.setVisible(bool(rest))
-        grow_to_fit(self)
+        grow_to_content(self)
 
     def show_refusal(self, exc: AppError) -> None:
         """A refusal in words: its problems under their fields, or one sentence above the
@@ -215,7 +203,7 @@ class OpinionDialog(QDialog):
         self.show_problems([])
         self.problem.setText(refusal_words(exc))
         self.problem.show()
-        grow_to_fit(self)
+        grow_to_content(self)
 
     def accept(self) -> None:
         local = {name: box.editor.local_problem() for name, box in self.boxes.items()
@@ -333,7 +321,7 @@ class PaymentDialog(QDialog):
                  if amount > 0 and day is not None and self._notes is not None else [])
         self.notice.setText("\n".join(problem_words(p) for p in notes))
         self.notice.setVisible(bool(notes))
-        grow_to_fit(self)
+        grow_to_content(self)
         self.override.setEnabled(bool(broken))
         ok = amount > 0 and day is not None and bool(self.payer.value()) and (
             not broken or bool(self.override.value()))
@@ -348,7 +336,7 @@ class PaymentDialog(QDialog):
                          if isinstance(exc, ValidationError) else [refusal_words(exc)])
                 self.problem.setText("\n".join(words))
                 self.problem.show()
-                grow_to_fit(self)
+                grow_to_content(self)
                 return
         super().accept()
 

@@ -51,6 +51,15 @@ def test_hidden_digits_find_nobody_without_the_unmask_permission(
         anchored.append("|" + mobile[:6])
     for word in anchored:
         assert person.name not in found(qtbot, page, word), word
+    # a landline shows its last three digits (0572-****949): the fourth from last stays hidden
+    from sqlalchemy import update
+
+    from desktop.models import Person
+    with demo_db.sessions.begin() as s:
+        s.execute(update(Person).where(Person.id == person.id)
+                  .values(phone="0572-5578949", mobile=None))
+    assert person.name in found(qtbot, page, "949")
+    assert person.name not in found(qtbot, page, "8949")
     admin_page = RegisterPage(demo_ws, tasks, Preferences())
     qtbot.addWidget(admin_page)
     admin_page.show()
