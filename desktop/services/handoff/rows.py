@@ -719,7 +719,12 @@ def _person_change(store: _Store, result: MergeOutcome, old_keys: tuple[Any, ...
         was = store.value_text(key, old.get(key)) if old.get(key) is not None else None
         now = store.value_text(key, value)
         if was != now:
-            fields[key] = [masked_value(key, was), masked_value(key, now)]
+            shown_was, shown_now = masked_value(key, was), masked_value(key, now)
+            if shown_was == shown_now and shown_now is not None:
+                # the change lies in the hidden part: said, never shown (an admin deciding the
+                # merge would otherwise read 1963 → 1963 as no change)
+                shown_now = f"{shown_now}（{HIDDEN_CHANGE}）"
+            fields[key] = [shown_was, shown_now]
     if fields:
         result.changes.append({"id": _uuid_text(new["id"]), "name": new.get("name"),
                                "fields": fields})
@@ -737,11 +742,15 @@ on every list, birth dates as the year only (the masked digits of an ID number a
 date)."""
 
 
+HIDDEN_CHANGE = "隐藏部分有变化"
+
+
 def masked_value(key: str, value: Any) -> Any:
     """A changed field's before or after value as a report stores it. Already masked values (a
     report stored masked) stay as they are."""
     mask = MASKED.get(key)
-    if mask is None or value is None or value == "" or "*" in str(value):
+    if mask is None or value is None or value == "" or "*" in str(value) \
+            or HIDDEN_CHANGE in str(value):
         return value
     return mask(str(value))
 
