@@ -173,3 +173,31 @@ def test_a_viewer_s_recuperation_roster_gives_the_birth_year(
     printed = _pdf_text(pdf, tmp_path)
     assert going == 1 and "市级丙" in printed and "1975" in printed
     assert "1975.06" not in printed
+
+
+def test_a_viewer_s_eligibility_and_visit_rows_give_ages_from_the_year(
+        db: Database, admin: Actor) -> None:
+    """On the same recuperation page the roster gives a viewer the age reached in the year;
+    the eligibility tab gave the exact age on the day of departure (51 against 52: born after
+    10 May), and visit rows the exact age on the planned day. The decision stays exact."""
+    ids = add_people(db)
+    svc = RecuperationService(db.sessions, admin)
+    bid = svc.create_batch(BatchDraft(
+        year=2027, name="2027年市总劳模疗休养", destination="舟山",
+        start_date=dt.date(2027, 5, 10), end_date=dt.date(2027, 5, 14), days=5, quota=3,
+        cost_per_day_fen=60000, organiser="市总"))
+    person = ids["市级丙"]  # born 1975-06-01
+    whole = next(r for r in svc.eligibility(bid) if r.person_id == person)
+    seen = next(r for r in RecuperationService(db.sessions, VIEWER, db.read_sessions)
+                .eligibility(bid) if r.person_id == person)
+    assert whole.age == 51 and any("出发日 51 岁" in c.text for c in whole.checks)
+    assert seen.age == 52 and any("出发当年 52 岁" in c.text for c in seen.checks)
+    assert not any("51" in c.text or "51" in c.english for c in seen.checks)
+    assert seen.eligible == whole.eligible
+    # a stand-alone visit planned for 10 May 2027: exact age 51 for the clerk, 52 for a viewer
+    VisitService(db.sessions, admin, db.read_sessions).create_single(
+        person, "其他", dt.date(2027, 5, 10), "回访")
+    ages = {who: next(v.age for v in VisitService(db.sessions, actor, db.read_sessions)
+                      .visits(None) if v.person_id == person)
+            for who, actor in (("admin", admin), ("viewer", VIEWER))}
+    assert ages == {"admin": 51, "viewer": 52}

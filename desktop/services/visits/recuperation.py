@@ -277,12 +277,14 @@ class RecuperationService(Service):
         checks that decided it."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return eligibility_rows(s, _batch(s, batch_id), None)
+            return eligibility_rows(s, _batch(s, batch_id), None,
+                                    years_only=not self._actor.can(Perm.UNMASK))
 
     def explain(self, batch_id: uuid.UUID, person_id: uuid.UUID) -> EligibilityRow:
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            rows = eligibility_rows(s, _batch(s, batch_id), [person_id])
+            rows = eligibility_rows(s, _batch(s, batch_id), [person_id],
+                                    years_only=not self._actor.can(Perm.UNMASK))
             if not rows:
                 raise NotFound("person", person_id)
             return rows[0]
@@ -445,7 +447,10 @@ def _taken(s: Session, batch_id: uuid.UUID) -> int:
 
 
 def eligibility_rows(s: Session, b: RecuperationBatch,
-                 only: Sequence[uuid.UUID] | None) -> list[EligibilityRow]:
+                 only: Sequence[uuid.UUID] | None, *,
+                 years_only: bool = False) -> list[EligibilityRow]:
+    """``years_only``: the age shown (and its words) from the birth year, for a user who sees
+    no birth date; the decision itself still takes the exact age on the day of departure."""
     rules = RecuperationRules.from_json(b.rules)
     may_day = (select(Honor.person_id).where(
         Honor.title.like(f"%{MAY_DAY}%"), Honor.revoked_date.is_(None),
@@ -490,6 +495,14 @@ def eligibility_rows(s: Session, b: RecuperationBatch,
         age = age_on(p.birth_date, b.start_date) if p.birth_date else None
         if age is None:
             checks.append(Check("age", False, "出生日期未登记", "birth date not recorded"))
+        elif years_only:
+            over = age > rules.max_age
+            age = b.start_date.year - p.birth_date.year
+            checks.append(Check(
+                "age", not over,
+                f"出发当年 {age} 岁" + (f"，出发日超过 {rules.max_age} 岁" if over else ""),
+                f"{age} in the year of departure"
+                + (f", over {rules.max_age} on the day" if over else "")))
         else:
             over = age > rules.max_age
             checks.append(Check(

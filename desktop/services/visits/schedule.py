@@ -203,7 +203,8 @@ class VisitSchedule:
         self._actor.require(Perm.VIEW)
         if not unmask:
             with self._read_sessions.begin() as s:
-                return _visit_rows(s, campaign_id, team_id, day, include_removed, False)
+                return _visit_rows(s, campaign_id, team_id, day, include_removed, False,
+                                   years_only=not self._actor.can(Perm.UNMASK))
         self._actor.require(Perm.UNMASK)
         why = clean(reason)
         if why is None:
@@ -326,7 +327,10 @@ def honors_text(s: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, 
 
 
 def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | None,
-                day: dt.date | None, include_removed: bool, unmask: bool) -> list[VisitRow]:
+                day: dt.date | None, include_removed: bool, unmask: bool, *,
+                years_only: bool = False) -> list[VisitRow]:
+    """``years_only``: ages from the birth year (the age reached this year), for a user who
+    sees no birth date: an exact age on a known day narrows down the hidden birth date."""
     q = (select(Visit, Person.name, Person.sex, Person.birth_date, Person.treatment_level,
                 Person.in_hardship, Person.life_status, Person.death_date, Person.address,
                 Person.mobile, Person.phone, Person.district_id, Person.employment_status,
@@ -361,7 +365,9 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
         out.append(VisitRow(
             id=v.id, campaign_id=v.campaign_id, person_id=v.person_id, kind=v.kind,
             name=r.name, sex=zh(SEX, r.sex, default=""),
-            age=age_on(r.birth_date, v.planned_date or today) if r.birth_date else None,
+            age=None if r.birth_date is None else (
+                (v.planned_date or today).year - r.birth_date.year if years_only
+                else age_on(r.birth_date, v.planned_date or today)),
             district=names.get(r.district_id, ""), treatment_level=r.treatment_level,
             honors=honors.get(v.person_id, ""), in_hardship=r.in_hardship,
             life_status=r.life_status, death_date=r.death_date,
