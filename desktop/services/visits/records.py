@@ -236,10 +236,10 @@ class VisitRecords:
                 if month_only:
                     out.append(WorkItem("birthday", pid, name, names.get(did, ""),
                                         day.replace(day=1), f"{day.month}月 {age} 岁生日",
-                                        None, month_only=True))
+                                        None, month_only=True, age=age))
                 else:
                     out.append(WorkItem("birthday", pid, name, names.get(did, ""), day,
-                                        f"{age} 岁生日", None))
+                                        f"{age} 岁生日", None, age=age))
             for vid, pid, name, did, when, note in s.execute(
                 select(Visit.id, Visit.person_id, Person.name, Person.district_id,
                        Visit.actual_date, Visit.follow_up_note)

@@ -242,6 +242,7 @@ class WorkItem:
     text: str
     visit_id: uuid.UUID | None
     month_only: bool = False
+    age: int | None = None  # a birthday's round age (the window words it in its language)
 
     @property
     def day_shown(self) -> str:

@@ -4,7 +4,6 @@ and week view), recording, printing, and the work list (birthdays, follow-ups)."
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -318,10 +317,8 @@ class VisitsPage(QWidget):
     def _work_what(self, w: WorkItem) -> str:
         """The service's own words (a round birthday, a follow-up without a note) in the UI's
         language; a note the team wrote as it is."""
-        # "80 岁生日", or "3月 80 岁生日" for a user who sees the month only (the date column
-        # then shows the month too)
-        if w.kind == "birthday" and (m := re.fullmatch(r"(?:\d+月 )?(\d+) 岁生日", w.text)):
-            return self.tr("%1th birthday").replace("%1", m[1])
+        if w.kind == "birthday" and w.age is not None:  # the month, if any, is in 日期
+            return self.tr("%1th birthday").replace("%1", str(w.age))
         if w.kind == "follow_up" and w.text == "需要回访":
             return self.tr("Follow-up needed")
         return w.text
