@@ -241,14 +241,17 @@ def test_the_handoff_report_and_ledger_in_english(qtbot: QtBot, english: None) -
                     "other_district": "德清县",
                     "detail": {"only_here": ["全国劳动模范（2010）"], "only_there": []}}],
         "changed_persons": [{"name": "曹炳富", "fields": {
-            "life_status": ["alive", "deceased"], "is_lost_contact": [False, True]}}]}
+            "life_status": ["alive", "deceased"], "is_lost_contact": [False, True],
+            "birth_date": ["1953", "1953（隐藏部分有变化）"]}}]}
     text = report_text(report, "en")
     data = ["长兴县", "德清县", "程连", "曹炳富", "全国劳动模范（2010）"]
     for d in data:
         text = text.replace(d, "")
     assert not HAN.search(text), text
     assert "Persons: new 3" in text and "lost contact: no → yes" in text, text
+    assert "1953 → 1953 (changed in the hidden part)" in text, text
     assert "失联：否 → 是" in report_text(report)  # Chinese stays for Chinese mode
+    assert "1953 → 1953（隐藏部分有变化）" in report_text(report)
     parent = QWidget()
     qtbot.addWidget(parent)
     ledger = LedgerTable(parent)

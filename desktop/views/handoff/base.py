@@ -27,6 +27,7 @@ from desktop.core.texts import CHECK_KINDS, check_words, field_label
 from desktop.core.vocabulary import EN, TABLES, ZH, Words, label
 from desktop.errors import AppError
 from desktop.files import write_atomically
+from desktop.services.handoff.rows import HIDDEN_CHANGE
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
@@ -112,7 +113,11 @@ def _value(field: str, value: Any, lang: str = ZH) -> str:
                  "in_hardship", "is_farmer_model"):
         yes = value in (True, 1, "1", "true")
         return ("yes" if yes else "no") if en else ("是" if yes else "否")
-    return str(value)
+    text = str(value)
+    hidden = f"（{HIDDEN_CHANGE}）"
+    if en and text.endswith(hidden):  # the report stores the service's words
+        return f"{text.removesuffix(hidden)} (changed in the hidden part)"
+    return text
 
 
 def report_text(report: dict[str, Any], lang: str = ZH) -> str:
