@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 
 from desktop.core.money import to_yuan
 from desktop.core.reference import LIFE_DECEASED
+from desktop.core.visit_order import list_order
 from desktop.core.vocabulary import LIFE_STATUS, VISIT_STATUS, zh
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -51,10 +52,11 @@ def list_title(campaign: str) -> str:
 
 def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
     """One sheet, a title line, a bold header row (auto-filter, repeated on every printed page),
-    one row per visit (phones as given); landscape A4, fitted to the page width. ``title`` is the
-    campaign's title (``list_title`` makes the sheet's)."""
+    one row per visit (phones as given) in the printed list's order (``list_order``); landscape
+    A4, fitted to the page width. ``title`` is the campaign's title (``list_title`` makes the
+    sheet's)."""
     title = list_title(title)
-    rows = list(rows)
+    rows = list_order(rows)  # as the printed list: team by team, the unscheduled last
     wb = Workbook(write_only=True)
     wb.properties.title = title
     wb.properties.creator = "劳模之家"

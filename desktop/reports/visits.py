@@ -10,7 +10,6 @@ database.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -19,6 +18,7 @@ from reportlab.lib.units import mm
 from desktop.core.masking import birth_label, birth_month_printed
 from desktop.core.money import yuan, yuan_capital
 from desktop.core.reference import LIFE_DECEASED
+from desktop.core.visit_order import list_order, unscheduled
 from desktop.core.vocabulary import LIFE_STATUS, RECUPERATION_STATUS, VISIT_STATUS, zh
 from desktop.reports.framework import Column, Document, Section, format_date
 from desktop.reports.letter import Letter
@@ -58,20 +58,6 @@ def _who_when(campaign: str, team: str | None, day: dt.date | None) -> str:
     return campaign + (f"（{'　'.join(parts)}）" if parts else "")
 
 
-def _natural(text: str) -> tuple[Any, ...]:
-    """Numbers in a team's name compare as numbers: 第2组 before 第10组."""
-    return tuple(int(part) if part.isdigit() else part
-                 for part in re.split(r"(\d+)", text))
-
-
-SLOT_ORDER = {"上午": 0, "下午": 1}
-
-
-def _unscheduled(row: Any) -> bool:
-    """No team or no date yet (the visits page's 提醒 counts the same visits)."""
-    return row.planned_date is None or not row.team
-
-
 def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
                         date: dt.date, team: str | None = None,
                         day: dt.date | None = None) -> Document:
@@ -81,16 +67,13 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
     "未分组 未排日期" sorted first)."""
     groups: dict[tuple[str, dt.date, str], list[Any]] = {}
     waiting: list[Any] = []
-    for r in rows:
-        if _unscheduled(r):
+    for r in list_order(rows):  # the workbook's order too
+        if unscheduled(r):
             waiting.append(r)
         else:
             groups.setdefault((r.team, r.planned_date, r.time_slot or ""), []).append(r)
     sections = []
-    for (team_name, when, slot), members in sorted(
-            groups.items(), key=lambda g: (_natural(g[0][0]), g[0][1],
-                                           SLOT_ORDER.get(g[0][2], 2), g[0][2])):
-        members.sort(key=lambda r: (r.route_order or 0, r.district, r.area, r.name))
+    for (team_name, when, slot), members in groups.items():
         people = members[0].team_people
         head = f"{team_name}　{when.isoformat()} {slot}".rstrip() + (
             f"　慰问人：{people}" if people else "")

@@ -66,3 +66,21 @@ def test_the_visit_list_starts_with_the_teams_and_ends_with_the_unscheduled(
         assert text.index(name) > heads[-1], name
     assert text.index(rows[0].name) < heads[-1]
     assert "合计：5人" in text
+
+    # the workbook lists the visits in the same order (it was sorted by date before team, the
+    # unscheduled wherever the service put them)
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from desktop.exchange.visit_list import visit_list_xlsx
+
+    sheet = load_workbook(BytesIO(visit_list_xlsx(svc.visits(cid), title="春节"))).active
+    assert sheet is not None
+    listed = [(r[1], r[2].date() if r[2] else None, r[7])
+              for r in sheet.iter_rows(min_row=3, values_only=True)]
+    assert listed[:3] == [("第2组", dt.date(2027, 1, 5), rows[2].name),
+                          ("第2组", dt.date(2027, 1, 6), rows[1].name),
+                          ("第10组", dt.date(2027, 1, 4), rows[0].name)], listed
+    assert {name for _t, _d, name in listed[3:]} == waiting
+    assert [r[0] for r in sheet.iter_rows(min_row=3, values_only=True)] == [1, 2, 3, 4, 5]
