@@ -104,9 +104,9 @@ def test_the_visits_pages_and_dialogs_in_english(qtbot: QtBot, demo_ws: Workspac
     birthday = WorkItem("birthday", visit_person := page.visits[0].person_id, "张三", "长兴县",
                         dt.date(2027, 1, 5), "80 岁生日", None, age=80)
     assert page._work_what(birthday) == "80th birthday"
-    month_only = WorkItem("birthday", visit_person, "张三", "长兴县", dt.date(2027, 1, 1),
-                          "1月 90 岁生日", None, month_only=True, age=90)
-    assert page._work_what(month_only) == "90th birthday"
+    year_only = WorkItem("birthday", visit_person, "张三", "长兴县", dt.date(2027, 1, 1),
+                         "2027年 90 岁生日", None, year_only=True, age=90)
+    assert page._work_what(year_only) == "90th birthday" and year_only.day_shown == "2027"
     follow_up = WorkItem("follow_up", visit_person, "张三", "长兴县", dt.date(2027, 1, 5),
                          "需要回访", None)
     assert page._work_what(follow_up) == "Follow-up needed"

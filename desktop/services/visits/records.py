@@ -204,16 +204,15 @@ class VisitRecords:
 
     def worklist(self, days: int = 60) -> list[WorkItem]:
         """Round birthdays (80/90/100) in the next ``days`` days not yet visited, and open
-        follow-ups. For a role without the unmask permission a birthday gives its month only
-        ("3月 80 岁生日" on the first of the month): see ``WorkItem``."""
+        follow-ups. For a role without the unmask permission a birthday gives its year only
+        (every round birthday of the years the window touches, "2027年 80 岁生日"): see
+        ``WorkItem``."""
         self._actor.require(Perm.VIEW)
-        month_only = not self._actor.can(Perm.UNMASK)
+        year_only = not self._actor.can(Perm.UNMASK)
         today = self._today()
         start, last = today, today + dt.timedelta(days=days)
-        if month_only:  # whole months: where the window ends must not tell the day either
-            start = today.replace(day=1)
-            after = last.replace(day=28) + dt.timedelta(days=4)
-            last = after - dt.timedelta(days=after.day)
+        if year_only:  # whole years: where the window starts or ends must not tell the month
+            start, last = dt.date(start.year, 1, 1), dt.date(last.year, 12, 31)
         with self._read_sessions.begin() as s:
             names = district_names(s)
             windows = [and_(Person.birth_date >= years_before(start, n),
@@ -228,18 +227,21 @@ class VisitRecords:
                 .where(LIVE, Person.life_status == "alive", or_(*windows))):
                 if pid in visited or born is None:
                     continue
+                if year_only:
+                    age = next(n for n in ROUND_BIRTHDAYS
+                               if start.year <= born.year + n <= last.year)
+                    out.append(WorkItem("birthday", pid, name, names.get(did, ""),
+                                        dt.date(born.year + age, 1, 1),
+                                        f"{born.year + age}年 {age} 岁生日", None,
+                                        year_only=True, age=age))
+                    continue
                 age = age_on(born, last)
                 try:
                     day = born.replace(year=born.year + age)
                 except ValueError:
                     day = born.replace(year=born.year + age, day=28)
-                if month_only:
-                    out.append(WorkItem("birthday", pid, name, names.get(did, ""),
-                                        day.replace(day=1), f"{day.month}月 {age} 岁生日",
-                                        None, month_only=True, age=age))
-                else:
-                    out.append(WorkItem("birthday", pid, name, names.get(did, ""), day,
-                                        f"{age} 岁生日", None, age=age))
+                out.append(WorkItem("birthday", pid, name, names.get(did, ""), day,
+                                    f"{age} 岁生日", None, age=age))
             for vid, pid, name, did, when, note in s.execute(
                 select(Visit.id, Visit.person_id, Person.name, Person.district_id,
                        Visit.actual_date, Visit.follow_up_note)

@@ -230,9 +230,10 @@ class VisitResult:
 class WorkItem:
     """One line of the work list: an upcoming round birthday or an open follow-up.
 
-    For a role without the unmask permission a birthday gives its month only: ``day`` is the
-    first of that month and ``month_only`` is set, since the day with the age is the birth
-    date, the hidden digits of the ID number (issue 14, point 9)."""
+    For a role without the unmask permission a birthday gives its year only: ``day`` is the
+    first of January and ``year_only`` is set, since the day (or the month: with the year and
+    the check digit it leaves about three candidates) is the hidden digits of the ID number
+    (issue 14, point 9)."""
 
     kind: str  # "birthday" | "follow_up"
     person_id: uuid.UUID
@@ -241,13 +242,13 @@ class WorkItem:
     day: dt.date
     text: str
     visit_id: uuid.UUID | None
-    month_only: bool = False
+    year_only: bool = False
     age: int | None = None  # a birthday's round age (the window words it in its language)
 
     @property
     def day_shown(self) -> str:
-        """2027-03-03, or 2027-03 when only the month may show."""
-        return self.day.isoformat()[:7] if self.month_only else self.day.isoformat()
+        """2027-03-03, or 2027 when only the year may show."""
+        return str(self.day.year) if self.year_only else self.day.isoformat()
 
 
 @dataclass(frozen=True)

@@ -317,7 +317,7 @@ class VisitsPage(QWidget):
     def _work_what(self, w: WorkItem) -> str:
         """The service's own words (a round birthday, a follow-up without a note) in the UI's
         language; a note the team wrote as it is."""
-        if w.kind == "birthday" and w.age is not None:  # the month, if any, is in 日期
+        if w.kind == "birthday" and w.age is not None:  # the year, if only that, is in 日期
             return self.tr("%1th birthday").replace("%1", str(w.age))
         if w.kind == "follow_up" and w.text == "需要回访":
             return self.tr("Follow-up needed")
