@@ -612,6 +612,11 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: the title cell holds {count} honors; the year column's {year} was given to "
         "“{title}”: check it.",
     ),
+    "import_said_deceased": (
+        "注意：这一行写着“{text}”，导入后此人仍登记为健在，会列入走访名单：请在人员信息中登记去世及日期。",
+        "Note: this row says “{text}”; after the import the person is still registered as alive "
+        "and goes on visit lists: record the death and its date in the person's details.",
+    ),
     "honor_year_unplaced": (
         "注意：“{titles}”没有年份（荣誉称号栏有 {count} 项荣誉，年份栏只有 {year} 年），请核对后补上。",
         "Note: “{titles}” has no year (the title cell holds {count} honors, the year column "

@@ -99,6 +99,10 @@ def _footer(row: RawRow, name_col: int | None) -> bool:
 
 _TEXT, _NAME, _READ, _DATE, _ID, _HONORS, _DIGITS = range(7)  # how a column's cells are read
 _WHITESPACE = re.compile(r"\s+")
+_DECEASED = re.compile(r"已故|已去世|去世|逝世|病故|病逝|亡故|身故|故去")
+"""Words a roster writes for a dead person (备注 "已故", 就业情况 "已去世"): the register has
+no column for them in an import, and a person imported as alive is put on the next holiday's
+visit list."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,7 @@ def interpret(row: RawRow, mapping: Mapping[int, str]) -> RowInput:
         values[key] = value
     notes: list[CellIssue] = []
     _fill_honors(honors, values, plan.columns, issues, notes)
+    _said_deceased(values, plan.columns, issues, notes)
     return RowInput(row.number, values, precision, honors, issues, id_cell, notes=notes)
 
 
@@ -285,6 +290,7 @@ def _read_columns(rows: list[RawRow], plan: _Plan) -> list[RowInput]:
         row_honors = list(held) if held and held is not _UNREAD else []
         notes: list[CellIssue] = []
         _fill_honors(row_honors, values, fields, row_issues, notes)
+        _said_deceased(values, fields, row_issues, notes)
         found.append(RowInput(row.number, values, precision[n], row_honors, row_issues,
                               id_cell, notes=notes))
     return found
@@ -333,6 +339,26 @@ def _id_text(cell: Cell, index: int, issues: list[CellIssue]) -> str | None:
             issues.append(CellIssue(index, "id_number", problem.code, problem.params))
             return None
     return as_text(cell)
+
+
+def _said_deceased(values: dict[str, Any], columns: dict[str, int], issues: list[CellIssue],
+                   notes: list[CellIssue]) -> None:
+    """A row that says its person died (就业情况 "已故", 备注 "已去世") is imported, with a
+    note that the death is still to be recorded: in the employment column those words are not
+    an unknown code that refuses the row (the employment is then left empty), and in the notes
+    they were kept without a word."""
+    for n, issue in enumerate(issues):
+        said = str(issue.params.get("value", ""))
+        if issue.field == "employment_status" and issue.code == "code_unknown" and (
+                _DECEASED.search(said)):
+            del issues[n]
+            notes.append(CellIssue(issue.column, "employment_status", "import_said_deceased",
+                                   {"text": said}))
+            return
+    text = values.get("notes")
+    if text and _DECEASED.search(text):
+        notes.append(CellIssue(columns.get("notes"), "notes", "import_said_deceased",
+                               {"text": text[:30]}))
 
 
 def _fill_honors(honors: list[HonorCell], values: dict[str, Any], columns: dict[str, int],

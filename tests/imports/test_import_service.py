@@ -331,3 +331,21 @@ def test_bulk_update_refuses_a_row_not_at_its_planned_version(
         (f"单位{n}", version + 1) for n, (_, version, _) in enumerate(stored)]
     assert all(p.version == version + 1 for p, (_, version, _) in zip(planned, stored,
                                                                       strict=True))
+
+
+def test_a_roster_saying_died_warns_only_while_the_register_says_alive(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    """备注 "已故": a note to record the death, for a new person and a living one; none once
+    the register has recorded the death."""
+    headers = [*HEADERS[:11], "备注"]
+    base = clerk_rows()[0][:11]
+    path = write_clerk_workbook(tmp_path / "名册.xlsx", [[*base, "2019年已故"]], headers)
+    first = service.run(path, GOOD_ONLY, dry_run=False)
+    assert [w.code for w in first.rows[0].warnings] == ["import_said_deceased"]
+    with db.sessions.begin() as s:
+        person = s.scalars(select(Person)).one()
+        person.life_status, person.death_date = "deceased", dt.date(2019, 5, 1)
+    changed = [*base[:7], "长兴县另一单位", *base[8:], "2019年已故"]
+    again = service.run(write_clerk_workbook(tmp_path / "二.xlsx", [changed], headers),
+                        GOOD_ONLY, dry_run=True)
+    assert again.rows[0].status == "updated" and again.rows[0].warnings == ()

@@ -40,10 +40,9 @@ _CODE_LABELS = {
     "marital_status": "marital_GB_T_2261_2_2003",
 }
 _LOADED = ("id", "name", "id_number", "id_legacy15", "sex", "birth_date", "district_id",
-           "origin_district_id",
-           "row_version", "name_pinyin", "name_initials", "treatment_override",
-           "death_date", *sorted(_DRAFT_FIELDS - {"name", "district", "id_number", "sex",
-                                                  "birth_date"}))
+           "origin_district_id", "row_version", "name_pinyin", "name_initials",
+           "death_date", "life_status", *sorted(_DRAFT_FIELDS - {
+               "name", "district", "id_number", "sex", "birth_date"}))
 _PERSONS_BY_NUMBER = select(*(PERSON.c[c] for c in _LOADED)).where(
     PERSON.c.id_number.in_(bindparam("numbers", expanding=True)),
     PERSON.c.deleted_at.is_(None), PERSON.c.merged_into_id.is_(None))
@@ -243,6 +242,8 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     if stored is None:
         out.status, out.values, out.honors = "new", values, new_honors
         return out
+    if stored["life_status"] == "deceased":  # the death is recorded: nothing to say
+        out.warnings = [w for w in out.warnings if w.code != "import_said_deceased"]
     _compare(out, v, values, new_honors, stored, ctx.honors.get(stored["id"], []))
     owner = ctx.owners.get(stored["id"])
     if owner is not None and out.status == "updated":  # read-only at the city: refused

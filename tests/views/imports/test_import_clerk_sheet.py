@@ -60,3 +60,38 @@ def test_the_clerks_roster_imports_whole(ws: Workspace, qtbot: Any, tmp_path: Pa
     assert set(persons) >= {"孙八月", "周十月", "吴双荣"}
     born = {n: ws.persons().get(persons[n].id).draft.birth_date for n in ("孙八月", "周十月")}
     assert born == {"孙八月": dt.date(1971, 8, 15), "周十月": dt.date(1971, 10, 3)}
+
+
+DEAD = idnumber.make("330522", dt.date(1931, 2, 2), 81)
+GONE = idnumber.make("330522", dt.date(1935, 3, 3), 93)
+
+
+def test_a_row_that_says_its_person_died_is_imported_with_a_note(
+        ws: Workspace, qtbot: Any, tmp_path: Path) -> None:
+    """就业情况 "已故" refused the row as an unknown code, and 备注 "2019年已去世" was kept
+    without a word: the person came in alive and went on the next holiday's visit list. Now
+    both rows import and say that the death is still to be recorded."""
+    headers = [*HEADERS[:11], "就业情况", "备注"]
+    book = write_clerk_workbook(tmp_path / "名册.xlsx", [
+        [1, "郑老", "男", DEAD, "1931.02", "汉", "群众", "长兴县农机厂", "县劳动模范", 1980,
+         None, "已故", None],
+        [2, "冯老", "男", GONE, "1935.03", "汉", "群众", "长兴县粮站", "县劳动模范", 1982,
+         None, "离退休", "2019年已去世"],
+        [3, "孙八月", "男", AUGUST, "1971.08", "汉", "群众", "长兴县供电公司", "市劳动模范",
+         2012, None, "在职", "身体健康"],
+    ], headers)
+    wizard = dry_run(ws, qtbot, book)
+    dry = wizard.dry_page
+    result = dry.result
+    assert result.rejected == 0, [(o.number, o.problems) for o in result.rows]
+    warned = {o.name: [w.code for w in o.warnings] for o in result.rows}
+    assert warned == {"郑老": ["import_said_deceased"], "冯老": ["import_said_deceased"],
+                      "孙八月": []}
+    line = next(r for r in range(dry.table.rowCount()) if dry.table.item(r, 1).text() == "冯老")
+    assert "登记去世" in dry.table.item(line, 3).toolTip()
+    wizard.next()
+    run = wizard.run_page
+    qtbot.waitUntil(lambda: run.finished_run, timeout=20000)
+    assert run.result is not None and run.result.written
+    persons = {r.name: r for r in ws.register().rows(RegisterFilter(), limit=10)}
+    assert ws.persons().get(persons["郑老"].id).draft.employment_status is None
