@@ -398,7 +398,8 @@ def _hardship_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                    help="低保标准 (monthly line per person), or a payment kind: 生活困难补助, "
                         "特殊困难帮扶金, 医疗救助, 助学, 春节慰问金, 健康体检补助")
     s.add_argument("--amount", metavar="YUAN", help="the line, or the cap per payment, in 元")
-    s.add_argument("--district", metavar="NAME", help="a district's own row (default: all)")
+    s.add_argument("--district", metavar="NAME",
+                   help="a district's own row (default: all; a county association: its own)")
     s.add_argument("--ratio", type=int, metavar="PERCENT",
                    help="share of self-paid medical costs (医疗救助)")
     s.add_argument("--per-year", type=int, metavar="N", help="payments allowed per year")

@@ -573,6 +573,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "hardship_close_kind_unknown": ("结案方式“{value}”无效，应为 脱困 或 撤档。",
                                     "Unknown way to close “{value}”: use 脱困 or 撤档."),
     "payment_kind_unknown": ("发放类别“{value}”无效。", "Unknown payment kind “{value}”."),
+    "standard_district_not_own": ("本协会只能设定通用标准或本区县（{own}）的标准，不能设定“{name}”的。",
+                                  "This association sets the general rules or its own "
+                                  "district's ({own}), not those of “{name}”."),
+    "standards_none_to_copy": ("{year} 年没有可复制的标准。", "{year} has no rules to copy."),
     "hardship_no_account": ("档案中没有本人银行账号，资金只能发放到本人账户。",
                             "The file has no bank account of the person's own."),
     "payment_above_cap": ("{kind}每次不得超过 {limit} 元。",

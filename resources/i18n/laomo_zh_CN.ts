@@ -1190,6 +1190,10 @@
         <translation>新建档案…</translation>
     </message>
     <message>
+        <source>Standards…</source>
+        <translation>标准设置…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>档案编号</translation>
     </message>
@@ -3574,6 +3578,109 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Create</source>
         <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsDialog</name>
+    <message>
+        <source>Hardship standards</source>
+        <translation>困难帮扶标准</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Medical share</source>
+        <translation>医疗救助比例</translation>
+    </message>
+    <message>
+        <source>Times per year</source>
+        <translation>每年次数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>General (all districts)</source>
+        <translation>通用（各区县）</translation>
+    </message>
+    <message>
+        <source>Medical share (% of self-paid costs)</source>
+        <translation>医疗救助比例（占自付医疗费 %）</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新增标准</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>保存标准</translation>
+    </message>
+    <message>
+        <source>Subsistence line</source>
+        <translation>低保标准</translation>
+    </message>
+    <message>
+        <source>Copy the rules of %1</source>
+        <translation>复制 %1 年的标准</translation>
+    </message>
+    <message>
+        <source>%1 has no rules to copy.</source>
+        <translation>%1 年没有可复制的标准。</translation>
+    </message>
+    <message>
+        <source>No rules for %1 yet.</source>
+        <translation>%1 年尚未设定标准。</translation>
+    </message>
+    <message>
+        <source>Copied %1 rule(s) from %2; %3 rule(s) this year already had were kept.</source>
+        <translation>已从 %2 年复制 %1 条标准；本年已有的 %3 条保持不变。</translation>
+    </message>
+    <message>
+        <source>Copied %1 rule(s) from %2.</source>
+        <translation>已从 %2 年复制 %1 条标准。</translation>
+    </message>
+    <message>
+        <source>Monthly line per person (yuan)</source>
+        <translation>每人每月低保标准（元）</translation>
+    </message>
+    <message>
+        <source>Cap per payment (yuan)</source>
+        <translation>每次发放上限（元）</translation>
+    </message>
+    <message>
+        <source>The rule of %1 is not set here.</source>
+        <translation>%1 的标准不在本协会设定。</translation>
+    </message>
+    <message>
+        <source>%1 already has this rule for %2: saving replaces it.</source>
+        <translation>%1 年已有%2的此类标准，保存将替换原标准。</translation>
+    </message>
+    <message>
+        <source>Saved: %1, %2.</source>
+        <translation>已保存：%1，%2。</translation>
     </message>
 </context>
 <context>

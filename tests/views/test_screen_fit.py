@@ -52,6 +52,7 @@ def openers(ws: Workspace, tasks: TaskRunner,
     from desktop.views.handoff.reenrol_dialog import ReenrolDialog
     from desktop.views.hardship.hardship_actions import OpinionDialog, PaymentDialog
     from desktop.views.hardship.hardship_dialog import HardshipDialog
+    from desktop.views.hardship.standards_dialog import StandardsDialog
     from desktop.views.imports.export_dialog import ExportDialog
     from desktop.views.imports.import_history import ImportHistoryDialog
     from desktop.views.imports.import_wizard import ImportWizard
@@ -107,6 +108,7 @@ def openers(ws: Workspace, tasks: TaskRunner,
         "OpinionDialog verify": lambda: OpinionDialog("verify", None),
         "OpinionDialog approve": lambda: OpinionDialog("approve", None),
         "PaymentDialog": lambda: PaymentDialog(lambda *a: []),
+        "StandardsDialog": lambda: StandardsDialog(ws),
         "DocumentSettingsDialog": lambda: DocumentSettingsDialog(ws),
         "VisitHardshipDialog": lambda: VisitHardshipDialog(visits, visit.id, visit.name,
                                                            ws.hardship().categories()),

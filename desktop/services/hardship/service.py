@@ -2,8 +2,9 @@
 approved file through a recorded amendment, read it back.
 
 The steps (submit, verify, notice, approve …) are in ``hardship_workflow``, payments in
-``hardship_payments``, attachments in ``hardship_attachments``; ``HardshipService`` inherits
-them so a dialog has one service. The work lists are ``HardshipLists`` (read-only).
+``hardship_payments``, attachments in ``hardship_attachments``, the standards table in
+``hardship_standards``; ``HardshipService`` inherits them so a dialog has one service. The
+work lists are ``HardshipLists`` (read-only).
 """
 
 from __future__ import annotations
@@ -17,20 +18,19 @@ from sqlalchemy.orm import Session
 
 from desktop.core import idnumber
 from desktop.errors import AppError, FieldProblem, ValidationError
-from desktop.models import HardshipCase, HardshipMember, Person, Standard
+from desktop.models import HardshipCase, HardshipMember, Person
 from desktop.services import audit
 from desktop.services.base import Service
 from desktop.services.hardship.attachments import HardshipAttachments
 from desktop.services.hardship.payments import HardshipPayments
 from desktop.services.hardship.rules import (
     ACTIVE_STATUSES,
-    DIBAO,
     OPEN_STATUSES,
-    PAYMENT_KINDS,
     check_draft,
     clean,
     per_capita,
 )
+from desktop.services.hardship.standards import HardshipStandards
 from desktop.services.hardship.store import (
     add_step,
     categories,
@@ -38,12 +38,10 @@ from desktop.services.hardship.store import (
     load_case,
     next_serial,
 )
-from desktop.services.hardship.types import CaseDetail, CaseDraft, StandardRow
+from desktop.services.hardship.types import CaseDetail, CaseDraft
 from desktop.services.hardship.workflow import HardshipWorkflow
 from desktop.services.permissions import Perm
 from desktop.services.register.store import (
-    district_problem,
-    districts_by_name,
     home_district_id,
 )
 
@@ -57,8 +55,9 @@ _CASE_FIELDS = (
 )
 
 
-class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, Service):
-    """Use cases on one hardship file."""
+class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments,
+                      HardshipStandards, Service):
+    """Use cases on one hardship file, and the standards table (``HardshipStandards``)."""
 
 
     # -- reading ------------------------------------------------------------------------------
@@ -176,62 +175,6 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments, S
             add_step(s, case, self._actor, "amend", case.status, reason, {"changed": changed})
         audit.append(s, self._actor, action, entity="hardship_case", entity_id=case.id,
                      detail={"changed": changed, **({"reason": reason} if reason else {})})
-
-    # -- configuration (admin) ---------------------------------------------------------------
-
-    def set_standard(self, year: int, kind: str, *, amount: int | None,
-                     district: str | None = None, ratio_pct: int | None = None,
-                     per_year: int | None = None, note: str | None = None) -> None:
-        """Create or replace one rule of the standards table: the monthly 低保 line
-        (``kind`` = 低保标准) or a payment kind's cap, medical share and number per year;
-        ``district`` (a name) for a district's own row, none for the general one."""
-        self._actor.require(Perm.MANAGE_SETTINGS)
-        problems: list[FieldProblem] = []
-        if kind != DIBAO and kind not in PAYMENT_KINDS:
-            problems.append(FieldProblem("kind", "payment_kind_unknown", {"value": kind}))
-        if amount is not None and amount < 0:
-            problems.append(FieldProblem("amount", "value_negative"))
-        if ratio_pct is not None and not 1 <= ratio_pct <= 100:
-            problems.append(FieldProblem("ratio_pct", "hardship_ratio_invalid"))
-        if per_year is not None and per_year < 1:
-            problems.append(FieldProblem("per_year", "out_of_range",
-                                         {"minimum": 1, "maximum": 99}))
-        if not 2000 <= year <= 2100:
-            problems.append(FieldProblem("year", "out_of_range",
-                                         {"minimum": 2000, "maximum": 2100}))
-        with self._sessions.begin() as s:
-            district_id = None
-            if district:
-                known = districts_by_name(s)
-                district_id = known.get(district.strip())
-                if district_id is None:
-                    problems.append(district_problem("district", district, known))
-            if problems:
-                raise ValidationError(problems)
-            row = s.scalar(select(Standard).where(
-                Standard.year == year, Standard.kind == kind,
-                Standard.district_id.is_(None) if district_id is None
-                else Standard.district_id == district_id))
-            if row is None:
-                row = Standard(year=year, kind=kind, district_id=district_id)
-                s.add(row)
-            row.amount, row.ratio_pct, row.per_year, row.note = amount, ratio_pct, per_year, note
-            audit.append(s, self._actor, "hardship.standard", entity="standard",
-                         entity_id=f"{year}/{kind}", detail={
-                             "district": district, "amount": amount, "ratio_pct": ratio_pct,
-                             "per_year": per_year})
-
-    def standards(self, year: int | None = None) -> list[StandardRow]:
-        """The standards table (a year's rows, or all), general rows first."""
-        self._actor.require(Perm.VIEW)
-        with self._read_sessions.begin() as s:
-            names = {i: n for n, i in districts_by_name(s).items()}
-            stmt = select(Standard).order_by(Standard.year.desc(), Standard.kind)
-            if year is not None:
-                stmt = stmt.where(Standard.year == year)
-            return [StandardRow(r.year, r.kind, names.get(r.district_id, "")
-                                if r.district_id else "", r.amount, r.ratio_pct, r.per_year,
-                                r.note) for r in s.scalars(stmt)]
 
 
 def open_case_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:

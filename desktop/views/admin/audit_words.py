@@ -97,6 +97,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "export.template_deleted": ("删除导出模板", "deleted an export template"),
     "import.mapping_saved": ("保存导入列对应", "saved an import column mapping"),
     "hardship.standard": ("设定帮扶发放标准", "set the payment standards"),
+    "hardship.standards_copied": ("复制帮扶标准到新的年度", "copied the standards into a new year"),
     "holidays.load": ("导入节假日安排", "loaded the holiday calendar"),
     "recuperation.fill": ("按名额补足疗休养人选", "filled the batch by quota"),
     "recuperation.nominate": ("推荐疗休养人选", "nominated for recuperation"),

@@ -1,5 +1,6 @@
 """困难帮扶: the work lists (waiting for me, notices ending this week, reviews due, not updated
-for a year, never assisted), every file, and the totals; open a file or start a new one."""
+for a year, never assisted), every file, and the totals; open a file or start a new one;
+administrators set the standards (标准设置)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, list_table
 from desktop.views.hardship.hardship_actions import status_label
 from desktop.views.hardship.hardship_dialog import HardshipDialog
+from desktop.views.hardship.standards_dialog import StandardsDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
@@ -48,6 +50,7 @@ class HardshipPage(QWidget):
         self._tasks = tasks
         self.loading = False
         self.dialogs: list[HardshipDialog] = []
+        self.standards_dialog: StandardsDialog | None = None
         self.rows: dict[str, tuple[CaseRow, ...]] = {}
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("hardshipLists")
@@ -89,6 +92,8 @@ class HardshipPage(QWidget):
                    ("printPayments", self.tr("Print payment list…"), self.print_payments)]
         if workspace.actor.can(Perm.EDIT_PERSONS):
             buttons.insert(0, ("newHardship", self.tr("New file…"), self.new_case))
+        if workspace.actor.can(Perm.MANAGE_SETTINGS):  # the service refuses everyone else
+            buttons.append(("hardshipStandards", self.tr("Standards…"), self.edit_standards))
         row = button_row(self, buttons)
         row.addWidget(self.search)
         layout = QVBoxLayout(self)
@@ -215,6 +220,10 @@ class HardshipPage(QWidget):
             return self._keep(HardshipDialog.open_case(self._ws, existing, self, self._tasks))
         return self._keep(HardshipDialog.new_case(self._ws, person.id, person.name, self,
                                                       self._tasks))
+
+    def edit_standards(self) -> None:
+        """The standards table (低保标准, payment caps) of the current year."""
+        self.standards_dialog = StandardsDialog.open_for(self._ws, self)
 
     # -- printing -----------------------------------------------------------------------------
 
