@@ -99,8 +99,8 @@ def _footer(row: RawRow, name_col: int | None) -> bool:
 
 _TEXT, _NAME, _READ, _DATE, _ID, _HONORS, _DIGITS = range(7)  # how a column's cells are read
 _WHITESPACE = re.compile(r"\s+")
-_DECEASED = re.compile(r"已故|已去世|去世|逝世|病故|病逝|亡故|身故|故去")
-"""Words a roster writes for a dead person (备注 "已故", 就业情况 "已去世"): the register has
+_DECEASED = re.compile(r"已故|去世|逝世|病故|病逝|亡故|身故|故去")
+"""Words a roster writes for a dead person (备注 "已故", 就业情况 "2019年去世"): the register has
 no column for them in an import, and a person imported as alive is put on the next holiday's
 visit list."""
 
@@ -343,7 +343,7 @@ def _id_text(cell: Cell, index: int, issues: list[CellIssue]) -> str | None:
 
 def _said_deceased(values: dict[str, Any], columns: dict[str, int], issues: list[CellIssue],
                    notes: list[CellIssue]) -> None:
-    """A row that says its person died (就业情况 "已故", 备注 "已去世") is imported, with a
+    """A row that says its person died (就业情况 "已故", 备注 "2019年去世") is imported, with a
     note that the death is still to be recorded: in the employment column those words are not
     an unknown code that refuses the row (the employment is then left empty), and in the notes
     they were kept without a word."""
