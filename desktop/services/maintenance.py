@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -147,22 +146,22 @@ def _fsync_replace(tmp: Path, dest: Path) -> None:
     replace_file(tmp, dest)  # file_in_use when another program holds dest open
 
 
-def _write_zip(dest: Path | io.BytesIO, manifest: BackupManifest, copy: Path) -> None:
+def _write_zip(dest: Path, manifest: BackupManifest, copy: Path) -> None:
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr(MANIFEST_MEMBER, json.dumps(manifest.__dict__, ensure_ascii=False, indent=2))
         z.write(copy, DB_MEMBER)
         _add_keys(z)
 
 
-def _write_encrypted(dest: Path, plain: io.BytesIO, passphrase: str) -> None:
+def _write_encrypted(dest: Path, plain_zip: Path, passphrase: str) -> None:
     """The zip as an age file. pyrage's passphrase API works on whole byte strings, so the zip
-    and its ciphertext are both in memory for a moment (the zip is compressed: about a third
-    of the database)."""
+    (compressed: about a third of the database) and its ciphertext are in memory, beside
+    scrypt's own buffer, which age sizes to about a second of this machine's work (512 MiB to
+    1 GiB on a fast one): a 100,000-person register peaks near 0.7-1.2 GB
+    (benchmarks/bench_maintenance.py)."""
     import pyrage
 
-    sealed = pyrage.passphrase.encrypt(plain.getvalue(), passphrase)
-    plain.seek(0)
-    plain.truncate()
+    sealed = pyrage.passphrase.encrypt(plain_zip.read_bytes(), passphrase)
     with dest.open("wb") as f:
         f.write(sealed)
 
@@ -205,10 +204,10 @@ class MaintenanceService:
                 if passphrase is None:
                     _write_zip(tmp_zip, manifest, copy)
                 else:
-                    buffer = io.BytesIO()
-                    _write_zip(buffer, manifest, copy)
-                    _write_encrypted(tmp_zip, buffer, passphrase)
-                    del buffer
+                    plain_zip = Path(work) / "backup.zip"
+                    _write_zip(plain_zip, manifest, copy)
+                    copy.unlink()  # the disk holds one plain copy at a time
+                    _write_encrypted(tmp_zip, plain_zip, passphrase)
                 _fsync_replace(tmp_zip, out)
         except OSError as exc:
             tmp_zip.unlink(missing_ok=True)
