@@ -38,6 +38,7 @@ Progress = Callable[[int, int], None]
 # standard ``age -d`` tool opens it too. The suffix is only a suggestion: a backup is recognised
 # by its first bytes, whatever it is called.
 AGE_MAGIC = b"age-encryption.org/v1\n"
+SCRYPT_STANZA = AGE_MAGIC + b"-> scrypt "  # the only stanza of a passphrase-encrypted file
 ENCRYPTED_SUFFIX = ".laomo-backup"
 MIN_PASSPHRASE = 8
 # what pyrage says when the header's MAC fails (the passphrase), not the payload's
@@ -378,6 +379,10 @@ def _plain_zip(path: Path, work: Path, passphrase: str | None) -> Path:
     import pyrage
 
     try:
+        with path.open("rb") as f:
+            if f.read(len(SCRYPT_STANZA)) != SCRYPT_STANZA:
+                # an age file for a key (a handoff package), not a backup with a passphrase
+                raise AppError("backup_unreadable", path=str(path), reason="not_a_backup")
         size = path.stat().st_size
         if size > MAX_BACKUP_BYTES:
             raise AppError("backup_unreadable", path=str(path), reason="damaged")

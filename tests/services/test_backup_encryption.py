@@ -138,3 +138,18 @@ def test_a_plain_zip_still_restores(sqlite_db: Database, tmp_path: Path) -> None
     assert _names(sqlite_db.sqlite_path) == ["朱荣荣"]  # type: ignore[arg-type]
     [detail] = _audit(sqlite_db, "backup.restore")
     assert detail["encrypted"] is False
+
+
+def test_an_age_file_for_a_key_is_not_taken_for_a_backup(tmp_path: Path) -> None:
+    """A handoff package (age, to the city's key) given to restore: not a backup, said at once
+    (not "wrong passphrase", and without a second of scrypt)."""
+    import pyrage
+
+    package = tmp_path / "长兴县-2026Q4.lmpkg"
+    package.write_bytes(pyrage.encrypt(b"PK\x03\x04", [pyrage.x25519.Identity.generate()
+                                                     .to_public()]))
+    assert maintenance.is_encrypted(package)
+    with pytest.raises(AppError) as caught:
+        maintenance.read_backup(package, tmp_path / "x.sqlite3", passphrase=PASSPHRASE)
+    assert caught.value.code == "backup_unreadable"
+    assert caught.value.params["reason"] == "not_a_backup"
