@@ -167,6 +167,19 @@ def _write_encrypted(dest: Path, plain_zip: Path, passphrase: str) -> None:
         f.write(sealed)
 
 
+BACKUP_SCRATCH = ".laomo-backup-"
+STALE_SCRATCH_SECONDS = 12 * 3600  # a backup takes seconds; one this old was killed
+
+
+def _remove_stale_backup_scratch(folder: Path) -> None:
+    """Scratch folders of killed backups: each holds a plain copy of the whole database."""
+    now = dt.datetime.now().timestamp()
+    for stale in folder.glob(BACKUP_SCRATCH + "*"):
+        with contextlib.suppress(OSError):
+            if stale.is_dir() and now - stale.stat().st_mtime > STALE_SCRATCH_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+
+
 class MaintenanceService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
@@ -192,7 +205,8 @@ class MaintenanceService:
             scratch = self._db.sqlite_path.parent
         tmp_zip = out.with_name(out.name + ".part")
         try:
-            with tempfile.TemporaryDirectory(dir=scratch, prefix=".laomo-backup-") as work:
+            _remove_stale_backup_scratch(scratch)
+            with tempfile.TemporaryDirectory(dir=scratch, prefix=BACKUP_SCRATCH) as work:
                 copy = Path(work) / DB_MEMBER
                 self._db.copy_sqlite_to(copy, progress=progress)
                 revision, counts, assoc = _sqlite_facts(copy)

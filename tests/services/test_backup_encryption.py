@@ -153,3 +153,21 @@ def test_an_age_file_for_a_key_is_not_taken_for_a_backup(tmp_path: Path) -> None
         maintenance.read_backup(package, tmp_path / "x.sqlite3", passphrase=PASSPHRASE)
     assert caught.value.code == "backup_unreadable"
     assert caught.value.params["reason"] == "not_a_backup"
+
+
+def test_a_killed_backup_s_plain_copy_is_removed_by_the_next(sqlite_db: Database,
+                                                             tmp_path: Path) -> None:
+    import os
+    import time
+
+    admin = initialise(sqlite_db)
+    usb = tmp_path / "usb"
+    stale = usb / (maintenance.BACKUP_SCRATCH + "killed")
+    stale.mkdir(parents=True)
+    (stale / maintenance.DB_MEMBER).write_bytes(b"SQLite format 3\0")
+    old = time.time() - maintenance.STALE_SCRATCH_SECONDS - 60
+    os.utime(stale, (old, old))
+    running = usb / (maintenance.BACKUP_SCRATCH + "running")  # another backup, just started
+    running.mkdir()
+    maintenance.MaintenanceService(sqlite_db, admin).backup(usb / "b.zip", passphrase=None)
+    assert sorted(p.name for p in usb.iterdir()) == sorted(["b.zip", running.name])
