@@ -101,10 +101,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         ws.actor.require(Perm.BACKUP)  # refused before anyone types a passphrase
-        phrase = None
-        if not args.no_encrypt:
-            phrase = backup_passphrase(confirm=True)
-            maintenance.check_passphrase(phrase)
+        phrase = None if args.no_encrypt else backup_passphrase(confirm=True)
         manifest = ws.maintenance().backup(args.out, passphrase=phrase)
         sealed = say(args.lang, "已用口令加密" if phrase is not None else
                      "未加密：拿到文件的人能读出全部数据",
