@@ -119,6 +119,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Wrong passphrase: the backup {path} cannot be decrypted. Check "
                                 "the passphrase (capitals count) and try again. The database was "
                                 "not changed."),
+    "backup_too_slow_here": ("备份 {path} 是在快得多的电脑上加密的，在这台电脑上解密约需 {seconds} 秒，已停止。请在更快的电脑上恢复，或请信息科用 age 工具解密。数据库未被修改。",
+                             "The backup {path} was encrypted on a much faster computer: decrypting it here would take about {seconds} seconds, so it was stopped. Restore it on a faster computer, or have IT decrypt it with the age tool. The database was not changed."),
     "passphrases_differ": ("两次输入的备份口令不一致。未写入任何文件。",
                            "The two passphrases differ. No file was written."),
     "backup_checksum_mismatch": ("备份文件 {path} 校验和不符（文件已损坏或被修改）。数据库未被修改。",

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -43,6 +44,9 @@ ENCRYPTED_SUFFIX = ".laomo-backup"
 MIN_PASSPHRASE = 8
 # what pyrage says when the header's MAC fails (the passphrase), not the payload's
 _WRONG_PASSPHRASE = frozenset({"Decryption failed", "No matching keys found"})
+# age refuses a work factor about 16 times what this machine does in a second: a backup
+# encrypted on a much faster computer (or a crafted file)
+_EXCESSIVE_WORK = re.compile(r"Excessive work parameter\D*(\d+)?")
 
 
 class PassphraseRefused(AppError):
@@ -408,6 +412,10 @@ def _plain_zip(path: Path, work: Path, passphrase: str | None) -> Path:
         except pyrage.DecryptError as exc:
             if str(exc) in _WRONG_PASSPHRASE:
                 raise AppError("backup_wrong_passphrase", path=str(path)) from exc
+            slow = _EXCESSIVE_WORK.match(str(exc))
+            if slow:
+                raise AppError("backup_too_slow_here", path=str(path),
+                               seconds=slow.group(1) or "?") from exc
             raise AppError("backup_unreadable", path=str(path), reason="damaged") from exc
         target = work / "backup.zip"
         with target.open("wb") as f:

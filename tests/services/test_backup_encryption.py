@@ -171,3 +171,21 @@ def test_a_killed_backup_s_plain_copy_is_removed_by_the_next(sqlite_db: Database
     running.mkdir()
     maintenance.MaintenanceService(sqlite_db, admin).backup(usb / "b.zip", passphrase=None)
     assert sorted(p.name for p in usb.iterdir()) == sorted(["b.zip", running.name])
+
+
+def test_a_backup_too_costly_to_decrypt_here_is_refused_in_words(tmp_path: Path) -> None:
+    """scrypt work factor 2^30 (as a far faster computer, or a crafted file, would set): age
+    refuses before doing the work, and the clerk learns why."""
+    import base64
+
+    def b64(n: int) -> bytes:
+        return base64.b64encode(bytes(n)).rstrip(b"=")
+
+    heavy = tmp_path / "heavy.laomo-backup"
+    heavy.write_bytes(b"age-encryption.org/v1\n-> scrypt " + b64(16) + b" 30\n" + b64(32)
+                      + b"\n--- " + b64(32) + b"\n" + bytes(64))
+    with pytest.raises(AppError) as caught:
+        maintenance.read_backup(heavy, tmp_path / "x.sqlite3", passphrase=PASSPHRASE)
+    assert caught.value.code == "backup_too_slow_here"
+    assert caught.value.params["seconds"].isdigit()
+    assert "更快的电脑" in error_text(caught.value)
