@@ -106,7 +106,8 @@ def tamper(work: Path) -> None:
         path = work / f"tamper-{trials}.sqlite3"
         db = make_db(path)
         actor = accounts.AccountService(db.sessions).login("admin", PASSWORD)
-        maintenance.MaintenanceService(db, actor).backup(work / f"tamper-{trials}.zip")
+        maintenance.MaintenanceService(db, actor).backup(work / f"tamper-{trials}.zip",
+                                                        passphrase=None)
         db.dispose()
         conn = sqlite3.connect(path)
         conn.execute(sql)
@@ -163,7 +164,7 @@ def fault(work: Path, trials: int) -> None:
     db = make_db(source)
     actor = accounts.AccountService(db.sessions).login("admin", PASSWORD)
     backup = work / "fault.zip"
-    maintenance.MaintenanceService(db, actor).backup(backup)
+    maintenance.MaintenanceService(db, actor).backup(backup, passphrase=None)
     db.dispose()
     env = dict(os.environ, PYTHONPATH=str(ROOT), LAOMO_PASSWORD=PASSWORD,
                LAOMO_HOME=str(work / "home"))

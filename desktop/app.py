@@ -296,7 +296,7 @@ def self_test(db: str | None = None, lang: str | None = None) -> int:
             assert window is not None
             outcome["page"] = window.nav.item(0).text()
             outcome["manifest"] = window._workspace.maintenance().backup(
-                Path(work) / "selftest-backup.zip")
+                Path(work) / "selftest-backup.zip", passphrase=None)
             window.close()
             app.quit()
 

@@ -47,7 +47,8 @@ FORBIDDEN_QT = ("QtWebEngine", "Qt3D", "QtQuick", "QtQml", "QtMultimedia", "QtCh
                 "QtDataVisualization", "QtPdfQuick", "QtDesigner")
 # Environment variables that would let the frozen program see the development tree.
 SCRUBBED_ENV = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "LAOMO_HOME",
-                "LAOMO_USER", "LAOMO_PASSWORD", "LAOMO_LANG", "QT_PLUGIN_PATH")
+                "LAOMO_USER", "LAOMO_PASSWORD", "LAOMO_BACKUP_PASSPHRASE", "LAOMO_LANG",
+                "QT_PLUGIN_PATH")
 # The bundle runs in Python's UTF-8 mode (laomo.spec), so its piped output is UTF-8 everywhere.
 OUTPUT_ENCODING = "utf-8"
 
@@ -280,12 +281,17 @@ def self_test(bundle: Path, *, postgres: bool) -> None:
         exe = moved / EXE_NAME
         db = work / "数据" / "x.sqlite3"
         db.parent.mkdir()
-        env = clean_env(work / "home2", LAOMO_PASSWORD="secret123")
+        env = clean_env(work / "home2", LAOMO_PASSWORD="secret123",
+                        LAOMO_BACKUP_PASSPHRASE="bundle-backup-2026")
         run(exe, ["--db", str(db), "init", "--district", "长兴县", "--admin", "admin"],
             env=env, cwd=work)
         run(exe, ["--db", str(db), "--user", "admin", "check"], env=env, cwd=work)
-        run(exe, ["--db", str(db), "--user", "admin", "--lang", "en", "backup",
-                  str(work / "x-backup.zip")], env=env, cwd=work, expect="Backup written")
+        # encrypted (the default): pyrage's scrypt in the bundle, both ways
+        sealed = work / "x-backup.laomo-backup"
+        run(exe, ["--db", str(db), "--user", "admin", "--lang", "en", "backup", str(sealed)],
+            env=env, cwd=work, expect="Backup written")
+        run(exe, ["--db", str(db), "--user", "admin", "--lang", "en", "restore", str(sealed)],
+            env=env, cwd=work, expect="Restored from")
         # Printing from the bundle: ReportLab, its QR code modules and the system's Chinese
         # fonts (Windows: %WINDIR%\Fonts; Linux: fontconfig).
         pdf = work / "花名册.pdf"

@@ -84,6 +84,7 @@ def main() -> None:
                 app.processEvents()
             window.grab().save(str(OUT / f"{name}{suffix}.png"))
         shoot_person_dialog(app, Workspace(db, actor, info), suffix)
+        shoot_backup_dialog(app, suffix)
         window.close()
         shoot_handoff(app, Path(work), db, Workspace(db, actor, info), prefs, suffix)
         db.dispose()
@@ -130,6 +131,20 @@ def shoot_person_dialog(app: Any, workspace: Any, suffix: str) -> None:
         for _ in range(10):
             app.processEvents()
         dialog.grab().save(str(OUT / f"{name}{suffix}.png"))
+    dialog.done(0)
+
+
+def shoot_backup_dialog(app: Any, suffix: str) -> None:
+    """backup-dialog.png: 文件 → 备份 with the passphrase typed twice."""
+    from desktop.views.backup_dialog import BackupDialog
+
+    dialog = BackupDialog()
+    dialog.show()
+    dialog.passphrase.setText("长兴县劳模协会2026")
+    dialog.repeat.setText("长兴县劳模协会2026")
+    for _ in range(10):
+        app.processEvents()
+    dialog.grab().save(str(OUT / f"backup-dialog{suffix}.png"))
     dialog.done(0)
 
 

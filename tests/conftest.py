@@ -57,6 +57,7 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LAOMO_HOME", str(home))
     monkeypatch.delenv("LAOMO_PASSWORD", raising=False)
     monkeypatch.delenv("LAOMO_USER", raising=False)
+    monkeypatch.delenv("LAOMO_BACKUP_PASSPHRASE", raising=False)
     return home
 
 

@@ -38,6 +38,7 @@ from typing import Any
 #: set them differently from the zygote's environment and still be forked.
 RUNTIME_ENV = frozenset({
     "LAOMO_HOME", "LAOMO_PASSWORD", "LAOMO_USER", "LAOMO_NEW_PASSWORD", "LAOMO_LANG",
+    "LAOMO_BACKUP_PASSPHRASE",
     "PYTEST_CURRENT_TEST",
 })
 

@@ -14,6 +14,7 @@ from desktop.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
+    backup_passphrase,
     closing_workspace,
     login,
     open_database,
@@ -99,17 +100,39 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
-        manifest = ws.maintenance().backup(args.out)
+        ws.actor.require(Perm.BACKUP)  # refused before anyone types a passphrase
+        phrase = None if args.no_encrypt else backup_passphrase(confirm=True)
+        manifest = ws.maintenance().backup(args.out, passphrase=phrase)
+        sealed = say(args.lang, "已用口令加密" if phrase is not None else
+                     "未加密：拿到文件的人能读出全部数据",
+                     "encrypted with the passphrase" if phrase is not None else
+                     "NOT encrypted: anyone with the file can read all of it")
         print(say(args.lang,
-                   f"备份完成：{args.out}（{manifest.counts.get('person', 0)} 人，"
+                   f"备份完成：{args.out}（{manifest.counts.get('person', 0)} 人，{sealed}，"
                    f"SHA-256 {manifest.sha256[:16]}…，数据库版本 {manifest.schema_revision}）",
                    f"Backup written: {args.out} ({manifest.counts.get('person', 0)} persons, "
-                   f"SHA-256 {manifest.sha256[:16]}…, schema {manifest.schema_revision})"),
+                   f"{sealed}, SHA-256 {manifest.sha256[:16]}…, schema "
+                   f"{manifest.schema_revision})"),
               file=out)
         return EXIT_OK
 
 
-def _restore_actor(db: Database, args: argparse.Namespace, source: Path) -> Actor:
+class _Passphrase:
+    """The restore passphrase, asked once and only when the backup is encrypted."""
+
+    def __init__(self, source: Path) -> None:
+        self._source = source
+        self._value: str | None = None
+
+    def __call__(self) -> str | None:
+        if self._value is None and maintenance.is_encrypted(self._source):
+            self._value = backup_passphrase(confirm=False, missing="backup_passphrase_needed",
+                                            path=str(self._source))
+        return self._value
+
+
+def _restore_actor(db: Database, args: argparse.Namespace, source: Path,
+                   passphrase: _Passphrase) -> Actor:
     """Authenticate against the current database, or, when it is unusable, the backup's."""
     try:
         db.check_schema()
@@ -129,7 +152,7 @@ def _restore_actor(db: Database, args: argparse.Namespace, source: Path) -> Acto
         maintenance.remove_stale_restores(scratch)
     with tempfile.TemporaryDirectory(dir=scratch, prefix=maintenance.RESTORE_SCRATCH) as work:
         copy = Path(work) / "candidate.sqlite3"
-        maintenance.read_backup(source, copy)
+        maintenance.read_backup(source, copy, passphrase=passphrase())
         candidate = Database(f"sqlite:///{copy}")
         try:
             return login(candidate, args)
@@ -140,9 +163,12 @@ def _restore_actor(db: Database, args: argparse.Namespace, source: Path) -> Acto
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     db = Database.open(args.db)  # restoring onto a new machine: no file yet
     try:
-        actor = _restore_actor(db, args, args.source)
+        passphrase = _Passphrase(args.source)
+        actor = _restore_actor(db, args, args.source, passphrase)
+        actor.require(Perm.RESTORE)  # refused before anyone types a passphrase
         result = maintenance.restore(db, args.source, actor,
-                                     other_association_reason=args.other_association)
+                                     other_association_reason=args.other_association,
+                                     passphrase=passphrase())
         kept = result.previous_kept_at or "-"
         print(say(args.lang,
                    f"已从 {args.source} 恢复（备份时间 {result.manifest.created_at}）。"

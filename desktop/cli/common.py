@@ -20,9 +20,11 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INVALID, EXIT_DENIED = 0, 1, 2, 3, 4
 
 __all__ = [
     "EXIT_DENIED", "EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "UsageError",
-    "check_pdf_target", "display_width", "login", "open_database", "open_workspace",
-    "password", "say", "write_console", "write_utf8",
+    "backup_passphrase", "check_pdf_target", "display_width", "login", "open_database",
+    "open_workspace", "password", "say", "write_console", "write_utf8",
 ]
+
+BACKUP_PASSPHRASE_ENV = "LAOMO_BACKUP_PASSPHRASE"
 
 
 class UsageError(AppError):
@@ -44,6 +46,21 @@ def password(prompt: str, *, confirm: bool = False, env: str = "LAOMO_PASSWORD")
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass(prompt) != first:
         raise UsageError("passwords_differ")
+    return first
+
+
+def backup_passphrase(*, confirm: bool, missing: str = "backup_passphrase_required",
+                      **params: str) -> str:
+    """The backup passphrase from LAOMO_BACKUP_PASSPHRASE or typed at a terminal (twice with
+    ``confirm``), never from the command line, where every process list would show it."""
+    value = os.environ.get(BACKUP_PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(missing, **params)
+    first = getpass.getpass("备份口令 Backup passphrase: ")
+    if confirm and getpass.getpass("再次输入备份口令 Repeat the backup passphrase: ") != first:
+        raise UsageError("passphrases_differ")
     return first
 
 

@@ -55,10 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--years", type=int, default=1,
                    help="years of visit rounds and hardship files (default 1)")
-    s = sub.add_parser("backup", parents=[common], help="write a consistent backup with a manifest")
+    s = sub.add_parser("backup", parents=[common],
+                       help="write a consistent backup with a manifest, encrypted with a "
+                            "passphrase (LAOMO_BACKUP_PASSPHRASE or asked twice)")
     s.add_argument("out", type=Path)
+    s.add_argument("--no-encrypt", action="store_true",
+                   help="write a plain zip that anyone with the file can read")
     s = sub.add_parser("restore", parents=[common],
-                       help="verify a backup, then replace the database with it")
+                       help="verify a backup, then replace the database with it (an encrypted "
+                            "one asks its passphrase, or reads LAOMO_BACKUP_PASSPHRASE)")
     s.add_argument("source", type=Path)
     s.add_argument("--other-association", metavar="REASON", default=None,
                    help="restore another association's backup over this one, for this reason")

@@ -101,6 +101,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_unknown_format": ("{path} 的备份格式 {format} 无法识别。数据库未被修改。",
                               "The backup {path} has an unknown format {format}. The database "
                               "was not changed."),
+    "backup_passphrase_short": ("备份口令太短：至少 {minimum} 个字符。未写入任何文件。",
+                                "The backup passphrase is too short: at least {minimum} "
+                                "characters. No file was written."),
+    "backup_passphrase_required": ("备份需要口令：请设置环境变量 LAOMO_BACKUP_PASSPHRASE 或在终端中输入；"
+                                   "确需不加密的备份，请加 --no-encrypt。",
+                                   "A backup passphrase is needed: set LAOMO_BACKUP_PASSPHRASE or "
+                                   "type it in a terminal; for an unencrypted backup on purpose, "
+                                   "add --no-encrypt."),
+    "backup_passphrase_needed": ("备份 {path} 已加密，需要备份口令：请设置环境变量 "
+                                 "LAOMO_BACKUP_PASSPHRASE 或在终端中输入。数据库未被修改。",
+                                 "The backup {path} is encrypted: its passphrase is needed (set "
+                                 "LAOMO_BACKUP_PASSPHRASE or type it in a terminal). The database "
+                                 "was not changed."),
+    "backup_wrong_passphrase": ("备份口令不正确，无法解密 {path}。请核对口令（区分大小写）后重试。"
+                                "数据库未被修改。",
+                                "Wrong passphrase: the backup {path} cannot be decrypted. Check "
+                                "the passphrase (capitals count) and try again. The database was "
+                                "not changed."),
+    "backup_too_slow_here": ("备份 {path} 是在快得多的电脑上加密的，在这台电脑上解密约需 {seconds} 秒，已停止。请在更快的电脑上恢复，或请信息科用 age 工具解密。数据库未被修改。",
+                             "The backup {path} was encrypted on a much faster computer: decrypting it here would take about {seconds} seconds, so it was stopped. Restore it on a faster computer, or have IT decrypt it with the age tool. The database was not changed."),
+    "passphrases_differ": ("两次输入的备份口令不一致。未写入任何文件。",
+                           "The two passphrases differ. No file was written."),
     "backup_checksum_mismatch": ("备份文件 {path} 校验和不符（文件已损坏或被修改）。数据库未被修改。",
                                  "The backup {path} fails its checksum (damaged or altered). The "
                                  "database was not changed."),

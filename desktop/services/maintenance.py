@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -33,6 +34,40 @@ DB_MEMBER = "laomo.sqlite3"
 MANIFEST_MEMBER = "manifest.json"
 KEYS_PREFIX = "keys/"  # the handoff private keys (paths.keys_dir()) travel with the backup
 Progress = Callable[[int, int], None]
+
+# An encrypted backup is the same zip inside an age file (scrypt passphrase recipient), so the
+# standard ``age -d`` tool opens it too. The suffix is only a suggestion: a backup is recognised
+# by its first bytes, whatever it is called.
+AGE_MAGIC = b"age-encryption.org/v1\n"
+SCRYPT_STANZA = AGE_MAGIC + b"-> scrypt "  # the only stanza of a passphrase-encrypted file
+ENCRYPTED_SUFFIX = ".laomo-backup"
+MIN_PASSPHRASE = 8
+# what pyrage says when the header's MAC fails (the passphrase), not the payload's
+_WRONG_PASSPHRASE = frozenset({"Decryption failed", "No matching keys found"})
+# age refuses a work factor about 16 times what this machine does in a second: a backup
+# encrypted on a much faster computer (or a crafted file)
+_EXCESSIVE_WORK = re.compile(r"Excessive work parameter\D*(\d+)?")
+
+
+class PassphraseRefused(AppError):
+    """A backup passphrase too weak to protect a whole register: nothing was written."""
+
+    exit_code = 3
+
+
+def check_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase too short (or blank) to protect a whole register."""
+    if len(passphrase) < MIN_PASSPHRASE or not passphrase.strip():
+        raise PassphraseRefused("backup_passphrase_short", minimum=MIN_PASSPHRASE)
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` is an age file (an encrypted backup) rather than a plain zip."""
+    try:
+        with Path(path).open("rb") as f:
+            return f.read(len(AGE_MAGIC)) == AGE_MAGIC
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -116,21 +151,66 @@ def _fsync_replace(tmp: Path, dest: Path) -> None:
     replace_file(tmp, dest)  # file_in_use when another program holds dest open
 
 
+def _write_zip(dest: Path, manifest: BackupManifest, copy: Path) -> None:
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr(MANIFEST_MEMBER, json.dumps(manifest.__dict__, ensure_ascii=False, indent=2))
+        z.write(copy, DB_MEMBER)
+        _add_keys(z)
+
+
+def _write_encrypted(dest: Path, plain_zip: Path, passphrase: str) -> None:
+    """The zip as an age file. pyrage's passphrase API works on whole byte strings, so the zip
+    (compressed: about a third of the database) and its ciphertext are in memory, beside
+    scrypt's own buffer, which age sizes to about a second of this machine's work (512 MiB to
+    1 GiB on a fast one): a 100,000-person register peaks near 0.7-1.2 GB
+    (benchmarks/bench_maintenance.py)."""
+    import pyrage
+
+    sealed = pyrage.passphrase.encrypt(plain_zip.read_bytes(), passphrase)
+    with dest.open("wb") as f:
+        f.write(sealed)
+
+
+BACKUP_SCRATCH = ".laomo-backup-"
+STALE_SCRATCH_SECONDS = 12 * 3600  # a backup takes seconds; one this old was killed
+
+
+def _remove_stale_backup_scratch(folder: Path) -> None:
+    """Scratch folders of killed backups: each holds a plain copy of the whole database."""
+    now = dt.datetime.now().timestamp()
+    for stale in folder.glob(BACKUP_SCRATCH + "*"):
+        with contextlib.suppress(OSError):
+            if stale.is_dir() and now - stale.stat().st_mtime > STALE_SCRATCH_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+
+
 class MaintenanceService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
         self._actor = actor
 
-    def backup(self, out: Path, *, progress: Progress | None = None) -> BackupManifest:
-        """A consistent copy of the live database plus a manifest, zipped; written to a
+    def backup(self, out: Path, *, passphrase: str | None,
+               progress: Progress | None = None) -> BackupManifest:
+        """A consistent copy of the live database plus a manifest, zipped, and with a
+        ``passphrase`` encrypted (age); ``None`` asks for a plain zip on purpose. Written to a
         temporary name and renamed, so ``out`` is either complete or absent."""
         self._actor.require(Perm.BACKUP)
+        if passphrase is not None:
+            check_passphrase(passphrase)
         out = Path(out)
         if out.exists() and out.is_dir():
             raise AppError("output_is_directory", path=str(out))
+        # Encrypting, the plain copy stays on the database's own disk: a file deleted from a
+        # USB stick can still be read back from it.
+        scratch = out.parent
+        if passphrase is not None:
+            if self._db.sqlite_path is None:
+                raise DatabaseProblem("backup_needs_sqlite", url=self._db.describe())
+            scratch = self._db.sqlite_path.parent
         tmp_zip = out.with_name(out.name + ".part")
         try:
-            with tempfile.TemporaryDirectory(dir=out.parent, prefix=".laomo-backup-") as work:
+            _remove_stale_backup_scratch(scratch)
+            with tempfile.TemporaryDirectory(dir=scratch, prefix=BACKUP_SCRATCH) as work:
                 copy = Path(work) / DB_MEMBER
                 self._db.copy_sqlite_to(copy, progress=progress)
                 revision, counts, assoc = _sqlite_facts(copy)
@@ -140,11 +220,13 @@ class MaintenanceService:
                     association=assoc, sha256=_sha256(copy), size=copy.stat().st_size,
                     counts=counts,
                 )
-                with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-                    z.writestr(MANIFEST_MEMBER, json.dumps(manifest.__dict__, ensure_ascii=False,
-                                                           indent=2))
-                    z.write(copy, DB_MEMBER)
-                    _add_keys(z)
+                if passphrase is None:
+                    _write_zip(tmp_zip, manifest, copy)
+                else:
+                    plain_zip = Path(work) / "backup.zip"
+                    _write_zip(plain_zip, manifest, copy)
+                    copy.unlink()  # the disk holds one plain copy at a time
+                    _write_encrypted(tmp_zip, plain_zip, passphrase)
                 _fsync_replace(tmp_zip, out)
         except OSError as exc:
             tmp_zip.unlink(missing_ok=True)
@@ -160,7 +242,8 @@ class MaintenanceService:
             raise
         with self._db.sessions.begin() as s:
             audit.append(s, self._actor, "backup.create", entity="backup", entity_id=out.name,
-                         detail={"sha256": manifest.sha256, "counts": counts})
+                         detail={"sha256": manifest.sha256, "counts": counts,
+                                 "encrypted": passphrase is not None})
             audit.checkpoint(s, self._actor)
             settings.put(s, LAST_BACKUP, {"path": str(out.resolve()),
                                           "created_at": manifest.created_at,
@@ -295,14 +378,63 @@ def _level_rank(column: Any) -> Any:
 MAX_BACKUP_BYTES = 8 * 1024 ** 3  # no register comes near; a bigger claim is a crafted file
 
 
-def read_backup(path: Path, into: Path) -> BackupManifest:
+def read_backup(path: Path, into: Path, *, passphrase: str | None = None) -> BackupManifest:
     """Open a backup, verify it and extract its database to ``into``; raise if anything is off.
+
+    An encrypted backup is first decrypted with ``passphrase`` into a scratch zip beside
+    ``into`` (a wrong one is refused before anything else happens)."""
+    path = Path(path)
+    return _read_zip(_plain_zip(path, into.parent, passphrase), into, path)
+
+
+def _plain_zip(path: Path, work: Path, passphrase: str | None) -> Path:
+    """``path`` itself for a plain zip; for an encrypted backup, its zip decrypted into
+    ``work`` (a scratch folder on the database's disk)."""
+    if not is_encrypted(path):
+        return path
+    if passphrase is None:
+        raise AppError("backup_passphrase_needed", path=str(path))
+    import pyrage
+
+    try:
+        with path.open("rb") as f:
+            if f.read(len(SCRYPT_STANZA)) != SCRYPT_STANZA:
+                # an age file for a key (a handoff package), not a backup with a passphrase
+                raise AppError("backup_unreadable", path=str(path), reason="not_a_backup")
+        size = path.stat().st_size
+        if size > MAX_BACKUP_BYTES:
+            raise AppError("backup_unreadable", path=str(path), reason="damaged")
+        free = shutil.disk_usage(work).free
+        if size > free:
+            raise AppError("backup_no_space", path=str(path), need=size >> 20, free=free >> 20)
+        try:
+            plain = pyrage.passphrase.decrypt(path.read_bytes(), passphrase)
+        except pyrage.DecryptError as exc:
+            if str(exc) in _WRONG_PASSPHRASE:
+                raise AppError("backup_wrong_passphrase", path=str(path)) from exc
+            slow = _EXCESSIVE_WORK.match(str(exc))
+            if slow:
+                raise AppError("backup_too_slow_here", path=str(path),
+                               seconds=slow.group(1) or "?") from exc
+            raise AppError("backup_unreadable", path=str(path), reason="damaged") from exc
+        target = work / "backup.zip"
+        with target.open("wb") as f:
+            f.write(plain)
+        del plain
+        return target
+    except OSError as exc:
+        raise AppError("backup_unreadable", path=str(path), reason="io") from exc
+
+
+def _read_zip(source: Path, into: Path, path: Path) -> BackupManifest:
+    """The checks of ``read_backup`` on the plain zip ``source``; errors name ``path``, the
+    user's file.
 
     The manifest's size, the archive's own record of the member and the free disk space are
     compared before a byte is unpacked, and unpacking stops at the manifest's size: a zip bomb
     is refused in a moment instead of filling the disk first."""
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(source) as z:
             if z.getinfo(MANIFEST_MEMBER).file_size > 1 << 20:
                 raise AppError("backup_unreadable", path=str(path), reason="manifest")
             data = json.loads(z.read(MANIFEST_MEMBER).decode("utf-8"))
@@ -377,11 +509,13 @@ def current_association(db: Database) -> str | None:
 
 
 def restore(db: Database, source: Path, actor: Actor, *,
-            other_association_reason: str | None = None) -> RestoreResult:
+            other_association_reason: str | None = None,
+            passphrase: str | None = None) -> RestoreResult:
     """Replace the database with a verified backup, keeping the current file beside it.
 
-    Refused while another program holds the database (named), and for another association's
-    backup unless ``other_association_reason`` says why."""
+    Refused while another program holds the database (named), for another association's
+    backup unless ``other_association_reason`` says why, and for an encrypted backup without
+    its passphrase."""
     actor.require(Perm.RESTORE)
     if db.sqlite_path is None:
         raise DatabaseProblem("backup_needs_sqlite", url=db.describe())
@@ -390,19 +524,21 @@ def restore(db: Database, source: Path, actor: Actor, *,
     lock = DatabaseLock(target)
     taken = lock.acquire("laomo restore")
     try:
-        return _restore(db, Path(source), actor, target, other_association_reason)
+        return _restore(db, Path(source), actor, target, other_association_reason,
+                        passphrase)
     finally:
         if taken:
             lock.release()
 
 
 def _restore(db: Database, source: Path, actor: Actor, target: Path,
-             other_association_reason: str | None) -> RestoreResult:
+             other_association_reason: str | None, passphrase: str | None) -> RestoreResult:
     remove_stale_restores(target.parent)
     here = current_association(db) if target.exists() and target.stat().st_size else None
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=RESTORE_SCRATCH) as work:
         extracted = Path(work) / DB_MEMBER
-        manifest = read_backup(Path(source), extracted)
+        plain = _plain_zip(Path(source), Path(work), passphrase)
+        manifest = _read_zip(plain, extracted, Path(source))
         if (here and manifest.association and manifest.association != here
                 and not (other_association_reason or "").strip()):
             raise AppError("backup_other_association", path=str(source),
@@ -423,11 +559,12 @@ def _restore(db: Database, source: Path, actor: Actor, target: Path,
                 kept.parent.mkdir(parents=True, exist_ok=True)
                 replace_file(target, kept)
         db.replace_with(extracted)
-        _restore_keys(Path(source))
+        _restore_keys(plain)
     result = db.upgrade()
     with db.sessions.begin() as s:
         detail: dict[str, Any] = {"created_at": manifest.created_at, "sha256": manifest.sha256,
-                                  "previous_kept_at": str(kept) if kept else None}
+                                  "previous_kept_at": str(kept) if kept else None,
+                                  "encrypted": plain != Path(source)}
         if here and manifest.association != here:
             detail.update(replaced_association=here, reason=other_association_reason)
         audit.append(s, actor, "backup.restore", entity="backup", entity_id=Path(source).name,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_DISPLAY_NAME, __version__
-from desktop.services.maintenance import BackupManifest
+from desktop.services.maintenance import ENCRYPTED_SUFFIX, BackupManifest
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.home_page import HomePage
@@ -345,15 +345,30 @@ class MainWindow(QMainWindow):
             self._logging_out = False
 
     def back_up(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up the database"), "laomo-backup.zip",
-            self.tr("劳模之家 backup (*.zip)"))
-        if path:
-            self.start_backup(path)
+        """Passphrase first (or the plain zip on purpose), then where to save it."""
+        import datetime as dt
 
-    def start_backup(self, path: str) -> None:
+        from desktop.views.backup_dialog import BackupDialog
+
+        choice = BackupDialog.ask(self)
+        if choice is None:
+            return
+        # the name says what the file is; restore recognises a backup by its content
+        stem = self.tr("laomo-backup") + "-" + dt.date.today().strftime("%Y%m%d")
+        if choice.passphrase is not None:
+            name, kind = stem + ENCRYPTED_SUFFIX, self.tr(
+                "Encrypted 劳模之家 backup (*.laomo-backup)")
+        else:
+            name, kind = stem + self.tr("-unencrypted") + ".zip", self.tr(
+                "Unencrypted 劳模之家 backup (*.zip)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), name, kind)
+        if path:
+            self.start_backup(path, choice.passphrase)
+
+    def start_backup(self, path: str, passphrase: str | None) -> None:
         maintenance = self._workspace.maintenance()
-        self.tasks.run(lambda ctx: maintenance.backup(Path(path), progress=ctx.progress),
+        self.tasks.run(lambda ctx: maintenance.backup(Path(path), passphrase=passphrase,
+                                                      progress=ctx.progress),
                        on_success=lambda m: self._backed_up(path, m),
                        on_error=lambda e: present_error(self, e),
                        label=self.tr("Backing up…"), parent=self, cancellable=False)

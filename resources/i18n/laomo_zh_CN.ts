@@ -98,6 +98,57 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>The backup holds every model worker's ID number, phones and bank accounts, and the association's private keys. It is encrypted with a passphrase: without it, a lost USB stick gives nothing away.</source>
+        <translation>备份中有每位劳模的身份证号、电话和银行账号，以及本会的私钥。备份用口令加密：没有口令，丢失的U盘不会泄露任何内容。</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>A forgotten passphrase cannot be recovered, by anyone: the backup could never be restored. Write it down and keep it with the backup register, not with the USB stick.</source>
+        <translation>口令忘记后任何人都无法找回，备份将永远无法恢复。请把口令写下来，与备份登记簿一起保管，不要和U盘放在一起。</translation>
+    </message>
+    <message>
+        <source>Write an unencrypted backup instead</source>
+        <translation>改为写入不加密的备份</translation>
+    </message>
+    <message>
+        <source>Anyone who finds or copies an unencrypted backup can read every record in it. Use it only where the file never leaves the office.</source>
+        <translation>任何人拿到或复制不加密的备份，都能读出其中的全部记录。只在文件不离开办公室时使用。</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>备份口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Save the unencrypted backup…</source>
+        <translation>保存不加密的备份…</translation>
+    </message>
+    <message>
+        <source>Save the encrypted backup…</source>
+        <translation>保存加密的备份…</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
         <source>New recuperation batch</source>
@@ -1762,12 +1813,24 @@
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <source>Back up the database</source>
-        <translation>备份数据库</translation>
+        <source>laomo-backup</source>
+        <translation>劳模之家备份</translation>
     </message>
     <message>
-        <source>劳模之家 backup (*.zip)</source>
-        <translation>劳模之家备份 (*.zip)</translation>
+        <source>Encrypted 劳模之家 backup (*.laomo-backup)</source>
+        <translation>加密的劳模之家备份 (*.laomo-backup)</translation>
+    </message>
+    <message>
+        <source>-unencrypted</source>
+        <translation>-未加密</translation>
+    </message>
+    <message>
+        <source>Unencrypted 劳模之家 backup (*.zip)</source>
+        <translation>不加密的劳模之家备份 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
     </message>
     <message>
         <source>Backing up…</source>

@@ -27,6 +27,8 @@ from desktop.services.permissions import Role
 from tests.conftest import ADMIN_PASSWORD, initialise
 
 RunLaomo = Callable[..., subprocess.CompletedProcess[str]]
+PASSPHRASE_ENV = "LAOMO_BACKUP_PASSPHRASE"
+PASSPHRASE = "长兴 backup 2026"
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -184,9 +186,9 @@ def read_zip(path: Path) -> tuple[dict[str, object], bytes]:
 def test_backup_writes_a_verifiable_zip(cli_db: Path, tmp_path: Path, run_laomo: RunLaomo) -> None:
     out = tmp_path / "out" / "备份.zip"
     out.parent.mkdir()
-    done = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out))
+    done = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out), "--no-encrypt")
     assert done.returncode == 0, done.stderr
-    assert "备份完成" in done.stdout
+    assert "备份完成" in done.stdout and "未加密" in done.stdout
 
     manifest, member = read_zip(out)
     assert manifest["format"] == "laomo-backup/1"
@@ -223,7 +225,8 @@ def test_backup_beside_a_busy_writer(cli_db: Path, tmp_path: Path, run_laomo: Ru
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("INSERT INTO setting (key, value) VALUES ('never.committed', '1')")
         runner = threading.Thread(target=lambda: results.append(
-            run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out))))
+            run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out),
+                      "--no-encrypt")))
         runner.start()
         time.sleep(1.5)  # the command has started and is waiting for the lock
         assert runner.is_alive() and not out.exists()
@@ -268,7 +271,7 @@ def test_backup_on_a_full_disk_leaves_nothing(
     out = out_dir / "backup.zip"
 
     done = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out),
-                     preexec_fn=_small_file_limit)
+                     preexec_fn=_small_file_limit, env={PASSPHRASE_ENV: PASSPHRASE})
 
     assert done.returncode == 1, done.stdout + done.stderr
     assert "备份失败" in done.stderr
@@ -276,6 +279,7 @@ def test_backup_on_a_full_disk_leaves_nothing(
     assert not out.exists()
     assert not out.with_name(out.name + ".part").exists()
     assert list(out_dir.iterdir()) == []
+    assert not list(cli_db.parent.glob(".laomo-backup-*"))  # the plain scratch copy is gone
     # The database itself is fine.
     assert run_laomo("--db", str(cli_db), "--user", "admin", "check").returncode == 0
 
@@ -284,7 +288,8 @@ def test_backup_on_a_full_disk_leaves_nothing(
 
 
 def make_backup(cli_db: Path, out: Path, run_laomo: RunLaomo) -> Path:
-    done = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out))
+    """A plain zip, as every backup was before encryption (the tests below rewrite it)."""
+    done = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out), "--no-encrypt")
     assert done.returncode == 0, done.stderr
     return out
 
@@ -368,6 +373,70 @@ def test_restore_refuses_a_backup_from_a_newer_program(
     future = rebuild_zip(backup, tmp_path / "future.zip", manifest, data)
 
     assert_refused_unchanged(cli_db, future, run_laomo, "更新版本")
+
+
+def test_an_encrypted_backup_round_trip_and_a_wrong_passphrase(
+    cli_db: Path, tmp_path: Path, run_laomo: RunLaomo
+) -> None:
+    """The default backup is an age file nobody reads without the passphrase (given in the
+    environment, never on the command line); restore asks for it and refuses a wrong one."""
+    out = tmp_path / "usb" / "备份.laomo-backup"
+    out.parent.mkdir()
+    done = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out),
+                     env={PASSPHRASE_ENV: PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    assert "已用口令加密" in done.stdout
+    data = out.read_bytes()
+    assert data.startswith(b"age-encryption.org/v1\n")
+    for plain in ("王建国".encode(), "全国劳动模范".encode(), b"SQLite format 3",
+                  b"manifest.json"):
+        assert plain not in data
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
+    add_user(cli_db, "added_later", Role.CLERK, "clerk-pass-1")
+    before = data_snapshot(cli_db)
+
+    missing = run_laomo("--db", str(cli_db), "--user", "admin", "restore", str(out))
+    wrong = run_laomo("--db", str(cli_db), "--user", "admin", "restore", str(out),
+                      env={PASSPHRASE_ENV: PASSPHRASE + "!"})
+    assert missing.returncode == 2 and PASSPHRASE_ENV in missing.stderr
+    assert wrong.returncode == 1 and "备份口令不正确" in wrong.stderr
+    assert "Traceback" not in missing.stderr + wrong.stderr
+    assert data_snapshot(cli_db) == before
+    assert query(cli_db, "SELECT count(*) FROM audit_event WHERE action = 'backup.restore'") \
+        == [(0,)]
+    assert not list((cli_db.parent / "backups").glob("*before-restore*"))
+
+    done = run_laomo("--db", str(cli_db), "--user", "admin", "restore", str(out),
+                     env={PASSPHRASE_ENV: PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    assert user_names(cli_db) == {"admin"}
+    assert query(cli_db, "SELECT name FROM person") == [("王建国",)]
+    # the passphrase is nowhere: not in the log files, not in the audit log
+    home = tmp_path / "home"
+    for path in [p for p in home.rglob("*") if p.is_file()]:
+        assert PASSPHRASE.encode() not in path.read_bytes(), path
+    assert not query(cli_db, "SELECT seq FROM audit_event WHERE detail LIKE ?",
+                     f"%{PASSPHRASE}%")
+    check = run_laomo("--db", str(cli_db), "--user", "admin", "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_backup_without_a_usable_passphrase_writes_nothing(
+    cli_db: Path, tmp_path: Path, run_laomo: RunLaomo
+) -> None:
+    out = tmp_path / "usb" / "b.laomo-backup"
+    out.parent.mkdir()
+    none = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out))
+    short = run_laomo("--db", str(cli_db), "--user", "admin", "backup", str(out),
+                      env={PASSPHRASE_ENV: "1234567"})
+    assert none.returncode == 2, none.stderr
+    assert PASSPHRASE_ENV in none.stderr and "--no-encrypt" in none.stderr
+    assert short.returncode == 3 and "至少 8 个字符" in short.stderr
+    assert list(out.parent.iterdir()) == []
+    assert query(cli_db, "SELECT count(*) FROM audit_event WHERE action = 'backup.create'") \
+        == [(0,)]
+    usage = run_laomo("backup", "--help", password=None)
+    assert "--no-encrypt" in usage.stdout and "--passphrase" not in usage.stdout  # no argv
 
 
 def test_check_on_a_missing_file(tmp_path: Path, run_laomo: RunLaomo) -> None:

@@ -17,7 +17,7 @@ def test_backup_and_restore_carry_the_keys(sqlite_db: Database, tmp_path: Path) 
     public = store.signing_public()
     recipient = store.age_recipient()
     out = tmp_path / "backup.zip"
-    maintenance.MaintenanceService(sqlite_db, admin).backup(out)
+    maintenance.MaintenanceService(sqlite_db, admin).backup(out, passphrase=None)
     for path in store.files():
         path.unlink()  # the keys are lost
     maintenance.restore(sqlite_db, out, admin)

@@ -194,7 +194,7 @@ def test_non_admins_may_not_manage_users_or_back_up(
     with pytest.raises(PermissionDenied):
         service.list_users(actor)
     with pytest.raises(PermissionDenied) as caught:
-        MaintenanceService(db, actor).backup(tmp_path / "backup.zip")
+        MaintenanceService(db, actor).backup(tmp_path / "backup.zip", passphrase=None)
     assert caught.value.permission == "backup"
     assert caught.value.exit_code == 4
 

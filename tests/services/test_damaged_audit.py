@@ -63,7 +63,7 @@ def test_check_runs_before_the_log_in_entry_and_names_the_last_backup(
         sqlite_db: Database, tmp_path: Path, run_laomo) -> None:  # type: ignore[no-untyped-def]
     actor = initialise(sqlite_db)
     backup = tmp_path / "备份.zip"
-    maintenance.MaintenanceService(sqlite_db, actor).backup(backup)
+    maintenance.MaintenanceService(sqlite_db, actor).backup(backup, passphrase=None)
     _orphan_entry_past_the_head(sqlite_db)
     with sqlite_db.sessions.begin() as s:
         before = s.scalar(select(func.max(AuditEvent.seq)))

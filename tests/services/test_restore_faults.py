@@ -22,7 +22,7 @@ from tests.conftest import initialise
 def backup(sqlite_db: Database, tmp_path: Path) -> Path:
     actor = initialise(sqlite_db)
     out = tmp_path / "长兴备份.zip"
-    maintenance.MaintenanceService(sqlite_db, actor).backup(out)
+    maintenance.MaintenanceService(sqlite_db, actor).backup(out, passphrase=None)
     return out
 
 

@@ -175,12 +175,12 @@ def test_a_backup_over_a_file_held_open_says_so_and_keeps_the_old_backup(
     actor = initialise(sqlite_db)
     out = tmp_path / "backups" / "held-backup.zip"
     out.parent.mkdir()
-    MaintenanceService(sqlite_db, actor).backup(out.with_name("first.zip"))
+    MaintenanceService(sqlite_db, actor).backup(out.with_name("first.zip"), passphrase=None)
     (out.parent / "first.zip").rename(out)
     before = out.read_bytes()
 
     with pytest.raises(AppError) as caught:
-        MaintenanceService(sqlite_db, actor).backup(out)
+        MaintenanceService(sqlite_db, actor).backup(out, passphrase=None)
 
     assert caught.value.code == "file_in_use"
     assert out.read_bytes() == before

@@ -143,7 +143,7 @@ def test_backup_from_the_window_runs_in_the_background(qtbot: QtBot, sqlite_db: 
     window = MainWindow(make_workspace(sqlite_db, admin), Preferences())
     qtbot.addWidget(window)
     out = tmp_path / "b.zip"
-    window.start_backup(str(out))
+    window.start_backup(str(out), None)
     qtbot.waitUntil(lambda: window.tasks.active() == 0, timeout=20000)
     assert "备份已保存" in window.statusBar().currentMessage()
     with zipfile.ZipFile(out) as z:
