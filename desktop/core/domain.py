@@ -32,6 +32,36 @@ _TITLE_LEVEL_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+# The abbreviations clerks write for the usual titles, and the full title a certificate (荣誉称号
+# 证明) must print: the province and city are this association's (浙江省, 湖州市), as the
+# register's usual titles are (views/register/honors_table.usual_titles).
+PROVINCE, CITY = "浙江省", "湖州市"
+_FULL_TITLES: dict[str, str] = {
+    "全国劳模": "全国劳动模范",
+    "省劳模": f"{PROVINCE}劳动模范",
+    f"{PROVINCE}劳模": f"{PROVINCE}劳动模范",
+    "市劳模": f"{CITY}劳动模范",
+    f"{CITY}劳模": f"{CITY}劳动模范",
+}
+_COUNTY_SHORT = ("县劳模", "区劳模", "县区劳模")
+
+
+def full_title(title: str, county: str | None = None) -> str | None:
+    """The full title an abbreviation stands for, or None: the title is not one of them (an
+    unknown abbreviation stays as written). 全国劳模 → 全国劳动模范, 省劳模 → 浙江省劳动模范,
+    市劳模 → 湖州市劳动模范, 长兴县劳模 → 长兴县劳动模范, and 县劳模 → ``county``劳动模范 when
+    the row's county or district is known."""
+    key = title.replace(" ", "").replace("\u3000", "")
+    found = _FULL_TITLES.get(key)
+    if found is not None:
+        return found
+    if key in _COUNTY_SHORT:
+        return f"{county}劳动模范" if county and county.endswith(("县", "区")) else None
+    if key.endswith(("县劳模", "区劳模")) and len(key) > 3:  # 长兴县劳模, 吴兴区劳模
+        return key.removesuffix("劳模") + "劳动模范"
+    return None
+
+
 @dataclass(frozen=True)
 class HonorFacts:
     """What the treatment rule needs to know of one honor."""

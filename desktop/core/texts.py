@@ -9,6 +9,7 @@ complete and their placeholders equal.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from desktop.errors import AppError, FieldProblem, ValidationError
@@ -643,6 +644,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: this row says “{text}”; after the import the person is still registered as alive "
         "and goes on visit lists: record the death and its date in the person's details.",
     ),
+    "honor_title_expanded": (
+        "注意：荣誉称号的简称已按全称登记（{pairs}），请核对。",
+        "Note: abbreviated honor titles are registered in full ({pairs}): check them.",
+    ),
     "honor_year_unplaced": (
         "注意：“{titles}”没有年份（荣誉称号栏有 {count} 项荣誉，年份栏只有 {year} 年），请核对后补上。",
         "Note: “{titles}” has no year (the title cell holds {count} honors, the year column "
@@ -831,6 +836,27 @@ def field_label(name: str, lang: str = ZH) -> str:
     if lang.startswith("zh"):
         return f"{field_label(whole, lang)}第 {index} 项的{field_label(part, lang)}"
     return f"{field_label(whole, lang)} {index}, {field_label(part, lang)}"
+
+
+_ENDS_ZH = ("。", "！", "？", "；")
+_ENDS_EN = (".", "!", "?", ";")
+
+
+def sentences(parts: Iterable[str], lang: str = ZH) -> str:
+    """Notes one after the other: "；" between them in Chinese ("; " in English), none after
+    a note that already ends its sentence (性别与身份证号码不符。出生日期…, not 。；)."""
+    zh = lang.startswith("zh")
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif zh:
+            out += part if out.endswith(_ENDS_ZH) else "；" + part
+        else:
+            out += (" " if out.endswith(_ENDS_EN) else "; ") + part
+    return out
 
 
 def problem_text(problem: FieldProblem, lang: str = ZH) -> str:

@@ -16,7 +16,7 @@ from desktop.exchange.import_read import Cell, RawRow
 
 __all__ = [
     "FIELD_TITLES", "FIELD_VARIANTS", "HEADER_SCAN_ROWS", "IGNORE", "Header", "find_header",
-    "header_key", "map_headers",
+    "header_key", "joined_titles", "map_headers",
 ]
 
 IGNORE = ""  # a column deliberately left out
@@ -118,12 +118,19 @@ def field_for(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Header:
-    """The header row found in a sheet and what each column maps to."""
+    """The header found in a sheet and what each column maps to. A county roster's header is
+    often two rows (基本情况 over 姓名/性别/…, 工作单位 merged down over both): ``titles`` are
+    then the two read as one, and the data starts after the second."""
 
-    row_index: int  # index into Sheet.rows
-    row_number: int  # as Excel shows it
-    titles: tuple[str, ...]  # header cell texts ("" for an empty cell)
+    row_index: int  # index into Sheet.rows of the (last) header row: the data follows it
+    row_number: int  # the (first) header row as Excel shows it
+    titles: tuple[str, ...]  # header cell texts ("" for an empty cell), one per column
     mapping: dict[int, str]  # column index -> field key
+    depth: int = 1  # header rows: 2 for a header with sub-columns
+
+    @property
+    def last_row_number(self) -> int:
+        return self.row_number + self.depth - 1
 
 
 def _text(cell: Cell) -> str:
@@ -151,17 +158,77 @@ def map_headers(titles: Sequence[str], saved: Mapping[str, str] | None = None) -
     return mapping
 
 
+def _titles(row: RawRow) -> tuple[str, ...] | None:
+    """A row's texts, or None when it holds anything but text (a number, a date: data)."""
+    if any(c is not None and not isinstance(c, str) for c in row.cells):
+        return None
+    return tuple(_text(c) for c in row.cells)
+
+
+def joined_titles(upper: Sequence[str], lower: Sequence[str]) -> tuple[str, ...]:
+    """Two header rows read as one: the lower row's text where it has one (a sub-column under
+    a group title such as 基本情况), else the upper row's (a heading merged down over both
+    rows keeps its text in the upper cell only)."""
+    width = max(len(upper), len(lower))
+    return tuple((lower[i] if i < len(lower) else "") or (upper[i] if i < len(upper) else "")
+                 for i in range(width))
+
+
+def _two_rows(rows: Sequence[RawRow], upper: int,
+              saved: Mapping[str, str] | None) -> tuple[tuple[str, ...], dict[int, str]] | None:
+    """Rows ``upper`` and ``upper + 1`` as one header, when they are one: adjacent, text only,
+    and read together they name a person's name and more fields than either row alone (a data
+    row under a header fails: its name replaces 姓名, its values the other titles)."""
+    if upper < 0 or upper + 1 >= len(rows):
+        return None
+    top, bottom = rows[upper], rows[upper + 1]
+    if bottom.number != top.number + 1:
+        return None
+    above, below = _titles(top), _titles(bottom)
+    if above is None or below is None or not any(above) or not any(below):
+        return None
+    titles = joined_titles(above, below)
+    mapping = map_headers(titles, saved)
+    if "name" not in mapping.values():
+        return None
+    if len(mapping) <= max(len(map_headers(above, saved)), len(map_headers(below, saved))):
+        return None
+    return titles, mapping
+
+
+def _header_at(rows: Sequence[RawRow], index: int,
+               saved: Mapping[str, str] | None) -> Header:
+    """The header that row ``index`` is part of: with the row under it (sub-columns) or the
+    row above it (group titles and headings merged down), or alone."""
+    for upper in (index, index - 1):
+        found = _two_rows(rows, upper, saved)
+        if found is not None:
+            titles, mapping = found
+            return Header(upper + 1, rows[upper].number, _widest(titles, rows, upper + 1),
+                          mapping, 2)
+    titles = tuple(_text(c) for c in rows[index].cells)
+    return Header(index, rows[index].number, _widest(titles, rows, index),
+                  map_headers(titles, saved))
+
+
+def _widest(titles: tuple[str, ...], rows: Sequence[RawRow], last: int) -> tuple[str, ...]:
+    """The titles, one for every column the data uses (a header cell left empty, or the blank
+    tail of a header row, is still a column the data may fill)."""
+    width = max((len(r.cells) for r in rows[last + 1:]), default=0)
+    return titles + ("",) * (width - len(titles)) if width > len(titles) else titles
+
+
 def find_header(
     rows: Sequence[RawRow], saved: Mapping[str, str] | None = None,
     header_row: int | None = None,
 ) -> Header:
     """The first row (of the first ``HEADER_SCAN_ROWS``) that names a person's name and at
-    least one other known column; ``header_row`` (Excel's number) forces one."""
+    least one other known column, with the row over or under it when the two make one header;
+    ``header_row`` (Excel's number; either row of a two-row header) forces one."""
     if header_row is not None:
         for index, row in enumerate(rows):
             if row.number == header_row:
-                titles = tuple(_text(c) for c in row.cells)
-                return Header(index, row.number, titles, map_headers(titles, saved))
+                return _header_at(rows, index, saved)
         raise AppError("import_no_header", rows=HEADER_SCAN_ROWS)
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         titles = tuple(_text(c) for c in row.cells)
@@ -169,5 +236,5 @@ def find_header(
             continue  # a merged title banner
         mapping = map_headers(titles, saved)
         if "name" in mapping.values() and len(mapping) >= _MIN_MATCHES:
-            return Header(index, row.number, titles, mapping)
+            return _header_at(rows, index, saved)
     raise AppError("import_no_header", rows=HEADER_SCAN_ROWS)

@@ -35,7 +35,7 @@ from desktop.exchange.import_values import (
     as_year,
 )
 
-__all__ = ["CellIssue", "RowInput", "interpret", "is_footer", "split_rows"]
+__all__ = ["CellIssue", "RowInput", "interpret", "is_footer", "split_rows", "unread_columns"]
 
 _FOOTER = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计|共\s*\d+\s*人|制表|填表|审核|审批|"
                      r"负责人|经办人|联系人|单位[(（]?盖章|盖章|日期[:：]|填报|注[:：]|说明[:：]|"
@@ -231,6 +231,29 @@ def split_rows(rows: Sequence[RawRow], mapping: Mapping[int, str],
         if plan.twice:
             return [interpret(row, mapping) for row in data], footers
         return _read_columns(data, plan), footers
+
+
+def unread_columns(rows: Sequence[RawRow], mapping: Mapping[int, str], width: int,
+                   skip: Sequence[int] = ()) -> tuple[int, ...]:
+    """The columns (of the first ``width``) that no field is mapped to but that hold something
+    in a data row (not in the footer rows ``skip``): what the import would leave behind, said
+    rather than silently dropped. Each column is looked for until found."""
+    left = [c for c in range(width) if c not in mapping]
+    if not left:
+        return ()
+    footers = set(skip)
+    found: list[int] = []
+    for row in rows:
+        if row.number in footers:
+            continue
+        cells = row.cells
+        hits = [c for c in left if c < len(cells) and as_text(cells[c]) is not None]
+        if hits:
+            found.extend(hits)
+            left = [c for c in left if c not in hits]
+            if not left:
+                break
+    return tuple(sorted(found))
 
 
 _UNREAD = object()  # a cell that could not be read: its field is left out of the row's values

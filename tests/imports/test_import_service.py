@@ -61,11 +61,12 @@ def test_clerk_workbook_dry_run_equals_import(db: Database, service: ImportServi
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
         assert (zhang.sex, zhang.birth_date, zhang.ethnicity, zhang.political_status) == (
             "1", dt.date(1965, 3, 12), "01", "01")
-        assert zhang.treatment_level == "全国" and zhang.highest_honor == "全国劳模(2015)"
+        # 全国劳模 is registered by its full title (a certificate prints it)
+        assert zhang.treatment_level == "全国" and zhang.highest_honor == "全国劳动模范(2015)"
         assert zhang.mobile is None and zhang.phone == "13857212345"
         wang = s.scalars(select(Person).where(Person.name == "王伟")).one()
         assert sorted((h.title, h.level) for h in wang.honors) == [
-            ("全国劳动模范", "全国"), ("省劳模", "省部级")]
+            ("全国劳动模范", "全国"), ("浙江省劳动模范", "省部级")]
         old = s.scalars(select(Person).where(Person.id_legacy15.is_(True))).one()
         assert old.id_number is not None and old.id_number[:8] == ID_D15[:6] + "19"
         li = s.scalars(select(Person).where(Person.id_number == ID_B)).one()
@@ -144,7 +145,7 @@ def test_second_import_updates_field_by_field_and_undo(db: Database, service: Im
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
         assert zhang.work_unit == "长兴县供电公司 班长"
         assert len([h for h in zhang.honors if h.deleted_at is None]) == 2
-        assert zhang.highest_honor == "全国劳模(2015)"
+        assert zhang.highest_honor == "全国劳动模范(2015)"
     first = service.batches()[-1]
     assert service.undo(first.id) == 2 and _persons(db) == 0
     with pytest.raises(AppError) as caught:
@@ -188,7 +189,10 @@ def test_report_workbook_marks_bad_cells(service: ImportService, tmp_path: Path)
     assert ws["M3"].value == "导入结果（劳模之家）"
     assert "末几位已丢失" in ws["M8"].value
     assert ws["D8"].fill.fgColor.rgb.endswith("FFC7CE")
-    assert ws["M4"].value == "新增" and ws["D4"].fill.fgColor.rgb != "FFFFC7CE"
+    # a new row; its note says which abbreviated titles were written in full
+    assert ws["M4"].value == ("新增；注意：荣誉称号的简称已按全称登记（“全国劳模”→“全国劳动模范”、"
+                              "“省劳模”→“浙江省劳动模范”），请核对。")
+    assert ws["D4"].fill.fgColor.rgb != "FFFFC7CE"
     assert ws["M10"].value == "表尾行，未导入"
     assert ws["A1"].value == "长兴县劳动模范名册"  # the user's own sheet, title kept
 
@@ -341,7 +345,8 @@ def test_a_roster_saying_died_warns_only_while_the_register_says_alive(
     base = clerk_rows()[0][:11]
     path = write_clerk_workbook(tmp_path / "名册.xlsx", [[*base, "2019年已故"]], headers)
     first = service.run(path, GOOD_ONLY, dry_run=False)
-    assert [w.code for w in first.rows[0].warnings] == ["import_said_deceased"]
+    assert [w.code for w in first.rows[0].warnings] == ["import_said_deceased",
+                                                         "honor_title_expanded"]
     with db.sessions.begin() as s:
         person = s.scalars(select(Person)).one()
         person.life_status, person.death_date = "deceased", dt.date(2019, 5, 1)

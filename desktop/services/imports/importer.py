@@ -40,7 +40,7 @@ from desktop.exchange.import_read import (
     read_sheet,
     sheet_names,
 )
-from desktop.exchange.import_rows import split_rows
+from desktop.exchange.import_rows import split_rows, unread_columns
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
 from desktop.services import audit, seal, settings
@@ -105,6 +105,7 @@ class _Found:
     header: Header
     footers: tuple[int, ...]
     count: int  # data rows
+    unread: tuple[int, ...] = ()  # columns with content that no field is mapped to
 
 
 class _Kept:
@@ -246,12 +247,14 @@ class ImportService:
         sheet = read_sheet(path, options.sheet, cancelled)
         header = self._header(sheet, options)
         # data rows, and the totals and signatures under them (skipped and mentioned)
-        inputs, footers = split_rows(sheet.rows[header.row_index + 1:], header.mapping)
+        body = sheet.rows[header.row_index + 1:]
+        inputs, footers = split_rows(body, header.mapping)
+        unread = unread_columns(body, header.mapping, len(header.titles), footers)
         sheet_name = sheet.name
-        del sheet
+        del sheet, body
         if not inputs:
             raise AppError("import_no_rows", path=str(path))
-        found = _Found(sheet_name, header, tuple(footers), len(inputs))
+        found = _Found(sheet_name, header, tuple(footers), len(inputs), unread)
 
         def plan_and_write(s: Session) -> ImportResult:
             numbers = [n for n in (id_of(r) for r in inputs) if n]
@@ -362,7 +365,8 @@ class ImportService:
             file_name=path.name, sheet=found.sheet, header_row=header.row_number,
             titles=header.titles, mapping=dict(header.mapping), dry_run=dry_run,
             written=written, batch_id=batch_id if written else None, counts=counts,
-            rows=tuple(_outcome(p) for p in planned), footer_rows=found.footers)
+            rows=tuple(_outcome(p) for p in planned), footer_rows=found.footers,
+            unread_columns=found.unread)
         report(total, total)
         return result
 

@@ -20,7 +20,13 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from desktop.core import idnumber, reference
-from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
+from desktop.core.domain import (
+    HonorFacts,
+    HonorLabel,
+    derived_treatment_level,
+    full_title,
+    highest_honor,
+)
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import ValidationError
 from desktop.exchange.import_rows import CellIssue, RowInput
@@ -185,6 +191,26 @@ def _settled_by_id(issue: CellIssue, number: str | None) -> bool:
     return text[:4] == number[6:10] and number[10:12] in ("01", "10")
 
 
+def _full(title: str, district: str | None, expanded: dict[str, str]) -> str:
+    """An abbreviated title written in full (2015年全国劳模 would print verbatim on a 荣誉称号证明),
+    remembered in ``expanded`` (full -> as written); any other title as written."""
+    full = full_title(title, district)
+    if full is None:
+        return title
+    expanded.setdefault(full, title)
+    return full
+
+
+def _note_expanded(out: Planned, expanded: dict[str, str], columns: dict[str, int]) -> None:
+    """Say on the row which abbreviations the honors it adds were written out from (none for an
+    honor the register holds already)."""
+    pairs = [f"“{expanded[h['title']]}”→“{h['title']}”" for h in out.honors
+             if h["title"] in expanded]
+    if pairs:
+        out.warnings.append(RowProblem(columns.get("honors"), "honors", "honor_title_expanded",
+                                       {"pairs": "、".join(dict.fromkeys(pairs))}))
+
+
 def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     """Check one row; decide new / updated / unchanged / rejected."""
     v = row.values
@@ -212,7 +238,8 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
         same = year == birth.year and (row.precision["birth_date"] == "year"
                                        or month == birth.month)
         birth = None if same else birth
-    honors = tuple([_honor_draft(h.title, h.level, h.year)
+    expanded: dict[str, str] = {}
+    honors = tuple([_honor_draft(_full(h.title, district, expanded), h.level, h.year)
                     for h in row.honors if h.level is not None])
     given = {k: val for k, val in v.items() if k in _ROW_FIELDS}
     given.update(name=name, district=district or "", birth_date=birth, honors=honors)
@@ -241,6 +268,8 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     out.stored = (values, new_honors)
     if stored is None:
         out.status, out.values, out.honors = "new", values, new_honors
+        if expanded:
+            _note_expanded(out, expanded, columns)
         return out
     if stored["life_status"] == "deceased":  # the death is recorded: nothing to say
         out.warnings = [w for w in out.warnings if w.code != "import_said_deceased"]
@@ -250,6 +279,8 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
         out.problems.append(RowProblem(columns.get("name"), "name", "record_owned_by_district",
                                        {"district": owner, "what": stored["name"]}))
         out.status = "rejected"
+    elif expanded:
+        _note_expanded(out, expanded, columns)
     return out
 
 

@@ -84,6 +84,8 @@ class ImportResult:
     counts: dict[str, int]
     rows: tuple[RowOutcome, ...]
     footer_rows: tuple[int, ...]  # totals and signatures skipped
+    # columns (0 = A) that hold something in the data rows but are mapped to no field
+    unread_columns: tuple[int, ...] = ()
 
     @property
     def rejected(self) -> int:

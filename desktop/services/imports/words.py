@@ -5,32 +5,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.core.texts import PROBLEMS, ZH, field_label, problem_text
+from desktop.core.texts import PROBLEMS, ZH, field_label, problem_text, sentences
 from desktop.errors import FieldProblem
 from desktop.exchange.import_map import FIELD_TITLES
 from desktop.exchange.import_read import read_sheet
 from desktop.exchange.import_report import ReportLine, write_report
+from desktop.exchange.xlsx_stream import column_letter
 from desktop.services.imports.types import ImportResult, RowOutcome
 
 __all__ = ["counts_text", "report_workbook", "row_text"]
 
 
 def row_text(outcome: RowOutcome, lang: str = ZH) -> str:
-    text = _status_text(outcome, lang)
-    if outcome.warnings:
-        zh = lang.startswith("zh")
-        words = [PROBLEMS[p.code][0 if zh else 1].format(**p.params) for p in outcome.warnings]
-        text += ("；" if zh else "; ") + ("；".join(words) if zh else "; ".join(words))
-    return text
+    zh = lang.startswith("zh")
+    words = [PROBLEMS[p.code][0 if zh else 1].format(**p.params) for p in outcome.warnings]
+    return sentences([_status_text(outcome, lang), *words], lang)
 
 
 def _status_text(outcome: RowOutcome, lang: str) -> str:
     zh = lang.startswith("zh")
     if outcome.status == "rejected":
-        return "；".join(problem_text(FieldProblem(p.field, p.code, p.params), lang)
-                        for p in outcome.problems) if zh else "; ".join(
-            problem_text(FieldProblem(p.field, p.code, p.params), lang)
-            for p in outcome.problems)
+        return sentences((problem_text(FieldProblem(p.field, p.code, p.params), lang)
+                          for p in outcome.problems), lang)
     if outcome.status == "duplicate":
         return (f"与第 {outcome.same_as} 行重复，已跳过" if zh
                 else f"repeats row {outcome.same_as}; skipped")
@@ -41,7 +37,7 @@ def _status_text(outcome: RowOutcome, lang: str) -> str:
     changes = [f"{_label(c.field, lang)}：{c.before or '（空）'} → {c.after}" if zh else
                f"{_label(c.field, lang)}: {c.before or '(empty)'} -> {c.after}"
                for c in outcome.changes]
-    return ("更新：" if zh else "update: ") + ("；".join(changes) if zh else "; ".join(changes))
+    return ("更新：" if zh else "update: ") + sentences(changes, lang)
 
 
 def _label(field: str, lang: str) -> str:
@@ -61,6 +57,9 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
             text += f"；其中 {result.warned} 行可能与登记册中已有的人重复，请核对"
         if result.noted:
             text += f"；{result.noted} 行有提示，见各行说明"
+        for column in result.unread_columns:
+            title = _title(result, column, lang)
+            text += f"；第 {column_letter(column + 1)} 列{title}有内容但没有导入"
         return text
     text = (f"{c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
             f"{c['rejected']} rejected, {c['duplicate']} duplicate row(s) skipped")
@@ -72,7 +71,18 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
                  "check them")
     if result.noted:
         text += f"; {result.noted} row(s) with a note (see the rows)"
+    for column in result.unread_columns:
+        text += (f"; column {column_letter(column + 1)}{_title(result, column, lang)} has "
+                 "content that is not imported")
     return text
+
+
+def _title(result: ImportResult, column: int, lang: str) -> str:
+    """A column's header text in brackets after its letter, when it has one."""
+    title = result.titles[column] if column < len(result.titles) else ""
+    if not title:
+        return ""
+    return f"（{title}）" if lang.startswith("zh") else f" ({title})"
 
 
 def report_workbook(source: Path, result: ImportResult, lang: str = ZH) -> bytes:

@@ -283,7 +283,7 @@ class ResultTable(QTableWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3 and text:  # long reasons are cut off with "…": whole here
-                    item.setToolTip(text.replace("；", "；\n"))
+                    item.setToolTip(text.replace("；", "；\n").replace("。", "。\n").strip())
                 if outcome.status == "rejected":
                     item.setBackground(REJECTED)
                 elif outcome.warnings:

@@ -46,7 +46,8 @@ def test_the_clerks_roster_imports_whole(ws: Workspace, qtbot: Any, tmp_path: Pa
     assert "跳过" in dry.counts.text() and str(footer) in dry.counts.text()
     by_name = {o.name: o for o in result.rows}
     warned = by_name["吴双荣"]
-    assert {w.code for w in warned.warnings} == {"honor_year_unplaced"}  # 2015 is in the cell
+    # 2015 is in the cell; 省劳模 is registered as 浙江省劳动模范
+    assert [w.code for w in warned.warnings] == ["honor_year_unplaced", "honor_title_expanded"]
     assert warned.warnings[0].params["titles"] == "省劳模"
     # the table tells it, with the whole reason as a tooltip
     line = next(r for r in range(dry.table.rowCount()) if dry.table.item(r, 1).text() == "吴双荣")

@@ -1,0 +1,123 @@
+"""A roster whose header is two rows (the usual county layout: 基本情况 over 姓名/性别/…, the
+other headings merged down), abbreviated honor titles written in full, and the columns a
+mapping leaves out said, not silently dropped (the clerk walk-through)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.database import Database
+from desktop.models import Person
+from desktop.services.imports.importer import ImportService
+from desktop.services.imports.types import ImportOptions
+from desktop.services.imports.words import counts_text, report_workbook, row_text
+from desktop.services.permissions import Actor
+from tests.exchange.import_support import (
+    ID_A,
+    ID_B,
+    ID_C,
+    write_merged_header_workbook,
+    write_split_honor_workbook,
+)
+
+ALL_COLUMNS = ("序号", "姓名", "性 别", "身份证号码", "出生年月", "工作单位及职务", "荣誉称号",
+               "获得年份", "联系电话", "民族", "政治面貌", "备注")
+
+
+@pytest.fixture
+def service(db: Database, admin: Actor) -> ImportService:
+    return ImportService(db.sessions, admin, today=lambda: dt.date(2026, 6, 1))
+
+
+def test_a_two_row_merged_header_imports_every_column(db: Database, service: ImportService,
+                                                      tmp_path: Path) -> None:
+    path = write_merged_header_workbook(tmp_path / "长兴县劳模花名册2026.xlsx")
+    preview = service.preview(path)
+    assert preview.header_row == 3 and preview.titles == ALL_COLUMNS
+    assert set(preview.mapping.values()) >= {"name", "work_unit", "phone", "ethnicity",
+                                             "political_status", "notes", "honors", "honor_year"}
+    assert [n for n, _ in preview.sample] == [5, 6, 7]  # row 4 is the header's second row
+    result = service.run(path, dry_run=False)
+    assert result.written and result.counts["new"] == 3 and result.rejected == 0
+    assert result.unread_columns == ()
+    with db.sessions.begin() as s:
+        people = {p.id_number: p for p in s.scalars(select(Person))}
+        zhang, li, wang = people[ID_A], people[ID_B], people[ID_C]
+        assert (zhang.work_unit, zhang.phone, zhang.ethnicity, zhang.political_status) == (
+            "长兴县供电公司 班长", "13857212345", "01", "01")
+        assert (li.work_unit, li.phone, li.ethnicity, li.notes) == (
+            "长兴县第一人民医院", "0572-6012345", "03", "退休")
+        assert wang.notes == "村主任" and wang.highest_honor == "长兴县劳动模范(2019)"
+        # the abbreviations are registered by their full titles, each row says so
+        assert zhang.highest_honor == "全国劳动模范(2015)"
+        assert li.highest_honor == "浙江省劳动模范(2010)"
+    notes = {o.name: row_text(o) for o in result.rows}
+    assert notes["张建国"] == ("新增；注意：荣誉称号的简称已按全称登记"
+                               "（“全国劳模”→“全国劳动模范”），请核对。")
+    assert "“省劳模”→“浙江省劳动模范”" in notes["李秀英"] and notes["王伟"] == "新增"
+
+
+@pytest.mark.parametrize("row", [3, 4])
+def test_either_header_row_chosen_by_hand_reads_every_column(
+        service: ImportService, tmp_path: Path, row: int) -> None:
+    path = write_merged_header_workbook(tmp_path / "名册.xlsx")
+    preview = service.preview(path, ImportOptions(header_row=row))
+    assert preview.header_row == 3 and preview.titles == ALL_COLUMNS
+    assert len(preview.mapping) == 12 and preview.data_rows == 3
+    result = service.run(path, ImportOptions(header_row=row), dry_run=True)
+    assert result.counts["new"] == 3 and result.rejected == 0
+
+
+def test_a_header_with_a_split_honor_column_under_it(db: Database, service: ImportService,
+                                                     tmp_path: Path) -> None:
+    """roster2: the sub-header row (荣誉称号 | 获得年份) is part of the header, never a data row
+    refused for an empty name (which failed the whole all-or-nothing import)."""
+    path = write_split_honor_workbook(tmp_path / "roster2.xlsx")
+    result = service.run(path, dry_run=False)
+    assert result.written and result.counts["new"] == 2 and result.rejected == 0
+    assert result.header_row == 2 and 3 not in [o.number for o in result.rows]
+    assert result.titles[5:7] == ("荣誉称号", "获得年份")
+    with db.sessions.begin() as s:
+        people = {p.id_number: p for p in s.scalars(select(Person))}
+        assert people[ID_A].highest_honor == "全国劳动模范(2015)"
+        assert sorted(h.title for h in people[ID_B].honors) == ["全国劳动模范", "浙江省劳动模范"]
+        assert people[ID_B].phone == "0572-6012345"
+
+
+def test_a_column_with_content_but_no_field_is_said(service: ImportService,
+                                                    tmp_path: Path) -> None:
+    """The clerk (or an unknown heading) leaves 工作单位及职务 and 备注 out: the dry run says the
+    columns hold something that would not be imported."""
+    path = write_merged_header_workbook(tmp_path / "名册.xlsx")
+    found = service.preview(path).mapping
+    mapping = {i: k for i, k in found.items() if k not in ("work_unit", "notes")}
+    result = service.run(path, ImportOptions(mapping=mapping), dry_run=True)
+    assert result.unread_columns == (5, 11)
+    text = counts_text(result)
+    assert "第 F 列（工作单位及职务）有内容但没有导入" in text
+    assert "第 L 列（备注）有内容但没有导入" in text
+    assert "column F (工作单位及职务) has content that is not imported" in counts_text(result, "en")
+    # 序号 is mapped; an empty column left out is not worth a word
+    report = tmp_path / "report.xlsx"
+    report.write_bytes(report_workbook(path, result))
+    assert report.stat().st_size > 0
+
+
+def test_notes_ending_a_sentence_are_not_joined_with_another_mark(
+        service: ImportService, tmp_path: Path) -> None:
+    """性别与身份证号码不符。；出生日期… : a note that ends in 。 is followed by the next one
+    directly, in the wizard's table, the report workbook and the command line alike."""
+    rows = [[1, "张建国", "女", ID_A, "1966.03", "长兴县供电公司", "全国劳模", 2015, "13857212345",
+             "汉族", "中共党员"]]
+    path = write_merged_header_workbook(tmp_path / "名册.xlsx", rows)
+    result = service.run(path, dry_run=True)
+    (outcome,) = result.rows
+    assert outcome.status == "rejected" and len(outcome.problems) >= 2
+    for lang in ("zh", "en"):
+        text = row_text(outcome, lang)
+        assert "。；" not in text and ".;" not in text, text
+    assert "。" in row_text(outcome)
