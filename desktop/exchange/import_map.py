@@ -15,8 +15,8 @@ from desktop.errors import AppError
 from desktop.exchange.import_read import Cell, RawRow
 
 __all__ = [
-    "FIELD_TITLES", "FIELD_VARIANTS", "HEADER_SCAN_ROWS", "IGNORE", "Header", "find_header",
-    "header_key", "joined_titles", "map_headers",
+    "FIELD_TITLES", "FIELD_VARIANTS", "HEADER_SCAN_ROWS", "IGNORE", "Header", "field_for",
+    "find_header", "header_key", "joined_titles", "map_headers",
 ]
 
 IGNORE = ""  # a column deliberately left out

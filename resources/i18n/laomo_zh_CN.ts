@@ -1932,6 +1932,14 @@
         <translation>已取消读取工作表。按“重新读取”可再次读取。</translation>
     </message>
     <message>
+        <source>(a header of two rows: %1–%2)</source>
+        <translation>（两行表头：第 %1–%2 行）</translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation>（第 %1 列）</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>

@@ -32,7 +32,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import AppError, ValidationError
-from desktop.exchange.import_map import FIELD_TITLES, IGNORE, Header, find_header, header_key
+from desktop.exchange.import_map import (
+    FIELD_TITLES,
+    IGNORE,
+    Header,
+    field_for,
+    find_header,
+    header_key,
+)
 from desktop.exchange.import_read import (
     Sheet,
     file_digest,
@@ -214,7 +221,8 @@ class ImportService:
         names = tuple(sheet_names(path))
         _tick(report, cancelled, 3, 3)
         return ImportPreview(names, sheet.name, header.row_number,
-                             header.titles, dict(header.mapping), sample, len(body))
+                             header.titles, dict(header.mapping), sample, len(body),
+                             header.depth)
 
     # -- importing ----------------------------------------------------------------------------
 
@@ -249,7 +257,10 @@ class ImportService:
         # data rows, and the totals and signatures under them (skipped and mentioned)
         body = sheet.rows[header.row_index + 1:]
         inputs, footers = split_rows(body, header.mapping)
-        unread = unread_columns(body, header.mapping, len(header.titles), footers)
+        # 序号 is never imported (the wizard offers no field for it): not worth a word
+        numbers = {i: "seq" for i, t in enumerate(header.titles) if field_for(t) == "seq"}
+        unread = unread_columns(body, {**numbers, **header.mapping}, len(header.titles),
+                                footers)
         sheet_name = sheet.name
         del sheet, body
         if not inputs:

@@ -67,6 +67,7 @@ class ImportPreview:
     mapping: dict[int, str]
     sample: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cell texts)
     data_rows: int
+    header_rows: int = 1  # 2: the header is rows header_row and header_row + 1
 
 
 @dataclass(frozen=True)

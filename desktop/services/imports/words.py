@@ -13,7 +13,12 @@ from desktop.exchange.import_report import ReportLine, write_report
 from desktop.exchange.xlsx_stream import column_letter
 from desktop.services.imports.types import ImportResult, RowOutcome
 
-__all__ = ["counts_text", "report_workbook", "row_text"]
+__all__ = ["column_name", "counts_text", "report_workbook", "row_text"]
+
+
+def column_name(index: int) -> str:
+    """A sheet column (0 = A) as Excel names it: A, B, … AA."""
+    return column_letter(index + 1)
 
 
 def row_text(outcome: RowOutcome, lang: str = ZH) -> str:
@@ -59,7 +64,7 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
             text += f"；{result.noted} 行有提示，见各行说明"
         for column in result.unread_columns:
             title = _title(result, column, lang)
-            text += f"；第 {column_letter(column + 1)} 列{title}有内容但没有导入"
+            text += f"；第 {column_name(column)} 列{title}有内容但没有导入"
         return text
     text = (f"{c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
             f"{c['rejected']} rejected, {c['duplicate']} duplicate row(s) skipped")
@@ -72,7 +77,7 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
     if result.noted:
         text += f"; {result.noted} row(s) with a note (see the rows)"
     for column in result.unread_columns:
-        text += (f"; column {column_letter(column + 1)}{_title(result, column, lang)} has "
+        text += (f"; column {column_name(column)}{_title(result, column, lang)} has "
                  "content that is not imported")
     return text
 

@@ -31,7 +31,7 @@ from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.imports.importer import FIELD_TITLES, IGNORE, ImportService
 from desktop.services.imports.types import ImportOptions, ImportPreview, ImportResult
-from desktop.services.imports.words import counts_text, report_workbook, row_text
+from desktop.services.imports.words import column_name, counts_text, report_workbook, row_text
 from desktop.views.data_words import field_words
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
@@ -106,6 +106,8 @@ class MappingPage(QWizardPage):
         self.header_row = QSpinBox(self)
         self.header_row.setObjectName("importHeaderRow")
         self.header_row.setRange(1, 1000)
+        self.header_rows = QLabel(self)  # "rows 3–4" for a header of two rows
+        self.header_rows.setObjectName("importHeaderRows")
         self.saved = QComboBox(self)
         self.saved.setObjectName("importSavedMapping")
         reload_button = push_button(self, "importReread", self.tr("Read again"), self._reread)
@@ -115,6 +117,8 @@ class MappingPage(QWizardPage):
                               (self.tr("Saved columns:"), self.saved)):
             top.addWidget(QLabel(label, self))
             top.addWidget(widget)
+            if widget is self.header_row:
+                top.addWidget(self.header_rows)
         top.addWidget(reload_button)
         top.addStretch(1)
         self.problem = QLabel(self)
@@ -166,6 +170,7 @@ class MappingPage(QWizardPage):
         self.cancel_read()
         self.preview = None
         self.table.setRowCount(0)
+        self.header_rows.setText("")
         self._combos = []
         self.problem.setText(self.tr("Reading the sheet…"))
         self.completeChanged.emit()
@@ -213,10 +218,16 @@ class MappingPage(QWizardPage):
         self.sheet.setCurrentText(preview.sheet)
         self.sheet.blockSignals(False)
         self.header_row.setValue(preview.header_row)
+        self.header_rows.setText(self.tr("(a header of two rows: %1–%2)")
+                                 .replace("%1", str(preview.header_row))
+                                 .replace("%2", str(preview.header_row + 1))
+                                 if preview.header_rows > 1 else "")
         first = preview.sample[0][1] if preview.sample else ()
         self.table.setRowCount(len(preview.titles))
         for index, title in enumerate(preview.titles):
-            self.table.setItem(index, 0, QTableWidgetItem(title))
+            # every column of the sheet, one without a heading by its letter
+            self.table.setItem(index, 0, QTableWidgetItem(
+                title or self.tr("(column %1)").replace("%1", column_name(index))))
             self.table.setItem(index, 1, QTableWidgetItem(first[index] if index < len(first)
                                                           else ""))
             combo = QComboBox(self.table)
