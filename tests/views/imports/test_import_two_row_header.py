@@ -4,6 +4,7 @@ left out that holds something is said on the dry run."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from desktop.services.workspace import Workspace
 from tests.exchange.import_support import write_merged_header_workbook, write_split_honor_workbook
 from tests.views.imports.wizard_driver import dry_run
 
+SHOTS = os.environ.get("LAOMO_SCREENSHOTS")
 COLUMNS = ["序号", "姓名", "性 别", "身份证号码", "出生年月", "工作单位及职务", "荣誉称号",
            "获得年份", "联系电话", "民族", "政治面貌", "备注"]
 
@@ -36,6 +38,12 @@ def test_the_wizard_shows_every_column_of_a_two_row_header(ws: Workspace, qtbot:
     assert _columns(wizard) == COLUMNS
     assert _choices(wizard)[5:] == ["work_unit", "honors", "honor_year", "phone", "ethnicity",
                                     "political_status", "notes"]
+    if SHOTS:
+        wizard.back()
+        mapping.grab().save(str(Path(SHOTS) / "import-two-row-header.png"))
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.dry_page.result is not None, timeout=20000)
+        wizard.dry_page.grab().save(str(Path(SHOTS) / "import-two-row-dry-run.png"))
     assert mapping.header_row.value() == 3
     assert mapping.header_rows.text() == "（两行表头：第 3–4 行）"
     dry = wizard.dry_page
