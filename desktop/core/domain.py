@@ -29,6 +29,8 @@ _TITLE_LEVEL_RULES: tuple[tuple[str, str], ...] = (
     ("区劳动模范", "县级"),
     ("县先进工作者", "县级"),
     ("区先进工作者", "县级"),
+    ("县劳模", "县级"),  # 县劳模, 长兴县劳模: written in full by the import (full_title)
+    ("区劳模", "县级"),
 )
 
 

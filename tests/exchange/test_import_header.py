@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.core.domain import full_title
+from desktop.core.domain import full_title, level_for_title
 from desktop.core.texts import sentences
 from desktop.exchange.import_map import find_header
 from desktop.exchange.import_read import RawRow, read_sheet
@@ -82,6 +82,7 @@ def test_abbreviated_titles_in_full() -> None:
     assert full_title("长兴县劳模") == "长兴县劳动模范"
     # not determinable, not an abbreviation, or unknown: stays as written
     assert full_title("县劳模") is None and full_title("县劳模", "市本级") is None
+    assert level_for_title("县劳模") == level_for_title("长兴县劳模") == "县级"
     for title in ("全国劳动模范", "享受全国劳模待遇", "省先进", "市劳模标兵", "全国五一劳动奖章"):
         assert full_title(title) is None
 
