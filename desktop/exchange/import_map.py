@@ -207,8 +207,28 @@ def _header_at(rows: Sequence[RawRow], index: int,
             return Header(upper + 1, rows[upper].number, _widest(titles, rows, upper + 1),
                           mapping, 2)
     titles = tuple(_text(c) for c in rows[index].cells)
-    return Header(index, rows[index].number, _widest(titles, rows, index),
-                  map_headers(titles, saved))
+    mapping = map_headers(titles, saved)
+    below = _sub_header(rows, index, mapping)
+    if below is not None:  # sub-columns named in words no field knows: still not data
+        titles = joined_titles(titles, below)
+        return Header(index + 1, rows[index].number, _widest(titles, rows, index + 1),
+                      map_headers(titles, saved), 2)
+    return Header(index, rows[index].number, _widest(titles, rows, index), mapping)
+
+
+def _sub_header(rows: Sequence[RawRow], index: int,
+                mapping: Mapping[int, str]) -> tuple[str, ...] | None:
+    """The texts of the row under the header when it is the header's second row though its
+    words name no field: adjacent, text only, empty under every column the header maps (those
+    headings are merged down over it), so without a name. A data row has one."""
+    if index + 1 >= len(rows) or rows[index + 1].number != rows[index].number + 1:
+        return None
+    below = _titles(rows[index + 1])
+    if below is None or not any(below):
+        return None
+    if any(below[c] for c in mapping if c < len(below)):
+        return None
+    return below
 
 
 def _widest(titles: tuple[str, ...], rows: Sequence[RawRow], last: int) -> tuple[str, ...]:

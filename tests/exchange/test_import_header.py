@@ -93,3 +93,23 @@ def test_notes_are_joined_once() -> None:
     assert sentences(["新增", "注意：……请核对。", ""]) == "新增；注意：……请核对。"
     assert sentences(["The sex does not match.", "new", "x"], "en") == \
         "The sex does not match. new; x"
+
+
+def test_a_second_header_row_in_unknown_words_is_not_a_data_row() -> None:
+    """荣誉情况 split into 第一项 | 第二项: no field is named, but the row is empty under every
+    heading the first row maps (merged down), so it is the header's, not a person without a
+    name refused with the whole file."""
+    rows = _rows(
+        ("序号", "姓名", "身份证号码", "荣誉情况", None, "联系电话"),
+        (None, None, None, "第一项", "第二项"),
+        (1.0, "张建国", ID_A, "全国劳动模范", "浙江省劳动模范", "13857212345"),
+    )
+    header = find_header(rows)
+    assert (header.depth, header.row_index) == (2, 1)
+    assert header.titles == ("序号", "姓名", "身份证号码", "第一项", "第二项", "联系电话")
+    assert header.mapping == {0: "seq", 1: "name", 2: "id_number", 5: "phone"}
+    inputs, _ = split_rows(rows[header.row_index + 1:], header.mapping)
+    assert [r.number for r in inputs] == [3]
+    # a data row without a name under a one-row header stays a data row: it has an ID number
+    data = _rows(("序号", "姓名", "身份证号码"), ("1", "", ID_A))
+    assert find_header(data).depth == 1
