@@ -219,7 +219,8 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
                                 saved_mapping=args.mapping, good_rows_only=args.good_rows_only)
         result = service.run(source, options, dry_run=args.dry_run)
         for outcome in result.rows:
-            if outcome.status in ("rejected", "updated", "duplicate"):
+            # every row the summary points at ("见各行说明"): notes on new rows too
+            if outcome.status in ("rejected", "updated", "duplicate") or outcome.warnings:
                 label = say(args.lang, f"第 {outcome.number} 行", f"row {outcome.number}")
                 print(f"{label} {outcome.name}: {row_text(outcome, args.lang)}", file=out)
         print(counts_text(result, args.lang), file=out)

@@ -61,3 +61,25 @@ def test_template_round_trips_through_the_importer(db: Database, admin: Actor,
     bad.write_text("x")
     done = run_laomo("--db", db.url, "--user", "admin", "members", "import", str(bad))
     assert done.returncode == 2
+
+
+def test_import_cli_reads_a_two_row_header_and_joins_notes_once(
+        db: Database, admin: Actor, run_laomo: Any, tmp_path: Path) -> None:
+    """The command line prints what the wizard shows: the merged-header roster's columns, the
+    abbreviations written in full, and a row's reasons without "。；"."""
+    from tests.exchange.import_support import (
+        ID_E,
+        merged_rows,
+        write_merged_header_workbook,
+    )
+
+    db.dispose()
+    rows = [*merged_rows(), [4, "钱多多", "男", ID_E, "1966.03", "某公司", "市劳模", 2012]]
+    book = write_merged_header_workbook(tmp_path / "长兴县劳模花名册2026.xlsx", rows)
+    done = run_laomo("--db", db.url, "--user", "admin", "members", "import", str(book),
+                     "--dry-run", "--good-rows-only")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "新增 3 人" in done.stdout and "拒绝 1 行" in done.stdout
+    assert "“全国劳模”→“全国劳动模范”" in done.stdout
+    line = next(x for x in done.stdout.splitlines() if "钱多多" in x)
+    assert "不符。出生日期" in line and "。；" not in done.stdout
