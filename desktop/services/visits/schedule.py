@@ -168,20 +168,24 @@ class VisitSchedule:
                        Visit.planned_date.is_(None))).all())
             pending.sort(key=lambda r: (names.get(r.district_id, ""), r[0].area or "",
                                         r.address or ""))
+            held = _held(s, c.id)
             slots = _team_days(team_ids, first_day, c.end_date, calendar.office_closed)
-            slot = next(slots, None)
-            filled, last_district, done = 0, None, 0
+            morning = (per_day + 1) // 2
+            slot: tuple[uuid.UUID, dt.date] | None = None
+            day = _TeamDay()
+            done = 0
             for row in pending:
                 district = row.district_id
-                if slot is not None and filled and (filled >= per_day or
-                                                    district != last_district):
-                    slot, filled = next(slots, None), 0  # a new team-day for a new district
+                if (slot is None or day.total >= per_day
+                        or (day.districts and district not in day.districts)):
+                    slot, day = _next_team_day(slots, held, per_day, district)
                 if slot is None:
                     break  # the window is full: the rest stay unscheduled (coverage shows it)
                 v = row[0]
                 v.team_id, v.planned_date = slot
-                v.time_slot = SLOTS[0] if filled < (per_day + 1) // 2 else SLOTS[1]
-                filled, last_district, done = filled + 1, district, done + 1
+                v.time_slot = SLOTS[0] if day.am < morning else SLOTS[1]
+                day.add(v.time_slot, district)
+                done += 1
             s.flush()
             renumber(s, c.id)
             left = len(pending) - done
@@ -252,6 +256,53 @@ def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: d
         per_day_needed, teams_needed = 0, 0  # no working day left before the campaign ends
     return ScheduleOutcome(done, left, teams, days, per_day, first, last, per_day_needed,
                            teams_needed, left_names)
+
+
+class _TeamDay:
+    """What one team-day holds: visits in the morning and afternoon and their districts."""
+
+    def __init__(self) -> None:
+        self.am, self.pm = 0, 0
+        self.districts: set[Any] = set()
+
+    @property
+    def total(self) -> int:
+        return self.am + self.pm
+
+    def add(self, slot: str | None, district: Any) -> None:
+        if slot == SLOTS[0]:
+            self.am += 1
+        else:
+            self.pm += 1
+        self.districts.add(district)
+
+
+def _held(s: Session, campaign_id: uuid.UUID) -> dict[tuple[uuid.UUID, dt.date], _TeamDay]:
+    """The visits each team-day already holds (both slots), so running the scheduler again
+    after adding teams fills only what is left of a day instead of booking it twice."""
+    held: dict[tuple[uuid.UUID, dt.date], _TeamDay] = defaultdict(_TeamDay)
+    for v, district in s.execute(
+            select(Visit, Person.district_id).join(Person, Person.id == Visit.person_id)
+            .where(Visit.campaign_id == campaign_id, Visit.deleted_at.is_(None),
+                   Visit.status != "removed", Visit.team_id.is_not(None),
+                   Visit.planned_date.is_not(None))):
+        if v.team_id is not None and v.planned_date is not None:  # the query says so
+            held[(v.team_id, v.planned_date)].add(v.time_slot, district)
+    return held
+
+
+def _next_team_day(slots: Iterator[tuple[uuid.UUID, dt.date]],
+                   held: dict[tuple[uuid.UUID, dt.date], _TeamDay], per_day: int,
+                   district: Any) -> tuple[tuple[uuid.UUID, dt.date] | None, _TeamDay]:
+    """The next team-day with room for a visit in ``district``: a full day is skipped, and so
+    is a day already holding another district (a team-day never mixes two)."""
+    for slot in slots:
+        day = held.get(slot)
+        if day is None:
+            day = held[slot] = _TeamDay()
+        if day.total < per_day and (not day.districts or day.districts == {district}):
+            return slot, day
+    return None, _TeamDay()
 
 
 def _team_days(team_ids: Sequence[uuid.UUID], first: dt.date, last: dt.date,
