@@ -194,6 +194,14 @@
         <source>Age limit on the first day:</source>
         <translation>出发日年龄上限：</translation>
     </message>
+    <message>
+        <source>%1 yuan a day is above the province's limit of %2 yuan a person a day for workers' recuperation.</source>
+        <translation>每天 %1 元，超过省职工疗休养每人每天 %2 元的上限。</translation>
+    </message>
+    <message>
+        <source>Save the batch anyway?</source>
+        <translation>仍然保存这个批次吗？</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDialog</name>
@@ -2910,6 +2918,14 @@
     <message>
         <source>Roster</source>
         <translation>名单</translation>
+    </message>
+    <message>
+        <source>Select the row of a person who declined.</source>
+        <translation>请选中婉拒人员的那一行。</translation>
+    </message>
+    <message>
+        <source>Give %1's place to the first eligible person on the waiting list.</source>
+        <translation>把 %1 的名额给候补名单中第一位符合条件的人员。</translation>
     </message>
     <message>
         <source>Working out who may go…</source>

@@ -9,12 +9,21 @@ import dataclasses
 import datetime as dt
 import uuid
 
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.core.texts import error_text
 from desktop.database import Database
+from desktop.errors import AppError
 from desktop.services.permissions import Actor
+from desktop.services.visits.recuperation import BatchDraft
 from desktop.services.visits.rules import Rules
 from desktop.services.visits.service import VisitService
+from desktop.services.workspace import Workspace
+from desktop.views import i18n
+from desktop.views.tasks import TaskRunner
+from desktop.views.visits.recuperation_page import BatchDialog, RecuperationPage
 from desktop.views.visits.visit_record_dialog import VisitRecordDialog
 from tests.visits.support import add_people
 
@@ -48,3 +57,77 @@ def test_the_result_date_is_today_when_the_planned_date_is_still_to_come(
     earlier = VisitRecordDialog(svc, passed)
     qtbot.addWidget(earlier)
     assert earlier.day.value() == passed.planned_date
+
+
+def _batch(ws: Workspace, db: Database, cost_fen: int = 60000) -> uuid.UUID:
+    add_people(db)
+    return ws.recuperation().create_batch(BatchDraft(
+        year=2027, name="2027年市总疗休养", destination="舟山", start_date=dt.date(2027, 5, 10),
+        end_date=dt.date(2027, 5, 14), days=5, quota=2, cost_per_day_fen=cost_fen,
+        organiser="市总"))
+
+
+def _select(page: RecuperationPage, name: str) -> None:
+    model = page.roster_model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == name)
+    page.roster_table.selectRow(row)
+
+
+def test_replace_is_offered_only_for_a_person_who_declined_and_says_so_for_people(
+        qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    svc = ws.recuperation()
+    bid = _batch(ws, db)
+    svc.fill(bid)
+    going, staying = svc.roster(bid)[:2]
+    svc.confirm(going.entry_id)
+    with pytest.raises(AppError) as err:
+        svc.replace(going.entry_id)
+    words = error_text(err.value)
+    assert words == (f"{going.name} 已确认参加，替补只能替换婉拒的人员：请选中婉拒的那一行。")
+    assert "状态" not in words and "输入有" not in words
+    svc.decline(staying.entry_id, "家中有事")
+    page = RecuperationPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    button = page.findChild(QPushButton, "replaceEntry")
+    assert button is not None and not button.isEnabled()  # nothing selected
+    _select(page, going.name)
+    assert not button.isEnabled() and button.toolTip() == words
+    _select(page, staying.name)
+    assert button.isEnabled() and staying.name in button.toolTip()
+    i18n.install(QApplication.instance(), "en")  # type: ignore[arg-type]
+    try:
+        _select(page, going.name)
+        assert "has confirmed" in button.toolTip()
+    finally:
+        i18n.install(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+
+
+def test_a_batch_above_600_yuan_a_day_is_warned_about_before_saving(
+        qtbot: QtBot, db: Database, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    dialog = BatchDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.destination.setText("舟山")
+    dialog.cost.setText("600")
+    assert dialog.cost_warning.isHidden()
+    dialog.cost.setText("800")
+    assert not dialog.cost_warning.isHidden()
+    assert "800.00" in dialog.cost_warning.text() and "600.00" in dialog.cost_warning.text()
+    dialog.save()
+    assert len(asked) == 1 and "600.00" in asked[0] and dialog.saved_id is None
+    assert ws.recuperation().batches() == []  # 否: nothing saved
+    answer[0] = QMessageBox.StandardButton.Yes
+    dialog.save()
+    assert dialog.saved_id is not None  # a warning, not a refusal
+    assert ws.recuperation().batch(dialog.saved_id).cost_per_day_fen == 80000
