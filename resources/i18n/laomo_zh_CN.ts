@@ -4352,6 +4352,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>未分组</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
@@ -4708,6 +4712,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Schedule automatically</source>
         <translation>自动排期</translation>
+    </message>
+    <message>
+        <source>Show everyone not scheduled…</source>
+        <translation>显示全部未排期人员…</translation>
+    </message>
+    <message>
+        <source>Hide the names</source>
+        <translation>隐藏名单</translation>
     </message>
     <message>
         <source>Change the campaign dates…</source>

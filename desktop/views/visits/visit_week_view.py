@@ -90,8 +90,10 @@ class VisitWeekView(QWidget):
             for c, day in enumerate(days):
                 visits = sorted(cells.get((team_id, day), []),
                                 key=lambda v: (v.time_slot, v.route_order or 0))
+                # full-width brackets in Chinese, ASCII ones in English (the walk-through)
                 lines = [f"{shown(TIME_SLOT, v.time_slot)} {v.route_order or ''}. "
-                         f"{v.name}（{v.area or v.district}）" for v in visits[:12]]
+                         + self.tr("%1 (%2)").replace("%2", v.area or v.district)
+                         .replace("%1", v.name) for v in visits[:12]]
                 if len(visits) > 12:
                     lines.append(self.tr("… and %1 more").replace("%1", str(len(visits) - 12)))
                 item = QTableWidgetItem("\n".join(lines))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -634,15 +635,39 @@ class VisitsPage(QWidget):
         ways.append(self.tr("or move the campaign's end date later."))
         return "\n".join([head, why, self.tr("To schedule them:"), *("· " + w for w in ways)])
 
-    def explain_schedule(self, o: ScheduleOutcome) -> None:
+    def schedule_box(self, o: ScheduleOutcome) -> QMessageBox:
+        """The message after an incomplete automatic schedule, everyone left behind under a
+        details button worded by us: Qt's own 显示详情… came out untranslated in English mode
+        (the walk-through), and Qt re-labels it from its catalogue on every click."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schedule automatically"),
                           self.schedule_text(o), QMessageBox.StandardButton.Close, self)
         box.setObjectName("scheduleLeftBox")
-        if len(o.left_names) > NAMES_SHOWN:  # everyone, under 显示详细信息
+        if len(o.left_names) > NAMES_SHOWN:  # everyone, under the details button
             box.setDetailedText("\n".join(o.left_names))
-        team = box.addButton(self.tr("New team…"), QMessageBox.ButtonRole.ActionRole)
-        dates = box.addButton(self.tr("Change the campaign dates…"),
-                              QMessageBox.ButtonRole.ActionRole)
+            details = next(b for b in box.buttons()
+                           if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
+            details.setObjectName("scheduleDetailsButton")
+            words = (self.tr("Show everyone not scheduled…"), self.tr("Hide the names"))
+            names = next(w for w in box.findChildren(QTextEdit)
+                         if w.toPlainText() == "\n".join(o.left_names))
+
+            def word_details() -> None:  # after Qt's own handler has toggled and re-labelled
+                holder = names.parentWidget()
+                hidden = names.isHidden() or (holder is not None and holder.isHidden())
+                details.setText(words[0] if hidden else words[1])
+
+            details.setText(words[0])
+            details.clicked.connect(word_details)
+        box.addButton(self.tr("New team…"), QMessageBox.ButtonRole.ActionRole) \
+            .setObjectName("scheduleNewTeam")
+        box.addButton(self.tr("Change the campaign dates…"),
+                      QMessageBox.ButtonRole.ActionRole).setObjectName("scheduleCampaignDates")
+        return box
+
+    def explain_schedule(self, o: ScheduleOutcome) -> None:
+        box = self.schedule_box(o)
+        team = box.findChild(QPushButton, "scheduleNewTeam")
+        dates = box.findChild(QPushButton, "scheduleCampaignDates")
         box.exec()
         if box.clickedButton() is team:
             self.ask_team()

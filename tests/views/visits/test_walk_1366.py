@@ -20,11 +20,14 @@ from desktop.services.permissions import Actor
 from desktop.services.visits.recuperation import BatchDraft
 from desktop.services.visits.rules import Rules
 from desktop.services.visits.service import VisitService
+from desktop.services.visits.types import ScheduleOutcome
 from desktop.services.workspace import Workspace
 from desktop.views import i18n
 from desktop.views.tasks import TaskRunner
 from desktop.views.visits.recuperation_page import BatchDialog, RecuperationPage
 from desktop.views.visits.visit_record_dialog import VisitRecordDialog
+from desktop.views.visits.visit_week_view import VisitWeekView
+from desktop.views.visits.visits_page import VisitsPage
 from tests.visits.support import add_people
 
 
@@ -131,3 +134,39 @@ def test_a_batch_above_600_yuan_a_day_is_warned_about_before_saving(
     dialog.save()
     assert dialog.saved_id is not None  # a warning, not a refusal
     assert ws.recuperation().batch(dialog.saved_id).cost_per_day_fen == 80000
+
+
+def test_english_mode_has_ascii_brackets_in_the_week_and_a_worded_details_button(
+        qtbot: QtBot, qapp: QApplication, db: Database, admin: Actor, ws: Workspace) -> None:
+    svc, cid = _scheduled(db, admin, dt.date(2027, 1, 1))
+    visits = svc.visits(cid)
+    outcome = ScheduleOutcome(3, 12, 1, 2, 3, dt.date(2027, 1, 4), dt.date(2027, 1, 5), 9, 5,
+                              tuple(f"人员{n}" for n in range(12)))
+    page = VisitsPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    for language, brackets, show, hide in (
+            ("zh_CN", "（", "显示全部未排期人员…", "隐藏名单"),
+            ("en", " (", "Show everyone not scheduled…", "Hide the names")):
+        i18n.install(qapp, language)
+        try:
+            week = VisitWeekView()
+            qtbot.addWidget(week)
+            week.set_data(visits, svc.teams(cid), None)
+            week.show_week(dt.date(2027, 1, 4))
+            cell = week.table.item(0, 0)
+            assert cell is not None and "吴兴辛" in cell.text()
+            assert brackets in cell.text()
+            if language == "en":
+                assert "（" not in cell.text() and "）" not in cell.text()
+            box = page.schedule_box(outcome)
+            qtbot.addWidget(box)
+            details = box.findChild(QPushButton, "scheduleDetailsButton")
+            assert details is not None and details.text() == show
+            box.show()
+            details.click()  # Qt re-labels its button from its own catalogue: ours stays
+            assert details.text() == hide
+            details.click()
+            assert details.text() == show
+            box.close()
+        finally:
+            i18n.install(qapp, "zh_CN")
