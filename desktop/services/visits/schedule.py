@@ -385,7 +385,7 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
     q = (select(Visit, Person.name, Person.sex, Person.birth_date, Person.treatment_level,
                 Person.in_hardship, Person.life_status, Person.death_date, Person.address,
                 Person.mobile, Person.phone, Person.district_id, Person.employment_status,
-                Person.name_pinyin)
+                Person.name_pinyin, Person.spouse_name)
          .join(Person, Person.id == Visit.person_id)
          .where(Visit.deleted_at.is_(None)))
     q = q.where(Visit.campaign_id == campaign_id if campaign_id is not None
@@ -422,6 +422,7 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
             district=names.get(r.district_id, ""), treatment_level=r.treatment_level,
             honors=honors.get(v.person_id, ""), in_hardship=r.in_hardship,
             life_status=r.life_status, death_date=r.death_date,
+            family=(r.spouse_name or "") if r.life_status == "deceased" else "",
             employment_status=r.employment_status or "", address=r.address or "",
             phone=contact if unmask else mask_phone(contact), reason=v.reason or "",
             added_manually=v.added_manually, status=v.status,
