@@ -4352,10 +4352,6 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>未分组</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
