@@ -2649,6 +2649,37 @@
     </message>
 </context>
 <context>
+    <name>PrintScopeDialog</name>
+    <message>
+        <source>The whole list</source>
+        <translation>整份名单</translation>
+    </message>
+    <message>
+        <source>One team, all its days</source>
+        <translation>一个走访组（全部日期）</translation>
+    </message>
+    <message>
+        <source>One team on one day</source>
+        <translation>一个走访组的某一天</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>走访组：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>The campaign has no team yet.</source>
+        <translation>本次活动还没有走访组。</translation>
+    </message>
+    <message>
+        <source>This team has no scheduled day yet.</source>
+        <translation>这个走访组还没有排定日期。</translation>
+    </message>
+</context>
+<context>
     <name>ProposalsDialog</name>
     <message>
         <source>Proposals from the city</source>

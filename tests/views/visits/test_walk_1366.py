@@ -9,26 +9,32 @@ import dataclasses
 import datetime as dt
 import uuid
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.texts import error_text
 from desktop.database import Database
 from desktop.errors import AppError
-from desktop.services.permissions import Actor
+from desktop.services.permissions import Actor, Role
 from desktop.services.visits.recuperation import BatchDraft
 from desktop.services.visits.rules import Rules
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import ScheduleOutcome
 from desktop.services.workspace import Workspace
 from desktop.views import i18n
+from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.tasks import TaskRunner
+from desktop.views.visits.print_scope_dialog import PrintScopeDialog
 from desktop.views.visits.recuperation_page import BatchDialog, RecuperationPage
 from desktop.views.visits.visit_record_dialog import VisitRecordDialog
 from desktop.views.visits.visit_week_view import VisitWeekView
 from desktop.views.visits.visits_page import VisitsPage
 from tests.visits.support import add_people
+from tests.visits.test_print import text_of
 
 
 def _scheduled(db: Database, admin: Actor, today: dt.date) -> tuple[VisitService, uuid.UUID]:
@@ -170,3 +176,92 @@ def test_english_mode_has_ascii_brackets_in_the_week_and_a_worded_details_button
             box.close()
         finally:
             i18n.install(qapp, "zh_CN")
+
+
+def test_the_window_prints_one_team_on_one_day(
+        qtbot: QtBot, db: Database, admin: Actor, ws: Workspace, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """打印/导出 printed the whole approved list (141 pages); now a team's day is chosen from
+    the campaign's teams and their scheduled days, and the PDF holds that day only."""
+    svc, cid = _scheduled(db, admin, dt.date(2027, 1, 1))
+    team2 = svc.create_team(cid, "第二组", None, [svc.add_staff("赵干事")])
+    late = [r.id for r in svc.visits(cid) if r.planned_date == dt.date(2027, 1, 5)]
+    svc.assign(late[:1], team2, dt.date(2027, 1, 6), "上午")
+    VisitService(db.sessions, Actor(30, "rev1", "审核员", Role.REVIEWER)).approve_campaign(cid)
+    rows = svc.visits(cid)
+    team1 = next(t.id for t in svc.teams(cid) if t.name == "第一组")
+    chosen = dt.date(2027, 1, 5)
+    inside = {r.name for r in rows if r.team_id == team1 and r.planned_date == chosen}
+    outside = {r.name for r in rows} - inside
+    assert inside and outside
+    page = VisitsPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    index = next(i for i in range(page.campaign.count()) if page.campaign.itemData(i) == cid)
+    page.campaign.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PrintScopeDialog)
+        teams = [dialog.team.itemText(i) for i in range(dialog.team.count())]
+        dialog.team_day.setChecked(True)
+        dialog.team.setCurrentIndex(_index(dialog.team, team1))
+        days = [dialog.day.itemText(i) for i in range(dialog.day.count())]
+        seen.append((teams, days))
+        dialog.day.setCurrentIndex(_index(dialog.day, chosen))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    menu = page.findChild(QMenu, "visitListMenu")
+    assert menu is not None
+    masked = next(a for a in menu.actions() if a.objectName() == "visitListMasked")
+    masked.trigger()
+    qtbot.waitUntil(lambda: bool(_previews(page)), timeout=30000)
+    teams, days = seen[0]
+    assert [t.split("（")[0] for t in teams] == ["第一组", "第二组"]
+    assert [d.split("（")[0] for d in days] == sorted(
+        {r.planned_date.isoformat() for r in rows if r.team_id == team1 and r.planned_date})
+    preview = _previews(page)[0]
+    assert preview._file_name.endswith("-第一组-2027-01-05-走访慰问名单.pdf")
+    pdf = tmp_path / "day.pdf"
+    assert preview.save_to(str(pdf))
+    preview.close()
+    text = text_of(pdf.read_bytes(), tmp_path)
+    assert "第一组" in text and "2027-01-05" in text and "2027-01-04" not in text
+    assert all(name in text for name in inside)
+    assert not any(name in text for name in outside)
+    assert f"合计：{len(inside)}人" in text
+    # the receipt too, for one team on all its days
+    QTimer.singleShot(0, lambda: _choose_team(team2))
+    receipt = next(a for a in page.findChild(QMenu, "printVisitsMenu").actions()
+                   if a.text() == "慰问金签收表（PDF）…")
+    receipt.trigger()
+    qtbot.waitUntil(lambda: bool(_previews(page)), timeout=30000)
+    preview = _previews(page)[0]
+    assert preview._file_name.endswith("-第二组-慰问金签收表.pdf")
+    assert preview.save_to(str(pdf))
+    preview.close()
+    text = text_of(pdf.read_bytes(), tmp_path)
+    moved = next(r.name for r in svc.visits(cid) if r.team_id == team2)
+    assert moved in text and "合计：1人" in text
+
+
+def _choose_team(team_id: uuid.UUID) -> None:
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, PrintScopeDialog)
+    dialog.one_team.setChecked(True)
+    dialog.team.setCurrentIndex(_index(dialog.team, team_id))
+    dialog.accept()
+
+
+def _index(combo: QComboBox, data: object) -> int:
+    return next(i for i in range(combo.count()) if combo.itemData(i) == data)
+
+
+def _previews(parent: QWidget) -> list[DocumentPreviewDialog]:
+    return [w for w in parent.findChildren(DocumentPreviewDialog) if w.isVisible()]
