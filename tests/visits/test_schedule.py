@@ -104,6 +104,9 @@ def test_scheduling_again_after_adding_teams_fills_only_what_each_day_has_left(
     assert first.left > 0
     before = {r.id: (r.team_id, r.planned_date, r.time_slot) for r in svc.visits(cid)
               if r.planned_date is not None}
+    again = svc.schedule(cid, [team1], dt.date(2027, 1, 4), per_day=3)
+    assert again.scheduled == 0 and again.left == first.left  # nothing booked twice
+    assert again.teams_needed == first.teams_needed  # in all, counting the full days
     team2 = svc.create_team(cid, "第二组", None, [member])
     team3 = svc.create_team(cid, "第三组", None, [member])
     svc.schedule(cid, [team1, team2, team3], dt.date(2027, 1, 4), per_day=3)

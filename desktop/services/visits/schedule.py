@@ -169,6 +169,8 @@ class VisitSchedule:
             pending.sort(key=lambda r: (names.get(r.district_id, ""), r[0].area or "",
                                         r.address or ""))
             held = _held(s, c.id)
+            window = set(_team_days(team_ids, first_day, c.end_date, calendar.office_closed))
+            busy = sum(1 for key, day in held.items() if key in window and day.total)
             slots = _team_days(team_ids, first_day, c.end_date, calendar.office_closed)
             morning = (per_day + 1) // 2
             slot: tuple[uuid.UUID, dt.date] | None = None
@@ -195,7 +197,8 @@ class VisitSchedule:
             days = sum(1 for _t, _d in _team_days(team_ids[:1], first_day, c.end_date,
                                                   calendar.office_closed))
             return _outcome(done, left, len(team_ids), days, per_day, first_day, c.end_date,
-                            _district_runs(pending), tuple(r.name for r in pending[done:]))
+                            _district_runs(pending), tuple(r.name for r in pending[done:]),
+                            busy)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -244,14 +247,17 @@ def _slots_needed(runs: Sequence[int], per_day: int) -> int:
 
 
 def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: dt.date,
-             last: dt.date, runs: Sequence[int], left_names: tuple[str, ...]) -> ScheduleOutcome:
-    """The figures and the two ways to fit everyone: more visits per day, or more teams."""
+             last: dt.date, runs: Sequence[int], left_names: tuple[str, ...],
+             busy: int = 0) -> ScheduleOutcome:
+    """The figures and the two ways to fit everyone: more visits per day, or more teams.
+    ``busy``: the team-days already holding visits before this run (a second run after
+    adding teams), which the teams in all must also cover."""
     available = teams * days
     per_day_needed, teams_needed = per_day, teams
     if left and available:
         per_day_needed = next((p for p in range(per_day, 201)
                                if _slots_needed(runs, p) <= available), 201)
-        teams_needed = -(-_slots_needed(runs, per_day) // days)
+        teams_needed = -(-(busy + _slots_needed(runs, per_day)) // days)
     elif left:
         per_day_needed, teams_needed = 0, 0  # no working day left before the campaign ends
     return ScheduleOutcome(done, left, teams, days, per_day, first, last, per_day_needed,
