@@ -210,6 +210,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "编号“{value}”太短：请至少给出前 8 位。",
         "The id “{value}” is too short: give at least its first 8 characters.",
     ),
+    "recuperation_replace_confirmed": (
+        "{name} 已确认参加，替补只能替换婉拒的人员：请选中婉拒的那一行。",
+        "{name} has confirmed and goes: only a person who declined can be replaced. Select "
+        "the row of the person who declined.",
+    ),
+    "recuperation_replace_nominated": (
+        "{name} 尚未婉拒，替补只能替换婉拒的人员：先点“婉拒…”登记原因，或选中婉拒的那一行。",
+        "{name} has not declined: only a person who declined can be replaced. Record the "
+        "refusal with “Declined…” first, or select the row of the person who declined.",
+    ),
+    "recuperation_replace_replaced": (
+        "{name} 的名额已经替补过了：请选中另一位婉拒的人员。",
+        "{name}'s place was already filled from the waiting list: select another person "
+        "who declined.",
+    ),
     "recuperation_no_waiting": (
         "候补名单中没有符合条件的人选可以替补。",
         "Nobody eligible is left on the waiting list to replace them.",

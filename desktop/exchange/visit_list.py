@@ -86,7 +86,8 @@ def visit_list_xlsx(rows: Iterable[Any], *, title: str) -> bytes:
     for n, r in enumerate(rows, start=1):
         values: list[Any] = [
             n, r.team, r.planned_date, r.time_slot, r.route_order, r.district, r.area, r.name,
-            r.sex, r.age, r.honors,
+            r.sex, zh(LIFE_STATUS, LIFE_DECEASED) if r.life_status == LIFE_DECEASED else r.age,
+            r.honors,
             zh(LIFE_STATUS, r.life_status) if r.life_status == LIFE_DECEASED
             else r.employment_status, "是" if r.in_hardship else "", r.address, r.phone,
             _money(r.standard_fen), r.goods or r.standard_goods, r.visitors or r.team_people,

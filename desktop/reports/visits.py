@@ -52,6 +52,33 @@ def _now(row: Any) -> str:
     return str(row.employment_status or "")
 
 
+def _deceased(row: Any) -> bool:
+    return bool(row.life_status == LIFE_DECEASED)
+
+
+def _age(row: Any) -> str:
+    """已故 for a dead person, as the 花名册 prints (the list printed 88 for a man who died in
+    2022), else the age on the visit's day."""
+    if _deceased(row):
+        return zh(LIFE_STATUS, LIFE_DECEASED)
+    return "" if row.age is None else str(row.age)
+
+
+def _contact(row: Any) -> str:
+    """住址/电话: for a dead person the family named in the file, and the number on the file
+    marked as his former one (the family is visited, not him)."""
+    if not _deceased(row):
+        return "／".join(x for x in (row.address, row.phone) if x)
+    family = getattr(row, "family", "")
+    return "／".join(x for x in (row.address, f"家属：配偶 {family}" if family else "",
+                                 f"原号码 {row.phone}" if row.phone else "") if x)
+
+
+def _signer(row: Any) -> str:
+    """The name on the receipt: a dead person's money is signed for by the family."""
+    return f"{row.name}（家属代领）" if _deceased(row) else str(row.name)
+
+
 def _who_when(campaign: str, team: str | None, day: dt.date | None) -> str:
     """The subtitle of a team's sheet: the campaign, the team and its day."""
     parts = [x for x in (team, format_date(day) if day else None) if x]
@@ -98,9 +125,9 @@ def _visit_cells(members: Sequence[Any], people: str) -> tuple[tuple[str, ...], 
     for n, r in enumerate(members, start=1):
         standard = yuan(r.standard_fen) if r.standard_fen else ""
         cells.append((
-            str(n), r.district, r.name, r.sex, "" if r.age is None else str(r.age),
+            str(n), r.district, r.name, r.sex, _age(r),
             r.honors or (r.treatment_level or ""), _now(r), "是" if r.in_hardship else "",
-            "／".join(x for x in (r.address, r.phone) if x), standard,
+            _contact(r), standard,
             r.goods or r.standard_goods,
             "" if (r.visitors or people) == people else r.visitors,  # header names them
             _day(r.actual_date or r.planned_date), "",
@@ -141,10 +168,15 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
             subtotal += money or 0
             if not done:
                 pending, pending_fen = pending + 1, pending_fen + (money or 0)
-            cells.append((str(seq), r.district, r.name,
+            note = "" if done else "待走访"
+            if _deceased(r):  # who signs for the family: the spouse named in the file
+                family = getattr(r, "family", "")
+                note = "；".join(x for x in (f"配偶 {family} 签收" if family else "家属签收",
+                                            note) if x)
+            cells.append((str(seq), r.district, _signer(r),
                           r.treatment_level or ("困难" if r.in_hardship else ""), yuan(money),
                           (r.goods or r.standard_goods) if done or not r.goods else r.goods,
-                          "", _day(r.actual_date) if done else "", "" if done else "待走访"))
+                          "", _day(r.actual_date) if done else "", note))
         total += subtotal
         label = district or "本组"
         sections.append(Section(district, tuple(cells),

@@ -194,6 +194,14 @@
         <source>Age limit on the first day:</source>
         <translation>出发日年龄上限：</translation>
     </message>
+    <message>
+        <source>%1 yuan a day is above the province's limit of %2 yuan a person a day for workers' recuperation.</source>
+        <translation>每天 %1 元，超过省职工疗休养每人每天 %2 元的上限。</translation>
+    </message>
+    <message>
+        <source>Save the batch anyway?</source>
+        <translation>仍然保存这个批次吗？</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDialog</name>
@@ -2649,6 +2657,37 @@
     </message>
 </context>
 <context>
+    <name>PrintScopeDialog</name>
+    <message>
+        <source>The whole list</source>
+        <translation>整份名单</translation>
+    </message>
+    <message>
+        <source>One team, all its days</source>
+        <translation>一个走访组（全部日期）</translation>
+    </message>
+    <message>
+        <source>One team on one day</source>
+        <translation>一个走访组的某一天</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>走访组：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>The campaign has no team yet.</source>
+        <translation>本次活动还没有走访组。</translation>
+    </message>
+    <message>
+        <source>This team has no scheduled day yet.</source>
+        <translation>这个走访组还没有排定日期。</translation>
+    </message>
+</context>
+<context>
     <name>ProposalsDialog</name>
     <message>
         <source>Proposals from the city</source>
@@ -2918,6 +2957,14 @@
     <message>
         <source>Roster</source>
         <translation>名单</translation>
+    </message>
+    <message>
+        <source>Select the row of a person who declined.</source>
+        <translation>请选中婉拒人员的那一行。</translation>
+    </message>
+    <message>
+        <source>Give %1's place to the first eligible person on the waiting list.</source>
+        <translation>把 %1 的名额给候补名单中第一位符合条件的人员。</translation>
     </message>
     <message>
         <source>Working out who may go…</source>
@@ -4700,6 +4747,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Schedule automatically</source>
         <translation>自动排期</translation>
+    </message>
+    <message>
+        <source>Show everyone not scheduled…</source>
+        <translation>显示全部未排期人员…</translation>
+    </message>
+    <message>
+        <source>Hide the names</source>
+        <translation>隐藏名单</translation>
     </message>
     <message>
         <source>Change the campaign dates…</source>

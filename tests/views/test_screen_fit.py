@@ -67,6 +67,7 @@ def openers(ws: Workspace, tasks: TaskRunner,
     from desktop.views.register.person_timeline import StatusChangeDialog
     from desktop.views.setup_wizard import SetupWizard
     from desktop.views.visits.campaign_dialog import CampaignDialog
+    from desktop.views.visits.print_scope_dialog import PrintScopeDialog
     from desktop.views.visits.recuperation_page import BatchDialog
     from desktop.views.visits.visit_hardship_dialog import VisitHardshipDialog
     from desktop.views.visits.visit_record_dialog import VisitRecordDialog
@@ -120,6 +121,8 @@ def openers(ws: Workspace, tasks: TaskRunner,
                                                          visits.campaign(campaign.id)),
         "AssignDialog": lambda: AssignDialog(visits.teams(campaign.id), visit),
         "BatchDialog": lambda: BatchDialog(ws),
+        "PrintScopeDialog": lambda: PrintScopeDialog("走访慰问名单", visits.teams(campaign.id),
+                                                     visits.visits(campaign.id)),
         "CampaignDialog": lambda: CampaignDialog(visits, campaign.id, ["长兴县"]),
         "OpenItemsDialog": lambda: OpenItemsDialog(ws, lambda *a, **k: None),
         "ProposeHonorDialog": lambda: ProposeHonorDialog(lambda *a, **k: None),

@@ -132,3 +132,57 @@ def test_a_team_sheet_names_the_team_and_day_and_gives_full_phones_audited(
     assert any("走访组工作名单" in r for r in reasons)  # audited like an unmask
     receipt, _n = prints.campaign_pdf(cid, "receipt", team_id=team)
     assert "本页小计" in text_of(receipt, tmp_path) and "大写" in text_of(receipt, tmp_path)
+
+
+def test_a_deceased_persons_row_says_so_and_the_family_signs(
+        db: Database, admin: Actor, fontset: FontSet, tmp_path: Path) -> None:
+    """The walk-through: a family visit printed the dead man's age (88, died 2022) and his own
+    phone, and the receipt gave his name to sign."""
+    import dataclasses
+
+    from sqlalchemy import update
+
+    from desktop.models import Person
+    from desktop.services.visits.rules import Rules
+
+    ids = add_people(db)
+    with db.sessions.begin() as s:
+        s.execute(update(Person).where(Person.id == ids["已故己"]).values(
+            spouse_name="王秀英", mobile="13900000006", death_date=dt.date(2022, 3, 1)))
+    svc = VisitService(db.sessions, admin, today=lambda: dt.date(2027, 2, 1))
+    cid = svc.create_campaign(dataclasses.replace(
+        svc.default_draft("春节", 2027), rules=Rules(
+            levels=("全国", "省部级"), deceased_families=True, deceased_within_years=10)))
+    svc.plan(cid)
+    team = svc.create_team(cid, "第一组", svc.add_staff("王主席"))
+    svc.auto_schedule(cid, [team], dt.date(2027, 1, 4), per_day=5)
+    rows = svc.visits(cid, unmask=True, reason="测试")
+    dead = next(r for r in rows if r.name == "已故己")
+    assert dead.age is not None and dead.family == "王秀英"
+    alive = next(r for r in rows if r.name == "全国甲")
+    text = text_of(render(visit_list_document(
+        rows, association="长兴县劳动模范协会", campaign="2027年元旦春节走访慰问",
+        date=dt.date(2027, 1, 2)), fontset), tmp_path)
+    assert f"已故己{dead.sex}已故" in text  # 姓名 | 性别 | 年龄
+    assert f"已故己{dead.sex}{dead.age}" not in text
+    assert f"全国甲{alive.sex}{alive.age}" in text  # the living keep their age
+    assert "家属：配偶王秀英" in text and "原号码13900000006" in text
+    text = text_of(render(receipt_document(
+        rows, association="长兴县劳动模范协会", campaign="春节", date=dt.date(2027, 1, 2)),
+        fontset), tmp_path)
+    # a narrow column wraps the cell and pdftotext puts the next column's words between
+    assert _wrapped("已故己（家属代领）", text) and _wrapped("配偶王秀英签收", text)
+    assert text.count("家属代领") <= 1 and not _wrapped("全国甲（家属代领）", text)
+    data = visit_list_xlsx(rows, title="名单")
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet is not None
+    ages = {sheet.cell(row=n, column=8).value: sheet.cell(row=n, column=10).value
+            for n in range(3, sheet.max_row + 1)}
+    assert ages["已故己"] == "已故" and ages["全国甲"] == alive.age
+
+
+def _wrapped(phrase: str, text: str, gap: int = 8) -> bool:
+    """``phrase`` in ``text`` in order, a wrapped cell's lines at most ``gap`` characters of
+    neighbouring cells apart."""
+    pattern = f".{{0,{gap}}}".join(re.escape(c) for c in phrase)
+    return re.search(pattern, text) is not None

@@ -84,3 +84,41 @@ def test_teams_auto_schedule_routes_and_conflicts(db: Database, admin: Actor) ->
     with pytest.raises(ValidationError) as err:
         svc.assign(target, team1, dt.date(2027, 3, 1))
     assert err.value.codes() == {"planned_date": "visit_outside_window"}
+
+
+def test_scheduling_again_after_adding_teams_fills_only_what_each_day_has_left(
+        db: Database, admin: Actor) -> None:
+    """The clerk's 2027 春节 walk: one team at 3 a day could not place everyone, two teams were
+    added and 自动排期 run again; the first team's days were booked twice (6 on a day)."""
+    add_people(db)
+    svc = VisitService(db.sessions, admin, today=lambda: dt.date(2027, 1, 1))
+    draft = svc.default_draft("春节", 2027)
+    cid = svc.create_campaign(dataclasses.replace(
+        draft, end_date=dt.date(2027, 1, 5),
+        rules=Rules(levels=("全国", "省部级", "市级", "县级"), deceased_families=True,
+                    deceased_within_years=10)))
+    svc.plan(cid)
+    member = svc.add_staff("李干事")
+    team1 = svc.create_team(cid, "第一组", None, [member])
+    first = svc.schedule(cid, [team1], dt.date(2027, 1, 4), per_day=3)
+    assert first.left > 0
+    before = {r.id: (r.team_id, r.planned_date, r.time_slot) for r in svc.visits(cid)
+              if r.planned_date is not None}
+    again = svc.schedule(cid, [team1], dt.date(2027, 1, 4), per_day=3)
+    assert again.scheduled == 0 and again.left == first.left  # nothing booked twice
+    assert again.teams_needed == first.teams_needed  # in all, counting the full days
+    team2 = svc.create_team(cid, "第二组", None, [member])
+    team3 = svc.create_team(cid, "第三组", None, [member])
+    svc.schedule(cid, [team1, team2, team3], dt.date(2027, 1, 4), per_day=3)
+    rows = svc.visits(cid)
+    per_team_day: dict[tuple[object, object], int] = {}
+    for r in rows:
+        if r.planned_date is not None:
+            key = (r.team_id, r.planned_date)
+            per_team_day[key] = per_team_day.get(key, 0) + 1
+    assert per_team_day and max(per_team_day.values()) <= 3
+    # what was scheduled stays where it was, and the new teams took the rest
+    assert {r.id: (r.team_id, r.planned_date, r.time_slot) for r in rows
+            if r.id in before} == before
+    assert {r.team_id for r in rows if r.id not in before and r.planned_date} & {team2, team3}
+    assert not [c for c in svc.conflicts(cid) if c.kind == "team_double_booked"]

@@ -34,6 +34,9 @@ from desktop.services.visits.schedule import honors_text
 from desktop.services.visits.store import CHUNK, EDIT, clean, district_names
 
 ON_ROSTER = ("nominated", "confirmed")
+COST_PER_DAY_LIMIT_FEN = 60_000
+"""The Zhejiang workers' scheme pays at most 600 元 a person a day: a batch above it is
+warned about before saving, not refused (another province's scheme may differ)."""
 MAY_DAY = "五一劳动奖章"
 
 
@@ -383,7 +386,10 @@ class RecuperationService(Service):
         with self._sessions.begin() as s:
             e = _entry(s, entry_id, edit=True)
             if e.status != "declined":
-                raise ValidationError.single("status", "recuperation_status")
+                # said for people, with the name (the walk-through read 状态：当前状态下不能…)
+                person = s.get(Person, e.person_id)
+                raise AppError(f"recuperation_replace_{e.status}",
+                               name=person.name if person is not None else "")
             b = _batch(s, e.batch_id)
             nxt = next((r for r in eligibility_rows(s, b, None)
                         if r.eligible and r.on_roster is None), None)

@@ -168,20 +168,26 @@ class VisitSchedule:
                        Visit.planned_date.is_(None))).all())
             pending.sort(key=lambda r: (names.get(r.district_id, ""), r[0].area or "",
                                         r.address or ""))
+            held = _held(s, c.id)
+            window = set(_team_days(team_ids, first_day, c.end_date, calendar.office_closed))
+            busy = sum(1 for key, day in held.items() if key in window and day.total)
             slots = _team_days(team_ids, first_day, c.end_date, calendar.office_closed)
-            slot = next(slots, None)
-            filled, last_district, done = 0, None, 0
+            morning = (per_day + 1) // 2
+            slot: tuple[uuid.UUID, dt.date] | None = None
+            day = _TeamDay()
+            done = 0
             for row in pending:
                 district = row.district_id
-                if slot is not None and filled and (filled >= per_day or
-                                                    district != last_district):
-                    slot, filled = next(slots, None), 0  # a new team-day for a new district
+                if (slot is None or day.total >= per_day
+                        or (day.districts and district not in day.districts)):
+                    slot, day = _next_team_day(slots, held, per_day, district)
                 if slot is None:
                     break  # the window is full: the rest stay unscheduled (coverage shows it)
                 v = row[0]
                 v.team_id, v.planned_date = slot
-                v.time_slot = SLOTS[0] if filled < (per_day + 1) // 2 else SLOTS[1]
-                filled, last_district, done = filled + 1, district, done + 1
+                v.time_slot = SLOTS[0] if day.am < morning else SLOTS[1]
+                day.add(v.time_slot, district)
+                done += 1
             s.flush()
             renumber(s, c.id)
             left = len(pending) - done
@@ -191,7 +197,8 @@ class VisitSchedule:
             days = sum(1 for _t, _d in _team_days(team_ids[:1], first_day, c.end_date,
                                                   calendar.office_closed))
             return _outcome(done, left, len(team_ids), days, per_day, first_day, c.end_date,
-                            _district_runs(pending), tuple(r.name for r in pending[done:]))
+                            _district_runs(pending), tuple(r.name for r in pending[done:]),
+                            busy)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -240,18 +247,68 @@ def _slots_needed(runs: Sequence[int], per_day: int) -> int:
 
 
 def _outcome(done: int, left: int, teams: int, days: int, per_day: int, first: dt.date,
-             last: dt.date, runs: Sequence[int], left_names: tuple[str, ...]) -> ScheduleOutcome:
-    """The figures and the two ways to fit everyone: more visits per day, or more teams."""
+             last: dt.date, runs: Sequence[int], left_names: tuple[str, ...],
+             busy: int = 0) -> ScheduleOutcome:
+    """The figures and the two ways to fit everyone: more visits per day, or more teams.
+    ``busy``: the team-days already holding visits before this run (a second run after
+    adding teams), which the teams in all must also cover."""
     available = teams * days
     per_day_needed, teams_needed = per_day, teams
     if left and available:
         per_day_needed = next((p for p in range(per_day, 201)
                                if _slots_needed(runs, p) <= available), 201)
-        teams_needed = -(-_slots_needed(runs, per_day) // days)
+        teams_needed = -(-(busy + _slots_needed(runs, per_day)) // days)
     elif left:
         per_day_needed, teams_needed = 0, 0  # no working day left before the campaign ends
     return ScheduleOutcome(done, left, teams, days, per_day, first, last, per_day_needed,
                            teams_needed, left_names)
+
+
+class _TeamDay:
+    """What one team-day holds: visits in the morning and afternoon and their districts."""
+
+    def __init__(self) -> None:
+        self.am, self.pm = 0, 0
+        self.districts: set[Any] = set()
+
+    @property
+    def total(self) -> int:
+        return self.am + self.pm
+
+    def add(self, slot: str | None, district: Any) -> None:
+        if slot == SLOTS[0]:
+            self.am += 1
+        else:
+            self.pm += 1
+        self.districts.add(district)
+
+
+def _held(s: Session, campaign_id: uuid.UUID) -> dict[tuple[uuid.UUID, dt.date], _TeamDay]:
+    """The visits each team-day already holds (both slots), so running the scheduler again
+    after adding teams fills only what is left of a day instead of booking it twice."""
+    held: dict[tuple[uuid.UUID, dt.date], _TeamDay] = defaultdict(_TeamDay)
+    for v, district in s.execute(
+            select(Visit, Person.district_id).join(Person, Person.id == Visit.person_id)
+            .where(Visit.campaign_id == campaign_id, Visit.deleted_at.is_(None),
+                   Visit.status != "removed", Visit.team_id.is_not(None),
+                   Visit.planned_date.is_not(None))):
+        if v.team_id is not None and v.planned_date is not None:  # the query says so
+            held[(v.team_id, v.planned_date)].add(v.time_slot, district)
+    return held
+
+
+def _next_team_day(slots: Iterator[tuple[uuid.UUID, dt.date]],
+                   held: dict[tuple[uuid.UUID, dt.date], _TeamDay], per_day: int,
+                   district: Any) -> tuple[tuple[uuid.UUID, dt.date] | None, _TeamDay]:
+    """The next team-day with room for a visit in ``district``: a full day is skipped, and so
+    is a day already holding another district (a team-day never mixes two)."""
+    for slot in slots:
+        day = held.get(slot)
+        if day is None:
+            day = held[slot] = _TeamDay()
+        if day.total < per_day and (not day.districts or day.districts == {district}):
+            return slot, day
+    return None, _TeamDay()
 
 
 def _team_days(team_ids: Sequence[uuid.UUID], first: dt.date, last: dt.date,
@@ -334,7 +391,7 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
     q = (select(Visit, Person.name, Person.sex, Person.birth_date, Person.treatment_level,
                 Person.in_hardship, Person.life_status, Person.death_date, Person.address,
                 Person.mobile, Person.phone, Person.district_id, Person.employment_status,
-                Person.name_pinyin)
+                Person.name_pinyin, Person.spouse_name)
          .join(Person, Person.id == Visit.person_id)
          .where(Visit.deleted_at.is_(None)))
     q = q.where(Visit.campaign_id == campaign_id if campaign_id is not None
@@ -371,6 +428,7 @@ def _visit_rows(s: Session, campaign_id: uuid.UUID | None, team_id: uuid.UUID | 
             district=names.get(r.district_id, ""), treatment_level=r.treatment_level,
             honors=honors.get(v.person_id, ""), in_hardship=r.in_hardship,
             life_status=r.life_status, death_date=r.death_date,
+            family=(r.spouse_name or "") if r.life_status == "deceased" else "",
             employment_status=r.employment_status or "", address=r.address or "",
             phone=contact if unmask else mask_phone(contact), reason=v.reason or "",
             added_manually=v.added_manually, status=v.status,

@@ -70,6 +70,9 @@ class CampaignMakerChecker(PermissionDenied):
 class VisitService(VisitSchedule, VisitRecords, Service):
     """Use cases of visit campaigns; every public method is one transaction."""
 
+    def today(self) -> dt.date:
+        """The service's today: a result's date may not be later (the record dialog's default)."""
+        return self._today()
 
     # -- campaigns ----------------------------------------------------------------------------
 

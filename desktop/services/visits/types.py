@@ -114,6 +114,7 @@ class VisitRow:
     follow_up_closed: bool
     photos: int
     row_version: int
+    family: str = ""  # for a deceased person: the spouse named in the file (who may sign)
 
 
 @dataclass(frozen=True)

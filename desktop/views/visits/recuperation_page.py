@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -24,12 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import to_fen, yuan
-from desktop.core.texts import problem_text
+from desktop.core.texts import error_text, problem_text
 from desktop.core.vocabulary import ORGANISER, RECUPERATION_STATUS, SEX
 from desktop.errors import AppError, ValidationError
 from desktop.files import write_atomically
 from desktop.services.permissions import Perm
-from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
+from desktop.services.visits.recuperation import (
+    COST_PER_DAY_LIMIT_FEN,
+    BatchDraft,
+    RecuperationRules,
+)
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import counted, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
@@ -72,7 +77,14 @@ class BatchDialog(QDialog):
         self.quota.setRange(1, 10000)
         self.quota.setValue(20)
         self.cost = MoneyField(self)
+        self.cost.setObjectName("batchCost")
         self.cost.set_value(600)
+        self.cost_warning = QLabel(self)
+        self.cost_warning.setObjectName("batchCostWarning")
+        self.cost_warning.setStyleSheet("color: #8a5a00")
+        self.cost_warning.setWordWrap(True)
+        self.cost_warning.hide()
+        self.cost.textChanged.connect(lambda _t: self._cost_changed())
         self.organiser = QComboBox(self)
         for code in ORGANISER:  # the stored word as data, shown in the UI's language
             self.organiser.addItem(word(ORGANISER, code), code)
@@ -95,6 +107,7 @@ class BatchDialog(QDialog):
         form.addRow(self.tr("Days (with travel):"), self.days)
         form.addRow(self.tr("Places:"), self.quota)
         form.addRow(self.tr("Cost per day (yuan):"), self.cost)
+        form.addRow("", self.cost_warning)
         form.addRow(self.tr("Organiser:"), self.organiser)
         form.addRow(self.tr("Age limit on the first day:"), self.max_age)
         form.addRow(self.problem)
@@ -111,7 +124,28 @@ class BatchDialog(QDialog):
             organiser=str(self.organiser.currentData()),
             rules=RecuperationRules(max_age=self.max_age.value()))
 
+    def over_limit_words(self) -> str:
+        """The warning when the cost per day is above the province's figure, else ''."""
+        cost = self.cost.value()
+        if cost is None or to_fen(cost) <= COST_PER_DAY_LIMIT_FEN:
+            return ""
+        return (self.tr("%1 yuan a day is above the province's limit of %2 yuan a person a "
+                        "day for workers' recuperation.")
+                .replace("%1", yuan(to_fen(cost))).replace("%2", yuan(COST_PER_DAY_LIMIT_FEN)))
+
+    def _cost_changed(self) -> None:
+        words = self.over_limit_words()
+        self.cost_warning.setText(words)
+        self.cost_warning.setVisible(bool(words))
+
     def save(self) -> None:
+        over = self.over_limit_words()
+        if over and QMessageBox.question(
+                self, self.windowTitle(), over + "\n" + self.tr("Save the batch anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            self.cost.setFocus()
+            return
         try:
             self.saved_id = self._ws.recuperation().create_batch(self.draft())
         except ValidationError as exc:
@@ -204,6 +238,27 @@ class RecuperationPage(QWidget):
         gate_children(self, workspace.actor, dict.fromkeys(
             ("newBatch", "fillBatch", "nominate", "confirmEntry", "declineEntry",
              "replaceEntry"), Perm.EDIT_PERSONS))
+        self.roster_table.selectionModel().selectionChanged.connect(self._roster_selected)
+        self._roster_selected()
+
+    def _roster_selected(self) -> None:
+        """从候补名单替补 only for a person who declined; otherwise disabled, saying why (the
+        walk-through pressed it on a confirmed person and read 状态：当前状态下不能…)."""
+        button = self.findChild(QPushButton, "replaceEntry")
+        if button is None or not self._ws.actor.can(Perm.EDIT_PERSONS):
+            return  # gated for the role, with that reason
+        rows = selected(self.roster_table)
+        if not rows:
+            button.setEnabled(False)
+            button.setToolTip(self.tr("Select the row of a person who declined."))
+        elif rows[0].status != "declined":
+            button.setEnabled(False)
+            button.setToolTip(error_text(AppError(f"recuperation_replace_{rows[0].status}",
+                                                  name=rows[0].name), current_language()))
+        else:
+            button.setEnabled(True)
+            button.setToolTip(self.tr("Give %1's place to the first eligible person on the "
+                                      "waiting list.").replace("%1", rows[0].name))
 
     @property
     def batch_id(self) -> uuid.UUID | None:
@@ -241,6 +296,7 @@ class RecuperationPage(QWidget):
         batch, eligibility, roster = result
         self.eligible_model.set_rows(eligibility)
         self.roster_model.set_rows(roster)
+        self._roster_selected()
         if batch is None:
             self.summary.setText(self.tr("No batch yet: create one with “New batch…”."))
         else:

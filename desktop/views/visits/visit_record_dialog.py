@@ -35,6 +35,16 @@ from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 
 
+def default_result_date(visit: VisitRow, today: dt.date) -> dt.date:
+    """The date already recorded, else the planned date when it has passed, else today: a
+    planned date still to come would be refused as later than today."""
+    if visit.actual_date is not None:
+        return visit.actual_date
+    if visit.planned_date is not None and visit.planned_date <= today:
+        return visit.planned_date
+    return today
+
+
 class VisitRecordDialog(QDialog):
     """One visit's result; OK saves through the service, problems stay in the dialog."""
 
@@ -55,7 +65,7 @@ class VisitRecordDialog(QDialog):
             self.status.addItem(words, code)
         self.day = DateField(self)
         self.day.setObjectName("recordDate")
-        self.day.set_value(visit.actual_date or visit.planned_date or dt.date.today())
+        self.day.set_value(default_result_date(visit, service.today()))
         self.way = QComboBox(self)
         self.way.setObjectName("recordWay")
         for way in WAYS:

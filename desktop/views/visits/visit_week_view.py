@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.vocabulary import TIME_SLOT
 from desktop.services.holidays import Calendar
 from desktop.services.visits.types import TeamRow, VisitRow
+from desktop.views.data_words import bracketed
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import shown
 
@@ -90,8 +91,9 @@ class VisitWeekView(QWidget):
             for c, day in enumerate(days):
                 visits = sorted(cells.get((team_id, day), []),
                                 key=lambda v: (v.time_slot, v.route_order or 0))
+                # full-width brackets in Chinese, ASCII ones in English (the walk-through)
                 lines = [f"{shown(TIME_SLOT, v.time_slot)} {v.route_order or ''}. "
-                         f"{v.name}（{v.area or v.district}）" for v in visits[:12]]
+                         + v.name + bracketed(v.area or v.district) for v in visits[:12]]
                 if len(visits) > 12:
                     lines.append(self.tr("… and %1 more").replace("%1", str(len(visits) - 12)))
                 item = QTableWidgetItem("\n".join(lines))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,7 @@ from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog, add_masked_or_full
 from desktop.views.tasks import Task, TaskRunner
 from desktop.views.visits.campaign_dialog import CampaignDialog
+from desktop.views.visits.print_scope_dialog import PrintScopeDialog
 from desktop.views.visits.visit_hardship_dialog import VisitHardshipDialog
 from desktop.views.visits.visit_record_dialog import VisitRecordDialog
 from desktop.views.visits.visit_schedule_dialogs import AssignDialog, AutoScheduleDialog, TeamDialog
@@ -634,15 +636,39 @@ class VisitsPage(QWidget):
         ways.append(self.tr("or move the campaign's end date later."))
         return "\n".join([head, why, self.tr("To schedule them:"), *("· " + w for w in ways)])
 
-    def explain_schedule(self, o: ScheduleOutcome) -> None:
+    def schedule_box(self, o: ScheduleOutcome) -> QMessageBox:
+        """The message after an incomplete automatic schedule, everyone left behind under a
+        details button worded by us: Qt's own 显示详情… came out untranslated in English mode
+        (the walk-through), and Qt re-labels it from its catalogue on every click."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Schedule automatically"),
                           self.schedule_text(o), QMessageBox.StandardButton.Close, self)
         box.setObjectName("scheduleLeftBox")
-        if len(o.left_names) > NAMES_SHOWN:  # everyone, under 显示详细信息
+        if len(o.left_names) > NAMES_SHOWN:  # everyone, under the details button
             box.setDetailedText("\n".join(o.left_names))
-        team = box.addButton(self.tr("New team…"), QMessageBox.ButtonRole.ActionRole)
-        dates = box.addButton(self.tr("Change the campaign dates…"),
-                              QMessageBox.ButtonRole.ActionRole)
+            details = next(b for b in box.buttons()
+                           if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
+            details.setObjectName("scheduleDetailsButton")
+            words = (self.tr("Show everyone not scheduled…"), self.tr("Hide the names"))
+            names = next(w for w in box.findChildren(QTextEdit)
+                         if w.toPlainText() == "\n".join(o.left_names))
+
+            def word_details() -> None:  # after Qt's own handler has toggled and re-labelled
+                holder = names.parentWidget()
+                hidden = names.isHidden() or (holder is not None and holder.isHidden())
+                details.setText(words[0] if hidden else words[1])
+
+            details.setText(words[0])
+            details.clicked.connect(word_details)
+        box.addButton(self.tr("New team…"), QMessageBox.ButtonRole.ActionRole) \
+            .setObjectName("scheduleNewTeam")
+        box.addButton(self.tr("Change the campaign dates…"),
+                      QMessageBox.ButtonRole.ActionRole).setObjectName("scheduleCampaignDates")
+        return box
+
+    def explain_schedule(self, o: ScheduleOutcome) -> None:
+        box = self.schedule_box(o)
+        team = box.findChild(QPushButton, "scheduleNewTeam")
+        dates = box.findChild(QPushButton, "scheduleCampaignDates")
         box.exec()
         if box.clickedButton() is team:
             self.ask_team()
@@ -768,26 +794,44 @@ class VisitsPage(QWidget):
                 self.print_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"),
                               "xlsx", reason)
             return
-        self.print_document(kind, reason)
+        team_id, day = None, None
+        if kind in ("list", "receipt") and self.teams:
+            # all of it, one team, or one team's day (the walk-through had 141 pages)
+            scope = PrintScopeDialog.ask(self, self._print_titles()[kind], self.teams,
+                                         self.visits)
+            if scope is None:
+                return
+            team_id, day = scope
+        self.print_document(kind, reason, team_id=team_id, day=day)
+
+    def _print_titles(self) -> dict[str, str]:
+        return {"list": self.tr("Visit list"), "receipt": self.tr("Receipt sheet"),
+                "summary": self.tr("Visit summary")}
 
     def _campaign_title(self) -> str:
         return without_count(self.campaign.currentText()) or "走访慰问"
 
-    def print_document(self, kind: str, reason: str | None = None) -> Task | None:
+    def print_document(self, kind: str, reason: str | None = None, *,
+                       team_id: uuid.UUID | None = None,
+                       day: dt.date | None = None) -> Task | None:
         """The list, receipt sheet or summary made by the service in the background (refused
-        there, before any file dialog, e.g. a list not yet approved), then previewed. With a
-        ``reason`` the phones are in full (the service checks the permission and audits)."""
+        there, before any file dialog, e.g. a list not yet approved), then previewed; the list
+        and the receipt of one team, or of one team on one ``day``. With a ``reason`` the
+        phones are in full (the service checks the permission and audits, as it audits every
+        list)."""
         if self.campaign_id is None:
             return None
         cid, prints = self.campaign_id, self._ws.visit_prints()
         words = SHEET_WORDS[kind]  # the file is named like the Chinese document
-        titles = {"list": self.tr("Visit list"), "receipt": self.tr("Receipt sheet"),
-                  "summary": self.tr("Visit summary")}
         full = reason is not None
+        team = next((t.name for t in self.teams if t.id == team_id), None)
+        part = "".join(f"-{x}" for x in (team, day.isoformat() if day else None) if x)
         return DocumentPreviewDialog.generate(
             self, self._tasks,
-            lambda: prints.campaign_pdf(cid, kind, unmask=full, reason=reason)[0],
-            title=titles.get(kind, words), file_name=f"{self._campaign_title()}-{words}.pdf",
+            lambda: prints.campaign_pdf(cid, kind, team_id=team_id, day=day, unmask=full,
+                                        reason=reason)[0],
+            title=self._print_titles().get(kind, words),
+            file_name=f"{self._campaign_title()}{part}-{words}.pdf",
             label=self.tr("Making the document…"))
 
     def print_to(self, path: Path, kind: str, reason: str | None = None) -> None:
