@@ -303,6 +303,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "{name} is out of contact: no payment."),
     "payment_blocked_investigation": ("“{name}”正在接受调查，不能发放帮扶资金。",
                                       "{name} is under investigation: no payment."),
+    "hardship_person_deceased": ("“{name}”已故，不能为其新建困难档案（已故劳模的家属仍可走访慰问）。",
+                                 "{name} has died: no new hardship file can be opened for them "
+                                 "(their family may still be visited)."),
     "attachment_corrupt": ("附件“{file}”的内容与保存时的校验值不符，可能已损坏。",
                            "The attachment “{file}” does not match its stored checksum."),
     # --- visit follow-ups and campaign approval (integration) ---
@@ -383,6 +386,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # field / problem code -> (Chinese, English)
 PROBLEMS: dict[str, tuple[str, str]] = {
+    "payment_blocked_deceased": ("“{name}”已于 {date} 去世，不能再向本人账户发放（发放日期在去世之后）。",
+                                 "{name} died on {date}: nothing dated after the death can be "
+                                 "paid to their own account."),
+    "payment_blocked_deceased_undated": (
+        "“{name}”已故，名册中没有去世日期，不能再向本人账户发放。请先在名册中补记去世日期。",
+        "{name} has died and the register has no date of death: nothing can be paid to their "
+        "own account. Record the date of death in the register first."),
     "quarter_invalid": ("季度“{value}”的格式应为 2026Q4。", "The quarter “{value}” should look like 2026Q4."),
     "unknown_district": ("未知的区县或城市“{name}”。可选：{known}",
                          "Unknown district or city “{name}”. Known: {known}"),

@@ -942,6 +942,10 @@
         <source>Document added</source>
         <translation>上传材料</translation>
     </message>
+    <message>
+        <source>died %1</source>
+        <translation>%1 去世</translation>
+    </message>
 </context>
 <context>
     <name>HardshipDialog</name>
@@ -1116,6 +1120,10 @@
     <message>
         <source>Payments</source>
         <translation>帮扶发放</translation>
+    </message>
+    <message>
+        <source>%1 %2 (the person's own account)</source>
+        <translation>%1 %2（本人账户）</translation>
     </message>
     <message>
         <source>Hardship file sheet</source>
@@ -2255,6 +2263,10 @@
         <translation>登记发放</translation>
     </message>
     <message>
+        <source>(no account on the file)</source>
+        <translation>（档案中没有银行账号）</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2279,8 +2291,20 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Paid to</source>
+        <translation>发放至</translation>
+    </message>
+    <message>
         <source>Override reason</source>
         <translation>超标准发放理由</translation>
+    </message>
+    <message>
+        <source>A payment above the standard is recorded, with its reason, by the %1.</source>
+        <translation>超过标准的发放须由%1录入并说明理由。</translation>
+    </message>
+    <message>
+        <source>reviewer or administrator</source>
+        <translation>审核员或管理员</translation>
     </message>
 </context>
 <context>

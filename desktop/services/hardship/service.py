@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import idnumber
+from desktop.core.reference import LIFE_DECEASED
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.models import HardshipCase, HardshipMember, Person
 from desktop.services import audit
@@ -111,6 +112,7 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments,
         """Open the draft inside the caller's transaction (the visit follow-up opens a file
         and links it to the visit in one go); ``source`` goes into the history line."""
         self._actor.require(Perm.EDIT_PERSONS)
+        refuse_deceased(s, draft.person_id)
         problems = self._check(s, draft, None)
         if problems:
             raise ValidationError(problems)
@@ -175,6 +177,14 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments,
             add_step(s, case, self._actor, "amend", case.status, reason, {"changed": changed})
         audit.append(s, self._actor, action, entity="hardship_case", entity_id=case.id,
                      detail={"changed": changed, **({"reason": reason} if reason else {})})
+
+
+def refuse_deceased(s: Session, person_id: uuid.UUID) -> None:
+    """No new file for a person who has died (``hardship_person_deceased``): a hardship file
+    pays the person; their family may still be visited."""
+    person = s.get(Person, person_id)
+    if person is not None and person.life_status == LIFE_DECEASED:
+        raise AppError("hardship_person_deceased", name=person.name)
 
 
 def open_case_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import to_fen, yuan
+from desktop.core.reference import LIFE_DECEASED
 from desktop.core.texts import permission_refusal
+from desktop.core.vocabulary import LIFE_STATUS
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import (
     DOCUMENT_TYPES,
@@ -55,7 +57,7 @@ from desktop.views.hardship.hardship_actions import (
     status_label,
 )
 from desktop.views.hardship.hardship_household import HouseholdForm
-from desktop.views.i18n import current_language
+from desktop.views.i18n import current_language, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.roles import role_label
@@ -95,6 +97,15 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     if action == "attach":
         return with_colon(data_word(str(detail.get("doc_type", "")))) + str(detail.get("file", ""))
     return opinion
+
+
+def deceased_words(died: dt.date | None) -> str:
+    """已故（2026-11-01 去世） / Deceased (died 2026-11-01), or just 已故 without a date."""
+    dead = word(LIFE_STATUS, LIFE_DECEASED)
+    if died is None:
+        return dead
+    return dead + bracketed(QCoreApplication.translate("Hardship", "died %1")
+                            .replace("%1", died.isoformat()))
 
 
 class HardshipDialog(QDialog):
@@ -361,20 +372,23 @@ class HardshipDialog(QDialog):
                              .replace("%2", end.isoformat() if end else ""))
         # a step the role cannot take: who can, from the permission the step needs (公示 is
         # the clerk's, 审批 the reviewer's; issue 14 told a reviewer 公示 was a reviewer's)
-        by_roles: dict[tuple[Role, ...], list[str]] = {}
+        by_roles: dict[str, list[str]] = {}
         for action, why in held:
             if why == "permission":
-                perm = WORKFLOW[action].perm
-                roles = tuple(sorted((r for r in Role if perm in ROLE_PERMISSIONS[r]),
-                                     key=lambda r: r is Role.ADMIN))  # the administrator last
-                by_roles.setdefault(roles, []).append(action_label(action))
-        for roles, labels in by_roles.items():
-            names = [role_label(r) for r in roles]
-            who = names[-1] if len(names) < 2 else self.tr("%1 or %2").replace(
-                "%1", "、".join(names[:-1])).replace("%2", names[-1])
+                by_roles.setdefault(self.roles_with(WORKFLOW[action].perm), []).append(
+                    action_label(action))
+        for who, labels in by_roles.items():
             lines.append(self.tr("Your role cannot take %1: the %2 does.")
                          .replace("%1", "、".join(labels)).replace("%2", who))
         return "\n".join(lines)
+
+    def roles_with(self, perm: Perm) -> str:
+        """The roles that have ``perm``, in words: 审核员或管理员 (the administrator last)."""
+        roles = sorted((r for r in Role if perm in ROLE_PERMISSIONS[r]),
+                       key=lambda r: r is Role.ADMIN)
+        names = [role_label(r) for r in roles]
+        return names[-1] if len(names) < 2 else self.tr("%1 or %2").replace(
+            "%1", "、".join(names[:-1])).replace("%2", names[-1])
 
     def step_dialog(self, action: str) -> OpinionDialog:
         """The opinion dialog for ``action``: it takes the step itself on OK and stays open,
@@ -467,9 +481,16 @@ class HardshipDialog(QDialog):
     def payment_dialog(self) -> PaymentDialog:
         assert self.case_id is not None
         cid = self.case_id
+        d = self.detail
+        account = ""
+        if d is not None and d.bank_account:
+            account = self.tr("%1 %2 (the person's own account)").replace(
+                "%1", d.bank_name or "").replace("%2", d.bank_account).strip()
         return PaymentDialog(lambda k, a, d, m: self._service.check_payment(cid, k, a, d, m),
                              self, notes=lambda k, d: self._service.payment_notes(cid, k, d),
-                             attempt=self.record)
+                             attempt=self.record, account=account,
+                             can_override=self._ws.actor.can(Perm.APPROVE),
+                             approvers=self.roles_with(Perm.APPROVE))
 
     def record_payment(self) -> None:
         if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
@@ -545,6 +566,8 @@ class HardshipDialog(QDialog):
                      self.tr("Notice ended %1, awaiting approval")
                      .replace("%1", d.notice_end.isoformat()))
         heading = [d.serial, who, d.district, state]
+        if d.person_deceased:  # said at the top: no payment after the death (issue: walk)
+            heading.insert(2, deceased_words(d.person_death_date))
         if d.owner is not None:  # at the city another district's file: read-only
             heading.append(self.tr("(reported by %1, read-only here)").replace("%1", d.owner))
         self.heading.setText(spaced(heading))

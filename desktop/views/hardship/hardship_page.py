@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import yuan
+from desktop.core.reference import LIFE_DECEASED
+from desktop.errors import AppError
 from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
@@ -30,7 +32,7 @@ from desktop.views.data_words import data_word
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, list_table
 from desktop.views.hardship.hardship_actions import status_label
-from desktop.views.hardship.hardship_dialog import HardshipDialog
+from desktop.views.hardship.hardship_dialog import HardshipDialog, deceased_words
 from desktop.views.hardship.standards_dialog import StandardsDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
@@ -205,8 +207,9 @@ class HardshipPage(QWidget):
             QMessageBox.information(self, self.tr("New hardship file"),
                                     self.tr("Nobody in the register matches."))
             return None
-        labels = [f"{m.name} · {m.district} · {m.id_number or '-'} · {m.work_unit}"
-                  for m in page.rows]
+        labels = [" · ".join(x for x in (
+            m.name, deceased_words(None) if m.life_status == LIFE_DECEASED else "",
+            m.district, m.id_number or "-", m.work_unit) if x) for m in page.rows]
         index = pick if pick is not None else 0
         if pick is None and len(labels) > 1:
             chosen, ok = QInputDialog.getItem(self, self.tr("New hardship file"),
@@ -218,6 +221,9 @@ class HardshipPage(QWidget):
         existing = self._ws.hardship().open_case_for(person.id)
         if existing is not None:
             return self._keep(HardshipDialog.open_case(self._ws, existing, self, self._tasks))
+        if person.life_status == LIFE_DECEASED:  # said before the form (the service refuses)
+            present_error(self, AppError("hardship_person_deceased", name=person.name))
+            return None
         return self._keep(HardshipDialog.new_case(self._ws, person.id, person.name, self,
                                                       self._tasks))
 

@@ -1,0 +1,119 @@
+"""Clerk walk-through at 1366×768 (hardship): 已故 said in the chooser and the file's header,
+no payment after the death, the override asked only of who may give it, the account and
+money with separators in the payment dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop.database import Database
+from desktop.errors import AppError
+from desktop.services.permissions import Actor
+from desktop.views.hardship.hardship_dialog import HardshipDialog
+from desktop.views.hardship.hardship_page import HardshipPage
+from desktop.views.tasks import TaskRunner
+from tests.hardship_support import CAST, add_people, walk
+from tests.person_support import service as persons
+from tests.views.conftest import make_workspace
+
+DIED = dt.date.today() - dt.timedelta(days=10)
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[AppError]:
+    """Refusals that would go to a message box, recorded."""
+    said: list[AppError] = []
+    for where in ("hardship_dialog", "hardship_page"):
+        monkeypatch.setattr(f"desktop.views.hardship.{where}.present_error",
+                            lambda _parent, exc: said.append(exc))
+    return said
+
+
+def test_a_deceased_person_is_marked_and_gets_no_new_file_nor_payment(
+        qtbot: QtBot, db: Database, admin: Actor, boxes: list[AppError],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _alive, dead, with_file = add_people(db, 3)
+    case_id = walk(db, with_file, "approved")
+    for person in (dead, with_file):
+        persons(db, admin).death(person, DIED, "病故")
+    ws = make_workspace(db, CAST["maker"])
+    page = HardshipPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    offered: list[list[str]] = []
+
+    def choose(_parent: object, _title: str, _label: str, labels: list[str], *_a: Any
+               ) -> tuple[str, bool]:
+        offered.append(labels)
+        return next(x for x in labels if x.startswith("困难丁")), True
+
+    monkeypatch.setattr("desktop.views.hardship.hardship_page.QInputDialog.getItem", choose)
+    assert page.new_case_for("困难") is None  # 困难丁 is dead: refused before the form
+    marked = {x.split(" · ")[0]: x.split(" · ")[1] for x in offered[0]}
+    assert marked == {"困难一": "长兴县", "困难丁": "已故", "困难丂": "已故"}
+    assert [e.code for e in boxes] == ["hardship_person_deceased"]
+    # the file of the other: opened, its header says 已故 and when
+    dialog = HardshipDialog.open_case(ws, case_id)
+    qtbot.addWidget(dialog)
+    assert f"已故（{DIED.isoformat()} 去世）" in dialog.heading.text()
+    pay = dialog.payment_dialog()
+    qtbot.addWidget(pay)
+    pay.show()
+    pay.amount.setText("500")
+    pay.payer.setText("县总工会")
+    assert pay.warning.isVisibleTo(pay)
+    assert f"已于 {DIED.isoformat()} 去世，不能再向本人账户发放" in pay.warning.text()
+    assert not pay.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert not pay.override.isEnabled()
+    pay.paid_on.setText((DIED - dt.timedelta(days=1)).isoformat())  # before the death: paid
+    assert not pay.warning.isVisibleTo(pay)
+    pay.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.payments.rowCount() == 1 and not boxes[1:]
+
+
+def _over_standard(db: Database, who: str, qtbot: QtBot) -> Any:
+    ws = make_workspace(db, CAST["admin"])
+    ws.hardship().set_standard(dt.date.today().year, "生活困难补助", amount=250_000)
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST[who]), case_id)
+    qtbot.addWidget(dialog)
+    pay = dialog.payment_dialog()
+    qtbot.addWidget(pay)
+    pay.show()
+    pay.kind.setCurrentText("生活困难补助")
+    pay.amount.setText("3000")
+    pay.payer.setText("长兴县总工会")
+    return dialog, pay
+
+
+def test_a_clerk_is_told_before_ok_who_records_a_payment_over_the_standard(
+        qtbot: QtBot, db: Database, admin: Actor, boxes: list[AppError]) -> None:
+    _dialog, pay = _over_standard(db, "maker", qtbot)
+    assert "生活困难补助每次不得超过 2,500.00 元" in pay.warning.text()
+    assert not pay.override.isVisibleTo(pay)  # no reason asked of who cannot give one
+    assert pay.needs_approver.isVisibleTo(pay)
+    assert pay.needs_approver.text() == "超过标准的发放须由审核员或管理员录入并说明理由。"
+    assert not pay.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert pay.account.text() == "农业银行 ***************8901（本人账户）"  # masked
+    pay.amount.setText("2000")
+    assert not pay.needs_approver.isVisibleTo(pay)
+    assert pay.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_an_administrator_overrides_with_a_reason(
+        qtbot: QtBot, db: Database, admin: Actor, boxes: list[AppError]) -> None:
+    dialog, pay = _over_standard(db, "admin", qtbot)
+    assert pay.override.isVisibleTo(pay) and pay.override.isEnabled()
+    assert not pay.needs_approver.isVisibleTo(pay)
+    ok = pay.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    pay.override.setText("重病住院，领导同意")
+    assert ok.isEnabled()
+    ok.click()
+    assert not pay.isVisible() and dialog.payments.rowCount() == 1 and not boxes
+    assert dialog.payments.item(0, 2).text() == "3,000.00"
