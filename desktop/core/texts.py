@@ -289,8 +289,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "notice records follow with those steps). Nothing was changed."),
     "hardship_notice_running": ("公示期到 {end} 才结束，公示期满后才能审批。",
                                 "The public notice runs until {end}: approve after it ends."),
-    "hardship_not_approved": ("档案状态为“{status}”，只有已审批的档案才能发放。",
-                              "The file is “{status}”: only approved files can be paid."),
+    "hardship_not_approved": ("档案 {serial} 不在已审批认定的在档状态，不能登记发放（只有已审批、仍在档的档案才能发放）。",
+                              "File {serial} is not an approved open file: only approved "
+                              "files still open can be paid."),
+    "hardship_proof_not_approved": ("档案 {serial} 尚未审批认定，不能开具帮扶证明（审批认定并登记发放后才能开具）。",
+                                    "File {serial} is not approved yet: no proof of assistance "
+                                    "can be issued (it follows the approval and a payment)."),
+    "hardship_proof_rejected": ("档案 {serial} 不予认定，不能开具帮扶证明。",
+                                "File {serial} was rejected: no proof of assistance can be "
+                                "issued."),
     "hardship_proof_unpaid": ("档案 {serial} 还没有发放记录，不能出具帮扶证明（证明的是已发放的帮扶）。请先登记发放。",
                               "File {serial} has no payment yet: a proof of assistance certifies payments made. Record a payment first."),
     "hardship_notice_not_public": ("以下档案未进入公示，不能列入公示名单：{serials}。",

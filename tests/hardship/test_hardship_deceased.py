@@ -91,3 +91,25 @@ def test_documents_and_payments_name_the_user_not_the_log_in(
     service(db, CAST["clerk"]).record_payment(
         case_id, kind="助学", amount=10_000, paid_on=TODAY, payer="县总工会")
     assert [p.recorded_by for p in clerk.get(case_id).payments] == ["李录入", "clerk2"]
+
+
+@pytest.mark.parametrize("status", ["submitted", "notice", "rejected"])
+def test_a_proof_of_an_unapproved_file_says_it_is_not_approved(
+        db: Database, admin: Actor, status: str) -> None:
+    """开具帮扶证明 on a submitted file: "not yet approved", not the payment's words (发放)."""
+    from desktop.services.hardship.prints import HardshipPrint
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, status)
+    prints = HardshipPrint(db.sessions, CAST["maker"], db.read_sessions, today=lambda: TODAY)
+    with pytest.raises(AppError) as refused:
+        prints.proof(case_id, preview=True)
+    words = error_text(refused.value)
+    assert "KN-2026-00001" in words and "不能开具帮扶证明" in words and "发放。" not in words
+    assert ("不予认定" if status == "rejected" else "尚未审批认定") in words
+    english = error_text(refused.value, "en")
+    assert "no proof of assistance can be issued" in english
+    with pytest.raises(AppError) as unpaid:  # the payment's own refusal names the file too
+        service(db, CAST["maker"]).record_payment(
+            case_id, kind="春节慰问金", amount=10_000, paid_on=TODAY, payer="县总工会")
+    assert "KN-2026-00001" in error_text(unpaid.value)

@@ -160,7 +160,7 @@ class HardshipPayments:
         with self._sessions.begin() as s:
             case = load_case(s, case_id, lock=True)
             if case.status not in ACTIVE_STATUSES:
-                raise AppError("hardship_not_approved", status=case.status)
+                raise AppError("hardship_not_approved", serial=case.serial)
             person = s.get(Person, case.person_id)
             assert person is not None
             blocked = blocked_reason(person)

@@ -222,8 +222,8 @@ class HardshipPrint(Service):
     def proof(self, case_id: uuid.UUID, *, preview: bool = False) -> IssuedDocument:
         """帮扶证明 under the next serial of the year in the document ledger
         (``<district code>-BF-2026-0001``, reprinted and voided on the 证书登记 page like proofs
-        of title), stamped with the configured seal; audited. Refused (``hardship_not_approved``,
-        ``hardship_proof_unpaid``) before anything is taken. ``preview=True`` shows the same page
+        of title), stamped with the configured seal; audited. Refused (``hardship_proof_not_approved``,
+        ``hardship_proof_rejected``, ``hardship_proof_unpaid``) before anything is taken. ``preview=True`` shows the same page
         without a serial (nothing logged): the serial is taken when it is printed or saved."""
         from desktop.services.documents.service import DocumentService
 
@@ -232,8 +232,10 @@ class HardshipPrint(Service):
         today = self._today()
         with self._sessions.begin() as s:
             case = load_case(s, case_id)
-            if case.status not in ("approved", "review", "closed"):
-                raise AppError("hardship_not_approved", status=zh(HARDSHIP_STATUS, case.status))
+            if case.status == "rejected":
+                raise AppError("hardship_proof_rejected", serial=case.serial)
+            if case.status not in ("approved", "review", "closed"):  # not yet: said so
+                raise AppError("hardship_proof_not_approved", serial=case.serial)
             got = detail(s, case)
             if not got.payments:
                 raise AppError("hardship_proof_unpaid", serial=got.serial)
