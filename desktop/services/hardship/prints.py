@@ -222,9 +222,11 @@ class HardshipPrint(Service):
     def proof(self, case_id: uuid.UUID, *, preview: bool = False) -> IssuedDocument:
         """帮扶证明 under the next serial of the year in the document ledger
         (``<district code>-BF-2026-0001``, reprinted and voided on the 证书登记 page like proofs
-        of title), stamped with the configured seal; audited. Refused (``hardship_proof_not_approved``,
-        ``hardship_proof_rejected``, ``hardship_proof_unpaid``) before anything is taken. ``preview=True`` shows the same page
-        without a serial (nothing logged): the serial is taken when it is printed or saved."""
+        of title), stamped with the configured seal; audited. Refused
+        (``hardship_proof_not_approved``, ``hardship_proof_rejected``,
+        ``hardship_proof_unpaid``) before anything is taken. ``preview=True`` shows the same
+        page without a serial (nothing logged): the serial is taken when it is printed or
+        saved."""
         from desktop.services.documents.service import DocumentService
 
         self._actor.require_issuer()
