@@ -283,6 +283,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hardship_maker_checker": ("用户 {user} 建立或最后修改了这份档案，不能由本人核查或审批（审核与经办须分离）。",
                                "{user} created or last edited this file and so cannot verify "
                                "or approve it (maker ≠ checker)."),
+    "hardship_documents_lacking": ("提交申请前请先在“材料”中添加：{documents}（本人申请及其证明材料齐全后才能交审核）。",
+                                   "Before submitting, add these documents under Documents: "
+                                   "{documents} (the application goes to the reviewers "
+                                   "complete)."),
     "hardship_documents_missing": ("提交前请先在“材料”中添加：{documents}（本人申请及其证明材料齐全后才能交审核；入户核查记录、公示材料在核查、公示时补充）。未做任何修改。",
                                    "Add these documents before submitting: {documents} (the "
                                    "application goes to the reviewers complete; the check and "

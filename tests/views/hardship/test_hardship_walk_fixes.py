@@ -117,3 +117,34 @@ def test_an_administrator_overrides_with_a_reason(
     ok.click()
     assert not pay.isVisible() and dialog.payments.rowCount() == 1 and not boxes
     assert dialog.payments.item(0, 2).text() == "3,000.00"
+
+
+def test_submit_says_what_is_missing_before_the_opinion_dialog(
+        qtbot: QtBot, db: Database, admin: Actor, boxes: list[AppError]) -> None:
+    """A draft without its application documents: 提交申请… is off, saying which are missing
+    (tooltip and the line above the buttons); taking the step opens no opinion dialog but says
+    so; with the documents attached the button is on and the line gone."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from tests.hardship_support import attach_application
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "draft")
+    ws = make_workspace(db, CAST["maker"])
+    assert ws.hardship().submit_lacking(case_id) == (
+        "本人申请", "身份证", "户口本", "收入证明", "低保证")
+    dialog = HardshipDialog.open_case(ws, case_id)
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(QPushButton, "step_submit")
+    assert button is not None and not button.isEnabled()
+    said = "提交申请前请先在“材料”中添加：本人申请、身份证、户口本、收入证明、低保证"
+    assert said in button.toolTip() and said in dialog.held.text()
+    assert not dialog.held.isHidden()
+    dialog.take_step("submit")  # no opinion dialog: exec() would block here
+    assert QApplication.activeModalWidget() is None
+    assert [e.code for e in boxes] == ["hardship_documents_lacking"]
+    attach_application(db, case_id)
+    dialog.reload()
+    [button] = [b for b in dialog.findChildren(QPushButton, "step_submit") if not b.isHidden()]
+    assert button.isEnabled() and not button.toolTip()
+    assert "提交申请前" not in dialog.held.text()
