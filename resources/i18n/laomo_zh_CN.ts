@@ -1281,6 +1281,10 @@
         <translation>有 %1 份档案等待您处理。</translation>
     </message>
     <message>
+        <source>Showing the files matching “%1”.</source>
+        <translation>只显示姓名或档案号含“%1”的档案。</translation>
+    </message>
+    <message>
         <source>New hardship file</source>
         <translation>新建困难档案</translation>
     </message>

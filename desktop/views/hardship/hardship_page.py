@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
@@ -39,6 +40,14 @@ from desktop.views.tasks import TaskRunner
 
 LIST_LIMIT = 500  # HardshipLists.LIMIT: a full list says "500+"
 LISTS = ("waiting_for_me", "notices_ending", "reviews_due", "not_updated", "never_assisted")
+
+
+SEARCH_AFTER_MS = 300  # the pause in typing after which the lists are filtered
+
+
+def _matches(row: CaseRow, text: str) -> bool:
+    """The file's person's name or its number holds ``text`` (as ``HardshipLists.cases``)."""
+    return not text or text in row.person_name or text.upper() in row.serial.upper()
 
 
 class HardshipPage(QWidget):
@@ -87,7 +96,15 @@ class HardshipPage(QWidget):
         # the whole hint in either language ("Name or file nu…" in English: issue 14)
         self.search.setMinimumWidth(
             self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
-        self.search.returnPressed.connect(self.refresh)
+        # the tab shown is filtered as one types, after a pause (as the register's search)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_AFTER_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_search)
+        self.loaded: dict[str, tuple[CaseRow, ...]] = {}
+        """Every list as loaded, before the search filters it."""
         buttons = [("openHardship", self.tr("Open"), self.open_selected),
                    ("refreshHardship", self.tr("Refresh"), self.refresh),
                    ("printNotice", self.tr("Print notice list…"), self.print_notice),
@@ -118,10 +135,9 @@ class HardshipPage(QWidget):
             return
         self.loading = True
         lists = self._ws.hardship_lists()
-        text = self.search.text()
 
         def job(_ctx: object) -> tuple[WorkLists, list[CaseRow]]:
-            return lists.work_lists(), lists.cases(search=text)
+            return lists.work_lists(), lists.cases()
 
         self._tasks.run(job, on_success=self._loaded, on_error=self._failed)
 
@@ -136,18 +152,32 @@ class HardshipPage(QWidget):
             return
         self.loading = False
         work, every = result
-        for key in LISTS:
-            self._show(key, getattr(work, key))
-        self._show("all", tuple(every))
+        self.loaded = {key: tuple(getattr(work, key)) for key in LISTS}
+        self.loaded["all"] = tuple(every)
         self._show_totals(work.totals)
+        self.apply_search()
+
+    def apply_search(self) -> None:
+        """Every list (the tab shown among them) keeps the files whose name or file number
+        holds the search text; the tabs count what they show."""
+        self._search_timer.stop()
+        text = self.search.text().strip()
+        for key, rows in self.loaded.items():
+            self._show(key, tuple(r for r in rows if _matches(r, text)))
         for i, key in enumerate([*LISTS, "all"]):
+            if key not in self.loaded:
+                continue
             base = self.tabs.tabText(i).split(" (")[0]
             count = len(self.rows[key])
-            shown = f"{count}+" if count >= LIST_LIMIT else str(count)
+            full = len(self.loaded[key]) >= LIST_LIMIT
+            shown = f"{count}+" if full and not text else str(count)
             self.tabs.setTabText(i, f"{base} ({shown})")
-        waiting = len(work.waiting_for_me)
-        self.summary.setText(self.tr("%1 file(s) waiting for you.").replace(
-            "%1", f"{waiting}+" if waiting >= LIST_LIMIT else str(waiting)))
+        waiting = len(self.loaded.get("waiting_for_me", ()))
+        summary = self.tr("%1 file(s) waiting for you.").replace(
+            "%1", f"{waiting}+" if waiting >= LIST_LIMIT else str(waiting))
+        if text:
+            summary += " " + self.tr("Showing the files matching “%1”.").replace("%1", text)
+        self.summary.setText(summary)
 
     def _show(self, key: str, rows: tuple[CaseRow, ...]) -> None:
         self.rows[key] = rows

@@ -148,3 +148,31 @@ def test_submit_says_what_is_missing_before_the_opinion_dialog(
     [button] = [b for b in dialog.findChildren(QPushButton, "step_submit") if not b.isHidden()]
     assert button.isEnabled() and not button.toolTip()
     assert "提交申请前" not in dialog.held.text()
+
+
+def test_the_search_filters_the_tab_shown_as_one_types(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """Typing (no Enter) filters the list on screen, here 等我处理, after a short pause; the
+    file number works too; clearing it brings every file back."""
+    first, second = add_people(db, 2)
+    walk(db, first, "submitted")
+    walk(db, second, "submitted")
+    page = HardshipPage(make_workspace(db, CAST["reviewer"]), TaskRunner())
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    waiting = page.tables["waiting_for_me"]
+    page.tabs.setCurrentWidget(waiting)
+    assert waiting.rowCount() == 2
+    page.search.insert("丁")  # as typed (QTest cannot type CJK)
+    assert waiting.rowCount() == 2  # not on every keystroke: after the pause
+    qtbot.waitUntil(lambda: waiting.rowCount() == 1, timeout=3000)
+    assert waiting.item(0, 1).text() == "困难丁"
+    assert page.tables["all"].rowCount() == 1
+    assert page.tabs.tabText(0).endswith("(1)") and "“丁”" in page.summary.text()
+    page.search.setText("kn-2026-00001")
+    qtbot.waitUntil(lambda: waiting.rowCount() == 1 and waiting.item(0, 1).text() == "困难一",
+                    timeout=3000)
+    page.search.clear()
+    qtbot.waitUntil(lambda: waiting.rowCount() == 2, timeout=3000)
