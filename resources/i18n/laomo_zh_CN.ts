@@ -1546,8 +1546,28 @@
         <translation>（低保标准 %1，2 倍 %2）</translation>
     </message>
     <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source> (no subsistence line set for the year)</source>
+        <translation>（本年度尚未设置低保标准）</translation>
+    </message>
+    <message>
         <source>Other income and the members' incomes are both added up: make sure the other income does not already contain a member's income.</source>
         <translation>其他月收入和家庭成员收入会相加计算：请确认其他月收入中没有已包含家庭成员的收入。</translation>
+    </message>
+    <message>
+        <source>below the subsistence line</source>
+        <translation>低于低保标准</translation>
+    </message>
+    <message>
+        <source>below twice the subsistence line</source>
+        <translation>低于 2 倍低保标准</translation>
+    </message>
+    <message>
+        <source>above twice the subsistence line</source>
+        <translation>高于 2 倍低保标准</translation>
     </message>
     <message>
         <source>The register says a monthly income of %1 yuan; this file says %2.</source>

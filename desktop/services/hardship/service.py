@@ -36,6 +36,7 @@ from desktop.services.hardship.store import (
     add_step,
     categories,
     detail,
+    dibao_line,
     load_case,
     next_serial,
 )
@@ -72,6 +73,17 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments,
         """深度困难 / 相对困难 / 意外致困, then the older labels configured."""
         with self._read_sessions.begin() as s:
             return categories(s)
+
+    def line_for(self, person_id: uuid.UUID, year: int | None = None) -> int | None:
+        """The monthly 低保 line (fen) a new file of this person would be compared with: their
+        district's for the year (this year by default), or None when none is set; so the
+        form compares the income as it is typed, before the first save."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                return None
+            return dibao_line(s, year or self._today().year, person.district_id)
 
     def open_case_for(self, person_id: uuid.UUID) -> uuid.UUID | None:
         """The person's open file, if any (one household, one file)."""

@@ -150,6 +150,9 @@ class HardshipDialog(QDialog):
         if person is not None:
             self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
         self.reload()
+        if case_id is None and self.person_id is not None:
+            # the 低保 comparison as the clerk types, before the first save (walk-through)
+            self.household.set_line(self._service.line_for(self.person_id))
         self._compare_with_register(prefill=case_id is None)
 
     def _gate_role(self) -> None:

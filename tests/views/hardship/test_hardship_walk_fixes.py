@@ -176,3 +176,33 @@ def test_the_search_filters_the_tab_shown_as_one_types(
                     timeout=3000)
     page.search.clear()
     qtbot.waitUntil(lambda: waiting.rowCount() == 2, timeout=3000)
+
+
+def test_a_new_file_compares_the_income_with_the_line_before_saving(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """The district's 低保标准 (900 元) is shown with twice it and where the typed per-capita
+    income stands, changing as one types, before anything is saved; none set: said so."""
+    (person,) = add_people(db, 1)
+    ws = make_workspace(db, CAST["admin"])
+    dialog = HardshipDialog.new_case(ws, person, "困难一")
+    qtbot.addWidget(dialog)
+    form = dialog.household
+    assert "本年度尚未设置低保标准" in form.per_capita.text()
+    dialog.close()
+    ws.hardship().set_standard(dt.date.today().year, "低保标准", amount=90_000)
+    dialog = HardshipDialog.new_case(ws, person, "困难一")
+    qtbot.addWidget(dialog)
+    form = dialog.household
+    form.person_income.setText("800")
+    form.other_income.setText("")
+    form.fixed_costs.setText("")
+    while form.members.rowCount():
+        form.members.removeRow(0)
+    assert dialog.case_id is None
+    text = form.per_capita.text()
+    assert "800.00" in text and "低保标准 900.00，2 倍 1,800.00" in text
+    assert text.endswith("：低于低保标准"), text
+    form.person_income.setText("1500")
+    assert form.per_capita.text().endswith("：低于 2 倍低保标准")
+    form.person_income.setText("2000")
+    assert form.per_capita.text().endswith("：高于 2 倍低保标准")
