@@ -1046,6 +1046,10 @@
         <translation>流程与意见</translation>
     </message>
     <message>
+        <source>The home visit check was made by %1: the decision is taken by someone else (another reviewer or the administrator).</source>
+        <translation>入户核查由%1完成：审批由其他人（另一位审核员或管理员）办理。</translation>
+    </message>
+    <message>
         <source>Record objection…</source>
         <translation>登记异议…</translation>
     </message>

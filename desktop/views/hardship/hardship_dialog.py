@@ -343,6 +343,12 @@ class HardshipDialog(QDialog):
             button = QPushButton(action_label(action) + "…", self)
             button.setObjectName(f"step_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.take_step(a))
+            if action in ("approve", "reject") and self._verifier() is not None:
+                # separation of duties, said before the dialog (the guide's role table)
+                button.setToolTip(self.tr(
+                    "The home visit check was made by %1: the decision is taken by someone "
+                    "else (another reviewer or the administrator).")
+                    .replace("%1", self._verifier() or ""))
             if action == "submit" and lacking is not None:
                 # said before the opinion dialog: what is missing (the guide's promise)
                 button.setEnabled(False)
@@ -357,6 +363,17 @@ class HardshipDialog(QDialog):
             held = "\n".join(x for x in (describe(lacking), held) if x)
         self.held.setText(held)
         self.held.setVisible(bool(self.held.text()))
+
+    def _verifier(self) -> str | None:
+        """Who recorded the 入户核查 of this round (since the last 提交), by name."""
+        steps = self.detail.steps if self.detail is not None else ()
+        found = None
+        for st in steps:
+            if st.action == "submit":
+                found = None
+            elif st.action == "verify":
+                found = st.actor_display or st.actor
+        return found
 
     def _submit_lacking(self) -> AppError | None:
         """The refusal ``submit`` would give for the application's missing documents (named

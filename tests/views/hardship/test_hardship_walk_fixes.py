@@ -206,3 +206,26 @@ def test_a_new_file_compares_the_income_with_the_line_before_saving(
     assert form.per_capita.text().endswith("：低于 2 倍低保标准")
     form.person_income.setText("2000")
     assert form.per_capita.text().endswith("：高于 2 倍低保标准")
+
+
+def test_the_verifier_is_told_before_any_dialog_that_another_decides(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """The reviewer who made the 入户核查 gets no 审批/不予认定 button and the line says who
+    decides; the approver's 审批认定 button names the verifier in its tooltip."""
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.hardship_support import APPROVER
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "notice")  # ended months ago: 审批 is due
+    verifier = HardshipDialog.open_case(make_workspace(db, CAST["reviewer"]), case_id)
+    qtbot.addWidget(verifier)
+    assert verifier.findChild(QPushButton, "step_approve") is None
+    assert verifier.findChild(QPushButton, "step_reject") is None
+    assert "您已为本档案做过入户核查，审批认定、不予认定须由其他审核员或管理员办理" \
+        in verifier.held.text()
+    approver = HardshipDialog.open_case(make_workspace(db, APPROVER), case_id)
+    qtbot.addWidget(approver)
+    button = approver.findChild(QPushButton, "step_approve")
+    assert button is not None and button.isEnabled()
+    assert button.toolTip() == ("入户核查由审核员完成：审批由其他人（另一位审核员或管理员）办理。")
