@@ -299,14 +299,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hardship_maker_checker": ("用户 {user} 建立或最后修改了这份档案，不能由本人核查或审批（审核与经办须分离）。",
                                "{user} created or last edited this file and so cannot verify "
                                "or approve it (maker ≠ checker)."),
+    "hardship_documents_lacking": ("提交申请前请先在“材料”中添加：{documents}（本人申请及其证明材料齐全后才能交审核）。",
+                                   "Before submitting, add these documents under Documents: "
+                                   "{documents} (the application goes to the reviewers "
+                                   "complete)."),
     "hardship_documents_missing": ("提交前请先在“材料”中添加：{documents}（本人申请及其证明材料齐全后才能交审核；入户核查记录、公示材料在核查、公示时补充）。未做任何修改。",
                                    "Add these documents before submitting: {documents} (the "
                                    "application goes to the reviewers complete; the check and "
                                    "notice records follow with those steps). Nothing was changed."),
     "hardship_notice_running": ("公示期到 {end} 才结束，公示期满后才能审批。",
                                 "The public notice runs until {end}: approve after it ends."),
-    "hardship_not_approved": ("档案状态为“{status}”，只有已审批的档案才能发放。",
-                              "The file is “{status}”: only approved files can be paid."),
+    "hardship_not_approved": ("档案 {serial} 不在已审批认定的在档状态，不能登记发放（只有已审批、仍在档的档案才能发放）。",
+                              "File {serial} is not an approved open file: only approved "
+                              "files still open can be paid."),
+    "hardship_proof_not_approved": ("档案 {serial} 尚未审批认定，不能开具帮扶证明（审批认定并登记发放后才能开具）。",
+                                    "File {serial} is not approved yet: no proof of assistance "
+                                    "can be issued (it follows the approval and a payment)."),
+    "hardship_proof_rejected": ("档案 {serial} 不予认定，不能开具帮扶证明。",
+                                "File {serial} was rejected: no proof of assistance can be "
+                                "issued."),
     "hardship_proof_unpaid": ("档案 {serial} 还没有发放记录，不能出具帮扶证明（证明的是已发放的帮扶）。请先登记发放。",
                               "File {serial} has no payment yet: a proof of assistance certifies payments made. Record a payment first."),
     "hardship_notice_not_public": ("以下档案未进入公示，不能列入公示名单：{serials}。",
@@ -319,6 +330,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "{name} is out of contact: no payment."),
     "payment_blocked_investigation": ("“{name}”正在接受调查，不能发放帮扶资金。",
                                       "{name} is under investigation: no payment."),
+    "hardship_person_deceased": ("“{name}”已故，不能为其新建困难档案（已故劳模的家属仍可走访慰问）。",
+                                 "{name} has died: no new hardship file can be opened for them "
+                                 "(their family may still be visited)."),
     "attachment_corrupt": ("附件“{file}”的内容与保存时的校验值不符，可能已损坏。",
                            "The attachment “{file}” does not match its stored checksum."),
     # --- visit follow-ups and campaign approval (integration) ---
@@ -399,6 +413,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # field / problem code -> (Chinese, English)
 PROBLEMS: dict[str, tuple[str, str]] = {
+    "payment_blocked_deceased": ("“{name}”已于 {date} 去世，不能再向本人账户发放（发放日期在去世之后）。",
+                                 "{name} died on {date}: nothing dated after the death can be "
+                                 "paid to their own account."),
+    "payment_blocked_deceased_undated": (
+        "“{name}”已故，名册中没有去世日期，不能再向本人账户发放。请先在名册中补记去世日期。",
+        "{name} has died and the register has no date of death: nothing can be paid to their "
+        "own account. Record the date of death in the register first."),
     "quarter_invalid": ("季度“{value}”的格式应为 2026Q4。", "The quarter “{value}” should look like 2026Q4."),
     "unknown_district": ("未知的区县或城市“{name}”。可选：{known}",
                          "Unknown district or city “{name}”. Known: {known}"),

@@ -950,6 +950,10 @@
         <source>Document added</source>
         <translation>上传材料</translation>
     </message>
+    <message>
+        <source>died %1</source>
+        <translation>%1 去世</translation>
+    </message>
 </context>
 <context>
     <name>HardshipDialog</name>
@@ -1050,6 +1054,10 @@
         <translation>流程与意见</translation>
     </message>
     <message>
+        <source>The home visit check was made by %1: the decision is taken by someone else (another reviewer or the administrator).</source>
+        <translation>入户核查由%1完成：审批由其他人（另一位审核员或管理员）办理。</translation>
+    </message>
+    <message>
         <source>Record objection…</source>
         <translation>登记异议…</translation>
     </message>
@@ -1124,6 +1132,10 @@
     <message>
         <source>Payments</source>
         <translation>帮扶发放</translation>
+    </message>
+    <message>
+        <source>%1 %2 (the person's own account)</source>
+        <translation>%1 %2（本人账户）</translation>
     </message>
     <message>
         <source>Hardship file sheet</source>
@@ -1279,6 +1291,10 @@
     <message>
         <source>%1 file(s) waiting for you.</source>
         <translation>有 %1 份档案等待您处理。</translation>
+    </message>
+    <message>
+        <source>Showing the files matching “%1”.</source>
+        <translation>只显示姓名或档案号含“%1”的档案。</translation>
     </message>
     <message>
         <source>New hardship file</source>
@@ -1542,8 +1558,28 @@
         <translation>（低保标准 %1，2 倍 %2）</translation>
     </message>
     <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source> (no subsistence line set for the year)</source>
+        <translation>（本年度尚未设置低保标准）</translation>
+    </message>
+    <message>
         <source>Other income and the members' incomes are both added up: make sure the other income does not already contain a member's income.</source>
         <translation>其他月收入和家庭成员收入会相加计算：请确认其他月收入中没有已包含家庭成员的收入。</translation>
+    </message>
+    <message>
+        <source>below the subsistence line</source>
+        <translation>低于低保标准</translation>
+    </message>
+    <message>
+        <source>below twice the subsistence line</source>
+        <translation>低于 2 倍低保标准</translation>
+    </message>
+    <message>
+        <source>above twice the subsistence line</source>
+        <translation>高于 2 倍低保标准</translation>
     </message>
     <message>
         <source>The register says a monthly income of %1 yuan; this file says %2.</source>
@@ -2271,6 +2307,10 @@
         <translation>登记发放</translation>
     </message>
     <message>
+        <source>(no account on the file)</source>
+        <translation>（档案中没有银行账号）</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2295,8 +2335,20 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Paid to</source>
+        <translation>发放至</translation>
+    </message>
+    <message>
         <source>Override reason</source>
         <translation>超标准发放理由</translation>
+    </message>
+    <message>
+        <source>A payment above the standard is recorded, with its reason, by the %1.</source>
+        <translation>超过标准的发放须由%1录入并说明理由。</translation>
+    </message>
+    <message>
+        <source>reviewer or administrator</source>
+        <translation>审核员或管理员</translation>
     </message>
 </context>
 <context>

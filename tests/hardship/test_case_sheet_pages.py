@@ -78,3 +78,20 @@ def test_the_birth_label_promises_what_is_printed(sqlite_db: Database) -> None:
     assert "出生年份1960" in masked and "出生年月" not in masked, masked[:400]
     plain = "".join(_pages(printer.case_sheet(walk(sqlite_db, without, "verified"))))
     assert "出生年月1960.01" in plain and "出生年份" not in plain, plain[:400]
+
+
+def test_the_workflow_column_has_no_doubled_marks(db: Database, admin: object) -> None:
+    """An opinion ending in 。 followed by the 核查 facts: "同意公示；…", never "同意公示。；…"
+    (walk-through); the 经办人 is the name people know (审核员), not the log-in (rev1)."""
+    [pid] = add_people(db, 1)
+    case_id: uuid.UUID = walk(db, pid, "submitted")
+    service(db, CAST["reviewer"]).verify(
+        case_id, on=TODAY - dt.timedelta(days=3), by="王科长", method="入户",
+        findings="情况属实。", opinion="情况属实，同意公示。")
+    pdf = HardshipPrint(db.sessions, CAST["admin"], db.read_sessions,
+                        today=lambda: TODAY).case_sheet(case_id)
+    text = "".join(_pages(pdf))
+    assert "同意公示；" in text
+    for doubled in ("。；", "；；", "，；"):
+        assert doubled not in text, text
+    assert "审核员" in text and "rev1" not in text

@@ -104,7 +104,7 @@ def test_report_refusals_leave_no_file(hardship_url: str, run_laomo: Any,
     assert result.returncode == 1 and "找不到记录" in result.stderr
     result = run_laomo("report", "hardship-proof", "--file", "KN-2026-00001", "--out", str(out),
                        *base)
-    assert result.returncode == 1 and "只有已审批的档案" in result.stderr
+    assert result.returncode == 1 and "尚未审批认定，不能开具帮扶证明" in result.stderr
     result = run_laomo("report", "hardship-payments", "--year", "2020", "--out", str(out), *base)
     assert result.returncode == 1
     # a draft is never published, even when named

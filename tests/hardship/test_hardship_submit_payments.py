@@ -75,7 +75,7 @@ def test_a_payment_without_a_standard_is_pointed_out(db: Database, admin: Actor)
                          payer="县总工会")
     notes = clerk.payment_notes(case_id, "春节慰问金", day)
     assert [n.code for n in notes] == ["payment_no_standard", "payment_same_day"]
-    assert notes[1].params["amounts"] == "2000.00"
+    assert notes[1].params["amounts"] == "2,000.00"
     service(db, CAST["admin"]).set_standard(day.year, "春节慰问金", amount=200_000)
     assert [n.code for n in clerk.payment_notes(case_id, "春节慰问金", day)] == [
         "payment_same_day"]

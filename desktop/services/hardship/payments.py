@@ -4,7 +4,10 @@ A payment breaking a rule (above the cap for its kind, above the share of self-p
 costs, more than the allowed number per year) is refused with the rule named, unless someone
 with the approve permission overrides it with a reason (kept on the payment and audited).
 Persons who are revoked, emigrated, lost contact or under investigation are never paid: no
-override for that.
+override for that. Nor is money dated after a person's death paid to their own account (the
+account of someone who has died is no longer theirs to receive; DOMAIN: money goes to the
+person's own account, and there is no funeral or one-off kind for the family here); payments
+dated on or before the death stay allowed.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.money import yuan_plain
+from desktop.core.money import yuan
+from desktop.core.reference import LIFE_DECEASED
 from desktop.errors import AppError, FieldProblem, PermissionDenied, ValidationError
 from desktop.models import HardshipCase, HardshipPayment, Person
 from desktop.services import audit
@@ -41,6 +45,19 @@ def blocked_reason(person: Person) -> str | None:
     return None
 
 
+def death_problem(person: Person, paid_on: dt.date) -> FieldProblem | None:
+    """A payment dated after the person's death (or to a person recorded as deceased without
+    a date) cannot go to their own account; None when the date is before or on the death."""
+    if person.life_status != LIFE_DECEASED:
+        return None
+    if person.death_date is None:
+        return FieldProblem("paid_on", "payment_blocked_deceased_undated", {"name": person.name})
+    if paid_on > person.death_date:
+        return FieldProblem("paid_on", "payment_blocked_deceased", {
+            "name": person.name, "date": person.death_date.isoformat()})
+    return None
+
+
 def rule_problems(s: Session, case: HardshipCase, kind: str, amount: int, paid_on: dt.date,
                   medical_self_paid: int | None) -> list[FieldProblem]:
     """The standards this payment would break (empty when it keeps them all)."""
@@ -56,10 +73,10 @@ def rule_problems(s: Session, case: HardshipCase, kind: str, amount: int, paid_o
             limit = min(share, rule.amount) if rule.amount else share
             if amount > limit:
                 problems.append(FieldProblem("amount", "payment_above_medical_share", {
-                    "ratio": rule.ratio_pct, "limit": yuan_plain(limit)}))
+                    "ratio": rule.ratio_pct, "limit": yuan(limit)}))
     elif rule.amount is not None and amount > rule.amount:
         problems.append(FieldProblem("amount", "payment_above_cap", {
-            "kind": kind, "limit": yuan_plain(rule.amount)}))
+            "kind": kind, "limit": yuan(rule.amount)}))
     if rule.per_year:
         done = s.scalar(select(func.count()).select_from(HardshipPayment).where(
             HardshipPayment.person_id == case.person_id, HardshipPayment.kind == kind,
@@ -86,7 +103,7 @@ def payment_notes(s: Session, case: HardshipCase, kind: str, paid_on: dt.date
     if same_day:
         notes.append(FieldProblem("paid_on", "payment_same_day", {
             "kind": kind, "date": paid_on.isoformat(),
-            "amounts": "、".join(yuan_plain(a) for a in same_day)}))
+            "amounts": "、".join(yuan(a) for a in same_day)}))
     return notes
 
 
@@ -100,11 +117,17 @@ class HardshipPayments:
 
     def check_payment(self, case_id: uuid.UUID, kind: str, amount: int, paid_on: dt.date,
                       medical_self_paid: int | None = None) -> list[FieldProblem]:
-        """The warnings the payment dialog shows before saving (rules broken)."""
+        """The warnings the payment dialog shows before saving: a payment after the person's
+        death first (``payment_blocked_deceased*``: refused, no override), then the rules
+        broken (an approver may override those with a reason)."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
             case = load_case(s, case_id)
-            return rule_problems(s, case, kind, amount, paid_on, medical_self_paid)
+            person = s.get(Person, case.person_id)
+            assert person is not None
+            dead = death_problem(person, paid_on)
+            return ([dead] if dead is not None else []) + rule_problems(
+                s, case, kind, amount, paid_on, medical_self_paid)
 
     def payment_notes(self, case_id: uuid.UUID, kind: str, paid_on: dt.date
                       ) -> list[FieldProblem]:
@@ -137,12 +160,15 @@ class HardshipPayments:
         with self._sessions.begin() as s:
             case = load_case(s, case_id, lock=True)
             if case.status not in ACTIVE_STATUSES:
-                raise AppError("hardship_not_approved", status=case.status)
+                raise AppError("hardship_not_approved", serial=case.serial)
             person = s.get(Person, case.person_id)
             assert person is not None
             blocked = blocked_reason(person)
             if blocked is not None:
                 raise AppError(blocked, name=person.name)
+            dead = death_problem(person, paid_on)
+            if dead is not None:  # under the date: no override reason changes it
+                raise ValidationError([dead])
             if not case.bank_account:
                 raise ValidationError.single("bank_account", "hardship_no_account")
             broken = rule_problems(s, case, kind, amount, paid_on, medical_self_paid)

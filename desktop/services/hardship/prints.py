@@ -32,6 +32,7 @@ from desktop.reports.hardship import (
     proof_from_content,
 )
 from desktop.services import audit, settings
+from desktop.services.accounts import display_names
 from desktop.services.base import Service
 from desktop.services.documents.printer import Printer
 from desktop.services.documents.service import PREVIEW_SERIAL, IssuedDocument
@@ -146,9 +147,11 @@ class HardshipPrint(Service):
             )
             cause = (("主要致困原因", names.get(got.main_cause, got.main_cause)),
                      ("次要致困原因", "、".join(names.get(c, c) for c in got.secondary_causes)))
+            who = display_names(s, [st.actor for st in got.steps])
             checks = tuple(
                 (st.at.date().isoformat(), ACTION_WORDS.get(st.action, st.action),
-                 st.actor_display, _step_text(st.action, st.opinion, st.detail))
+                 _shown_name(st.actor, st.actor_display, who),
+                 _step_text(st.action, st.opinion, st.detail))
                 for st in got.steps if st.action not in ("payment", "attach"))
             payments = tuple((_d(p.paid_on), p.kind, yuan(p.amount), p.payer)
                              for p in got.payments)
@@ -219,9 +222,11 @@ class HardshipPrint(Service):
     def proof(self, case_id: uuid.UUID, *, preview: bool = False) -> IssuedDocument:
         """帮扶证明 under the next serial of the year in the document ledger
         (``<district code>-BF-2026-0001``, reprinted and voided on the 证书登记 page like proofs
-        of title), stamped with the configured seal; audited. Refused (``hardship_not_approved``,
-        ``hardship_proof_unpaid``) before anything is taken. ``preview=True`` shows the same page
-        without a serial (nothing logged): the serial is taken when it is printed or saved."""
+        of title), stamped with the configured seal; audited. Refused
+        (``hardship_proof_not_approved``, ``hardship_proof_rejected``,
+        ``hardship_proof_unpaid``) before anything is taken. ``preview=True`` shows the same
+        page without a serial (nothing logged): the serial is taken when it is printed or
+        saved."""
         from desktop.services.documents.service import DocumentService
 
         self._actor.require_issuer()
@@ -229,8 +234,10 @@ class HardshipPrint(Service):
         today = self._today()
         with self._sessions.begin() as s:
             case = load_case(s, case_id)
-            if case.status not in ("approved", "review", "closed"):
-                raise AppError("hardship_not_approved", status=zh(HARDSHIP_STATUS, case.status))
+            if case.status == "rejected":
+                raise AppError("hardship_proof_rejected", serial=case.serial)
+            if case.status not in ("approved", "review", "closed"):  # not yet: said so
+                raise AppError("hardship_proof_not_approved", serial=case.serial)
             got = detail(s, case)
             if not got.payments:
                 raise AppError("hardship_proof_unpaid", serial=got.serial)
@@ -249,6 +256,14 @@ class HardshipPrint(Service):
             # rendered inside the transaction: a proof that cannot be printed takes no serial
             pdf = printer.render(proof_from_content(content | {"serial": serial}), seal=True)
             return IssuedDocument(pdf, (serial,), 1)
+
+
+def _shown_name(login: str, recorded: str | None, who: dict[str, str]) -> str:
+    """The 经办人 as people know them: the display name kept with the step, or (a step
+    recorded with only the log-in name) the user's display name."""
+    if recorded and recorded != login:
+        return recorded
+    return who.get(login, login)
 
 
 def _period(start: dt.date | None, end: dt.date | None) -> str:
@@ -277,4 +292,14 @@ def _step_text(action: str, opinion: str, extra: dict[str, object]) -> str:
         parts.append(f"下次复核：{extra['next_review']}")
     elif action == "close":
         parts.append(f"{extra.get('kind', '')}：{extra.get('reason', '')}")
-    return "；".join(parts)
+    return clauses(parts)
+
+
+_CLAUSE_ENDS = "。；，、;,. "
+
+
+def clauses(parts: Sequence[str]) -> str:
+    """Sentences of one cell joined with "；", each without its own end mark first: "同意公示；
+    公示期 …", never "同意公示。；公示期 …" (a doubled mark on the 档案表)."""
+    kept = [p.rstrip(_CLAUSE_ENDS) for p in parts]
+    return "；".join(p for p in kept if p)

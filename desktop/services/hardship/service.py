@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import idnumber
+from desktop.core.reference import LIFE_DECEASED
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.models import HardshipCase, HardshipMember, Person
 from desktop.services import audit
@@ -35,6 +36,7 @@ from desktop.services.hardship.store import (
     add_step,
     categories,
     detail,
+    dibao_line,
     load_case,
     next_serial,
 )
@@ -71,6 +73,17 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments,
         """深度困难 / 相对困难 / 意外致困, then the older labels configured."""
         with self._read_sessions.begin() as s:
             return categories(s)
+
+    def line_for(self, person_id: uuid.UUID, year: int | None = None) -> int | None:
+        """The monthly 低保 line (fen) a new file of this person would be compared with: their
+        district's for the year (this year by default), or None when none is set; so the
+        form compares the income as it is typed, before the first save."""
+        self._actor.require(Perm.VIEW)
+        with self._read_sessions.begin() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                return None
+            return dibao_line(s, year or self._today().year, person.district_id)
 
     def open_case_for(self, person_id: uuid.UUID) -> uuid.UUID | None:
         """The person's open file, if any (one household, one file)."""
@@ -111,6 +124,7 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments,
         """Open the draft inside the caller's transaction (the visit follow-up opens a file
         and links it to the visit in one go); ``source`` goes into the history line."""
         self._actor.require(Perm.EDIT_PERSONS)
+        refuse_deceased(s, draft.person_id)
         problems = self._check(s, draft, None)
         if problems:
             raise ValidationError(problems)
@@ -175,6 +189,14 @@ class HardshipService(HardshipWorkflow, HardshipPayments, HardshipAttachments,
             add_step(s, case, self._actor, "amend", case.status, reason, {"changed": changed})
         audit.append(s, self._actor, action, entity="hardship_case", entity_id=case.id,
                      detail={"changed": changed, **({"reason": reason} if reason else {})})
+
+
+def refuse_deceased(s: Session, person_id: uuid.UUID) -> None:
+    """No new file for a person who has died (``hardship_person_deceased``): a hardship file
+    pays the person; their family may still be visited."""
+    person = s.get(Person, person_id)
+    if person is not None and person.life_status == LIFE_DECEASED:
+        raise AppError("hardship_person_deceased", name=person.name)
 
 
 def open_case_of(s: Session, person_id: uuid.UUID) -> HardshipCase | None:

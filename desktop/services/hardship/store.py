@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.masking import mask_id
+from desktop.core.reference import LIFE_DECEASED
 from desktop.errors import NotFound
 from desktop.models import (
     District,
@@ -21,6 +22,7 @@ from desktop.models import (
     Standard,
 )
 from desktop.services import ownership, settings
+from desktop.services.accounts import display_names
 from desktop.services.hardship.rules import (
     ACTIVE_STATUSES,
     CATEGORIES,
@@ -128,6 +130,8 @@ def detail(s: Session, case: HardshipCase) -> CaseDetail:
         HardshipAttachment.case_id == case.id, HardshipAttachment.deleted_at.is_(None))
         .order_by(HardshipAttachment.created_at)).all()
     household = case.person_income + case.other_income + sum(m.income for m in case.members)
+    who = display_names(s, [*(p.recorded_by for p in payments),
+                            *(a.added_by for a in attachments)])
     return CaseDetail(
         id=case.id, serial=case.serial, row_version=case.row_version, person_id=person.id,
         person_name=person.name, person_id_number=mask_id(person.id_number),
@@ -154,8 +158,12 @@ def detail(s: Session, case: HardshipCase) -> CaseDetail:
         steps=tuple(_step_row(st) for st in case.steps),
         owner=ownership.foreign_owner(s, case.origin_district_id),
         payments=tuple(PaymentRow(p.id, p.kind, p.amount, p.paid_on, p.payer,
-                                  mask_account(p.bank_account), p.recorded_by,
+                                  mask_account(p.bank_account),
+                                  who.get(p.recorded_by, p.recorded_by),
                                   p.override_reason) for p in payments),
-        attachments=tuple(AttachmentRow(*a) for a in attachments),
+        attachments=tuple(AttachmentRow(*a[:6], who.get(a.added_by, a.added_by), a[7])
+                          for a in attachments),
         missing_documents=missing_documents(case.category, {a.doc_type for a in attachments}),
+        person_deceased=person.life_status == LIFE_DECEASED,
+        person_death_date=person.death_date,
     )

@@ -80,7 +80,7 @@ class PaymentRow:
     paid_on: dt.date
     payer: str
     bank_account: str  # masked
-    recorded_by: str
+    recorded_by: str  # the display name (李录入), not the log-in name
     override_reason: str | None
 
 
@@ -92,7 +92,7 @@ class AttachmentRow:
     media_type: str
     size: int
     sha256: str
-    added_by: str
+    added_by: str  # the display name (李录入), not the log-in name
     added_at: dt.datetime
 
 
@@ -162,6 +162,8 @@ class CaseDetail:
     payments: tuple[PaymentRow, ...] = ()
     attachments: tuple[AttachmentRow, ...] = ()
     missing_documents: tuple[str, ...] = ()
+    person_deceased: bool = False
+    person_death_date: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -243,14 +243,24 @@ class PaymentInput:
     override_reason: str | None
 
 
+def _hard(problem: FieldProblem) -> bool:
+    """A refusal no override lifts (the person has died, …), unlike a standard broken."""
+    return problem.code.startswith("payment_blocked")
+
+
 class PaymentDialog(QDialog):
-    """A payment; the rules it breaks show as warnings, and then an override reason is asked
-    (the service lets only an approver override)."""
+    """A payment to the account shown; the rules it breaks show as warnings, and then an
+    override reason is asked of who may give one (the service lets only an approver
+    override); anyone else is told before OK who records such a payment. A payment no reason
+    allows (dated after the person's death) is said and OK stays off."""
 
     def __init__(self, check: object, parent: QWidget | None = None, *,
                  notes: Callable[[str, dt.date], list[FieldProblem]] | None = None,
-                 attempt: Callable[[PaymentInput], None] | None = None) -> None:
+                 attempt: Callable[[PaymentInput], None] | None = None,
+                 account: str = "", can_override: bool = True, approvers: str = "") -> None:
         super().__init__(parent)
+        self._can_override = can_override
+        self._approvers = approvers
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Record a payment"))
         self.setMinimumWidth(420)
@@ -271,6 +281,13 @@ class PaymentDialog(QDialog):
         self.notes = TextField(self, max_length=500)
         self.override = TextField(self, max_length=500)
         self.override.setObjectName("overrideReason")
+        self.account = QLabel(account or self.tr("(no account on the file)"), self)
+        self.account.setObjectName("paymentAccount")
+        self.account.setWordWrap(True)
+        self.needs_approver = QLabel(self)
+        self.needs_approver.setObjectName("overrideNeedsApprover")
+        self.needs_approver.setStyleSheet(PROBLEM_STYLE)
+        self.needs_approver.setWordWrap(True)
         self.warning = QLabel(self)
         self.warning.setObjectName("paymentWarning")
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -291,9 +308,12 @@ class PaymentDialog(QDialog):
         form.addRow(self.tr("Payer"), self.payer)
         form.addRow(self.tr("Self-paid medical costs (yuan)"), self.self_paid)
         form.addRow(self.tr("Notes"), self.notes)
+        form.addRow(self.tr("Paid to"), self.account)
         form.addRow(self.notice)
         form.addRow(self.warning)
         form.addRow(self.tr("Override reason"), self.override)
+        form.addRow(self.needs_approver)
+        self._form = form
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -315,16 +335,25 @@ class PaymentDialog(QDialog):
             self_paid = self.self_paid.value()
             broken = self._check(self.kind.currentData(), amount, day,
                                  None if self_paid is None else to_fen(self_paid))
+        hard = [p for p in broken if _hard(p)]
         self.warning.setText("\n".join(problem_words(p) for p in broken))
+        self.warning.setStyleSheet(PROBLEM_STYLE if hard else WARNING_STYLE)
         self.warning.setVisible(bool(broken))
         notes = (self._notes(self.kind.currentData(), day)
                  if amount > 0 and day is not None and self._notes is not None else [])
         self.notice.setText("\n".join(problem_words(p) for p in notes))
         self.notice.setVisible(bool(notes))
+        # the reason is asked only of who may give it, and only when a standard is broken
+        overridable = bool(broken) and not hard
+        self.override.setEnabled(overridable and self._can_override)
+        self._form.setRowVisible(self.override, self._can_override)
+        self.needs_approver.setText(self.tr(
+            "A payment above the standard is recorded, with its reason, by the %1.")
+            .replace("%1", self._approvers or self.tr("reviewer or administrator")))
+        self.needs_approver.setVisible(overridable and not self._can_override)
         grow_to_content(self)
-        self.override.setEnabled(bool(broken))
-        ok = amount > 0 and day is not None and bool(self.payer.value()) and (
-            not broken or bool(self.override.value()))
+        ok = amount > 0 and day is not None and bool(self.payer.value()) and not hard and (
+            not broken or (self._can_override and bool(self.override.value())))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def accept(self) -> None:

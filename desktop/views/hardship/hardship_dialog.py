@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import to_fen, yuan
+from desktop.core.reference import LIFE_DECEASED
 from desktop.core.texts import permission_refusal
+from desktop.core.vocabulary import LIFE_STATUS
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import (
     DOCUMENT_TYPES,
@@ -55,8 +57,8 @@ from desktop.views.hardship.hardship_actions import (
     status_label,
 )
 from desktop.views.hardship.hardship_household import HouseholdForm
-from desktop.views.i18n import current_language
-from desktop.views.messages import present_error
+from desktop.views.i18n import current_language, word
+from desktop.views.messages import describe, present_error
 from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.roles import role_label
 from desktop.views.tasks import Task, TaskRunner
@@ -95,6 +97,15 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
     if action == "attach":
         return with_colon(data_word(str(detail.get("doc_type", "")))) + str(detail.get("file", ""))
     return opinion
+
+
+def deceased_words(died: dt.date | None) -> str:
+    """已故（2026-11-01 去世） / Deceased (died 2026-11-01), or just 已故 without a date."""
+    dead = word(LIFE_STATUS, LIFE_DECEASED)
+    if died is None:
+        return dead
+    return dead + bracketed(QCoreApplication.translate("Hardship", "died %1")
+                            .replace("%1", died.isoformat()))
 
 
 class HardshipDialog(QDialog):
@@ -139,6 +150,9 @@ class HardshipDialog(QDialog):
         if person is not None:
             self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
         self.reload()
+        if case_id is None and self.person_id is not None:
+            # the 低保 comparison as the clerk types, before the first save (walk-through)
+            self.household.set_line(self._service.line_for(self.person_id))
         self._compare_with_register(prefill=case_id is None)
 
     def _gate_role(self) -> None:
@@ -324,17 +338,54 @@ class HardshipDialog(QDialog):
         d = self.detail
         if not d.editable:
             return
+        lacking = self._submit_lacking()
         for action in self._service.allowed_actions(d):
             button = QPushButton(action_label(action) + "…", self)
             button.setObjectName(f"step_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.take_step(a))
+            if action in ("approve", "reject") and self._verifier() is not None:
+                # separation of duties, said before the dialog (the guide's role table)
+                button.setToolTip(self.tr(
+                    "The home visit check was made by %1: the decision is taken by someone "
+                    "else (another reviewer or the administrator).")
+                    .replace("%1", self._verifier() or ""))
+            if action == "submit" and lacking is not None:
+                # said before the opinion dialog: what is missing (the guide's promise)
+                button.setEnabled(False)
+                button.setToolTip(describe(lacking))
             self.actions_row.addWidget(button)
         if d.status == "notice":
             self.actions_row.addWidget(push_button(
                 self, "recordObjection", self.tr("Record objection…"), self.record_objection))
         self.actions_row.addStretch(1)
-        self.held.setText(self._held_text(self._service.held_actions(d)))
+        held = self._held_text(self._service.held_actions(d))
+        if lacking is not None and "submit" in self._service.allowed_actions(d):
+            held = "\n".join(x for x in (describe(lacking), held) if x)
+        self.held.setText(held)
         self.held.setVisible(bool(self.held.text()))
+
+    def _verifier(self) -> str | None:
+        """Who recorded the 入户核查 of this round (since the last 提交), by name."""
+        steps = self.detail.steps if self.detail is not None else ()
+        found = None
+        for st in steps:
+            if st.action == "submit":
+                found = None
+            elif st.action == "verify":
+                found = st.actor_display or st.actor
+        return found
+
+    def _submit_lacking(self) -> AppError | None:
+        """The refusal ``submit`` would give for the application's missing documents (named
+        in the interface's words), or None when they are all there or it is not a draft."""
+        if self.case_id is None or self.detail is None \
+                or "submit" not in self._service.allowed_actions(self.detail):
+            return None
+        lacking = self._service.submit_lacking(self.case_id)
+        if not lacking:
+            return None
+        return AppError("hardship_documents_lacking",
+                        documents=joined((data_word(x) for x in lacking), "、"))
 
     def _held_text(self, held: tuple[tuple[str, str], ...]) -> str:
         """Why a step this file is ready for has no button (issue 14: the maker found no 审批
@@ -361,20 +412,23 @@ class HardshipDialog(QDialog):
                              .replace("%2", end.isoformat() if end else ""))
         # a step the role cannot take: who can, from the permission the step needs (公示 is
         # the clerk's, 审批 the reviewer's; issue 14 told a reviewer 公示 was a reviewer's)
-        by_roles: dict[tuple[Role, ...], list[str]] = {}
+        by_roles: dict[str, list[str]] = {}
         for action, why in held:
             if why == "permission":
-                perm = WORKFLOW[action].perm
-                roles = tuple(sorted((r for r in Role if perm in ROLE_PERMISSIONS[r]),
-                                     key=lambda r: r is Role.ADMIN))  # the administrator last
-                by_roles.setdefault(roles, []).append(action_label(action))
-        for roles, labels in by_roles.items():
-            names = [role_label(r) for r in roles]
-            who = names[-1] if len(names) < 2 else self.tr("%1 or %2").replace(
-                "%1", "、".join(names[:-1])).replace("%2", names[-1])
+                by_roles.setdefault(self.roles_with(WORKFLOW[action].perm), []).append(
+                    action_label(action))
+        for who, labels in by_roles.items():
             lines.append(self.tr("Your role cannot take %1: the %2 does.")
                          .replace("%1", "、".join(labels)).replace("%2", who))
         return "\n".join(lines)
+
+    def roles_with(self, perm: Perm) -> str:
+        """The roles that have ``perm``, in words: 审核员或管理员 (the administrator last)."""
+        roles = sorted((r for r in Role if perm in ROLE_PERMISSIONS[r]),
+                       key=lambda r: r is Role.ADMIN)
+        names = [role_label(r) for r in roles]
+        return names[-1] if len(names) < 2 else self.tr("%1 or %2").replace(
+            "%1", "、".join(names[:-1])).replace("%2", names[-1])
 
     def step_dialog(self, action: str) -> OpinionDialog:
         """The opinion dialog for ``action``: it takes the step itself on OK and stays open,
@@ -391,7 +445,13 @@ class HardshipDialog(QDialog):
         return dialog
 
     def take_step(self, action: str) -> None:
-        """Ask for the opinion and the step's fields; the dialog takes the step."""
+        """Ask for the opinion and the step's fields; the dialog takes the step. A submit
+        missing documents is refused before the dialog, naming them."""
+        if action == "submit":
+            lacking = self._submit_lacking()
+            if lacking is not None:
+                present_error(self, lacking)
+                return
         self.step_dialog(action).exec()
 
     def do_step(self, action: str, got: StepInput) -> bool:
@@ -467,9 +527,16 @@ class HardshipDialog(QDialog):
     def payment_dialog(self) -> PaymentDialog:
         assert self.case_id is not None
         cid = self.case_id
+        d = self.detail
+        account = ""
+        if d is not None and d.bank_account:
+            account = self.tr("%1 %2 (the person's own account)").replace(
+                "%1", d.bank_name or "").replace("%2", d.bank_account).strip()
         return PaymentDialog(lambda k, a, d, m: self._service.check_payment(cid, k, a, d, m),
                              self, notes=lambda k, d: self._service.payment_notes(cid, k, d),
-                             attempt=self.record)
+                             attempt=self.record, account=account,
+                             can_override=self._ws.actor.can(Perm.APPROVE),
+                             approvers=self.roles_with(Perm.APPROVE))
 
     def record_payment(self) -> None:
         if not allowed(self, self._ws.actor, Perm.EDIT_PERSONS):  # before the form
@@ -545,6 +612,8 @@ class HardshipDialog(QDialog):
                      self.tr("Notice ended %1, awaiting approval")
                      .replace("%1", d.notice_end.isoformat()))
         heading = [d.serial, who, d.district, state]
+        if d.person_deceased:  # said at the top: no payment after the death (issue: walk)
+            heading.insert(2, deceased_words(d.person_death_date))
         if d.owner is not None:  # at the city another district's file: read-only
             heading.append(self.tr("(reported by %1, read-only here)").replace("%1", d.owner))
         self.heading.setText(spaced(heading))

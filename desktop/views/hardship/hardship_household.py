@@ -81,6 +81,7 @@ class HouseholdForm(QWidget):
         self.income_warning.setStyleSheet("color: #9a5b00")
         self.income_warning.setWordWrap(True)
         self._line: int | None = None  # the 低保 line of the file shown, fen
+        self._line_known = False  # whether _line was looked up (None then means: none set)
         # what the register says: (月收入, spouse name, spouse income), fen; compared live
         self._register: tuple[int | None, str | None, int | None] | None = None
         second = QHBoxLayout()
@@ -160,6 +161,9 @@ class HouseholdForm(QWidget):
         if self._line is not None:
             words += self.tr(" (subsistence line %1, ×2 %2)").replace(
                 "%1", yuan(self._line)).replace("%2", yuan(2 * self._line))
+            words += self.tr(": %1").replace("%1", self._band_words(per_capita, self._line))
+        elif self._line_known:
+            words += self.tr(" (no subsistence line set for the year)")
         self.per_capita.setText(words)
         notes = []
         if other > 0 and any(m > 0 for m in members):
@@ -168,6 +172,20 @@ class HouseholdForm(QWidget):
                 "income does not already contain a member's income."))
         notes += self._register_differences(members)
         self.income_warning.setText("\n".join(notes))
+
+    def set_line(self, line: int | None) -> None:
+        """The 低保 line of the district and year (fen; None: none set), for a file not yet
+        saved: the comparison follows what is typed from the start."""
+        self._line, self._line_known = line, True
+        self.recompute()
+
+    def _band_words(self, per_capita: int, line: int) -> str:
+        """Where the per-capita income stands against the line (the service's ``band``)."""
+        if per_capita < line:
+            return self.tr("below the subsistence line")
+        if per_capita < 2 * line:
+            return self.tr("below twice the subsistence line")
+        return self.tr("above twice the subsistence line")
 
     def set_register(self, income: int | None, spouse: str | None, spouse_income: int | None,
                      *, prefill: bool) -> None:
@@ -263,7 +281,7 @@ class HouseholdForm(QWidget):
                              (self.bank_name, d.bank_name), (self.bank_account, d.bank_account),
                              (self.notes, d.notes)):
             field.set_value(value)
-        self._line = d.income.dibao_line
+        self._line, self._line_known = d.income.dibao_line, True
         self.members.setRowCount(len(d.members))
         for r, m in enumerate(d.members):
             for c, text in enumerate((m.name, m.relation, m.id_number, m.health,

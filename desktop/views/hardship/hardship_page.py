@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import yuan
+from desktop.core.reference import LIFE_DECEASED
+from desktop.errors import AppError
 from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
@@ -30,13 +33,21 @@ from desktop.views.data_words import data_word
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, list_table
 from desktop.views.hardship.hardship_actions import status_label
-from desktop.views.hardship.hardship_dialog import HardshipDialog
+from desktop.views.hardship.hardship_dialog import HardshipDialog, deceased_words
 from desktop.views.hardship.standards_dialog import StandardsDialog
 from desktop.views.messages import present_error
 from desktop.views.tasks import TaskRunner
 
 LIST_LIMIT = 500  # HardshipLists.LIMIT: a full list says "500+"
 LISTS = ("waiting_for_me", "notices_ending", "reviews_due", "not_updated", "never_assisted")
+
+
+SEARCH_AFTER_MS = 300  # the pause in typing after which the lists are filtered
+
+
+def _matches(row: CaseRow, text: str) -> bool:
+    """The file's person's name or its number holds ``text`` (as ``HardshipLists.cases``)."""
+    return not text or text in row.person_name or text.upper() in row.serial.upper()
 
 
 class HardshipPage(QWidget):
@@ -85,7 +96,15 @@ class HardshipPage(QWidget):
         # the whole hint in either language ("Name or file nu…" in English: issue 14)
         self.search.setMinimumWidth(
             self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
-        self.search.returnPressed.connect(self.refresh)
+        # the tab shown is filtered as one types, after a pause (as the register's search)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_AFTER_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_search)
+        self.loaded: dict[str, tuple[CaseRow, ...]] = {}
+        """Every list as loaded, before the search filters it."""
         buttons = [("openHardship", self.tr("Open"), self.open_selected),
                    ("refreshHardship", self.tr("Refresh"), self.refresh),
                    ("printNotice", self.tr("Print notice list…"), self.print_notice),
@@ -116,10 +135,9 @@ class HardshipPage(QWidget):
             return
         self.loading = True
         lists = self._ws.hardship_lists()
-        text = self.search.text()
 
         def job(_ctx: object) -> tuple[WorkLists, list[CaseRow]]:
-            return lists.work_lists(), lists.cases(search=text)
+            return lists.work_lists(), lists.cases()
 
         self._tasks.run(job, on_success=self._loaded, on_error=self._failed)
 
@@ -134,18 +152,32 @@ class HardshipPage(QWidget):
             return
         self.loading = False
         work, every = result
-        for key in LISTS:
-            self._show(key, getattr(work, key))
-        self._show("all", tuple(every))
+        self.loaded = {key: tuple(getattr(work, key)) for key in LISTS}
+        self.loaded["all"] = tuple(every)
         self._show_totals(work.totals)
+        self.apply_search()
+
+    def apply_search(self) -> None:
+        """Every list (the tab shown among them) keeps the files whose name or file number
+        holds the search text; the tabs count what they show."""
+        self._search_timer.stop()
+        text = self.search.text().strip()
+        for key, rows in self.loaded.items():
+            self._show(key, tuple(r for r in rows if _matches(r, text)))
         for i, key in enumerate([*LISTS, "all"]):
+            if key not in self.loaded:
+                continue
             base = self.tabs.tabText(i).split(" (")[0]
             count = len(self.rows[key])
-            shown = f"{count}+" if count >= LIST_LIMIT else str(count)
+            full = len(self.loaded[key]) >= LIST_LIMIT
+            shown = f"{count}+" if full and not text else str(count)
             self.tabs.setTabText(i, f"{base} ({shown})")
-        waiting = len(work.waiting_for_me)
-        self.summary.setText(self.tr("%1 file(s) waiting for you.").replace(
-            "%1", f"{waiting}+" if waiting >= LIST_LIMIT else str(waiting)))
+        waiting = len(self.loaded.get("waiting_for_me", ()))
+        summary = self.tr("%1 file(s) waiting for you.").replace(
+            "%1", f"{waiting}+" if waiting >= LIST_LIMIT else str(waiting))
+        if text:
+            summary += " " + self.tr("Showing the files matching “%1”.").replace("%1", text)
+        self.summary.setText(summary)
 
     def _show(self, key: str, rows: tuple[CaseRow, ...]) -> None:
         self.rows[key] = rows
@@ -205,8 +237,9 @@ class HardshipPage(QWidget):
             QMessageBox.information(self, self.tr("New hardship file"),
                                     self.tr("Nobody in the register matches."))
             return None
-        labels = [f"{m.name} · {m.district} · {m.id_number or '-'} · {m.work_unit}"
-                  for m in page.rows]
+        labels = [" · ".join(x for x in (
+            m.name, deceased_words(None) if m.life_status == LIFE_DECEASED else "",
+            m.district, m.id_number or "-", m.work_unit) if x) for m in page.rows]
         index = pick if pick is not None else 0
         if pick is None and len(labels) > 1:
             chosen, ok = QInputDialog.getItem(self, self.tr("New hardship file"),
@@ -218,6 +251,9 @@ class HardshipPage(QWidget):
         existing = self._ws.hardship().open_case_for(person.id)
         if existing is not None:
             return self._keep(HardshipDialog.open_case(self._ws, existing, self, self._tasks))
+        if person.life_status == LIFE_DECEASED:  # said before the form (the service refuses)
+            present_error(self, AppError("hardship_person_deceased", name=person.name))
+            return None
         return self._keep(HardshipDialog.new_case(self._ws, person.id, person.name, self,
                                                       self._tasks))
 

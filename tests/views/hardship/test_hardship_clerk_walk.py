@@ -206,7 +206,7 @@ def test_the_payment_dialog_says_no_standard_is_set_and_keeps_a_refused_payment(
     second.kind.setCurrentText("春节慰问金")
     second.amount.setText("20000")
     second.payer.setText("县总工会")
-    assert "已向本人发放过春节慰问金（2000.00 元）" in second.notice.text()
+    assert "已向本人发放过春节慰问金（2,000.00 元）" in second.notice.text()
     second.paid_on.setText((dt.date.today() + dt.timedelta(days=1)).isoformat())
     second.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert second.isVisible() and second.amount.text().startswith("20000")

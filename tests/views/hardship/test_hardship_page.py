@@ -106,7 +106,7 @@ def test_payment_dialog_warns_and_asks_for_an_override(
     pay.amount.setText("2500")
     pay.payer.setText("县总工会")
     ok = pay.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert "200" in pay.warning.text() and not ok.isEnabled()
+    assert "2,000.00" in pay.warning.text() and not ok.isEnabled()
     pay.override.setText("领导批示特殊情况")
     assert ok.isEnabled()
     pay.show()

@@ -1,0 +1,115 @@
+"""Clerk walk-through (hardship): no money to the own account of a person who has died, no new
+file for them; the window's workflow sheet and lists name people, not log-in names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.core.texts import error_text
+from desktop.database import Database
+from desktop.errors import AppError, ValidationError
+from desktop.services.accounts import AccountService
+from desktop.services.permissions import Actor, Role
+from desktop.services.visits.service import VisitService
+from desktop.services.visits.types import VisitResult
+from tests.hardship_support import CAST, TODAY, add_people, draft, service, walk
+from tests.person_support import service as persons
+
+DIED = TODAY - dt.timedelta(days=40)
+
+
+def test_no_payment_dated_after_the_death_to_the_own_account(
+        db: Database, admin: Actor) -> None:
+    """Death recorded on an approved file: a payment dated after it is refused in words, with
+    nothing written, and shown before OK (``check_payment``); one dated before it still goes."""
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    persons(db, admin).death(person, DIED, "病故")
+    clerk = service(db, CAST["maker"])
+    after = DIED + dt.timedelta(days=5)
+    with pytest.raises(ValidationError) as refused:
+        clerk.record_payment(case_id, kind="春节慰问金", amount=50_000, paid_on=after,
+                             payer="县总工会")
+    assert refused.value.codes() == {"paid_on": "payment_blocked_deceased"}
+    words = error_text(refused.value)
+    assert f"已于 {DIED.isoformat()} 去世" in words and "不能再向本人账户发放" in words
+    assert "died on " + DIED.isoformat() in error_text(refused.value, "en")
+    # an approver's override reason changes nothing: this is no standard to override
+    with pytest.raises(AppError):
+        service(db, CAST["admin"]).record_payment(
+            case_id, kind="春节慰问金", amount=50_000, paid_on=after, payer="县总工会",
+            override_reason="领导同意")
+    assert clerk.get(case_id).payments == ()
+    warned = clerk.check_payment(case_id, "春节慰问金", 50_000, after)
+    assert [p.code for p in warned] == ["payment_blocked_deceased"]
+    before = DIED - dt.timedelta(days=1)
+    assert clerk.check_payment(case_id, "春节慰问金", 50_000, before) == []
+    clerk.record_payment(case_id, kind="春节慰问金", amount=50_000, paid_on=before,
+                         payer="县总工会")
+    assert [p.paid_on for p in clerk.get(case_id).payments] == [before]
+    got = clerk.get(case_id)
+    assert got.person_deceased and got.person_death_date == DIED
+
+
+def test_no_new_file_for_a_person_who_has_died(db: Database, admin: Actor) -> None:
+    """Refused in words by the service, for the page and for a visit's follow-up alike."""
+    (person,) = add_people(db, 1)
+    visits = VisitService(db.sessions, CAST["maker"], db.read_sessions, lambda: TODAY)
+    visit = visits.create_single(person, "住院", DIED - dt.timedelta(days=3))
+    visits.record(visit, VisitResult("done", DIED - dt.timedelta(days=3), situation="病重",
+                                     follow_up=True, follow_up_note="建议建困难档案"))
+    persons(db, admin).death(person, DIED, "病故")
+    clerk = service(db, CAST["maker"])
+    with pytest.raises(AppError) as refused:
+        clerk.open(draft(person))
+    assert refused.value.code == "hardship_person_deceased"
+    assert not isinstance(refused.value, ValidationError)
+    assert "已故，不能为其新建困难档案" in error_text(refused.value)
+    assert clerk.open_case_for(person) is None
+    with pytest.raises(AppError) as refused:
+        visits.hardship_file_from(visit, "深度困难", "6")
+    assert refused.value.code == "hardship_person_deceased"
+    assert clerk.open_case_for(person) is None
+
+
+def test_documents_and_payments_name_the_user_not_the_log_in(
+        db: Database, admin: Actor) -> None:
+    """材料 添加人 and 发放 经办人 are the user's display name (李录入), as in the history;
+    a log-in name without an account (gone) stays as it is."""
+    AccountService(db.sessions).create_user(admin, name="clerk1", display_name="李录入",
+                                            role=Role.CLERK, password="clerk-pass-1")
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    clerk = service(db, CAST["maker"])
+    clerk.record_payment(case_id, kind="春节慰问金", amount=50_000,
+                         paid_on=TODAY - dt.timedelta(days=1), payer="县总工会")
+    got = clerk.get(case_id)
+    assert {a.added_by for a in got.attachments} == {"李录入"}
+    assert [p.recorded_by for p in got.payments] == ["李录入"]
+    service(db, CAST["clerk"]).record_payment(
+        case_id, kind="助学", amount=10_000, paid_on=TODAY, payer="县总工会")
+    assert [p.recorded_by for p in clerk.get(case_id).payments] == ["李录入", "clerk2"]
+
+
+@pytest.mark.parametrize("status", ["submitted", "notice", "rejected"])
+def test_a_proof_of_an_unapproved_file_says_it_is_not_approved(
+        db: Database, admin: Actor, status: str) -> None:
+    """开具帮扶证明 on a submitted file: "not yet approved", not the payment's words (发放)."""
+    from desktop.services.hardship.prints import HardshipPrint
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, status)
+    prints = HardshipPrint(db.sessions, CAST["maker"], db.read_sessions, today=lambda: TODAY)
+    with pytest.raises(AppError) as refused:
+        prints.proof(case_id, preview=True)
+    words = error_text(refused.value)
+    assert "KN-2026-00001" in words and "不能开具帮扶证明" in words and "发放。" not in words
+    assert ("不予认定" if status == "rejected" else "尚未审批认定") in words
+    english = error_text(refused.value, "en")
+    assert "no proof of assistance can be issued" in english
+    with pytest.raises(AppError) as unpaid:  # the payment's own refusal names the file too
+        service(db, CAST["maker"]).record_payment(
+            case_id, kind="春节慰问金", amount=10_000, paid_on=TODAY, payer="县总工会")
+    assert "KN-2026-00001" in error_text(unpaid.value)
