@@ -4348,6 +4348,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>保存后为此人建立困难档案草稿（需勾选需要回访）。</translation>
     </message>
     <message>
+        <source>%1 has died: a hardship file is not opened for a deceased person.</source>
+        <translation>%1 已故：不为已故人员建立困难档案。</translation>
+    </message>
+    <message>
         <source>%1 photo(s)</source>
         <translation>%1 张照片</translation>
     </message>

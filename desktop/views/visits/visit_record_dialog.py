@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import to_fen, to_yuan, yuan
+from desktop.core.reference import LIFE_DECEASED
 from desktop.core.reference_words import VISIT_WAY
 from desktop.core.texts import problem_text
 from desktop.core.vocabulary import label
@@ -94,7 +95,12 @@ class VisitRecordDialog(QDialog):
         self.hardship_file.setObjectName("recordHardshipFile")
         self.hardship_file.setToolTip(self.tr(
             "After saving, open a hardship draft for this person (needs a follow-up)."))
-        self.hardship_file.setEnabled(self.follow_up.isChecked())
+        self._deceased = visit.life_status == LIFE_DECEASED
+        if self._deceased:  # the service refuses a file for the dead: not offered
+            self.hardship_file.setToolTip(self.tr(
+                "%1 has died: a hardship file is not opened for a deceased person.")
+                .replace("%1", visit.name))
+        self.hardship_file.setEnabled(self.follow_up.isChecked() and not self._deceased)
         self.follow_up.toggled.connect(self._follow_up_toggled)
         self.photo_label = QLabel(self.tr("%1 photo(s)").replace("%1", str(visit.photos)), self)
         add_photo = QPushButton(self.tr("Add photo…"), self)
@@ -131,7 +137,7 @@ class VisitRecordDialog(QDialog):
         form.addRow(self.buttons)
 
     def _follow_up_toggled(self, on: bool) -> None:
-        self.hardship_file.setEnabled(on)
+        self.hardship_file.setEnabled(on and not self._deceased)
         if not on:
             self.hardship_file.setChecked(False)
 

@@ -74,3 +74,21 @@ def test_follow_up_opens_a_hardship_file_from_the_dialogs(
     refused.save()
     assert shown == ["visit_hardship_file_open"] and refused.case_id is None
 
+
+
+def test_a_visit_to_a_deceased_person_does_not_offer_a_hardship_file(
+        qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    """The service refuses a file for the dead; the recording dialog offered it anyway."""
+    import dataclasses
+
+    (first,) = add_people(db, 1)
+    svc = ws.visits()
+    today = dt.date.today()
+    vid = svc.create_single(first, "去世/吊唁", today)
+    row = dataclasses.replace(next(v for v in svc.visits(None) if v.id == vid),
+                              life_status="deceased")
+    record = VisitRecordDialog(svc, row)
+    qtbot.addWidget(record)
+    record.follow_up.setChecked(True)
+    assert not record.hardship_file.isEnabled() and not record.wants_hardship_file()
+    assert "已故" in record.hardship_file.toolTip() or "died" in record.hardship_file.toolTip()
