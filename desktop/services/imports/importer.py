@@ -83,6 +83,8 @@ __all__ = ["FIELD_TITLES", "IGNORE", "MAPPINGS_KEY", "ImportService", "import_fo
 MAPPINGS_KEY = "import.mappings"
 DEFAULTS = ImportOptions()
 UNDO_REASON = "import undone"
+UNDO_NAMES_SHOWN = 5
+"""How many of the persons edited since an import a refused undo names (then 等 N 人)."""
 SQLITE_CACHE_KIB = 32768
 STEP = 500  # rows between progress reports and cancel checks
 IMPORT_LOCK = 0x6C616F6D6F  # "laomo": PostgreSQL advisory lock key every import takes
@@ -501,16 +503,21 @@ class ImportService:
                 raise AppError("import_batch_undone", batch=str(batch_id))
             items = list(s.scalars(select(ImportItem).where(ImportItem.batch_id == batch_id)))
             now = utcnow()
-            edited = 0
+            edited: list[str] = []
             persons = {}
             for item in items:
                 person = s.get(Person, item.person_id)
                 if person is None or person.row_version != item.version_after or (
                         person.deleted_at is not None):
-                    edited += 1
+                    edited.append(person.name if person is not None else "?")
                 persons[item.person_id] = person
-            if edited:
-                raise AppError("import_undo_edited", count=edited)
+            if edited:  # who: the clerk looks them up before deciding what to do
+                shown = sorted(edited)[:UNDO_NAMES_SHOWN]
+                more = len(edited) > len(shown)
+                raise AppError("import_undo_edited", count=len(edited),
+                               names="、".join(shown) + (f"等 {len(edited)} 人" if more else ""),
+                               names_en=", ".join(shown)
+                               + (f" and {len(edited) - len(shown)} more" if more else ""))
             for item in items:
                 person = persons[item.person_id]
                 assert person is not None
