@@ -175,7 +175,7 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
              "hardship_proof": ("帮扶证明", "proof of assistance"),
              "retire": ("退休", "retirement"), "transfer": ("调离工作单位", "change of work unit"),
              "move_out": ("迁出", "moving out"), "move_in": ("迁入", "moving in"),
-             "death": ("去世", "death"), "revoke": ("撤销荣誉称号", "revoked title"),
+             "death": ("去世登记", "death"), "revoke": ("撤销荣誉称号", "revoked title"),
              "emigrate": ("移居国(境)外", "emigration"), "lost_contact": ("失联", "lost contact")},
     "purpose": {"roster": ("打印花名册", "printing the roster"),
                 "file": ("导出文件", "export to a file"), "list": ("列表", "list")},
