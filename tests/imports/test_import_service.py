@@ -379,3 +379,10 @@ def test_a_refused_undo_names_who_was_edited(db: Database, service: ImportServic
     assert f"{sorted(names)[0]}等 2 人" in said and sorted(names)[1] not in said, said
     assert "and 1 more" in error_text(caught.value, "en")
     assert _persons(db) == 4  # nothing undone
+
+
+def test_import_history_names_who_imported(db: Database, service: ImportService,
+                                           tmp_path: Path) -> None:
+    """操作人 reads the name people know (管理员), not the log-in name admin."""
+    service.run(write_clerk_workbook(tmp_path / "a.xlsx"), GOOD_ONLY, dry_run=False)
+    assert [b.created_by for b in service.batches()] == ["管理员"]

@@ -44,7 +44,7 @@ from desktop.exchange.import_rows import split_rows
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
 from desktop.services import audit, seal, settings
-from desktop.services.base import constraint_name
+from desktop.services.base import constraint_name, display_names
 from desktop.services.imports.plan import (
     CHUNK,
     HONOR,
@@ -486,9 +486,11 @@ class ImportService:
         """Imports, newest first."""
         self._actor.require(Perm.IMPORT_EXPORT)
         with self._sessions.begin() as s:
-            rows = s.scalars(select(ImportBatch).order_by(ImportBatch.created_at.desc()))
-            return [ImportBatchRow(b.id, b.created_at, b.created_by, b.file_name,
-                             json.loads(b.counts), b.undone_at) for b in rows]
+            rows = list(s.scalars(select(ImportBatch).order_by(ImportBatch.created_at.desc())))
+            names = display_names(s, (b.created_by for b in rows))  # 操作人 李录入
+            return [ImportBatchRow(b.id, b.created_at, names.get(b.created_by, b.created_by),
+                                   b.file_name, json.loads(b.counts), b.undone_at)
+                    for b in rows]
 
     def undo(self, batch_id: uuid.UUID) -> int:
         """Take a batch back: its new persons tombstoned, its changes restored. Refused (and

@@ -225,7 +225,8 @@ class PersonDialog(QDialog):
                                     self._ws.association.districts,
                                     self.tr("Current status: %1")
                                     .replace("%1", self._status_text(detail)),
-                                    self.pending, self._ws.actor.name)
+                                    self.pending, self._ws.actor.display_name
+                                    or self._ws.actor.name)
 
     def _timeline(self) -> TimelineTab:
         assert self.timeline is not None

@@ -259,6 +259,7 @@ def test_death_shows_in_the_timeline_and_undo_takes_it_back(qtbot: QtBot,
     qtbot.mouseClick(timeline.buttons["death"], Qt.MouseButton.LeftButton)
     rows = _rows(timeline.table)
     assert ["2025-03-01", "去世（待保存）", "病故"] in [r[:3] for r in rows]
+    assert next(r for r in rows if r[1] == "去世（待保存）")[4] == "管理员"  # not the log-in
     assert "保存" in timeline.hint.text()
     _save(qtbot, dialog)
     assert dialog.changed_anything
@@ -268,7 +269,7 @@ def test_death_shows_in_the_timeline_and_undo_takes_it_back(qtbot: QtBot,
     timeline = dialog.timeline
     assert timeline is not None
     rows = _rows(timeline.table)
-    assert next(r for r in rows if r[1] == "去世")[4] == "admin"
+    assert next(r for r in rows if r[1] == "去世")[4] == "管理员"  # 记录人: the name, not admin
     assert "已故（2025-03-01）" in dialog.header.text()
     on_next_modal(_answer_status("录入错误"))
     qtbot.mouseClick(timeline.buttons["undo"], Qt.MouseButton.LeftButton)
