@@ -76,7 +76,9 @@ class PersonDialog(QDialog):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.fields = PersonFields(districts, self)
-        self.honors = HonorsEditor(districts, self)
+        association = workspace.association
+        self.honors = HonorsEditor(districts, self, home=association.name
+                                   if association.mode == "county" else None)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("personTabs")
         for title, page in self.fields.pages:
