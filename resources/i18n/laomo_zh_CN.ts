@@ -4101,6 +4101,29 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     </message>
 </context>
 <context>
+    <name>UserGuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <source>Find in the guide (Ctrl+F)</source>
+        <translation>在手册中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>没有找到</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <source>User name</source>
