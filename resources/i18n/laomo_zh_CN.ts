@@ -3224,11 +3224,11 @@
         <translation>工作单位</translation>
     </message>
     <message>
-        <source>Treatment level</source>
+        <source>Level</source>
         <translation>待遇级别</translation>
     </message>
     <message>
-        <source>Highest honor (year)</source>
+        <source>Highest honor</source>
         <translation>最高荣誉(年份)</translation>
     </message>
     <message>
@@ -3236,19 +3236,19 @@
         <translation>就业状况</translation>
     </message>
     <message>
-        <source>Life status</source>
-        <translation>生存状态</translation>
-    </message>
-    <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Life</source>
+        <translation>生存状态</translation>
     </message>
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <source>Last recuperation</source>
+        <source>Recuperated</source>
         <translation>上次疗休养</translation>
     </message>
     <message>
