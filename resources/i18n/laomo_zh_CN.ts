@@ -604,6 +604,14 @@
         <translation>姓名相近</translation>
     </message>
     <message>
+        <source>same name</source>
+        <translation>同名</translation>
+    </message>
+    <message>
+        <source>same name (different sex)</source>
+        <translation>同名（性别不同）</translation>
+    </message>
+    <message>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>

@@ -515,3 +515,10 @@ def test_household_relations_have_english_words(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(data_words, "current_language", lambda: "en")
     assert [data_words.data_word(w) for w in ("配偶", "子女", "父母", "在职")] == [
         "Spouse", "Child", "Parent", "Employed"]
+
+
+def test_duplicate_reasons_have_words() -> None:
+    from desktop.views.register.duplicates_page import reason_label
+
+    assert reason_label("same_name_other_sex") == "同名（性别不同）"
+    assert reason_label("same_name") == "同名"
