@@ -36,10 +36,10 @@ from desktop.services.register.types import DuplicatePair, MemberRow
 
 __all__ = [
     "REASON_SAME_ID",
-    "REASON_SAME_NAME_BIRTH",
-    "REASON_SAME_PHONE",
     "REASON_SAME_NAME",
+    "REASON_SAME_NAME_BIRTH",
     "REASON_SAME_NAME_OTHER_SEX",
+    "REASON_SAME_PHONE",
     "REASON_SIMILAR_NAME",
     "DuplicatesService",
     "normalise_phone",
