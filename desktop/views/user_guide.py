@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QCursor, QGuiApplication, QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -79,7 +79,8 @@ class UserGuideWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
-        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen())
+        screen = (parent.screen() if parent is not None
+                  else QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen())
         room = screen.availableGeometry()
         self.resize(min(980, room.width() - 40), room.height() - 80)
 
