@@ -218,13 +218,20 @@ EVERYDAY: Words = _by_word({
 })
 """Words the lists show that belong to no one table (older campaign and hardship values)."""
 
+RELATION: Words = _by_word({
+    "配偶": "Spouse", "子女": "Child", "儿子": "Son", "女儿": "Daughter", "父母": "Parent",
+    "父亲": "Father", "母亲": "Mother", "孙子女": "Grandchild", "兄弟姐妹": "Sibling",
+    "本人": "Self", "其他": "Other",
+})
+"""Household members' relation to the model worker (困难档案's 家庭成员 table)."""
+
 _ALL: tuple[Words, ...] = (
     SEX, TREATMENT_LEVEL, LIFE_STATUS, EMPLOYMENT, ETHNICITY, POLITICAL_SHORT, POLITICAL,
     MARITAL, EDUCATION, DEGREE, HUKOU_TYPE, HEALTH, DISABILITY_TYPE, DISABILITY_GRADE,
     UNIT_TYPE, INDUSTRY, TECHNICAL_GRADE, INSURANCE, HARDSHIP_CATEGORY, OLDER_CATEGORY,
     PAYMENT_KIND,
     VERIFY_METHOD, CLOSE_KIND, DOCUMENT_TYPE, OCCASION, VISIT_WAY, TIME_SLOT, ORGANISER,
-    VISIT_STATUS, HARDSHIP_STATUS, EXPORT_TEMPLATE, EVERYDAY,
+    VISIT_STATUS, HARDSHIP_STATUS, EXPORT_TEMPLATE, EVERYDAY, RELATION,
 )
 
 

@@ -272,9 +272,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_report_not_xlsx": ("文件 {path} 的文件名请以 .xlsx 结尾。", "The file {path} must end in .xlsx."),
     "import_batch_unknown": ("找不到导入批次 {batch}。", "No import batch {batch}."),
     "import_batch_undone": ("导入批次 {batch} 已经撤销过。", "Import batch {batch} was already undone."),
-    "import_undo_edited": ("该批次中有 {count} 人在导入后又被修改或删除，不能整批撤销。未做任何修改。",
-                           "{count} person(s) of this batch were edited or deleted after the import: "
-                           "it cannot be undone as a whole. Nothing was changed."),
+    "import_undo_edited": ("该批次中有 {count} 人在导入后又被修改或删除（{names}），不能整批撤销。未做任何修改。",
+                           "{count} person(s) of this batch were edited or deleted after the import "
+                           "({names}): it cannot be undone as a whole. Nothing was changed."),
     "import_busy": ("另一位同事正在导入，等了一分钟仍未完成。请稍后再导入。未写入任何内容。",
                     "Another import is running and did not finish within a minute. Import again "
                     "later. Nothing was written."),

@@ -96,9 +96,13 @@ def roster_document(
         cells = []
         for row in members:
             seq += 1
-            if masked and "*" not in str(row.get("id_number") or ""):
+            number = str(row.get("id_number") or "")
+            if masked and "*" not in number:
                 row = {**row, "id_number": "*"}  # the year only, as the column heading says
-            cells.append(tuple(str(seq) if k == "seq" else cell_text(row, k) for k in keys))
+            # ...but the ID column prints what is recorded: nothing, not the marker "*"
+            cells.append(tuple(str(seq) if k == "seq" else
+                               ("" if masked and "*" not in number else number)
+                               if k == "id_number" else cell_text(row, k) for k in keys))
         subtotal = f"{district} 小计：{len(members)} 人" if district_groups else None
         sections.append(Section(district, tuple(cells), subtotal))
     return Document(

@@ -13,7 +13,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -39,6 +39,8 @@ class AuditEntry:
     entity_id: str | None
     detail: dict[str, Any]
     subject: str | None = None  # whom or what it was about, by name (issue 14, point 16)
+    names: Mapping[str, str] = field(default_factory=dict)
+    """Persons the detail names by id ({"by": "<uuid>"}), by name."""
 
 
 @dataclass(frozen=True)
@@ -242,10 +244,15 @@ class AuditService:
                 )
             events = list(s.scalars(stmt))
             names = _subject_names(s, [(e.entity, e.entity_id) for e in events])
+            details = [json.loads(e.detail) for e in events]
+            mentioned = _subject_names(s, [("person", v) for d in details for v in d.values()
+                                           if isinstance(v, str) and len(v) in (32, 36)])
             return [
-                AuditEntry(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id,
-                           json.loads(e.detail), names.get((e.entity, e.entity_id)))
-                for e in events
+                AuditEntry(e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, d,
+                           names.get((e.entity, e.entity_id)),
+                           {v: mentioned[("person", v)] for v in d.values()
+                            if isinstance(v, str) and ("person", v) in mentioned})
+                for e, d in zip(events, details, strict=True)
             ]
 
     def verify(self) -> ChainReport:
@@ -258,13 +265,22 @@ def _subject_names(s: Session, keys: list[tuple[str | None, str | None]]
                    ) -> dict[tuple[str | None, str | None], str]:
     """The names behind the entity ids of these entries (persons, files, campaigns...), so
     that the log reads "who did what to whom" instead of UUIDs."""
-    from desktop.models import HardshipCase, Person, RecuperationBatch, VisitCampaign
+    from desktop.models import (
+        HardshipCase,
+        Person,
+        RecuperationBatch,
+        RecuperationEntry,
+        VisitCampaign,
+    )
 
     tables: dict[str, tuple[Any, Any]] = {
         "person": (Person, Person.name),
         "hardship_case": (HardshipCase, HardshipCase.serial),
         "visit_campaign": (VisitCampaign, VisitCampaign.title),
         "recuperation_batch": (RecuperationBatch, RecuperationBatch.name),
+        # a place on a batch (确认参加, 替换): the person who holds it
+        "recuperation_entry": (RecuperationEntry, select(Person.name).where(
+            Person.id == RecuperationEntry.person_id).scalar_subquery()),
     }
     out: dict[tuple[str | None, str | None], str] = {}
     for entity, (model, column) in tables.items():

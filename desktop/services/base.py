@@ -4,8 +4,9 @@ permissions it checks, and the clock (a parameter so tests can move "today")."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.logsetup import scrub
@@ -34,3 +35,15 @@ def constraint_name(exc: Exception) -> str:
     its detail lines, which carry the row's values (issue 16, item 11)."""
     orig = getattr(exc, "orig", exc)
     return scrub(str(orig).split("\n", 1)[0])[:200]
+
+
+def display_names(s: Session, logins: Iterable[str | None]) -> dict[str, str]:
+    """Log-in name (luru) -> the name people know the user by (李录入), for the 记录人 and
+    操作人 columns; a log-in whose account is gone, or has no display name, maps to itself."""
+    from desktop.models import User
+
+    wanted = {x for x in logins if x}
+    found = {name: shown for name, shown in s.execute(
+        select(User.name, User.display_name).where(User.name.in_(wanted))) if shown} \
+        if wanted else {}
+    return {x: found.get(x, x) for x in wanted}

@@ -7,12 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QKeySequence,
     QScreen,
 )
@@ -47,6 +46,7 @@ if TYPE_CHECKING:  # the pages are imported when they are first shown
     from desktop.views.hardship.hardship_page import HardshipPage
     from desktop.views.register.duplicates_page import DuplicatesPage
     from desktop.views.register.register_page import RegisterPage
+    from desktop.views.user_guide import UserGuideWindow
     from desktop.views.visits.recuperation_page import RecuperationPage
     from desktop.views.visits.visits_page import VisitsPage
 
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         self._prefs = preferences
         self.tasks = TaskRunner(self)
+        self.guide_window: UserGuideWindow | None = None  # built on first use
         self._logging_out = False
         actor = workspace.actor
         # the platform adds " — 劳模之家" (the application display name) itself (issue 14)
@@ -401,11 +402,23 @@ class MainWindow(QMainWindow):
         return None
 
     def open_user_guide(self) -> None:
+        """The guide in a window of the program's own (an office PC has no program for .md)."""
+        from desktop.views.user_guide import UserGuideWindow
+
         path = self.user_guide_path()
-        if path is None or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        if self.guide_window is None and path is not None:
+            try:
+                self.guide_window = UserGuideWindow(path, self)
+            except OSError:
+                path = None
+        if self.guide_window is None:
             QMessageBox.information(self, self.tr("User guide"), self.tr(
                 "The user guide could not be opened. It is the file user-guide.md in the "
                 "program's docs folder."))
+            return
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About 劳模之家"), self.tr(

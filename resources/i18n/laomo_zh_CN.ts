@@ -612,6 +612,14 @@
         <translation>姓名相近</translation>
     </message>
     <message>
+        <source>same name</source>
+        <translation>同名</translation>
+    </message>
+    <message>
+        <source>same name (different sex)</source>
+        <translation>同名（性别不同）</translation>
+    </message>
+    <message>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
@@ -3331,11 +3339,11 @@
         <translation>工作单位</translation>
     </message>
     <message>
-        <source>Treatment level</source>
+        <source>Level</source>
         <translation>待遇级别</translation>
     </message>
     <message>
-        <source>Highest honor (year)</source>
+        <source>Highest honor</source>
         <translation>最高荣誉(年份)</translation>
     </message>
     <message>
@@ -3343,19 +3351,19 @@
         <translation>就业状况</translation>
     </message>
     <message>
-        <source>Life status</source>
-        <translation>生存状态</translation>
-    </message>
-    <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Life</source>
+        <translation>生存状态</translation>
     </message>
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <source>Last recuperation</source>
+        <source>Recuperated</source>
         <translation>上次疗休养</translation>
     </message>
     <message>
@@ -4205,6 +4213,29 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>First password:</source>
         <translation>初始密码：</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <source>Find in the guide (Ctrl+F)</source>
+        <translation>在手册中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>没有找到</translation>
     </message>
 </context>
 <context>

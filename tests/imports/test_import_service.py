@@ -354,3 +354,40 @@ def test_a_roster_saying_died_warns_only_while_the_register_says_alive(
     again = service.run(write_clerk_workbook(tmp_path / "二.xlsx", [changed], headers),
                         GOOD_ONLY, dry_run=True)
     assert again.rows[0].status == "updated" and again.rows[0].warnings == ()
+
+
+def test_a_refused_undo_names_who_was_edited(db: Database, service: ImportService,
+                                             tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """"该批次中有 2 人在导入后又被修改或删除" said who only by number: the clerk now reads
+    the names (the first few, then 等 N 人) to look them up."""
+    from desktop.core.texts import error_text
+    from desktop.services.imports import importer
+
+    real = service.run(write_clerk_workbook(tmp_path / "a.xlsx"), GOOD_ONLY, dry_run=False)
+    assert real.batch_id is not None
+    with db.sessions.begin() as s:
+        people = list(s.scalars(select(Person).order_by(Person.name)))[:2]
+        for p in people:
+            p.phone = "13900000000"
+        names = [p.name for p in people]
+    with pytest.raises(AppError) as caught:
+        service.undo(real.batch_id)
+    said = error_text(caught.value)
+    assert "2 人" in said and all(n in said for n in names), said
+    english = error_text(caught.value, "en")
+    assert all(n in english for n in names) and "等" not in english, english
+    monkeypatch.setattr(importer, "UNDO_NAMES_SHOWN", 1)
+    with pytest.raises(AppError) as caught:
+        service.undo(real.batch_id)
+    said = error_text(caught.value)
+    assert f"{sorted(names)[0]}等 2 人" in said and sorted(names)[1] not in said, said
+    assert "and 1 more" in error_text(caught.value, "en")
+    assert _persons(db) == 4  # nothing undone
+
+
+def test_import_history_names_who_imported(db: Database, service: ImportService,
+                                           tmp_path: Path) -> None:
+    """操作人 reads the name people know (管理员), not the log-in name admin."""
+    service.run(write_clerk_workbook(tmp_path / "a.xlsx"), GOOD_ONLY, dry_run=False)
+    assert [b.created_by for b in service.batches()] == ["管理员"]

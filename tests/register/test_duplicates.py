@@ -439,3 +439,17 @@ def test_a_viewer_may_look_but_not_dismiss_or_merge(db: Database, admin: Actor) 
 def test_every_person_column_is_merged_or_deliberately_left_out() -> None:
     columns = {c.name for c in Person.__table__.columns}
     assert set(FIELD_LABELS) == columns - BOOKKEEPING
+
+
+def test_the_same_name_is_not_called_similar_and_another_sex_is_said(
+        db: Database, admin: Actor) -> None:
+    """Two 王建华 of one year and county were 姓名相近 55%: the same name says 同名, and a man
+    and a woman of one name 同名（性别不同）, weighed lower."""
+    add_person(db, "王建华", birth=dt.date(1961, 3, 1), sex="1")
+    add_person(db, "王建华", birth=dt.date(1961, 8, 9), sex="2")
+    add_person(db, "李秀英", birth=dt.date(1963, 3, 1), sex="2")
+    add_person(db, "李秀英", birth=dt.date(1963, 8, 9), sex="2")
+    pairs = {p.a.name: p for p in DuplicatesService(db.sessions, admin).candidates()}
+    assert pairs["王建华"].reasons == ("same_name_other_sex",)
+    assert pairs["李秀英"].reasons == ("same_name",)
+    assert pairs["王建华"].score < pairs["李秀英"].score

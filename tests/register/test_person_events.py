@@ -105,7 +105,7 @@ def test_status_change_and_its_undo(db: Database, admin: Actor, kind: str) -> No
     assert svc.get(pid).row_version > version
     got = svc.get(pid)
     event = next(e for e in got.events if e.id == event_id)
-    assert (event.kind, event.event_date, event.recorded_by) == (kind, DAY, "admin")
+    assert (event.kind, event.event_date, event.recorded_by) == (kind, DAY, "管理员")
     assert event.reason and not event.undone
     assert isinstance(event.details["before"], dict)
     if kind == "revoke":

@@ -54,7 +54,7 @@ def test_create_and_get_round_trip_every_field(db: Database, admin: Actor) -> No
     assert got.treatment_level == got.derived_treatment_level == "全国"
     assert got.life_status == "alive" and got.death_date is None and not got.is_revoked
     assert [e.kind for e in got.events] == ["create"]
-    assert got.events[0].recorded_by == "admin" and not got.events[0].undone
+    assert got.events[0].recorded_by == "管理员" and not got.events[0].undone
     assert svc.reveal_id_number(pid, "核对档案") == ID_MALE
 
 

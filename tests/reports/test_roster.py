@@ -177,3 +177,16 @@ def test_beside_masked_id_numbers_only_the_birth_year_prints() -> None:
                            association="长兴县劳动模范协会", columns=columns)
     assert [c.title for c in full.columns][2] == "出生年月"
     assert full.sections[0].rows[0][2] == "1974.08"
+
+
+def test_a_person_without_an_id_number_prints_an_empty_cell() -> None:
+    """On a masked roster a person with no ID number recorded printed "*" as their number."""
+    rows = [{"name": "钱秀英", "district": "长兴县", "birth_date": "1974-08-02",
+             "id_number": "330522********6962"},
+            {"name": "孙无号", "district": "长兴县", "birth_date": "1950-03-04",
+             "id_number": None}]
+    columns = ("seq", "name", "birth_date", "id_number")
+    doc = roster_document(rows, association="长兴县劳动模范协会", columns=columns)
+    cells = doc.sections[0].rows
+    assert cells[0][3] == "330522********6962"
+    assert cells[1][3] == "" and cells[1][2] == "1950"  # still the year only, as headed

@@ -72,3 +72,101 @@ def test_every_audited_action_has_words_and_sentences_name_no_internal_keys(
     texts = [page.table.item(r, c).text() for r in range(page.table.rowCount())
              for c in (3, 4)]
     assert not [t for t in texts if re.search(r"[a-z]+_[a-z]+|\b(sig|hash|kid)\b", t)], texts
+
+
+def test_composed_actions_have_words() -> None:
+    """Actions composed with an f-string (f"hardship.{step}", f"person.{kind}",
+    f"document.{action}") escape the scan above: every name their tables can make has words."""
+    from pathlib import Path
+
+    from desktop.models.document import DOCUMENT_ACTIONS_SQL
+    from desktop.services.hardship.rules import WORKFLOW
+    from desktop.services.register.events import UNDOABLE_KINDS
+    from desktop.views.admin.audit_words import ACTIONS
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path("desktop").rglob("*.py"))
+    composed = set(re.findall(r'audit\.append\([^"]*f"([a-z_]+)\.([a-z_]*)\{', source))
+    tables = {("hardship", ""): list(WORKFLOW), ("person", ""): sorted(UNDOABLE_KINDS),
+              ("document", ""): re.findall(r"'([a-z_]+)'", DOCUMENT_ACTIONS_SQL),
+              ("hardship", "attachment_"): ["view", "export"]}
+    assert composed == set(tables), composed  # a new composed name needs its table here
+    names = {f"{prefix}.{middle}{tail}" for (prefix, middle), tails in tables.items()
+             for tail in tails}
+    assert {"hardship.submit", "person.death", "document.issue"} <= names
+    assert not names - set(ACTIONS), sorted(names - set(ACTIONS))
+
+
+def _entry(action: str, detail: dict[str, object], **extra: object) -> object:
+    from desktop.services.audit import AuditEntry
+
+    return AuditEntry(1, "2026-12-04T03:00:00+00:00", "clerk", action, None, None, detail,
+                      **extra)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_stored_codes_read_as_words(lang: str) -> None:
+    """Roles, modes, document kinds, purposes, field names and sheets in words; a None left
+    out; a refusal says what was tried; a roster print is a print."""
+    from desktop.views.admin.audit_words import action_words, sentence
+
+    zh = lang.startswith("zh")
+    said = [
+        sentence(_entry("user.create", {"role": "clerk"}), lang),  # type: ignore[arg-type]
+        sentence(_entry("setup.initialise", {"mode": "county"}), lang),  # type: ignore[arg-type]
+        sentence(_entry("document.issue", {"serial": "长证2026-0001", "kind": "certificate"}),
+                 lang),  # type: ignore[arg-type]
+        sentence(_entry("person.death", {"date": "2026-01-02",
+                                         "fields": ["death_date", "life_status"]}),
+                 lang),  # type: ignore[arg-type]
+        sentence(_entry("visit.print_list", {"count": 3, "date": None, "sheet": "receipt"}),
+                 lang),  # type: ignore[arg-type]
+        sentence(_entry("auth.denied", {"permission": "manage_settings", "role": "clerk",
+                                        "action": "gui"}), lang),  # type: ignore[arg-type]
+        sentence(_entry("register.export", {"purpose": "roster", "count": 5}),
+                 lang),  # type: ignore[arg-type]
+    ]
+    text = "\n".join(said)
+    codes = ("death_date", "life_status", "None", "gui", "manage_settings")
+    for code in codes + (("clerk", "county", "certificate", "roster", "receipt") if zh else ()):
+        assert code not in text, (code, said)
+    if zh:
+        assert "角色：录入员" in said[0] and "模式：区县协会" in said[1]
+        assert "类别：荣誉证书" in said[2] and "开具编号文书" in said[2]
+        assert "字段：去世日期、生存状态" in said[3] and "登记去世" in said[3]
+        assert "工作表：慰问金签收表" in said[4] and "日期" not in said[4]
+        assert said[5].startswith("尝试修改设置，被拒绝") and "角色：录入员" in said[5]
+        assert said[6].startswith("打印花名册")
+        assert action_words("register.export", lang, {"purpose": "roster"}).startswith("打印花名册")
+    else:
+        assert "mode: county association" in said[1] and "kind: certificate" in said[2]
+        assert "fields: date of death, life status" in said[3]
+        assert "sheet: receipt sheet" in said[4] and "date" not in said[4]
+        assert not re.search(r"[\u4e00-\u9fff]", text.replace("长证", "")), said
+        assert said[5].startswith("was refused: change the settings")
+        assert said[6].startswith("printed the roster")
+
+
+def test_recuperation_places_name_the_person(qtbot: QtBot, demo_ws: Workspace) -> None:
+    """确认参加疗休养 / 替换疗休养人选 say whose place and who takes it."""
+    from desktop.services.visits.recuperation import BatchDraft
+
+    svc = demo_ws.recuperation()
+    bid = svc.create_batch(BatchDraft(
+        year=2030, name="2030年测试批次", destination="舟山", start_date=dt.date(2030, 5, 10),
+        end_date=dt.date(2030, 5, 14), days=5, quota=2, cost_per_day_fen=60000,
+        organiser="市总"))
+    svc.fill(bid)
+    first, second = svc.roster(bid)[:2]
+    svc.confirm(first.entry_id)
+    svc.decline(second.entry_id, "家中有事")
+    new = svc.replace(second.entry_id)
+    newcomer = next(r for r in svc.roster(bid) if r.entry_id == new)
+    page = AuditPage(demo_ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10000)
+    texts = {page.table.item(r, 3).text(): page.table.item(r, 4).text()
+             for r in range(page.table.rowCount())}
+    assert first.name in texts["确认参加疗休养"]
+    assert second.name in texts["替换疗休养人选"]
+    assert newcomer.name in texts["替换疗休养人选"]

@@ -82,7 +82,7 @@ def test_english_register_shows_english_words_and_unclipped_headers(
     assert not jobs & {"在职", "离退休", "自谋职业"}
     assert jobs & {"Employed", "Retired"}
     header = page.table.horizontalHeader()
-    assert model.headerData(M.LEVEL, header.orientation()) == "Treatment level"
+    assert model.headerData(M.LEVEL, header.orientation()) == "Level"
     clipped = [model.headerData(c, header.orientation()) for c in range(header.count())
                if not header.isSectionHidden(c)
                and header.sectionSize(c) < header.sectionSizeHint(c)]

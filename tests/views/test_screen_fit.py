@@ -12,6 +12,7 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QRect, QSize
@@ -66,6 +67,7 @@ def openers(ws: Workspace, tasks: TaskRunner,
     from desktop.views.register.person_dialog import PersonDialog
     from desktop.views.register.person_timeline import StatusChangeDialog
     from desktop.views.setup_wizard import SetupWizard
+    from desktop.views.user_guide import UserGuideWindow
     from desktop.views.visits.campaign_dialog import CampaignDialog
     from desktop.views.visits.print_scope_dialog import PrintScopeDialog
     from desktop.views.visits.recuperation_page import BatchDialog
@@ -128,6 +130,7 @@ def openers(ws: Workspace, tasks: TaskRunner,
         "ProposeHonorDialog": lambda: ProposeHonorDialog(lambda *a, **k: None),
         "ProposalsDialog": lambda: ProposalsDialog(ws, ws.handoff()),
         "ReenrolDialog": lambda: ReenrolDialog(ws.handoff()),
+        "UserGuideWindow": lambda: UserGuideWindow(Path("docs/user-guide.md")),
     }
 
 

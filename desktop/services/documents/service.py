@@ -26,7 +26,7 @@ from desktop.core.vocabulary import SEX, zh
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.models import District, DocumentLog, Person
 from desktop.services import audit, settings
-from desktop.services.base import Service
+from desktop.services.base import Service, display_names
 from desktop.services.permissions import Perm
 from desktop.services.register.service import RegisterService, describe_filter
 from desktop.services.register.store import home_district_id
@@ -407,9 +407,12 @@ class DocumentService(Service):
                 like = f"%{text.strip()}%"
                 stmt = stmt.where(DocumentLog.serial.like(like)
                                   | DocumentLog.person_name.like(like))
+            found = list(s.scalars(stmt.limit(limit)))
+            names = display_names(s, (r.actor for r in found))  # 操作人 李录入, not luru
             return [DocumentLogEntry(r.serial, r.kind, r.action, r.person_id, r.person_name,
-                                     r.actor, r.at, r.reason, r.unmasked, r.serial in voided)
-                    for r in s.scalars(stmt.limit(limit))]
+                                     names.get(r.actor, r.actor), r.at, r.reason, r.unmasked,
+                                     r.serial in voided)
+                    for r in found]
 
     def find_person(self, key: str) -> uuid.UUID:
         """A person by UUID or ID number (for ``laomo report certificate --person``). Finding

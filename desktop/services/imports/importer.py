@@ -51,7 +51,7 @@ from desktop.exchange.import_rows import split_rows, unread_columns
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
 from desktop.services import audit, seal, settings
-from desktop.services.base import constraint_name
+from desktop.services.base import constraint_name, display_names
 from desktop.services.imports.plan import (
     CHUNK,
     HONOR,
@@ -90,6 +90,8 @@ __all__ = ["FIELD_TITLES", "IGNORE", "MAPPINGS_KEY", "ImportService", "import_fo
 MAPPINGS_KEY = "import.mappings"
 DEFAULTS = ImportOptions()
 UNDO_REASON = "import undone"
+UNDO_NAMES_SHOWN = 5
+"""How many of the persons edited since an import a refused undo names (then 等 N 人)."""
 SQLITE_CACHE_KIB = 32768
 STEP = 500  # rows between progress reports and cancel checks
 IMPORT_LOCK = 0x6C616F6D6F  # "laomo": PostgreSQL advisory lock key every import takes
@@ -499,9 +501,11 @@ class ImportService:
         """Imports, newest first."""
         self._actor.require(Perm.IMPORT_EXPORT)
         with self._sessions.begin() as s:
-            rows = s.scalars(select(ImportBatch).order_by(ImportBatch.created_at.desc()))
-            return [ImportBatchRow(b.id, b.created_at, b.created_by, b.file_name,
-                             json.loads(b.counts), b.undone_at) for b in rows]
+            rows = list(s.scalars(select(ImportBatch).order_by(ImportBatch.created_at.desc())))
+            names = display_names(s, (b.created_by for b in rows))  # 操作人 李录入
+            return [ImportBatchRow(b.id, b.created_at, names.get(b.created_by, b.created_by),
+                                   b.file_name, json.loads(b.counts), b.undone_at)
+                    for b in rows]
 
     def undo(self, batch_id: uuid.UUID) -> int:
         """Take a batch back: its new persons tombstoned, its changes restored. Refused (and
@@ -516,16 +520,21 @@ class ImportService:
                 raise AppError("import_batch_undone", batch=str(batch_id))
             items = list(s.scalars(select(ImportItem).where(ImportItem.batch_id == batch_id)))
             now = utcnow()
-            edited = 0
+            edited: list[str] = []
             persons = {}
             for item in items:
                 person = s.get(Person, item.person_id)
                 if person is None or person.row_version != item.version_after or (
                         person.deleted_at is not None):
-                    edited += 1
+                    edited.append(person.name if person is not None else "?")
                 persons[item.person_id] = person
-            if edited:
-                raise AppError("import_undo_edited", count=edited)
+            if edited:  # who: the clerk looks them up before deciding what to do
+                shown = sorted(edited)[:UNDO_NAMES_SHOWN]
+                more = len(edited) > len(shown)
+                raise AppError("import_undo_edited", count=len(edited),
+                               names="、".join(shown) + (f"等 {len(edited)} 人" if more else ""),
+                               names_en=", ".join(shown)
+                               + (f" and {len(edited) - len(shown)} more" if more else ""))
             for item in items:
                 person = persons[item.person_id]
                 assert person is not None

@@ -36,7 +36,9 @@ from desktop.services.register.types import DuplicatePair, MemberRow
 
 __all__ = [
     "REASON_SAME_ID",
+    "REASON_SAME_NAME",
     "REASON_SAME_NAME_BIRTH",
+    "REASON_SAME_NAME_OTHER_SEX",
     "REASON_SAME_PHONE",
     "REASON_SIMILAR_NAME",
     "DuplicatesService",
@@ -46,6 +48,10 @@ __all__ = [
 REASON_SAME_ID = "same_id_number"
 REASON_SAME_NAME_BIRTH = "same_name_birth"
 REASON_SIMILAR_NAME = "similar_name"
+REASON_SAME_NAME = "same_name"  # identical names, other birth dates (same year and district)
+REASON_SAME_NAME_OTHER_SEX = "same_name_other_sex"  # ...and the records' sexes differ
+_OTHER_SEX = 0.5  # a man and a woman of one name are seldom one person entered twice
+_SEXES = {"1": "m", "男": "m", "2": "f", "女": "f"}
 REASON_SAME_PHONE = "same_phone"
 
 SIMILAR_RATIO = 85.0  # rapidfuzz ratio on the characters of the names
@@ -78,6 +84,7 @@ class _Candidate:
     id_number: str
     phones: tuple[str, ...]
     keys: tuple[str, ...]  # name blocking keys (see _name_keys)
+    sex: str = ""  # "m", "f", or "" when not known
 
 
 def normalise_name(name: str | None) -> str:
@@ -203,7 +210,13 @@ def find_pairs(people: list[_Candidate]) -> dict[tuple[int, int], dict[str, floa
         similarity = _name_similarity(a, b)
         if similarity:
             weight = _SIMILAR_SAME_DATE if same_date else _SIMILAR_SAME_YEAR
-            add(pair, REASON_SIMILAR_NAME, weight * similarity)
+            other_sex = bool(a.sex and b.sex and a.sex != b.sex)
+            if a.name == b.name:  # not "similar": the same name, said so (issue: 姓名相近 55%)
+                add(pair, REASON_SAME_NAME_OTHER_SEX if other_sex else REASON_SAME_NAME,
+                    weight * (_OTHER_SEX if other_sex else 1.0))
+            else:
+                add(pair, REASON_SIMILAR_NAME,
+                    weight * similarity * (_OTHER_SEX if other_sex else 1.0))
     return found
 
 
@@ -297,10 +310,10 @@ class DuplicatesService:
     def _load(s: Session) -> list[_Candidate]:
         # Plain SQL: the driver's values as they are (see _Candidate), one pass, no ORM.
         stmt = text(
-            "SELECT id, name, name_pinyin, birth_date, district_id, id_number, phone, mobile "
-            "FROM person WHERE deleted_at IS NULL AND merged_into_id IS NULL")
+            "SELECT id, name, name_pinyin, birth_date, district_id, id_number, phone, mobile, "
+            "sex FROM person WHERE deleted_at IS NULL AND merged_into_id IS NULL")
         people: list[_Candidate] = []
-        for pid, raw_name, stored, birth, district, number, phone, mobile in (
+        for pid, raw_name, stored, birth, district, number, phone, mobile, sex in (
                 s.execute(stmt).all()):
             name, pinyin, keys = _name_info(raw_name or "", stored)
             first, second = normalise_phone(phone), normalise_phone(mobile)
@@ -309,6 +322,7 @@ class DuplicatesService:
                 raw_id=pid, name=name, pinyin=pinyin, keys=keys, birth=birth,
                 year=str(birth)[:4] if birth is not None else "", district=district,
                 id_number=number.strip().upper() if number else "", phones=phones,
+                sex=_SEXES.get((sex or "").strip(), ""),
             ))
         return people
 

@@ -11,11 +11,12 @@ import datetime as dt
 import json
 import re
 import uuid
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Date, Numeric, Table, Uuid, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from desktop.core import idnumber
 from desktop.core.domain import HonorFacts, HonorLabel, derived_treatment_level, highest_honor
@@ -24,6 +25,7 @@ from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import FieldProblem, NotFound
 from desktop.models import District, Honor, Person, PersonEvent
 from desktop.services import ownership, settings
+from desktop.services.base import display_names
 from desktop.services.register.query import last_recuperation_years
 from desktop.services.register.types import EventRow, HonorDraft, PersonDetail, PersonDraft
 
@@ -180,18 +182,22 @@ def honor_draft(h: Honor) -> HonorDraft:
     )
 
 
-def event_row(e: PersonEvent) -> EventRow:
+def event_row(e: PersonEvent, names: Mapping[str, str] | None = None) -> EventRow:
+    """``names``: log-in -> display name (``display_names``), so 记录人 reads 李录入."""
     return EventRow(
         id=e.id, kind=e.kind, event_date=e.event_date, reason=e.reason,
-        details=event_details(e), recorded_by=e.recorded_by, recorded_at=aware(e.created_at),
-        undone=e.undone_at is not None,
+        details=event_details(e),
+        recorded_by=(names or {}).get(e.recorded_by, e.recorded_by),
+        recorded_at=aware(e.created_at), undone=e.undone_at is not None,
     )
 
 
 def timeline(person: Person) -> tuple[EventRow, ...]:
     """Events newest first: by the day they happened, then by when they were recorded."""
     events = sorted(person.events, key=lambda e: (e.event_date, event_order(e)), reverse=True)
-    return tuple(event_row(e) for e in events if e.deleted_at is None)
+    s = object_session(person)
+    names = display_names(s, (e.recorded_by for e in events)) if s is not None else {}
+    return tuple(event_row(e, names) for e in events if e.deleted_at is None)
 
 
 def _year(day: dt.date | None) -> int | None:

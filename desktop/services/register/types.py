@@ -198,8 +198,8 @@ class PersonDetail:
 
 @dataclass(frozen=True)
 class DuplicatePair:
-    """Two persons who may be one; ``reasons`` are codes: same_name_birth, similar_name,
-    same_phone, same_id_number."""
+    """Two persons who may be one; ``reasons`` are codes: same_name_birth, same_name,
+    same_name_other_sex, similar_name, same_phone, same_id_number."""
 
     a: MemberRow
     b: MemberRow

@@ -90,7 +90,7 @@ class AuditPage(QWidget):
             said = sentence(e, lang)
             # the action alone (splitting the sentence cut "生成演示数据（动态：…" mid-word)
             values = [str(e.seq), local_time(e.at), people.get(e.actor, e.actor),
-                      action_words(e.action, lang), said]
+                      action_words(e.action, lang, e.detail), said]
             stored = raw(e)
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)

@@ -8,6 +8,7 @@ import json
 import re
 from typing import Any
 
+from desktop.core.texts import PERMISSION_WORDS, ROLE_WORDS, SOME_WORK, field_label
 from desktop.services.audit import AuditEntry
 
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -110,7 +111,32 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "visit.photo": ("添加走访照片", "added a visit photo"),
     "visit_team.create": ("新建走访组", "created a visit team"),
     "visit_staff.create": ("添加走访人员", "added visit staff"),
+    # composed in the services (f"hardship.{step}", f"person.{kind}", f"document.{action}"):
+    # tests/views/test_audit_sentences.py enumerates them from their tables
+    "hardship.submit": ("提交困难帮扶申请", "submitted the hardship file"),
+    "hardship.return": ("退回困难帮扶申请", "sent back the hardship file"),
+    "hardship.verify": ("入户核查困难档案", "verified the hardship file"),
+    "hardship.notice": ("公示困难档案", "put on public notice the hardship file"),
+    "hardship.approve": ("审批认定困难档案", "approved the hardship file"),
+    "hardship.reject": ("不予认定困难档案", "rejected the hardship file"),
+    "hardship.start_review": ("开始复核困难档案", "started the review of the hardship file"),
+    "hardship.renew": ("复核续档困难档案", "renewed the hardship file"),
+    "hardship.close": ("困难档案结案", "closed the hardship file"),
+    "person.retire": ("登记退休", "recorded the retirement of"),
+    "person.transfer": ("登记调离工作单位", "recorded a change of work unit of"),
+    "person.move_out": ("登记迁出", "recorded the moving out of"),
+    "person.move_in": ("登记迁入", "recorded the moving in of"),
+    "person.death": ("登记去世", "recorded the death of"),
+    "person.revoke": ("撤销荣誉称号", "revoked a title of"),
+    "person.emigrate": ("登记移居国(境)外", "recorded the emigration of"),
+    "person.lost_contact": ("登记失联", "recorded lost contact with"),
+    "document.issue": ("开具编号文书", "issued a numbered document for"),
+    "document.reprint": ("补打编号文书", "reprinted a numbered document for"),
+    "document.void": ("作废编号文书", "voided a numbered document of"),
 }
+ROSTER_PRINT = ("打印花名册（号码已隐藏）", "printed the roster (masked)")
+"""``register.export`` with ``purpose: roster`` is a print of the 花名册, not an export."""
+ROSTER_PRINT_UNMASKED = ("打印含完整号码的花名册", "printed the roster with full numbers")
 
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", re.I)
 _MONEY = re.compile(r"(amount|fen|paid|cost|income|budget)", re.I)
@@ -141,6 +167,24 @@ _KEYS: dict[str, tuple[str, str]] = {
     "unscheduled": ("未排期", "unscheduled"), "purpose": ("用途", "purpose"),
     "unmasked": ("含完整号码", "unmasked"),
 }
+_VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "role": ROLE_WORDS,
+    "mode": {"county": ("区县协会", "county association"),
+             "city": ("市级协会", "city association")},
+    "kind": {"certificate": ("荣誉证书", "certificate"), "card": ("会员证", "member card"),
+             "hardship_proof": ("帮扶证明", "proof of assistance"),
+             "retire": ("退休", "retirement"), "transfer": ("调离工作单位", "change of work unit"),
+             "move_out": ("迁出", "moving out"), "move_in": ("迁入", "moving in"),
+             "death": ("去世登记", "death"), "revoke": ("撤销荣誉称号", "revoked title"),
+             "emigrate": ("移居国(境)外", "emigration"), "lost_contact": ("失联", "lost contact")},
+    "purpose": {"roster": ("打印花名册", "printing the roster"),
+                "file": ("导出文件", "export to a file"), "list": ("列表", "list")},
+    "sheet": {"list": ("走访慰问名单", "visit list"), "receipt": ("慰问金签收表", "receipt sheet"),
+              "summary": ("走访慰问情况汇总表", "visit summary")},
+    "permission": PERMISSION_WORDS,
+}
+"""Stored codes (``clerk``, ``county``, ``certificate``) in words; a code without words is
+shown as stored."""
 # What only a machine reads (signatures, hashes, key ids, nested rules): the raw entry, one
 # click away, keeps them; the sentence leaves them out, as it leaves out any key without words.
 
@@ -156,7 +200,16 @@ def local_time(at: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _value(key: str, value: Any, zh: bool) -> str | None:
+def _value(key: str, value: Any, zh: bool, names: dict[str, str] | None = None
+           ) -> str | None:
+    if value is None:
+        return None
+    if key == "fields" and isinstance(value, str):
+        return field_label(value, "zh" if zh else "en")
+    if isinstance(value, str) and value in _VALUES.get(key, {}):
+        return _VALUES[key][value][0 if zh else 1]
+    if isinstance(value, str) and names and value in names:
+        return names[value]
     if key in ("fingerprint", "replaces") and isinstance(value, str):  # read over the phone
         return " ".join(value[i:i + 4] for i in range(0, len(value), 4)).upper()
     if isinstance(value, str) and _UUID.match(value):
@@ -164,29 +217,43 @@ def _value(key: str, value: Any, zh: bool) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and _MONEY.search(key):
         return f"{value / 100:,.2f} 元" if zh else f"{value / 100:,.2f} yuan"
     if isinstance(value, list | tuple):
-        shown = [v for v in (_value(key, v, zh) for v in value) if v]
-        return "、".join(shown[:5]) + ("…" if len(shown) > 5 else "") if shown else None
+        shown = [v for v in (_value(key, v, zh, names) for v in value) if v]
+        return ("、" if zh else ", ").join(shown[:5]) + ("…" if len(shown) > 5 else "") \
+            if shown else None
     if isinstance(value, dict):
         return None
     return str(value)
 
 
-def action_words(action: str, lang: str) -> str:
-    """The action alone, for the 操作 column ("生成演示数据"); the code when unknown."""
+def action_words(action: str, lang: str, detail: dict[str, Any] | None = None) -> str:
+    """The action alone, for the 操作 column ("生成演示数据"); the code when unknown. The
+    detail tells a print of the 花名册 from an export of the register."""
     words = ACTIONS.get(action)
+    if (detail or {}).get("purpose") == "roster" and action == "register.export":
+        words = ROSTER_PRINT
+    elif (detail or {}).get("purpose") == "roster" and action == "register.unmask_export":
+        words = ROSTER_PRINT_UNMASKED
     return (words[0] if lang.startswith("zh") else words[1]) if words else action
 
 
 def sentence(entry: AuditEntry, lang: str) -> str:
     """"admin 修改劳模信息：张建国（原因：…）" — who, what, whom, and the readable details."""
     zh = lang.startswith("zh")
-    action = action_words(entry.action, lang)
+    action = action_words(entry.action, lang, entry.detail)
     whom = entry.subject or (entry.entity_id if entry.entity in ("user", "handoff_peer")
                              else None)
+    detail = dict(entry.detail)
+    if entry.action == "auth.denied":  # what was tried, not the internal permission name
+        tried = PERMISSION_WORDS.get(str(detail.pop("permission", "")), SOME_WORK)
+        action = f"尝试{tried[0]}，被拒绝" if zh else f"was refused: {tried[1]}"
+        if detail.get("action") == "gui":
+            detail.pop("action")
+    if detail.get("purpose") == "roster":  # said by the action already
+        detail.pop("purpose")
     head = f"{action}：{whom}" if zh and whom else f"{action} {whom}" if whom else action
     details = []
-    for key, value in entry.detail.items():
-        shown = _value(key, value, zh)
+    for key, value in detail.items():
+        shown = _value(key, value, zh, dict(entry.names))
         if shown is None or shown == "":
             continue
         label = _KEYS.get(key)
@@ -194,6 +261,9 @@ def sentence(entry: AuditEntry, lang: str) -> str:
             continue
         if isinstance(value, bool):
             shown = ("是" if value else "否") if zh else ("yes" if value else "no")
+        if key == "by" and entry.action == "recuperation.replace":
+            details.append(f"由 {shown} 替补" if zh else f"replaced by {shown}")
+            continue
         details.append(f"{label[0]}：{shown}" if zh else f"{label[1]}: {shown}")
     if details:
         joined = "；".join(details[:6]) if zh else "; ".join(details[:6])

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.texts import problem_text
+from desktop.core.texts import permission_refusal, problem_text
 from desktop.errors import AppError, ValidationError
 from desktop.services.documents.service import DocumentLogEntry, check_seal_image
 from desktop.services.permissions import Perm
@@ -98,6 +98,10 @@ class DocumentLogPage(QWidget):
             title=self.tr("Reprint with the full ID number"),
             prompt=self.tr("Why is the proof printed again, with the full ID number? The reason "
                            "is kept in the document log and the audit log."))
+        if not workspace.actor.can_issue():  # a reprint is issued (Actor.require_issuer)
+            self.reprint_button.setEnabled(False)
+            self.reprint_button.setToolTip(permission_refusal(
+                "issue_documents", workspace.actor.role.value, current_language()))
         self.void_button = push_button(self, "voidSerial", self.tr("Void…"), self.void)
         self.void_button.setVisible(workspace.actor.can(Perm.EDIT_PERSONS))
         self.settings_button = push_button(self, "documentSettings",

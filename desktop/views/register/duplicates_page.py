@@ -38,6 +38,9 @@ def reason_label(code: str) -> str:
         "same_id_number": QCoreApplication.translate("Duplicates", "same ID number"),
         "same_name_birth": QCoreApplication.translate("Duplicates", "same name and birth date"),
         "similar_name": QCoreApplication.translate("Duplicates", "similar name"),
+        "same_name": QCoreApplication.translate("Duplicates", "same name"),
+        "same_name_other_sex": QCoreApplication.translate(
+            "Duplicates", "same name (different sex)"),
         "same_phone": QCoreApplication.translate("Duplicates", "same phone"),
     }
     return labels.get(code, code)

@@ -128,13 +128,16 @@ class HonorsEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, districts: Iterable[str], parent: QWidget | None = None) -> None:
+    def __init__(self, districts: Iterable[str], parent: QWidget | None = None, *,
+                 home: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("honorsEditor")
         self.revoke_saved: Callable[[uuid.UUID], None] | None = None
         districts = list(districts)
         self._titles = usual_titles(districts)
-        self._bodies = granting_bodies(districts)
+        # a county association's honors come from its own county and above: 吴兴区's bodies
+        # in 长兴县's list were only in the way
+        self._bodies = granting_bodies([home] if home else districts)
         self.rows: list[HonorRow] = []
 
         self.derived = QLabel(self)

@@ -76,7 +76,9 @@ class PersonDialog(QDialog):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.fields = PersonFields(districts, self)
-        self.honors = HonorsEditor(districts, self)
+        association = workspace.association
+        self.honors = HonorsEditor(districts, self, home=association.name
+                                   if association.mode == "county" else None)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("personTabs")
         for title, page in self.fields.pages:
@@ -225,7 +227,8 @@ class PersonDialog(QDialog):
                                     self._ws.association.districts,
                                     self.tr("Current status: %1")
                                     .replace("%1", self._status_text(detail)),
-                                    self.pending, self._ws.actor.name)
+                                    self.pending, self._ws.actor.display_name
+                                    or self._ws.actor.name)
 
     def _timeline(self) -> TimelineTab:
         assert self.timeline is not None

@@ -75,9 +75,11 @@ class RegisterTableModel(QAbstractTableModel):
         self._descending = False
         self._headers = [
             self.tr("Name"), self.tr("Sex"), self.tr("Age"), self.tr("District"),
-            self.tr("Work unit"), self.tr("Treatment level"), self.tr("Highest honor (year)"),
-            self.tr("Employment"), self.tr("Life status"), self.tr("Phone"),
-            self.tr("ID number"), self.tr("Last recuperation"),
+            self.tr("Work unit"),
+            # short English titles: the default columns fit a 1366-pixel screen in English too
+            self.tr("Level"), self.tr("Highest honor"),
+            self.tr("Employment"), self.tr("Life"), self.tr("Phone"),
+            self.tr("ID number"), self.tr("Recuperated"),
         ]
         self._no_honor = self.tr("(no kept title)")
         self._italic = QFont()

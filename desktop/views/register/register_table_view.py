@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 
 HEADER_KEY = "register_header"
 COLUMN_WIDTHS = (62, 38, 42, 64, 190, 62, 175, 74, 62, 104, 150)
+ELASTIC = (RegisterTableModel.WORK_UNIT, RegisterTableModel.HONOR)
+"""Columns that give way when the default layout is wider than the window (elided)."""
+ELASTIC_MIN = 80
 
 
 class RegisterTableView(QTableView):
@@ -49,8 +52,14 @@ class RegisterTableView(QTableView):
             header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setSortIndicator(RegisterTableModel.NAME, Qt.SortOrder.AscendingOrder)
         state = preferences.window_state(HEADER_KEY)
-        if state is not None and not header.restoreState(state):
+        restored = state is not None and header.restoreState(state)
+        if state is not None and not restored:
             log.info("ignoring a saved register header layout that no longer fits")
+        # until the user drags a column edge, the columns are ours to fit to the window (a
+        # layout saved by the program's own fitting must not keep it from fitting next time)
+        self._default_layout = True
+        self._fitted_width = -1
+        self._fitting = False
         for column in range(header.count()):  # widths saved in the other language (issue 14)
             if header.sectionSize(column) < header.sectionSizeHint(column):
                 header.resizeSection(column, header.sectionSizeHint(column))
@@ -70,21 +79,70 @@ class RegisterTableView(QTableView):
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         for signal in (header.sectionResized, header.sectionMoved):
             signal.connect(lambda *_: self._save_timer.start())
+        header.sectionResized.connect(self._resized)
         model.resorted.connect(self.save_layout)
         model.modelReset.connect(self.fit_columns)
         self.doubleClicked.connect(lambda _index: self.open_requested.emit())
 
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        header = self.horizontalHeader()
+        # the stretched last column is resized by Qt itself, with the window
+        if not self._fitting and column != header.logicalIndex(header.count() - 1):
+            self._default_layout = False  # the user's widths stay
+
     def fit_columns(self) -> None:
         """Widen a column whose title or text (of the rows in view) would be cut, never
-        narrow one (the user's widths stay): issue 14, point 15."""
+        narrow one the user sized (issue 14, point 15). In the default layout the work unit
+        and the honor give way so that every column fits the window (at 1366 pixels the ID
+        number's last digits and 上次疗休养 were off the edge); they are elided, their
+        tooltips whole."""
         header = self.horizontalHeader()
         last = header.logicalIndex(header.count() - 1)  # it stretches
-        for column in range(header.count()):
-            if column == last or header.isSectionHidden(column):
-                continue
-            need = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-            if header.sectionSize(column) < need:
-                header.resizeSection(column, need)
+        self._fitting = True
+        try:
+            for column in range(header.count()):
+                if column == last or header.isSectionHidden(column):
+                    continue
+                need = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+                if header.sectionSize(column) < need:
+                    header.resizeSection(column, need)
+            if self._default_layout:
+                self._give_way(header, last)
+        finally:
+            self._fitting = False
+
+    def _give_way(self, header: QHeaderView, last: int) -> None:
+        """Narrow the elastic columns (never below their title or ``ELASTIC_MIN``) by what
+        the shown columns overflow the viewport."""
+        width = self.viewport().width()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        if width <= 0 or not shown:
+            return
+        # the stretched last column counts only what its title and text need
+        need_last = max(header.sectionSizeHint(last), self.sizeHintForColumn(last),
+                        header.defaultSectionSize())
+        total = sum(header.sectionSize(c) for c in shown if c != last) + (
+            need_last if last in shown else 0)
+        over = total - width
+        slack = {c: header.sectionSize(c) - max(ELASTIC_MIN, header.sectionSizeHint(c))
+                 for c in ELASTIC if c in shown and c != last}
+        slack = {c: room for c, room in slack.items() if room > 0}
+        while over > 0 and slack:  # shared out; what one cannot give, the others do
+            share = -(-over // len(slack))
+            for column in list(slack):
+                cut = min(share, slack[column], over)
+                header.resizeSection(column, header.sectionSize(column) - cut)
+                over -= cut
+                slack[column] -= cut
+                if slack[column] <= 0:
+                    del slack[column]
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._default_layout \
+                and self.viewport().width() != self._fitted_width:
+            self._fitted_width = self.viewport().width()
+            QTimer.singleShot(0, self.fit_columns)  # a scroll bar came, or the window grew
+        return super().viewportEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -73,4 +73,19 @@ def test_the_full_reprint_is_not_offered_without_the_permission(
     log = DocumentLogPage(viewer, TaskRunner())
     qtbot.addWidget(log)
     assert not log.findChild(QAction, "reprintFull").isVisible()
-    assert log.findChild(QAction, "reprintMasked").isVisible()
+    # a reprint is a numbered document: not offered to a read-only user at all, saying why
+    # (it was, and the service refused it after the reason was typed)
+    assert not log.reprint_button.isEnabled()
+    assert "只读用户" in log.reprint_button.toolTip()
+    assert "开具编号文书" in log.reprint_button.toolTip()
+
+
+def test_the_ledger_names_who_issued(qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    """证书登记's 操作人 reads the name people know (管理员), not the log-in name admin."""
+    people = add_persons(db, REGISTER)
+    ws.documents().certificate(people["朱荣荣"])
+    log = DocumentLogPage(ws, TaskRunner())
+    qtbot.addWidget(log)
+    log.refresh()
+    assert log.table.rowCount() == 1
+    assert log.table.item(0, 4).text() == "管理员"

@@ -26,7 +26,7 @@ def test_past_imports_are_listed_and_undone(ws: Workspace, qtbot: Any, tmp_path:
     qtbot.addWidget(dialog)
     dialog.show()
     row = [dialog.table.item(0, c).text() for c in range(7)]
-    assert row[1] == "一季度名册.xlsx" and row[4] == "admin" and int(row[2]) == before
+    assert row[1] == "一季度名册.xlsx" and row[4] == "管理员" and int(row[2]) == before
     assert result.batch_id is not None and row[6] == str(result.batch_id)[:8]
     metrics = dialog.table.fontMetrics()
     assert dialog.table.columnWidth(0) > metrics.horizontalAdvance(row[0])  # the time whole

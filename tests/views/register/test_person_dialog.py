@@ -259,6 +259,7 @@ def test_death_shows_in_the_timeline_and_undo_takes_it_back(qtbot: QtBot,
     qtbot.mouseClick(timeline.buttons["death"], Qt.MouseButton.LeftButton)
     rows = _rows(timeline.table)
     assert ["2025-03-01", "去世（待保存）", "病故"] in [r[:3] for r in rows]
+    assert next(r for r in rows if r[1] == "去世（待保存）")[4] == "管理员"  # not the log-in
     assert "保存" in timeline.hint.text()
     _save(qtbot, dialog)
     assert dialog.changed_anything
@@ -268,7 +269,7 @@ def test_death_shows_in_the_timeline_and_undo_takes_it_back(qtbot: QtBot,
     timeline = dialog.timeline
     assert timeline is not None
     rows = _rows(timeline.table)
-    assert next(r for r in rows if r[1] == "去世")[4] == "admin"
+    assert next(r for r in rows if r[1] == "去世")[4] == "管理员"  # 记录人: the name, not admin
     assert "已故（2025-03-01）" in dialog.header.text()
     on_next_modal(_answer_status("录入错误"))
     qtbot.mouseClick(timeline.buttons["undo"], Qt.MouseButton.LeftButton)
@@ -495,3 +496,29 @@ def test_a_refused_status_change_shows_its_whole_reason(qtbot: QtBot) -> None:
     assert label.height() >= label.heightForWidth(label.width())  # every line of it shown
     editor = dialog.fields["date"]
     assert editor.height() >= editor.minimumSizeHint().height()
+
+
+def test_a_county_lists_its_own_and_higher_granting_bodies(qtbot: QtBot, ws: Workspace) -> None:
+    """授予机关 in 长兴县's register: 长兴县's bodies and the city's, province's and nation's;
+    not 吴兴区's or 南浔区's."""
+    dialog = _dialog(qtbot, ws)
+    assert ws.association.mode == "county" and "吴兴区" in ws.association.districts
+    bodies = dialog.honors._bodies
+    assert "长兴县人民政府" in bodies and "湖州市总工会" in bodies and "中华全国总工会" in bodies
+    assert not [b for b in bodies if "吴兴区" in b or "南浔区" in b], bodies
+
+
+def test_household_relations_have_english_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """配偶, 子女 and 在职 in a household table read in English in English mode."""
+    from desktop.views import data_words
+
+    monkeypatch.setattr(data_words, "current_language", lambda: "en")
+    assert [data_words.data_word(w) for w in ("配偶", "子女", "父母", "在职")] == [
+        "Spouse", "Child", "Parent", "Employed"]
+
+
+def test_duplicate_reasons_have_words() -> None:
+    from desktop.views.register.duplicates_page import reason_label
+
+    assert reason_label("same_name_other_sex") == "同名（性别不同）"
+    assert reason_label("same_name") == "同名"

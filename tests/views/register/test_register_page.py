@@ -478,3 +478,34 @@ def test_keys_delivered_together_make_one_query(
     qtbot.keyClicks(page.filters.search, "wang")  # as a paste or an input method delivers them
     settle(qtbot, page)
     assert asked == ["wang"]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_default_columns_fit_a_1366_screen(qtbot: QtBot, qapp: QApplication,
+                                               workspace: Workspace, runner: TaskRunner,
+                                               lang: str) -> None:
+    """At 1366×768 the page is about 1,100 pixels wide: the ID number's last digits and 上次疗休养
+    were off the right edge. The default columns fit; a long work unit or honor is elided (its
+    tooltip holds it whole)."""
+    i18n.install(qapp, lang)
+    try:
+        page = open_page(qtbot, workspace, runner)
+        table = page.table
+        header = table.horizontalHeader()
+        qtbot.waitUntil(lambda: table.viewport().width() > 0)
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        assert len(shown) == page.model.columnCount()
+        def total() -> int:
+            return sum(header.sectionSize(c) for c in shown)
+
+        # the scroll bar's arrival refits once more, after the event loop turns
+        qtbot.waitUntil(lambda: total() <= table.viewport().width(), timeout=5000)
+        assert total() <= table.viewport().width(), (
+            total(), table.viewport().width(), str([header.sectionSize(c) for c in shown]),
+            str([header.sectionSizeHint(c) for c in shown]))
+        for c in shown:  # no title cut
+            assert header.sectionSize(c) >= header.sectionSizeHint(c) - 1, c
+        ids = header.sectionSize(M.ID_NUMBER)
+        assert ids >= table.sizeHintForColumn(M.ID_NUMBER)  # the whole masked number shows
+    finally:
+        i18n.install(qapp, "zh_CN")

@@ -1,0 +1,40 @@
+"""帮助 → 用户手册 opens the guide in a window of the program (the system had no program for
+a .md file on office computers): the screenshots are there, no wider than the window, the
+window fits a 1366×768 screen, and Ctrl+F finds a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from desktop.views.user_guide import UserGuideWindow
+
+GUIDE = Path("docs/user-guide.md")
+
+
+def test_the_guide_shows_with_its_screenshots_and_finds_words(qtbot: QtBot) -> None:
+    window = UserGuideWindow(GUIDE)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() <= 1366 and window.height() <= 768
+    text = window.browser.toPlainText()
+    assert "备份" in text and "![" not in text and "##" not in text  # Markdown, rendered
+    first = next(line for line in GUIDE.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("![")).split("(")[1].rstrip(")")
+    image = window.browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                        QUrl(first))
+    assert isinstance(image, QImage) and not image.isNull()
+    assert image.width() <= window.browser.viewport().width()
+    outside = window.browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                          QUrl("../../../etc/passwd"))
+    assert not isinstance(outside, QImage) or outside.isNull()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.find_box.setText("备份")
+    assert window.find_next()
+    assert window.browser.textCursor().selectedText() == "备份"
+    window.find_box.setText("没有这个词zzz")
+    assert not window.find_next() and window.not_found.text()
