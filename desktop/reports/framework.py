@@ -511,7 +511,10 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
         of the row begins the next page. None when the row cannot be cut there."""
         r = self._r
         cells, _h = self._first() if row == self._start else (r.rows[row], r.heights[row])
-        cut = _cut_row(cells, r.widths, height)
+        # a group title, subtotal or total spans the whole table: cut it at the whole width
+        widths = ([sum(r.widths)] + [0.0] * (len(r.widths) - 1) if row in r.fills
+                  else r.widths)
+        cut = _cut_row(cells, widths, height)
         if cut is None:
             return None
         head, rest = cut
@@ -536,7 +539,7 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
                 paragraph_markup(who, r.fontset, style.fontName, who=who) + "<br/>"
                 + paragraph_markup(CONTINUED, r.fontset, style.fontName), style)
         lead = [("" if v is None else v) for v in rest]
-        piece = (lead, max(_height(v, w) for v, w in zip(lead, r.widths, strict=True)))
+        piece = (lead, max(_height(v, w) for v, w in zip(lead, widths, strict=True)))
         return [page, FrameBreak(), _PagedTable(r, self._font, row, self._tail, piece)]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:

@@ -131,3 +131,47 @@ def test_the_page_sum_counts_a_cut_row_once(fs: FontSet) -> None:
     sums = [p.split("本页小计：")[1].split("元")[0] for p in pages if "本页小计：" in p]
     assert len(sums) == len(pages)
     assert sum(float(s.replace(",", "")) for s in sums) == 700.0
+
+
+def test_a_long_hardship_cause_goes_on_in_its_own_cell(fs: FontSet) -> None:
+    """The 档案表: the cause is the cell that goes on, so the mark stands before its rest;
+    the section title repeats above it and the signature boxes still print."""
+    from desktop.reports.hardship import CaseSheet, case_sheet_document
+
+    sheet = CaseSheet(
+        serial="KN-2026-00001", year=2026, status="已认定",
+        facts=(("姓名", "张三"), ("性别", "男")), members=(), income=(("本人月收入", "800.00"),),
+        causes=(("主要致困原因", LONG), ("次要致困原因", "子女就学")), checks=(), payments=())
+    doc = case_sheet_document(sheet, association=ASSOC, date=DAY)
+    pdf = render(doc, fs)
+    runs = _runs(pdf)
+    lines = _cell_lines(runs, LONG[:8])
+    on = sorted({n for n, _t in lines})
+    assert len(on) >= 2
+    continued = [t for n, t in lines if n != on[0]]
+    text = "".join(t for _n, t in lines)
+    # the mark begins the rest of the cell on each following page, and nothing else is added
+    assert text.replace("（续）", "") == LONG
+    assert text.count("（续）") == len(on) - 1 and continued[0].startswith("（续）")
+    pages = ["".join(t for n, _x, _y, t in runs if n == k) for k in range(on[-1] + 1)]
+    assert all("四、致困原因" in pages[k] for k in on)
+    assert "协会审核意见" in "".join(t for *_, t in runs)
+
+
+@pytest.mark.parametrize("k", [306, 316, 326, 340])
+def test_the_signatures_never_stand_alone_under_a_long_last_row(fs: FontSet, k: int) -> None:
+    """A last row almost a page high (306-326 remarks) leaves no room for the 制表人 line: its
+    last lines go over with it (the signatures printed alone on the next page); a longer one
+    is cut where the page ends anyway."""
+    remark = "".join(f"第{n}条备注，" for n in range(k)) + "全文完。"
+    rows = (("1", "人员甲", "短"), ("2", "人员乙", remark))
+    doc = Document(association=ASSOC, title="测试名单", date=DAY,
+                   columns=(Column("序号", 1), Column("姓名", 2), Column("备注", 6)),
+                   sections=(Section("", rows, None),), total=None, name_column=1)
+    runs = _runs(render(doc, fs))
+    lines = _cell_lines(runs, "第0条备注")
+    assert "".join(t for _n, t in lines) == remark
+    last = max(n for n, *_ in runs)
+    signed = "".join(t for n, _x, _y, t in runs if n == last)
+    assert "制表人" in signed and "人员乙（续）" in signed and lines[-1][0] == last
+    assert len([1 for n, _t in lines if n == last]) >= 2
