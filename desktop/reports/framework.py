@@ -378,7 +378,10 @@ def _cut_row(cells: Sequence[Any], widths: Sequence[float], height: float
     rest: list[Any | None] = []
     for value, width in zip(cells, widths, strict=True):
         if isinstance(value, Paragraph):
-            top, bottom = value.cut(width - 2 * CELL_PAD, inner)
+            try:
+                top, bottom = value.cut(width - 2 * CELL_PAD, inner)
+            except ValueError:
+                return None  # (a paragraph ReportLab broke itself: an image, leader dots)
         elif _height(value, width) <= height + 1e-6:
             top, bottom = value, None
         elif isinstance(value, Flowable):
@@ -536,7 +539,8 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
             who = _plain(r.rows[row][col])
             style = fit_style(who, r.cell_style, r.widths[col] - 2 * CELL_PAD - 0.5)
             rest[col] = Paragraph(
-                paragraph_markup(who, r.fontset, style.fontName, who=who) + "<br/>"
+                paragraph_markup(who, r.fontset, style.fontName, who=who)
+                + ("<br/>" if who.strip() else "")
                 + paragraph_markup(CONTINUED, r.fontset, style.fontName), style)
         lead = [("" if v is None else v) for v in rest]
         piece = (lead, max(_height(v, w) for v, w in zip(lead, widths, strict=True)))
