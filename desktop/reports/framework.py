@@ -39,6 +39,10 @@ FOOTER_SIZE = 9.0
 CELL_SIZE = 9.0
 CELL_LEADING = 12.0
 CELL_PAD = 3.0  # points on every side of a cell
+CONTINUED = "（续）"  # marks the part of a row that goes on from the page before
+# A row taller than a page begins under the rows above it when this much of it fits there
+# (three lines); with less room it begins the next page.
+LEAST_PIECE = 3 * CELL_LEADING + 2 * CELL_PAD
 HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
 SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
 SIGNATURES = ("制表人", "审核人", "日期")
@@ -238,6 +242,9 @@ class _Rows:
     page_sum: tuple[float, ParagraphStyle, FontSet] | None = None  # 本页小计 row: height, style
     data_after: list[int] = dataclasses.field(default_factory=list)  # persons from row i on
     section_of: list[int | None] = dataclasses.field(default_factory=list)  # its group title
+    name_column: int = 0  # where a continued row says whose it is: 王五（续）
+    cell_style: ParagraphStyle | None = None
+    fontset: FontSet | None = None
 
 
 def _amount(text: str) -> int:
@@ -340,7 +347,9 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
     return _Rows(widths, header, max(_height(v, w) for v, w in zip(header, widths, strict=True)),
                  rows, heights, fills, after,
                  tuple(i for i, c in enumerate(doc.columns) if c.align == "right"),
-                 amounts, page_sum, data_after, section_of)
+                 amounts, page_sum, data_after, section_of,
+                 doc.name_column if doc.name_column is not None and doc.name_column < ncols
+                 else 0, styles["cell"], fontset)
 
 
 _BASE_STYLE: tuple[tuple[Any, ...], ...] = (
@@ -356,6 +365,40 @@ _BASE_STYLE: tuple[tuple[Any, ...], ...] = (
 )
 
 
+Piece = tuple[list[Any], float]  # a part of a row cut at a page break: its cells, its height
+
+
+def _cut_row(cells: Sequence[Any], widths: Sequence[float], height: float
+             ) -> tuple[Piece, list[Any | None]] | None:
+    """A row cut so that its first part is at most ``height`` tall: that part, and what each
+    cell has left for the next page (None: the cell is done). None when not one line of it
+    fits, or a cell cannot be cut."""
+    inner = height - 2 * CELL_PAD
+    head: list[Any] = []
+    rest: list[Any | None] = []
+    for value, width in zip(cells, widths, strict=True):
+        if isinstance(value, Paragraph):
+            try:
+                top, bottom = value.cut(width - 2 * CELL_PAD, inner)
+            except ValueError:
+                return None  # (a paragraph ReportLab broke itself: an image, leader dots)
+        elif _height(value, width) <= height + 1e-6:
+            top, bottom = value, None
+        elif isinstance(value, Flowable):
+            return None  # (no such cell today: every wrapping cell is a Paragraph)
+        else:
+            top, bottom = None, value
+        head.append("" if top is None else top)
+        rest.append(bottom)
+    if all(top == "" for top in head):
+        return None
+    return (head, max(_height(v, w) for v, w in zip(head, widths, strict=True))), rest
+
+
+def _plain(value: Any) -> str:
+    return str(value.getPlainText()) if isinstance(value, Flowable) else str(value)
+
+
 class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """The rows from ``start`` on, cut into one small Table per page with the header repeated.
 
@@ -365,16 +408,25 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
 
     ``tail`` (the 制表人 / 审核人 line and the seal over it) is drawn under the last rows, on the
     same page: when it does not fit there, the last person goes over with it.
+
+    A row taller than a page (a remark of several hundred characters) is cut between two lines
+    of its cells and goes on at the top of the next page, under the header, as ``lead``: the
+    rest of its cells and the person's name with （续）.
     """
 
     def __init__(self, rows: _Rows, font: str, start: int = 0,
-                 tail: Sequence[Flowable] = ()) -> None:
+                 tail: Sequence[Flowable] = (), lead: Piece | None = None) -> None:
         super().__init__()
         self._r = rows
         self._font = font
         self._start = start
         self._tail = tuple(tail)
         self._tail_height: float | None = None
+        self._lead = lead
+        # as wide as the frame without its padding, like the page tables split off it: centred
+        # the same way (the last page's table stood 2 mm to the right of the others)
+        self.hAlign = "CENTER"
+        self._avail_width = 0.0
 
     def _tail_room(self, width: float) -> float:
         if self._tail_height is None:
@@ -382,61 +434,135 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
                                     for f in self._tail)
         return self._tail_height
 
-    def _carried(self) -> int | None:
+    def _carried(self, start: int | None = None) -> int | None:
         """The group title repeated at the top of a continuation page (its section goes on)."""
-        r, start = self._r, self._start
+        r = self._r
+        start = self._start if start is None else start
         if start == 0 or start >= len(r.section_of):
             return None
         title = r.section_of[start]
         return None if title is None or title == start else title
 
-    def _extra(self) -> float:
-        carried = self._carried()
+    def _extra(self, start: int | None = None) -> float:
+        carried = self._carried(start)
         return ((self._r.page_sum[0] if self._r.page_sum is not None else 0.0)
                 + (self._r.heights[carried] if carried is not None else 0.0))
 
+    def _first(self) -> tuple[list[Any], float]:
+        """The first row: the rest of a row cut at the last page break, or a whole row."""
+        if self._lead is not None:
+            return self._lead
+        return self._r.rows[self._start], self._r.heights[self._start]
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self._r.widths)
-        self.height = (self._r.header_height + self._r.after[self._start] + self._extra()
+        self._avail_width = avail_width
+        rest = self._r.after[self._start]
+        if self._lead is not None:
+            rest += self._lead[1] - self._r.heights[self._start]
+        self.height = (self._r.header_height + rest + self._extra()
                        + self._tail_room(self.width))
         return self.width, self.height
 
-    def _page(self, stop: int) -> Table:
-        r, start = self._r, self._start
+    def _page(self, stop: int, head: Piece | None = None) -> Table:
+        """The rows from the start up to ``stop`` (and ``head``, the first part of row
+        ``stop``) as one page's table."""
+        r, start, lead = self._r, self._start, self._lead
         missing = object()
-        entries: list[tuple[list[Any], float, Any]] = [
-            (r.rows[i], r.heights[i], r.fills.get(i, missing)) for i in range(start, stop)]
+        entries: list[tuple[list[Any], float, Any, bool]] = [
+            (*(lead if lead is not None and i == start else (r.rows[i], r.heights[i])),
+             r.fills.get(i, missing), lead is not None and i == start)
+            for i in range(start, stop)]
+        if head is not None:
+            entries.append((*head, r.fills.get(stop, missing), True))
         carried = self._carried()
         if carried is not None:  # the group's own column words again (档案表: 家庭成员 …)
-            entries.insert(0, (r.rows[carried], r.heights[carried], r.fills[carried]))
+            entries.insert(0, (r.rows[carried], r.heights[carried], r.fills[carried], False))
         if r.page_sum is not None:  # 本页小计: what the rows on this page add up to
             height, style, fontset = r.page_sum
-            fen = sum(r.amounts.get(i, 0) for i in range(start, stop))
+            # a person's amount counts on the page where the row begins
+            fen = sum(r.amounts.get(i, 0) for i in range(start, stop + (head is not None))
+                      if lead is None or i != start)
             text = f"本页小计：{fen // 100:,}.{fen % 100:02d} 元"
             at = len(entries)  # after the last person on the page, before closing totals
             while at > 0 and entries[at - 1][2] is not missing:
                 at -= 1
             line = [_para(text, style, fontset)] + [""] * (len(r.widths) - 1)
-            entries.insert(at, (line, height, None))
+            entries.insert(at, (line, height, None, False))
         commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), self._font),
                                            *_BASE_STYLE]
         commands.extend(("ALIGN", (c, 1), (c, -1), "RIGHT") for c in r.right)
-        for n, (_cells, _h, fill) in enumerate(entries, start=1):
+        for n, (_cells, _h, fill, piece) in enumerate(entries, start=1):
             if fill is not missing:
                 commands.append(("SPAN", (0, n), (-1, n)))
                 if fill is not None:
                     commands.append(("BACKGROUND", (0, n), (-1, n), fill))
+            if piece:  # a cut row reads from the top, its name beside its first line
+                commands.append(("VALIGN", (0, n), (-1, n), "TOP"))
         return Table([r.header, *(e[0] for e in entries)], colWidths=r.widths,
                      rowHeights=[r.header_height, *(e[1] for e in entries)],
                      style=TableStyle(commands))
 
+    def _page_room(self, row: int) -> float:
+        """The room for rows on a page that begins with ``row`` (under the header)."""
+        frame = getattr(self, "_frame", None)
+        whole = float(frame._aH) if frame is not None else 1e9
+        return whole - self._r.header_height - self._extra(row)
+
+    def _cut(self, row: int, height: float) -> list[Flowable] | None:
+        """This page up to row ``row`` and the part of it that fits in ``height``; the rest
+        of the row begins the next page. None when the row cannot be cut there."""
+        r = self._r
+        cells, _h = self._first() if row == self._start else (r.rows[row], r.heights[row])
+        # a group title, subtotal or total spans the whole table: cut it at the whole width
+        widths = ([sum(r.widths)] + [0.0] * (len(r.widths) - 1) if row in r.fills
+                  else r.widths)
+        cut = _cut_row(cells, widths, height)
+        if cut is None:
+            return None
+        head, rest = cut
+        page = self._page(row, head)
+        if all(v is None for v in rest):  # the cells fit after all
+            if row + 1 == len(r.heights):
+                return [page, *self._tail]
+            return [page, FrameBreak(), _PagedTable(r, self._font, row + 1, self._tail)]
+        assert r.cell_style is not None and r.fontset is not None
+        col = 0 if row in r.fills else r.name_column
+        going_on = rest[col]
+        if isinstance(going_on, Paragraph):  # the cell itself goes on: the mark before it
+            rest[col] = going_on.prefixed(_para(CONTINUED, going_on.style, r.fontset))
+        elif going_on:
+            rest[col] = _cell(f"{CONTINUED}{going_on}", r.cell_style, r.fontset, r.widths[col],
+                              who=_plain(r.rows[row][col]), field="")
+        else:  # the name again, so that the page says whose row goes on, the mark under it
+            # (a name and （续） on one line would not fit a narrow name column)
+            who = _plain(r.rows[row][col])
+            style = fit_style(who, r.cell_style, r.widths[col] - 2 * CELL_PAD - 0.5)
+            rest[col] = Paragraph(
+                paragraph_markup(who, r.fontset, style.fontName, who=who)
+                + ("<br/>" if who.strip() else "")
+                + paragraph_markup(CONTINUED, r.fontset, style.fontName), style)
+        lead = [("" if v is None else v) for v in rest]
+        piece = (lead, max(_height(v, w) for v, w in zip(lead, widths, strict=True)))
+        return [page, FrameBreak(), _PagedTable(r, self._font, row, self._tail, piece)]
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         r, start, end = self._r, self._start, len(self._r.heights)
         room = avail_height - r.header_height - self._extra()
+        first = self._first()[1]
         stop = start
-        while stop < end and r.heights[stop] <= room + 1e-6:
-            room -= r.heights[stop]
+        if first <= room + 1e-6:
+            room -= first
             stop += 1
+            while stop < end and r.heights[stop] <= room + 1e-6:
+                room -= r.heights[stop]
+                stop += 1
+        if stop < end and room >= LEAST_PIECE - 1e-6:
+            height = first if stop == start else r.heights[stop]
+            if height > self._page_room(stop) + 1e-6:  # it would not fit any page: cut it
+                pieces = self._cut(stop, room)
+                if pieces is not None:
+                    return pieces
         natural = fitting = stop
         if stop == end and room < self._tail_room(sum(r.widths)) - 1e-6:
             stop = natural = end - 1  # the signatures need the room of the last row(s)
@@ -454,8 +580,13 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
                 return []  # the whole rest begins on the next page
             stop = natural  # a fresh page: the rules must give way to at least one row
             if stop == start and fitting == end:
-                # the last row fills a whole page with no room left for the signatures: they
-                # go to the next page alone rather than nothing being printed
+                # the last row fills a whole page with no room left for the signatures: its
+                # last lines go over with them (a row of one or two lines cannot be cut, and
+                # the signatures go to the next page alone rather than nothing being printed)
+                if start not in r.fills and first >= LEAST_PIECE + 2 * CELL_LEADING:
+                    pieces = self._cut(start, first - 2 * CELL_LEADING)
+                    if pieces is not None:
+                        return pieces
                 return [self._page(end), FrameBreak(), *self._tail]
             if stop == start:
                 return []  # not even one row fits a whole page (ReportLab says so)
@@ -470,9 +601,10 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
         y = self._tail_room(self.width)
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, y)
+        x = max(0.0, (self.width - self._avail_width) / 2)  # where the frame puts a paragraph
         for flowable in self._tail:
             y -= flowable.getSpaceBefore() + flowable.wrapOn(self.canv, self.width, 1e9)[1]
-            flowable.drawOn(self.canv, 0, y)
+            flowable.drawOn(self.canv, x, y)
 
 
 def render(doc: Document, fontset: FontSet) -> bytes:

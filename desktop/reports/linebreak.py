@@ -261,3 +261,33 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type hi
         auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         return split_lines(chars, maxWidths, auto not in ("", "off"),
                            balance=self.style.alignment == TA_CENTER)
+
+    def cut(self, width: float, height: float
+            ) -> tuple[CJKParagraph | None, CJKParagraph | None]:
+        """The lines that fit in ``height`` (a table row going on on the next page) and a
+        paragraph of the rest: ``(None, self)`` when not one line fits, ``(self, None)`` when
+        all do. The cut falls between two lines these rules made, so the rest begins where a
+        line began (never with closing punctuation) and is broken again the same way.
+
+        ReportLab's own ``split`` joins the lines of each part with spaces (Latin words),
+        which would open gaps in Chinese text; here the characters are kept as they are."""
+        self.wrap(width, 1e9)
+        para = self.blPara
+        if para.kind != 1 or getattr(self.style, "autoLeading", "") not in ("", "off", None):
+            raise ValueError("only plain CJK paragraphs are cut")
+        lines = para.lines
+        fit = int((height + _FUZZ) / self.style.leading)
+        if fit <= 0:
+            return None, self
+        if fit >= len(lines):
+            return self, None
+        head = CJKParagraph(None, self.style, frags=[w for ln in lines[:fit] for w in ln.words])
+        head.blPara = ParaLines(kind=1, lines=lines[:fit], aH=height, aW=width)
+        head._splitpara = 1
+        rest = CJKParagraph(None, self.style, frags=[w for ln in lines[fit:] for w in ln.words])
+        return head, rest
+
+    def prefixed(self, mark: Paragraph) -> CJKParagraph:
+        """This paragraph with ``mark`` (another paragraph in the same style, e.g. （续）)
+        before it on its first line."""
+        return CJKParagraph(None, self.style, frags=[*mark.frags, *self.frags])
