@@ -52,3 +52,6 @@ breakLines
 # The faces a process parsed: tests/reports/test_fonts.py and benchmarks check that a one-page
 # document loads only the faces it draws with.
 loaded_faces
+
+# ReportLab reads a flowable's hAlign when it places it in the frame (framework._PagedTable).
+hAlign
