@@ -56,6 +56,17 @@ def test_categories_and_half_days_in_english(qtbot: QtBot, demo_ws: Workspace,
     causes = [dialog.household.main_cause.itemText(i)
               for i in range(dialog.household.main_cause.count())]
     assert causes and not any(HAN.search(c) for c in causes), causes
+    # the household table's relation, health and status words (配偶, 在职 showed Chinese),
+    # still stored as the Chinese words
+    form = dialog.household
+    row = form.members.rowCount()
+    form.add_member()
+    for column, word in ((0, "刘芳"), (1, "配偶"), (3, "良好"), (4, "600"), (5, "在职")):
+        form.set_member(row, column, word)
+    shown = [form.members.item(row, c).text() for c in (1, 3, 5)]
+    assert not any(HAN.search(w) for w in shown), shown
+    kept = form.draft(case.person_id, None).members[-1]
+    assert (kept.relation, kept.health, kept.status) == ("配偶", "良好", "在职")
 
     visits = VisitsPage(demo_ws, tasks)
     qtbot.addWidget(visits)

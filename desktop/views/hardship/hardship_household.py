@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -39,6 +40,7 @@ MEMBER_HEADERS = 6
 
 
 SPOUSE = "配偶"  # the relation word the register's spouse is entered with
+CODED_MEMBER_COLUMNS = (1, 3, 5)  # relation, health, status: words from the code tables
 
 
 class HouseholdForm(QWidget):
@@ -232,11 +234,24 @@ class HouseholdForm(QWidget):
             self.members.removeRow(row)
 
     def set_member(self, row: int, column: int, text: str) -> None:
-        self.members.setItem(row, column, QTableWidgetItem(text))
+        """A cell as stored; the relation, health and status words shown in the UI's language
+        (配偶 reads Spouse in English), the stored word kept with the cell for ``_cell``."""
+        shown = data_word(text) if column in CODED_MEMBER_COLUMNS and text else text
+        item = QTableWidgetItem(shown)
+        if shown != text:
+            item.setData(Qt.ItemDataRole.UserRole, text)
+        self.members.setItem(row, column, item)
 
     def _cell(self, row: int, col: int) -> str:
+        """A cell's value for the service: the stored word of a shown translation left as it
+        was, else what the clerk typed."""
         item = self.members.item(row, col)
-        return item.text().strip() if item is not None else ""
+        if item is None:
+            return ""
+        stored = item.data(Qt.ItemDataRole.UserRole)
+        if stored and item.text() == data_word(stored):
+            return str(stored)
+        return item.text().strip()
 
     def draft(self, person_id: uuid.UUID, year: int | None) -> CaseDraft:
         members = []
