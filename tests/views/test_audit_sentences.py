@@ -124,10 +124,16 @@ def test_stored_codes_read_as_words(lang: str) -> None:
                                         "action": "gui"}), lang),  # type: ignore[arg-type]
         sentence(_entry("register.export", {"purpose": "roster", "count": 5}),
                  lang),  # type: ignore[arg-type]
+        sentence(_entry("visit.record", {"date": "2025-12-22", "status": "done"}),
+                 lang),  # type: ignore[arg-type]
+        sentence(_entry("hardship.open", {"serial": "KN-2026-00001", "source": "demo",
+                                          "status": "approved"}), lang),  # type: ignore[arg-type]
+        sentence(_entry("documents.set_seal", {"format": "png"}), lang),  # type: ignore[arg-type]
     ]
     text = "\n".join(said)
-    codes = ("death_date", "life_status", "None", "gui", "manage_settings")
-    for code in codes + (("clerk", "county", "certificate", "roster", "receipt") if zh else ()):
+    codes = ("death_date", "life_status", "None", "gui", "manage_settings", "png")
+    for code in codes + (("clerk", "county", "certificate", "roster", "receipt", "done", "demo",
+                          "approved") if zh else ()):
         assert code not in text, (code, said)
     if zh:
         assert "角色：录入员" in said[0] and "模式：区县协会" in said[1]
@@ -137,6 +143,8 @@ def test_stored_codes_read_as_words(lang: str) -> None:
         assert said[5].startswith("尝试修改设置，被拒绝") and "角色：录入员" in said[5]
         assert said[6].startswith("打印花名册")
         assert action_words("register.export", lang, {"purpose": "roster"}).startswith("打印花名册")
+        assert "状态：已走访" in said[7] and "来源：演示数据" in said[8] and "状态：已认定" in said[8]
+        assert "PNG 图片" in said[9]
     else:
         assert "mode: county association" in said[1] and "kind: certificate" in said[2]
         assert "fields: date of death, life status" in said[3]

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from desktop.core.texts import PERMISSION_WORDS, ROLE_WORDS, SOME_WORK, field_label
+from desktop.core.vocabulary import HARDSHIP_STATUS, RECUPERATION_STATUS, VISIT_STATUS
 from desktop.services.audit import AuditEntry
 
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -182,6 +183,14 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "sheet": {"list": ("走访慰问名单", "visit list"), "receipt": ("慰问金签收表", "receipt sheet"),
               "summary": ("走访慰问情况汇总表", "visit summary")},
     "permission": PERMISSION_WORDS,
+    # a visit's result, a hardship file's state, a recuperation entry's (a visit's 谢绝 wins
+    # over the batch's 婉拒 for "declined": both are a no)
+    "status": {**RECUPERATION_STATUS, **HARDSHIP_STATUS, **VISIT_STATUS},
+    "source": {"demo": ("演示数据", "demo data"), "import": ("导入", "import"),
+               "visit": ("走访", "visit")},
+    "format": {"png": ("PNG 图片", "PNG image"), "jpeg": ("JPEG 图片", "JPEG image"),
+               "pdf": ("PDF 文件", "PDF file"), "xlsx": ("Excel 工作簿", "Excel workbook"),
+               "csv": ("CSV 文件", "CSV file")},
 }
 """Stored codes (``clerk``, ``county``, ``certificate``) in words; a code without words is
 shown as stored."""
