@@ -4,6 +4,7 @@ no program for .md files), and the guide is no use if it cannot be read."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -45,6 +46,27 @@ class GuideBrowser(QTextBrowser):
         return super().loadResource(kind, name)
 
 
+# A line of Chinese text wrapped in the source: Markdown reads the line break as a space, which
+# Chinese does not have ("不需要 管理员权限"). Joined when both sides are CJK text or punctuation
+# (the next line's indentation, a list item's continuation, goes with the break).
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_ENDS_CJK = re.compile(f"[{_CJK}]$")
+_STARTS_CJK = re.compile(f"^[ \t]*[{_CJK}]")
+
+
+def joined_lines(markdown: str) -> str:
+    """The guide's Markdown with Chinese lines wrapped in the source joined again (a heading
+    keeps its own line)."""
+    out: list[str] = []
+    for line in markdown.split("\n"):
+        if out and _ENDS_CJK.search(out[-1]) and _STARTS_CJK.match(line) \
+                and not out[-1].lstrip().startswith("#"):
+            out[-1] += line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 class UserGuideWindow(QDialog):
     """The user guide: a window of its own beside the program (not modal), with a find bar
     (Ctrl+F; Enter finds the next place, from the top again after the last)."""
@@ -55,7 +77,7 @@ class UserGuideWindow(QDialog):
         self.setWindowTitle(self.tr("User guide"))
         self.browser = GuideBrowser(path.parent, self)
         self.browser.setObjectName("userGuideText")
-        self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+        self.browser.setMarkdown(joined_lines(path.read_text(encoding="utf-8")))
         self.find_box = QLineEdit(self)
         self.find_box.setObjectName("userGuideFind")
         self.find_box.setPlaceholderText(self.tr("Find in the guide (Ctrl+F)"))

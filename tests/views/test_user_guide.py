@@ -24,6 +24,8 @@ def test_the_guide_shows_with_its_screenshots_and_finds_words(qtbot: QtBot) -> N
     assert window.width() <= room.width() and window.height() <= room.height()
     text = window.browser.toPlainText()
     assert "备份" in text and "![" not in text and "##" not in text  # Markdown, rendered
+    # a Chinese line wrapped in the source reads without a space ("不需要 管理员权限")
+    assert "不需要管理员权限" in text and "不需要 管理员权限" not in text
     first = next(line for line in GUIDE.read_text(encoding="utf-8").splitlines()
                  if line.startswith("![")).split("(")[1].rstrip(")")
     image = window.browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
