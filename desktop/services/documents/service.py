@@ -206,11 +206,13 @@ class DocumentService(Service):
 
         self._actor.require(Perm.PRINT)
         fs = self.fontset()
-        rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-            active_unless_asked(filter, everyone), unmask=unmask, reason=reason,
-            purpose="roster")
+        register = RegisterService(self._sessions, self._actor, self._read_sessions)
+        printed = active_unless_asked(filter, everyone)
+        rows = register.export(printed, unmask=unmask, reason=reason, purpose="roster")
         if not rows:
             raise AppError("report_empty")
+        # the list on the screen holds them too: the roster says how many it leaves out
+        left_out = register.count(filter) - len(rows) if printed != filter else 0
         with self._read_sessions.begin() as s:
             association = self._association(s)
             seal = self._settings(s).seal
@@ -221,6 +223,9 @@ class DocumentService(Service):
         if subtitle is None:
             words = describe_filter(filter)
             subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
+        if left_out > 0:
+            note = f"另有 {left_out} 人已故、称号已撤销、移居境外或失联，未列入"
+            subtitle = f"{subtitle}；{note}" if subtitle else note
         doc = roster_document(rows, association=association, date=self._today(),
                               subtitle=subtitle, columns=ROSTER_KEYS)
         doc = dataclasses.replace(doc, seal=seal)
