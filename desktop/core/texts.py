@@ -604,6 +604,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "columns_unknown": ("未知的列：{columns}。", "Unknown column(s): {columns}."),
     # --- hardship files (issue 6) ---
     "hardship_category_unknown": ("困难类别“{value}”无效。", "Unknown hardship category “{value}”."),
+    "hardship_category_missing": ("请选择困难类别。", "Choose the hardship category."),
+    "hardship_cause_missing": ("请选择主要致困原因。", "Choose the main cause of hardship."),
     "hardship_cause_unknown": ("致困原因代码“{value}”无效。", "Unknown cause code “{value}”."),
     "hardship_too_many_causes": ("次要致困原因最多选 {max} 项。",
                                  "At most {max} secondary causes."),

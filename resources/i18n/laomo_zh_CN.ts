@@ -1466,6 +1466,10 @@
 <context>
     <name>HouseholdForm</name>
     <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>困难类别</translation>
     </message>

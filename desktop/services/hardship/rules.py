@@ -109,11 +109,15 @@ def _money(problems: list[FieldProblem], name: str, value: int) -> None:
 def check_draft(draft: CaseDraft, categories: tuple[str, ...]) -> list[FieldProblem]:
     """Every problem with the typed file (the person's existence is checked by the service)."""
     problems: list[FieldProblem] = []
-    if draft.category not in categories:
+    if not draft.category:
+        problems.append(FieldProblem("category", "hardship_category_missing"))
+    elif draft.category not in categories:
         problems.append(FieldProblem("category", "hardship_category_unknown",
                                      {"value": draft.category}))
     known = causes()
-    if draft.main_cause not in known:
+    if not draft.main_cause:
+        problems.append(FieldProblem("main_cause", "hardship_cause_missing"))
+    elif draft.main_cause not in known:
         problems.append(FieldProblem("main_cause", "hardship_cause_unknown",
                                      {"value": draft.main_cause}))
     if len(draft.secondary_causes) > MAX_SECONDARY:

@@ -59,6 +59,11 @@ class HouseholdForm(QWidget):
         self.secondary = [QComboBox(self) for _ in range(3)]
         for code, words in causes().items():  # in the UI's language (issue 14, point 3)
             self.main_cause.addItem(word(HARDSHIP_CAUSE, code, words), code)
+        for combo in (self.category, self.main_cause):
+            # a new file starts with nothing chosen: the first choices are the most severe
+            # (深度困难, 无劳动能力), saved unread by a clerk who did not choose them
+            combo.setPlaceholderText(self.tr("Choose…"))
+            combo.setCurrentIndex(-1)
         for combo in self.secondary:
             combo.addItem("", None)
             for code, words in causes().items():
@@ -268,7 +273,7 @@ class HouseholdForm(QWidget):
         return CaseDraft(
             person_id=person_id,
             category=str(self.category.currentData() or self.category.currentText()),
-            main_cause=str(self.main_cause.currentData()),
+            main_cause=str(self.main_cause.currentData() or ""),
             secondary_causes=tuple(str(c.currentData()) for c in self.secondary
                                    if c.currentData()),
             person_income=to_fen(self.person_income.value() or 0),

@@ -56,7 +56,13 @@ def test_clerk_opens_and_submits_reviewer_verifies(
     form.set_member(0, 4, "600")
     form.save_button.click()
     assert "请填写与本人的关系" in form.problems.text()
+    # nothing chosen for the category and cause: the most severe were preselected and saved
+    # unread; now the clerk is asked
+    assert "请选择困难类别" in form.problems.text()
+    assert "请选择主要致困原因" in form.problems.text()
     assert dialog.case_id is None  # nothing saved
+    form.category.setCurrentIndex(form.category.findData("相对困难"))
+    form.main_cause.setCurrentIndex(1)
     form.set_member(0, 1, "配偶")
     form.save_button.click()
     assert dialog.case_id is not None and form.problems.text() == ""
