@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import yuan
+from desktop.core.reference import LIFE_DECEASED
 from desktop.core.vocabulary import TIME_SLOT, VISIT_STATUS
 from desktop.errors import AppError
 from desktop.files import write_atomically
@@ -255,7 +256,9 @@ class VisitsPage(QWidget):
     def _build_candidates(self) -> None:
         self.candidate_model = RowsTableModel([
             (self.tr("Name"), lambda r: r.name), (self.tr("District"), lambda r: r.district),
-            (self.tr("Level"), lambda r: r.treatment_level), (self.tr("Age"), lambda r: r.age),
+            (self.tr("Level"), lambda r: r.treatment_level),
+            (self.tr("Age"), lambda r: self.tr("Deceased") if r.life_status == LIFE_DECEASED
+             else r.age),  # a family visit: 已故, as on the printed list, not an age
             (self.tr("Why on the list"), lambda r: reason_words(r.reason, current_language())),
             (self.tr("Planned"), lambda r: self.tr("yes") if r.planned else self.tr("NO")),
         ], self)

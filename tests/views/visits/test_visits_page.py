@@ -188,3 +188,31 @@ def test_recuperation_page(qtbot: QtBot, db: Database, ws: Workspace, tmp_path: 
     assert letters._file_name == "2027年市总疗休养-疗休养通知书.pdf"
     assert letters.page_count == 1
     letters.close()
+
+
+def test_a_deceased_candidate_reads_deceased_not_an_age(
+        qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    """A family visit's candidate showed the dead person's age (88, died 2022) on the
+    candidates tab; the printed list says 已故."""
+    from sqlalchemy import update
+
+    from desktop.models import Person
+
+    add_people(db)
+    with db.sessions.begin() as s:  # died last year: the family is visited
+        s.execute(update(Person).where(Person.name == "已故己")
+                  .values(death_date=dt.date(2026, 6, 1)))
+    svc = ws.visits()
+    draft = svc.default_draft("春节", 2027)
+    assert draft.rules.deceased_families
+    cid = svc.create_campaign(draft)
+    svc.plan(cid)
+    page = VisitsPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    model = page.candidate_model
+    ages = {model.data(model.index(r, 0)): model.data(model.index(r, 3))
+            for r in range(model.rowCount())}
+    assert ages["已故己"] in ("已故", "Deceased"), ages  # the UI's language
+    assert all(str(a).isdigit() for n, a in ages.items() if n != "已故己"), ages
