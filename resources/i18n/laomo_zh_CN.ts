@@ -4580,6 +4580,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>年龄</translation>
     </message>
     <message>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
         <source>Why on the list</source>
         <translation>列入原因</translation>
     </message>
