@@ -7,7 +7,6 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -38,15 +37,6 @@ _NAME_RE = re.compile(r"^[\w.\-]{2,32}$")
 
 # Parameters chosen for modest office PCs: ~50 ms a log-in, 64 MiB memory.
 TEST_HASHING_VARIABLE = "LAOMO_TEST_CHEAP_HASHES"
-
-
-def display_names(s: Session, logins: Iterable[str]) -> dict[str, str]:
-    """The names people know users by (李录入) for log-in names (clerk); a log-in name whose
-    account is gone stays as it is."""
-    wanted = {login for login in logins if login}
-    found = dict(s.execute(select(User.name, User.display_name).where(
-        User.name.in_(wanted))).all()) if wanted else {}
-    return {login: found.get(login) or login for login in wanted}
 
 
 def _make_hasher() -> PasswordHasher:

@@ -32,8 +32,7 @@ from desktop.reports.hardship import (
     proof_from_content,
 )
 from desktop.services import audit, settings
-from desktop.services.accounts import display_names
-from desktop.services.base import Service
+from desktop.services.base import Service, display_names
 from desktop.services.documents.printer import Printer
 from desktop.services.documents.service import PREVIEW_SERIAL, IssuedDocument
 from desktop.services.hardship.rules import REJECT_REASONS, causes, mask_account

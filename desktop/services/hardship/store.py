@@ -22,7 +22,7 @@ from desktop.models import (
     Standard,
 )
 from desktop.services import ownership, settings
-from desktop.services.accounts import display_names
+from desktop.services.base import display_names
 from desktop.services.hardship.rules import (
     ACTIVE_STATUSES,
     CATEGORIES,

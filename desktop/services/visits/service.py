@@ -20,9 +20,9 @@ from desktop.core.reference import LIFE_DECEASED
 from desktop.core.search_keys import name_keys
 from desktop.core.vocabulary import LIFE_STATUS, zh
 from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, ValidationError
-from desktop.models import AuditEvent, Person, User, Visit, VisitCampaign, VisitStandard
+from desktop.models import AuditEvent, Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit, ownership
-from desktop.services.base import Service
+from desktop.services.base import Service, display_names
 from desktop.services.permissions import Perm
 from desktop.services.visits.records import VisitRecords
 from desktop.services.visits.rules import (
@@ -357,9 +357,9 @@ _LIST_ACTIONS = ("visit_campaign.create", "visit_campaign.update", "visit_campai
 def _display_name(s: Session, login: str | None) -> str | None:
     """The name people know a user by (李审核), for a log-in name (shenhe); the log-in name
     when the account is gone."""
-    if login is None:
-        return None
-    return s.scalar(select(User.display_name).where(User.name == login)) or login
+    if not login:
+        return login
+    return display_names(s, [login])[login]
 
 
 def _unscheduled(s: Session, campaign_id: uuid.UUID) -> int:
