@@ -4489,6 +4489,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <source>Week of %1</source>
         <translation>%1 这一周</translation>
     </message>
+    <message>
+        <source>deceased, %1</source>
+        <translation>已故，%1</translation>
+    </message>
 </context>
 <context>
     <name>Visits</name>

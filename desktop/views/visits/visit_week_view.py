@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.reference import LIFE_DECEASED
 from desktop.core.vocabulary import TIME_SLOT
 from desktop.services.holidays import Calendar
 from desktop.services.visits.types import TeamRow, VisitRow
@@ -93,7 +94,7 @@ class VisitWeekView(QWidget):
                                 key=lambda v: (v.time_slot, v.route_order or 0))
                 # full-width brackets in Chinese, ASCII ones in English (the walk-through)
                 lines = [f"{shown(TIME_SLOT, v.time_slot)} {v.route_order or ''}. "
-                         + v.name + bracketed(v.area or v.district) for v in visits[:12]]
+                         + v.name + bracketed(self._where(v)) for v in visits[:12]]
                 if len(visits) > 12:
                     lines.append(self.tr("… and %1 more").replace("%1", str(len(visits) - 12)))
                 item = QTableWidgetItem("\n".join(lines))
@@ -102,3 +103,11 @@ class VisitWeekView(QWidget):
                     item.setBackground(CLOSED)
                 self.table.setItem(r, c, item)
         self.label.setText(self.tr("Week of %1").replace("%1", monday.isoformat()))
+
+    def _where(self, v: VisitRow) -> str:
+        """The township (or district) after the name; a deceased person's visit is to the
+        family, said first, as on the printed list (the team must not ask for the dead)."""
+        where = v.area or v.district
+        if v.life_status != LIFE_DECEASED:
+            return where
+        return self.tr("deceased, %1").replace("%1", where)

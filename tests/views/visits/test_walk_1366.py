@@ -264,3 +264,24 @@ def _index(combo: QComboBox, data: object) -> int:
 
 def _previews(parent: QWidget) -> list[DocumentPreviewDialog]:
     return [w for w in parent.findChildren(DocumentPreviewDialog) if w.isVisible()]
+
+
+def test_the_week_view_says_a_visit_is_to_a_deceased_persons_family(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """The week view listed a deceased person's family visit like any other: the team learnt
+    it from the printed list only (已故, 家属代领)."""
+    svc, cid = _scheduled(db, admin, dt.date(2027, 1, 1))
+    visits = svc.visits(cid)
+    dead = next(v for v in visits if v.life_status == "deceased")
+    assert dead.planned_date is not None
+    week = VisitWeekView()
+    qtbot.addWidget(week)
+    week.set_data(visits, svc.teams(cid), None)
+    week.show_week(dead.planned_date - dt.timedelta(days=dead.planned_date.weekday()))
+    texts = [item.text() for r in range(week.table.rowCount())
+             for c in range(week.table.columnCount())
+             if (item := week.table.item(r, c)) is not None]
+    lines = [line for text in texts for line in text.splitlines()]
+    assert any(dead.name in line and ("已故" in line or "deceased" in line) for line in lines)
+    others = [line for line in lines if dead.name not in line and line]
+    assert others and not any("已故" in line or "deceased" in line for line in others)
