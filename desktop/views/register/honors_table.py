@@ -134,10 +134,11 @@ class HonorsEditor(QWidget):
         self.setObjectName("honorsEditor")
         self.revoke_saved: Callable[[uuid.UUID], None] | None = None
         districts = list(districts)
-        self._titles = usual_titles(districts)
-        # a county association's honors come from its own county and above: 吴兴区's bodies
-        # in 长兴县's list were only in the way
-        self._bodies = granting_bodies([home] if home else districts)
+        # a county association's honors come from its own county and above: 吴兴区's titles
+        # and bodies in 长兴县's lists were only in the way (another one can still be typed)
+        own = [home] if home else districts
+        self._titles = usual_titles(own)
+        self._bodies = granting_bodies(own)
         self.rows: list[HonorRow] = []
 
         self.derived = QLabel(self)

@@ -498,7 +498,8 @@ def test_a_refused_status_change_shows_its_whole_reason(qtbot: QtBot) -> None:
     assert editor.height() >= editor.minimumSizeHint().height()
 
 
-def test_a_county_lists_its_own_and_higher_granting_bodies(qtbot: QtBot, ws: Workspace) -> None:
+def test_a_county_lists_its_own_and_higher_titles_and_granting_bodies(
+        qtbot: QtBot, ws: Workspace) -> None:
     """授予机关 in 长兴县's register: 长兴县's bodies and the city's, province's and nation's;
     not 吴兴区's or 南浔区's."""
     dialog = _dialog(qtbot, ws)
@@ -506,6 +507,9 @@ def test_a_county_lists_its_own_and_higher_granting_bodies(qtbot: QtBot, ws: Wor
     bodies = dialog.honors._bodies
     assert "长兴县人民政府" in bodies and "湖州市总工会" in bodies and "中华全国总工会" in bodies
     assert not [b for b in bodies if "吴兴区" in b or "南浔区" in b], bodies
+    titles = dialog.honors._titles  # the titles offered: the same rule
+    assert "长兴县劳动模范" in titles and "湖州市劳动模范" in titles and "全国劳动模范" in titles
+    assert not [t for t in titles if "吴兴区" in t or "南浔区" in t], titles
 
 
 def test_household_relations_have_english_words(monkeypatch: pytest.MonkeyPatch) -> None:
