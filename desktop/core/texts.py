@@ -657,6 +657,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "attachment_type_unknown": ("材料类别“{value}”无效。", "Unknown document type “{value}”."),
     "attachment_not_a_file": ("“{path}”不是文件。", "“{path}” is not a file."),
     "attachment_empty": ("文件“{path}”是空的。", "The file “{path}” is empty."),
+    "attachment_twice": ("“{path}”已于 {date} 作为“{doc_type}”添加过（{first}），不必再添加。",
+                         "“{path}” was already added as “{doc_type}” on {date} ({first})."),
     "attachment_too_large": ("文件“{path}”有 {size_mb} MB，超过 {max_mb} MB 的上限；请扫描成较小的图片或 PDF。",
                              "“{path}” is {size_mb} MB, over the {max_mb} MB limit; scan it "
                              "smaller."),

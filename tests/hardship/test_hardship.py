@@ -228,6 +228,15 @@ def test_attachments_are_kept_with_their_hash_and_reading_is_audited(
     assert actions == ["hardship.attachment_view"]
     with pytest.raises(PermissionDenied):
         service(db, CAST["viewer"]).read_attachment(att, "export")
+    again = tmp_path / "收入证明（再扫）.pdf"  # the same bytes under another name
+    again.write_bytes(scan.read_bytes())
+    with pytest.raises(ValidationError) as caught:
+        clerk.add_attachment(case_id, again, "收入证明")
+    assert caught.value.problems[0].code == "attachment_twice"
+    assert "收入证明.pdf" in str(caught.value.problems[0].params)
+    assert len(clerk.get(case_id).attachments) == 1  # nothing added
+    clerk.add_attachment(case_id, again, "本人申请")  # one scan serving as another document
+    assert len(clerk.get(case_id).attachments) == 2
 
 
 def test_scans_of_id_cards_and_household_books_need_the_unmask_permission(

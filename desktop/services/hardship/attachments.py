@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import AppError, NotFound, ValidationError
@@ -54,6 +55,7 @@ class HardshipAttachments:
             case = load_case(s, case_id, lock=True)
             if case.status in ("closed", "rejected"):
                 raise AppError("hardship_read_only", status=case.status)
+            _refuse_twice(s, case.id, doc_type, digest, path)
             row = HardshipAttachment(
                 case_id=case.id, doc_type=doc_type, file_name=path.name[:200],
                 media_type=media, size=len(content), sha256=digest, content=content,
@@ -86,3 +88,18 @@ class HardshipAttachments:
                          detail={"attachment": str(row.id), "file": row.file_name,
                                  "doc_type": row.doc_type})
             return row.file_name, row.media_type, row.content
+
+
+def _refuse_twice(s: Session, case_id: uuid.UUID, doc_type: str, digest: str,
+                  path: Path) -> None:
+    """The same file added again as the same document (a double click, a second try after a
+    slow disk) is refused, naming the first; the same scan may serve as another document."""
+    earlier = s.execute(select(HardshipAttachment.file_name, HardshipAttachment.created_at)
+                        .where(HardshipAttachment.case_id == case_id,
+                               HardshipAttachment.doc_type == doc_type,
+                               HardshipAttachment.sha256 == digest,
+                               HardshipAttachment.deleted_at.is_(None))).first()
+    if earlier is not None:
+        raise ValidationError.single("file", "attachment_twice", path=path.name,
+                                     doc_type=doc_type, first=earlier.file_name,
+                                     date=earlier.created_at.date().isoformat())
