@@ -7,6 +7,8 @@ that it applies to next year's sheet even when the columns moved.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -127,6 +129,7 @@ class Header:
     titles: tuple[str, ...]  # header cell texts ("" for an empty cell), one per column
     mapping: dict[int, str]  # column index -> field key
     depth: int = 1  # header rows: 2 for a header with sub-columns
+    numbers_row: int | None = None  # a row numbering the columns under it (栏次), skipped
 
     @property
     def last_row_number(self) -> int:
@@ -198,6 +201,58 @@ def _two_rows(rows: Sequence[RawRow], upper: int,
 
 def _header_at(rows: Sequence[RawRow], index: int,
                saved: Mapping[str, str] | None) -> Header:
+    """The header that row ``index`` is part of, and the data after it: past a row that only
+    numbers the columns (栏次, 1 2 3 … under an official form's header), which read as a
+    person was refused and held up the whole file."""
+    header = _header_rows(rows, index, saved)
+    numbers = _numbers_row(rows, header.row_index)
+    if numbers is None:
+        return header
+    titles = header.titles  # as wide as the data, not as the numbers (one past the table)
+    while titles and not titles[-1]:
+        titles = titles[:-1]
+    return dataclasses.replace(header, row_index=header.row_index + 1, numbers_row=numbers,
+                               titles=_widest(titles, rows, header.row_index + 1))
+
+
+_ORDINALS = frozenset("甲乙丙丁戊")  # the form's first columns, before the numbers
+_NUMBER = re.compile(r"[（(]?(\d{1,3})[）)]?")
+
+
+def _numbers_row(rows: Sequence[RawRow], last: int) -> int | None:
+    """Excel's number of the row right under the header (``last``) when it numbers the
+    columns: every filled cell a whole number, at least three, counting up by one from left
+    to right (甲 乙 … may come first). A person's row never reads so: it has a name."""
+    if last + 1 >= len(rows) or rows[last + 1].number != rows[last].number + 1:
+        return None
+    numbers: list[int] = []
+    for cell in rows[last + 1].cells:
+        if isinstance(cell, bool):
+            return None
+        if isinstance(cell, int):
+            numbers.append(cell)
+            continue
+        if isinstance(cell, float) and cell.is_integer():
+            numbers.append(int(cell))
+            continue
+        text = _text(cell) if isinstance(cell, str) or cell is None else None
+        if text is None:
+            return None  # a date, a fraction: data
+        if not text:
+            continue
+        if text in _ORDINALS and not numbers:
+            continue
+        found = _NUMBER.fullmatch(text)
+        if found is None:
+            return None
+        numbers.append(int(found.group(1)))
+    if len(numbers) < 3 or any(b != a + 1 for a, b in itertools.pairwise(numbers)):
+        return None
+    return rows[last + 1].number
+
+
+def _header_rows(rows: Sequence[RawRow], index: int,
+                 saved: Mapping[str, str] | None) -> Header:
     """The header that row ``index`` is part of: with the row under it (sub-columns) or the
     row above it (group titles and headings merged down), or alone."""
     for upper in (index, index - 1):

@@ -1992,6 +1992,10 @@
         <translation>（两行表头：第 %1–%2 行）</translation>
     </message>
     <message>
+        <source>(row %1 numbers the columns: skipped)</source>
+        <translation>（第 %1 行是栏目编号，已跳过）</translation>
+    </message>
+    <message>
         <source>(column %1)</source>
         <translation>（第 %1 列）</translation>
     </message>

@@ -8,7 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from openpyxl import load_workbook
+from sqlalchemy import func, select
 
 from desktop.database import Database
 from desktop.models import Person
@@ -20,6 +21,7 @@ from tests.exchange.import_support import (
     ID_A,
     ID_B,
     ID_C,
+    merged_rows,
     write_merged_header_workbook,
     write_split_honor_workbook,
 )
@@ -122,3 +124,44 @@ def test_notes_ending_a_sentence_are_not_joined_with_another_mark(
         text = row_text(outcome, lang)
         assert "。；" not in text and ".;" not in text, text
     assert "。" in row_text(outcome)
+
+
+@pytest.mark.parametrize("numbers", [
+    [None, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],  # 序号 left blank, the rest counted
+    ["甲", "乙", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],  # the form's 甲 乙 before the numbers
+    ["(1)", "(2)", "（3）", "4", 5.0, 6, 7],  # typed as text, bracketed, a float
+])
+def test_a_row_numbering_the_columns_under_the_header_is_skipped(
+        db: Database, service: ImportService, tmp_path: Path, numbers: list[object]) -> None:
+    """An official form numbers its columns under the header (栏次). Read as a person it was
+    refused (姓名 "1", 身份证号码 "3" …) and held up the whole all-or-nothing file."""
+    path = write_merged_header_workbook(tmp_path / "名册.xlsx", [numbers, *merged_rows()])
+    preview = service.preview(path)
+    assert preview.numbers_row == 5 and preview.titles == ALL_COLUMNS
+    assert [n for n, _ in preview.sample] == [6, 7, 8] and preview.data_rows == 3
+    result = service.run(path, dry_run=False)
+    assert result.written and result.counts["new"] == 3 and result.rejected == 0
+    assert result.numbers_row == 5 and 5 not in [o.number for o in result.rows]
+    assert "第 5 行是栏目编号（1、2、3……），已跳过" in counts_text(result)
+    assert "row 5 numbers the columns (1, 2, 3 …): skipped" in counts_text(result, "en")
+    with db.sessions.begin() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 3
+    report = tmp_path / "report.xlsx"
+    report.write_bytes(report_workbook(path, result))
+    sheet = load_workbook(report).active
+    assert sheet is not None
+    said = [str(c.value) for row in sheet.iter_rows(min_row=5, max_row=5) for c in row if c.value]
+    assert any("栏目编号行，未导入" in text for text in said), said
+
+
+@pytest.mark.parametrize("row", [
+    [1, 2, 4, 5],  # a gap: not counting the columns
+    [1, 2],  # too few to say
+    [1, "张建国", 3, 4, 5],  # a name among them: a person's row
+    [3, 2, 1],  # counting down
+])
+def test_a_row_that_does_not_number_the_columns_is_read_as_data(
+        service: ImportService, tmp_path: Path, row: list[object]) -> None:
+    path = write_merged_header_workbook(tmp_path / "名册.xlsx", [row, *merged_rows()])
+    result = service.run(path, dry_run=True)
+    assert result.numbers_row is None and 5 in [o.number for o in result.rows]

@@ -199,8 +199,8 @@ class ImportService:
         saved = self._saved(options.saved_mapping)
         header = find_header(sheet.rows, saved, options.header_row)
         if options.mapping is not None:
-            header = Header(header.row_index, header.row_number, header.titles,
-                            {i: k for i, k in options.mapping.items() if k})
+            header = dataclasses.replace(header, mapping={
+                i: k for i, k in options.mapping.items() if k})
         if "name" not in header.mapping.values():
             raise AppError("import_no_name_column")
         return header
@@ -224,7 +224,7 @@ class ImportService:
         _tick(report, cancelled, 3, 3)
         return ImportPreview(names, sheet.name, header.row_number,
                              header.titles, dict(header.mapping), sample, len(body),
-                             header.depth)
+                             header.depth, header.numbers_row)
 
     # -- importing ----------------------------------------------------------------------------
 
@@ -379,7 +379,7 @@ class ImportService:
             titles=header.titles, mapping=dict(header.mapping), dry_run=dry_run,
             written=written, batch_id=batch_id if written else None, counts=counts,
             rows=tuple(_outcome(p) for p in planned), footer_rows=found.footers,
-            unread_columns=found.unread)
+            unread_columns=found.unread, numbers_row=header.numbers_row)
         report(total, total)
         return result
 

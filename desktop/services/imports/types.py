@@ -68,6 +68,7 @@ class ImportPreview:
     sample: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cell texts)
     data_rows: int
     header_rows: int = 1  # 2: the header is rows header_row and header_row + 1
+    numbers_row: int | None = None  # the row under the header numbering the columns, skipped
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class ImportResult:
     footer_rows: tuple[int, ...]  # totals and signatures skipped
     # columns (0 = A) that hold something in the data rows but are mapped to no field
     unread_columns: tuple[int, ...] = ()
+    numbers_row: int | None = None  # the row numbering the columns (栏次), skipped
 
     @property
     def rejected(self) -> int:

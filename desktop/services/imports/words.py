@@ -55,6 +55,8 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
     if lang.startswith("zh"):
         text = (f"新增 {c['new']} 人，更新 {c['updated']} 人，无变化 {c['unchanged']} 人，"
                 f"拒绝 {c['rejected']} 行，重复跳过 {c['duplicate']} 行")
+        if result.numbers_row is not None:
+            text += f"；第 {result.numbers_row} 行是栏目编号（1、2、3……），已跳过"
         if result.footer_rows:
             rows = "、".join(str(n) for n in result.footer_rows)
             text += f"；表尾合计/签名行已跳过（第 {rows} 行）"
@@ -68,6 +70,8 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
         return text
     text = (f"{c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
             f"{c['rejected']} rejected, {c['duplicate']} duplicate row(s) skipped")
+    if result.numbers_row is not None:
+        text += f"; row {result.numbers_row} numbers the columns (1, 2, 3 …): skipped"
     if result.footer_rows:
         text += "; totals/signature rows skipped (rows " + ", ".join(
             str(n) for n in result.footer_rows) + ")"
@@ -101,4 +105,7 @@ def report_workbook(source: Path, result: ImportResult, lang: str = ZH) -> bytes
              for o in result.rows]
     skipped = "表尾行，未导入" if lang.startswith("zh") else "footer row, not imported"
     lines += [ReportLine(n, skipped, (), "skipped") for n in result.footer_rows]
+    if result.numbers_row is not None:
+        lines.append(ReportLine(result.numbers_row, "栏目编号行，未导入" if lang.startswith("zh")
+                                else "column numbers, not imported", (), "skipped"))
     return write_report(source, sheet, result.header_row, lines, counts_text(result, lang))

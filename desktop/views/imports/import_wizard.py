@@ -218,10 +218,13 @@ class MappingPage(QWizardPage):
         self.sheet.setCurrentText(preview.sheet)
         self.sheet.blockSignals(False)
         self.header_row.setValue(preview.header_row)
-        self.header_rows.setText(self.tr("(a header of two rows: %1–%2)")
-                                 .replace("%1", str(preview.header_row))
-                                 .replace("%2", str(preview.header_row + 1))
-                                 if preview.header_rows > 1 else "")
+        said = [self.tr("(a header of two rows: %1–%2)")
+                .replace("%1", str(preview.header_row))
+                .replace("%2", str(preview.header_row + 1))] if preview.header_rows > 1 else []
+        if preview.numbers_row is not None:  # 栏次 1 2 3 … under the header
+            said.append(self.tr("(row %1 numbers the columns: skipped)")
+                        .replace("%1", str(preview.numbers_row)))
+        self.header_rows.setText((" " if current_language() == "en" else "").join(said))
         first = preview.sample[0][1] if preview.sample else ()
         self.table.setRowCount(len(preview.titles))
         for index, title in enumerate(preview.titles):

@@ -77,3 +77,18 @@ def test_a_sub_header_row_is_not_a_data_row_in_the_wizard(ws: Workspace, qtbot: 
     assert result is not None and result.rejected == 0 and result.counts["new"] == 2
     details = wizard.dry_page.table.item(0, 3).toolTip() or wizard.dry_page.table.item(0, 3).text()
     assert "。；" not in details
+
+
+def test_the_wizard_says_the_row_numbering_the_columns_is_skipped(
+        ws: Workspace, qtbot: Any, tmp_path: Path) -> None:
+    from tests.exchange.import_support import merged_rows
+
+    numbers: list[object] = [None, *range(1, 12)]
+    book = write_merged_header_workbook(tmp_path / "名册.xlsx", [numbers, *merged_rows()])
+    wizard = dry_run(ws, qtbot, book)
+    assert _columns(wizard) == COLUMNS
+    assert wizard.mapping_page.header_rows.text() == (
+        "（两行表头：第 3–4 行）（第 5 行是栏目编号，已跳过）")
+    dry = wizard.dry_page
+    assert dry.result is not None and dry.result.counts["new"] == 3 and dry.isComplete()
+    assert "第 5 行是栏目编号" in dry.counts.text()
