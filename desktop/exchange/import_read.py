@@ -23,7 +23,7 @@ import gc
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +61,8 @@ class Sheet:
     name: str
     rows: tuple[RawRow, ...]
     kind: str  # xlsx | xls | csv
+    # cells merged down over several rows: (first row number, column index, last row number)
+    merged_down: tuple[tuple[int, int, int], ...] = ()
 
 
 def import_format(path: Path) -> str | None:
@@ -171,7 +173,7 @@ def read_sheet(path: Path, sheet: str | None = None,
         except BaseException as exc:  # a Rust panic (a date serial out of range) among them
             _reraise_interrupts(exc)
             raise AppError("import_damaged", path=str(path)) from exc
-        found = Sheet(name, rows, kind)
+        found = Sheet(name, rows, kind, _merged_down(data))
         if rows:
             return found
         first = first or found
@@ -205,6 +207,45 @@ def _cancellable(rows: Iterator[RawRow],
         if not index % CANCEL_EVERY and is_cancelled():
             raise AppError("import_cancelled")
         yield row
+
+
+def _merged_down(data: pc.CalamineSheet) -> tuple[tuple[int, int, int], ...]:
+    """The sheet's merged cells that span rows, by their first column (calamine gives a
+    merged cell's value in its top-left cell only)."""
+    try:
+        ranges = data.merged_cell_ranges or ()
+    except Exception:  # a format that keeps none: nothing merged to read
+        return ()
+    return tuple((top + 1, left, bottom + 1) for (top, left), (bottom, _right) in ranges
+                 if bottom > top)
+
+
+def fill_merged_down(rows: Sequence[RawRow], merged: Sequence[tuple[int, int, int]],
+                     keep: Collection[int] = ()) -> list[RawRow]:
+    """``rows`` with each cell merged down over several rows read in every row it covers, as
+    the sheet shows it (工作单位 or 所属乡镇 merged over the persons of one unit: the second
+    person's work unit was lost without a word). Not for the columns ``keep`` (a name or ID
+    number merged over rows is one person written over several rows, not several persons)."""
+    fills = [(first, column, last) for first, column, last in merged if column not in keep]
+    if not fills:
+        return list(rows)
+    by_number = {row.number: n for n, row in enumerate(rows)}
+    out = list(rows)
+    for first, column, last in fills:
+        top = by_number.get(first)
+        if top is None or column >= len(out[top].cells) or out[top].cells[column] is None:
+            continue
+        value = out[top].cells[column]
+        for number in range(first + 1, last + 1):
+            n = by_number.get(number)
+            if n is None:
+                continue  # a blank row inside the merge: nothing else to read in it
+            cells = out[n].cells
+            if column < len(cells) and cells[column] is not None:
+                continue
+            padded = cells + (None,) * (column + 1 - len(cells))
+            out[n] = RawRow(number, (*padded[:column], value, *padded[column + 1:]))
+    return out
 
 
 def _clean(value: Cell) -> Cell:

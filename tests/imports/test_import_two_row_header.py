@@ -165,3 +165,34 @@ def test_a_row_that_does_not_number_the_columns_is_read_as_data(
     path = write_merged_header_workbook(tmp_path / "名册.xlsx", [row, *merged_rows()])
     result = service.run(path, dry_run=True)
     assert result.numbers_row is None and 5 in [o.number for o in result.rows]
+
+
+def test_a_cell_merged_down_over_several_persons_is_read_for_each(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    """工作单位 merged over the persons of one unit (a clerk's usual layout): calamine gives the
+    value in the top cell only, and the second person's work unit was lost without a word. A
+    name merged over two rows is one person on two rows, not two persons: never filled."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["长兴县劳动模范名册"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(["序号", "姓名", "性别", "身份证号码", "工作单位", "荣誉称号"])
+    sheet.append([1, "张建国", "男", ID_A, "长兴县供电公司", "2015年全国劳动模范"])
+    sheet.append([2, "李秀英", "女", ID_B, None, "2010年浙江省劳动模范"])
+    sheet.append([3, "王伟", "男", ID_C, "长兴县煤山镇", "2019年长兴县劳动模范"])
+    sheet.append([None, None, None, None, None, "2021年湖州市劳动模范"])
+    sheet.merge_cells("E3:E4")  # one unit, two persons
+    sheet.merge_cells("B5:B6")  # 王伟 written over two rows
+    path = tmp_path / "名册.xlsx"
+    wb.save(path)
+    preview = service.preview(path)
+    assert [cells[4] for _n, cells in preview.sample[:2]] == ["长兴县供电公司"] * 2
+    result = service.run(path, ImportOptions(good_rows_only=True), dry_run=False)
+    assert result.written and result.counts["new"] == 3
+    assert [o.number for o in result.rows if o.status == "rejected"] == [6]  # no name: said
+    with db.sessions.begin() as s:
+        units = {p.name: p.work_unit for p in s.scalars(select(Person))}
+    assert units == {"张建国": "长兴县供电公司", "李秀英": "长兴县供电公司", "王伟": "长兴县煤山镇"}

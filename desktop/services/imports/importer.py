@@ -41,8 +41,10 @@ from desktop.exchange.import_map import (
     header_key,
 )
 from desktop.exchange.import_read import (
+    RawRow,
     Sheet,
     file_digest,
+    fill_merged_down,
     import_format,
     read_sheet,
     sheet_names,
@@ -218,7 +220,7 @@ class ImportService:
         sheet = read_sheet(path, options.sheet, cancelled)
         _tick(report, cancelled, 1, 3)
         header = self._header(sheet, options)
-        body = sheet.rows[header.row_index + 1:]
+        body = _body(sheet, header)
         sample = tuple((r.number, tuple(as_text(c) or "" for c in r.cells)) for r in body[:20])
         names = tuple(sheet_names(path))
         _tick(report, cancelled, 3, 3)
@@ -257,7 +259,7 @@ class ImportService:
         sheet = read_sheet(path, options.sheet, cancelled)
         header = self._header(sheet, options)
         # data rows, and the totals and signatures under them (skipped and mentioned)
-        body = sheet.rows[header.row_index + 1:]
+        body = _body(sheet, header)
         inputs, footers = split_rows(body, header.mapping)
         # 序号 is never imported (the wizard offers no field for it): not worth a word
         numbers = {i: "seq" for i, t in enumerate(header.titles) if field_for(t) == "seq"}
@@ -561,6 +563,15 @@ class ImportService:
             audit.append(s, self._actor, "person.import_undo", entity="import_batch",
                          entity_id=batch_id, detail={"persons": len(items)})
             return len(items)
+
+
+def _body(sheet: Sheet, header: Header) -> list[RawRow]:
+    """The rows under the header, a cell merged down over several of them read in each
+    (except in the name and ID number columns: see ``fill_merged_down``)."""
+    identity = {i for i, k in header.mapping.items() if k in ("name", "id_number")}
+    last = sheet.rows[header.row_index].number  # merges of the header's own rows stay
+    return fill_merged_down(sheet.rows[header.row_index + 1:], [
+        m for m in sheet.merged_down if m[0] > last], identity)
 
 
 def _serialise(s: Session) -> None:
