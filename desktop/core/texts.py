@@ -679,6 +679,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: the title cell holds {count} honors; the year column's {year} was given to "
         "“{title}”: check it.",
     ),
+    "import_continued_row": (
+        "第 {row} 行（姓名与本行合并为一格）的荣誉已一并导入。",
+        "The honors of row {row} (its name cell merged with this row's) are imported too.",
+    ),
     "import_said_deceased": (
         "注意：这一行写着“{text}”，导入后此人仍登记为健在，会列入走访名单：请在人员信息中登记去世及日期。",
         "Note: this row says “{text}”; after the import the person is still registered as alive "

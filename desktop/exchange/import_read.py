@@ -248,6 +248,14 @@ def fill_merged_down(rows: Sequence[RawRow], merged: Sequence[tuple[int, int, in
     return out
 
 
+def continued_rows(merged: Sequence[tuple[int, int, int]], columns: Collection[int],
+                   after: int) -> dict[int, int]:
+    """Rows under row ``after`` that a cell of ``columns`` (the name, the ID number) is merged
+    down over from the row above them: row number -> the merge's first row."""
+    return {number: first for first, column, last in merged
+            if column in columns and first > after for number in range(first + 1, last + 1)}
+
+
 def _clean(value: Cell) -> Cell:
     if isinstance(value, str):
         if _CONTROL.search(value):

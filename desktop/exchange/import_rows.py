@@ -211,6 +211,35 @@ def interpret(row: RawRow, mapping: Mapping[int, str]) -> RowInput:
     return RowInput(row.number, values, precision, honors, issues, id_cell, notes=notes)
 
 
+_HONOR_FIELDS = frozenset({"honors", "honor_year", "honor_level"})
+
+
+def fold_continued(inputs: list[RowInput], continued: Mapping[int, int],
+                   ) -> tuple[list[RowInput], dict[int, int]]:
+    """Rows that go on with the person of a row above (the name merged down over them: one
+    person written over several rows, an honor a row): their honors join that row's and they
+    are not persons of their own; also the row numbers folded, with the row each joined. Only
+    a row that says nothing else (its other cells empty or the same as the first row's, read
+    without a problem); any other stays a row of its own, refused for its empty name."""
+    if not continued:
+        return inputs, {}
+    by_number = {row.number: row for row in inputs}
+    kept: list[RowInput] = []
+    folded: dict[int, int] = {}
+    for row in inputs:
+        first = by_number.get(continued.get(row.number, 0))
+        if first is None or row.issues or row.notes or not row.honors or any(
+                value is not None and value != first.values.get(key)
+                for key, value in row.values.items() if key not in _HONOR_FIELDS):
+            kept.append(row)
+            continue
+        first.honors.extend(h for h in row.honors if h not in first.honors)
+        first.notes.append(CellIssue(None, "honors", "import_continued_row",
+                                     {"row": row.number}))
+        folded[row.number] = first.number
+    return kept, folded
+
+
 def split_rows(rows: Sequence[RawRow], mapping: Mapping[int, str],
                ) -> tuple[list[RowInput], list[int]]:
     """The rows under the header read (as ``interpret`` reads each), and the numbers of the

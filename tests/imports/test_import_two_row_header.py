@@ -171,7 +171,8 @@ def test_a_cell_merged_down_over_several_persons_is_read_for_each(
         db: Database, service: ImportService, tmp_path: Path) -> None:
     """工作单位 merged over the persons of one unit (a clerk's usual layout): calamine gives the
     value in the top cell only, and the second person's work unit was lost without a word. A
-    name merged over two rows is one person on two rows, not two persons: never filled."""
+    name merged over two rows is one person on two rows (an honor a row): one person with both
+    honors; the second row was refused for its empty name."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -190,9 +191,35 @@ def test_a_cell_merged_down_over_several_persons_is_read_for_each(
     wb.save(path)
     preview = service.preview(path)
     assert [cells[4] for _n, cells in preview.sample[:2]] == ["长兴县供电公司"] * 2
-    result = service.run(path, ImportOptions(good_rows_only=True), dry_run=False)
-    assert result.written and result.counts["new"] == 3
-    assert [o.number for o in result.rows if o.status == "rejected"] == [6]  # no name: said
+    result = service.run(path, dry_run=False)  # all or nothing: no row refused
+    assert result.written and result.counts["new"] == 3 and result.rejected == 0
+    assert result.folded_rows == ((6, 5),) and 6 not in [o.number for o in result.rows]
+    assert "荣誉已并入（第 6 行）" in counts_text(result)
+    wang = next(o for o in result.rows if o.number == 5)
+    assert "第 6 行（姓名与本行合并为一格）的荣誉已一并导入" in row_text(wang)
     with db.sessions.begin() as s:
-        units = {p.name: p.work_unit for p in s.scalars(select(Person))}
+        people = {p.name: p for p in s.scalars(select(Person))}
+        units = {name: p.work_unit for name, p in people.items()}
+        wang_honors = sorted((h.year, h.title) for h in people["王伟"].honors)
     assert units == {"张建国": "长兴县供电公司", "李秀英": "长兴县供电公司", "王伟": "长兴县煤山镇"}
+    assert wang_honors == [(2019, "长兴县劳动模范"), (2021, "湖州市劳动模范")]
+
+
+def test_a_row_under_a_merged_name_that_says_more_stays_a_row_of_its_own(
+        service: ImportService, tmp_path: Path) -> None:
+    """Under a merged name, a row with a phone of its own is not only an honor: it is not
+    folded into the person above (its own refusal says what is missing)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["序号", "姓名", "性别", "身份证号码", "联系电话", "荣誉称号"])
+    sheet.append([1, "王伟", "男", ID_C, "13957200001", "2019年长兴县劳动模范"])
+    sheet.append([None, None, None, None, "13957200002", "2021年湖州市劳动模范"])
+    sheet.merge_cells("B2:B3")
+    path = tmp_path / "名册.xlsx"
+    wb.save(path)
+    result = service.run(path, dry_run=True)
+    assert result.folded_rows == () and [o.number for o in result.rows] == [2, 3]
+    assert result.rejected == 1

@@ -43,13 +43,14 @@ from desktop.exchange.import_map import (
 from desktop.exchange.import_read import (
     RawRow,
     Sheet,
+    continued_rows,
     file_digest,
     fill_merged_down,
     import_format,
     read_sheet,
     sheet_names,
 )
-from desktop.exchange.import_rows import split_rows, unread_columns
+from desktop.exchange.import_rows import fold_continued, split_rows, unread_columns
 from desktop.exchange.import_values import as_text
 from desktop.models import District, ImportBatch, ImportItem, Person, PersonEvent
 from desktop.services import audit, seal, settings
@@ -117,6 +118,7 @@ class _Found:
     footers: tuple[int, ...]
     count: int  # data rows
     unread: tuple[int, ...] = ()  # columns with content that no field is mapped to
+    folded: tuple[tuple[int, int], ...] = ()  # (row, the row above it joined: one person)
 
 
 class _Kept:
@@ -261,6 +263,9 @@ class ImportService:
         # data rows, and the totals and signatures under them (skipped and mentioned)
         body = _body(sheet, header)
         inputs, footers = split_rows(body, header.mapping)
+        # one person over several rows (the name merged down): one person, every honor
+        inputs, folded = fold_continued(inputs, continued_rows(
+            sheet.merged_down, _identity(header), sheet.rows[header.row_index].number))
         # 序号 is never imported (the wizard offers no field for it): not worth a word
         numbers = {i: "seq" for i, t in enumerate(header.titles) if field_for(t) == "seq"}
         unread = unread_columns(body, {**numbers, **header.mapping}, len(header.titles),
@@ -269,7 +274,8 @@ class ImportService:
         del sheet, body
         if not inputs:
             raise AppError("import_no_rows", path=str(path))
-        found = _Found(sheet_name, header, tuple(footers), len(inputs), unread)
+        found = _Found(sheet_name, header, tuple(footers), len(inputs), unread,
+                       tuple(sorted(folded.items())))
 
         def plan_and_write(s: Session) -> ImportResult:
             numbers = [n for n in (id_of(r) for r in inputs) if n]
@@ -381,7 +387,8 @@ class ImportService:
             titles=header.titles, mapping=dict(header.mapping), dry_run=dry_run,
             written=written, batch_id=batch_id if written else None, counts=counts,
             rows=tuple(_outcome(p) for p in planned), footer_rows=found.footers,
-            unread_columns=found.unread, numbers_row=header.numbers_row)
+            unread_columns=found.unread, numbers_row=header.numbers_row,
+            folded_rows=found.folded)
         report(total, total)
         return result
 
@@ -565,13 +572,16 @@ class ImportService:
             return len(items)
 
 
+def _identity(header: Header) -> set[int]:
+    return {i for i, k in header.mapping.items() if k in ("name", "id_number")}
+
+
 def _body(sheet: Sheet, header: Header) -> list[RawRow]:
     """The rows under the header, a cell merged down over several of them read in each
     (except in the name and ID number columns: see ``fill_merged_down``)."""
-    identity = {i for i, k in header.mapping.items() if k in ("name", "id_number")}
     last = sheet.rows[header.row_index].number  # merges of the header's own rows stay
     return fill_merged_down(sheet.rows[header.row_index + 1:], [
-        m for m in sheet.merged_down if m[0] > last], identity)
+        m for m in sheet.merged_down if m[0] > last], _identity(header))
 
 
 def _serialise(s: Session) -> None:

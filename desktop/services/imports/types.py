@@ -89,6 +89,8 @@ class ImportResult:
     # columns (0 = A) that hold something in the data rows but are mapped to no field
     unread_columns: tuple[int, ...] = ()
     numbers_row: int | None = None  # the row numbering the columns (栏次), skipped
+    # (row, the row it joined): one person over several rows, the name merged down
+    folded_rows: tuple[tuple[int, int], ...] = ()
 
     @property
     def rejected(self) -> int:

@@ -57,6 +57,10 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
                 f"拒绝 {c['rejected']} 行，重复跳过 {c['duplicate']} 行")
         if result.numbers_row is not None:
             text += f"；第 {result.numbers_row} 行是栏目编号（1、2、3……），已跳过"
+        if result.folded_rows:
+            rows = "、".join(str(row) for row, _into in result.folded_rows)
+            text += (f"；{len(result.folded_rows)} 行是上一行同一人的续行（姓名为合并单元格），"
+                     f"荣誉已并入（第 {rows} 行）")
         if result.footer_rows:
             rows = "、".join(str(n) for n in result.footer_rows)
             text += f"；表尾合计/签名行已跳过（第 {rows} 行）"
@@ -72,6 +76,10 @@ def counts_text(result: ImportResult, lang: str = ZH) -> str:
             f"{c['rejected']} rejected, {c['duplicate']} duplicate row(s) skipped")
     if result.numbers_row is not None:
         text += f"; row {result.numbers_row} numbers the columns (1, 2, 3 …): skipped"
+    if result.folded_rows:
+        text += (f"; {len(result.folded_rows)} row(s) go on with the person above (the name "
+                 "cell merged over them): their honors joined that row (rows "
+                 + ", ".join(str(row) for row, _into in result.folded_rows) + ")")
     if result.footer_rows:
         text += "; totals/signature rows skipped (rows " + ", ".join(
             str(n) for n in result.footer_rows) + ")"
@@ -105,6 +113,9 @@ def report_workbook(source: Path, result: ImportResult, lang: str = ZH) -> bytes
              for o in result.rows]
     skipped = "表尾行，未导入" if lang.startswith("zh") else "footer row, not imported"
     lines += [ReportLine(n, skipped, (), "skipped") for n in result.footer_rows]
+    lines += [ReportLine(row, f"荣誉并入第 {into} 行" if lang.startswith("zh")
+                         else f"honors joined row {into}", (), "skipped")
+              for row, into in result.folded_rows]
     if result.numbers_row is not None:
         lines.append(ReportLine(result.numbers_row, "栏目编号行，未导入" if lang.startswith("zh")
                                 else "column numbers, not imported", (), "skipped"))
