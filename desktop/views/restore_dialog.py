@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +37,8 @@ from desktop.views.messages import describe, refusal_words
 from desktop.views.screen_fit import grow_to_content
 from desktop.views.tasks import TaskRunner
 
+PROBLEM_COLOR = "#b00020"  # as PROBLEM_STYLE
+
 
 def made_at(created_at: str) -> str:
     """A manifest's UTC time as the local time people read (2026-12-04 20:26)."""
@@ -55,7 +58,10 @@ class RestoreDialog(QDialog):
     was replaced (``result``); cancelled or refused, nothing was changed."""
 
     def __init__(self, maintenance: MaintenanceService, tasks: TaskRunner, source: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, preview: RestorePreview | None = None
+                 ) -> None:
+        """``preview``: the backup was read already (its passphrase, if any, is not needed
+        again for the comparison; restoring an encrypted one still asks it)."""
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore a backup"))
@@ -78,18 +84,27 @@ class RestoreDialog(QDialog):
         self.open_button.clicked.connect(self.read_backup)
         self.passphrase.returnPressed.connect(self.read_backup)
         self.passphrase.textChanged.connect(self._update)
+        # only an encrypted backup asks its passphrase: hidden as a whole otherwise
+        self.passphrase_box = QWidget(self)
+        self.passphrase_box.setObjectName("restorePassphraseBox")
+        box = QVBoxLayout(self.passphrase_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.passphrase_hint = QLabel(self.tr(
+            "This backup is encrypted: type the passphrase it was made with."),
+            self.passphrase_box)
+        self.passphrase_hint.setObjectName("restorePassphraseHint")
+        self.passphrase_hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Backup passphrase:"), self.passphrase)
         form.addRow("", self.open_button)
-        self.passphrase_hint = QLabel(self.tr(
-            "This backup is encrypted: type the passphrase it was made with."), self)
-        self.passphrase_hint.setObjectName("restorePassphraseHint")
-        self.passphrase_hint.setWordWrap(True)
+        box.addWidget(self.passphrase_hint)
+        box.addLayout(form)
 
         self.problem = QLabel(self)
         self.problem.setObjectName("restoreProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setVisible(False)
 
         self.comparison = QTableWidget(5, 2, self)
         self.comparison.setObjectName("restoreComparison")
@@ -100,6 +115,7 @@ class RestoreDialog(QDialog):
             self.tr("Honors"), self.tr("Users")])
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.comparison.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.comparison.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.comparison.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.comparison.verticalHeader().setSectionResizeMode(
@@ -134,8 +150,7 @@ class RestoreDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(file_label)
-        layout.addWidget(self.passphrase_hint)
-        layout.addLayout(form)
+        layout.addWidget(self.passphrase_box)
         layout.addWidget(self.problem)
         layout.addWidget(self.comparison)
         layout.addWidget(self.warning)
@@ -144,12 +159,12 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.confirm)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        for widget in (self.passphrase_hint, self.passphrase, self.open_button):
-            widget.setVisible(self._encrypted)
-        form.labelForField(self.passphrase).setVisible(self._encrypted)
+        self.passphrase_box.setVisible(self._encrypted)
         self._show_preview(None)
         self.setMinimumWidth(560)
-        if not self._encrypted:
+        if preview is not None:
+            self._read(preview)
+        elif not self._encrypted:
             self.read_backup()
 
     # -- step 1: read the backup ------------------------------------------------------------
@@ -158,12 +173,12 @@ class RestoreDialog(QDialog):
         if self._working or self.preview is not None:
             return
         if self._encrypted and not self.passphrase.text():
-            self.problem.setText(self.tr("Type the backup's passphrase first."))
+            self._say(self.tr("Type the backup's passphrase first."))
             return
         phrase = self.passphrase.text() if self._encrypted else None
         source, maintenance = self._source, self._maintenance
         self._busy(True)
-        self.problem.clear()
+        self._say("")
         self._tasks.run(lambda _ctx: maintenance.preview_restore(source, passphrase=phrase),
                         on_success=self._read, on_error=self._refused,
                         label=self.tr("Reading the backup…"), parent=self,
@@ -179,11 +194,11 @@ class RestoreDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, AppError):
-            self.problem.setText(refusal_words(exc))
+            self._say(refusal_words(exc))
         else:  # a bug: the presenter logs it with its details
             from desktop.views.messages import present_error
 
-            self.problem.setText(describe(exc))
+            self._say(describe(exc))
             present_error(self, exc)
         if self._encrypted and self.preview is None:
             self.passphrase.selectAll()
@@ -203,13 +218,19 @@ class RestoreDialog(QDialog):
             m, now = preview.manifest, preview.current_counts
             rows = [
                 (m.association or "—", preview.current_association or "—"),
-                (made_at(m.created_at), ""),
+                (made_at(m.created_at), "—"),
                 *((str(m.counts.get(t, 0)), str(now[t]) if t in now else "—")
                   for t in ("person", "honor", "user")),
             ]
             for row, (backup, current) in enumerate(rows):
                 for column, text in enumerate((backup, current)):
-                    self.comparison.setItem(row, column, QTableWidgetItem(text))
+                    cell = QTableWidgetItem(text)
+                    if row == 0 and preview.other_association:  # the difference stands out
+                        cell.setForeground(QColor(PROBLEM_COLOR))
+                        font = cell.font()
+                        font.setBold(True)
+                        cell.setFont(font)
+                    self.comparison.setItem(row, column, cell)
             self.comparison.resizeRowsToContents()
             height = (self.comparison.horizontalHeader().height()
                       + self.comparison.verticalHeader().length()
@@ -245,7 +266,7 @@ class RestoreDialog(QDialog):
         reason = self.reason.text().strip() or None
         source, maintenance = self._source, self._maintenance
         self._busy(True)
-        self.problem.clear()
+        self._say("")
         # background refreshes of the window hold connections to the file about to go
         self._tasks.cancel_all()
         self._tasks.wait(30000)
@@ -260,6 +281,11 @@ class RestoreDialog(QDialog):
         self.result_ = result
         self.passphrase.clear()
         super().accept()
+
+    def _say(self, words: str) -> None:
+        """The problem under the passphrase (or the comparison); no empty gap without one."""
+        self.problem.setText(words)
+        self.problem.setVisible(bool(words))
 
     def _busy(self, working: bool) -> None:
         self._working = working
