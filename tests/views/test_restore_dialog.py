@@ -8,6 +8,7 @@ passphrase use an encrypted backup."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,3 +254,46 @@ def test_cancel_at_the_confirmation_changes_nothing(
     assert _restores(sqlite_db) == []
     assert not list((sqlite_db.sqlite_path.parent / "backups").glob(  # type: ignore[union-attr]
         "*.before-restore-*"))
+
+
+def test_another_associations_backup_needs_a_reason_which_is_audited(
+        qtbot: QtBot, sqlite_db: Database, sqlite_template: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    other_path = tmp_path / "other" / "laomo.sqlite3"
+    other_path.parent.mkdir()
+    shutil.copyfile(sqlite_template, other_path)
+    other = Database(f"sqlite:///{other_path}")
+    try:
+        city = initialise(other, "湖州市")
+        backup = tmp_path / "湖州市.zip"
+        maintenance.MaintenanceService(other, city).backup(backup, passphrase=None)
+    finally:
+        other.dispose()
+    admin = initialise(sqlite_db)
+    window = MainWindow(make_workspace(sqlite_db, admin), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    _choose(monkeypatch, backup)
+    seen: list[object] = []
+
+    def act(dialog: RestoreDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+        assert [dialog.comparison.item(0, c).text() for c in range(2)] == ["湖州市", "长兴县"]
+        assert dialog.reason.isVisible() and "另一个协会" in dialog.reason_label.text()
+        dialog.confirm.setChecked(True)
+        seen.append(dialog.replace_button.isEnabled())  # not without the reason
+        dialog.reason.setText("  ")
+        seen.append(dialog.replace_button.isEnabled())
+        dialog.reason.setText("市里代管本会数据")
+        seen.append(dialog.replace_button.isEnabled())
+        dialog.replace_button.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+
+    _drive(qtbot, act)
+    window.restore_backup()
+    assert seen == [False, False, True]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=15000)
+    assert window.restore_notice is not None and "湖州市" in window.restore_notice
+    assert maintenance.current_association(sqlite_db) == "湖州市"
+    [entry] = _restores(sqlite_db)
+    assert entry["replaced_association"] == "长兴县" and entry["reason"] == "市里代管本会数据"
