@@ -1914,7 +1914,7 @@
     </message>
     <message numerus="yes">
         <source>The backup of %1 made %2 was restored (%n model worker(s)). The previous database is kept at %3. Log in again.</source>
-        <translation><numerusform>已恢复 %1 于 %2 所做的备份（劳模 %n 人）。原数据库保留在 %3。请重新登录。</numerusform></translation>
+        <translation><numerusform>已恢复“%1”于 %2 所做的备份（劳模 %n 人）。原数据库保留在 %3。请重新登录。</numerusform></translation>
     </message>
     <message>
         <source>The language will change the next time 劳模之家 starts.</source>
