@@ -188,7 +188,8 @@ class Startup(QObject):
 
         return SetupWizard.run(initialise, enrolment)
 
-    def _show_login(self, association: str, *, ready: bool = False) -> None:
+    def _show_login(self, association: str, *, ready: bool = False,
+                    notice: str | None = None) -> None:
         login = None
         if ready:
             from desktop.services.accounts import AccountService
@@ -196,7 +197,7 @@ class Startup(QObject):
             assert self.opened is not None
             login = AccountService(self.opened.db.sessions).login
         dialog = LoginDialog(login, association=association, database=self._label,
-                             last_user=self._prefs.last_user)
+                             last_user=self._prefs.last_user, notice=notice)
         dialog.accepted.connect(self._logged_in)
         dialog.rejected.connect(lambda: self._quit(0))
         self.login_dialog = dialog
@@ -233,9 +234,20 @@ class Startup(QObject):
         """注销 / 切换用户: the window is closed; the log-in dialog again, no restart."""
         assert self.opened is not None and self.opened.association is not None
         window, self.main_window = self.main_window, None
+        notice = None
         if window is not None:
+            notice = window.restore_notice
             window.deleteLater()
-        self._show_login(self.opened.association.name, ready=True)
+        if notice is not None:
+            # a restored backup: its association (another one's, given a reason) and users
+            from desktop.services import accounts
+
+            info = accounts.association_info(self.opened.db.sessions)
+            if info is not None:
+                self.opened = Opened(self.opened.db, True, info)
+                self._prefs.set_association_for(self._label, info.name)
+        assert self.opened.association is not None
+        self._show_login(self.opened.association.name, ready=True, notice=notice)
 
     def _quit(self, code: int) -> None:
         self.finished.emit(code)

@@ -32,6 +32,7 @@ from desktop.services.permissions import Actor, Perm
 BACKUP_FORMAT = "laomo-backup/1"
 DB_MEMBER = "laomo.sqlite3"
 MANIFEST_MEMBER = "manifest.json"
+COUNTED_TABLES = ("person", "honor", "user", "audit_event")  # what a manifest counts
 KEYS_PREFIX = "keys/"  # the handoff private keys (paths.keys_dir()) travel with the backup
 Progress = Callable[[int, int], None]
 
@@ -90,6 +91,24 @@ class RestoreResult:
 
 
 @dataclass(frozen=True)
+class RestorePreview:
+    """What a backup holds beside what the current database holds, read before anything is
+    replaced (the window's restore dialog shows it for confirmation)."""
+
+    manifest: BackupManifest
+    encrypted: bool
+    current_association: str | None
+    current_counts: dict[str, int]
+    safety_copy_dir: Path  # where the current database is kept before it is replaced
+
+    @property
+    def other_association(self) -> bool:
+        """The backup belongs to another association: restoring it needs a reason."""
+        return bool(self.current_association and self.manifest.association
+                    and self.manifest.association != self.current_association)
+
+
+@dataclass(frozen=True)
 class CheckItem:
     name: str  # integrity | foreign_keys | schema | audit_chain | audit_seal | data_state
     # | treatment_levels | id_unique
@@ -130,7 +149,7 @@ def _sqlite_facts(path: Path) -> tuple[str | None, dict[str, int], str | None]:
         rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         counts = {
             t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
-            for t in ("person", "honor", "user", "audit_event") if t in tables
+            for t in COUNTED_TABLES if t in tables
         }
         assoc = None
         if "setting" in tables:
@@ -249,6 +268,33 @@ class MaintenanceService:
                                           "created_at": manifest.created_at,
                                           "sha256": manifest.sha256})
         return manifest
+
+    def preview_restore(self, source: Path, *, passphrase: str | None) -> RestorePreview:
+        """Open and verify the backup ``source`` (decrypted with ``passphrase`` when it is
+        encrypted) and say what it holds against the current database; nothing is changed.
+        Refused, like ``restore``, for a role that may not restore, a wrong passphrase or a
+        damaged, foreign or newer backup."""
+        self._actor.require(Perm.RESTORE)
+        target = self._db.sqlite_path
+        if target is None:
+            raise DatabaseProblem("backup_needs_sqlite", url=self._db.describe())
+        source = Path(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=RESTORE_SCRATCH) as work:
+            manifest = read_backup(source, Path(work) / DB_MEMBER, passphrase=passphrase)
+            candidate = Database(f"sqlite:///{Path(work) / DB_MEMBER}")
+            try:
+                candidate.check_schema()  # a backup from a newer program is refused here too
+            finally:
+                candidate.dispose()
+        return RestorePreview(manifest, is_encrypted(source), current_association(self._db),
+                              current_counts(self._db), safety_copy_dir(target))
+
+    def restore(self, source: Path, *, passphrase: str | None,
+                other_association_reason: str | None = None) -> RestoreResult:
+        """``restore`` as the logged-in actor (the window's 恢复备份)."""
+        return restore(self._db, source, self._actor, passphrase=passphrase,
+                       other_association_reason=other_association_reason)
 
     def check(self, *, progress: Progress | None = None) -> CheckReport:
         self._actor.require(Perm.CHECK)
@@ -498,6 +544,21 @@ def remove_stale_restores(folder: Path) -> int:
     return removed
 
 
+def current_counts(db: Database) -> dict[str, int]:
+    """The rows of the tables a backup manifest counts, counted the same way (every row)."""
+    try:
+        with db.read_sessions.begin() as s:
+            return {t: int(s.scalar(text(f'SELECT count(*) FROM "{t}"')) or 0)
+                    for t in COUNTED_TABLES}
+    except SQLAlchemyError:
+        return {}  # a damaged database: the backup is what matters now
+
+
+def safety_copy_dir(target: Path) -> Path:
+    """Where ``restore`` keeps the database it replaces."""
+    return target.parent / "backups"
+
+
 def current_association(db: Database) -> str | None:
     """The association the database belongs to, or None when it has none or cannot say."""
     try:
@@ -551,7 +612,7 @@ def _restore(db: Database, source: Path, actor: Actor, target: Path,
         kept: Path | None = None
         if target.exists():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = target.parent / "backups" / f"{target.stem}.before-restore-{stamp}.sqlite3"
+            kept = safety_copy_dir(target) / f"{target.stem}.before-restore-{stamp}.sqlite3"
             try:
                 db.copy_sqlite_to(kept)
             except DatabaseProblem:

@@ -19,13 +19,16 @@ from desktop.services.permissions import Actor
 from desktop.views.messages import describe
 
 Login = Callable[[str, str], Actor]
+NOTICE_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 6px"
 
 
 class LoginDialog(QDialog):
     """Asks for user name and password; the problem shows inline, the dialog stays open."""
 
     def __init__(self, login: Login | None, *, association: str, database: str,
-                 last_user: str = "", parent: QWidget | None = None) -> None:
+                 last_user: str = "", notice: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``notice``: what just happened to the database (a restored backup), shown on top."""
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Log in"))  # the platform adds " — 劳模之家"
@@ -55,7 +58,13 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.user)
         form.addRow(self.tr("Password:"), self.password)
+        self.notice = QLabel(notice or "", self)
+        self.notice.setObjectName("loginNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setVisible(bool(notice))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.problem)

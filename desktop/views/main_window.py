@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.guide_window: UserGuideWindow | None = None  # built on first use
         self._logging_out = False
+        self.restore_notice: str | None = None  # set when a restore replaced the database
         actor = workspace.actor
         # the platform adds " — 劳模之家" (the application display name) itself (issue 14)
         self.setWindowTitle(workspace.association.title)
@@ -226,6 +227,13 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(actor.can(Perm.BACKUP) and self._workspace.db.is_sqlite)
         self.backup_action.triggered.connect(self.back_up)
         file_menu.addAction(self.backup_action)
+        self.restore_action: QAction | None = None
+        if actor.can(Perm.RESTORE):  # administrators only; the service checks it again
+            self.restore_action = QAction(self.tr("&Restore a backup…"), self)
+            self.restore_action.setObjectName("restoreAction")
+            self.restore_action.setEnabled(self._workspace.db.is_sqlite)
+            self.restore_action.triggered.connect(self.restore_backup)
+            file_menu.addAction(self.restore_action)
         if "register" in self._pages and actor.can(Perm.IMPORT_EXPORT):
             file_menu.addSeparator()
 
@@ -378,6 +386,37 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Backup written to %1 (%n model worker(s)).", "",
                     manifest.counts.get("person", 0)).replace("%1", path), 10000)
+
+    def restore_backup(self) -> None:
+        """The backup file, then the restore dialog (passphrase, what it holds, confirmation);
+        after a restore the window closes and the log-in dialog comes back on the restored
+        database, with ``restore_notice`` saying what was restored."""
+        from desktop.paths import backups_dir
+        from desktop.views.restore_dialog import RestoreDialog
+
+        if self.tasks.busy():
+            QMessageBox.information(self, APP_DISPLAY_NAME, self.tr(
+                "Work is still running in the background. Restore the backup when it has "
+                "finished."))
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore a backup"), str(backups_dir()),
+            self.tr("劳模之家 backups (*.laomo-backup *.zip);;All files (*)"))
+        if not path:
+            return
+        result = RestoreDialog.run(self._workspace.maintenance(), self.tasks, Path(path), self)
+        if result is None:
+            return
+        from desktop.views.restore_dialog import made_at
+
+        manifest = result.manifest
+        self.restore_notice = self.tr(
+            "The backup of %1 made %2 was restored (%n model worker(s)). The previous "
+            "database is kept at %3. Log in again.", "", manifest.counts.get("person", 0)
+        ).replace("%1", manifest.association or "—").replace(
+            "%2", made_at(manifest.created_at)).replace(
+            "%3", str(result.previous_kept_at or "—"))
+        self.log_out()  # nothing of the replaced database's session goes on
 
     def _set_language(self, code: str) -> None:
         self._prefs.language = code

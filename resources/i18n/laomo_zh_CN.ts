@@ -1793,6 +1793,10 @@
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Import a roster…</source>
         <translation>导入名册(&amp;I)…</translation>
     </message>
@@ -1895,6 +1899,22 @@
     <message numerus="yes">
         <source>Backup written to %1 (%n model worker(s)).</source>
         <translation><numerusform>备份已保存到 %1（劳模 %n 人）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Work is still running in the background. Restore the backup when it has finished.</source>
+        <translation>后台还有工作在进行，请等它完成后再恢复备份。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>劳模之家 backups (*.laomo-backup *.zip);;All files (*)</source>
+        <translation>劳模之家备份 (*.laomo-backup *.zip);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup of %1 made %2 was restored (%n model worker(s)). The previous database is kept at %3. Log in again.</source>
+        <translation><numerusform>已恢复“%1”于 %2 所做的备份（劳模 %n 人）。原数据库保留在 %3。请重新登录。</numerusform></translation>
     </message>
     <message>
         <source>The language will change the next time 劳模之家 starts.</source>
@@ -3643,6 +3663,85 @@ SHA-256 指纹：%5</translation>
     <message>
         <source>Reference data %1 applied.</source>
         <translation>参考数据第 %1 号已应用。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backup file: %1</source>
+        <translation>备份文件：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open the backup</source>
+        <translation>打开备份(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Backup passphrase:</source>
+        <translation>备份口令：</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted: type the passphrase it was made with.</source>
+        <translation>这份备份已加密：请输入备份时设置的口令。</translation>
+    </message>
+    <message>
+        <source>In the backup</source>
+        <translation>备份中</translation>
+    </message>
+    <message>
+        <source>Now in the database</source>
+        <translation>当前数据库</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>协会</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Model workers</source>
+        <translation>劳模人数</translation>
+    </message>
+    <message>
+        <source>Honors</source>
+        <translation>荣誉条数</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户数</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another association. Why must it replace this association's data? (recorded in the audit log)</source>
+        <translation>这份备份属于另一个协会。为什么要用它替换本会的数据？（原因记入审计日志）</translation>
+    </message>
+    <message>
+        <source>I understand: the current data will be replaced by this backup</source>
+        <translation>我已了解：当前数据将被这份备份替换</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the current data</source>
+        <translation>替换当前数据(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Type the backup's passphrase first.</source>
+        <translation>请先输入备份口令。</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <source>Restoring replaces ALL the current data with the backup's: whatever was entered or changed after %1 is lost. A safety copy of the current database is kept first in %2. Afterwards you are logged out and log in again with the backup's user names and passwords.</source>
+        <translation>恢复会用备份中的数据替换当前的全部数据：%1 之后录入或修改的内容都会丢失。替换前，当前数据库会先留一份安全副本在 %2。恢复后您将被注销，请用备份中的用户名和密码重新登录。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
 </context>
 <context>
