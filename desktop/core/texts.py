@@ -679,6 +679,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: the title cell holds {count} honors; the year column's {year} was given to "
         "“{title}”: check it.",
     ),
+    "birth_date_from_id": (
+        "出生年月“{value}”无法识别，已按身份证号码登记为 {date}。",
+        "The birth date “{value}” cannot be read: registered as {date}, from the ID number.",
+    ),
     "import_continued_row": (
         "第 {row} 行（姓名与本行合并为一格）的荣誉已一并导入。",
         "The honors of row {row} (its name cell merged with this row's) are imported too.",

@@ -18,6 +18,7 @@ from desktop.services.imports.types import ImportOptions
 from desktop.services.imports.words import counts_text, report_workbook, row_text
 from desktop.services.permissions import Actor
 from tests.exchange.import_support import (
+    BORN_A,
     ID_A,
     ID_B,
     ID_C,
@@ -223,3 +224,26 @@ def test_a_row_under_a_merged_name_that_says_more_stays_a_row_of_its_own(
     result = service.run(path, dry_run=True)
     assert result.folded_rows == () and [o.number for o in result.rows] == [2, 3]
     assert result.rejected == 1
+
+
+@pytest.mark.parametrize(("birth", "taken"), [
+    ("不详", True), ("65.3", True), ("65年3月", True), ("一九六五年三月十二日", True),
+    ("1965，3", True), ("65.4", False), ("一九六五年十二月", False), ("1966，3", False),
+])
+def test_an_unreadable_birth_date_beside_an_id_number_that_settles_it(
+        db: Database, service: ImportService, tmp_path: Path, birth: str, taken: bool) -> None:
+    """出生年月 "不详" or "65年3月" beside a valid ID number (born 1965-03-12): the number says
+    the date and the cell says nothing against it, so the row is imported with a note, not
+    refused; a cell that disagrees with the number (65.4) is still refused."""
+    row = [1, "张建国", "男", ID_A, birth, "长兴县供电公司", "全国劳模", 2015]
+    path = write_merged_header_workbook(tmp_path / "名册.xlsx", [row])
+    result = service.run(path, dry_run=False)
+    (outcome,) = result.rows
+    if not taken:
+        assert outcome.status == "rejected" and not result.written
+        assert "无法识别的日期" in row_text(outcome)
+        return
+    assert outcome.status == "new" and result.written
+    assert f"出生年月“{birth}”无法识别，已按身份证号码登记为 1965-03-12" in row_text(outcome)
+    with db.sessions.begin() as s:
+        assert s.scalars(select(Person.birth_date)).one() == BORN_A

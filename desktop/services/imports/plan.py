@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -191,6 +192,34 @@ def _settled_by_id(issue: CellIssue, number: str | None) -> bool:
     return text[:4] == number[6:10] and number[10:12] in ("01", "10")
 
 
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_TENS = ((re.compile("(?<=[一二三四五六七八九])十(?=[一二三四五六七八九])"), ""),  # 二十三
+         (re.compile("十(?=[一二三四五六七八九])"), "1"),  # 十二
+         (re.compile("(?<=[一二三四五六七八九])十"), "0"),  # 二十
+         (re.compile("十"), "10"))
+_NUMBERS = re.compile(r"\d+")
+
+
+def _birth_from_id(issue: CellIssue, number: str | None) -> bool:
+    """An unreadable birth date beside a valid ID number is no reason to refuse the row when
+    it says nothing against the number: "不详", a two-digit year (65.3, 65年3月) or one in
+    Chinese numerals (一九六五年三月) that agrees with it. The birth date comes from the
+    number (said on the row); a date that disagrees is still refused."""
+    if issue.code != "date_unreadable" or issue.field != "birth_date" or not number:
+        return False
+    text = str(issue.params.get("value", ""))
+    for pattern, digits in _TENS:
+        text = pattern.sub(digits, text)
+    parts = _NUMBERS.findall(text.translate(_CN_DIGITS))
+    if not parts:
+        return True  # 不详, 未知, —: nothing to agree or disagree with
+    year, *rest = parts
+    if len(rest) > 2 or year not in (number[6:10], number[8:10]):
+        return False
+    return all(int(given) == int(number[at:at + 2]) for given, at in zip(rest, (10, 12),
+                                                                       strict=False))
+
+
 def _full(title: str, district: str | None, expanded: dict[str, str]) -> str:
     """An abbreviated title written in full (2015年全国劳模 would print verbatim on a 荣誉称号证明),
     remembered in ``expanded`` (full -> as written); any other title as written."""
@@ -216,9 +245,19 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     v = row.values
     name = v.get("name") or ""
     out = Planned(row.number, id_of(row), "rejected", name)
-    out.problems = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.issues
-                    if not _settled_by_id(i, id_of(row))]
+    number = id_of(row)
+    out.problems = []
     out.warnings = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.notes]
+    for i in row.issues:
+        if _settled_by_id(i, number):
+            continue
+        if _birth_from_id(i, number):
+            assert number is not None
+            out.warnings.append(RowProblem(i.column, i.field, "birth_date_from_id", {
+                "value": i.params.get("value", ""),
+                "date": f"{number[6:10]}-{number[10:12]}-{number[12:14]}"}))
+            continue
+        out.problems.append(RowProblem(i.column, i.field, i.code, dict(i.params)))
     district = v.get("district")
     if district is None and ctx.county_mode:
         district = ctx.home_name
@@ -230,7 +269,6 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     elif district not in ctx.districts:
         out.problems.append(RowProblem(columns.get("district"), "district", "unknown_district",
                                        {"name": district, "known": "、".join(ctx.districts)}))
-    number = id_of(row)
     birth = v.get("birth_date")
     if birth is not None and row.precision.get("birth_date") in ("month", "year") and number:
         # 1965.03 says less than the ID number; it agrees when year (and month) agree
