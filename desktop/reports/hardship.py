@@ -32,6 +32,7 @@ class CaseSheet:
     causes: tuple[tuple[str, str], ...]
     checks: tuple[tuple[str, str, str, str], ...]  # date, step, who, opinion
     payments: tuple[tuple[str, str, str, str], ...]  # date, kind, amount, payer
+    paid_total: str = ""  # 合计：3 笔，7,100.00 元 (under the payments, when there are any)
 
 
 DATE_BLANK = "______年____月____日"
@@ -58,7 +59,8 @@ def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) ->
         Section("五、核查、公示、审批与复核（日期 | 环节 | 经办人 | 意见）",
                 sheet.checks or (("", "", "", ""),)),
         Section("六、帮扶记录（发放日期 | 类别 | 金额（元） | 发放单位）",
-                sheet.payments or (("未帮扶过", "", "", ""),)),
+                sheet.payments or (("未帮扶过", "", "", ""),),
+                sheet.paid_total if sheet.payments and sheet.paid_total else None),
     ]
     return Document(
         association=association, title="困难劳模档案表",

@@ -102,7 +102,8 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
     sections = []
     for (team_name, when, slot), members in groups.items():
         people = members[0].team_people
-        head = f"{team_name}　{when.isoformat()} {slot}".rstrip() + (
+        # the date as the document says dates (2027年1月8日), not the database's 2027-01-08
+        head = f"{team_name}　{format_date(when)} {slot}".rstrip() + (
             f"　慰问人：{people}" if people else "")
         sections.append(Section(head, _visit_cells(members, people),
                                 f"本组本日共 {len(members)} 人"))

@@ -64,8 +64,10 @@ def test_visit_documents(db: Database, admin: Actor, fontset: FontSet, tmp_path:
         rows, association="长兴县劳动模范协会", campaign="2027年元旦春节走访慰问",
         date=dt.date(2027, 1, 2)), fontset), tmp_path)
     for word in ("走访慰问名单", "荣誉称号(年份)", "签收", "第一组", "王主席（组长）", "全国甲",
-                 "全国劳动模范(2005)", "雉城街道", "2,000.00", "合计：5人"):
+                 "全国劳动模范(2005)", "雉城街道", "2,000.00", "合计：5人",
+                 "第一组2027年1月4日"):  # the group's day in words, as the page dates itself
         assert word in text, word
+    assert "2027-01-04" not in text
     text = text_of(render(receipt_document(
         rows, association="长兴县劳动模范协会", campaign="春节", date=dt.date(2027, 1, 2)),
         fontset), tmp_path)
