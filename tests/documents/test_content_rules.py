@@ -15,7 +15,7 @@ from desktop.errors import AppError
 from desktop.services.documents.service import DocumentService
 from desktop.services.permissions import Actor
 from desktop.services.register.types import RegisterFilter
-from tests.register_support import REGISTER, add_persons
+from tests.register_support import LISTED, REGISTER, add_persons
 
 CLOSING = "，。；：、）」』》？！"
 
@@ -106,3 +106,28 @@ def test_names_sort_syllable_by_syllable() -> None:
 
     names = ["程丽", "陈伟", "单雄", "陈刚", "曾凡", "陈志强"]
     assert sorted(names, key=pinyin_order) == ["陈刚", "陈伟", "陈志强", "程丽", "单雄", "曾凡"]
+
+
+def test_a_roster_of_everyone_marks_each_inactive_person_and_counts_them(
+        db: Database, admin: Actor) -> None:
+    """``--everyone`` promises the inactive persons "marked": the dead had 已故 in the age
+    column, but a person who emigrated, lost contact or lost the title printed like any active
+    member (walk-through, December 2026). They now carry the state in 备注, and the subtitle
+    counts them beside the total that includes them."""
+    from tests.register_support import Spec
+
+    add_persons(db, [*REGISTER,
+                     Spec("吕出境", work_unit="长兴县人民医院", extra={"is_emigrated": True}),
+                     Spec("韩失联", work_unit="长兴县人民医院", extra={"is_lost_contact": True}),
+                     Spec("苏撤销", work_unit="长兴县人民医院", extra={"is_revoked": True})])
+    docs = DocumentService(db.sessions, admin, db.read_sessions)
+    everyone = re.sub(r"\s+", "", text_of(docs.roster(RegisterFilter(), everyone=True).pdf))
+    assert "备注" in everyone
+    for name, mark in (("吕出境", "已移居境外"), ("韩失联", "失联"), ("苏撤销", "称号已撤销")):
+        row = everyone.split(name, 1)[1].split("长兴县人民医院", 1)[1][:40]
+        assert mark in row, (name, row)
+    # 王伟 (dead), 吕出境, 韩失联, 苏撤销: four of the listed are not active members
+    assert "含已故、称号已撤销、移居境外或失联4人（已注明）" in everyone
+    assert f"合计：{len(LISTED) + 3}人" in everyone
+    # the default roster of active members has no 备注 column
+    assert "备注" not in re.sub(r"\s+", "", text_of(docs.roster(RegisterFilter()).pdf))

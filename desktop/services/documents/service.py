@@ -226,10 +226,37 @@ class DocumentService(Service):
         if left_out > 0:
             note = f"另有 {left_out} 人已故、称号已撤销、移居境外或失联，未列入"
             subtitle = f"{subtitle}；{note}" if subtitle else note
+        columns = ROSTER_KEYS
+        if printed == filter:  # everyone (or the deceased): the inactive are marked, counted
+            marks = self._inactive_marks(rows)
+            inactive = sum(1 for r in rows if r.get("life_status") == "deceased"
+                           or marks.get(str(r["uuid"])))
+            if marks:  # 已故 stands in the age column; the other states in 备注
+                columns = (*ROSTER_KEYS, "remarks")
+                rows = [{**r, "remarks": marks.get(str(r["uuid"]), "")} for r in rows]
+            if inactive and filter.life_statuses != ("deceased",):
+                note = f"含已故、称号已撤销、移居境外或失联 {inactive} 人（已注明）"
+                subtitle = f"{subtitle}；{note}" if subtitle else note
         doc = roster_document(rows, association=association, date=self._today(),
-                              subtitle=subtitle, columns=ROSTER_KEYS)
+                              subtitle=subtitle, columns=columns)
         doc = dataclasses.replace(doc, seal=seal)
         return IssuedDocument(render(doc, fs), (), len(rows))
+
+    def _inactive_marks(self, rows: Sequence[dict[str, Any]]) -> dict[str, str]:
+        """uuid -> 称号已撤销、已移居境外、失联 for the printed persons who are not active
+        for a reason other than death (the roster prints 已故 where the age would be)."""
+        ids = {str(r["uuid"]) for r in rows}
+        marks: dict[str, str] = {}
+        with self._read_sessions.begin() as s:
+            for pid, revoked, emigrated, lost in s.execute(
+                    select(Person.id, Person.is_revoked, Person.is_emigrated,
+                           Person.is_lost_contact).where(
+                        Person.is_revoked | Person.is_emigrated | Person.is_lost_contact)):
+                words = [w for w, on in (("称号已撤销", revoked), ("已移居境外", emigrated),
+                                         ("失联", lost)) if on]
+                if str(pid) in ids and words:
+                    marks[str(pid)] = "、".join(words)
+        return marks
 
     # -- certificates -------------------------------------------------------------------------
 
