@@ -226,7 +226,7 @@ class DocumentService(Service):
         if left_out > 0:
             note = f"另有 {left_out} 人已故、称号已撤销、移居境外或失联，未列入"
             subtitle = f"{subtitle}；{note}" if subtitle else note
-        columns = ROSTER_KEYS
+        columns: tuple[str, ...] = ROSTER_KEYS
         if printed == filter:  # everyone (or the deceased): the inactive are marked, counted
             marks = self._inactive_marks(rows)
             inactive = sum(1 for r in rows if r.get("life_status") == "deceased"
