@@ -68,6 +68,11 @@ def test_a_proof_for_a_deceased_person_says_why(db: Database, admin: Actor) -> N
     assert not base14(issued.pdf)
     for line in text_of(issued.pdf).splitlines():
         assert not line.strip().startswith(tuple(CLOSING)), line
+    # a reason typed as a sentence keeps one full stop (it printed "遗属补助。。")
+    typed = docs.certificate(people["王伟"], deceased_reason="家属申请，用于办理遗属补助。 ",
+                             preview=True)
+    text = re.sub(r"\s+", "", text_of(typed.pdf))
+    assert "用途：家属申请，用于办理遗属补助。特此证明" in text, text
 
 
 def test_no_line_starts_with_closing_punctuation() -> None:

@@ -290,8 +290,10 @@ class DocumentService(Service):
                     raise AppError("certificate_deceased_reason", name=person.name)
                 when = (f"已于{person.death_date.year}年{person.death_date.month}月"
                         f"{person.death_date.day}日去世" if person.death_date else "已故")
+                # the sentence ends with its own 。: "补助。" typed in printed "补助。。"
+                purpose = why_dead[:100].rstrip("。．.；;，,、 　")
                 deceased = (f"说明：{person.name}同志{when}。本证明应家属申请出具，"
-                            f"用途：{why_dead[:100]}。")
+                            f"用途：{purpose}。")
             serial = PREVIEW_SERIAL if preview else self._next_serial(s, "certificate",
                                                                       today.year)
             kept = sorted((h for h in person.honors
