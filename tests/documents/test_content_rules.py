@@ -49,6 +49,10 @@ def test_cards_and_roster_go_to_active_members_unless_asked(db: Database,
     assert "王伟" in everyone and "已故" in everyone  # marked: 已故 where the age would be
     cards = docs.cards(filter=RegisterFilter(), preview=True)
     assert "王伟" not in text_of(cards.pdf) and not docs.log()
+    # the register filtered to the deceased issued each of them a card under a serial
+    with pytest.raises(AppError) as refused:
+        docs.cards(filter=RegisterFilter(life_statuses=("deceased",)))
+    assert refused.value.code == "report_empty" and not docs.log()
     with pytest.raises(AppError) as refused:
         docs.cards(person_ids=[people["王伟"]])
     assert refused.value.code == "card_not_active"

@@ -402,8 +402,12 @@ class DocumentService(Service):
                                  "treatment_level": p.treatment_level,
                                  "highest_honor": p.highest_honor})
         else:
+            # a filter for the deceased lists them on a roster (marked), but a membership
+            # card goes to a living member unless everyone is asked for, as for one person
+            chosen = filter or RegisterFilter()
             rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-                active_unless_asked(filter or RegisterFilter(), everyone), limit=MAX_CARDS + 1)
+                chosen if everyone else dataclasses.replace(chosen, active_only=True),
+                limit=MAX_CARDS + 1)
         if not rows:
             raise AppError("report_empty")
         if len(rows) > MAX_CARDS:
