@@ -105,8 +105,9 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
         # the date as the document says dates (2027年1月8日), not the database's 2027-01-08
         head = f"{team_name}　{format_date(when)} {slot}".rstrip() + (
             f"　慰问人：{people}" if people else "")
+        # a day's 上午 and 下午 are two groups: each counts its own half-day, and says so
         sections.append(Section(head, _visit_cells(members, people),
-                                f"本组本日共 {len(members)} 人"))
+                                f"本组本日{slot}共 {len(members)} 人"))
     if waiting:
         # already in the service's order: district, township, then names by pinyin
         sections.append(Section(

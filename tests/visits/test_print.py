@@ -68,6 +68,8 @@ def test_visit_documents(db: Database, admin: Actor, fontset: FontSet, tmp_path:
                  "第一组2027年1月4日"):  # the group's day in words, as the page dates itself
         assert word in text, word
     assert "2027-01-04" not in text
+    # 上午 and 下午 are groups of their own: "本组本日共 2 人" under the morning miscounted the day
+    assert "本组本日上午共2人" in text and "本组本日下午共1人" in text, text
     text = text_of(render(receipt_document(
         rows, association="长兴县劳动模范协会", campaign="春节", date=dt.date(2027, 1, 2)),
         fontset), tmp_path)
