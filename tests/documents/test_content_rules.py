@@ -140,3 +140,22 @@ def test_a_roster_of_everyone_marks_each_inactive_person_and_counts_them(
     assert f"合计：{len(LISTED) + 3}人" in everyone
     # the default roster of active members has no 备注 column
     assert "备注" not in re.sub(r"\s+", "", text_of(docs.roster(RegisterFilter()).pdf))
+
+
+def test_cards_take_their_serials_in_the_rosters_order(db: Database, admin: Actor) -> None:
+    """The roster lists 陈启新, 陈水, 程鹏俊 (pinyin syllable by syllable); the cards of the same
+    filter came as 程鹏俊, 陈启新, 陈水 (the register's whole-name pinyin, chengpengjun before
+    chenqixin), so serials and cards did not follow the list they are handed out with."""
+    from tests.register_support import Spec
+
+    add_persons(db, [Spec(n, work_unit="长兴县第一中学",
+                          honors=(("长兴县劳动模范", "县级", 2010, False),))
+                     for n in ("程鹏俊", "陈水", "陈启新")])
+    docs = DocumentService(db.sessions, admin, db.read_sessions)
+    chosen = RegisterFilter(text="第一中学")
+    roster = re.sub(r"\s+", "", text_of(docs.roster(chosen).pdf))
+    cards = re.sub(r"\s+", "", text_of(docs.cards(filter=chosen).pdf))
+    names = ("陈启新", "陈水", "程鹏俊")
+    assert [roster.index(n) for n in names] == sorted(roster.index(n) for n in names), roster
+    assert [cards.index(n) for n in names] == sorted(cards.index(n) for n in names), cards
+    assert [e.person_name for e in sorted(docs.log(), key=lambda e: e.serial)] == list(names)

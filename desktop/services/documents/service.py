@@ -216,10 +216,7 @@ class DocumentService(Service):
         with self._read_sessions.begin() as s:
             association = self._association(s)
             seal = self._settings(s).seal
-            order = {name: n for n, name in enumerate(s.scalars(
-                select(District.name).order_by(District.sort_order, District.name)))}
-        rows.sort(key=lambda r: (order.get(r.get("district") or "", len(order)),
-                                 pinyin_order(str(r.get("name") or ""))))
+            self._roster_order(s, rows)
         if subtitle is None:
             words = describe_filter(filter)
             subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
@@ -241,6 +238,15 @@ class DocumentService(Service):
                               subtitle=subtitle, columns=columns)
         doc = dataclasses.replace(doc, seal=seal)
         return IssuedDocument(render(doc, fs), (), len(rows))
+
+    @staticmethod
+    def _roster_order(s: Session, rows: list[dict[str, Any]]) -> None:
+        """Sort export rows as the roster lists them: the association's district order, then
+        names by pinyin syllable by syllable (陈水 before 程鹏俊)."""
+        order = {name: n for n, name in enumerate(s.scalars(
+            select(District.name).order_by(District.sort_order, District.name)))}
+        rows.sort(key=lambda r: (order.get(r.get("district") or "", len(order)),
+                                 pinyin_order(str(r.get("name") or ""))))
 
     def _inactive_marks(self, rows: Sequence[dict[str, Any]]) -> dict[str, str]:
         """uuid -> 称号已撤销、已移居境外、失联 for the printed persons who are not active
@@ -413,6 +419,8 @@ class DocumentService(Service):
         if len(rows) > MAX_CARDS:
             raise AppError("cards_too_many", count=len(rows), limit=MAX_CARDS)
         with self._sessions.begin() as s:
+            if not person_ids:  # the serials in the roster's order, to hand out beside it
+                self._roster_order(s, rows)
             association = self._association(s)
             serials = ([PREVIEW_SERIAL] * len(rows) if preview
                        else self._next_serials(s, "card", today.year, len(rows)))
