@@ -285,7 +285,8 @@ def notification_document(row: Any, *, association: str, batch: Any,
         salutation=f"{row.name}同志：",
         paragraphs=(
             f"经研究，确定您参加{batch.name}。现将有关事项通知如下：",
-            f"一、地点与线路：{batch.destination}。",
+            # a destination typed as a sentence ("舟山普陀。") keeps one full stop
+            f"一、地点与线路：{str(batch.destination).rstrip('。．.；;，,、 　')}。",
             f"二、时间：{when}。",
             f"三、费用：每人每天 {yuan(batch.cost_per_day_fen)} 元以内，由{batch.organiser}"
             "统一安排，个人不承担。",

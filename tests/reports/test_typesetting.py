@@ -306,3 +306,13 @@ def test_the_proof_of_assistance_aligns_its_amounts_right(fs: FontSet) -> None:
     page.extract_text(visitor_text=visit)
     assert set(found) == {"1,600.00", "12,000.00"}, found
     assert found["1,600.00"] > found["12,000.00"] + 3, found  # one digit and a comma further in
+
+
+def test_a_notification_keeps_one_full_stop_after_a_typed_destination(fs: FontSet) -> None:
+    """The destination is typed by a clerk; "舟山普陀。" printed "地点与线路：舟山普陀。。"."""
+    batch = SimpleNamespace(**{**vars(BATCH), "destination": "舟山普陀。"})
+    person = SimpleNamespace(name="沈健")
+    letter = notification_document(person, association=ASSOC, batch=batch, date=DAY)
+    text = "".join(pypdf.PdfReader(io.BytesIO(render_letter(letter, fs))).pages[0]
+                   .extract_text().split())
+    assert "地点与线路：舟山普陀。二、" in text, text
