@@ -103,11 +103,13 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
     for (team_name, when, slot), members in groups.items():
         people = members[0].team_people
         # the date as the document says dates (2027年1月8日), not the database's 2027-01-08
-        head = f"{team_name}　{format_date(when)} {slot}".rstrip() + (
-            f"　慰问人：{people}" if people else "")
-        # a day's 上午 and 下午 are two groups: each counts its own half-day, and says so
-        sections.append(Section(head, _visit_cells(members, people),
-                                f"本组本日{slot}共 {len(members)} 人"))
+        day_slot = f"{team_name}　{format_date(when)} {slot}".rstrip()
+        staff = f"　慰问人：{people}" if people else ""
+        # a day's 上午 and 下午 are two groups: each counts its own half-day, and says so;
+        # atop the next page the group says it goes on (第一组 2027年1月8日 上午（续）)
+        sections.append(Section(day_slot + staff, _visit_cells(members, people),
+                                f"本组本日{slot}共 {len(members)} 人",
+                                continued=f"{day_slot}（续）{staff}"))
     if waiting:
         # already in the service's order: district, township, then names by pinyin
         sections.append(Section(
