@@ -250,7 +250,8 @@ class HardshipPrint(Service):
                 name=got.person_name, id_number=got.person_id_number, district=got.district,
                 file_serial=got.serial, category=got.category, approved_on=got.decided_on,
                 payments=[(_d(p.paid_on), p.kind, p.amount) for p in got.payments],
-                association=self._association(s), date=today)
+                association=self._association(s), date=today,
+                deceased=got.person_deceased, died_on=got.person_death_date)
             if preview:
                 return IssuedDocument(printer.render(
                     proof_from_content(content | {"serial": PREVIEW_SERIAL}), seal=True), (), 1)
