@@ -198,8 +198,10 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
 def summary_document(lines: Sequence[Any], *, association: str, campaign: str, rules: str,
                      budget_fen: int | None, date: dt.date) -> Document:
     """Planned against done, money and goods, by district and level."""
-    columns = (Column("待遇级别", 1.4), Column("计划人数", 1.0), Column("已走访", 1.0),
-               Column("完成率", 1.0), Column("慰问金（元）", 1.4), Column("慰问品（份）", 1.2))
+    # counts and money right-aligned, their last digits in line (as every table with money)
+    columns = (Column("待遇级别", 1.4), Column("计划人数", 1.0, "right"),
+               Column("已走访", 1.0, "right"), Column("完成率", 1.0, "right"),
+               Column("慰问金（元）", 1.4, "right"), Column("慰问品（份）", 1.2, "right"))
     groups: dict[str, list[Any]] = {}
     for line in lines:
         groups.setdefault(line.district or "（未填区县）", []).append(line)

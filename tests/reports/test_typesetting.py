@@ -316,3 +316,25 @@ def test_a_notification_keeps_one_full_stop_after_a_typed_destination(fs: FontSe
     text = "".join(pypdf.PdfReader(io.BytesIO(render_letter(letter, fs))).pages[0]
                    .extract_text().split())
     assert "地点与线路：舟山普陀。二、" in text, text
+
+
+def test_the_visit_summary_aligns_its_money_right(fs: FontSet) -> None:
+    """走访慰问情况汇总表 printed 158,000.00 and 15,500.00 from the same left edge; its money
+    (and counts) now end on the same right edge, as in the receipt sheet."""
+    from desktop.reports.visits import summary_document
+
+    lines = [SimpleNamespace(district="长兴县", level="全国", planned=85, done=79,
+                             money_fen=15_800_000, goods=79),
+             SimpleNamespace(district="长兴县", level="县级", planned=33, done=31,
+                             money_fen=1_550_000, goods=31)]
+    doc = summary_document(lines, association=ASSOC, campaign="2025年元旦春节走访慰问",
+                           rules="待遇级别：全国", budget_fen=None, date=DAY)
+    found: dict[str, float] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip() in ("158,000.00", "15,500.00"):
+            found[text.strip()] = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+
+    pypdf.PdfReader(io.BytesIO(render(doc, fs))).pages[0].extract_text(visitor_text=visit)
+    assert set(found) == {"158,000.00", "15,500.00"}, found
+    assert found["15,500.00"] > found["158,000.00"] + 3, found
