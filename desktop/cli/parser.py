@@ -426,7 +426,8 @@ def _hardship_reports(rsub: argparse._SubParsersAction[argparse.ArgumentParser],
     s.add_argument("--file", required=True, metavar="SERIAL", help="file number (KN-2026-00001)")
     out(s)
     s = rsub.add_parser("hardship-notice", parents=[common],
-                        help="公示名单 with masked ID numbers (default: files in notice)")
+                        help="公示名单: name, work unit, kind of help and 公示期, no ID number "
+                             "or income (default: the files in notice)")
     s.set_defaults(command_key="report hardship-notice")
     s.add_argument("--file", action="append", default=[], metavar="SERIAL",
                    help="file number (repeat for several)")

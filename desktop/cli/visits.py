@@ -44,7 +44,9 @@ def _resolve(text: str, known: list[uuid.UUID], what: str) -> uuid.UUID:
     key = text.strip().lower()
     if len(key) < 8:
         raise UsageError("id_too_short", value=text)
-    found = [k for k in known if str(k).startswith(key)]
+    # the id as the program prints it (dashed) or as the database holds it (32 hex digits)
+    bare = key.replace("-", "")
+    found = [k for k in known if str(k).startswith(key) or k.hex.startswith(bare)]
     if len(found) != 1:
         raise AppError("not_found", entity=what, key=text)
     return found[0]

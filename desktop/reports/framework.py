@@ -67,6 +67,7 @@ class Section:
     title: str
     rows: tuple[tuple[str, ...], ...]
     subtotal: str | None = None
+    continued: str | None = None  # the title repeated atop a page (default: title + （续）)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -245,6 +246,8 @@ class _Rows:
     name_column: int = 0  # where a continued row says whose it is: 王五（续）
     cell_style: ParagraphStyle | None = None
     fontset: FontSet | None = None
+    # a group title repeated at the top of a page: 第一组 2027年1月8日 上午（续）, its height
+    continued: dict[int, tuple[list[Any], float]] = dataclasses.field(default_factory=dict)
 
 
 def _amount(text: str) -> int:
@@ -300,15 +303,20 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
     fills: dict[int, colors.Color | None] = {}
     amounts: dict[int, int] = {}  # row index -> fen, for 本页小计
 
-    def spanning(text: str, fill: colors.Color | None) -> None:
+    continued: dict[int, tuple[list[Any], float]] = {}
+
+    def spanning(text: str, fill: colors.Color | None, again_text: str | None = None) -> None:
         para = _para(text, styles["group"], fontset)
+        if fill is SECTION_FILL:
+            again = _para(again_text or text + CONTINUED, styles["group"], fontset)
+            continued[len(rows)] = ([again] + [""] * (ncols - 1), _height(again, full))
         fills[len(rows)] = fill
         rows.append([para] + [""] * (ncols - 1))
         heights.append(_height(para, full))
 
     for section in doc.sections:
         if section.title:
-            spanning(section.title, SECTION_FILL)
+            spanning(section.title, SECTION_FILL, section.continued)
         for row in section.rows:
             if len(row) != ncols:
                 raise ValueError(f"a row has {len(row)} cells, the table {ncols} columns")
@@ -349,7 +357,7 @@ def _rows(doc: Document, fontset: FontSet, styles: dict[str, ParagraphStyle],
                  tuple(i for i, c in enumerate(doc.columns) if c.align == "right"),
                  amounts, page_sum, data_after, section_of,
                  doc.name_column if doc.name_column is not None and doc.name_column < ncols
-                 else 0, styles["cell"], fontset)
+                 else 0, styles["cell"], fontset, continued)
 
 
 _BASE_STYLE: tuple[tuple[Any, ...], ...] = (
@@ -446,7 +454,7 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
     def _extra(self, start: int | None = None) -> float:
         carried = self._carried(start)
         return ((self._r.page_sum[0] if self._r.page_sum is not None else 0.0)
-                + (self._r.heights[carried] if carried is not None else 0.0))
+                + (self._r.continued[carried][1] if carried is not None else 0.0))
 
     def _first(self) -> tuple[list[Any], float]:
         """The first row: the rest of a row cut at the last page break, or a whole row."""
@@ -476,8 +484,9 @@ class _PagedTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hint
         if head is not None:
             entries.append((*head, r.fills.get(stop, missing), True))
         carried = self._carried()
-        if carried is not None:  # the group's own column words again (档案表: 家庭成员 …)
-            entries.insert(0, (r.rows[carried], r.heights[carried], r.fills[carried], False))
+        if carried is not None:  # the group's own column words again (档案表: 家庭成员 …),
+            # marked as going on: its subtotal counts the rows of the page before too
+            entries.insert(0, (*r.continued[carried], r.fills[carried], False))
         if r.page_sum is not None:  # 本页小计: what the rows on this page add up to
             height, style, fontset = r.page_sum
             # a person's amount counts on the page where the row begins

@@ -32,6 +32,7 @@ class CaseSheet:
     causes: tuple[tuple[str, str], ...]
     checks: tuple[tuple[str, str, str, str], ...]  # date, step, who, opinion
     payments: tuple[tuple[str, str, str, str], ...]  # date, kind, amount, payer
+    paid_total: str = ""  # 合计：3 笔，7,100.00 元 (under the payments, when there are any)
 
 
 DATE_BLANK = "______年____月____日"
@@ -58,7 +59,8 @@ def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) ->
         Section("五、核查、公示、审批与复核（日期 | 环节 | 经办人 | 意见）",
                 sheet.checks or (("", "", "", ""),)),
         Section("六、帮扶记录（发放日期 | 类别 | 金额（元） | 发放单位）",
-                sheet.payments or (("未帮扶过", "", "", ""),)),
+                sheet.payments or (("未帮扶过", "", "", ""),),
+                sheet.paid_total if sheet.payments and sheet.paid_total else None),
     ]
     return Document(
         association=association, title="困难劳模档案表",
@@ -152,12 +154,17 @@ def payments_document(rows: Sequence[tuple[str, str, str, str, str, int, str, st
 def proof_document(*, proof_serial: str, name: str, id_number: str, district: str,
                    file_serial: str, category: str, approved_on: dt.date | None,
                    payments: Sequence[tuple[str, str, int]], association: str,
-                   date: dt.date, reprinted: dt.date | None = None) -> Letter:
+                   date: dt.date, reprinted: dt.date | None = None,
+                   deceased: bool = False, died_on: dt.date | None = None) -> Letter:
     """帮扶证明, a letter with its own serial: who, which file, what was paid (date, kind,
-    amount, total also in 大写); a reprint (补打) says so under the serial."""
+    amount, total also in 大写); a reprint (补打) says so under the serial. For a person who
+    has died (``deceased``, ``died_on`` when known) it says 生前系 and when, as the proof of
+    title does."""
     approved = format_date(approved_on) if approved_on else "（未审批）"
     total = sum(a for _d, _k, a in payments)
-    text = (f"兹证明{name}同志（身份证号码 {id_number}）系{district}劳动模范，经本协会审核认定为"
+    deceased = deceased or died_on is not None
+    was = "生前系" if deceased else "系"
+    text = (f"兹证明{name}同志（身份证号码 {id_number}）{was}{district}劳动模范，经本协会审核认定为"
             f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
             f"已纳入困难劳模帮扶范围。本协会已向其发放帮扶资金共计人民币 {yuan(total)} 元"
             f"（大写：{yuan_capital(total)}），明细如下：")
@@ -166,17 +173,22 @@ def proof_document(*, proof_serial: str, name: str, id_number: str, district: st
         serial += f"（补打，{format_date(reprinted)}）"
     table = (("发放日期", "帮扶类别", "金额（元）"),
              *((d, k, yuan(a)) for d, k, a in payments))
+    death = ((f"说明：{name}同志已于{format_date(died_on)}去世。" if died_on
+              else f"说明：{name}同志已故。",) if deceased else ())
     return Letter(association=association, title="帮扶证明", date=format_date(date),
-                  serial=serial, paragraphs=(text, "特此证明。"), table=table, table_after=1,
+                  serial=serial, paragraphs=(text, *death, "特此证明。"), table=table,
+                  table_after=1,
                   note="本证明仅用于证明帮扶情况，复印无效。", who=name)
 
 
 def proof_content(*, name: str, id_number: str, district: str, file_serial: str,
                   category: str, approved_on: dt.date | None,
                   payments: Sequence[tuple[str, str, int]], association: str,
-                  date: dt.date) -> dict[str, Any]:
+                  date: dt.date, deceased: bool = False,
+                  died_on: dt.date | None = None) -> dict[str, Any]:
     """What a proof shows, as JSON for the document ledger (a reprint prints it again)."""
     return {"name": name, "id_number": id_number, "district": district,
+            "deceased": deceased, "died_on": died_on.isoformat() if died_on else None,
             "file_serial": file_serial, "category": category,
             "approved_on": approved_on.isoformat() if approved_on else None,
             "payments": [[d, k, a] for d, k, a in payments], "association": association,
@@ -187,6 +199,7 @@ def proof_from_content(content: dict[str, Any], *, reprinted: dt.date | None = N
                        ) -> Letter:
     """The proof of the ledger's ``content`` (with its ``serial``), as issued or reprinted."""
     approved = content.get("approved_on")
+    died = content.get("died_on")  # (not in proofs issued before it was kept)
     return proof_document(
         proof_serial=str(content["serial"]), name=str(content["name"]),
         id_number=str(content["id_number"]), district=str(content["district"]),
@@ -194,4 +207,5 @@ def proof_from_content(content: dict[str, Any], *, reprinted: dt.date | None = N
         approved_on=dt.date.fromisoformat(approved) if approved else None,
         payments=[(str(d), str(k), int(a)) for d, k, a in content["payments"]],
         association=str(content["association"]), date=dt.date.fromisoformat(content["date"]),
-        reprinted=reprinted)
+        reprinted=reprinted, deceased=bool(content.get("deceased")),
+        died_on=dt.date.fromisoformat(died) if died else None)

@@ -14,6 +14,7 @@ import io
 from collections.abc import Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -147,7 +148,10 @@ def _table(letter: Letter, fs: FontSet, width: float) -> Table:
     inner = share - 13  # the Table's default padding (6 points a side) and the rule
     data = [[_p(h, fit_style(h, st["cellhead"], inner, whole=True), fs, letter.who, h)
              for h in head]]
-    data += [[_p(c, fit_style(c, st["cell"], inner), fs, letter.who, h)
+    # amounts stand right-aligned, as in every other table (帮扶证明: 金额（元）)
+    money = ParagraphStyle("cellmoney", parent=st["cell"], alignment=TA_RIGHT)
+    data += [[_p(c, fit_style(c, money if "（元）" in h else st["cell"], inner), fs,
+                 letter.who, h)
               for c, h in zip(r, head, strict=True)] for r in rows]
     return Table(data, colWidths=[share] * len(head), repeatRows=1, style=TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fs.body.name),

@@ -25,7 +25,11 @@ ROSTER_COLUMNS: dict[str, tuple[str, float]] = {
     "honors": ("荣誉称号", 4.5),
     "phone": ("联系电话", 2.2),
     "id_number": ("身份证号码", 3.2),
+    "remarks": ("备注", 1.3),  # a roster of everyone: 称号已撤销, 已移居境外, 失联
 }
+ROOM_FOR_REMARKS = "work_unit"
+"""The column that gives up the width of 备注 (a unit name has room to spare; the honors of
+three titles would wrap title by title)."""
 DEFAULT_COLUMNS: tuple[str, ...] = (
     "seq", "name", "sex", "birth_date", "age", "work_unit", "treatment_level", "honors", "phone",
 )
@@ -88,8 +92,11 @@ def roster_document(
         groups.setdefault(district, []).append(row)
         masked = masked or "*" in str(row.get("id_number") or "")
     # beside masked ID numbers only the birth year prints (core.masking.birth_month_printed)
-    cols = tuple(Column(birth_label(True), ROSTER_COLUMNS[k][1]) if k == "birth_date" and masked
-                 else Column(*ROSTER_COLUMNS[k]) for k in keys)
+    widths = {k: ROSTER_COLUMNS[k][1] for k in keys}
+    if "remarks" in widths and ROOM_FOR_REMARKS in widths:
+        widths[ROOM_FOR_REMARKS] -= widths["remarks"]
+    cols = tuple(Column(birth_label(True) if k == "birth_date" and masked
+                        else ROSTER_COLUMNS[k][0], widths[k]) for k in keys)
     seq = 0
     sections = []
     for district, members in groups.items():

@@ -102,10 +102,14 @@ def visit_list_document(rows: Iterable[Any], *, association: str, campaign: str,
     sections = []
     for (team_name, when, slot), members in groups.items():
         people = members[0].team_people
-        head = f"{team_name}　{when.isoformat()} {slot}".rstrip() + (
-            f"　慰问人：{people}" if people else "")
-        sections.append(Section(head, _visit_cells(members, people),
-                                f"本组本日共 {len(members)} 人"))
+        # the date as the document says dates (2027年1月8日), not the database's 2027-01-08
+        day_slot = f"{team_name}　{format_date(when)} {slot}".rstrip()
+        staff = f"　慰问人：{people}" if people else ""
+        # a day's 上午 and 下午 are two groups: each counts its own half-day, and says so;
+        # atop the next page the group says it goes on (第一组 2027年1月8日 上午（续）)
+        sections.append(Section(day_slot + staff, _visit_cells(members, people),
+                                f"本组本日{slot}共 {len(members)} 人",
+                                continued=f"{day_slot}（续）{staff}"))
     if waiting:
         # already in the service's order: district, township, then names by pinyin
         sections.append(Section(
@@ -194,8 +198,10 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
 def summary_document(lines: Sequence[Any], *, association: str, campaign: str, rules: str,
                      budget_fen: int | None, date: dt.date) -> Document:
     """Planned against done, money and goods, by district and level."""
-    columns = (Column("待遇级别", 1.4), Column("计划人数", 1.0), Column("已走访", 1.0),
-               Column("完成率", 1.0), Column("慰问金（元）", 1.4), Column("慰问品（份）", 1.2))
+    # counts and money right-aligned, their last digits in line (as every table with money)
+    columns = (Column("待遇级别", 1.4), Column("计划人数", 1.0, "right"),
+               Column("已走访", 1.0, "right"), Column("完成率", 1.0, "right"),
+               Column("慰问金（元）", 1.4, "right"), Column("慰问品（份）", 1.2, "right"))
     groups: dict[str, list[Any]] = {}
     for line in lines:
         groups.setdefault(line.district or "（未填区县）", []).append(line)
@@ -283,7 +289,8 @@ def notification_document(row: Any, *, association: str, batch: Any,
         salutation=f"{row.name}同志：",
         paragraphs=(
             f"经研究，确定您参加{batch.name}。现将有关事项通知如下：",
-            f"一、地点与线路：{batch.destination}。",
+            # a destination typed as a sentence ("舟山普陀。") keeps one full stop
+            f"一、地点与线路：{str(batch.destination).rstrip('。．.；;，,、 　')}。",
             f"二、时间：{when}。",
             f"三、费用：每人每天 {yuan(batch.cost_per_day_fen)} 元以内，由{batch.organiser}"
             "统一安排，个人不承担。",

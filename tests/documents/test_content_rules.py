@@ -15,7 +15,7 @@ from desktop.errors import AppError
 from desktop.services.documents.service import DocumentService
 from desktop.services.permissions import Actor
 from desktop.services.register.types import RegisterFilter
-from tests.register_support import REGISTER, add_persons
+from tests.register_support import LISTED, REGISTER, add_persons
 
 CLOSING = "，。；：、）」』》？！"
 
@@ -49,6 +49,10 @@ def test_cards_and_roster_go_to_active_members_unless_asked(db: Database,
     assert "王伟" in everyone and "已故" in everyone  # marked: 已故 where the age would be
     cards = docs.cards(filter=RegisterFilter(), preview=True)
     assert "王伟" not in text_of(cards.pdf) and not docs.log()
+    # the register filtered to the deceased issued each of them a card under a serial
+    with pytest.raises(AppError) as refused:
+        docs.cards(filter=RegisterFilter(life_statuses=("deceased",)))
+    assert refused.value.code == "report_empty" and not docs.log()
     with pytest.raises(AppError) as refused:
         docs.cards(person_ids=[people["王伟"]])
     assert refused.value.code == "card_not_active"
@@ -68,6 +72,11 @@ def test_a_proof_for_a_deceased_person_says_why(db: Database, admin: Actor) -> N
     assert not base14(issued.pdf)
     for line in text_of(issued.pdf).splitlines():
         assert not line.strip().startswith(tuple(CLOSING)), line
+    # a reason typed as a sentence keeps one full stop (it printed "遗属补助。。")
+    typed = docs.certificate(people["王伟"], deceased_reason="家属申请，用于办理遗属补助。 ",
+                             preview=True)
+    text = re.sub(r"\s+", "", text_of(typed.pdf))
+    assert "用途：家属申请，用于办理遗属补助。特此证明" in text, text
 
 
 def test_no_line_starts_with_closing_punctuation() -> None:
@@ -106,3 +115,47 @@ def test_names_sort_syllable_by_syllable() -> None:
 
     names = ["程丽", "陈伟", "单雄", "陈刚", "曾凡", "陈志强"]
     assert sorted(names, key=pinyin_order) == ["陈刚", "陈伟", "陈志强", "程丽", "单雄", "曾凡"]
+
+
+def test_a_roster_of_everyone_marks_each_inactive_person_and_counts_them(
+        db: Database, admin: Actor) -> None:
+    """``--everyone`` promises the inactive persons "marked": the dead had 已故 in the age
+    column, but a person who emigrated, lost contact or lost the title printed like any active
+    member (walk-through, December 2026). They now carry the state in 备注, and the subtitle
+    counts them beside the total that includes them."""
+    from tests.register_support import Spec
+
+    add_persons(db, [*REGISTER,
+                     Spec("吕出境", work_unit="长兴县人民医院", extra={"is_emigrated": True}),
+                     Spec("韩失联", work_unit="长兴县人民医院", extra={"is_lost_contact": True}),
+                     Spec("苏撤销", work_unit="长兴县人民医院", extra={"is_revoked": True})])
+    docs = DocumentService(db.sessions, admin, db.read_sessions)
+    everyone = re.sub(r"\s+", "", text_of(docs.roster(RegisterFilter(), everyone=True).pdf))
+    assert "备注" in everyone
+    for name, mark in (("吕出境", "已移居境外"), ("韩失联", "失联"), ("苏撤销", "称号已撤销")):
+        row = everyone.split(name, 1)[1].split("长兴县人民医院", 1)[1][:40]
+        assert mark in row, (name, row)
+    # 王伟 (dead), 吕出境, 韩失联, 苏撤销: four of the listed are not active members
+    assert "含已故、称号已撤销、移居境外或失联4人（已注明）" in everyone
+    assert f"合计：{len(LISTED) + 3}人" in everyone
+    # the default roster of active members has no 备注 column
+    assert "备注" not in re.sub(r"\s+", "", text_of(docs.roster(RegisterFilter()).pdf))
+
+
+def test_cards_take_their_serials_in_the_rosters_order(db: Database, admin: Actor) -> None:
+    """The roster lists 陈启新, 陈水, 程鹏俊 (pinyin syllable by syllable); the cards of the same
+    filter came as 程鹏俊, 陈启新, 陈水 (the register's whole-name pinyin, chengpengjun before
+    chenqixin), so serials and cards did not follow the list they are handed out with."""
+    from tests.register_support import Spec
+
+    add_persons(db, [Spec(n, work_unit="长兴县第一中学",
+                          honors=(("长兴县劳动模范", "县级", 2010, False),))
+                     for n in ("程鹏俊", "陈水", "陈启新")])
+    docs = DocumentService(db.sessions, admin, db.read_sessions)
+    chosen = RegisterFilter(text="第一中学")
+    roster = re.sub(r"\s+", "", text_of(docs.roster(chosen).pdf))
+    cards = re.sub(r"\s+", "", text_of(docs.cards(filter=chosen).pdf))
+    names = ("陈启新", "陈水", "程鹏俊")
+    assert [roster.index(n) for n in names] == sorted(roster.index(n) for n in names), roster
+    assert [cards.index(n) for n in names] == sorted(cards.index(n) for n in names), cards
+    assert [e.person_name for e in sorted(docs.log(), key=lambda e: e.serial)] == list(names)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import uuid
 
 import pypdf
@@ -95,3 +96,46 @@ def test_the_workflow_column_has_no_doubled_marks(db: Database, admin: object) -
     for doubled in ("。；", "；；", "，；"):
         assert doubled not in text, text
     assert "审核员" in text and "rev1" not in text
+
+
+def test_the_sheet_dates_its_steps_on_the_office_calendar_and_totals_its_payments(
+        sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Section 五 printed the steps' dates as 2026-05-11 (the payments beside them read
+    2026.06.10) and on the UTC calendar: a step taken at 07:30 in Beijing printed the day
+    before; the verification and next-review dates inside the opinions read 2026-05-11 too.
+    Section 六 listed the payments without saying what they came to (walk-through, December
+    2026)."""
+    import time
+
+    from sqlalchemy import update
+
+    from desktop.models import HardshipStep
+    from tests.conftest import initialise
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        initialise(sqlite_db)
+        [pid] = add_people(sqlite_db, 1)
+        case_id = walk(sqlite_db, pid, "approved")
+        with sqlite_db.sessions.begin() as s:  # opened at 07:30 Beijing time on 1 May
+            s.execute(update(HardshipStep).where(HardshipStep.case_id == case_id,
+                                                 HardshipStep.seq == 1)
+                      .values(at=dt.datetime(2026, 4, 30, 23, 30, tzinfo=dt.UTC)))
+        clerk = service(sqlite_db, CAST["maker"])
+        for amount in (160_000, 400_000, 150_000):
+            clerk.record_payment(case_id, kind="春节慰问金", amount=amount,
+                                 paid_on=TODAY - dt.timedelta(days=3), payer="长兴县总工会")
+        pdf = HardshipPrint(sqlite_db.sessions, CAST["admin"], sqlite_db.read_sessions,
+                            today=lambda: TODAY).case_sheet(case_id)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    text = "".join(_pages(pdf))
+    checks = text.split("五、核查")[1].split("六、帮扶记录")[0]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", checks), checks
+    assert "2026.05.01建档" in checks, checks
+    verified = TODAY - dt.timedelta(days=30)
+    assert f"{verified.year}年{verified.month}月{verified.day}日入户核查" in checks, checks
+    assert "下次复核：" in checks and "年" in checks.split("下次复核：")[1][:8], checks
+    assert "合计：3笔，7,100.00元" in text.split("六、帮扶记录")[-1], text

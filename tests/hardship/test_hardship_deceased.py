@@ -113,3 +113,36 @@ def test_a_proof_of_an_unapproved_file_says_it_is_not_approved(
         service(db, CAST["maker"]).record_payment(
             case_id, kind="春节慰问金", amount=10_000, paid_on=TODAY, payer="县总工会")
     assert "KN-2026-00001" in error_text(unpaid.value)
+
+
+def test_a_proof_of_assistance_for_a_person_who_has_died_says_so(
+        db: Database, admin: Actor) -> None:
+    """The 帮扶证明 of a file whose person has since died read "系长兴县劳动模范" as of a
+    living person (the proof of title says 生前系 and when): now it does too, and its reprint
+    (补打) from the ledger says the same."""
+    import io
+    import re
+
+    import pypdf
+
+    from desktop.services.documents.service import DocumentService
+    from desktop.services.hardship.prints import HardshipPrint
+
+    def words(pdf: bytes) -> str:
+        return re.sub(r"\s+", "", "".join(p.extract_text() for p in
+                                          pypdf.PdfReader(io.BytesIO(pdf)).pages))
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "approved")
+    service(db, CAST["maker"]).record_payment(
+        case_id, kind="春节慰问金", amount=160_000, paid_on=DIED - dt.timedelta(days=5),
+        payer="县总工会")
+    persons(db, admin).death(person, DIED, "病故")
+    issued = HardshipPrint(db.sessions, CAST["admin"], db.read_sessions,
+                           today=lambda: TODAY).proof(case_id)
+    text = words(issued.pdf)
+    died = f"{DIED.year}年{DIED.month}月{DIED.day}日"
+    assert "生前系长兴县劳动模范" in text and f"已于{died}去世。特此证明" in text, text
+    again = DocumentService(db.sessions, CAST["admin"], db.read_sessions,
+                            today=lambda: TODAY).reprint(issued.serials[0], "原件遗失")
+    assert "生前系" in words(again.pdf) and f"已于{died}去世" in words(again.pdf)

@@ -55,3 +55,15 @@ def test_a_notice_over_the_holiday_is_too_short_though_it_spans_five_weekdays(
         clerk.start_notice(case_id, start=SEP_30, end=dt.date(2026, 10, 11), opinion="公示")
     clerk.start_notice(case_id, start=SEP_30, end=dt.date(2026, 10, 12), opinion="公示")
     assert clerk.get(case_id).status == "notice"
+
+
+def test_the_command_line_describes_the_notice_it_prints() -> None:
+    """``laomo report --help`` promised a 公示名单 "with masked ID numbers"; the public notice
+    prints no ID number at all (name, unit, kind of help, 公示期)."""
+    from desktop.cli.parser import build_parser
+
+    sub = build_parser()._subparsers
+    assert sub is not None
+    report = sub._group_actions[0].choices["report"]  # type: ignore[index]
+    words = " ".join(report.format_help().split())
+    assert "masked ID numbers" not in words and "no ID number" in words, words

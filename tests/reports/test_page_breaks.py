@@ -14,7 +14,7 @@ import pypdf
 import pytest
 
 from desktop.reports.fonts import FontSet, find_fonts
-from desktop.reports.framework import render
+from desktop.reports.framework import format_date, render
 from desktop.reports.hardship import CaseSheet, case_sheet_document
 from desktop.reports.visits import visit_list_document
 
@@ -90,7 +90,7 @@ def test_a_visit_group_title_goes_over_with_its_first_person(fs: FontSet) -> Non
         doc = visit_list_document(rows, association=ASSOC, campaign="2027年元旦春节走访慰问",
                                   date=DAY)
         pages = _pages(render(doc, fs))
-        titles = [f"第{g}组{(DAY + dt.timedelta(days=k)).isoformat()}上午"
+        titles = [f"第{g}组{format_date(DAY + dt.timedelta(days=k))}上午"
                   for g, k in ((1, 0), *((2, k + 1) for k in range(5)))]
         _check(pages, "序号区县姓名", titles, "合计", ["长兴县王"])
 
@@ -107,3 +107,18 @@ def test_a_last_row_that_leaves_no_room_for_the_signatures(fs: FontSet, k: int) 
                    sections=(Section("", rows, None),), total=None)
     text = "".join(_pages(render(doc, fs)))
     assert "人员甲" in text and "人员乙" in text and "制表人" in text
+
+
+def test_a_group_title_repeated_on_the_next_page_says_it_goes_on(fs: FontSet) -> None:
+    """A team-day's group repeated its title at the top of the next page as if a new group
+    began there (its 本组本日上午共 N 人 then counted rows of the page before): the repeated
+    title now ends in （续）, the first one does not."""
+    rows = [_person(n, DAY, "第1组") for n in range(30)]
+    doc = visit_list_document(rows, association=ASSOC, campaign="2027年元旦春节走访慰问",
+                              date=DAY)
+    pages = _pages(render(doc, fs))
+    assert len(pages) >= 2, pages
+    title = f"第1组{format_date(DAY)}上午"
+    assert title in pages[0] and title + "（续）" not in pages[0], pages[0]
+    for text in pages[1:]:
+        assert title + "（续）" in text, text

@@ -16,7 +16,9 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
+import pypdf
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 
@@ -284,3 +286,55 @@ def test_a_header_too_wide_for_its_column_shrinks_instead_of_breaking(fs: FontSe
     flat = re.sub(r"\s+", "", text)
     for title in titles:
         assert title in flat, (title, text[:1500])
+
+
+def test_the_proof_of_assistance_aligns_its_amounts_right(fs: FontSet) -> None:
+    """帮扶证明's 金额（元） column printed its amounts left-aligned (1,600.00 over 12,000.00
+    begins at the same x), unlike every other table with money: now their last digits line up."""
+    letter = proof_document(proof_serial="330522-BF-2026-0001", name="顾花", id_number=MASKED,
+                            district="长兴县", file_serial="KN-2026-00027", category="深度困难",
+                            approved_on=DAY, payments=[("2026.06.10", "春节慰问金", 160000),
+                                                       ("2026.07.29", "助学", 1200000)],
+                            association=ASSOC, date=DAY)
+    found: dict[str, float] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip() in ("1,600.00", "12,000.00"):
+            found[text.strip()] = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+
+    page = pypdf.PdfReader(io.BytesIO(render_letter(letter, fs))).pages[0]
+    page.extract_text(visitor_text=visit)
+    assert set(found) == {"1,600.00", "12,000.00"}, found
+    assert found["1,600.00"] > found["12,000.00"] + 3, found  # one digit and a comma further in
+
+
+def test_a_notification_keeps_one_full_stop_after_a_typed_destination(fs: FontSet) -> None:
+    """The destination is typed by a clerk; "舟山普陀。" printed "地点与线路：舟山普陀。。"."""
+    batch = SimpleNamespace(**{**vars(BATCH), "destination": "舟山普陀。"})
+    person = SimpleNamespace(name="沈健")
+    letter = notification_document(person, association=ASSOC, batch=batch, date=DAY)
+    text = "".join(pypdf.PdfReader(io.BytesIO(render_letter(letter, fs))).pages[0]
+                   .extract_text().split())
+    assert "地点与线路：舟山普陀。二、" in text, text
+
+
+def test_the_visit_summary_aligns_its_money_right(fs: FontSet) -> None:
+    """走访慰问情况汇总表 printed 158,000.00 and 15,500.00 from the same left edge; its money
+    (and counts) now end on the same right edge, as in the receipt sheet."""
+    from desktop.reports.visits import summary_document
+
+    lines = [SimpleNamespace(district="长兴县", level="全国", planned=85, done=79,
+                             money_fen=15_800_000, goods=79),
+             SimpleNamespace(district="长兴县", level="县级", planned=33, done=31,
+                             money_fen=1_550_000, goods=31)]
+    doc = summary_document(lines, association=ASSOC, campaign="2025年元旦春节走访慰问",
+                           rules="待遇级别：全国", budget_fen=None, date=DAY)
+    found: dict[str, float] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip() in ("158,000.00", "15,500.00"):
+            found[text.strip()] = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+
+    pypdf.PdfReader(io.BytesIO(render(doc, fs))).pages[0].extract_text(visitor_text=visit)
+    assert set(found) == {"158,000.00", "15,500.00"}, found
+    assert found["15,500.00"] > found["158,000.00"] + 3, found

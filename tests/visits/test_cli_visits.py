@@ -83,3 +83,16 @@ def test_calendar_show_and_load(db: Database, admin: Actor, run_laomo,  # type: 
     bad.write_text("{}", encoding="utf-8")
     refused = run_laomo(*base, "visits", "calendar", "--load", str(bad))
     assert refused.returncode == 1 and "无效" in refused.stderr
+
+
+def test_an_id_is_found_dashed_or_as_the_database_holds_it() -> None:
+    """``--batch 689bcac4b5b24b4eacec6e4be84ab710`` (the id as sqlite shows it) was "not
+    found" though the same id with dashes printed the roster."""
+    import uuid
+
+    from desktop.cli.visits import _resolve
+
+    one, other = uuid.UUID("689bcac4-b5b2-4b4e-acec-6e4be84ab710"), uuid.uuid4()
+    for text in ("689bcac4b5b24b4eacec6e4be84ab710", "689bcac4-b5b2", "689bcac4b5b2",
+                 str(one)):
+        assert _resolve(text, [one, other], "recuperation_batch") == one, text

@@ -64,8 +64,12 @@ def test_visit_documents(db: Database, admin: Actor, fontset: FontSet, tmp_path:
         rows, association="长兴县劳动模范协会", campaign="2027年元旦春节走访慰问",
         date=dt.date(2027, 1, 2)), fontset), tmp_path)
     for word in ("走访慰问名单", "荣誉称号(年份)", "签收", "第一组", "王主席（组长）", "全国甲",
-                 "全国劳动模范(2005)", "雉城街道", "2,000.00", "合计：5人"):
+                 "全国劳动模范(2005)", "雉城街道", "2,000.00", "合计：5人",
+                 "第一组2027年1月4日"):  # the group's day in words, as the page dates itself
         assert word in text, word
+    assert "2027-01-04" not in text
+    # 上午 and 下午 are groups of their own: "本组本日共 2 人" under the morning miscounted the day
+    assert "本组本日上午共2人" in text and "本组本日下午共1人" in text, text
     text = text_of(render(receipt_document(
         rows, association="长兴县劳动模范协会", campaign="春节", date=dt.date(2027, 1, 2)),
         fontset), tmp_path)

@@ -58,8 +58,8 @@ def test_the_visit_list_starts_with_the_teams_and_ends_with_the_unscheduled(
     text = text_of(render(visit_list_document(
         svc.visits(cid), association="长兴县劳动模范协会", campaign="2027年元旦春节走访慰问",
         date=dt.date(2027, 1, 2)), fontset), tmp_path)
-    heads = [text.index(x) for x in ("第2组2027-01-05上午", "第2组2027-01-06下午",
-                                     "第10组2027-01-04上午", "尚未排期（2人）")]
+    heads = [text.index(x) for x in ("第2组2027年1月5日上午", "第2组2027年1月6日下午",
+                                     "第10组2027年1月4日上午", "尚未排期（2人）")]
     assert heads == sorted(heads), text  # teams in number order, days in order, unscheduled last
     assert "未分组" not in text and "未排日期" not in text
     for name in waiting:

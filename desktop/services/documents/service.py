@@ -216,20 +216,53 @@ class DocumentService(Service):
         with self._read_sessions.begin() as s:
             association = self._association(s)
             seal = self._settings(s).seal
-            order = {name: n for n, name in enumerate(s.scalars(
-                select(District.name).order_by(District.sort_order, District.name)))}
-        rows.sort(key=lambda r: (order.get(r.get("district") or "", len(order)),
-                                 pinyin_order(str(r.get("name") or ""))))
+            self._roster_order(s, rows)
         if subtitle is None:
             words = describe_filter(filter)
             subtitle = None if words == "全部（未筛选）" else f"筛选条件：{words}"
         if left_out > 0:
             note = f"另有 {left_out} 人已故、称号已撤销、移居境外或失联，未列入"
             subtitle = f"{subtitle}；{note}" if subtitle else note
+        columns: tuple[str, ...] = ROSTER_KEYS
+        if printed == filter:  # everyone (or the deceased): the inactive are marked, counted
+            marks = self._inactive_marks(rows)
+            inactive = sum(1 for r in rows if r.get("life_status") == "deceased"
+                           or marks.get(str(r["uuid"])))
+            if marks:  # 已故 stands in the age column; the other states in 备注
+                columns = (*ROSTER_KEYS, "remarks")
+                rows = [{**r, "remarks": marks.get(str(r["uuid"]), "")} for r in rows]
+            if inactive and filter.life_statuses != ("deceased",):
+                note = f"含已故、称号已撤销、移居境外或失联 {inactive} 人（已注明）"
+                subtitle = f"{subtitle}；{note}" if subtitle else note
         doc = roster_document(rows, association=association, date=self._today(),
-                              subtitle=subtitle, columns=ROSTER_KEYS)
+                              subtitle=subtitle, columns=columns)
         doc = dataclasses.replace(doc, seal=seal)
         return IssuedDocument(render(doc, fs), (), len(rows))
+
+    @staticmethod
+    def _roster_order(s: Session, rows: list[dict[str, Any]]) -> None:
+        """Sort export rows as the roster lists them: the association's district order, then
+        names by pinyin syllable by syllable (陈水 before 程鹏俊)."""
+        order = {name: n for n, name in enumerate(s.scalars(
+            select(District.name).order_by(District.sort_order, District.name)))}
+        rows.sort(key=lambda r: (order.get(r.get("district") or "", len(order)),
+                                 pinyin_order(str(r.get("name") or ""))))
+
+    def _inactive_marks(self, rows: Sequence[dict[str, Any]]) -> dict[str, str]:
+        """uuid -> 称号已撤销、已移居境外、失联 for the printed persons who are not active
+        for a reason other than death (the roster prints 已故 where the age would be)."""
+        ids = {str(r["uuid"]) for r in rows}
+        marks: dict[str, str] = {}
+        with self._read_sessions.begin() as s:
+            for pid, revoked, emigrated, lost in s.execute(
+                    select(Person.id, Person.is_revoked, Person.is_emigrated,
+                           Person.is_lost_contact).where(
+                        Person.is_revoked | Person.is_emigrated | Person.is_lost_contact)):
+                words = [w for w, on in (("称号已撤销", revoked), ("已移居境外", emigrated),
+                                         ("失联", lost)) if on]
+                if str(pid) in ids and words:
+                    marks[str(pid)] = "、".join(words)
+        return marks
 
     # -- certificates -------------------------------------------------------------------------
 
@@ -263,8 +296,10 @@ class DocumentService(Service):
                     raise AppError("certificate_deceased_reason", name=person.name)
                 when = (f"已于{person.death_date.year}年{person.death_date.month}月"
                         f"{person.death_date.day}日去世" if person.death_date else "已故")
+                # the sentence ends with its own 。: "补助。" typed in printed "补助。。"
+                purpose = why_dead[:100].rstrip("。．.；;，,、 　")
                 deceased = (f"说明：{person.name}同志{when}。本证明应家属申请出具，"
-                            f"用途：{why_dead[:100]}。")
+                            f"用途：{purpose}。")
             serial = PREVIEW_SERIAL if preview else self._next_serial(s, "certificate",
                                                                       today.year)
             kept = sorted((h for h in person.honors
@@ -373,13 +408,19 @@ class DocumentService(Service):
                                  "treatment_level": p.treatment_level,
                                  "highest_honor": p.highest_honor})
         else:
+            # a filter for the deceased lists them on a roster (marked), but a membership
+            # card goes to a living member unless everyone is asked for, as for one person
+            chosen = filter or RegisterFilter()
             rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
-                active_unless_asked(filter or RegisterFilter(), everyone), limit=MAX_CARDS + 1)
+                chosen if everyone else dataclasses.replace(chosen, active_only=True),
+                limit=MAX_CARDS + 1)
         if not rows:
             raise AppError("report_empty")
         if len(rows) > MAX_CARDS:
             raise AppError("cards_too_many", count=len(rows), limit=MAX_CARDS)
         with self._sessions.begin() as s:
+            if not person_ids:  # the serials in the roster's order, to hand out beside it
+                self._roster_order(s, rows)
             association = self._association(s)
             serials = ([PREVIEW_SERIAL] * len(rows) if preview
                        else self._next_serials(s, "card", today.year, len(rows)))

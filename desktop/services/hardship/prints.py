@@ -37,6 +37,7 @@ from desktop.services.documents.printer import Printer
 from desktop.services.documents.service import PREVIEW_SERIAL, IssuedDocument
 from desktop.services.hardship.rules import REJECT_REASONS, causes, mask_account
 from desktop.services.hardship.store import detail, load_case
+from desktop.services.hardship.workflow import local_date
 from desktop.services.permissions import Perm
 
 ACTION_WORDS = {
@@ -147,8 +148,10 @@ class HardshipPrint(Service):
             cause = (("主要致困原因", names.get(got.main_cause, got.main_cause)),
                      ("次要致困原因", "、".join(names.get(c, c) for c in got.secondary_causes)))
             who = display_names(s, [st.actor for st in got.steps])
+            # each step on the office's calendar (stored in UTC: a step at 07:30 in Beijing
+            # printed the day before), written as the table's other dates (2026.05.04)
             checks = tuple(
-                (st.at.date().isoformat(), ACTION_WORDS.get(st.action, st.action),
+                (_d(local_date(st.at)), ACTION_WORDS.get(st.action, st.action),
                  _shown_name(st.actor, st.actor_display, who),
                  _step_text(st.action, st.opinion, st.detail))
                 for st in got.steps if st.action not in ("payment", "attach"))
@@ -160,7 +163,10 @@ class HardshipPrint(Service):
                 members=tuple((f"{m.name}（{m.relation}）", m.id_number,
                                "，".join(x for x in (m.health, m.status) if x), yuan(m.income))
                               for m in got.members),
-                income=income, causes=cause, checks=checks, payments=payments)
+                income=income, causes=cause, checks=checks, payments=payments,
+                # what was paid in all, as the proof of assistance and the list of files say
+                paid_total=f"合计：{len(got.payments)} 笔，"
+                           f"{yuan(sum(p.amount for p in got.payments))} 元")
             return case_sheet_document(sheet, association=self._association(s),
                                        date=self._today())
 
@@ -244,7 +250,8 @@ class HardshipPrint(Service):
                 name=got.person_name, id_number=got.person_id_number, district=got.district,
                 file_serial=got.serial, category=got.category, approved_on=got.decided_on,
                 payments=[(_d(p.paid_on), p.kind, p.amount) for p in got.payments],
-                association=self._association(s), date=today)
+                association=self._association(s), date=today,
+                deceased=got.person_deceased, died_on=got.person_death_date)
             if preview:
                 return IssuedDocument(printer.render(
                     proof_from_content(content | {"serial": PREVIEW_SERIAL}), seal=True), (), 1)
@@ -278,7 +285,7 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
 def _step_text(action: str, opinion: str, extra: dict[str, object]) -> str:
     parts = [opinion] if opinion else []
     if action == "verify":
-        parts.append(f"{extra.get('verified_on', '')} {extra.get('method', '')}核查，"
+        parts.append(f"{_said(extra.get('verified_on'))}{extra.get('method', '')}核查，"
                      f"核查人：{extra.get('verified_by', '')}；情况：{extra.get('findings', '')}")
     elif action == "notice":
         start, end = extra.get("start"), extra.get("end")
@@ -288,10 +295,20 @@ def _step_text(action: str, opinion: str, extra: dict[str, object]) -> str:
     elif action == "reject":
         parts.append("理由：" + REJECT_REASONS.get(str(extra.get("reason")), ""))
     elif action in ("approve", "renew") and extra.get("next_review"):
-        parts.append(f"下次复核：{extra['next_review']}")
+        parts.append(f"下次复核：{_said(extra['next_review'])}")
     elif action == "close":
         parts.append(f"{extra.get('kind', '')}：{extra.get('reason', '')}")
     return clauses(parts)
+
+
+def _said(day: object) -> str:
+    """A date kept in a step's detail (ISO text) as the sentence says dates: 2026年5月4日."""
+    if not isinstance(day, str) or not day:
+        return ""
+    try:
+        return format_date(dt.date.fromisoformat(day))
+    except ValueError:
+        return day
 
 
 _CLAUSE_ENDS = "。；，、;,. "

@@ -231,7 +231,7 @@ def test_the_window_prints_one_team_on_one_day(
     assert preview.save_to(str(pdf))
     preview.close()
     text = text_of(pdf.read_bytes(), tmp_path)
-    assert "第一组" in text and "2027-01-05" in text and "2027-01-04" not in text
+    assert "第一组" in text and "2027年1月5日" in text and "2027年1月4日" not in text
     assert all(name in text for name in inside)
     assert not any(name in text for name in outside)
     assert f"合计：{len(inside)}人" in text
