@@ -443,7 +443,7 @@ def test_slow_queries_go_to_the_worker_and_never_stack_up(
 
     def slow(self: RegisterService, f: RegisterFilter, **kw: object) -> object:
         asked.append(f.text)
-        time.sleep(0.3)  # a huge register on a slow disk
+        time.sleep(1.0)  # a huge register on a slow disk (long enough for a loaded machine)
         return real(self, f, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(RegisterService, "search", slow)
