@@ -17,11 +17,16 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
+from desktop.core.vocabulary import (
+    HANDOFF_DIRECTIONS,
+    HANDOFF_ITEM_KINDS,
+    HANDOFF_ITEM_STATES,
+    HANDOFF_KINDS,
+    HANDOFF_STATES,
+    HANDOFF_TABLES,
+    label,
+)
 from desktop.errors import AppError
-
-STATES_ZH = {"sent": "已报送", "acknowledged": "已回执", "superseded": "已被替代",
-             "staged": "已暂存", "merged": "已合并", "receipted": "已回执", "undone": "已撤销",
-             "applied": "已应用"}
 
 
 def _read(path: Path) -> bytes:
@@ -79,17 +84,23 @@ def handoff_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report_lines(report: dict[str, Any], lang: str) -> list[str]:
+    """The dry-run or merge report in words (table and item names, not their codes)."""
     lines = []
-    for name, c in sorted((report.get("counts") or {}).items()):
-        lines.append(say(lang, f"  {name}: 新增 {c['new']}，修改 {c['changed']}，未变 "
+    order = tuple(HANDOFF_TABLES)
+    for name, c in sorted((report.get("counts") or {}).items(),
+                          key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
+        table = label(HANDOFF_TABLES, name, lang)
+        lines.append(say(lang, f"  {table}：新增 {c['new']}，修改 {c['changed']}，未变 "
                                f"{c['unchanged']}，跳过 {c['skipped']}，移除 {c['removed']}",
-                         f"  {name}: new {c['new']}, changed {c['changed']}, unchanged "
+                         f"  {table}: new {c['new']}, changed {c['changed']}, unchanged "
                          f"{c['unchanged']}, skipped {c['skipped']}, removed {c['removed']}"))
     for item in report.get("items") or []:
         name = (item.get("detail") or {}).get("name", "")
-        lines.append(say(lang, f"  事项 {item['kind']}（{item['status']}）：{name} "
+        kind = label(HANDOFF_ITEM_KINDS, item["kind"], lang)
+        status = label(HANDOFF_ITEM_STATES, item["status"], lang)
+        lines.append(say(lang, f"  待处理：{kind}（{status}）：{name} "
                                f"{item.get('district') or ''}/{item.get('other_district') or ''}",
-                         f"  item {item['kind']} ({item['status']}): {name} "
+                         f"  open item: {kind} ({status}): {name} "
                          f"{item.get('district') or ''}/{item.get('other_district') or ''}"))
     return lines
 
@@ -176,8 +187,9 @@ def handoff_list(args: argparse.Namespace, out: TextIO) -> int:
         ("编号", "ID"), ("方向", "dir"), ("种类", "kind"), ("区县", "district"),
         ("季度", "quarter"), ("序号", "seq"), ("状态", "state"), ("人员", "persons"),
         ("待处理", "open"))]
-    cells = [[str(r.id), r.direction, r.kind, r.district, r.quarter or "", str(r.sequence),
-              STATES_ZH.get(r.state, r.state) if args.lang.startswith("zh") else r.state,
+    cells = [[str(r.id), label(HANDOFF_DIRECTIONS, r.direction, args.lang),
+              label(HANDOFF_KINDS, r.kind, args.lang), r.district, r.quarter or "",
+              str(r.sequence), label(HANDOFF_STATES, r.state, args.lang),
               str(r.counts.get("person") if isinstance(r.counts.get("person"), int)
                    else ""), str(r.open_items)] for r in rows]
     widths = [max([display_width(h), *(display_width(c[i]) for c in cells)])

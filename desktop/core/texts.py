@@ -958,10 +958,31 @@ def permission_refusal(permission: str, role: str, lang: str = ZH) -> str:
     return error_text(AppError("permission_denied", permission=permission, role=role), lang)
 
 
+DAMAGE_REASONS = {
+    "decryption": ("文件不完整或被改动过，无法解密（拷贝时是否中断？请区县重新拷贝一份）",
+                   "the file is incomplete or was altered and cannot be decrypted (was the copy "
+                   "interrupted? ask the district for a new copy)"),
+    "not a package (zip unreadable)": ("这不是数据包文件，请选择区县报送的 .lmpkg 文件",
+                                       "this is not a data package: choose the .lmpkg file "
+                                       "the district sent"),
+    "manifest missing": ("这不是数据包文件（缺少数据包清单），请选择区县报送的 .lmpkg 文件",
+                         "this is not a data package (no package manifest): choose the .lmpkg "
+                         "file the district sent"),
+}
+"""Why a package is damaged, in words (the package code's reasons are technical English)."""
+_SOME_DAMAGE = ("内容不符合数据包的格式（技术细节：{reason}）",
+                "its contents are not those of a package (technical detail: {reason})")
+
+
 def error_text(error: AppError, lang: str = ZH) -> str:
     """One or more lines that say what went wrong and where."""
     template = MESSAGES.get(error.code)
     params = error.params
+    if error.code == "package_damaged":
+        reason = str(params.get("reason", ""))
+        words = DAMAGE_REASONS.get(reason)
+        params = dict(params) | {"reason": _pick(words, lang) if words else
+                                 _pick(_SOME_DAMAGE, lang).format(reason=reason)}
     if error.code == "permission_denied":
         params = dict(params)
         perm, role = str(params.get("permission")), str(params.get("role"))

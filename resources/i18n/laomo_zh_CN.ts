@@ -3521,6 +3521,10 @@
         <translation>显示全名</translation>
     </message>
     <message>
+        <source>Package No. %1: the whole register again, because the city has not acknowledged any package yet (import its receipt first for a package of changes only).</source>
+        <translation>第 %1 号数据包：市级尚未确认收到任何数据包（未导入回执），所以仍包含全部名册。先导入市级回执，数据包就只含变更。</translation>
+    </message>
+    <message>
         <source>Package No. %1, the first one: the whole register.</source>
         <translation>第 %1 号数据包，首次报送：包含全部名册。</translation>
     </message>

@@ -209,7 +209,14 @@ class ReportPage(HandoffPageBase):
         for name, label in self.count_labels.items():
             n = preview.audit_entries if name == "audit" else preview.counts.get(name, 0)
             label.setText(str(n))
-        if preview.full:
+        if preview.full and preview.next_sequence > 1:
+            # sent before, never acknowledged: not "the first one" (the clerk would wonder
+            # where the earlier package went); say why it is whole again and what helps
+            self.kind_label.setText(self.tr(
+                "Package No. %1: the whole register again, because the city has not "
+                "acknowledged any package yet (import its receipt first for a package of "
+                "changes only).").replace("%1", str(preview.next_sequence)))
+        elif preview.full:
             self.kind_label.setText(self.tr(
                 "Package No. %1, the first one: the whole register.")
                 .replace("%1", str(preview.next_sequence)))

@@ -274,7 +274,7 @@ class SummaryPage(HandoffPageBase):
     def _merged(self, report: dict[str, Any]) -> None:
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Merged."))
-        self.report.setPlainText(report_text(report))
+        self.report.setPlainText(report_text(report, current_language()))
         self.refresh()
 
     def _undo(self) -> None:
