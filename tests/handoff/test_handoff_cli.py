@@ -70,6 +70,7 @@ def test_handoff_commands(run_laomo, tmp_path: Path, sqlite_template: Path) -> N
     assert (tmp_path / "r.xlsx").exists()
     r = city("handoff", "import", str(pkg))
     assert r.returncode == 0, r.stderr
+    assert "  人员：新增 2" in r.stdout and "person" not in r.stdout, r.stdout  # words, not codes
     package_id = re.search(r"handoff merge (\d+)", r.stdout).group(1)  # type: ignore[union-attr]
     r = city("handoff", "merge", package_id)  # the importer: refused
     assert r.returncode == 1 and "另一位" in r.stderr, r.stderr
@@ -83,6 +84,9 @@ def test_handoff_commands(run_laomo, tmp_path: Path, sqlite_template: Path) -> N
     assert r.returncode == 0, r.stderr
     r = county("handoff", "import", str(tmp_path / "receipt.lmrcpt"))
     assert r.returncode == 0, r.stderr
+    r = county("handoff", "list")
+    assert r.returncode == 0 and "报出" in r.stdout and "已回执" in r.stdout, r.stdout
+    assert "sent" not in r.stdout and "district" not in r.stdout, r.stdout
     r = county("handoff", "list", "--format", "json")
     ledger = json.loads(r.stdout)
     assert [(x["direction"], x["state"], x["sequence"]) for x in ledger] == [
