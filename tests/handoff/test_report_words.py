@@ -102,7 +102,8 @@ def test_the_new_persons_sheet_says_when_it_lists_only_the_first(tmp_path: Path)
 
 
 def test_a_damaged_or_wrong_file_is_said_in_words(offices: tuple[Office, Office],
-                                                   tmp_path: Path) -> None:
+                                                   tmp_path: Path, sqlite_template: Path
+                                                   ) -> None:
     city, county = offices
     county.persons().create(PersonDraft(
         name="朱荣荣", district="长兴县",
@@ -121,3 +122,15 @@ def test_a_damaged_or_wrong_file_is_said_in_words(offices: tuple[Office, Office]
         assert not any(w in said for w in ("decryption", "manifest", "zip")), said
     assert "cannot be decrypted" in error_text(
         PackageRefused("package_damaged", reason="decryption"), "en")
+    # a district the city has not enrolled: the page's button, not only the command
+    stranger = make_office(tmp_path, sqlite_template, "德清县")
+    try:
+        stranger.handoff().trust(city.handoff().card())
+        stranger.handoff().export("2026Q4", tmp_path / "dq.lmpkg")
+        with pytest.raises(PackageRefused) as caught:
+            city.handoff().import_file((tmp_path / "dq.lmpkg").read_bytes())
+    finally:
+        stranger.db.dispose()
+    said = error_text(caught.value)
+    assert "“德清县”没有登记" in said and "“汇总”页点“信任名片…”" in said, said
+    assert "“Trust a card…” on the Summary page" in error_text(caught.value, "en")

@@ -304,10 +304,13 @@ class HandoffPageBase(QWidget):
             result: ImportResult = self.service().import_file(path.read_bytes())
             return result
 
-        self._tasks.run(job, on_success=self._imported, on_error=self._import_failed,
+        def failed(exc: BaseException) -> None:
+            self._import_failed(exc, path.name)
+
+        self._tasks.run(job, on_success=self._imported, on_error=failed,
                         label=self._checking_label(), parent=self, cancellable=False)
 
-    def _import_failed(self, exc: BaseException) -> None:
+    def _import_failed(self, exc: BaseException, file_name: str = "") -> None:
         present_error(self, exc)
 
     def _checking_label(self) -> str:
@@ -315,6 +318,16 @@ class HandoffPageBase(QWidget):
 
     def _imported(self, result: ImportResult) -> None:
         raise NotImplementedError
+
+
+def file_error_words(exc: BaseException, file_name: str) -> str:
+    """``error_words`` after the name of the file it is about (a clerk with several files on
+    a stick sees which one was refused)."""
+    said = error_words(exc)
+    if not file_name:
+        return said
+    return QCoreApplication.translate("Handoff", "%1: %2").replace("%1", file_name).replace(
+        "%2", said)
 
 
 def error_words(exc: BaseException) -> str:

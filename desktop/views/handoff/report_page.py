@@ -53,6 +53,7 @@ from desktop.views.handoff.base import (
     HandoffPageBase,
     current_quarter,
     error_words,
+    file_error_words,
     grouped,
     recent_quarters,
 )
@@ -504,9 +505,9 @@ class ReportPage(HandoffPageBase):
     def _checking_label(self) -> str:
         return self.tr("Checking the file…")
 
-    def _import_failed(self, exc: BaseException) -> None:
+    def _import_failed(self, exc: BaseException, file_name: str = "") -> None:
         self.import_result.setStyleSheet(ERROR_STYLE)
-        self.import_result.setText(error_words(exc))
+        self.import_result.setText(file_error_words(exc, file_name))
 
     def _imported(self, result: ImportResult) -> None:
         self.import_result.setStyleSheet("")

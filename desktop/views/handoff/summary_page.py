@@ -37,7 +37,7 @@ from desktop.views.handoff.base import (
     ANY_FILTER,
     ERROR_STYLE,
     HandoffPageBase,
-    error_words,
+    file_error_words,
     package_filter,
     report_text,
 )
@@ -243,9 +243,9 @@ class SummaryPage(HandoffPageBase):
     def _checking_label(self) -> str:
         return self.tr("Checking the package…")
 
-    def _import_failed(self, exc: BaseException) -> None:
+    def _import_failed(self, exc: BaseException, file_name: str = "") -> None:
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error_words(exc))
+        self.message.setText(file_error_words(exc, file_name))
 
     def _imported(self, result: ImportResult) -> None:
         self.message.setStyleSheet("")

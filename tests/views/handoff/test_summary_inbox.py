@@ -61,6 +61,16 @@ def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
         qtbot.waitUntil(lambda: "已经导入过" in page.message.text(), timeout=20000)
         assert "#b00020" in page.message.styleSheet()
         assert page.table.rowCount() == 1
+        assert page.message.text().startswith("cx.lmpkg：")  # which file of the stick
+        # a truncated copy: which file, and what is wrong, in words
+        cut = tmp_path / "长兴县-2026Q4-1.lmpkg"
+        cut.write_bytes(package.read_bytes()[:3000])
+        page.import_file(cut)
+        qtbot.waitUntil(lambda: "无法解密" in page.message.text(), timeout=20000)
+        said = page.message.text()
+        assert said.startswith("长兴县-2026Q4-1.lmpkg：数据包已损坏或不完整"), said
+        assert "decryption" not in said
+        assert page.table.rowCount() == 1
 
         reviewer = summary(qtbot, city, tasks, city.reviewer)
         qtbot.waitUntil(lambda: reviewer.table.rowCount() == 1, timeout=20000)
