@@ -17,6 +17,7 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
+from desktop.core.texts import ROLE_WORDS
 from desktop.core.vocabulary import (
     HANDOFF_DIRECTIONS,
     HANDOFF_ITEM_KINDS,
@@ -271,16 +272,23 @@ def users_add(args: argparse.Namespace, out: TextIO) -> int:
         ws.accounts().create_user(ws.actor, name=args.name,
                                   display_name=args.display_name or args.name,
                                   role=Role(args.role), password=new_password)
-    write_console(out, say(args.lang, f"已添加用户 {args.name}（{args.role}）。\n",
-                           f"Added user {args.name} ({args.role}).\n"))
+    role = ROLE_WORDS.get(args.role, (args.role, args.role))
+    write_console(out, say(args.lang, f"已添加用户 {args.name}（{role[0]}）。\n",
+                           f"Added user {args.name} ({role[1]}).\n"))
     return EXIT_OK
 
 
 def users_list(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         users = ws.accounts().list_users(ws.actor)
-    lines = [f"{u.name}\t{u.role.value}\t{u.display_name}\t"
-             + ("active" if u.active else "inactive") + ("\tlocked" if u.locked else "")
+    zh = args.lang.startswith("zh")
+
+    def role(value: str) -> str:
+        pair = ROLE_WORDS.get(value, (value, value))
+        return pair[0] if zh else pair[1]
+    lines = [f"{u.name}\t{role(u.role.value)}\t{u.display_name}\t"
+             + say(args.lang, *(("在用", "active") if u.active else ("停用", "inactive")))
+             + ("\t" + say(args.lang, "已锁定", "locked") if u.locked else "")
              for u in users]
     write_console(out, "\n".join(lines) + "\n")
     return EXIT_OK

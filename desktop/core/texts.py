@@ -137,8 +137,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_initialised": ("数据库尚未初始化：请先运行 laomo init --district 区县 --admin 用户名。",
                         "The database is not set up yet: run laomo init --district NAME --admin "
                         "NAME first."),
-    "password_required": ("需要密码：请设置环境变量 LAOMO_PASSWORD 或在终端中输入。",
-                          "A password is needed: set LAOMO_PASSWORD or type it in a terminal."),
+    "password_required": ("需要密码：请设置环境变量 {env} 或在终端中输入。",
+                          "A password is needed: set {env} or type it in a terminal."),
     "user_required": ("需要用户名：请用 --user 指定。", "A user name is needed: give --user."),
     "passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "report_empty": ("没有符合条件的人员，未生成文件。", "No one matches; no file was written."),

@@ -47,9 +47,13 @@ def test_handoff_commands(run_laomo, tmp_path: Path, sqlite_template: Path) -> N
         return run_laomo("--db", cx_db, "--user", "admin", *args,
                          env={"LAOMO_HOME": str(cx_home)})
 
+    r = city("users", "add", "rev", "--role", "reviewer")  # the new user's password: named
+    assert r.returncode == 2 and "LAOMO_NEW_PASSWORD" in r.stderr, r.stderr
     r = city("users", "add", "rev", "--role", "reviewer",
              env={"LAOMO_NEW_PASSWORD": "review123"})
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 0 and "（审核员）" in r.stdout, r.stderr
+    r = city("users", "list")
+    assert "rev\t审核员\trev\t在用" in r.stdout and "reviewer" not in r.stdout, r.stdout
     r = city("handoff", "card", "--out", str(tmp_path / "city.card"))
     assert r.returncode == 0, r.stderr
     assert (city_home / "keys" / "age.key").exists()
