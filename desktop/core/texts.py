@@ -364,6 +364,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card_no_recipient": ("市级名片“{name}”缺少加密公钥，无法报送。", "The city card “{name}” has no encryption key: packages cannot be sent."),
     "card_unknown_district": ("“{name}”不是本市协会的区县，不能登记。", "“{name}” is not a district of this city's association."),
     "card_key_changed": ("“{name}”已登记了另一把密钥（指纹 {old}）。重新登记须由管理员给出理由（--replace-reason），旧密钥将被吊销。", "“{name}” is already enrolled with another key (fingerprint {old}). Re-enrolment needs an administrator and a reason (--replace-reason); the old key is revoked."),
+    "card_key_in_use": ("“{name}”的名片与已登记的“{other}”用的是同一把密钥（两个协会的名片是否在同一台电脑上生成？）。每个协会须有自己的密钥：请{name}在自己的电脑上重新保存名片。未做任何更改。", "The card of “{name}” has the same key as “{other}”, which is enrolled (were both cards made on one computer?). Each association needs its own key: {name} saves its card again on its own computer. Nothing was changed."),
     "package_damaged": ("数据包已损坏或不完整：{reason}。未做任何更改。", "The package is damaged or incomplete: {reason}. Nothing was changed."),
     "package_unknown_format": ("数据包格式 {format} 无法识别。未做任何更改。", "Unknown package format {format}. Nothing was changed."),
     "package_not_for_us": ("这个数据包不是发给本协会的（加密给了别的市或别的单位）。未做任何更改。", "This package is not addressed to this association (encrypted for another city or office). Nothing was changed."),

@@ -134,3 +134,23 @@ def test_a_damaged_or_wrong_file_is_said_in_words(offices: tuple[Office, Office]
     said = error_text(caught.value)
     assert "“德清县”没有登记" in said and "“汇总”页点“信任名片…”" in said, said
     assert "“Trust a card…” on the Summary page" in error_text(caught.value, "en")
+
+
+def test_the_city_refuses_a_second_district_with_the_same_key(
+        offices: tuple[Office, Office], tmp_path: Path, sqlite_template: Path) -> None:
+    """Two associations' databases on one computer share its key folder: the city enrols the
+    first and refuses the second card (either could otherwise sign as the other)."""
+    import shutil
+
+    city, county = offices
+    twin = make_office(tmp_path, sqlite_template, "安吉县")
+    try:
+        shutil.copytree(county.keys, twin.keys)
+        with pytest.raises(PackageRefused) as caught:
+            city.handoff().trust(twin.handoff().card())
+    finally:
+        twin.db.dispose()
+    assert caught.value.code == "card_key_in_use"
+    said = error_text(caught.value)
+    assert "“安吉县”的名片与已登记的“长兴县”用的是同一把密钥" in said, said
+    assert [p.name for p in city.handoff().peers()] == ["长兴县"]

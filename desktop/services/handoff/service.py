@@ -180,6 +180,14 @@ class HandoffService(Service):
                 HandoffPeer.name == card["name"], HandoffPeer.revoked_at.is_(None)))
             if current is not None and current.fingerprint == card["fingerprint"]:
                 return _card(card)
+            # one key, one association: a district card with the key of another enrolled
+            # district (two associations' cards made on one computer) would let either sign
+            # packages as the other
+            twin = s.scalar(select(HandoffPeer.name).where(
+                HandoffPeer.signing_key == card["signing_key"], HandoffPeer.name != card["name"],
+                HandoffPeer.revoked_at.is_(None)))
+            if twin is not None:
+                raise PackageRefused("card_key_in_use", name=card["name"], other=twin)
             if current is not None:
                 if not (replace_reason or "").strip():
                     raise PackageRefused("card_key_changed", name=card["name"],
