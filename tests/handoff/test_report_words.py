@@ -154,3 +154,30 @@ def test_the_city_refuses_a_second_district_with_the_same_key(
     said = error_text(caught.value)
     assert "“安吉县”的名片与已登记的“长兴县”用的是同一把密钥" in said, said
     assert [p.name for p in city.handoff().peers()] == ["长兴县"]
+
+
+def test_a_staged_package_counts_the_open_items_its_report_foresees(
+        offices: tuple[Office, Office], tmp_path: Path, sqlite_template: Path) -> None:
+    """The ledger's 待处理 column of a staged package: the items its dry-run report lists (a
+    same-ID conflict here), not 0 until someone merges it."""
+    city, county = offices
+    number = idnumber.make("330522", dt.date(1960, 5, 1), 11)
+    county.persons().create(PersonDraft(name="朱荣荣", district="长兴县", id_number=number))
+    dq = make_office(tmp_path, sqlite_template, "德清县")
+    try:
+        enrol(city, dq)
+        dq.persons().create(PersonDraft(name="朱荣荣", district="德清县", id_number=number))
+        county.handoff().export("2026Q4", tmp_path / "cx.lmpkg")
+        staged = city.handoff().import_file((tmp_path / "cx.lmpkg").read_bytes())
+        assert staged.package_id is not None
+        city.handoff(city.reviewer).merge(staged.package_id)
+        dq.handoff().export("2026Q4", tmp_path / "dq.lmpkg")
+        staged = city.handoff().import_file((tmp_path / "dq.lmpkg").read_bytes())
+    finally:
+        dq.db.dispose()
+    assert [i["kind"] for i in staged.report["items"]] == ["same_id"]
+    row = {r.district: r for r in city.handoff().ledger()}["德清县"]
+    assert (row.state, row.open_items) == ("staged", 1)
+    city.handoff(city.reviewer).merge(row.id)
+    row = {r.district: r for r in city.handoff().ledger()}["德清县"]
+    assert (row.state, row.open_items) == ("merged", 1)

@@ -111,6 +111,16 @@ def report_workbook_of(report: Any) -> bytes:
     return report_xlsx(report)
 
 
+def _staged_open_items(p: HandoffPackage) -> int:
+    """The open items a staged package's dry-run report foresees (the items are stored when
+    it is merged): the reviewer deciding the merge sees them counted, not 0."""
+    try:
+        report = json.loads(p.report or "{}")
+    except ValueError:
+        return 0
+    return sum(1 for i in report.get("items") or [] if i.get("status") == "open")
+
+
 def code_list_version() -> str:
     data = (resources_dir() / "reference" / "codes.json").read_bytes()
     return hashlib.sha256(data).hexdigest()[:12]
@@ -997,7 +1007,9 @@ class HandoffService(Service):
                 LedgerRow(p.id, p.direction, p.kind, p.district, p.quarter, p.sequence, p.state,
                           p.package_hash, json.loads(p.counts or "{}"),
                           (rowsmod.aware(p.created_at) or _now()).isoformat(timespec="seconds"),
-                          p.created_by, p.merged_by, int(open_items.get(p.id, 0)))
+                          p.created_by, p.merged_by,
+                          _staged_open_items(p) if p.state == "staged"
+                          else int(open_items.get(p.id, 0)))
                 for p in s.scalars(select(HandoffPackage).order_by(HandoffPackage.id))
             ]
 
