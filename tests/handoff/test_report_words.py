@@ -181,3 +181,47 @@ def test_a_staged_package_counts_the_open_items_its_report_foresees(
     city.handoff(city.reviewer).merge(row.id)
     row = {r.district: r for r in city.handoff().ledger()}["德清县"]
     assert (row.state, row.open_items) == ("merged", 1)
+
+
+def test_a_record_of_another_district_is_named(offices: tuple[Office, Office],
+                                               tmp_path: Path, sqlite_template: Path) -> None:
+    """A package carries a person another district manages (a copied database): the open
+    item names the person (masked), so the clerk can tell the districts which record."""
+    from sqlalchemy import text
+
+    from desktop.services.handoff.conflicts import ConflictService
+
+    city, county = offices
+    owned = county.persons().create(PersonDraft(
+        name="朱荣荣", district="长兴县",
+        id_number=idnumber.make("330522", dt.date(1960, 5, 1), 11)))
+    county.handoff().export("2026Q4", tmp_path / "cx.lmpkg")
+    staged = city.handoff().import_file((tmp_path / "cx.lmpkg").read_bytes())
+    assert staged.package_id is not None
+    city.handoff(city.reviewer).merge(staged.package_id)
+    dq = make_office(tmp_path, sqlite_template, "德清县")
+    try:
+        enrol(city, dq)
+        copied = dq.persons().create(PersonDraft(
+            name="朱荣荣", district="德清县",
+            id_number=idnumber.make("330522", dt.date(1960, 5, 1), 11)))
+        with dq.db.sessions.begin() as s:  # the same record, as a copied database has it
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
+            ids = {"new": owned.hex, "old": copied.hex}
+            s.execute(text("UPDATE person SET id = :new WHERE id = :old"), ids)
+            for (table,) in s.execute(text(
+                    "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c "
+                    "WHERE m.type = 'table' AND c.name = 'person_id'")).all():
+                s.execute(text(f'UPDATE "{table}" SET person_id = :new WHERE person_id = :old'),
+                          ids)
+        dq.handoff().export("2026Q4", tmp_path / "dq.lmpkg")
+        staged = city.handoff().import_file((tmp_path / "dq.lmpkg").read_bytes())
+    finally:
+        dq.db.dispose()
+    conflicts = [i for i in staged.report["items"] if i["kind"] == "owner_conflict"]
+    assert [i["detail"]["name"] for i in conflicts] == ["朱荣荣"]
+    assert staged.package_id is not None
+    city.handoff(city.reviewer).merge(staged.package_id)
+    items = ConflictService(city.db.sessions, city.admin, city.db.read_sessions).items()
+    shown = [(i.kind, i.name, i.table) for i in items if i.kind == "owner_conflict"]
+    assert shown == [("owner_conflict", "朱*荣", "person")]

@@ -672,8 +672,10 @@ def _merge_batch(store: _Store, incoming: list[dict[str, Any]], result: MergeOut
             if owner is not None and owner != home and r["id"] not in handover:
                 result.count(name, "skipped")
                 if len(result.skipped) < detail_limit:
+                    person = r["id"] if name == "person" else r.get("person_id")
                     result.skipped.append({"table": name, "id": _uuid_text(r["id"]),
-                                           "owner": owner_names.get(owner, str(owner))})
+                                           "owner": owner_names.get(owner, str(owner)),
+                                           "person": _uuid_text(person) if person else None})
                 continue
             if r["id"] not in handover and not store.newer(r, old[2], old[3]):
                 result.count(name, "unchanged")

@@ -666,11 +666,21 @@ class HandoffService(Service):
                               "other_district": None,
                               "detail": json.dumps({"name": p.get("name"), "half": kind},
                                                    ensure_ascii=False)})
+        # whose record it is, by the name the city holds (the owner's), so that the clerk
+        # can tell the owner which person's record came from the wrong district
+        whose = [uuid.UUID(x["person"]) for x in outcome.skipped if x.get("person")]
+        person_names: dict[str, str] = {}
+        for part in rowsmod.chunks(whose):
+            person_names.update((str(pid), name) for pid, name in s.execute(
+                select(Person.id, Person.name).where(Person.id.in_(part))))
         for s_item in outcome.skipped:
             items.append({"kind": "owner_conflict", "status": "open", "id_number": None,
                           "person_id": s_item["id"], "other_person_id": None,
                           "district": district, "other_district": s_item["owner"],
-                          "detail": json.dumps({"table": s_item["table"]})})
+                          "detail": json.dumps({"table": s_item["table"],
+                                                "name": person_names.get(
+                                                    str(s_item.get("person")), "")},
+                                               ensure_ascii=False)})
         return items
 
     # -- city: merge, undo, receipt ------------------------------------------------------------
