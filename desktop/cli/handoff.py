@@ -113,10 +113,8 @@ def handoff_import(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         result = ws.handoff().import_file(data, dry_run=args.dry_run,
                                           gap_reason=args.accept_gap)
-    if args.report is not None and result.kind == "district":
-        from desktop.services.handoff.service import report_workbook_of
-
-        _write(args.report, report_workbook_of(result.report))
+        if args.report is not None and result.kind == "district":
+            _write(args.report, ws.handoff().workbook_of(result.report, result.package_id))
     if result.kind == "district":
         head = say(args.lang,
                    f"{result.district} 第 {result.sequence} 号数据包验证通过"

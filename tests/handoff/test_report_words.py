@@ -178,6 +178,15 @@ def test_a_staged_package_counts_the_open_items_its_report_foresees(
     assert [i["kind"] for i in staged.report["items"]] == ["same_id"]
     row = {r.district: r for r in city.handoff().ledger()}["德清县"]
     assert (row.state, row.open_items) == ("staged", 1)
+    # saving the report (names of a district's persons, to a file) leaves a trace
+    assert load_workbook(io.BytesIO(city.handoff().report_workbook(row.id)))["汇总"]
+    from sqlalchemy import select
+
+    from desktop.models import AuditEvent
+    with city.db.sessions.begin() as s:
+        last = s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+        assert last is not None and last.action == "handoff.report"
+        assert (last.entity_id, last.actor) == (str(row.id), "admin")
     city.handoff(city.reviewer).merge(row.id)
     row = {r.district: r for r in city.handoff().ledger()}["德清县"]
     assert (row.state, row.open_items) == ("merged", 1)

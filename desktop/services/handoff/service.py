@@ -104,13 +104,6 @@ def card_summary(data: bytes) -> tuple[str, str]:
     return str(card["name"]), pkg.grouped(card["fingerprint"])
 
 
-def report_workbook_of(report: Any) -> bytes:
-    """The dry-run conflict report as an .xlsx (the same workbook as ``report_workbook``)."""
-    from desktop.exchange.handoff_report import report_xlsx
-
-    return report_xlsx(report)
-
-
 def _staged_open_items(p: HandoffPackage) -> int:
     """The open items a staged package's dry-run report foresees (the items are stored when
     it is merged): the reviewer deciding the merge sees them counted, not 0."""
@@ -695,10 +688,26 @@ class HandoffService(Service):
             return rowsmod.masked_report(json.loads(row.report or "{}"))
 
     def report_workbook(self, package_id: int) -> bytes:
-        """The package's dry-run (or merge) report as an .xlsx workbook."""
+        """The package's dry-run (or merge) report as an .xlsx workbook (audited)."""
+        report = self.report(package_id)
+        return self.workbook_of(report, package_id)
+
+    def workbook_of(self, report: dict[str, Any], package_id: int | None = None) -> bytes:
+        """A dry-run or merge report as an .xlsx workbook; audited, as the file names the
+        persons of a district's package (new, changed, removed) and leaves the office."""
         from desktop.exchange.handoff_report import report_xlsx
 
-        return report_xlsx(self.report(package_id))
+        self._actor.require(Perm.VIEW)
+        data = report_xlsx(report)
+        persons = ((report.get("counts") or {}).get("person") or {})
+        with self._sessions.begin() as s:
+            audit.append(s, self._actor, "handoff.report", entity="handoff_package",
+                         entity_id=package_id, detail={
+                             "district": report.get("district"),
+                             "sequence": report.get("sequence"),
+                             "persons_new": persons.get("new", 0),
+                             "persons_changed": persons.get("changed", 0)})
+        return data
 
     def merge(self, package_id: int) -> dict[str, Any]:
         """Merge a staged package: reviewer or administrator, never the one who imported it;
