@@ -4059,8 +4059,8 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>已合并。</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>Undo the merge of package No. %1 of %2 (%3, %4 persons): the records it added are removed and the ones it changed are put back as they were. The reason is kept in the audit log:</source>
+        <translation>撤销%2第 %1 号数据包（%3，人员 %4 条）的合并：它新增的记录将删除，它修改过的记录恢复原样。原因将记入操作日志：</translation>
     </message>
     <message>
         <source>Write receipt</source>

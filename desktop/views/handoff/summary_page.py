@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -45,6 +44,7 @@ from desktop.views.handoff.items_dialog import OpenItemsDialog
 from desktop.views.handoff.proposals import ProposeHonorDialog
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
+from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 
 STAGES = ("received", "verified", "staged", "merged", "receipted")
@@ -281,9 +281,18 @@ class SummaryPage(HandoffPageBase):
         row = self.table.selected()
         if row is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Undo merge"), self.tr("Reason"))
-        if ok:
+        reason = ReasonDialog.ask(self, self.tr("Undo merge"), self.undo_prompt(row))
+        if reason:
             self.undo_selected(reason)
+
+    def undo_prompt(self, row: LedgerRow) -> str:
+        """What the undo takes back, named (the dialog asked a bare 原因 of which package)."""
+        return self.tr(
+            "Undo the merge of package No. %1 of %2 (%3, %4 persons): the records it added are "
+            "removed and the ones it changed are put back as they were. The reason is kept in "
+            "the audit log:").replace("%1", str(row.sequence)).replace(
+            "%2", row.district).replace("%3", row.quarter or "").replace(
+            "%4", str(row.counts.get("person", 0)))
 
     def undo_selected(self, reason: str) -> None:
         row = self.table.selected()
