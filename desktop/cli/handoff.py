@@ -209,8 +209,9 @@ def handoff_items(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         items = ws.handoff_items().items(
             settled=args.all, unmask_reason=(args.reason or "") if args.unmask else None)
-    lines = ["\t".join((str(i.id), i.kind, i.status, i.name, i.other_name, i.id_number,
-                        i.district, i.other_district)) for i in items]
+    lines = ["\t".join((str(i.id), label(HANDOFF_ITEM_KINDS, i.kind, args.lang),
+                        label(HANDOFF_ITEM_STATES, i.status, args.lang), i.name, i.other_name,
+                        i.id_number, i.district, i.other_district)) for i in items]
     write_console(out, "\n".join(lines) + ("\n" if lines else ""))
     return EXIT_OK
 

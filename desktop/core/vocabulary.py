@@ -132,9 +132,13 @@ HANDOFF_TABLES: Words = {
     "document_log": ("文书登记", "Document log")}
 """Table names in the handoff reports (screen, .xlsx, ``laomo handoff``) as a clerk reads them."""
 HANDOFF_ITEM_KINDS: Words = {"move_pair": ("迁出/迁入配对", "moved out and in"),
+                      "died_visited": ("一方去世、另一方仍在走访",
+                                       "died on one side, visited on the other"),
+                      "honors_differ": ("荣誉记录不一致", "honors disagree"),
                       "same_id": ("同一身份证号在两个区县", "same ID number in two districts"),
                       "owner_conflict": ("属于其他区县的记录", "a record of another district")}
 HANDOFF_ITEM_STATES: Words = {"open": ("待处理", "open"), "resolved": ("已处理", "resolved"),
+                       "paired": ("已配对", "paired"),
                        "dismissed": ("已搁置", "set aside")}
 HANDOFF_STATES: Words = {
     "sent": ("已报送", "Sent"), "acknowledged": ("已回执", "Acknowledged"),
