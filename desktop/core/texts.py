@@ -927,7 +927,13 @@ PERMISSION_WORDS: dict[str, tuple[str, str]] = {
     "restore": ("恢复数据库", "restore the database"),
     "view_audit": ("查看审计日志", "view the audit log"),
     "check": ("检查数据库", "check the database"),
-    # not a Perm of its own: Actor.require_issuer (print, and enter records or approve)
+    # not Perms of their own: work that needs one of the above, named as the work
+    "import_reference": ("导入市级参考数据包（标准、代码表、节假日，由管理员导入）",
+                         "import the city's reference data (standards, code lists, holidays: "
+                         "an administrator imports it)"),
+    "accept_gap": ("接受缺号的数据包（须由管理员说明理由）",
+                   "accept a package with a gap (an administrator, with a reason)"),
+    # Actor.require_issuer (print, and enter records or approve)
     "issue_documents": ("开具编号文书（证书、会员证、帮扶证明）",
                         "issue numbered documents (certificates, member cards, proofs of "
                         "assistance)"),

@@ -234,3 +234,23 @@ def test_a_record_of_another_district_is_named(offices: tuple[Office, Office],
     items = ConflictService(city.db.sessions, city.admin, city.db.read_sessions).items()
     shown = [(i.kind, i.name, i.table) for i in items if i.kind == "owner_conflict"]
     assert shown == [("owner_conflict", "朱*荣", "person")]
+
+
+def test_a_clerk_importing_reference_data_is_told_who_does_it(
+        offices: tuple[Office, Office], tmp_path: Path) -> None:
+    """报送's 导入回执或参考数据… is a clerk's button (receipts); reference data is an
+    administrator's: the refusal names that work, not "修改设置"."""
+    from desktop.errors import PermissionDenied
+    from desktop.services import accounts
+    from desktop.services.permissions import Role
+
+    city, county = offices
+    accounts.AccountService(county.db.sessions).create_user(
+        county.admin, name="clerk", display_name="办事员", role=Role.CLERK, password="clerk-2026")
+    clerk = accounts.AccountService(county.db.sessions).login("clerk", "clerk-2026")
+    with pytest.raises(PermissionDenied) as caught:
+        county.handoff(clerk).import_file(city.handoff().reference())
+    said = error_text(caught.value)
+    assert "录入员不能导入市级参考数据包" in said and "由管理员导入" in said, said
+    assert "修改设置" not in said
+    assert county.handoff().import_file(city.handoff().reference()).kind == "reference"
