@@ -240,7 +240,9 @@ def handoff_propose_honor(args: argparse.Namespace, out: TextIO) -> int:
 def handoff_proposals(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         pending = ws.handoff().proposals()
-    lines = [f"{p['id']}\t{p['kind']}\t{p['person']['name']}\t"
+    kinds = {"person": ("新人员", "new person"), "honor": ("新荣誉", "new honor")}
+    lines = [f"{p['id']}\t{say(args.lang, *kinds.get(p['kind'], (p['kind'], p['kind'])))}\t"
+             f"{p['person']['name']}\t"
              + "、".join(f"{h['title']}（{h.get('year') or ''}）" for h in p["honors"])
              for p in pending]
     write_console(out, "\n".join(lines) + ("\n" if lines else ""))
