@@ -162,10 +162,12 @@ class HandoffService(Service):
         recipient = self._keys.age_recipient() if mode == "city" else None
         return pkg.fingerprint(self._keys.signing_public(), recipient)
 
-    def trust(self, data: bytes, *, replace_reason: str | None = None) -> Card:
+    def trust(self, data: bytes, *, replace_reason: str | None = None,
+              check_only: bool = False) -> Card:
         """Trust a peer's card: a district trusts its city, the city registers a district.
         A different key for a name already trusted is a re-enrolment: administrators only,
-        with a reason; the old key is revoked."""
+        with a reason; the old key is revoked. ``check_only``: every check, nothing written
+        (the page refuses a wrong card before asking for the phone check)."""
         self._actor.require(Perm.MANAGE_SETTINGS)
         card = pkg.read_card(data)
         with self._sessions.begin() as s:
@@ -191,10 +193,12 @@ class HandoffService(Service):
                 HandoffPeer.revoked_at.is_(None)))
             if twin is not None:
                 raise PackageRefused("card_key_in_use", name=card["name"], other=twin)
+            if current is not None and not (replace_reason or "").strip():
+                raise PackageRefused("card_key_changed", name=card["name"],
+                                     old=pkg.grouped(current.fingerprint))
+            if check_only:
+                return _card(card)
             if current is not None:
-                if not (replace_reason or "").strip():
-                    raise PackageRefused("card_key_changed", name=card["name"],
-                                         old=pkg.grouped(current.fingerprint))
                 current.revoked_at = _now()
                 current.revoked_by = self._actor.name
                 current.revoke_reason = replace_reason

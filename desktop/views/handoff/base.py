@@ -264,6 +264,8 @@ class HandoffPageBase(QWidget):
         try:
             data = path.read_bytes()
             card = self.service().inspect_card(data)
+            if confirm:  # a card this office cannot trust is refused before the phone call
+                self.service().trust(data, check_only=True)
             if confirm and QMessageBox.question(
                     self, self.tr("Trust a card"),
                     self.tr("Trust %1? Read this fingerprint over the phone with them:\n%2")
