@@ -4047,6 +4047,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>正在检查数据包…</translation>
     </message>
     <message>
+        <source>Accept a gap</source>
+        <translation>接受缺号的数据包</translation>
+    </message>
+    <message>
+        <source>Package No. %1 of %2 builds on package No. %3, but only No. %4 was merged here. If the missing packages cannot come (ask %2 first), you may accept this one; the reason is kept in the audit log:</source>
+        <translation>%2第 %1 号数据包基于第 %3 号，但本市只合并到第 %4 号：中间缺数据包。如缺少的数据包确实无法补来（请先与%2联系），可以接受这一个；原因将记入操作日志：</translation>
+    </message>
+    <message>
         <source>Package No. %1 of %2 checked and staged.</source>
         <translation>%2 第 %1 号数据包已核验并暂存。</translation>
     </message>

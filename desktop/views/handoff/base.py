@@ -299,14 +299,17 @@ class HandoffPageBase(QWidget):
         if self.reenrol_dialog().exec():
             self.refresh()
 
-    def import_file(self, path: Path) -> None:
+    def import_file(self, path: Path, gap_reason: str | None = None) -> None:
         """Check and take in a file on the worker (a package at the city; a receipt or
-        reference data at a district); ``_imported`` shows the outcome."""
+        reference data at a district); ``_imported`` shows the outcome. ``gap_reason``: an
+        administrator accepts a package that builds on one the city never merged."""
         def job(_ctx: Any) -> ImportResult:
-            result: ImportResult = self.service().import_file(path.read_bytes())
+            result: ImportResult = self.service().import_file(path.read_bytes(),
+                                                              gap_reason=gap_reason)
             return result
 
         def failed(exc: BaseException) -> None:
+            self.last_import = path
             self._import_failed(exc, path.name)
 
         self._tasks.run(job, on_success=self._imported, on_error=failed,

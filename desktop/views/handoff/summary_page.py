@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
@@ -246,6 +247,25 @@ class SummaryPage(HandoffPageBase):
     def _import_failed(self, exc: BaseException, file_name: str = "") -> None:
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(file_error_words(exc, file_name))
+        if file_name and isinstance(exc, AppError) and exc.code == "package_gap" \
+                and self._workspace.actor.can(Perm.MANAGE_SETTINGS):
+            self._accept_gap(exc)
+
+    def _accept_gap(self, exc: AppError) -> None:
+        """An administrator may take a package with missing ones before it, with a reason
+        (audited); the page offered no way, only the command's --accept-gap."""
+        path = getattr(self, "last_import", None)
+        if path is None:
+            return
+        reason = ReasonDialog.ask(self, self.tr("Accept a gap"), self.tr(
+            "Package No. %1 of %2 builds on package No. %3, but only No. %4 was merged here. "
+            "If the missing packages cannot come (ask %2 first), you may accept this one; "
+            "the reason is kept in the audit log:").replace(
+            "%1", str(exc.params.get("sequence"))).replace(
+            "%2", str(exc.params.get("district"))).replace(
+            "%3", str(exc.params.get("base"))).replace("%4", str(exc.params.get("merged"))))
+        if reason:
+            self.import_file(path, gap_reason=reason)
 
     def _imported(self, result: ImportResult) -> None:
         self.message.setStyleSheet("")
