@@ -42,7 +42,7 @@ def password(prompt: str, *, confirm: bool = False, env: str = "LAOMO_PASSWORD")
     if value is not None:
         return value
     if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError("password_required")
+        raise UsageError("password_required", env=env)
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass(prompt) != first:
         raise UsageError("passwords_differ")

@@ -17,11 +17,17 @@ from desktop.cli.common import (
     write_console,
     write_utf8,
 )
+from desktop.core.texts import ROLE_WORDS
+from desktop.core.vocabulary import (
+    HANDOFF_DIRECTIONS,
+    HANDOFF_ITEM_KINDS,
+    HANDOFF_ITEM_STATES,
+    HANDOFF_KINDS,
+    HANDOFF_STATES,
+    HANDOFF_TABLES,
+    label,
+)
 from desktop.errors import AppError
-
-STATES_ZH = {"sent": "已报送", "acknowledged": "已回执", "superseded": "已被替代",
-             "staged": "已暂存", "merged": "已合并", "receipted": "已回执", "undone": "已撤销",
-             "applied": "已应用"}
 
 
 def _read(path: Path) -> bytes:
@@ -79,17 +85,23 @@ def handoff_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report_lines(report: dict[str, Any], lang: str) -> list[str]:
+    """The dry-run or merge report in words (table and item names, not their codes)."""
     lines = []
-    for name, c in sorted((report.get("counts") or {}).items()):
-        lines.append(say(lang, f"  {name}: 新增 {c['new']}，修改 {c['changed']}，未变 "
+    order = tuple(HANDOFF_TABLES)
+    for name, c in sorted((report.get("counts") or {}).items(),
+                          key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
+        table = label(HANDOFF_TABLES, name, lang)
+        lines.append(say(lang, f"  {table}：新增 {c['new']}，修改 {c['changed']}，未变 "
                                f"{c['unchanged']}，跳过 {c['skipped']}，移除 {c['removed']}",
-                         f"  {name}: new {c['new']}, changed {c['changed']}, unchanged "
+                         f"  {table}: new {c['new']}, changed {c['changed']}, unchanged "
                          f"{c['unchanged']}, skipped {c['skipped']}, removed {c['removed']}"))
     for item in report.get("items") or []:
         name = (item.get("detail") or {}).get("name", "")
-        lines.append(say(lang, f"  事项 {item['kind']}（{item['status']}）：{name} "
+        kind = label(HANDOFF_ITEM_KINDS, item["kind"], lang)
+        status = label(HANDOFF_ITEM_STATES, item["status"], lang)
+        lines.append(say(lang, f"  待处理：{kind}（{status}）：{name} "
                                f"{item.get('district') or ''}/{item.get('other_district') or ''}",
-                         f"  item {item['kind']} ({item['status']}): {name} "
+                         f"  open item: {kind} ({status}): {name} "
                          f"{item.get('district') or ''}/{item.get('other_district') or ''}"))
     return lines
 
@@ -101,10 +113,8 @@ def handoff_import(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         result = ws.handoff().import_file(data, dry_run=args.dry_run,
                                           gap_reason=args.accept_gap)
-    if args.report is not None and result.kind == "district":
-        from desktop.services.handoff.service import report_workbook_of
-
-        _write(args.report, report_workbook_of(result.report))
+        if args.report is not None and result.kind == "district":
+            _write(args.report, ws.handoff().workbook_of(result.report, result.package_id))
     if result.kind == "district":
         head = say(args.lang,
                    f"{result.district} 第 {result.sequence} 号数据包验证通过"
@@ -176,8 +186,9 @@ def handoff_list(args: argparse.Namespace, out: TextIO) -> int:
         ("编号", "ID"), ("方向", "dir"), ("种类", "kind"), ("区县", "district"),
         ("季度", "quarter"), ("序号", "seq"), ("状态", "state"), ("人员", "persons"),
         ("待处理", "open"))]
-    cells = [[str(r.id), r.direction, r.kind, r.district, r.quarter or "", str(r.sequence),
-              STATES_ZH.get(r.state, r.state) if args.lang.startswith("zh") else r.state,
+    cells = [[str(r.id), label(HANDOFF_DIRECTIONS, r.direction, args.lang),
+              label(HANDOFF_KINDS, r.kind, args.lang), r.district, r.quarter or "",
+              str(r.sequence), label(HANDOFF_STATES, r.state, args.lang),
               str(r.counts.get("person") if isinstance(r.counts.get("person"), int)
                    else ""), str(r.open_items)] for r in rows]
     widths = [max([display_width(h), *(display_width(c[i]) for c in cells)])
@@ -198,8 +209,9 @@ def handoff_items(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         items = ws.handoff_items().items(
             settled=args.all, unmask_reason=(args.reason or "") if args.unmask else None)
-    lines = ["\t".join((str(i.id), i.kind, i.status, i.name, i.other_name, i.id_number,
-                        i.district, i.other_district)) for i in items]
+    lines = ["\t".join((str(i.id), label(HANDOFF_ITEM_KINDS, i.kind, args.lang),
+                        label(HANDOFF_ITEM_STATES, i.status, args.lang), i.name, i.other_name,
+                        i.id_number, i.district, i.other_district)) for i in items]
     write_console(out, "\n".join(lines) + ("\n" if lines else ""))
     return EXIT_OK
 
@@ -228,7 +240,9 @@ def handoff_propose_honor(args: argparse.Namespace, out: TextIO) -> int:
 def handoff_proposals(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         pending = ws.handoff().proposals()
-    lines = [f"{p['id']}\t{p['kind']}\t{p['person']['name']}\t"
+    kinds = {"person": ("新人员", "new person"), "honor": ("新荣誉", "new honor")}
+    lines = [f"{p['id']}\t{say(args.lang, *kinds.get(p['kind'], (p['kind'], p['kind'])))}\t"
+             f"{p['person']['name']}\t"
              + "、".join(f"{h['title']}（{h.get('year') or ''}）" for h in p["honors"])
              for p in pending]
     write_console(out, "\n".join(lines) + ("\n" if lines else ""))
@@ -259,16 +273,23 @@ def users_add(args: argparse.Namespace, out: TextIO) -> int:
         ws.accounts().create_user(ws.actor, name=args.name,
                                   display_name=args.display_name or args.name,
                                   role=Role(args.role), password=new_password)
-    write_console(out, say(args.lang, f"已添加用户 {args.name}（{args.role}）。\n",
-                           f"Added user {args.name} ({args.role}).\n"))
+    role = ROLE_WORDS.get(args.role, (args.role, args.role))
+    write_console(out, say(args.lang, f"已添加用户 {args.name}（{role[0]}）。\n",
+                           f"Added user {args.name} ({role[1]}).\n"))
     return EXIT_OK
 
 
 def users_list(args: argparse.Namespace, out: TextIO) -> int:
     with closing_workspace(args) as ws:
         users = ws.accounts().list_users(ws.actor)
-    lines = [f"{u.name}\t{u.role.value}\t{u.display_name}\t"
-             + ("active" if u.active else "inactive") + ("\tlocked" if u.locked else "")
+    zh = args.lang.startswith("zh")
+
+    def role(value: str) -> str:
+        pair = ROLE_WORDS.get(value, (value, value))
+        return pair[0] if zh else pair[1]
+    lines = [f"{u.name}\t{role(u.role.value)}\t{u.display_name}\t"
+             + say(args.lang, *(("在用", "active") if u.active else ("停用", "inactive")))
+             + ("\t" + say(args.lang, "已锁定", "locked") if u.locked else "")
              for u in users]
     write_console(out, "\n".join(lines) + "\n")
     return EXIT_OK

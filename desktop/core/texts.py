@@ -137,8 +137,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_initialised": ("数据库尚未初始化：请先运行 laomo init --district 区县 --admin 用户名。",
                         "The database is not set up yet: run laomo init --district NAME --admin "
                         "NAME first."),
-    "password_required": ("需要密码：请设置环境变量 LAOMO_PASSWORD 或在终端中输入。",
-                          "A password is needed: set LAOMO_PASSWORD or type it in a terminal."),
+    "password_required": ("需要密码：请设置环境变量 {env} 或在终端中输入。",
+                          "A password is needed: set {env} or type it in a terminal."),
     "user_required": ("需要用户名：请用 --user 指定。", "A user name is needed: give --user."),
     "passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "report_empty": ("没有符合条件的人员，未生成文件。", "No one matches; no file was written."),
@@ -364,22 +364,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card_no_recipient": ("市级名片“{name}”缺少加密公钥，无法报送。", "The city card “{name}” has no encryption key: packages cannot be sent."),
     "card_unknown_district": ("“{name}”不是本市协会的区县，不能登记。", "“{name}” is not a district of this city's association."),
     "card_key_changed": ("“{name}”已登记了另一把密钥（指纹 {old}）。重新登记须由管理员给出理由（--replace-reason），旧密钥将被吊销。", "“{name}” is already enrolled with another key (fingerprint {old}). Re-enrolment needs an administrator and a reason (--replace-reason); the old key is revoked."),
+    "card_key_in_use": ("“{name}”的名片与已登记的“{other}”用的是同一把密钥（两个协会的名片是否在同一台电脑上生成？）。每个协会须有自己的密钥：请{name}在自己的电脑上重新保存名片。未做任何更改。", "The card of “{name}” has the same key as “{other}”, which is enrolled (were both cards made on one computer?). Each association needs its own key: {name} saves its card again on its own computer. Nothing was changed."),
     "package_damaged": ("数据包已损坏或不完整：{reason}。未做任何更改。", "The package is damaged or incomplete: {reason}. Nothing was changed."),
     "package_unknown_format": ("数据包格式 {format} 无法识别。未做任何更改。", "Unknown package format {format}. Nothing was changed."),
     "package_not_for_us": ("这个数据包不是发给本协会的（加密给了别的市或别的单位）。未做任何更改。", "This package is not addressed to this association (encrypted for another city or office). Nothing was changed."),
     "package_wrong_kind": ("这里不能导入这种文件（{kind}）。未做任何更改。", "This kind of file ({kind}) cannot be imported here. Nothing was changed."),
-    "package_unknown_sender": ("数据包的发送方“{sender}”没有登记（先用 laomo handoff trust 登记其名片）。未做任何更改。", "The sender “{sender}” is not enrolled (trust its card first with laomo handoff trust). Nothing was changed."),
+    "package_unknown_sender": ("数据包的发送方“{sender}”没有登记：请管理员先在“汇总”页点“信任名片…”登记其名片，并与对方电话核对指纹（命令行：laomo handoff trust）。未做任何更改。", "The sender “{sender}” is not enrolled: an administrator first trusts its card with “Trust a card…” on the Summary page and reads the fingerprint over the phone (command line: laomo handoff trust). Nothing was changed."),
     "package_bad_signature": ("数据包的签名不对：不是“{sender}”登记的密钥签的。未做任何更改。", "The package's signature is wrong: not made with the key enrolled for “{sender}”. Nothing was changed."),
     "package_tampered": ("数据包被改动过：{part} 与签名的清单不符。未做任何更改。", "The package was altered: {part} does not match the signed manifest. Nothing was changed."),
     "package_replay": ("{district} 的第 {sequence} 号数据包已经导入过（已合并到第 {merged} 号）：重复的数据包被拒绝。", "Package {sequence} of {district} was already received (merged up to {merged}): a replayed package is refused."),
-    "package_gap": ("{district} 的第 {sequence} 号数据包基于第 {base} 号，但本市只合并到第 {merged} 号：中间缺数据包。请先导入缺少的数据包，或由管理员说明理由后接受（--accept-gap 理由）。", "Package {sequence} of {district} builds on package {base}, but only {merged} was merged here: packages are missing. Import them first, or an administrator accepts the gap with a reason (--accept-gap REASON)."),
+    "package_gap": ("{district} 的第 {sequence} 号数据包基于第 {base} 号，但本市只合并到第 {merged} 号：中间缺数据包。请先导入缺少的数据包，或由管理员导入时说明理由后接受（命令行：--accept-gap 理由）。", "Package {sequence} of {district} builds on package {base}, but only {merged} was merged here: packages are missing. Import them first, or an administrator importing it accepts the gap with a reason (command line: --accept-gap REASON)."),
     "package_newer_schema": ("数据包来自更新版本的程序（数据结构 {revision}，本程序 {ours}）。请先升级本程序。未做任何更改。", "The package comes from a newer program (schema {revision}, this program {ours}). Upgrade this program first. Nothing was changed."),
     "package_audit_broken": ("{district} 的操作日志与上次报送的不衔接（第 {seq} 条）：历史可能被改写。未做任何更改。", "The audit log of {district} does not continue the one sent last time (entry {seq}): its history may have been rewritten. Nothing was changed."),
     "receipt_unknown_package": ("回执对应的第 {sequence} 号数据包不在本单位的报送记录中。", "The receipt is for package {sequence}, which is not in this office's sent ledger."),
     "reference_older": ("参考数据包第 {sequence} 号不比已有的第 {have} 号新，被拒绝。", "Reference package {sequence} is not newer than the one applied ({have}): refused."),
     "handoff_write_failed": ("无法写入 {path}：{reason}（U盘已满或只读？）。未留下不完整的文件。", "Cannot write {path}: {reason} (USB stick full or read-only?). No partial file was left."),
     "handoff_city_cannot_export": ("市级协会不报送数据包，它接收各区县的数据包。", "The city does not export packages; it receives the districts' packages."),
-    "handoff_no_city": ("还没有信任本市的名片：先用 laomo handoff trust 市级名片文件。", "No city card is trusted yet: run laomo handoff trust with the city's card first."),
+    "handoff_no_city": ("还没有信任本市的名片：请管理员先在“报送”页点“信任名片…”登记市级名片，并与市级电话核对指纹（命令行：laomo handoff trust 市级名片文件）。", "No city card is trusted yet: an administrator first trusts the city's card with “Trust a card…” on the Report to city page and reads the fingerprint over the phone (command line: laomo handoff trust with the city's card)."),
     "handoff_not_staged": ("数据包 {id} 当前状态为 {state}，不能合并。", "Package {id} is {state}: it cannot be merged."),
     "handoff_not_merged": ("数据包 {id} 当前状态为 {state}，尚未合并。", "Package {id} is {state}: it is not merged."),
     "handoff_maker_checker": ("数据包 {id} 由您导入：合并或撤销须由另一位审核员或管理员进行。", "You imported package {id}: another reviewer or administrator merges or undoes it."),
@@ -936,7 +937,13 @@ PERMISSION_WORDS: dict[str, tuple[str, str]] = {
     "restore": ("恢复数据库", "restore the database"),
     "view_audit": ("查看审计日志", "view the audit log"),
     "check": ("检查数据库", "check the database"),
-    # not a Perm of its own: Actor.require_issuer (print, and enter records or approve)
+    # not Perms of their own: work that needs one of the above, named as the work
+    "import_reference": ("导入市级参考数据包（标准、代码表、节假日，由管理员导入）",
+                         "import the city's reference data (standards, code lists, holidays: "
+                         "an administrator imports it)"),
+    "accept_gap": ("接受缺号的数据包（须由管理员说明理由）",
+                   "accept a package with a gap (an administrator, with a reason)"),
+    # Actor.require_issuer (print, and enter records or approve)
     "issue_documents": ("开具编号文书（证书、会员证、帮扶证明）",
                         "issue numbered documents (certificates, member cards, proofs of "
                         "assistance)"),
@@ -968,10 +975,31 @@ def permission_refusal(permission: str, role: str, lang: str = ZH) -> str:
     return error_text(AppError("permission_denied", permission=permission, role=role), lang)
 
 
+DAMAGE_REASONS = {
+    "decryption": ("文件不完整或被改动过，无法解密（拷贝时是否中断？请区县重新拷贝一份）",
+                   "the file is incomplete or was altered and cannot be decrypted (was the copy "
+                   "interrupted? ask the district for a new copy)"),
+    "not a package (zip unreadable)": ("这不是数据包文件，请选择区县报送的 .lmpkg 文件",
+                                       "this is not a data package: choose the .lmpkg file "
+                                       "the district sent"),
+    "manifest missing": ("这不是数据包文件（缺少数据包清单），请选择区县报送的 .lmpkg 文件",
+                         "this is not a data package (no package manifest): choose the .lmpkg "
+                         "file the district sent"),
+}
+"""Why a package is damaged, in words (the package code's reasons are technical English)."""
+_SOME_DAMAGE = ("内容不符合数据包的格式（技术细节：{reason}）",
+                "its contents are not those of a package (technical detail: {reason})")
+
+
 def error_text(error: AppError, lang: str = ZH) -> str:
     """One or more lines that say what went wrong and where."""
     template = MESSAGES.get(error.code)
     params = error.params
+    if error.code == "package_damaged":
+        reason = str(params.get("reason", ""))
+        words = DAMAGE_REASONS.get(reason)
+        params = dict(params) | {"reason": _pick(words, lang) if words else
+                                 _pick(_SOME_DAMAGE, lang).format(reason=reason)}
     if error.code == "permission_denied":
         params = dict(params)
         perm, role = str(params.get("permission")), str(params.get("role"))

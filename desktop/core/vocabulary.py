@@ -112,3 +112,58 @@ def relabel(table: Words, chinese: str | None, lang: str) -> str:
 def zh(table: Words, code: str | None, default: str | None = None) -> str:
     """The Chinese words (prints, exports, stored text)."""
     return label(table, code, ZH, default)
+
+
+# the quarterly handoff: tables of a package and the city's open items, as a clerk reads them
+HANDOFF_TABLES: Words = {
+    "person": ("人员", "Persons"), "honor": ("荣誉", "Honors"),
+    "person_event": ("动态管理记录", "Status changes"),
+    "hardship_case": ("困难档案", "Hardship files"),
+    "hardship_member": ("家庭成员", "Household members"),
+    "hardship_step": ("审核流程", "Workflow steps"),
+    "hardship_payment": ("帮扶发放", "Payments"),
+    "hardship_attachment": ("档案附件", "File documents"),
+    "visit_campaign": ("走访活动", "Visit campaigns"),
+    "visit_standard": ("慰问标准", "Visit standards"), "visit_staff": ("走访人员", "Visit staff"),
+    "visit_team": ("走访小组", "Visit teams"), "visit": ("走访记录", "Visits"),
+    "visit_photo": ("走访照片", "Visit photos"),
+    "recuperation_batch": ("疗休养批次", "Recuperation batches"),
+    "recuperation_entry": ("疗休养人员", "Recuperation entries"),
+    "document_log": ("文书登记", "Document log")}
+"""Table names in the handoff reports (screen, .xlsx, ``laomo handoff``) as a clerk reads them."""
+HANDOFF_ITEM_KINDS: Words = {"move_pair": ("迁出/迁入配对", "moved out and in"),
+                      "died_visited": ("一方去世、另一方仍在走访",
+                                       "died on one side, visited on the other"),
+                      "honors_differ": ("荣誉记录不一致", "honors disagree"),
+                      "same_id": ("同一身份证号在两个区县", "same ID number in two districts"),
+                      "owner_conflict": ("属于其他区县的记录", "a record of another district")}
+HANDOFF_ITEM_STATES: Words = {"open": ("待处理", "open"), "resolved": ("已处理", "resolved"),
+                       "paired": ("已配对", "paired"),
+                       "dismissed": ("已搁置", "set aside")}
+HANDOFF_STATES: Words = {
+    "sent": ("已报送", "Sent"), "acknowledged": ("已回执", "Acknowledged"),
+    "superseded": ("已被替代", "Superseded"), "staged": ("已暂存", "Staged"),
+    "merged": ("已合并", "Merged"), "receipted": ("已发回执", "Receipt sent"),
+    "undone": ("已撤销", "Undone"), "applied": ("已应用", "Applied")}
+"""The states of the sent and received ledger."""
+HANDOFF_KINDS: Words = {"district": ("数据包", "Package"), "receipt": ("回执", "Receipt"),
+                        "reference": ("参考数据", "Reference data")}
+HANDOFF_DIRECTIONS: Words = {"sent": ("报出", "sent"), "received": ("收到", "received")}
+
+
+FLAG_FIELDS = frozenset({"is_revoked", "is_emigrated", "is_lost_contact", "under_investigation",
+                         "in_hardship", "is_farmer_model"})
+
+
+def change_value(field: str, value: object, lang: str = ZH) -> str:
+    """A changed value of a handoff report as a clerk reads it: words for codes and yes/no
+    flags, 空 for nothing, anything else as it is."""
+    en = not lang.startswith("zh")
+    if value is None or value == "":
+        return "empty" if en else "空"
+    if field in TABLES:
+        return label(TABLES[field], str(value), lang)
+    if field in FLAG_FIELDS:
+        yes = value in (True, 1, "1", "true")
+        return ("yes" if yes else "no") if en else ("是" if yes else "否")
+    return str(value)

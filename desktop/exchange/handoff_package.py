@@ -177,7 +177,7 @@ def decrypt(data: bytes, identity: str) -> bytes:
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
             raise PackageRefused("package_not_for_us") from exc
-        raise PackageRefused("package_damaged", reason=str(exc)) from exc
+        raise PackageRefused("package_damaged", reason="decryption", detail=str(exc)) from exc
 
 
 # -- the signed zip -----------------------------------------------------------------------------

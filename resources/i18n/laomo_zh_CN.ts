@@ -848,6 +848,10 @@
 <context>
     <name>Handoff</name>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3545,6 +3549,10 @@
         <translation>显示全名</translation>
     </message>
     <message>
+        <source>Package No. %1: the whole register again, because the city has not acknowledged any package yet (import its receipt first for a package of changes only).</source>
+        <translation>第 %1 号数据包：市级尚未确认收到任何数据包（未导入回执），所以仍包含全部名册。先导入市级回执，数据包就只含变更。</translation>
+    </message>
+    <message>
         <source>Package No. %1, the first one: the whole register.</source>
         <translation>第 %1 号数据包，首次报送：包含全部名册。</translation>
     </message>
@@ -4142,6 +4150,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>正在检查数据包…</translation>
     </message>
     <message>
+        <source>Accept a gap</source>
+        <translation>接受缺号的数据包</translation>
+    </message>
+    <message>
+        <source>Package No. %1 of %2 builds on package No. %3, but only No. %4 was merged here. If the missing packages cannot come (ask %2 first), you may accept this one; the reason is kept in the audit log:</source>
+        <translation>%2第 %1 号数据包基于第 %3 号，但本市只合并到第 %4 号：中间缺数据包。如缺少的数据包确实无法补来（请先与%2联系），可以接受这一个；原因将记入操作日志：</translation>
+    </message>
+    <message>
         <source>Package No. %1 of %2 checked and staged.</source>
         <translation>%2 第 %1 号数据包已核验并暂存。</translation>
     </message>
@@ -4154,8 +4170,8 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>已合并。</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>Undo the merge of package No. %1 of %2 (%3, %4 persons): the records it added are removed and the ones it changed are put back as they were. The reason is kept in the audit log:</source>
+        <translation>撤销%2第 %1 号数据包（%3，人员 %4 条）的合并：它新增的记录将删除，它修改过的记录恢复原样。原因将记入操作日志：</translation>
     </message>
     <message>
         <source>Write receipt</source>

@@ -371,3 +371,23 @@ def test_the_whole_register_roster_prints_with_the_set_up_fonts(
     text = subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], capture_output=True,
                           check=True).stdout.decode("utf-8")
     assert all(name in text for name in rare), [n for n in rare if n not in text]
+
+
+def test_two_districts_demo_databases_share_no_record_ids(tmp_path: Path) -> None:
+    """Two county offices train with `laomo demo` and the same (default) seed, then practise
+    the handoff: the city must not find one district's persons, honors or hardship files to
+    be records of the other (the ids were the seed's alone)."""
+    from desktop.models import HardshipCase
+
+    made = [make_db(tmp_path / name, association=name) for name in ("长兴县", "安吉县")]
+    try:
+        ids = []
+        for setup in made:
+            DemoService(setup.db.sessions, setup.admin).generate(200, seed=1)
+            with setup.db.sessions.begin() as s:
+                ids.append({*s.scalars(select(Person.id)), *s.scalars(select(Honor.id)),
+                            *s.scalars(select(HardshipCase.id))})
+        assert ids[0] and ids[1] and not ids[0] & ids[1]
+    finally:
+        for setup in made:
+            setup.db.dispose()

@@ -47,9 +47,13 @@ def test_handoff_commands(run_laomo, tmp_path: Path, sqlite_template: Path) -> N
         return run_laomo("--db", cx_db, "--user", "admin", *args,
                          env={"LAOMO_HOME": str(cx_home)})
 
+    r = city("users", "add", "rev", "--role", "reviewer")  # the new user's password: named
+    assert r.returncode == 2 and "LAOMO_NEW_PASSWORD" in r.stderr, r.stderr
     r = city("users", "add", "rev", "--role", "reviewer",
              env={"LAOMO_NEW_PASSWORD": "review123"})
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 0 and "（审核员）" in r.stdout, r.stderr
+    r = city("users", "list")
+    assert "rev\t审核员\trev\t在用" in r.stdout and "reviewer" not in r.stdout, r.stdout
     r = city("handoff", "card", "--out", str(tmp_path / "city.card"))
     assert r.returncode == 0, r.stderr
     assert (city_home / "keys" / "age.key").exists()
@@ -70,6 +74,7 @@ def test_handoff_commands(run_laomo, tmp_path: Path, sqlite_template: Path) -> N
     assert (tmp_path / "r.xlsx").exists()
     r = city("handoff", "import", str(pkg))
     assert r.returncode == 0, r.stderr
+    assert "  人员：新增 2" in r.stdout and "person" not in r.stdout, r.stdout  # words, not codes
     package_id = re.search(r"handoff merge (\d+)", r.stdout).group(1)  # type: ignore[union-attr]
     r = city("handoff", "merge", package_id)  # the importer: refused
     assert r.returncode == 1 and "另一位" in r.stderr, r.stderr
@@ -83,6 +88,9 @@ def test_handoff_commands(run_laomo, tmp_path: Path, sqlite_template: Path) -> N
     assert r.returncode == 0, r.stderr
     r = county("handoff", "import", str(tmp_path / "receipt.lmrcpt"))
     assert r.returncode == 0, r.stderr
+    r = county("handoff", "list")
+    assert r.returncode == 0 and "报出" in r.stdout and "已回执" in r.stdout, r.stdout
+    assert "sent" not in r.stdout and "district" not in r.stdout, r.stdout
     r = county("handoff", "list", "--format", "json")
     ledger = json.loads(r.stdout)
     assert [(x["direction"], x["state"], x["sequence"]) for x in ledger] == [

@@ -60,6 +60,8 @@ def test_city_honorees_are_proposed_accepted_and_handed_over(
         cx.handoff().import_file(reference)
         pending = {p["person"]["name"]: p for p in cx.handoff().proposals()}
         assert set(pending) == {"周新", "朱荣荣"}
+        # a new honor of a known person: the register's birth date, to tell who it is
+        assert pending["朱荣荣"]["person"]["birth_date"][:4] == ID_A[6:10]
         with cx.db.sessions.begin() as s:  # proposals only: nothing in the register yet
             assert s.scalar(select(func.count()).select_from(Person)) == 1
             assert s.scalar(select(func.count()).select_from(Honor)) == 1
@@ -67,7 +69,8 @@ def test_city_honorees_are_proposed_accepted_and_handed_over(
         # the clerk accepts both (typing the new person's ID number)
         cli = ["--db", str(tmp_path / "长兴县" / "laomo.sqlite3"), "--user", "admin"]
         assert main(["handoff", "proposals", *cli]) == 0
-        assert "周新" in capsys.readouterr().out
+        listed = capsys.readouterr().out
+        assert "周新" in listed and "\t新人员\t" in listed and "\t新荣誉\t" in listed, listed
         assert main(["handoff", "accept", str(pending["周新"]["id"]), "--id-number", ID_NEW,
                      *cli]) == 0
         cx.handoff().accept_proposal(pending["朱荣荣"]["id"])

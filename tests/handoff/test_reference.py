@@ -71,6 +71,7 @@ def test_resolutions_flow_down_and_are_not_raised_again(
         masked = capsys.readouterr().out  # the decided 钱同 is settled; 李乙 is masked
         assert "李*" in masked and "李乙" not in masked and ID_TYPO not in masked
         assert "钱" not in masked
+        assert "\t同一身份证号在两个区县\t待处理\t" in masked and "same_id" not in masked
         # full names need a reason: refused in words, nothing recorded
         assert _laomo(monkeypatch, city, "reviewer", REVIEWER_PASSWORD, "handoff", "items",
                       "--unmask") == 3

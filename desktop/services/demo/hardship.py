@@ -82,8 +82,10 @@ def _standards(s: Session, years: range) -> None:
 class _Files:
     """Builds the rows; owns the random stream (same seed, same files)."""
 
-    def __init__(self, rng: random.Random, today: dt.date, now: dt.datetime) -> None:
+    def __init__(self, rng: random.Random, today: dt.date, now: dt.datetime,
+                 salt: int = 0) -> None:
         self.rng = rng
+        self.salt = salt
         self.today = today
         self.now = now
         self.cases: list[dict[str, Any]] = []
@@ -96,7 +98,10 @@ class _Files:
         self._last_at: dt.datetime | None = None
 
     def uid(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+        # salted with the database's own district id: the same seed in two districts' demo
+        # databases must not make the same record ids (the city would take one district's
+        # files for the other's)
+        return uuid.UUID(int=self.rng.getrandbits(128) ^ self.salt, version=4)
 
     def at(self, day: dt.date) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(9 + self.rng.randrange(8), self.rng.randrange(60)),
@@ -273,7 +278,7 @@ def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | N
         if pid not in taken]
     if not people:
         return 0
-    gen = _Files(rng, today, now)
+    gen = _Files(rng, today, now, origin.int if origin is not None else 0)
     for year, last in s.execute(select(HardshipCase.year, func.max(HardshipCase.serial))
                                 .group_by(HardshipCase.year)):
         gen.serials[int(year)] = int(str(last)[-5:])  # KN-<year>-NNNNN: the file's year

@@ -150,8 +150,10 @@ class _Generator:
         used_numbers: set[str],
         recorded_by: str,
         now: dt.datetime,
+        salt: int = 0,
     ) -> None:
         self.rng = rng
+        self.salt = salt
         self.used = used_numbers
         self.recorded_by = recorded_by
         self.now = now
@@ -187,7 +189,10 @@ class _Generator:
         )
 
     def new_id(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+        # the same random stream for a seed (the same register), ids salted with the
+        # database's own district id: two districts' demo databases made with one seed must
+        # not share person ids (at the city one district's persons were "another's records")
+        return uuid.UUID(int=self.rng.getrandbits(128) ^ self.salt, version=4)
 
     def date_between(self, lo: dt.date, hi: dt.date) -> dt.date:
         if hi <= lo:
@@ -633,7 +638,9 @@ class DemoService:
                 n for n in s.scalars(select(Person.id_number).where(Person.id_number.is_not(None)))
                 if n is not None
             }
-            gen = _Generator(rng, districts, used, self._actor.name, now)
+            own = home_district_id(s)
+            gen = _Generator(rng, districts, used, self._actor.name, now,
+                             own.int if own is not None else 0)
             detail = {"source": "demo", "seed": seed}
             done = 0
             while done < members:

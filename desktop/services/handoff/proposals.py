@@ -74,7 +74,20 @@ def receive(s: Session, entries: list[dict[str, Any]], home: str) -> int:
 
 
 def pending(s: Session) -> list[dict[str, Any]]:
-    return [p for p in (settings.get(s, KEY, {}) or {}).values() if p["status"] == "pending"]
+    """District: the proposals waiting. A new honor for a person of this register comes with
+    the name only: the birth date and work unit are the register's, so that the clerk can
+    tell which person it is (the list showed them blank)."""
+    out = []
+    for p in (settings.get(s, KEY, {}) or {}).values():
+        if p["status"] != "pending":
+            continue
+        person = s.get(Person, uuid.UUID(p["person_id"])) if p.get("kind") == "honor" else None
+        if person is not None:
+            p = p | {"person": {
+                "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+                "work_unit": person.work_unit} | p["person"]}
+        out.append(p)
+    return out
 
 
 def _take(s: Session, proposal_id: str) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -672,13 +672,22 @@ def _merge_batch(store: _Store, incoming: list[dict[str, Any]], result: MergeOut
             if owner is not None and owner != home and r["id"] not in handover:
                 result.count(name, "skipped")
                 if len(result.skipped) < detail_limit:
+                    person = r["id"] if name == "person" else r.get("person_id")
                     result.skipped.append({"table": name, "id": _uuid_text(r["id"]),
-                                           "owner": owner_names.get(owner, str(owner))})
+                                           "owner": owner_names.get(owner, str(owner)),
+                                           "person": _uuid_text(person) if person else None})
                 continue
             if r["id"] not in handover and not store.newer(r, old[2], old[3]):
                 result.count(name, "unchanged")
                 continue
         updates.append(r)
+    if updates and not store.travelling:
+        # a child row (household member, workflow step) has no row version: it travels again
+        # with its file, so one the city holds as it is counts as unchanged, not as changed
+        same = _unchanged_children(store, updates)
+        if same:
+            result.count(name, "unchanged", len(same))
+            updates = [r for r in updates if r["id"] not in same]
     if inserts:
         result.count(name, "new", len(inserts))
         new_ids.extend(map(_ID, inserts))
@@ -701,6 +710,24 @@ def _merge_batch(store: _Store, incoming: list[dict[str, Any]], result: MergeOut
     if not dry_run:
         store.insert(inserts)
         store.update(updates)
+
+
+def _unchanged_children(store: _Store, rows: list[dict[str, Any]]) -> set[Any]:
+    """The ids of the incoming child rows whose every value equals the stored row's."""
+    befores = store.before([r["id"] for r in rows])
+    same: set[Any] = set()
+    for r in rows:
+        before = befores.get(r["id"])
+        if before is None:
+            continue
+        old = json.loads(before)
+        try:
+            if all(store.value_text(k, old.get(k)) == store.value_text(k, v)
+                   for k, v in r.items() if k != "id"):
+                same.add(r["id"])
+        except (KeyError, TypeError, ValueError):  # a value not comparable: rewrite it
+            continue
+    return same
 
 
 def _person_change(store: _Store, result: MergeOutcome, old_keys: tuple[Any, ...],

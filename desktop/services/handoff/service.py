@@ -104,11 +104,14 @@ def card_summary(data: bytes) -> tuple[str, str]:
     return str(card["name"]), pkg.grouped(card["fingerprint"])
 
 
-def report_workbook_of(report: Any) -> bytes:
-    """The dry-run conflict report as an .xlsx (the same workbook as ``report_workbook``)."""
-    from desktop.exchange.handoff_report import report_xlsx
-
-    return report_xlsx(report)
+def _staged_open_items(p: HandoffPackage) -> int:
+    """The open items a staged package's dry-run report foresees (the items are stored when
+    it is merged): the reviewer deciding the merge sees them counted, not 0."""
+    try:
+        report = json.loads(p.report or "{}")
+    except ValueError:
+        return 0
+    return sum(1 for i in report.get("items") or [] if i.get("status") == "open")
 
 
 def code_list_version() -> str:
@@ -159,10 +162,12 @@ class HandoffService(Service):
         recipient = self._keys.age_recipient() if mode == "city" else None
         return pkg.fingerprint(self._keys.signing_public(), recipient)
 
-    def trust(self, data: bytes, *, replace_reason: str | None = None) -> Card:
+    def trust(self, data: bytes, *, replace_reason: str | None = None,
+              check_only: bool = False) -> Card:
         """Trust a peer's card: a district trusts its city, the city registers a district.
         A different key for a name already trusted is a re-enrolment: administrators only,
-        with a reason; the old key is revoked."""
+        with a reason; the old key is revoked. ``check_only``: every check, nothing written
+        (the page refuses a wrong card before asking for the phone check)."""
         self._actor.require(Perm.MANAGE_SETTINGS)
         card = pkg.read_card(data)
         with self._sessions.begin() as s:
@@ -180,10 +185,20 @@ class HandoffService(Service):
                 HandoffPeer.name == card["name"], HandoffPeer.revoked_at.is_(None)))
             if current is not None and current.fingerprint == card["fingerprint"]:
                 return _card(card)
+            # one key, one association: a district card with the key of another enrolled
+            # district (two associations' cards made on one computer) would let either sign
+            # packages as the other
+            twin = s.scalar(select(HandoffPeer.name).where(
+                HandoffPeer.signing_key == card["signing_key"], HandoffPeer.name != card["name"],
+                HandoffPeer.revoked_at.is_(None)))
+            if twin is not None:
+                raise PackageRefused("card_key_in_use", name=card["name"], other=twin)
+            if current is not None and not (replace_reason or "").strip():
+                raise PackageRefused("card_key_changed", name=card["name"],
+                                     old=pkg.grouped(current.fingerprint))
+            if check_only:
+                return _card(card)
             if current is not None:
-                if not (replace_reason or "").strip():
-                    raise PackageRefused("card_key_changed", name=card["name"],
-                                         old=pkg.grouped(current.fingerprint))
                 current.revoked_at = _now()
                 current.revoked_by = self._actor.name
                 current.revoke_reason = replace_reason
@@ -398,7 +413,7 @@ class HandoffService(Service):
                 return ImportResult("district", None, m["sender"], m["sequence"], "dry_run",
                                     True, report)
             if gap_reason and not self._actor.can(Perm.MANAGE_SETTINGS):
-                raise PermissionDenied(Perm.MANAGE_SETTINGS.value, user=self._actor.name,
+                raise PermissionDenied("accept_gap", user=self._actor.name,
                                        role=self._actor.role.value)
             with self._sessions.begin() as s:
                 self._check_sequence(s, package, gap_reason, chain)  # again, under the lock
@@ -648,11 +663,21 @@ class HandoffService(Service):
                               "other_district": None,
                               "detail": json.dumps({"name": p.get("name"), "half": kind},
                                                    ensure_ascii=False)})
+        # whose record it is, by the name the city holds (the owner's), so that the clerk
+        # can tell the owner which person's record came from the wrong district
+        whose = [uuid.UUID(x["person"]) for x in outcome.skipped if x.get("person")]
+        person_names: dict[str, str] = {}
+        for part in rowsmod.chunks(whose):
+            person_names.update((str(pid), name) for pid, name in s.execute(
+                select(Person.id, Person.name).where(Person.id.in_(part))))
         for s_item in outcome.skipped:
             items.append({"kind": "owner_conflict", "status": "open", "id_number": None,
                           "person_id": s_item["id"], "other_person_id": None,
                           "district": district, "other_district": s_item["owner"],
-                          "detail": json.dumps({"table": s_item["table"]})})
+                          "detail": json.dumps({"table": s_item["table"],
+                                                "name": person_names.get(
+                                                    str(s_item.get("person")), "")},
+                                               ensure_ascii=False)})
         return items
 
     # -- city: merge, undo, receipt ------------------------------------------------------------
@@ -667,10 +692,26 @@ class HandoffService(Service):
             return rowsmod.masked_report(json.loads(row.report or "{}"))
 
     def report_workbook(self, package_id: int) -> bytes:
-        """The package's dry-run (or merge) report as an .xlsx workbook."""
+        """The package's dry-run (or merge) report as an .xlsx workbook (audited)."""
+        report = self.report(package_id)
+        return self.workbook_of(report, package_id)
+
+    def workbook_of(self, report: dict[str, Any], package_id: int | None = None) -> bytes:
+        """A dry-run or merge report as an .xlsx workbook; audited, as the file names the
+        persons of a district's package (new, changed, removed) and leaves the office."""
         from desktop.exchange.handoff_report import report_xlsx
 
-        return report_xlsx(self.report(package_id))
+        self._actor.require(Perm.VIEW)
+        data = report_xlsx(report)
+        persons = ((report.get("counts") or {}).get("person") or {})
+        with self._sessions.begin() as s:
+            audit.append(s, self._actor, "handoff.report", entity="handoff_package",
+                         entity_id=package_id, detail={
+                             "district": report.get("district"),
+                             "sequence": report.get("sequence"),
+                             "persons_new": persons.get("new", 0),
+                             "persons_changed": persons.get("changed", 0)})
+        return data
 
     def merge(self, package_id: int) -> dict[str, Any]:
         """Merge a staged package: reviewer or administrator, never the one who imported it;
@@ -867,7 +908,9 @@ class HandoffService(Service):
     def _import_reference(self, package: pkg.Package, *, dry_run: bool) -> ImportResult:
         from desktop.services.holidays import CALENDAR_KEY
 
-        self._actor.require(Perm.MANAGE_SETTINGS)
+        if not self._actor.can(Perm.MANAGE_SETTINGS):  # named as the work, not "settings"
+            raise PermissionDenied("import_reference", user=self._actor.name,
+                                   role=self._actor.role.value)
         m = package.manifest
         body = json.loads(package.parts["reference.json"])
         with self._sessions.begin() as s:
@@ -989,7 +1032,9 @@ class HandoffService(Service):
                 LedgerRow(p.id, p.direction, p.kind, p.district, p.quarter, p.sequence, p.state,
                           p.package_hash, json.loads(p.counts or "{}"),
                           (rowsmod.aware(p.created_at) or _now()).isoformat(timespec="seconds"),
-                          p.created_by, p.merged_by, int(open_items.get(p.id, 0)))
+                          p.created_by, p.merged_by,
+                          _staged_open_items(p) if p.state == "staged"
+                          else int(open_items.get(p.id, 0)))
                 for p in s.scalars(select(HandoffPackage).order_by(HandoffPackage.id))
             ]
 

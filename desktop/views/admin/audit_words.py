@@ -84,6 +84,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "handoff.merge": ("合并区县数据包", "merged a district package"),
     "handoff.undo": ("撤销数据包合并", "undid the merge of a package"),
     "handoff.receipt": ("写出回执", "wrote a receipt"),
+    "handoff.report": ("保存数据包报告", "saved a package report"),
     "handoff.acknowledged": ("导入市级回执", "imported the city's receipt"),
     "handoff.reference": ("写出参考数据包", "wrote reference data"),
     "handoff.reference_applied": ("导入参考数据包", "applied reference data"),

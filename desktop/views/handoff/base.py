@@ -24,7 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.texts import CHECK_KINDS, check_words, field_label
-from desktop.core.vocabulary import EN, TABLES, ZH, Words, label
+from desktop.core.vocabulary import (
+    EN,
+    FLAG_FIELDS,
+    HANDOFF_ITEM_KINDS,
+    HANDOFF_ITEM_STATES,
+    HANDOFF_KINDS,
+    HANDOFF_STATES,
+    HANDOFF_TABLES,
+    TABLES,
+    ZH,
+    change_value,
+    label,
+)
 from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.handoff.rows import HIDDEN_CHANGE
@@ -48,35 +60,12 @@ def package_filter() -> str:
 
 ANY_FILTER = "*"
 ERROR_STYLE = "color: #b00020"
-STATES: Words = {
-    "sent": ("已报送", "Sent"), "acknowledged": ("已回执", "Acknowledged"),
-    "superseded": ("已被替代", "Superseded"), "staged": ("已暂存", "Staged"),
-    "merged": ("已合并", "Merged"), "receipted": ("已发回执", "Receipt sent"),
-    "undone": ("已撤销", "Undone"), "applied": ("已应用", "Applied")}
-KINDS: Words = {"district": ("数据包", "Package"), "receipt": ("回执", "Receipt"),
-                "reference": ("参考数据", "Reference data")}
-TABLE_WORDS: Words = {
-    "person": ("人员", "Persons"), "honor": ("荣誉", "Honors"),
-    "person_event": ("动态管理记录", "Status changes"),
-    "hardship_case": ("困难档案", "Hardship files"),
-    "hardship_member": ("家庭成员", "Household members"),
-    "hardship_step": ("审核流程", "Workflow steps"),
-    "hardship_payment": ("帮扶发放", "Payments"),
-    "hardship_attachment": ("档案附件", "File documents"),
-    "visit_campaign": ("走访活动", "Visit campaigns"),
-    "visit_standard": ("慰问标准", "Visit standards"), "visit_staff": ("走访人员", "Visit staff"),
-    "visit_team": ("走访小组", "Visit teams"), "visit": ("走访记录", "Visits"),
-    "visit_photo": ("走访照片", "Visit photos"),
-    "recuperation_batch": ("疗休养批次", "Recuperation batches"),
-    "recuperation_entry": ("疗休养人员", "Recuperation entries"),
-    "document_log": ("文书登记", "Document log")}
-"""Table names in the dry-run report as a clerk reads them, in the UI's language."""
+STATES = HANDOFF_STATES
+KINDS = HANDOFF_KINDS
+TABLE_WORDS = HANDOFF_TABLES
 TABLE_ORDER = tuple(TABLE_WORDS)
-_ITEM_KINDS: Words = {"move_pair": ("迁出/迁入配对", "moved out and in"),
-                      "same_id": ("同一身份证号在两个区县", "same ID number in two districts"),
-                      "owner_conflict": ("属于其他区县的记录", "a record of another district")}
-_ITEM_STATES: Words = {"open": ("待处理", "open"), "resolved": ("已处理", "resolved"),
-                       "dismissed": ("已搁置", "set aside")}
+_ITEM_KINDS = HANDOFF_ITEM_KINDS
+_ITEM_STATES = HANDOFF_ITEM_STATES
 _CHECK_KINDS_EN = {"died_visited": "died on one side, visited on the other",
                    "honors_differ": "honors disagree"}
 
@@ -105,14 +94,8 @@ def grouped(text: str) -> str:
 def _value(field: str, value: Any, lang: str = ZH) -> str:
     """A changed value as a clerk reads it: words for codes, 空 for nothing."""
     en = not lang.startswith("zh")
-    if value is None or value == "":
-        return "empty" if en else "空"
-    if field in TABLES:
-        return label(TABLES[field], str(value), lang)
-    if field in ("is_revoked", "is_emigrated", "is_lost_contact", "under_investigation",
-                 "in_hardship", "is_farmer_model"):
-        yes = value in (True, 1, "1", "true")
-        return ("yes" if yes else "no") if en else ("是" if yes else "否")
+    if value is None or value == "" or field in TABLES or field in FLAG_FIELDS:
+        return change_value(field, value, lang)
     text = str(value)
     hidden = f"（{HIDDEN_CHANGE}）"
     if en and text.endswith(hidden):  # the report stores the service's words
@@ -281,6 +264,8 @@ class HandoffPageBase(QWidget):
         try:
             data = path.read_bytes()
             card = self.service().inspect_card(data)
+            if confirm:  # a card this office cannot trust is refused before the phone call
+                self.service().trust(data, check_only=True)
             if confirm and QMessageBox.question(
                     self, self.tr("Trust a card"),
                     self.tr("Trust %1? Read this fingerprint over the phone with them:\n%2")
@@ -314,17 +299,23 @@ class HandoffPageBase(QWidget):
         if self.reenrol_dialog().exec():
             self.refresh()
 
-    def import_file(self, path: Path) -> None:
+    def import_file(self, path: Path, gap_reason: str | None = None) -> None:
         """Check and take in a file on the worker (a package at the city; a receipt or
-        reference data at a district); ``_imported`` shows the outcome."""
+        reference data at a district); ``_imported`` shows the outcome. ``gap_reason``: an
+        administrator accepts a package that builds on one the city never merged."""
         def job(_ctx: Any) -> ImportResult:
-            result: ImportResult = self.service().import_file(path.read_bytes())
+            result: ImportResult = self.service().import_file(path.read_bytes(),
+                                                              gap_reason=gap_reason)
             return result
 
-        self._tasks.run(job, on_success=self._imported, on_error=self._import_failed,
+        def failed(exc: BaseException) -> None:
+            self.last_import = path
+            self._import_failed(exc, path.name)
+
+        self._tasks.run(job, on_success=self._imported, on_error=failed,
                         label=self._checking_label(), parent=self, cancellable=False)
 
-    def _import_failed(self, exc: BaseException) -> None:
+    def _import_failed(self, exc: BaseException, file_name: str = "") -> None:
         present_error(self, exc)
 
     def _checking_label(self) -> str:
@@ -332,6 +323,16 @@ class HandoffPageBase(QWidget):
 
     def _imported(self, result: ImportResult) -> None:
         raise NotImplementedError
+
+
+def file_error_words(exc: BaseException, file_name: str) -> str:
+    """``error_words`` after the name of the file it is about (a clerk with several files on
+    a stick sees which one was refused)."""
+    said = error_words(exc)
+    if not file_name:
+        return said
+    return QCoreApplication.translate("Handoff", "%1: %2").replace("%1", file_name).replace(
+        "%2", said)
 
 
 def error_words(exc: BaseException) -> str:

@@ -53,6 +53,7 @@ from desktop.views.handoff.base import (
     HandoffPageBase,
     current_quarter,
     error_words,
+    file_error_words,
     grouped,
     recent_quarters,
 )
@@ -209,7 +210,14 @@ class ReportPage(HandoffPageBase):
         for name, label in self.count_labels.items():
             n = preview.audit_entries if name == "audit" else preview.counts.get(name, 0)
             label.setText(str(n))
-        if preview.full:
+        if preview.full and preview.next_sequence > 1:
+            # sent before, never acknowledged: not "the first one" (the clerk would wonder
+            # where the earlier package went); say why it is whole again and what helps
+            self.kind_label.setText(self.tr(
+                "Package No. %1: the whole register again, because the city has not "
+                "acknowledged any package yet (import its receipt first for a package of "
+                "changes only).").replace("%1", str(preview.next_sequence)))
+        elif preview.full:
             self.kind_label.setText(self.tr(
                 "Package No. %1, the first one: the whole register.")
                 .replace("%1", str(preview.next_sequence)))
@@ -497,9 +505,9 @@ class ReportPage(HandoffPageBase):
     def _checking_label(self) -> str:
         return self.tr("Checking the file…")
 
-    def _import_failed(self, exc: BaseException) -> None:
+    def _import_failed(self, exc: BaseException, file_name: str = "") -> None:
         self.import_result.setStyleSheet(ERROR_STYLE)
-        self.import_result.setText(error_words(exc))
+        self.import_result.setText(file_error_words(exc, file_name))
 
     def _imported(self, result: ImportResult) -> None:
         self.import_result.setStyleSheet("")

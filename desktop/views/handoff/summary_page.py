@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import AppError
 from desktop.files import write_atomically
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
@@ -37,7 +37,7 @@ from desktop.views.handoff.base import (
     ANY_FILTER,
     ERROR_STYLE,
     HandoffPageBase,
-    error_words,
+    file_error_words,
     package_filter,
     report_text,
 )
@@ -45,6 +45,7 @@ from desktop.views.handoff.items_dialog import OpenItemsDialog
 from desktop.views.handoff.proposals import ProposeHonorDialog
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
+from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 
 STAGES = ("received", "verified", "staged", "merged", "receipted")
@@ -243,9 +244,28 @@ class SummaryPage(HandoffPageBase):
     def _checking_label(self) -> str:
         return self.tr("Checking the package…")
 
-    def _import_failed(self, exc: BaseException) -> None:
+    def _import_failed(self, exc: BaseException, file_name: str = "") -> None:
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error_words(exc))
+        self.message.setText(file_error_words(exc, file_name))
+        if file_name and isinstance(exc, AppError) and exc.code == "package_gap" \
+                and self._workspace.actor.can(Perm.MANAGE_SETTINGS):
+            self._accept_gap(exc)
+
+    def _accept_gap(self, exc: AppError) -> None:
+        """An administrator may take a package with missing ones before it, with a reason
+        (audited); the page offered no way, only the command's --accept-gap."""
+        path = getattr(self, "last_import", None)
+        if path is None:
+            return
+        reason = ReasonDialog.ask(self, self.tr("Accept a gap"), self.tr(
+            "Package No. %1 of %2 builds on package No. %3, but only No. %4 was merged here. "
+            "If the missing packages cannot come (ask %2 first), you may accept this one; "
+            "the reason is kept in the audit log:").replace(
+            "%1", str(exc.params.get("sequence"))).replace(
+            "%2", str(exc.params.get("district"))).replace(
+            "%3", str(exc.params.get("base"))).replace("%4", str(exc.params.get("merged"))))
+        if reason:
+            self.import_file(path, gap_reason=reason)
 
     def _imported(self, result: ImportResult) -> None:
         self.message.setStyleSheet("")
@@ -274,16 +294,25 @@ class SummaryPage(HandoffPageBase):
     def _merged(self, report: dict[str, Any]) -> None:
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Merged."))
-        self.report.setPlainText(report_text(report))
+        self.report.setPlainText(report_text(report, current_language()))
         self.refresh()
 
     def _undo(self) -> None:
         row = self.table.selected()
         if row is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Undo merge"), self.tr("Reason"))
-        if ok:
+        reason = ReasonDialog.ask(self, self.tr("Undo merge"), self.undo_prompt(row))
+        if reason:
             self.undo_selected(reason)
+
+    def undo_prompt(self, row: LedgerRow) -> str:
+        """What the undo takes back, named (the dialog asked a bare 原因 of which package)."""
+        return self.tr(
+            "Undo the merge of package No. %1 of %2 (%3, %4 persons): the records it added are "
+            "removed and the ones it changed are put back as they were. The reason is kept in "
+            "the audit log:").replace("%1", str(row.sequence)).replace(
+            "%2", row.district).replace("%3", row.quarter or "").replace(
+            "%4", str(row.counts.get("person", 0)))
 
     def undo_selected(self, reason: str) -> None:
         row = self.table.selected()

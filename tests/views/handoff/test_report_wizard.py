@@ -117,6 +117,13 @@ def test_clerk_writes_the_quarter_to_a_usb_stick(qtbot: QtBot, tmp_path: Path,
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert page.steps.currentIndex() == CONTENT
+    # the next package is whole again (no receipt yet): it says why, not "the first one"
+    page.refresh()
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.next_sequence == 2,
+                    timeout=20000)
+    said = page.kind_label.text()
+    assert "第 2 号" in said and "首次" not in said, said
+    assert "尚未确认" in said and "回执" in said, said
     page._tasks.wait()  # no refresh lands after the page is gone
 
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.core import idnumber
 from desktop.services.register.types import PersonDraft
 from desktop.views.handoff.summary_page import SummaryPage
+from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.tasks import TaskRunner
 from tests.handoff.support import Office, enrol, make_office
 
@@ -61,6 +64,16 @@ def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
         qtbot.waitUntil(lambda: "已经导入过" in page.message.text(), timeout=20000)
         assert "#b00020" in page.message.styleSheet()
         assert page.table.rowCount() == 1
+        assert page.message.text().startswith("cx.lmpkg：")  # which file of the stick
+        # a truncated copy: which file, and what is wrong, in words
+        cut = tmp_path / "长兴县-2026Q4-1.lmpkg"
+        cut.write_bytes(package.read_bytes()[:3000])
+        page.import_file(cut)
+        qtbot.waitUntil(lambda: "无法解密" in page.message.text(), timeout=20000)
+        said = page.message.text()
+        assert said.startswith("长兴县-2026Q4-1.lmpkg：数据包已损坏或不完整"), said
+        assert "decryption" not in said
+        assert page.table.rowCount() == 1
 
         reviewer = summary(qtbot, city, tasks, city.reviewer)
         qtbot.waitUntil(lambda: reviewer.table.rowCount() == 1, timeout=20000)
@@ -70,6 +83,20 @@ def test_inbox_merge_reason_and_refusal(qtbot: QtBot, tmp_path: Path,
         assert not reviewer.buttons["importPackage"].isEnabled()  # a reviewer does not import
         reviewer.buttons["mergePackage"].click()
         qtbot.waitUntil(lambda: "✓ 已合并" in reviewer.inbox_cell("长兴县", 2), timeout=20000)
+        # 撤销合并 names what it takes back before asking the reason (cancelled here)
+        asked: list[str] = []
+
+        def answer() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, ReasonDialog)
+            asked.append(dialog.findChild(QLabel).text())
+            dialog.reject()
+
+        reviewer.table.selectRow(0)
+        QTimer.singleShot(100, answer)
+        reviewer.buttons["undoPackage"].click()
+        assert asked and asked[0].startswith("撤销长兴县第 1 号数据包（2026Q4，人员 1 条）的合并")
+        assert "✓ 已合并" in reviewer.inbox_cell("长兴县", 2)  # cancelled: nothing undone
 
         page.refresh()
         qtbot.waitUntil(lambda: "✓ 已合并" in page.inbox_cell("长兴县", 2), timeout=20000)
