@@ -75,9 +75,18 @@ class HomePage(QWidget):
         row.addWidget(self.new_button)
         row.addStretch(1)
         steps.addLayout(row)
+        city = workspace.association.mode == "city"
+        if city:  # the districts' persons come in their packages, merged on 汇总
+            hint.setText(self.tr(
+                "<b>The register is empty.</b> The districts' model workers arrive with their "
+                "data packages: import and merge them on the Summary page. The city's own "
+                "(市本级) can be imported from a roster or entered one by one."))
         if not actor.can(Perm.EDIT_PERSONS):
-            hint.setText(self.tr("<b>The register is empty.</b> A clerk or the administrator "
-                                 "imports the roster or enters the model workers."))
+            hint.setText(self.tr(
+                "<b>The register is empty.</b> A clerk or the administrator merges the "
+                "districts' data packages on the Summary page.") if city else self.tr(
+                "<b>The register is empty.</b> A clerk or the administrator imports the roster "
+                "or enters the model workers."))
         self.first_steps.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

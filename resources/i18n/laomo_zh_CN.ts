@@ -1376,6 +1376,14 @@
         <translation>新增劳模…</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The register is empty.&lt;/b&gt; The districts' model workers arrive with their data packages: import and merge them on the Summary page. The city's own (市本级) can be imported from a roster or entered one by one.</source>
+        <translation>&lt;b&gt;名册还是空的。&lt;/b&gt;各区县的劳模随其报送的数据包而来：请在“汇总”页导入并合并数据包。市本级的劳模可以导入名册或逐个新增。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The register is empty.&lt;/b&gt; A clerk or the administrator merges the districts' data packages on the Summary page.</source>
+        <translation>&lt;b&gt;名册还是空的。&lt;/b&gt;请由录入员或管理员在“汇总”页合并各区县报送的数据包。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;The register is empty.&lt;/b&gt; A clerk or the administrator imports the roster or enters the model workers.</source>
         <translation>&lt;b&gt;名册还是空的。&lt;/b&gt;请由录入员或管理员导入名册或新增劳模。</translation>
     </message>

@@ -10,11 +10,14 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop import APP_DISPLAY_NAME
+from desktop.database import Database
 from desktop.services.workspace import Workspace
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.preferences import Preferences
 from desktop.views.register.register_page import RegisterPage
+from tests.conftest import initialise
+from tests.views.conftest import make_workspace
 
 
 def test_an_empty_register_shows_the_first_steps(qtbot: QtBot, ws: Workspace,
@@ -56,3 +59,16 @@ def test_titles_do_not_repeat_the_program_name_and_help_opens_the_guide(
     shown = window.guide_window
     assert shown is not None and shown.isVisible()
     assert "劳模之家" in shown.browser.toPlainText()
+
+
+def test_an_empty_city_register_points_to_the_districts_packages(qtbot: QtBot,
+                                                                 db: Database) -> None:
+    """At the city the register fills by merging the districts' packages on 汇总: "import
+    your roster" was the county's advice."""
+    window = MainWindow(make_workspace(db, initialise(db, "湖州市")), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    home = window.home
+    qtbot.waitUntil(lambda: home.first_steps.isVisible(), timeout=10000)
+    hint = home.first_steps.findChild(type(home.summary), "firstStepsHint").text()
+    assert "“汇总”页导入并合并数据包" in hint and "市本级" in hint
