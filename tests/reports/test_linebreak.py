@@ -21,7 +21,7 @@ from desktop.reports.framework import render
 from desktop.reports.linebreak import CANNOT_END, CANNOT_START, CJKParagraph
 from desktop.reports.visits import summary_document
 
-RULES = "待遇级别：全国、省部级；或在档困难劳模；或5 年内去世劳模的家属"
+RULES = "待遇级别：全国、省部级；或在档困难劳模；或近 5 年内去世劳模的家属"
 
 
 @pytest.fixture(scope="module")

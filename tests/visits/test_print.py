@@ -190,3 +190,11 @@ def _wrapped(phrase: str, text: str, gap: int = 8) -> bool:
     neighbouring cells apart."""
     pattern = f".{{0,{gap}}}".join(re.escape(c) for c in phrase)
     return re.search(pattern, text) is not None
+
+
+def test_the_rules_in_words_space_the_years_evenly() -> None:
+    """"；或5 年内去世…" had a space after the number and none before it."""
+    from desktop.services.visits.rules import Rules
+
+    words = Rules(levels=("全国",), deceased_families=True, deceased_within_years=5).describe()
+    assert words == "待遇级别：全国；或近 5 年内去世劳模的家属"

@@ -101,7 +101,7 @@ class Rules:
         if self.age_min:
             parts.append(f"年满 {self.age_min} 周岁")
         if self.deceased_families:
-            parts.append(f"{self.deceased_within_years} 年内去世劳模的家属")
+            parts.append(f"近 {self.deceased_within_years} 年内去世劳模的家属")
         words = "；或".join(parts) or "（无规则）"
         if self.districts:
             words += "；限区县：" + "、".join(self.districts)
