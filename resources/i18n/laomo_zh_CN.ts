@@ -2398,6 +2398,10 @@
         <translation>劳模信息：%1</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Current status: %1</source>
         <translation>当前状态：%1</translation>
     </message>
@@ -4190,6 +4194,18 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>on Save</source>
         <translation>保存时</translation>
+    </message>
+    <message>
+        <source>This person has died: only a revoked title or an undo of the last change can be recorded.</source>
+        <translation>此人已故：只能记录撤销称号，或撤销上一条变动。</translation>
+    </message>
+    <message>
+        <source>No kept title to revoke.</source>
+        <translation>没有可撤销的保留称号。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no status change has been recorded.</source>
+        <translation>没有可撤销的变动：尚未记录任何状态变动。</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not saved yet: recorded together with the record when you press Save, dropped by Cancel.</source>

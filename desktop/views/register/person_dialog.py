@@ -216,6 +216,8 @@ class PersonDialog(QDialog):
             page.setEnabled(False)
         self.honors.setEnabled(False)
         self.save_button.hide()
+        # nothing to cancel in a record one can only read
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         if self.timeline is not None:
             for button in self.timeline.buttons.values():
                 button.hide()
@@ -228,7 +230,8 @@ class PersonDialog(QDialog):
                                     self.tr("Current status: %1")
                                     .replace("%1", self._status_text(detail)),
                                     self.pending, self._ws.actor.display_name
-                                    or self._ws.actor.name)
+                                    or self._ws.actor.name,
+                                    deceased=detail.life_status == LIFE_DECEASED)
 
     def _timeline(self) -> TimelineTab:
         assert self.timeline is not None
