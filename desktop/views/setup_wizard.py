@@ -29,9 +29,9 @@ from desktop.core import reference
 from desktop.core.texts import problem_text
 from desktop.errors import ValidationError
 from desktop.files import write_atomically
-from desktop.services.accounts import MIN_PASSWORD_LENGTH
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe
+from desktop.views.password_dialog import password_rule
 
 Initialise = Callable[[str, str, str, str], None]  # association, admin, display name, password
 
@@ -113,8 +113,7 @@ class _AdminPage(QWizardPage):
         self.password = QLineEdit(self)
         self.password.setObjectName("adminPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(
-            self.tr("At least %n characters, not only digits", "", MIN_PASSWORD_LENGTH))
+        self.password.setPlaceholderText(password_rule())
         self.repeat = QLineEdit(self)
         self.repeat.setObjectName("adminPasswordRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
@@ -170,6 +169,8 @@ class EnrolPage(QWizardPage):
         self.card_button = QPushButton(self)
         self.card_button.setObjectName("enrolCardButton")
         self.card_button.clicked.connect(self._choose)
+        # the step can be skipped: Enter finishes the wizard, it does not open a file chooser
+        self.card_button.setAutoDefault(False)
         self.card_name = QLabel(self)
         self.card_name.setObjectName("enrolCardName")
         self.fingerprint = QLabel(self)

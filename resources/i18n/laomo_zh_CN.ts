@@ -281,12 +281,12 @@
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <source>%1, your password was set by the administrator. Choose your own password before you start (at least 8 characters).</source>
-        <translation>%1，您的密码是管理员设置的。开始工作前请设置您自己的密码（至少 8 位）。</translation>
+        <source>%1, your password was set by the administrator. Choose your own password before you start (%2).</source>
+        <translation>%1，您的密码是管理员设置的。开始工作前请设置您自己的密码（%2）。</translation>
     </message>
     <message>
-        <source>Password of %1 (at least 8 characters).</source>
-        <translation>%1 的密码（至少 8 位）。</translation>
+        <source>Password of %1 (%2).</source>
+        <translation>%1 的密码（%2）。</translation>
     </message>
     <message>
         <source>Change the password</source>
@@ -2313,6 +2313,13 @@
     </message>
 </context>
 <context>
+    <name>PasswordRule</name>
+    <message>
+        <source>at least %n characters, not only digits or only letters</source>
+        <translation>至少 %n 位，不能全是数字或全是字母</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record a payment</source>
@@ -4219,6 +4226,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>新建用户</translation>
     </message>
     <message>
+        <source>Tell the user this password: at the first log-in they choose their own.</source>
+        <translation>请把此密码告诉该用户：首次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -4301,6 +4312,26 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>停用 / 启用</translation>
     </message>
     <message>
+        <source>Select a user in the list first.</source>
+        <translation>请先在列表中选择一个用户。</translation>
+    </message>
+    <message>
+        <source>%1 is not locked (an account is locked for a while after repeated wrong passwords).</source>
+        <translation>%1 未被锁定（多次输错密码后账户会被暂时锁定）。</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -4329,12 +4360,12 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>角色：</translation>
     </message>
     <message>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
+        <source>New password for %1 (%2; they choose their own at the next log-in):</source>
+        <translation>%1 的新密码（%2；下次登录时须改为自己的密码）：</translation>
     </message>
     <message>
-        <source>New password for %1:</source>
-        <translation>%1 的新密码：</translation>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
     </message>
 </context>
 <context>
@@ -4917,10 +4948,6 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>The administrator manages users, settings and backups. Keep the password safe: it cannot be recovered.</source>
         <translation>管理员负责用户、设置和备份。请妥善保管密码：密码无法找回。</translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters, not only digits</source>
-        <translation><numerusform>至少 %n 位，不能全是数字</numerusform></translation>
     </message>
     <message>
         <source>User name:</source>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import button_row
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
+from desktop.views.password_dialog import password_rule
 from desktop.views.roles import role_label
 
 
@@ -47,6 +49,13 @@ class UserDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("userPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(password_rule())
+        self.password.setMinimumWidth(self.password.fontMetrics().horizontalAdvance(
+            password_rule()) + 24)
+        self.note = QLabel(self.tr("Tell the user this password: at the first log-in they "
+                                   "choose their own."), self)
+        self.note.setObjectName("firstPasswordNote")
+        self.note.setWordWrap(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("problemLabel")
         self.problem.setStyleSheet("color: #b00020")
@@ -59,6 +68,7 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Full name:"), self.display)
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.tr("First password:"), self.password)
+        form.addRow(self.note)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         for edit in (self.name, self.password):
@@ -95,6 +105,36 @@ class UsersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _button(self, name: str) -> QPushButton:
+        button = self.findChild(QPushButton, name)
+        assert button is not None
+        return button
+
+    def _update_buttons(self) -> None:
+        """What the selected user allows, each button saying why when it is off (they were
+        all on, and answered 请先选择一个用户 or did nothing)."""
+        row = self.table.currentRow() if self.table.selectionModel().hasSelection() else -1
+        user = self._rows[row] if 0 <= row < len(self._rows) else None
+        choose = self.tr("Select a user in the list first.")
+        for name in ("changeRole", "resetPassword", "unlockUser", "toggleActive"):
+            self._button(name).setEnabled(user is not None)
+            self._button(name).setToolTip(choose if user is None else "")
+        toggle = self._button("toggleActive")
+        if user is None:
+            toggle.setText(self.tr("Disable / enable"))
+            return
+        unlock = self._button("unlockUser")
+        unlock.setEnabled(user.locked)
+        unlock.setToolTip("" if user.locked else self.tr(
+            "%1 is not locked (an account is locked for a while after repeated wrong "
+            "passwords).").replace("%1", user.name))
+        toggle.setText(self.tr("Disable") if user.active else self.tr("Enable"))
+        if user.id == self._workspace.actor.user_id and user.active:
+            toggle.setEnabled(False)
+            toggle.setToolTip(self.tr("You cannot disable your own account."))
 
     def refresh(self) -> None:
         try:
@@ -110,6 +150,7 @@ class UsersPage(QWidget):
                     if u.last_login_at else "")
             for c, text in enumerate([u.name, u.display_name, role_label(u.role), state, last]):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self._update_buttons()
 
     def _selected(self) -> UserRow | None:
         row = self.table.currentRow()
@@ -157,7 +198,8 @@ class UsersPage(QWidget):
         user = self._selected()
         if user is None:
             return
-        prompt = self.tr("New password for %1:").replace("%1", user.name)
+        prompt = self.tr("New password for %1 (%2; they choose their own at the next "
+                         "log-in):").replace("%1", user.name).replace("%2", password_rule())
         password, ok = QInputDialog.getText(self, self.tr("Reset password"), prompt,
                                             QLineEdit.EchoMode.Password)
         if ok:
