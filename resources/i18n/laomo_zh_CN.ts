@@ -1443,6 +1443,18 @@
         <translation>撤销称号…</translation>
     </message>
     <message>
+        <source>Click the honor to remove first.</source>
+        <translation>请先点选要删除的荣誉。</translation>
+    </message>
+    <message>
+        <source>Click the honor whose title was revoked first.</source>
+        <translation>请先点选被撤销的荣誉称号。</translation>
+    </message>
+    <message>
+        <source>This title is already revoked.</source>
+        <translation>该称号已撤销。</translation>
+    </message>
+    <message>
         <source>none (no kept honor)</source>
         <translation>无（没有保留的荣誉）</translation>
     </message>
