@@ -64,6 +64,9 @@ class _AssociationPage(QWizardPage):
             "to run in city mode and merge the districts' data."))
         self.combo = QComboBox(self)
         self.combo.setObjectName("associationCombo")
+        # no association chosen for the clerk: 长兴县 was preselected and one 下一步 made any
+        # county's office 长兴县 for good
+        self.combo.addItem(self.tr("(choose the association)"), None)
         for city in reference.cities():
             self.combo.addItem(self.tr("%1 (city association, city mode)").replace("%1", city.name),
                                city.name)
@@ -72,19 +75,25 @@ class _AssociationPage(QWizardPage):
                     continue
                 self.combo.addItem(self.tr("%1 (district association, county mode)")
                                    .replace("%1", d.name), d.name)
-        default = self.combo.findData("长兴县")
-        self.combo.setCurrentIndex(max(default, 0))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("modeHint")
         self.combo.currentIndexChanged.connect(self._update_hint)
+        self.combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         form = QFormLayout(self)
         form.addRow(self.tr("Association:"), self.combo)
         form.addRow(self.hint)
         self._update_hint()
 
+    def isComplete(self) -> bool:
+        return self.combo.currentData() is not None
+
     def _update_hint(self) -> None:
         name = self.combo.currentData()
+        if name is None:
+            self.hint.setText(self.tr(
+                "Choose the association this computer works for: it cannot be changed later."))
+            return
         found = reference.find_association(str(name))
         if found and found[1] is None:
             self.hint.setText(self.tr(

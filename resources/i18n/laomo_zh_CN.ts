@@ -4989,6 +4989,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>请选择本机服务的区县劳模协会；如选择市劳模协会，则以市级模式运行并汇总各区县数据。</translation>
     </message>
     <message>
+        <source>(choose the association)</source>
+        <translation>（请选择协会）</translation>
+    </message>
+    <message>
         <source>%1 (city association, city mode)</source>
         <translation>%1（市劳模协会，市级模式）</translation>
     </message>
@@ -4999,6 +5003,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Association:</source>
         <translation>协会：</translation>
+    </message>
+    <message>
+        <source>Choose the association this computer works for: it cannot be changed later.</source>
+        <translation>请选择本机服务的协会：创建后不能更改。</translation>
     </message>
     <message>
         <source>City mode: the register covers every district; district packages are merged.</source>

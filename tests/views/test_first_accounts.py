@@ -61,6 +61,8 @@ def test_enter_on_the_skippable_handoff_step_finishes(
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
+    combo = wizard.association_page.combo
+    combo.setCurrentIndex(combo.findData("长兴县"))
     wizard.next()
     wizard.admin_page.password.setText("laomo2026")
     wizard.admin_page.repeat.setText("laomo2026")
@@ -111,3 +113,17 @@ def test_user_buttons_follow_the_selected_user(qtbot: QtBot, db: Database,
     page.table.selectRow(names.index("luru"))
     assert page.table.item(names.index("luru"), 3).text() == "已锁定"
     assert button("unlockUser").isEnabled()
+
+
+def test_no_association_is_chosen_for_the_clerk(qtbot: QtBot) -> None:
+    """长兴县 was preselected: a 德清县 office pressing 下一步 became 长兴县 for good."""
+    wizard = SetupWizard(lambda *_a: None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.association_page
+    assert page.combo.currentData() is None and "请选择" in page.combo.currentText()
+    assert "不能更改" in page.hint.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.combo.setCurrentIndex(page.combo.findData("德清县"))
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "区县模式" in page.hint.text()
