@@ -4259,6 +4259,25 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     </message>
 </context>
 <context>
+    <name>UserEditDialog</name>
+    <message>
+        <source>Change user %1</source>
+        <translation>修改用户 %1</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+</context>
+<context>
     <name>UserGuideWindow</name>
     <message>
         <source>User guide</source>
@@ -4308,8 +4327,8 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>新建用户…</translation>
     </message>
     <message>
-        <source>Change role…</source>
-        <translation>修改角色…</translation>
+        <source>Change…</source>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Reset password…</source>
@@ -4362,14 +4381,6 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
-    </message>
-    <message>
-        <source>Change role</source>
-        <translation>修改角色</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>角色：</translation>
     </message>
     <message>
         <source>New password for %1 (%2; they choose their own at the next log-in):</source>

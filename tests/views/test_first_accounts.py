@@ -127,3 +127,35 @@ def test_no_association_is_chosen_for_the_clerk(qtbot: QtBot) -> None:
     page.combo.setCurrentIndex(page.combo.findData("德清县"))
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert "区县模式" in page.hint.text()
+
+
+def test_a_typo_in_a_full_name_can_be_put_right(qtbot: QtBot, ws: Workspace) -> None:
+    """张录入 was saved as 录入: no window could change it, and records, prints and the audit
+    log name the user by it."""
+    from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+    from desktop.views.admin.users_page import UserEditDialog
+    from tests.views.dialog_driver import on_next_modal
+
+    ws.accounts().create_user(ws.actor, name="luru", display_name="录入", role=Role.CLERK,
+                              password="luru2026")
+    page = UsersPage(ws)
+    qtbot.addWidget(page)
+    page.refresh()
+    names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    page.table.selectRow(names.index("luru"))
+    edit = page.findChild(QPushButton, "changeRole")
+    assert edit is not None and edit.text() == "修改…"
+
+    def fix(widget: QWidget) -> None:
+        assert isinstance(widget, UserEditDialog)
+        assert widget.display.text() == "录入" and widget.role.currentData() == "clerk"
+        widget.display.setText("张录入")
+        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_next_modal(fix)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    row = names.index("luru")
+    assert page.table.item(row, 1).text() == "张录入" and page.table.item(row, 2).text() == "录入员"
+    user = next(u for u in ws.accounts().list_users(ws.actor) if u.name == "luru")
+    assert user.display_name == "张录入" and user.role is Role.CLERK

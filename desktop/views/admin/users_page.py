@@ -80,6 +80,37 @@ class UserDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
+class UserEditDialog(QDialog):
+    """An existing user's full name and role (the log-in name stays)."""
+
+    def __init__(self, user: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("userEditDialog")
+        self.setWindowTitle(self.tr("Change user %1").replace("%1", user.name))
+        self.display = QLineEdit(user.display_name, self)
+        self.display.setObjectName("userDisplayName")
+        self.display.setMinimumWidth(240)
+        self.role = QComboBox(self)
+        self.role.setObjectName("userRole")
+        for role in (Role.CLERK, Role.REVIEWER, Role.VIEWER, Role.ADMIN):
+            self.role.addItem(role_label(role), role.value)
+        self.role.setCurrentIndex(self.role.findData(user.role.value))
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name:"), QLabel(user.name, self))
+        form.addRow(self.tr("Full name:"), self.display)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+
+
 class UsersPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +128,7 @@ class UsersPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         buttons = button_row(self, (
             ("addUser", self.tr("New user…"), self._add),
-            ("changeRole", self.tr("Change role…"), self._change_role),
+            ("changeRole", self.tr("Change…"), self._change_role),
             ("resetPassword", self.tr("Reset password…"), self._reset),
             ("unlockUser", self.tr("Unlock"), self._unlock),
             ("toggleActive", self.tr("Disable / enable"), self._toggle),
@@ -182,17 +213,26 @@ class UsersPage(QWidget):
         self.refresh()
 
     def _change_role(self) -> None:
+        """Full name and role (a typo in the full name stayed for good: it is what records,
+        prints and the audit log show)."""
         user = self._selected()
         if user is None:
             return
-        roles = [Role.CLERK, Role.REVIEWER, Role.VIEWER, Role.ADMIN]
-        label, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("Role:"),
-                                         [role_label(r) for r in roles],
-                                         roles.index(user.role), False)
-        if ok:
-            role = roles[[role_label(r) for r in roles].index(label)]
-            self._act(lambda: self._workspace.accounts().update_user(
-                self._workspace.actor, user.id, role=role))
+        dialog = UserEditDialog(user, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self._workspace.accounts().update_user(
+                    self._workspace.actor, user.id, role=Role(dialog.role.currentData()),
+                    display_name=dialog.display.text())
+            except ValidationError as exc:
+                dialog.problem.setText("\n".join(problem_text(p, current_language())
+                                                 for p in exc.problems))
+                continue
+            except AppError as exc:
+                present_error(self, exc)
+            break
+        dialog.deleteLater()
+        self.refresh()
 
     def _reset(self) -> None:
         user = self._selected()
