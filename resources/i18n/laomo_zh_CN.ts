@@ -2735,6 +2735,10 @@
         <translation>出生日与身份证号一同隐去：它是号码的一部分。</translation>
     </message>
     <message>
+        <source>An old 15-digit number: saved as the 18-digit %1 (the register keeps a note of the old form).</source>
+        <translation>旧 15 位号码：将保存为 18 位号码 %1（名册记有原为 15 位）。</translation>
+    </message>
+    <message>
         <source>The ID number says the sex is %1.</source>
         <translation>身份证号码显示性别为%1。</translation>
     </message>
