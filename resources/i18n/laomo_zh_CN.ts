@@ -3307,8 +3307,8 @@
         <translation>已保存：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n person(s).</source>
-        <translation><numerusform>已导出 %n 人。</numerusform></translation>
+        <source>Exported %n person(s) to %1</source>
+        <translation><numerusform>已导出 %n 人：%1</numerusform></translation>
     </message>
     <message>
         <source>Select a person first.</source>

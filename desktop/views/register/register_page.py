@@ -385,8 +385,9 @@ class RegisterPage(QWidget):
 
         dialog = ExportDialog(self._workspace, self._tasks, self.filters.filter(), self)
         if dialog.exec() and dialog.written is not None:
-            self._inform(self.tr("Exported %n person(s).", "", dialog.written),
-                         "exportDone")
+            # where it went: the clerk is to find the file and open it in Excel next
+            self._inform(self.tr("Exported %n person(s) to %1", "", dialog.written)
+                         .replace("%1", str(dialog.written_to or "")), "exportDone")
 
     def reveal_id_number(self) -> None:
         """Ask why, then show the full ID number of the selected person (audited)."""
