@@ -51,7 +51,7 @@ class UserDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(password_rule())
         self.password.setMinimumWidth(self.password.fontMetrics().horizontalAdvance(
-            password_rule()) + 24)
+            password_rule()) + 48)
         self.note = QLabel(self.tr("Tell the user this password: at the first log-in they "
                                    "choose their own."), self)
         self.note.setObjectName("firstPasswordNote")
