@@ -3315,6 +3315,10 @@
         <translation>请先选择一名劳模。</translation>
     </message>
     <message>
+        <source>%1 has no ID number on record.</source>
+        <translation>%1 没有登记身份证号码。</translation>
+    </message>
+    <message>
         <source>Reveal ID number</source>
         <translation>查看完整身份证号</translation>
     </message>

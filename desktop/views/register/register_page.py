@@ -397,6 +397,10 @@ class RegisterPage(QWidget):
             self._inform(self.tr("Select a person first."))
             return
         row = self.model.row(index.row())
+        if not row.id_number:
+            # asked a reason, wrote it to the audit log, then showed "ID number of 李秀英: "
+            self._inform(self.tr("%1 has no ID number on record.").replace("%1", row.name))
+            return
         reason, ok = QInputDialog.getText(
             self, self.tr("Reveal ID number"),
             self.tr("Why do you need the full ID number of %1? The reason is kept in the "

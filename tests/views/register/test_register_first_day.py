@@ -1,5 +1,6 @@
-"""Export from the register page (walk-through, December 2026): the message said 已导出 2 人。
-and not where the file went; the clerk is to open it in Excel next."""
+"""The register page on a clerk's first day (walk-through, December 2026): the export message
+said 已导出 2 人。 and not where the file went (the clerk is to open it in Excel next); revealing
+the ID number of a person without one asked a reason, audited it and showed nothing."""
 
 from __future__ import annotations
 
@@ -40,3 +41,27 @@ def test_the_export_message_names_the_file(qtbot: QtBot, ws: Workspace, tmp_path
     tasks.wait(10000)
     assert said and "1 人" in said[0] and str(out) in said[0]
     assert openpyxl.load_workbook(out).active.max_row >= 2
+
+
+def test_reveal_of_a_person_without_an_id_number_asks_nothing(
+        qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It asked why, wrote the reason to the audit log and showed "李秀英 的身份证号：" empty."""
+    from PySide6.QtWidgets import QInputDialog
+
+    ws.persons().create(PersonDraft(name="李秀英", district="长兴县", sex="2"))
+    tasks = TaskRunner()
+    page = RegisterPage(ws, tasks, Preferences())
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(page.up_to_date, timeout=10000)
+    said: list[str] = []
+    monkeypatch.setattr(RegisterPage, "_inform",
+                        lambda self, text, name="": said.append(text))
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: (asked.append(a), ("核对", True))[1]))
+    page.table.selectRow(0)
+    page.reveal_id_number()
+    tasks.wait(10000)
+    assert not asked and said and "没有登记身份证号码" in said[-1]
