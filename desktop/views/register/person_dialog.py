@@ -198,6 +198,8 @@ class PersonDialog(QDialog):
                          draft.treatment_override_reason)
         self.fields.reveal_button.setVisible(
             masked is not None and self._ws.actor.can(Perm.UNMASK))
+        if not self.can_edit:
+            self._lock_pages()
         self.setWindowTitle(self.tr("Model worker: %1").replace("%1", draft.name))
         self.header.setText(self._header_text(detail))
         # the service would refuse any change; a detail with masked phones and birth years
@@ -212,8 +214,7 @@ class PersonDialog(QDialog):
 
     def _lock(self) -> None:
         """Read only: a viewer, or at the city another district's record."""
-        for _title, page in self.fields.pages:
-            page.setEnabled(False)
+        self._lock_pages()
         self.honors.setEnabled(False)
         self.save_button.hide()
         # nothing to cancel in a record one can only read
@@ -221,6 +222,19 @@ class PersonDialog(QDialog):
         if self.timeline is not None:
             for button in self.timeline.buttons.values():
                 button.hide()
+
+    def _lock_pages(self) -> None:
+        reveal = self.fields.reveal_button
+        for _title, page in self.fields.pages:
+            if page.isAncestorOf(reveal) and not reveal.isHidden():
+                # a reviewer may read the full number (audited): its button stays usable, so
+                # the page's fields are locked one by one instead of the whole page
+                page.setEnabled(True)
+                for editor in self.fields.editors.values():
+                    if page.isAncestorOf(editor):
+                        editor.setEnabled(False)
+            else:
+                page.setEnabled(False)
 
     def _show_history(self) -> None:
         detail = self._detail
