@@ -2413,6 +2413,10 @@
         <translation>&lt;b&gt;新建劳模&lt;/b&gt;　姓名和管理区县必填；输入身份证号码后自动填写出生日期和性别。</translation>
     </message>
     <message>
+        <source>%1 holds no kept honor: there is no title to prove.</source>
+        <translation>%1 没有未撤销的荣誉称号，无从出具荣誉称号证明。</translation>
+    </message>
+    <message>
         <source>Model worker: %1</source>
         <translation>劳模信息：%1</translation>
     </message>

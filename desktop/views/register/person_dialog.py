@@ -200,6 +200,13 @@ class PersonDialog(QDialog):
             masked is not None and self._ws.actor.can(Perm.UNMASK))
         if not self.can_edit:
             self._lock_pages()
+        if self.proof_button is not None:
+            # the service refuses a proof for a person without a kept title: said before the
+            # click, not after the 正在生成… wait
+            kept = any(h.revoked_date is None for h in draft.honors)
+            self.proof_button.setEnabled(kept)
+            self.proof_button.setToolTip("" if kept else self.tr(
+                "%1 holds no kept honor: there is no title to prove.").replace("%1", draft.name))
         self.setWindowTitle(self.tr("Model worker: %1").replace("%1", draft.name))
         self.header.setText(self._header_text(detail))
         # the service would refuse any change; a detail with masked phones and birth years

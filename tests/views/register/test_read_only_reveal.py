@@ -35,3 +35,20 @@ def test_a_reviewer_can_show_the_number_of_a_read_only_record(
     reveal = dialog.fields.reveal_button
     assert reveal.isVisible() and reveal.isEnabled()
     assert not dialog.fields.editors["work_unit"].isEnabled()
+
+
+def test_proof_of_title_is_off_for_a_person_without_a_kept_title(
+        qtbot: QtBot, ws: Workspace) -> None:
+    """It ran 正在生成荣誉称号证明… and then refused: 李秀英 没有未撤销的荣誉称号."""
+    from desktop.services.register.types import HonorDraft
+
+    without = ws.persons().create(PersonDraft(name="李秀英", district="长兴县", sex="2"))
+    dialog = PersonDialog(ws, without)
+    qtbot.addWidget(dialog)
+    assert dialog.proof_button is not None
+    assert not dialog.proof_button.isEnabled() and "李秀英" in dialog.proof_button.toolTip()
+    holder = ws.persons().create(PersonDraft(name="王丽华", district="长兴县", sex="2", honors=(
+        HonorDraft(title="湖州市劳动模范", level="市级", year=1996),)))
+    dialog = PersonDialog(ws, holder)
+    qtbot.addWidget(dialog)
+    assert dialog.proof_button is not None and dialog.proof_button.isEnabled()
