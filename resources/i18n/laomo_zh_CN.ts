@@ -3677,6 +3677,33 @@ SHA-256 指纹：%5</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Tell the user this password: at the first log-in they choose their own.</source>
+        <translation>请把此密码告诉该用户：首次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ResultTable</name>
     <message>
         <source>Row</source>
@@ -4393,14 +4420,6 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
-    </message>
-    <message>
-        <source>New password for %1 (%2; they choose their own at the next log-in):</source>
-        <translation>%1 的新密码（%2；下次登录时须改为自己的密码）：</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
     </message>
 </context>
 <context>

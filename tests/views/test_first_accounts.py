@@ -159,3 +159,51 @@ def test_a_typo_in_a_full_name_can_be_put_right(qtbot: QtBot, ws: Workspace) -> 
     assert page.table.item(row, 1).text() == "张录入" and page.table.item(row, 2).text() == "录入员"
     user = next(u for u in ws.accounts().list_users(ws.actor) if u.name == "luru")
     assert user.display_name == "张录入" and user.role is Role.CLERK
+
+
+def test_a_reset_password_is_typed_twice_and_refused_in_place(
+        qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    """One hidden entry: a typo locked the clerk out; a refusal closed the entry and said so in
+    a separate box."""
+    from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+    from desktop.views.admin.users_page import ResetPasswordDialog
+    from tests.views.dialog_driver import on_next_modal
+
+    ws.accounts().create_user(ws.actor, name="luru", display_name="张录入", role=Role.CLERK,
+                              password="luru2026")
+    page = UsersPage(ws)
+    qtbot.addWidget(page)
+    page.refresh()
+    names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    page.table.selectRow(names.index("luru"))
+    seen: list[str] = []
+
+    def reset(widget: QWidget) -> None:
+        assert isinstance(widget, ResetPasswordDialog)
+        ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert RULE in widget.password.placeholderText()
+        widget.password.setText("abcdefgh")
+        widget.repeat.setText("abcdefgx")
+        assert not ok.isEnabled() and "不一致" in widget.problem.text()
+        widget.repeat.setText("abcdefgh")
+        on_next_modal(again)
+        ok.click()  # letters only: refused, the dialog comes back with the reason
+
+    def again(widget: QWidget) -> None:
+        assert isinstance(widget, ResetPasswordDialog)
+        seen.append(widget.problem.text())
+        widget.password.setText("xin2026pw")
+        widget.repeat.setText("xin2026pw")
+        widget.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def first(widget: QWidget) -> None:
+        reset(widget)
+
+    on_next_modal(first)
+    button = page.findChild(QPushButton, "resetPassword")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen and RULE in seen[0]
+    actor = accounts.AccountService(db.sessions).login("luru", "xin2026pw")
+    assert accounts.AccountService(db.sessions).must_change_password(actor)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,6 +23,7 @@ from desktop.errors import AppError, ValidationError
 from desktop.services.accounts import UserRow
 from desktop.services.permissions import Role
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import bracketed
 from desktop.views.form_widgets import button_row
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
@@ -109,6 +109,52 @@ class UserEditDialog(QDialog):
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.problem)
         form.addRow(self.buttons)
+
+
+class ResetPasswordDialog(QDialog):
+    """A new password for a user who forgot theirs, typed twice; they replace it at the next
+    log-in."""
+
+    def __init__(self, user: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resetPasswordDialog")
+        self.setWindowTitle(self.tr("Reset the password of %1").replace("%1", user.name))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("resetPassword1")
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("resetPassword2")
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._update)
+        self.password.setPlaceholderText(password_rule())
+        self.password.setMinimumWidth(self.password.fontMetrics().horizontalAdvance(
+            password_rule()) + 48)
+        note = QLabel(self.tr("Tell the user this password: at the first log-in they "
+                              "choose their own."), self)
+        note.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User:"), QLabel(user.name + bracketed(user.display_name), self))
+        form.addRow(self.tr("New password:"), self.password)
+        form.addRow(self.tr("Repeat password:"), self.repeat)
+        form.addRow(note)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+        self._update()
+
+    def _update(self) -> None:
+        same = self.password.text() == self.repeat.text()
+        self.problem.setText("" if same or not self.repeat.text()
+                             else self.tr("The two passwords differ."))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.password.text()) and same)
 
 
 class UsersPage(QWidget):
@@ -235,16 +281,25 @@ class UsersPage(QWidget):
         self.refresh()
 
     def _reset(self) -> None:
+        """Typed twice, the rule said, a refusal shown in the dialog (one hidden entry: a typo
+        locked the clerk out; a refusal closed it and said so in a box)."""
         user = self._selected()
         if user is None:
             return
-        prompt = self.tr("New password for %1 (%2; they choose their own at the next "
-                         "log-in):").replace("%1", user.name).replace("%2", password_rule())
-        password, ok = QInputDialog.getText(self, self.tr("Reset password"), prompt,
-                                            QLineEdit.EchoMode.Password)
-        if ok:
-            self._act(lambda: self._workspace.accounts().reset_password(
-                self._workspace.actor, user.id, password))
+        dialog = ResetPasswordDialog(user, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self._workspace.accounts().reset_password(
+                    self._workspace.actor, user.id, dialog.password.text())
+            except ValidationError as exc:
+                dialog.problem.setText("\n".join(problem_text(p, current_language())
+                                                 for p in exc.problems))
+                continue
+            except AppError as exc:
+                present_error(self, exc)
+            break
+        dialog.deleteLater()
+        self.refresh()
 
     def _unlock(self) -> None:
         user = self._selected()
