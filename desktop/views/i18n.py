@@ -28,6 +28,17 @@ def shown(table: Words, chinese: str | None) -> str:
     return relabel(table, chinese, _current)
 
 
+def in_language(context: str, source: str, language: str) -> str:
+    """``source`` (an English string some ``tr`` call holds) in ``language``, whatever language
+    is installed: a message about switching says it in the language chosen too."""
+    if language == "en":
+        return source
+    catalogue = QTranslator()
+    if not catalogue.load(str(resources_dir() / "i18n" / f"laomo_{language}.qm")):
+        return source
+    return catalogue.translate(context, source) or source
+
+
 def install(app: QCoreApplication, language: str) -> None:
     """Load ``laomo_<language>.qm`` and Qt's ``qtbase_<language>.qm`` (English needs none)."""
     global _current

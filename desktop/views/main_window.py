@@ -32,6 +32,7 @@ from desktop import APP_DISPLAY_NAME, __version__
 from desktop.services.maintenance import ENCRYPTED_SUFFIX, BackupManifest
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views import i18n
 from desktop.views.home_page import HomePage
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
@@ -421,8 +422,12 @@ class MainWindow(QMainWindow):
     def _set_language(self, code: str) -> None:
         self._prefs.language = code
         self._prefs.sync()
-        QMessageBox.information(self, APP_DISPLAY_NAME, self.tr(
-            "The language will change the next time 劳模之家 starts."))
+        text = self.tr("The language will change the next time 劳模之家 starts.")
+        # said in the language chosen as well: English was announced in Chinese only
+        chosen = i18n.in_language(
+            "MainWindow", "The language will change the next time 劳模之家 starts.", code)
+        QMessageBox.information(self, APP_DISPLAY_NAME,
+                                text if chosen == text else f"{text}\n{chosen}")
 
     def _document_settings(self) -> None:
         from desktop.views.documents.documents_page import DocumentSettingsDialog

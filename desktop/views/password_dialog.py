@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,9 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import AppError
+from desktop.services.accounts import MIN_PASSWORD_LENGTH
 from desktop.views.messages import describe
 
 Change = Callable[[str, str], None]  # (current password, new password)
+
+
+def password_rule() -> str:
+    """The whole rule the accounts service checks, said before anyone types: "at least 8"
+    alone sent clerks into 密码不能全是数字或全是字母 after their first try."""
+    return QCoreApplication.translate(
+        "PasswordRule", "at least %n characters, not only digits or only letters", "",
+        MIN_PASSWORD_LENGTH)
 
 
 class ChangePasswordDialog(QDialog):
@@ -36,9 +46,10 @@ class ChangePasswordDialog(QDialog):
         if forced:
             intro.setText(self.tr(
                 "%1, your password was set by the administrator. Choose your own password "
-                "before you start (at least 8 characters).").replace("%1", user))
+                "before you start (%2).").replace("%1", user).replace("%2", password_rule()))
         else:
-            intro.setText(self.tr("Password of %1 (at least 8 characters).").replace("%1", user))
+            intro.setText(self.tr("Password of %1 (%2).").replace("%1", user)
+                          .replace("%2", password_rule()))
         self.old = self._edit("oldPassword")
         self.new = self._edit("newPassword")
         self.repeat = self._edit("repeatPassword")

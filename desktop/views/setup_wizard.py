@@ -29,9 +29,9 @@ from desktop.core import reference
 from desktop.core.texts import problem_text
 from desktop.errors import ValidationError
 from desktop.files import write_atomically
-from desktop.services.accounts import MIN_PASSWORD_LENGTH
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe
+from desktop.views.password_dialog import password_rule
 
 Initialise = Callable[[str, str, str, str], None]  # association, admin, display name, password
 
@@ -64,6 +64,9 @@ class _AssociationPage(QWizardPage):
             "to run in city mode and merge the districts' data."))
         self.combo = QComboBox(self)
         self.combo.setObjectName("associationCombo")
+        # no association chosen for the clerk: 长兴县 was preselected and one 下一步 made any
+        # county's office 长兴县 for good
+        self.combo.addItem(self.tr("(choose the association)"), None)
         for city in reference.cities():
             self.combo.addItem(self.tr("%1 (city association, city mode)").replace("%1", city.name),
                                city.name)
@@ -72,19 +75,25 @@ class _AssociationPage(QWizardPage):
                     continue
                 self.combo.addItem(self.tr("%1 (district association, county mode)")
                                    .replace("%1", d.name), d.name)
-        default = self.combo.findData("长兴县")
-        self.combo.setCurrentIndex(max(default, 0))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("modeHint")
         self.combo.currentIndexChanged.connect(self._update_hint)
+        self.combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         form = QFormLayout(self)
         form.addRow(self.tr("Association:"), self.combo)
         form.addRow(self.hint)
         self._update_hint()
 
+    def isComplete(self) -> bool:
+        return self.combo.currentData() is not None
+
     def _update_hint(self) -> None:
         name = self.combo.currentData()
+        if name is None:
+            self.hint.setText(self.tr(
+                "Choose the association this computer works for: it cannot be changed later."))
+            return
         found = reference.find_association(str(name))
         if found and found[1] is None:
             self.hint.setText(self.tr(
@@ -113,8 +122,7 @@ class _AdminPage(QWizardPage):
         self.password = QLineEdit(self)
         self.password.setObjectName("adminPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(
-            self.tr("At least %n characters, not only digits", "", MIN_PASSWORD_LENGTH))
+        self.password.setPlaceholderText(password_rule())
         self.repeat = QLineEdit(self)
         self.repeat.setObjectName("adminPasswordRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
@@ -170,6 +178,8 @@ class EnrolPage(QWizardPage):
         self.card_button = QPushButton(self)
         self.card_button.setObjectName("enrolCardButton")
         self.card_button.clicked.connect(self._choose)
+        # the step can be skipped: Enter finishes the wizard, it does not open a file chooser
+        self.card_button.setAutoDefault(False)
         self.card_name = QLabel(self)
         self.card_name.setObjectName("enrolCardName")
         self.fingerprint = QLabel(self)

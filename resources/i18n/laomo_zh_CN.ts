@@ -281,12 +281,12 @@
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <source>%1, your password was set by the administrator. Choose your own password before you start (at least 8 characters).</source>
-        <translation>%1，您的密码是管理员设置的。开始工作前请设置您自己的密码（至少 8 位）。</translation>
+        <source>%1, your password was set by the administrator. Choose your own password before you start (%2).</source>
+        <translation>%1，您的密码是管理员设置的。开始工作前请设置您自己的密码（%2）。</translation>
     </message>
     <message>
-        <source>Password of %1 (at least 8 characters).</source>
-        <translation>%1 的密码（至少 8 位）。</translation>
+        <source>Password of %1 (%2).</source>
+        <translation>%1 的密码（%2）。</translation>
     </message>
     <message>
         <source>Change the password</source>
@@ -1455,6 +1455,18 @@
         <translation>撤销称号…</translation>
     </message>
     <message>
+        <source>Click the honor to remove first.</source>
+        <translation>请先点选要删除的荣誉。</translation>
+    </message>
+    <message>
+        <source>Click the honor whose title was revoked first.</source>
+        <translation>请先点选被撤销的荣誉称号。</translation>
+    </message>
+    <message>
+        <source>This title is already revoked.</source>
+        <translation>该称号已撤销。</translation>
+    </message>
+    <message>
         <source>none (no kept honor)</source>
         <translation>无（没有保留的荣誉）</translation>
     </message>
@@ -2349,6 +2361,13 @@
     </message>
 </context>
 <context>
+    <name>PasswordRule</name>
+    <message>
+        <source>at least %n characters, not only digits or only letters</source>
+        <translation>至少 %n 位，不能全是数字或全是字母</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record a payment</source>
@@ -2430,8 +2449,16 @@
         <translation>&lt;b&gt;新建劳模&lt;/b&gt;　姓名和管理区县必填；输入身份证号码后自动填写出生日期和性别。</translation>
     </message>
     <message>
+        <source>%1 holds no kept honor: there is no title to prove.</source>
+        <translation>%1 没有未撤销的荣誉称号，无从出具荣誉称号证明。</translation>
+    </message>
+    <message>
         <source>Model worker: %1</source>
         <translation>劳模信息：%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Current status: %1</source>
@@ -2746,6 +2773,10 @@
     <message>
         <source>The day is hidden with the ID number: it is part of it.</source>
         <translation>出生日与身份证号一同隐去：它是号码的一部分。</translation>
+    </message>
+    <message>
+        <source>An old 15-digit number: saved as the 18-digit %1 (the register keeps a note of the old form).</source>
+        <translation>旧 15 位号码：将保存为 18 位号码 %1（名册记有原为 15 位）。</translation>
     </message>
     <message>
         <source>The ID number says the sex is %1.</source>
@@ -3316,12 +3347,16 @@
         <translation>已保存：%1</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n person(s).</source>
-        <translation><numerusform>已导出 %n 人。</numerusform></translation>
+        <source>Exported %n person(s) to %1</source>
+        <translation><numerusform>已导出 %n 人：%1</numerusform></translation>
     </message>
     <message>
         <source>Select a person first.</source>
         <translation>请先选择一名劳模。</translation>
+    </message>
+    <message>
+        <source>%1 has no ID number on record.</source>
+        <translation>%1 没有登记身份证号码。</translation>
     </message>
     <message>
         <source>Reveal ID number</source>
@@ -3679,6 +3714,33 @@ SHA-256 指纹：%5</translation>
     <message>
         <source>Reference data %1 applied.</source>
         <translation>参考数据第 %1 号已应用。</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Tell the user this password: at the first log-in they choose their own.</source>
+        <translation>请把此密码告诉该用户：首次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4318,6 +4380,18 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <source>on Save</source>
         <translation>保存时</translation>
     </message>
+    <message>
+        <source>This person has died: only a revoked title or an undo of the last change can be recorded.</source>
+        <translation>此人已故：只能记录撤销称号，或撤销上一条变动。</translation>
+    </message>
+    <message>
+        <source>No kept title to revoke.</source>
+        <translation>没有可撤销的保留称号。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no status change has been recorded.</source>
+        <translation>没有可撤销的变动：尚未记录任何状态变动。</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) not saved yet: recorded together with the record when you press Save, dropped by Cancel.</source>
         <translation><numerusform>%n 项动态尚未保存：点“保存”时与人员信息一起记录，点“取消”则放弃。</numerusform></translation>
@@ -4328,6 +4402,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>New user</source>
         <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Tell the user this password: at the first log-in they choose their own.</source>
+        <translation>请把此密码告诉该用户：首次登录时须改为自己的密码。</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -4344,6 +4422,25 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>First password:</source>
         <translation>初始密码：</translation>
+    </message>
+</context>
+<context>
+    <name>UserEditDialog</name>
+    <message>
+        <source>Change user %1</source>
+        <translation>修改用户 %1</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
     </message>
 </context>
 <context>
@@ -4396,8 +4493,8 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>新建用户…</translation>
     </message>
     <message>
-        <source>Change role…</source>
-        <translation>修改角色…</translation>
+        <source>Change…</source>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Reset password…</source>
@@ -4410,6 +4507,26 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Select a user in the list first.</source>
+        <translation>请先在列表中选择一个用户。</translation>
+    </message>
+    <message>
+        <source>%1 is not locked (an account is locked for a while after repeated wrong passwords).</source>
+        <translation>%1 未被锁定（多次输错密码后账户会被暂时锁定）。</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -4430,22 +4547,6 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Select a user first.</source>
         <translation>请先选择一个用户。</translation>
-    </message>
-    <message>
-        <source>Change role</source>
-        <translation>修改角色</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>角色：</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
-    </message>
-    <message>
-        <source>New password for %1:</source>
-        <translation>%1 的新密码：</translation>
     </message>
 </context>
 <context>
@@ -5029,10 +5130,6 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <source>The administrator manages users, settings and backups. Keep the password safe: it cannot be recovered.</source>
         <translation>管理员负责用户、设置和备份。请妥善保管密码：密码无法找回。</translation>
     </message>
-    <message numerus="yes">
-        <source>At least %n characters, not only digits</source>
-        <translation><numerusform>至少 %n 位，不能全是数字</numerusform></translation>
-    </message>
     <message>
         <source>User name:</source>
         <translation>用户名：</translation>
@@ -5061,6 +5158,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>请选择本机服务的区县劳模协会；如选择市劳模协会，则以市级模式运行并汇总各区县数据。</translation>
     </message>
     <message>
+        <source>(choose the association)</source>
+        <translation>（请选择协会）</translation>
+    </message>
+    <message>
         <source>%1 (city association, city mode)</source>
         <translation>%1（市劳模协会，市级模式）</translation>
     </message>
@@ -5071,6 +5172,10 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Association:</source>
         <translation>协会：</translation>
+    </message>
+    <message>
+        <source>Choose the association this computer works for: it cannot be changed later.</source>
+        <translation>请选择本机服务的协会：创建后不能更改。</translation>
     </message>
     <message>
         <source>City mode: the register covers every district; district packages are merged.</source>

@@ -88,3 +88,26 @@ def test_english_register_shows_english_words_and_unclipped_headers(
                and header.sectionSize(c) < header.sectionSizeHint(c)]
     assert not clipped, clipped
     tasks.wait(10000)
+
+
+def test_switching_says_so_in_the_language_chosen_too(
+        qtbot: QtBot, qapp: QApplication, demo_ws: Workspace, monkeypatch: pytest.MonkeyPatch,
+        back_to_chinese: None) -> None:
+    """Choosing English was answered in Chinese only (walk-through, December 2026)."""
+    from desktop.views.main_window import MainWindow
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda *a: said.append(str(a[2]))))
+    window = MainWindow(demo_ws, Preferences())
+    qtbot.addWidget(window)
+    english = window.findChild(type(window.backup_action), "language_en")
+    assert english is not None
+    english.trigger()
+    assert "下次启动" in said[-1] and "next time" in said[-1]
+    i18n.install(qapp, "en")
+    chinese = window.findChild(type(window.backup_action), "language_zh_CN")
+    assert chinese is not None
+    chinese.trigger()
+    assert "next time" in said[-1] and "下次启动" in said[-1]
+    window.close()

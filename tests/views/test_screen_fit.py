@@ -45,7 +45,7 @@ def openers(ws: Workspace, tasks: TaskRunner,
             screen: OfficeScreen) -> dict[str, Callable[[], QWidget]]:
     """How each window is made, with real data from the demo register, on ``screen``."""
     from desktop.services.register.types import DuplicatePair, RegisterFilter
-    from desktop.views.admin.users_page import UserDialog
+    from desktop.views.admin.users_page import ResetPasswordDialog, UserDialog, UserEditDialog
     from desktop.views.backup_dialog import BackupDialog
     from desktop.views.document_preview import DocumentPreviewDialog
     from desktop.views.documents.documents_page import DocumentSettingsDialog
@@ -107,6 +107,9 @@ def openers(ws: Workspace, tasks: TaskRunner,
         "SetupWizard": lambda: SetupWizard(lambda *a: None),
         "SetupWizard enrolment": lambda: SetupWizard(lambda *a: None, ws.handoff),
         "UserDialog": lambda: UserDialog(),
+        "UserEditDialog": lambda: UserEditDialog(ws.accounts().list_users(ws.actor)[0]),
+        "ResetPasswordDialog": lambda: ResetPasswordDialog(
+            ws.accounts().list_users(ws.actor)[0]),
         "BackupDialog": lambda: BackupDialog(),
         "RestoreDialog": restore_dialog,
         "ChangePasswordDialog": lambda: ChangePasswordDialog(lambda o, n: None, user="王丽华",

@@ -167,7 +167,8 @@ def member_row(
         year, shown, age = (born.year if born else None), born, (
             age_on(born, today) if born else None)
     return MemberRow(
-        id=pid, name=name, sex=zh(SEX, sex), birth_date=shown, birth_year=year,
+        # 0/9 (未知的/未说明的性别: no ID number, none chosen) is no word for a list: empty
+        id=pid, name=name, sex=zh(SEX, sex, default=""), birth_date=shown, birth_year=year,
         age=age, district=district, work_unit=unit or "",
         treatment_level=level, highest_honor=honor, employment_status=employment,
         life_status=life, phone=mask_phone(mobile or phone), id_number=mask_id(number),

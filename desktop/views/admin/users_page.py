@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,9 +23,11 @@ from desktop.errors import AppError, ValidationError
 from desktop.services.accounts import UserRow
 from desktop.services.permissions import Role
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import bracketed
 from desktop.views.form_widgets import button_row
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
+from desktop.views.password_dialog import password_rule
 from desktop.views.roles import role_label
 
 
@@ -47,6 +49,13 @@ class UserDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("userPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(password_rule())
+        self.password.setMinimumWidth(self.password.fontMetrics().horizontalAdvance(
+            password_rule()) + 48)
+        self.note = QLabel(self.tr("Tell the user this password: at the first log-in they "
+                                   "choose their own."), self)
+        self.note.setObjectName("firstPasswordNote")
+        self.note.setWordWrap(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("problemLabel")
         self.problem.setStyleSheet("color: #b00020")
@@ -59,6 +68,7 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Full name:"), self.display)
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.tr("First password:"), self.password)
+        form.addRow(self.note)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         for edit in (self.name, self.password):
@@ -68,6 +78,83 @@ class UserDialog(QDialog):
     def _update(self) -> None:
         ok = bool(self.name.text().strip()) and bool(self.password.text())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class UserEditDialog(QDialog):
+    """An existing user's full name and role (the log-in name stays)."""
+
+    def __init__(self, user: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("userEditDialog")
+        self.setWindowTitle(self.tr("Change user %1").replace("%1", user.name))
+        self.display = QLineEdit(user.display_name, self)
+        self.display.setObjectName("userDisplayName")
+        self.display.setMinimumWidth(240)
+        self.role = QComboBox(self)
+        self.role.setObjectName("userRole")
+        for role in (Role.CLERK, Role.REVIEWER, Role.VIEWER, Role.ADMIN):
+            self.role.addItem(role_label(role), role.value)
+        self.role.setCurrentIndex(self.role.findData(user.role.value))
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name:"), QLabel(user.name, self))
+        form.addRow(self.tr("Full name:"), self.display)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+
+
+class ResetPasswordDialog(QDialog):
+    """A new password for a user who forgot theirs, typed twice; they replace it at the next
+    log-in."""
+
+    def __init__(self, user: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resetPasswordDialog")
+        self.setWindowTitle(self.tr("Reset the password of %1").replace("%1", user.name))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("resetPassword1")
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("resetPassword2")
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._update)
+        self.password.setPlaceholderText(password_rule())
+        self.password.setMinimumWidth(self.password.fontMetrics().horizontalAdvance(
+            password_rule()) + 48)
+        note = QLabel(self.tr("Tell the user this password: at the first log-in they "
+                              "choose their own."), self)
+        note.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problemLabel")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User:"), QLabel(user.name + bracketed(user.display_name), self))
+        form.addRow(self.tr("New password:"), self.password)
+        form.addRow(self.tr("Repeat password:"), self.repeat)
+        form.addRow(note)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+        self._update()
+
+    def _update(self) -> None:
+        same = self.password.text() == self.repeat.text()
+        self.problem.setText("" if same or not self.repeat.text()
+                             else self.tr("The two passwords differ."))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.password.text()) and same)
 
 
 class UsersPage(QWidget):
@@ -87,7 +174,7 @@ class UsersPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         buttons = button_row(self, (
             ("addUser", self.tr("New user…"), self._add),
-            ("changeRole", self.tr("Change role…"), self._change_role),
+            ("changeRole", self.tr("Change…"), self._change_role),
             ("resetPassword", self.tr("Reset password…"), self._reset),
             ("unlockUser", self.tr("Unlock"), self._unlock),
             ("toggleActive", self.tr("Disable / enable"), self._toggle),
@@ -95,6 +182,36 @@ class UsersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _button(self, name: str) -> QPushButton:
+        button = self.findChild(QPushButton, name)
+        assert button is not None
+        return button
+
+    def _update_buttons(self) -> None:
+        """What the selected user allows, each button saying why when it is off (they were
+        all on, and answered 请先选择一个用户 or did nothing)."""
+        row = self.table.currentRow() if self.table.selectionModel().hasSelection() else -1
+        user = self._rows[row] if 0 <= row < len(self._rows) else None
+        choose = self.tr("Select a user in the list first.")
+        for name in ("changeRole", "resetPassword", "unlockUser", "toggleActive"):
+            self._button(name).setEnabled(user is not None)
+            self._button(name).setToolTip(choose if user is None else "")
+        toggle = self._button("toggleActive")
+        if user is None:
+            toggle.setText(self.tr("Disable / enable"))
+            return
+        unlock = self._button("unlockUser")
+        unlock.setEnabled(user.locked)
+        unlock.setToolTip("" if user.locked else self.tr(
+            "%1 is not locked (an account is locked for a while after repeated wrong "
+            "passwords).").replace("%1", user.name))
+        toggle.setText(self.tr("Disable") if user.active else self.tr("Enable"))
+        if user.id == self._workspace.actor.user_id and user.active:
+            toggle.setEnabled(False)
+            toggle.setToolTip(self.tr("You cannot disable your own account."))
 
     def refresh(self) -> None:
         try:
@@ -110,6 +227,7 @@ class UsersPage(QWidget):
                     if u.last_login_at else "")
             for c, text in enumerate([u.name, u.display_name, role_label(u.role), state, last]):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self._update_buttons()
 
     def _selected(self) -> UserRow | None:
         row = self.table.currentRow()
@@ -141,28 +259,47 @@ class UsersPage(QWidget):
         self.refresh()
 
     def _change_role(self) -> None:
+        """Full name and role (a typo in the full name stayed for good: it is what records,
+        prints and the audit log show)."""
         user = self._selected()
         if user is None:
             return
-        roles = [Role.CLERK, Role.REVIEWER, Role.VIEWER, Role.ADMIN]
-        label, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("Role:"),
-                                         [role_label(r) for r in roles],
-                                         roles.index(user.role), False)
-        if ok:
-            role = roles[[role_label(r) for r in roles].index(label)]
-            self._act(lambda: self._workspace.accounts().update_user(
-                self._workspace.actor, user.id, role=role))
+        dialog = UserEditDialog(user, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self._workspace.accounts().update_user(
+                    self._workspace.actor, user.id, role=Role(dialog.role.currentData()),
+                    display_name=dialog.display.text())
+            except ValidationError as exc:
+                dialog.problem.setText("\n".join(problem_text(p, current_language())
+                                                 for p in exc.problems))
+                continue
+            except AppError as exc:
+                present_error(self, exc)
+            break
+        dialog.deleteLater()
+        self.refresh()
 
     def _reset(self) -> None:
+        """Typed twice, the rule said, a refusal shown in the dialog (one hidden entry: a typo
+        locked the clerk out; a refusal closed it and said so in a box)."""
         user = self._selected()
         if user is None:
             return
-        prompt = self.tr("New password for %1:").replace("%1", user.name)
-        password, ok = QInputDialog.getText(self, self.tr("Reset password"), prompt,
-                                            QLineEdit.EchoMode.Password)
-        if ok:
-            self._act(lambda: self._workspace.accounts().reset_password(
-                self._workspace.actor, user.id, password))
+        dialog = ResetPasswordDialog(user, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self._workspace.accounts().reset_password(
+                    self._workspace.actor, user.id, dialog.password.text())
+            except ValidationError as exc:
+                dialog.problem.setText("\n".join(problem_text(p, current_language())
+                                                 for p in exc.problems))
+                continue
+            except AppError as exc:
+                present_error(self, exc)
+            break
+        dialog.deleteLater()
+        self.refresh()
 
     def _unlock(self) -> None:
         user = self._selected()

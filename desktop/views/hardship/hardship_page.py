@@ -119,6 +119,14 @@ class HardshipPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(row)
+        # a role that takes no step of a file has nothing waiting for it: it opened on an
+        # always empty 待我处理 (0) under "0 份档案等待您处理"
+        self.takes_steps = any(workspace.actor.can(p) for p in (
+            Perm.EDIT_PERSONS, Perm.REVIEW, Perm.APPROVE))
+        if not self.takes_steps:
+            self.tabs.setTabVisible(LISTS.index("waiting_for_me"), False)
+            self.tabs.setCurrentWidget(self.tables["all"])
+            self.summary.hide()
 
     def _case_table(self, key: str) -> QTableWidget:
         table = list_table(self, f"hardship_{key}", [

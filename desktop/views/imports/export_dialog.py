@@ -96,6 +96,7 @@ class ExportDialog(QDialog):
         self.template.currentIndexChanged.connect(self._template_chosen)
         self._load_templates()
         self.written: int | None = None
+        self.written_to: Path | None = None
         self.resize(520, 560)
 
     def _load_templates(self, select: str | None = None) -> None:
@@ -161,6 +162,8 @@ class ExportDialog(QDialog):
             data, count = exporter.export(f, path.name, keys, unmask=unmask, reason=reason)
             write_atomically(path, data)
             return count
+
+        self.written_to = path
 
         self._tasks.run(
             job,

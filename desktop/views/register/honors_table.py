@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -184,6 +185,9 @@ class HonorsEditor(QWidget):
             ("removeHonor", self.tr("Remove"), self._remove),
             ("revokeHonor", self.tr("Revoke…"), self._revoke),
         ))
+        self.remove_button = self._find_button("removeHonor")
+        self.revoke_button = self._find_button("revokeHonor")
+        self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
@@ -192,6 +196,24 @@ class HonorsEditor(QWidget):
         self.override.currentIndexChanged.connect(self._override_changed)
         self.override_reason.changed.connect(self.changed)
         self._override_changed()
+
+    def _find_button(self, name: str) -> QPushButton:
+        button = self.findChild(QPushButton, name)
+        assert button is not None
+        return button
+
+    def _update_buttons(self) -> None:
+        """删除 and 撤销称号 act on the current honor: off, saying why, without one (they did
+        nothing when clicked), 撤销称号 also for a title already revoked."""
+        row = self._current()
+        self.remove_button.setEnabled(row is not None)
+        self.remove_button.setToolTip("" if row is not None else self.tr(
+            "Click the honor to remove first."))
+        revoked = row is not None and row.revoked_date.value() is not None
+        self.revoke_button.setEnabled(row is not None and not revoked)
+        self.revoke_button.setToolTip(
+            self.tr("Click the honor whose title was revoked first.") if row is None else
+            self.tr("This title is already revoked.") if revoked else "")
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -308,6 +330,7 @@ class HonorsEditor(QWidget):
     def _changed(self) -> None:
         for row in self.rows:
             self._paint(row)
+        self._update_buttons()
         level = self.derived_level()
         text = word(TREATMENT_LEVEL, level) if level else self.tr("none (no kept honor)")
         override = self.override.currentData()

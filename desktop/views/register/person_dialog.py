@@ -198,6 +198,15 @@ class PersonDialog(QDialog):
                          draft.treatment_override_reason)
         self.fields.reveal_button.setVisible(
             masked is not None and self._ws.actor.can(Perm.UNMASK))
+        if not self.can_edit:
+            self._lock_pages()
+        if self.proof_button is not None:
+            # the service refuses a proof for a person without a kept title: said before the
+            # click, not after the 正在生成… wait
+            kept = any(h.revoked_date is None for h in draft.honors)
+            self.proof_button.setEnabled(kept)
+            self.proof_button.setToolTip("" if kept else self.tr(
+                "%1 holds no kept honor: there is no title to prove.").replace("%1", draft.name))
         self.setWindowTitle(self.tr("Model worker: %1").replace("%1", draft.name))
         self.header.setText(self._header_text(detail))
         # the service would refuse any change; a detail with masked phones and birth years
@@ -212,13 +221,27 @@ class PersonDialog(QDialog):
 
     def _lock(self) -> None:
         """Read only: a viewer, or at the city another district's record."""
-        for _title, page in self.fields.pages:
-            page.setEnabled(False)
+        self._lock_pages()
         self.honors.setEnabled(False)
         self.save_button.hide()
+        # nothing to cancel in a record one can only read
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         if self.timeline is not None:
             for button in self.timeline.buttons.values():
                 button.hide()
+
+    def _lock_pages(self) -> None:
+        reveal = self.fields.reveal_button
+        for _title, page in self.fields.pages:
+            if page.isAncestorOf(reveal) and not reveal.isHidden():
+                # a reviewer may read the full number (audited): its button stays usable, so
+                # the page's fields are locked one by one instead of the whole page
+                page.setEnabled(True)
+                for editor in self.fields.editors.values():
+                    if page.isAncestorOf(editor):
+                        editor.setEnabled(False)
+            else:
+                page.setEnabled(False)
 
     def _show_history(self) -> None:
         detail = self._detail
@@ -228,7 +251,8 @@ class PersonDialog(QDialog):
                                     self.tr("Current status: %1")
                                     .replace("%1", self._status_text(detail)),
                                     self.pending, self._ws.actor.display_name
-                                    or self._ws.actor.name)
+                                    or self._ws.actor.name,
+                                    deceased=detail.life_status == LIFE_DECEASED)
 
     def _timeline(self) -> TimelineTab:
         assert self.timeline is not None

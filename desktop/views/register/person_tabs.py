@@ -353,6 +353,11 @@ class PersonFields(QObject):
         sex = {code: label for label, code in SEX_CODES.items()}.get(sex_code)
         born: dt.date | None = self.editors["birth_date"].value()
         out = []
+        if parsed.legacy15:
+            # the clerk saw the 15 digits typed and later 18 in the register without a word
+            out.append(self.tr("An old 15-digit number: saved as the 18-digit %1 (the "
+                               "register keeps a note of the old form).")
+                       .replace("%1", parsed.number))
         for code in idnumber.mismatches(parsed, sex=sex, birth_date=born):
             if code == idnumber.MISMATCH_SEX:
                 out.append(self.tr("The ID number says the sex is %1.").replace(

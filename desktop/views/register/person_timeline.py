@@ -116,6 +116,7 @@ class TimelineTab(QWidget):
         self._districts: list[str] = []
         self._undo_target: EventRow | None = None
         self._pending: list[StatusChange] = []
+        self._deceased = False
         self.status = QLabel(self)
         self.status.setObjectName("timelineStatus")
         self.status.setWordWrap(True)
@@ -143,6 +144,8 @@ class TimelineTab(QWidget):
             b = QPushButton(text, self)
             b.setObjectName(f"event_{kind}")
             b.clicked.connect(lambda _c=False, k=kind: self.start(k))
+            # Enter in the person window saves it: it never reopens the last change's form
+            b.setAutoDefault(False)
             grid.addWidget(b, i // 5, i % 5)
             self.buttons[kind] = b
         self.hint = QLabel(self)
@@ -157,7 +160,10 @@ class TimelineTab(QWidget):
 
     def set_events(self, events: Sequence[EventRow], honors: Iterable[HonorDraft],
                    districts: Iterable[str], status: str,
-                   pending: Sequence[StatusChange] = (), recorded_by: str = "") -> None:
+                   pending: Sequence[StatusChange] = (), recorded_by: str = "", *,
+                   deceased: bool = False) -> None:
+        """``deceased``: the stored record's life status (a pending death counts too)."""
+        self._deceased = deceased
         self._honors = [h for h in honors if h.id is not None and h.revoked_date is None]
         self._districts = list(districts)
         self._pending = list(pending)
@@ -207,9 +213,34 @@ class TimelineTab(QWidget):
                 self.table.setItem(r, c, item)
         self.refresh_state()
 
+    def _dead(self) -> bool:
+        """Deceased once the pending changes are saved: only a revocation or an undo can be
+        recorded then (the service refuses the rest)."""
+        dead = self._deceased
+        for change in self._pending:
+            if change.kind == "death":
+                dead = True
+            elif change.kind == "undo" and self._undo_target is not None \
+                    and self._undo_target.kind == "death":
+                dead = False
+        return dead
+
     def refresh_state(self) -> None:
+        dead = self._dead()
+        for kind, button in self.buttons.items():
+            if kind in ("revoke", "undo"):
+                continue
+            button.setEnabled(not dead)
+            button.setToolTip(self.tr(
+                "This person has died: only a revoked title or an undo of the last change "
+                "can be recorded.") if dead else "")
         self.buttons["revoke"].setEnabled(bool(self._honors))
-        self.buttons["undo"].setEnabled(bool(self._pending) or self._undo_target is not None)
+        self.buttons["revoke"].setToolTip(
+            "" if self._honors else self.tr("No kept title to revoke."))
+        can_undo = bool(self._pending) or self._undo_target is not None
+        self.buttons["undo"].setEnabled(can_undo)
+        self.buttons["undo"].setToolTip("" if can_undo else self.tr(
+            "Nothing to undo: no status change has been recorded."))
         n = len(self._pending)
         self.hint.setText(self.tr(
             "%n change(s) not saved yet: recorded together with the record when you press "

@@ -385,8 +385,9 @@ class RegisterPage(QWidget):
 
         dialog = ExportDialog(self._workspace, self._tasks, self.filters.filter(), self)
         if dialog.exec() and dialog.written is not None:
-            self._inform(self.tr("Exported %n person(s).", "", dialog.written),
-                         "exportDone")
+            # where it went: the clerk is to find the file and open it in Excel next
+            self._inform(self.tr("Exported %n person(s) to %1", "", dialog.written)
+                         .replace("%1", str(dialog.written_to or "")), "exportDone")
 
     def reveal_id_number(self) -> None:
         """Ask why, then show the full ID number of the selected person (audited)."""
@@ -396,6 +397,10 @@ class RegisterPage(QWidget):
             self._inform(self.tr("Select a person first."))
             return
         row = self.model.row(index.row())
+        if not row.id_number:
+            # asked a reason, wrote it to the audit log, then showed "ID number of 李秀英: "
+            self._inform(self.tr("%1 has no ID number on record.").replace("%1", row.name))
+            return
         reason, ok = QInputDialog.getText(
             self, self.tr("Reveal ID number"),
             self.tr("Why do you need the full ID number of %1? The reason is kept in the "
