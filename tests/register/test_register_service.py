@@ -386,3 +386,13 @@ def test_demo_register_is_found_by_every_key_and_has_hardship_cases(
         for key in filter(None, keys):
             found = reg.search(F(text=key), limit=1000).rows
             assert pid in {r.id for r in found}, (name, key)
+
+
+def test_a_deceased_person_has_no_age_in_the_list_or_the_export(reg: RegisterService) -> None:
+    """A man who died in 1986 at 50 was listed as 90: the age he would have reached today."""
+    rows = {r.name: r for r in reg.search(F()).rows}
+    assert rows["王伟"].life_status == "deceased" and rows["王伟"].age is None
+    assert all(r.age is not None for n, r in rows.items() if n != "王伟" and r.birth_date)
+    exported = {r["name"]: r for r in reg.export(F())}
+    assert exported["王伟"]["age"] is None
+    assert exported["李娜"]["age"] == rows["李娜"].age

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.domain import age_on
 from desktop.core.masking import birth_shown, mask_id, mask_phone
-from desktop.core.reference import EMPLOYMENT_STATUSES, code_table
+from desktop.core.reference import EMPLOYMENT_STATUSES, LIFE_DECEASED, code_table
 from desktop.core.vocabulary import SEX, zh
 from desktop.errors import NotFound, ValidationError
 from desktop.models import District, Honor, Person
@@ -166,6 +166,8 @@ def member_row(
     else:
         year, shown, age = (born.year if born else None), born, (
             age_on(born, today) if born else None)
+    if life == LIFE_DECEASED:
+        age = None  # not an age the dead person would have reached today (died at 50: "90")
     return MemberRow(
         # 0/9 (未知的/未说明的性别: no ID number, none chosen) is no word for a list: empty
         id=pid, name=name, sex=zh(SEX, sex, default=""), birth_date=shown, birth_year=year,
@@ -391,7 +393,7 @@ class RegisterService(Service):
                 "phone": (contact if unmask else mask_phone(contact)) or None,
                 # for a role without unmask the age reached this year, as the list shows
                 "age": (today.year - born.year if self._masked else age_on(born, today))
-                if born else None, "highest_honor": top,
+                if born and life != LIFE_DECEASED else None, "highest_honor": top,
                 **{k: export_value(k, v, unmask) for k, v in zip(extra, row[width:],
                                                                  strict=True)},
             })

@@ -40,7 +40,7 @@ class MemberRow:
 
     For a role without the unmask permission ``birth_date`` is None and only ``birth_year``
     is given, and ``age`` is the age reached this year: the hidden digits of the ID number
-    are the birth date (issue 14, point 9)."""
+    are the birth date (issue 14, point 9). A deceased person has no age (None)."""
 
     id: uuid.UUID
     name: str

@@ -228,7 +228,9 @@ class RegisterTableModel(QAbstractTableModel):
         marks = self._marks(r)
         honor = r.highest_honor or self._no_honor
         return (
-            r.name, shown(SEX, r.sex), "" if r.age is None else str(r.age), r.district, r.work_unit,
+            r.name, shown(SEX, r.sex), word(LIFE_STATUS, r.life_status)
+            if r.life_status == LIFE_DECEASED else "" if r.age is None else str(r.age),
+            r.district, r.work_unit,
             word(TREATMENT_LEVEL, r.treatment_level),
             honor + bracketed(joined(marks, "、")) if marks else honor,
             data_word(r.employment_status or ""), word(LIFE_STATUS, r.life_status),
