@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QCloseEvent, QColor, QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -326,6 +326,16 @@ class PersonDialog(QDialog):
 
     def _validate_later(self) -> None:
         self.validate()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A closed or hidden form is not checked against the database any more (a check
+        still pending ran after the window had gone, on a database maybe closed)."""
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._timer.stop()
+        super().closeEvent(event)
 
     def _name_touched(self) -> None:
         self._quiet_name = False

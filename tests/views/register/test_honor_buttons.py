@@ -42,3 +42,19 @@ def test_a_revoked_title_cannot_be_revoked_again(qtbot: QtBot, ws: Workspace) ->
     row.revoked_date.setText("2020-01-01")
     assert not dialog.honors.revoke_button.isEnabled()
     assert "已" in dialog.honors.revoke_button.toolTip()
+
+
+def test_a_closed_form_leaves_no_check_pending(qtbot: QtBot, ws: Workspace) -> None:
+    """A check still pending after the window closed ran on a database already closed (seen
+    as an error in the next test; in the program, after switching databases)."""
+    dialog = PersonDialog(ws, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.honors.add_row().title.setCurrentText("湖州市劳动模范")
+    assert dialog._timer.isActive()
+    dialog.hide()
+    assert not dialog._timer.isActive()
+    dialog.honors.add_row().title.setCurrentText("全国劳动模范")
+    assert dialog._timer.isActive()
+    dialog.close()
+    assert not dialog._timer.isActive()
