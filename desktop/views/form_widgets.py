@@ -374,3 +374,14 @@ def set_up_list_table(table: QTableWidget, headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+PROBLEM_COLOUR = "#b00020"
+
+
+def problem_label(parent: QWidget, name: str = "problemLabel") -> QLabel:
+    """The red line of a dialog or form that says what is wrong (wrapped, empty until then)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet(f"color: {PROBLEM_COLOUR}")
+    label.setWordWrap(True)
+    return label

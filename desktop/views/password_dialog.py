@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError
 from desktop.services.accounts import MIN_PASSWORD_LENGTH
+from desktop.views.form_widgets import problem_label
 from desktop.views.messages import describe
 
 Change = Callable[[str, str], None]  # (current password, new password)
@@ -53,10 +54,7 @@ class ChangePasswordDialog(QDialog):
         self.old = self._edit("oldPassword")
         self.new = self._edit("newPassword")
         self.repeat = self._edit("repeatPassword")
-        self.problem = QLabel(self)
-        self.problem.setObjectName("passwordProblem")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "passwordProblem")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(

@@ -29,6 +29,7 @@ from desktop.core import reference
 from desktop.core.texts import problem_text
 from desktop.errors import ValidationError
 from desktop.files import write_atomically
+from desktop.views.form_widgets import problem_label
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe
 from desktop.views.password_dialog import password_rule
@@ -126,10 +127,7 @@ class _AdminPage(QWizardPage):
         self.repeat = QLineEdit(self)
         self.repeat.setObjectName("adminPasswordRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problemLabel")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "problemLabel")
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.name)
         form.addRow(self.tr("Full name:"), self.display)

@@ -24,7 +24,7 @@ from desktop.services.accounts import UserRow
 from desktop.services.permissions import Role
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import bracketed
-from desktop.views.form_widgets import button_row
+from desktop.views.form_widgets import button_row, problem_label
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.password_dialog import password_rule
@@ -95,10 +95,7 @@ class UserEditDialog(QDialog):
         for role in (Role.CLERK, Role.REVIEWER, Role.VIEWER, Role.ADMIN):
             self.role.addItem(role_label(role), role.value)
         self.role.setCurrentIndex(self.role.findData(user.role.value))
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problemLabel")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "problemLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -132,10 +129,7 @@ class ResetPasswordDialog(QDialog):
         note = QLabel(self.tr("Tell the user this password: at the first log-in they "
                               "choose their own."), self)
         note.setWordWrap(True)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problemLabel")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "problemLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)

@@ -33,7 +33,7 @@ from desktop.services.imports.importer import FIELD_TITLES, IGNORE, ImportServic
 from desktop.services.imports.types import ImportOptions, ImportPreview, ImportResult
 from desktop.services.imports.words import column_name, counts_text, report_workbook, row_text
 from desktop.views.data_words import field_words
-from desktop.views.form_widgets import push_button
+from desktop.views.form_widgets import problem_label, push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe, present_error
 from desktop.views.tasks import Task, TaskRunner
@@ -121,10 +121,7 @@ class MappingPage(QWizardPage):
                 top.addWidget(self.header_rows)
         top.addWidget(reload_button)
         top.addStretch(1)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("importMappingProblem")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "importMappingProblem")
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("importMappingTable")
         self.table.setHorizontalHeaderLabels(

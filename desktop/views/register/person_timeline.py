@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 from desktop.errors import AppError, ValidationError
 from desktop.services.register.types import EventRow, HonorDraft, StatusChange
 from desktop.views.data_words import bracketed, data_word, joined
-from desktop.views.form_widgets import ChoiceField, DateField, FieldBox, TextField, problem_words
+from desktop.views.form_widgets import (
+    ChoiceField,
+    DateField,
+    FieldBox,
+    TextField,
+    problem_label,
+    problem_words,
+)
 from desktop.views.messages import present_error
 from desktop.views.screen_fit import grow_to_content
 
@@ -315,10 +322,7 @@ class StatusChangeDialog(QDialog):
                                       "in the record window; Cancel there drops it."))
         form.addRow(self.note)
         self._add(form, "reason", self.tr("Reason:"), reason)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problemLabel")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "problemLabel")
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

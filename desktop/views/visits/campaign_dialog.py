@@ -36,7 +36,7 @@ from desktop.services.visits.rules import (
 )
 from desktop.services.visits.service import VisitService
 from desktop.views.data_words import data_word
-from desktop.views.form_widgets import DateField, MoneyField
+from desktop.views.form_widgets import DateField, MoneyField, problem_label
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 
@@ -113,10 +113,7 @@ class CampaignDialog(QDialog):
             self.standards.setItem(r, 0, item)
             self.standards.setItem(r, 1, QTableWidgetItem("0"))
             self.standards.setItem(r, 2, QTableWidgetItem(""))
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problemLabel")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "problemLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)

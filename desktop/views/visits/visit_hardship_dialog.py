@@ -22,6 +22,7 @@ from desktop.errors import AppError, ValidationError
 from desktop.services.hardship.rules import causes
 from desktop.services.visits.service import VisitService
 from desktop.views.data_words import data_word
+from desktop.views.form_widgets import problem_label
 from desktop.views.i18n import current_language, word
 from desktop.views.messages import present_error
 
@@ -48,10 +49,7 @@ class VisitHardshipDialog(QDialog):
             self.cause.addItem(f"{code} {word(HARDSHIP_CAUSE, code, words)}", code)
         self.notes = QLineEdit(self)
         self.notes.setObjectName("hardshipNotes")
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problemLabel")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "problemLabel")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)

@@ -31,7 +31,7 @@ from desktop.services.visits.records import WAYS
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import VisitResult, VisitRow
 from desktop.views.data_words import spaced
-from desktop.views.form_widgets import DateField, MoneyField
+from desktop.views.form_widgets import DateField, MoneyField, problem_label
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 
@@ -106,10 +106,7 @@ class VisitRecordDialog(QDialog):
         add_photo = QPushButton(self.tr("Add photo…"), self)
         add_photo.setObjectName("recordAddPhoto")
         add_photo.clicked.connect(self._pick_photo)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problemLabel")
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self, "problemLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
