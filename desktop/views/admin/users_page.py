@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -258,21 +260,10 @@ class UsersPage(QWidget):
         user = self._selected()
         if user is None:
             return
-        dialog = UserEditDialog(user, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self._workspace.accounts().update_user(
-                    self._workspace.actor, user.id, role=Role(dialog.role.currentData()),
-                    display_name=dialog.display.text())
-            except ValidationError as exc:
-                dialog.problem.setText("\n".join(problem_text(p, current_language())
-                                                 for p in exc.problems))
-                continue
-            except AppError as exc:
-                present_error(self, exc)
-            break
-        dialog.deleteLater()
-        self.refresh()
+        edit = UserEditDialog(user, self)
+        self._until_done(edit, lambda: self._workspace.accounts().update_user(
+            self._workspace.actor, user.id, role=Role(edit.role.currentData()),
+            display_name=edit.display.text()))
 
     def _reset(self) -> None:
         """Typed twice, the rule said, a refusal shown in the dialog (one hidden entry: a typo
@@ -280,11 +271,17 @@ class UsersPage(QWidget):
         user = self._selected()
         if user is None:
             return
-        dialog = ResetPasswordDialog(user, self)
+        reset = ResetPasswordDialog(user, self)
+        self._until_done(reset, lambda: self._workspace.accounts().reset_password(
+            self._workspace.actor, user.id, reset.password.text()))
+
+    def _until_done(self, dialog: UserEditDialog | ResetPasswordDialog,
+                    act: Callable[[], object]) -> None:
+        """Run ``dialog`` until ``act`` succeeds or it is cancelled: a refusal of what was
+        typed stays in the dialog to be corrected; any other refusal is said in a box."""
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                self._workspace.accounts().reset_password(
-                    self._workspace.actor, user.id, dialog.password.text())
+                act()
             except ValidationError as exc:
                 dialog.problem.setText("\n".join(problem_text(p, current_language())
                                                  for p in exc.problems))
