@@ -248,12 +248,12 @@ def fill_merged_down(rows: Sequence[RawRow], merged: Sequence[tuple[int, int, in
     return out
 
 
-def continued_rows(merged: Sequence[tuple[int, int, int]], columns: Collection[int],
-                   after: int) -> dict[int, int]:
-    """Rows under row ``after`` that a cell of ``columns`` (the name, the ID number) is merged
-    down over from the row above them: row number -> the merge's first row."""
+def continued_rows(merged: Sequence[tuple[int, int, int]],
+                   columns: Collection[int]) -> dict[int, int]:
+    """Rows that a cell of ``columns`` (the name, the ID number) is merged down over from a
+    row above them: row number -> the merge's first row."""
     return {number: first for first, column, last in merged
-            if column in columns and first > after for number in range(first + 1, last + 1)}
+            if column in columns for number in range(first + 1, last + 1)}
 
 
 def _clean(value: Cell) -> Cell:

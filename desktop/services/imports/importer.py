@@ -222,7 +222,7 @@ class ImportService:
         sheet = read_sheet(path, options.sheet, cancelled)
         _tick(report, cancelled, 1, 3)
         header = self._header(sheet, options)
-        body = _body(sheet, header)
+        body, _continued = _body(sheet, header)
         sample = tuple((r.number, tuple(as_text(c) or "" for c in r.cells)) for r in body[:20])
         names = tuple(sheet_names(path))
         _tick(report, cancelled, 3, 3)
@@ -261,11 +261,10 @@ class ImportService:
         sheet = read_sheet(path, options.sheet, cancelled)
         header = self._header(sheet, options)
         # data rows, and the totals and signatures under them (skipped and mentioned)
-        body = _body(sheet, header)
+        body, continued = _body(sheet, header)
         inputs, footers = split_rows(body, header.mapping)
         # one person over several rows (the name merged down): one person, every honor
-        inputs, folded = fold_continued(inputs, continued_rows(
-            sheet.merged_down, _identity(header), sheet.rows[header.row_index].number))
+        inputs, folded = fold_continued(inputs, continued)
         # 序号 is never imported (the wizard offers no field for it): not worth a word
         numbers = {i: "seq" for i, t in enumerate(header.titles) if field_for(t) == "seq"}
         unread = unread_columns(body, {**numbers, **header.mapping}, len(header.titles),
@@ -572,16 +571,15 @@ class ImportService:
             return len(items)
 
 
-def _identity(header: Header) -> set[int]:
-    return {i for i, k in header.mapping.items() if k in ("name", "id_number")}
-
-
-def _body(sheet: Sheet, header: Header) -> list[RawRow]:
+def _body(sheet: Sheet, header: Header) -> tuple[list[RawRow], dict[int, int]]:
     """The rows under the header, a cell merged down over several of them read in each
-    (except in the name and ID number columns: see ``fill_merged_down``)."""
+    (except in the name and ID number columns: see ``fill_merged_down``); and the rows that
+    go on with the person above them, under a merged name (``continued_rows``)."""
     last = sheet.rows[header.row_index].number  # merges of the header's own rows stay
-    return fill_merged_down(sheet.rows[header.row_index + 1:], [
-        m for m in sheet.merged_down if m[0] > last], _identity(header))
+    below = [m for m in sheet.merged_down if m[0] > last]
+    identity = {i for i, k in header.mapping.items() if k in ("name", "id_number")}
+    return (fill_merged_down(sheet.rows[header.row_index + 1:], below, identity),
+            continued_rows(below, identity))
 
 
 def _serialise(s: Session) -> None:
