@@ -244,8 +244,8 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     """Check one row; decide new / updated / unchanged / rejected."""
     v = row.values
     name = v.get("name") or ""
-    out = Planned(row.number, id_of(row), "rejected", name)
     number = id_of(row)
+    out = Planned(row.number, number, "rejected", name)
     out.problems = []
     out.warnings = [RowProblem(i.column, i.field, i.code, dict(i.params)) for i in row.notes]
     for i in row.issues:
