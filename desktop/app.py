@@ -126,6 +126,7 @@ class Startup(QObject):
         self.opened: Opened | None = None
         self.login_dialog: LoginDialog | None = None
         self.main_window: MainWindow | None = None
+        self._notice: str | None = None  # a backup restored by the set-up wizard
 
     def begin(self) -> None:
         known = self._prefs.association_for(self._label)
@@ -159,7 +160,7 @@ class Startup(QObject):
         assert opened.association is not None
         self._prefs.set_association_for(self._label, opened.association.name)
         if self.login_dialog is None or not self.login_dialog.isVisible():
-            self._show_login(opened.association.name)
+            self._show_login(opened.association.name, notice=self._notice)
         from desktop.services.accounts import AccountService
 
         assert self.login_dialog is not None
@@ -186,7 +187,15 @@ class Startup(QObject):
             assert info is not None
             return Workspace(db, actor, info).handoff()
 
-        return SetupWizard.run(initialise, enrolment)
+        def restored(result: Any) -> None:
+            from desktop.views.restore_dialog import restored_notice
+
+            self._notice = restored_notice(result)
+
+        from desktop.services.maintenance import FirstRestore
+
+        restore = FirstRestore(db) if db.is_sqlite else None
+        return SetupWizard.run(initialise, enrolment, restore=restore, on_restored=restored)
 
     def _show_login(self, association: str, *, ready: bool = False,
                     notice: str | None = None) -> None:

@@ -144,20 +144,8 @@ def _restore_actor(db: Database, args: argparse.Namespace, source: Path,
             return login(db, args)
         except SQLAlchemyError:
             pass  # a damaged database: the backup's own accounts decide who may restore
-    import tempfile
-
-    scratch = db.sqlite_path.parent if db.sqlite_path is not None else None
-    if scratch is not None:
-        scratch.mkdir(parents=True, exist_ok=True)
-        maintenance.remove_stale_restores(scratch)
-    with tempfile.TemporaryDirectory(dir=scratch, prefix=maintenance.RESTORE_SCRATCH) as work:
-        copy = Path(work) / "candidate.sqlite3"
-        maintenance.read_backup(source, copy, passphrase=passphrase())
-        candidate = Database(f"sqlite:///{copy}")
-        try:
-            return login(candidate, args)
-        finally:
-            candidate.dispose()
+    return maintenance.backup_actor(db, source, passphrase(),
+                                    lambda candidate: login(candidate, args))
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:

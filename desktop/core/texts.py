@@ -95,6 +95,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "The manifest of {path} says {declared} bytes but the archive holds {stored} (damaged or crafted); nothing was unpacked. The database was not changed."),
     "backup_no_space": ("磁盘空间不足，无法恢复 {path}：需要约 {need} MB，只剩 {free} MB。数据库未被修改。",
                         "Not enough disk space to restore {path}: about {need} MB needed, {free} MB free. The database was not changed."),
+    "restore_needs_login": ("这台电脑的数据库已有用户：请以管理员身份登录后，在“文件 → 恢复备份”中恢复。数据库未被修改。",
+                            "This computer's database has users already: log in as an administrator and restore from File → Restore a backup. The database was not changed."),
     "backup_other_association": ("备份 {path} 属于“{backup}”，而当前数据库属于“{current}”。恢复会用别的协会的数据覆盖本会数据，已拒绝。确需如此，请用 --other-association \"原因\" 说明原因后再恢复。数据库未被修改。",
                                  "The backup {path} belongs to “{backup}”, this database to “{current}”: restoring would replace this association's data with another's, so it was refused. If that is really meant, give the reason with --other-association \"reason\". The database was not changed."),
     "database_in_use": ("数据库 {path} 正被其他程序使用：{holder}。请先关闭该程序（退出劳模之家窗口）再恢复，否则它之后保存的内容会丢失。数据库未被修改。",

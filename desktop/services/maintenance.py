@@ -275,20 +275,7 @@ class MaintenanceService:
         Refused, like ``restore``, for a role that may not restore, a wrong passphrase or a
         damaged, foreign or newer backup."""
         self._actor.require(Perm.RESTORE)
-        target = self._db.sqlite_path
-        if target is None:
-            raise DatabaseProblem("backup_needs_sqlite", url=self._db.describe())
-        source = Path(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent, prefix=RESTORE_SCRATCH) as work:
-            manifest = read_backup(source, Path(work) / DB_MEMBER, passphrase=passphrase)
-            candidate = Database(f"sqlite:///{Path(work) / DB_MEMBER}")
-            try:
-                candidate.check_schema()  # a backup from a newer program is refused here too
-            finally:
-                candidate.dispose()
-        return RestorePreview(manifest, is_encrypted(source), current_association(self._db),
-                              current_counts(self._db), safety_copy_dir(target))
+        return _preview(self._db, source, passphrase)
 
     def restore(self, source: Path, *, passphrase: str | None,
                 other_association_reason: str | None = None) -> RestoreResult:
@@ -301,6 +288,84 @@ class MaintenanceService:
         report = run_checks(self._db, progress=progress)
         seal_after_check(self._db, self._actor, report)
         return report
+
+
+class FirstRestore:
+    """Restoring onto a computer whose database has no users yet: a new or replaced PC, the
+    program just installed. Nobody can log in to it, so the backup's own accounts say who may
+    restore it (an administrator of the backup, with that account's password), as
+    ``laomo restore`` does. Refused once the database has users: then an administrator
+    restores from the window (文件 → 恢复备份)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def preview_restore(self, source: Path, *, passphrase: str | None) -> RestorePreview:
+        """``MaintenanceService.preview_restore`` before anyone can log in."""
+        self._require_empty()
+        return _preview(self._db, source, passphrase)
+
+    def restore(self, source: Path, *, passphrase: str | None, name: str, password: str,
+                other_association_reason: str | None = None) -> RestoreResult:
+        """Restore ``source`` as its user ``name`` (``password``: that account's in the
+        backup; refused when wrong, or when the account may not restore). Audited in the
+        restored database as that user's ``backup.restore``."""
+        from desktop.services.accounts import AccountService
+
+        self._require_empty()
+        actor = backup_actor(self._db, Path(source), passphrase,
+                             lambda candidate: AccountService(candidate.sessions).login(
+                                 name, password))
+        actor.require(Perm.RESTORE)
+        return restore(self._db, source, actor, passphrase=passphrase,
+                       other_association_reason=other_association_reason)
+
+    def _require_empty(self) -> None:
+        from desktop.services.accounts import is_initialised
+
+        if self._db.sqlite_path is None:
+            raise DatabaseProblem("backup_needs_sqlite", url=self._db.describe())
+        try:
+            users = is_initialised(self._db.sessions)
+        except SQLAlchemyError:
+            users = False  # an empty file: nothing to protect yet
+        if users:
+            raise AppError("restore_needs_login")
+
+
+def backup_actor(db: Database, source: Path, passphrase: str | None,
+                 authenticate: Callable[[Database], Actor]) -> Actor:
+    """Who restores when the current database cannot say (no users yet, or damaged): the
+    backup's own accounts, read from a scratch copy beside the database and then deleted."""
+    scratch = db.sqlite_path.parent if db.sqlite_path is not None else None
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+        remove_stale_restores(scratch)
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=RESTORE_SCRATCH) as work:
+        copy = Path(work) / "candidate.sqlite3"
+        read_backup(Path(source), copy, passphrase=passphrase)
+        candidate = Database(f"sqlite:///{copy}")
+        try:
+            return authenticate(candidate)
+        finally:
+            candidate.dispose()
+
+
+def _preview(db: Database, source: Path, passphrase: str | None) -> RestorePreview:
+    target = db.sqlite_path
+    if target is None:
+        raise DatabaseProblem("backup_needs_sqlite", url=db.describe())
+    source = Path(source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=RESTORE_SCRATCH) as work:
+        manifest = read_backup(source, Path(work) / DB_MEMBER, passphrase=passphrase)
+        candidate = Database(f"sqlite:///{Path(work) / DB_MEMBER}")
+        try:
+            candidate.check_schema()  # a backup from a newer program is refused here too
+        finally:
+            candidate.dispose()
+    return RestorePreview(manifest, is_encrypted(source), current_association(db),
+                          current_counts(db), safety_copy_dir(target))
 
 
 def seal_after_check(db: Database, actor: Actor, report: CheckReport) -> None:

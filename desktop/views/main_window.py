@@ -408,15 +408,9 @@ class MainWindow(QMainWindow):
         result = RestoreDialog.run(self._workspace.maintenance(), self.tasks, Path(path), self)
         if result is None:
             return
-        from desktop.views.restore_dialog import made_at
+        from desktop.views.restore_dialog import restored_notice
 
-        manifest = result.manifest
-        self.restore_notice = self.tr(
-            "The backup of %1 made %2 was restored (%n model worker(s)). The previous "
-            "database is kept at %3. Log in again.", "", manifest.counts.get("person", 0)
-        ).replace("%1", manifest.association or "—").replace(
-            "%2", made_at(manifest.created_at)).replace(
-            "%3", str(result.previous_kept_at or "—"))
+        self.restore_notice = restored_notice(result)
         self.log_out()  # nothing of the replaced database's session goes on
 
     def _set_language(self, code: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError
 from desktop.services.maintenance import (
+    FirstRestore,
     MaintenanceService,
     RestorePreview,
     RestoreResult,
@@ -51,17 +52,32 @@ def made_at(created_at: str) -> str:
     return when.strftime("%Y-%m-%d %H:%M")
 
 
+def restored_notice(result: RestoreResult) -> str:
+    """What the log-in dialog says after a restore."""
+    manifest = result.manifest
+    persons = manifest.counts.get("person", 0)  # lupdate reads no expression in translate()
+    return QCoreApplication.translate(
+        "RestoreDialog",
+        "The backup of %1 made %2 was restored (%n model worker(s)). The previous database is "
+        "kept at %3. Log in again.", "", persons
+    ).replace("%1", manifest.association or "—").replace(
+        "%2", made_at(manifest.created_at)).replace("%3", str(result.previous_kept_at or "—"))
+
+
 class RestoreDialog(QDialog):
     """Step 1 reads the backup (after its passphrase, when encrypted); step 2 shows backup
     against current database, asks a reason for another association's backup and the ticked
     confirmation; then 替换当前数据 restores. The dialog closes accepted only when the database
     was replaced (``result``); cancelled or refused, nothing was changed."""
 
-    def __init__(self, maintenance: MaintenanceService, tasks: TaskRunner, source: Path,
-                 parent: QWidget | None = None, *, preview: RestorePreview | None = None
-                 ) -> None:
+    def __init__(self, maintenance: MaintenanceService | FirstRestore, tasks: TaskRunner,
+                 source: Path, parent: QWidget | None = None, *,
+                 preview: RestorePreview | None = None) -> None:
         """``preview``: the backup was read already (its passphrase, if any, is not needed
-        again for the comparison; restoring an encrypted one still asks it)."""
+        again for the comparison; restoring an encrypted one still asks it). With a
+        ``FirstRestore`` (the set-up wizard of a new computer: nobody logged in) the dialog
+        also asks for an administrator account of the backup, and no confirmation: there is
+        nothing here to replace."""
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore a backup"))
@@ -69,6 +85,7 @@ class RestoreDialog(QDialog):
         self._tasks = tasks
         self._source = Path(source)
         self._encrypted = is_encrypted(self._source)
+        self._first = isinstance(maintenance, FirstRestore)
         self._working = False
         self.preview: RestorePreview | None = None
         self.result_: RestoreResult | None = None
@@ -134,6 +151,28 @@ class RestoreDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("restoreReason")
         self.reason.textChanged.connect(self._update)
+        # a new computer: the backup's own administrator restores it
+        self.account_box = QWidget(self)
+        self.account_box.setObjectName("restoreAccountBox")
+        account_hint = QLabel(self.tr(
+            "Nobody can log in on this computer yet: restore as an administrator of the backup, "
+            "with that account's user name and password."), self.account_box)
+        account_hint.setObjectName("restoreAccountHint")
+        account_hint.setWordWrap(True)
+        self.user = QLineEdit(self.account_box)
+        self.user.setObjectName("restoreUser")
+        self.password = QLineEdit(self.account_box)
+        self.password.setObjectName("restorePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.user, self.password):
+            field.textChanged.connect(self._update)
+        account = QFormLayout()
+        account.addRow(self.tr("Administrator (user name):"), self.user)
+        account.addRow(self.tr("Password:"), self.password)
+        box_layout = QVBoxLayout(self.account_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(account_hint)
+        box_layout.addLayout(account)
         self.confirm = QCheckBox(self.tr(
             "I understand: the current data will be replaced by this backup"), self)
         self.confirm.setObjectName("restoreConfirm")
@@ -143,7 +182,8 @@ class RestoreDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.replace_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.replace_button.setObjectName("restoreReplace")
-        self.replace_button.setText(self.tr("&Replace the current data"))
+        self.replace_button.setText(self.tr("&Restore") if self._first
+                                    else self.tr("&Replace the current data"))
         self.replace_button.setAutoDefault(False)
         self.buttons.accepted.connect(self.replace)
         self.buttons.rejected.connect(self.reject)
@@ -156,6 +196,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
+        layout.addWidget(self.account_box)
         layout.addWidget(self.confirm)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -203,14 +244,19 @@ class RestoreDialog(QDialog):
         if self._encrypted and self.preview is None:
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+        elif self._first and self.preview is not None:  # the account was refused
+            self.password.clear()
+            self.password.setFocus()
         grow_to_content(self.problem)
 
     # -- step 2: compare and confirm ----------------------------------------------------------
 
     def _show_preview(self, preview: RestorePreview | None) -> None:
         shown = preview is not None
-        for widget in (self.comparison, self.warning, self.confirm):
+        for widget in (self.comparison, self.warning):
             widget.setVisible(shown)
+        self.confirm.setVisible(shown and not self._first)
+        self.account_box.setVisible(shown and self._first)
         other = preview is not None and preview.other_association
         self.reason_label.setVisible(other)
         self.reason.setVisible(other)
@@ -236,13 +282,20 @@ class RestoreDialog(QDialog):
                       + self.comparison.verticalHeader().length()
                       + 2 * self.comparison.frameWidth())
             self.comparison.setFixedHeight(height)
-            self.warning.setText(self.tr(
-                "Restoring replaces ALL the current data with the backup's: whatever was "
-                "entered or changed after %1 is lost. A safety copy of the current database is "
-                "kept first in %2. Afterwards you are logged out and log in again with the "
-                "backup's user names and passwords.")
-                .replace("%1", made_at(m.created_at))
-                .replace("%2", str(preview.safety_copy_dir)))
+            if self._first:
+                self.warning.setText(self.tr(
+                    "The backup made %1 becomes this computer's database. Afterwards log in "
+                    "with the backup's user names and passwords.").replace(
+                        "%1", made_at(m.created_at)))
+                self.user.setFocus()
+            else:
+                self.warning.setText(self.tr(
+                    "Restoring replaces ALL the current data with the backup's: whatever was "
+                    "entered or changed after %1 is lost. A safety copy of the current "
+                    "database is kept first in %2. Afterwards you are logged out and log in "
+                    "again with the backup's user names and passwords.")
+                    .replace("%1", made_at(m.created_at))
+                    .replace("%2", str(preview.safety_copy_dir)))
             grow_to_content(self.warning)
         self._update()
 
@@ -253,7 +306,11 @@ class RestoreDialog(QDialog):
 
     def _can_replace(self) -> bool:
         preview = self.preview
-        if preview is None or self._working or not self.confirm.isChecked():
+        if preview is None or self._working:
+            return False
+        if self._first:
+            return bool(self.user.text().strip() and self.password.text())
+        if not self.confirm.isChecked():
             return False
         return not preview.other_association or bool(self.reason.text().strip())
 
@@ -270,8 +327,19 @@ class RestoreDialog(QDialog):
         # background refreshes of the window hold connections to the file about to go
         self._tasks.cancel_all()
         self._tasks.wait(30000)
-        self._tasks.run(lambda _ctx: maintenance.restore(source, passphrase=phrase,
-                                                         other_association_reason=reason),
+        if isinstance(maintenance, FirstRestore):
+            name, password = self.user.text().strip(), self.password.text()
+
+            def work(_ctx: object) -> RestoreResult:
+                assert isinstance(maintenance, FirstRestore)
+                return maintenance.restore(source, passphrase=phrase, name=name,
+                                           password=password)
+        else:
+            def work(_ctx: object) -> RestoreResult:
+                assert isinstance(maintenance, MaintenanceService)
+                return maintenance.restore(source, passphrase=phrase,
+                                           other_association_reason=reason)
+        self._tasks.run(work,
                         on_success=self._restored, on_error=self._refused,
                         label=self.tr("Restoring the backup…"), parent=self,
                         cancellable=False)
@@ -280,6 +348,7 @@ class RestoreDialog(QDialog):
         self._busy(False)
         self.result_ = result
         self.passphrase.clear()
+        self.password.clear()
         super().accept()
 
     def _say(self, words: str) -> None:
@@ -299,15 +368,17 @@ class RestoreDialog(QDialog):
         if self._working:  # the work cannot be stopped half-way: the dialog waits for it
             return
         self.passphrase.clear()
+        self.password.clear()
         super().reject()
 
     @classmethod
-    def run(cls, maintenance: MaintenanceService, tasks: TaskRunner, source: Path,
-            parent: QWidget | None) -> RestoreResult | None:
+    def run(cls, maintenance: MaintenanceService | FirstRestore, tasks: TaskRunner,
+            source: Path, parent: QWidget | None) -> RestoreResult | None:
         """The result when the database was replaced; None when nothing was changed."""
         dialog = cls(maintenance, tasks, source, parent)
         dialog.exec()
         result = dialog.result_
         dialog.passphrase.clear()
+        dialog.password.clear()
         dialog.deleteLater()
         return result

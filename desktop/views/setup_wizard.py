@@ -1,18 +1,20 @@
 """First run: choose county or city mode and the association, create the first administrator,
 then (skippable) enrol for the quarterly handoff: a district trusts the city's association card
-after reading its fingerprint over the phone; the city saves its own card for the districts."""
+after reading its fingerprint over the phone; the city saves its own card for the districts.
+A new or replaced computer can instead restore the association's backup from the first page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +35,9 @@ from desktop.views.form_widgets import problem_label
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe
 from desktop.views.password_dialog import password_rule
+
+if TYPE_CHECKING:
+    from desktop.services.maintenance import FirstRestore, RestoreResult
 
 Initialise = Callable[[str, str, str, str], None]  # association, admin, display name, password
 
@@ -81,9 +86,20 @@ class _AssociationPage(QWizardPage):
         self.hint.setObjectName("modeHint")
         self.combo.currentIndexChanged.connect(self._update_hint)
         self.combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+        # a replaced PC: the office's data is in a backup, not to be typed in again
+        self.restore_hint = QLabel(self.tr(
+            "A new or replaced computer of an office that already uses 劳模之家: restore its "
+            "backup instead, with the backup's passphrase and an administrator account of "
+            "it."), self)
+        self.restore_hint.setObjectName("setupRestoreHint")
+        self.restore_hint.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("&Restore from a backup…"), self)
+        self.restore_button.setObjectName("setupRestore")
         form = QFormLayout(self)
         form.addRow(self.tr("Association:"), self.combo)
         form.addRow(self.hint)
+        form.addRow(self.restore_hint)
+        form.addRow("", self.restore_button)
         self._update_hint()
 
     def isComplete(self) -> bool:
@@ -309,7 +325,10 @@ class SetupWizard(QWizard):
     """Shown when the database has no users yet. ``initialise`` does the work (a service)."""
 
     def __init__(self, initialise: Initialise, enrolment: Enrolment | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, restore: FirstRestore | None = None,
+                 ) -> None:
+        """``restore``: offered on the first page (a computer replacing another one);
+        ``restored`` holds the result once the wizard closed on a restored backup."""
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("First start"))  # the platform adds " — 劳模之家"
@@ -317,6 +336,11 @@ class SetupWizard(QWizard):
         self._initialise = initialise
         self.initialised = False
         self.association_page = _AssociationPage(self)
+        self._restore = restore
+        self.restored: RestoreResult | None = None
+        self.association_page.restore_button.setVisible(restore is not None)
+        self.association_page.restore_hint.setVisible(restore is not None)
+        self.association_page.restore_button.clicked.connect(self.restore_backup)
         self.admin_page = _AdminPage(self)
         self.addPage(self.association_page)
         self.addPage(self.admin_page)
@@ -346,10 +370,38 @@ class SetupWizard(QWizard):
         self.initialised = True
         return True
 
+    def restore_backup(self) -> None:
+        """The backup file, then the restore dialog as a ``FirstRestore``; the wizard closes
+        once the database was restored (then the log-in dialog, with the backup's users)."""
+        from desktop.paths import backups_dir
+        from desktop.views.restore_dialog import RestoreDialog
+        from desktop.views.tasks import TaskRunner
+
+        if self._restore is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup"), str(backups_dir()),
+            self.tr("劳模之家 backups (*.laomo-backup *.zip);;All files (*)"))
+        if not path:
+            return
+        result = RestoreDialog.run(self._restore, TaskRunner(self, max_threads=1), Path(path),
+                                   self)
+        if result is None:
+            return
+        self.restored = result
+        self.done(QDialog.DialogCode.Accepted)
+
     @classmethod
     def run(cls, initialise: Initialise, enrolment: Enrolment | None = None,
-            parent: QWidget | None = None) -> bool:
+            parent: QWidget | None = None, *, restore: FirstRestore | None = None,
+            on_restored: Callable[[RestoreResult], None] | None = None) -> bool:
         """True once the association exists (closing the skippable enrolment step after that
-        still starts the program)."""
-        wizard = cls(initialise, enrolment, parent)
-        return wizard.exec() == QWizard.DialogCode.Accepted or wizard.initialised
+        still starts the program), created here or restored from a backup (``on_restored``
+        is told)."""
+        wizard = cls(initialise, enrolment, parent, restore=restore)
+        accepted = wizard.exec() == QWizard.DialogCode.Accepted
+        if wizard.restored is not None:
+            if on_restored is not None:
+                on_restored(wizard.restored)
+            return True
+        return accepted or wizard.initialised

@@ -1936,10 +1936,6 @@
         <source>劳模之家 backups (*.laomo-backup *.zip);;All files (*)</source>
         <translation>劳模之家备份 (*.laomo-backup *.zip);;所有文件 (*)</translation>
     </message>
-    <message numerus="yes">
-        <source>The backup of %1 made %2 was restored (%n model worker(s)). The previous database is kept at %3. Log in again.</source>
-        <translation><numerusform>已恢复“%1”于 %2 所做的备份（劳模 %n 人）。原数据库保留在 %3。请重新登录。</numerusform></translation>
-    </message>
     <message>
         <source>The language will change the next time 劳模之家 starts.</source>
         <translation>界面语言将在下次启动劳模之家时生效。</translation>
@@ -3766,6 +3762,10 @@ SHA-256 指纹：%5</translation>
         <translation>这份备份已加密：请输入备份时设置的口令。</translation>
     </message>
     <message>
+        <source>The backup of %1 made %2 was restored (%n model worker(s)). The previous database is kept at %3. Log in again.</source>
+        <translation>已恢复“%1”于 %2 所做的备份（劳模 %n 人）。原数据库保留在 %3。请重新登录。</translation>
+    </message>
+    <message>
         <source>In the backup</source>
         <translation>备份中</translation>
     </message>
@@ -3798,8 +3798,24 @@ SHA-256 指纹：%5</translation>
         <translation>这份备份属于另一个协会。为什么要用它替换本会的数据？（原因记入审计日志）</translation>
     </message>
     <message>
+        <source>Nobody can log in on this computer yet: restore as an administrator of the backup, with that account's user name and password.</source>
+        <translation>这台电脑上还没有人能登录：请用备份中的管理员账号（用户名和密码）恢复。</translation>
+    </message>
+    <message>
+        <source>Administrator (user name):</source>
+        <translation>管理员（用户名）：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
         <source>I understand: the current data will be replaced by this backup</source>
         <translation>我已了解：当前数据将被这份备份替换</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Replace the current data</source>
@@ -3812,6 +3828,10 @@ SHA-256 指纹：%5</translation>
     <message>
         <source>Reading the backup…</source>
         <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <source>The backup made %1 becomes this computer's database. Afterwards log in with the backup's user names and passwords.</source>
+        <translation>%1 所做的这份备份将成为这台电脑的数据库。恢复后请用备份中的用户名和密码登录。</translation>
     </message>
     <message>
         <source>Restoring replaces ALL the current data with the backup's: whatever was entered or changed after %1 is lost. A safety copy of the current database is kept first in %2. Afterwards you are logged out and log in again with the backup's user names and passwords.</source>
@@ -3941,6 +3961,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Create</source>
         <translation>创建</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>劳模之家 backups (*.laomo-backup *.zip);;All files (*)</source>
+        <translation>劳模之家备份 (*.laomo-backup *.zip);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -5168,6 +5196,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>%1 (district association, county mode)</source>
         <translation>%1（区县劳模协会，区县模式）</translation>
+    </message>
+    <message>
+        <source>A new or replaced computer of an office that already uses 劳模之家: restore its backup instead, with the backup's passphrase and an administrator account of it.</source>
+        <translation>已在使用劳模之家的办公室换了新电脑？可以改为恢复原来的备份（需要备份口令和备份中的管理员账号）。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>Association:</source>

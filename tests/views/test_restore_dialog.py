@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from desktop.app import Startup, database_label
 from desktop.database import Database
-from desktop.errors import PermissionDenied
+from desktop.errors import AppError, AuthenticationFailed, PermissionDenied
 from desktop.models import AuditEvent, Person
 from desktop.paths import backups_dir
 from desktop.services import accounts, maintenance
@@ -297,3 +297,111 @@ def test_another_associations_backup_needs_a_reason_which_is_audited(
     assert maintenance.current_association(sqlite_db) == "湖州市"
     [entry] = _restores(sqlite_db)
     assert entry["replaced_association"] == "长兴县" and entry["reason"] == "市里代管本会数据"
+
+
+def _new_computer(tmp_path: Path) -> str:
+    """The database path of a computer the program was just installed on."""
+    folder = tmp_path / "新电脑"
+    folder.mkdir()
+    return str(folder / "laomo.sqlite3")
+
+
+def test_a_new_computer_restores_as_the_backups_administrator(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    """No one can log in to a new computer's empty database: the backup's own administrator
+    restores it (a wrong password or a clerk's account is refused, nothing written), audited
+    in the restored database; once it has users, restoring needs a log-in."""
+    backup = _office(sqlite_db, passphrase=None)
+    admin = accounts.AccountService(sqlite_db.sessions).login("admin", ADMIN_PASSWORD)
+    accounts.AccountService(sqlite_db.sessions).create_user(
+        admin, name="luru", display_name="录入员小李", role=Role.CLERK, password="luru-pass-1")
+    clerk_backup = backups_dir() / "含录入员.zip"
+    maintenance.MaintenanceService(sqlite_db, admin).backup(clerk_backup, passphrase=None)
+    new = Database.open(_new_computer(tmp_path))
+    new.upgrade()  # as the program's first start does, before its wizard
+    try:
+        door = maintenance.FirstRestore(new)
+        preview = door.preview_restore(backup, passphrase=None)
+        assert preview.manifest.association == "长兴县" and preview.current_association is None
+        with pytest.raises(AuthenticationFailed):
+            door.restore(backup, passphrase=None, name="admin", password="not-the-password")
+        with pytest.raises(PermissionDenied):
+            door.restore(clerk_backup, passphrase=None, name="luru", password="luru-pass-1")
+        assert not accounts.is_initialised(new.sessions)
+        result = door.restore(backup, passphrase=None, name="admin", password=ADMIN_PASSWORD)
+        assert result.manifest.association == "长兴县"
+        assert _persons(new) == ["朱荣荣"]
+        [entry] = _restores(new)
+        assert entry["sha256"] == result.manifest.sha256
+        with new.sessions.begin() as s:
+            who = s.scalar(select(AuditEvent.actor).where(
+                AuditEvent.action == "backup.restore"))
+        assert who == "admin"
+        with pytest.raises(AppError) as refused:  # now it has users: log in first
+            maintenance.FirstRestore(new).restore(backup, passphrase=None, name="admin",
+                                                  password=ADMIN_PASSWORD)
+        assert refused.value.code == "restore_needs_login"
+    finally:
+        new.dispose()
+
+
+def test_the_first_start_wizard_of_a_new_computer_restores_a_backup(
+        qtbot: QtBot, qapp: QApplication, sqlite_db: Database, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A replaced PC: at the first start the wizard offers 从备份恢复; the backup's
+    administrator restores it (a wrong password is said in the dialog and may be typed
+    again), the wizard closes and the log-in dialog says what was restored."""
+    backup = _office(sqlite_db, passphrase=None)
+    target = _new_computer(tmp_path)
+    monkeypatch.setattr("desktop.views.setup_wizard.QFileDialog.getOpenFileName",
+                        lambda *_a: (str(backup), ""))
+    startup = Startup(qapp, Preferences(), target)
+    seen: dict[str, object] = {}
+
+    def restore(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreDialog)
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+        assert dialog.account_box.isVisible() and not dialog.confirm.isVisible()
+        assert not dialog.replace_button.isEnabled()  # not without the backup's account
+        assert "恢复" in dialog.replace_button.text()
+        assert "用户名和密码" in dialog.warning.text()
+        _fits(dialog)
+        dialog.user.setText("admin")
+        dialog.password.setText("not-the-password")
+        dialog.replace_button.click()
+        qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=20000)
+        seen["refusal"] = dialog.problem.text()
+        assert dialog.password.text() == ""  # typed again
+        dialog.password.setText(ADMIN_PASSWORD)
+        dialog.replace_button.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+
+    def wizard(widget: QWidget) -> None:
+        from desktop.views.setup_wizard import SetupWizard
+
+        assert isinstance(widget, SetupWizard)
+        button = widget.association_page.restore_button
+        assert button.isVisible() and "从备份恢复" in button.text()
+        on_next_modal(restore, timeout_ms=20000)
+        button.click()
+        seen["closed"] = not widget.isVisible()
+
+    shown = on_next_modal(wizard, timeout_ms=20000)
+    startup.begin()
+    qtbot.waitUntil(lambda: startup.login_dialog is not None
+                    and startup.login_dialog.isVisible(), timeout=30000)
+    assert len(shown) == 1 and seen["closed"] is True
+    assert "密码" in str(seen["refusal"])
+    dialog = startup.login_dialog
+    assert dialog is not None and dialog.notice.isVisible()
+    assert "已恢复" in dialog.notice.text() and "长兴县" in dialog.notice.text()
+    with qtbot.waitSignal(startup.main_window_shown, timeout=15000):
+        log_in(qtbot, startup, "admin", ADMIN_PASSWORD)
+    assert startup.main_window is not None
+    startup.main_window.close()
+    startup.close()
+    db = Database.open(target)
+    try:
+        assert _persons(db) == ["朱荣荣"]
+    finally:
+        db.dispose()

@@ -41,7 +41,11 @@ def test_first_start_opens_the_wizard(qtbot: QtBot, qapp: QApplication, tmp_path
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.views import setup_wizard
 
-    def fake_run(initialise, parent=None):  # type: ignore[no-untyped-def]
+    offered: list[object] = []
+
+    def fake_run(initialise, parent=None, *, restore=None,  # type: ignore[no-untyped-def]
+                 on_restored=None):
+        offered.append(restore)  # a new computer may restore a backup instead
         initialise("德清县", "boss", "王强", "deqing-2026")
         return True
 
@@ -56,6 +60,7 @@ def test_first_start_opens_the_wizard(qtbot: QtBot, qapp: QApplication, tmp_path
                                                     "loginHeading").text()
     assert startup.login_dialog.user.text() == "boss"
     assert Preferences().association_for(database_label(target)) == "德清县"
+    assert len(offered) == 1 and offered[0] is not None
     startup.login_dialog.reject()
     startup.close()
 

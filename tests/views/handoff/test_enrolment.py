@@ -105,7 +105,8 @@ def test_first_start_hands_the_wizard_the_new_administrators_handoff(
 
     seen: list[str] = []
 
-    def fake_run(initialise, enrolment=None, parent=None):  # type: ignore[no-untyped-def]
+    def fake_run(initialise, enrolment=None, parent=None,  # type: ignore[no-untyped-def]
+                 **_restore):
         initialise("德清县", "boss", "王强", "deqing-2026")
         seen.append(enrolment().own_fingerprint())
         return True
