@@ -3228,6 +3228,10 @@
         <translation>不限</translation>
     </message>
     <message>
+        <source>Only the living have an age: with an age given, the deceased are left out.</source>
+        <translation>年龄只算在世人员：填了年龄，已故人员不在结果中。</translation>
+    </message>
+    <message>
         <source>In hardship</source>
         <translation>困难</translation>
     </message>

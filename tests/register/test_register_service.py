@@ -141,7 +141,7 @@ def test_deleted_and_merged_are_left_out_unless_merged_are_asked_for(
     (F(employment_statuses=("自谋职业", "下岗(买断工龄)")), {"钱多多", "孙丽"}),
     (F(life_statuses=("deceased",)), {"王伟"}),
     (F(life_statuses=("alive",)), LISTED - {"王伟"}),
-    (F(age_min=60), {"朱荣荣", WANG_JI, CHEN_DA, "王伟"}),  # 王𠮷 is 60 today
+    (F(age_min=60), {"朱荣荣", WANG_JI, CHEN_DA}),  # 王𠮷 is 60 today; 王伟 died: no age
     (F(age_max=40), {"李娜", "钱多多"}),  # 李娜 turns 41 tomorrow
     (F(age_min=41, age_max=59), {"赵蓉蓉"}),
     (F(in_hardship=True), {"李娜"}),

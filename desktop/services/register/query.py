@@ -198,6 +198,10 @@ def conditions(
             conds.append(Person.birth_date <= _years_before(today, f.age_min))
         if f.age_max is not None:
             conds.append(Person.birth_date > _years_before(today, f.age_max + 1))
+    if f.age_min is not None or f.age_max is not None:
+        # an age is a living person's: the register shows 已故 for the others, and "80 岁以上"
+        # for 高龄慰问 listed persons long dead
+        conds.append(Person.life_status == "alive")
     title = f.honor_title.strip()
     if title or f.honor_year_from is not None or f.honor_year_to is not None:
         # the kept-honor terms literally as ix_honor_kept's WHERE, so SQLite can use it

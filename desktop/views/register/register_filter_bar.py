@@ -122,6 +122,9 @@ class RegisterFilterBar(QWidget):
             self.employment.addItem(status, status)
         self.age_min = _spin(1, AGE_LIMIT, any_text, "ageMin", self.more_box)
         self.age_max = _spin(1, AGE_LIMIT, any_text, "ageMax", self.more_box)
+        for box in (self.age_min, self.age_max):
+            box.setToolTip(self.tr(
+                "Only the living have an age: with an age given, the deceased are left out."))
         self.hardship = QComboBox(self.more_box)
         self.hardship.setObjectName("hardshipFilter")
         self.hardship.addItem(self.tr("Any"))
