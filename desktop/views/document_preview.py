@@ -27,7 +27,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError
 from desktop.files import write_atomically
+from desktop.views.file_dialogs import DOCUMENTS, save_file
 from desktop.views.form_widgets import push_button
 from desktop.views.messages import present_error
 from desktop.views.tasks import Task, TaskContext, TaskRunner
@@ -181,8 +181,8 @@ class DocumentPreviewDialog(QDialog):
     # -- saving ---------------------------------------------------------------------------------
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self._file_name,
-                                              self.tr("PDF documents (*.pdf)"))
+        path = save_file(self, self.tr("Save as PDF"), self._file_name,
+                         self.tr("PDF documents (*.pdf)"), DOCUMENTS)
         if path:
             target = path if path.lower().endswith(".pdf") else path + ".pdf"
             self.issued(lambda: self.save_to(target))

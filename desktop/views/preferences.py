@@ -69,6 +69,13 @@ class Preferences:
     def set_association_for(self, database: str, name: str) -> None:
         self._s.setValue(f"databases/{_key(database)}", name)
 
+    def last_folder(self, kind: str) -> str:
+        """The folder a file of ``kind`` was last saved to or opened from ("" if none)."""
+        return str(self._s.value(f"folders/{kind}", ""))
+
+    def set_last_folder(self, kind: str, folder: str) -> None:
+        self._s.setValue(f"folders/{kind}", folder)
+
     def window_state(self, key: str) -> QByteArray | None:
         value = self._s.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None

@@ -31,6 +31,7 @@ from desktop.core import reference
 from desktop.core.texts import problem_text
 from desktop.errors import ValidationError
 from desktop.files import write_atomically
+from desktop.views.file_dialogs import HANDOFF, open_file, save_file
 from desktop.views.form_widgets import problem_label
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe
@@ -267,13 +268,12 @@ class EnrolPage(QWizardPage):
 
     def _choose(self) -> None:
         if self.city_mode:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save our card"),
-                                                  f"{self.door_name()}.lmcard", "*")
+            path = save_file(self, self.tr("Save our card"), f"{self.door_name()}.lmcard", "*",
+                             HANDOFF)
             if path:
                 self.save_card(Path(path))
         else:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the city's card"), "",
-                                                  "*")
+            path = open_file(self, self.tr("Import the city's card"), "*", HANDOFF)
             if path:
                 self.load_card(Path(path))
 

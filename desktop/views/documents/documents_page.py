@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.services.documents.service import DocumentLogEntry, check_seal_imag
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.document_preview import DocumentPreviewDialog
+from desktop.views.file_dialogs import SETTINGS, open_file
 from desktop.views.form_widgets import list_table, push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
@@ -285,15 +285,15 @@ class DocumentSettingsDialog(QDialog):
             Qt.TransformationMode.SmoothTransformation))
 
     def _add_font(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Font file"), "",
-                                              self.tr("TrueType fonts (*.ttf *.ttc)"))
+        path = open_file(self, self.tr("Font file"), self.tr("TrueType fonts (*.ttf *.ttc)"),
+                         SETTINGS)
         if path:
             lines = [t for t in self.fonts.toPlainText().splitlines() if t.strip()]
             self.fonts.setPlainText("\n".join([*lines, path]))
 
     def _choose_seal(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Seal image"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        path = open_file(self, self.tr("Seal image"), self.tr("Images (*.png *.jpg *.jpeg)"),
+                         SETTINGS)
         if path:
             self.set_seal_file(Path(path))
 

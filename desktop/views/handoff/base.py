@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -43,6 +42,7 @@ from desktop.services.handoff.rows import HIDDEN_CHANGE
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.file_dialogs import HANDOFF, open_file, save_file
 from desktop.views.form_widgets import set_up_list_table
 from desktop.views.i18n import word
 from desktop.views.messages import describe, present_error
@@ -243,9 +243,8 @@ class HandoffPageBase(QWidget):
         self.status.setText("\n".join(f"{p.name}：{p.grouped}" for p in peers))
 
     def _save_card(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save our card"),
-            f"{self._workspace.association.name}.lmcard", ANY_FILTER)
+        path = save_file(self, self.tr("Save our card"),
+                         f"{self._workspace.association.name}.lmcard", ANY_FILTER, HANDOFF)
         if path:
             self.save_card_file(Path(path))
 
@@ -256,7 +255,7 @@ class HandoffPageBase(QWidget):
             present_error(self, exc)
 
     def _trust_card(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Trust a card"), "", ANY_FILTER)
+        path = open_file(self, self.tr("Trust a card"), ANY_FILTER, HANDOFF)
         if path:
             self.trust_file(Path(path), confirm=True)
 

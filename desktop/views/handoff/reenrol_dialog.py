@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.file_dialogs import HANDOFF, open_file
 from desktop.views.handoff.base import ANY_FILTER, ERROR_STYLE, error_words
 
 
@@ -92,8 +92,7 @@ class ReenrolDialog(QDialog):
         self._update()
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load the new card"), "",
-                                              ANY_FILTER)
+        path = open_file(self, self.tr("Load the new card"), ANY_FILTER, HANDOFF)
         if path:
             self.load_card(Path(path))
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from desktop.services.handoff.service import ImportResult
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import bracketed, joined, with_colon
+from desktop.views.file_dialogs import HANDOFF, open_file, open_folder
 from desktop.views.handoff.base import (
     ANY_FILTER,
     ERROR_STYLE,
@@ -302,8 +302,7 @@ class ReportPage(HandoffPageBase):
             self.choose_folder(Path(str(item.data(Qt.ItemDataRole.UserRole))))
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"),
-                                                str(self.folder or Path.home()))
+        path = open_folder(self, self.tr("Choose a folder"), HANDOFF, self.folder)
         if path:
             self.choose_folder(Path(path))
 
@@ -497,8 +496,8 @@ class ReportPage(HandoffPageBase):
         self.refresh()
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import receipt or reference data"),
-                                              "", ANY_FILTER)
+        path = open_file(self, self.tr("Import receipt or reference data"), ANY_FILTER,
+                         HANDOFF)
         if path:
             self.import_file(Path(path))
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
+from desktop.views.file_dialogs import EXPORTS, HANDOFF, open_file, save_file
 from desktop.views.handoff.base import (
     ANY_FILTER,
     ERROR_STYLE,
@@ -236,8 +236,7 @@ class SummaryPage(HandoffPageBase):
     # -- actions ------------------------------------------------------------------------------
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import package"), "",
-                                              package_filter())
+        path = open_file(self, self.tr("Import package"), package_filter(), HANDOFF)
         if path:
             self.import_file(Path(path))
 
@@ -328,8 +327,8 @@ class SummaryPage(HandoffPageBase):
         row = self.table.selected()
         if row is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write receipt"), f"{row.district}-{row.sequence}.lmrcpt", ANY_FILTER)
+        path = save_file(self, self.tr("Write receipt"), f"{row.district}-{row.sequence}.lmrcpt",
+                         ANY_FILTER, HANDOFF)
         if path:
             self.receipt_file(Path(path))
 
@@ -347,9 +346,8 @@ class SummaryPage(HandoffPageBase):
         row = self.table.selected()
         if row is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), f"{row.district}-{row.sequence}.xlsx",
-            "Excel (*.xlsx)")
+        path = save_file(self, self.tr("Save report"), f"{row.district}-{row.sequence}.xlsx",
+                         "Excel (*.xlsx)", EXPORTS)
         if path:
             try:
                 write_atomically(Path(path), self.service().report_workbook(row.id))
@@ -357,8 +355,8 @@ class SummaryPage(HandoffPageBase):
                 self._import_failed(exc)
 
     def _reference(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Write reference data"),
-                                              "参考数据.lmref", ANY_FILTER)
+        path = save_file(self, self.tr("Write reference data"), "参考数据.lmref", ANY_FILTER,
+                         HANDOFF)
         if path:
             try:
                 write_atomically(Path(path), self.service().reference())

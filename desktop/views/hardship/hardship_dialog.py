@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -43,6 +42,7 @@ from desktop.services.permissions import ROLE_PERMISSIONS, Perm, Role
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import bracketed, data_word, joined, spaced, with_colon
 from desktop.views.document_preview import DocumentPreviewDialog
+from desktop.views.file_dialogs import ATTACHMENTS, open_file
 from desktop.views.form_widgets import (
     button_row,
     push_button,
@@ -256,7 +256,7 @@ class HardshipDialog(QDialog):
     def add_document(self) -> None:
         if self.case_id is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a document"))
+        path = open_file(self, self.tr("Add a document"), "", ATTACHMENTS)
         if not path:
             return
         kinds = {data_word(kind): kind for kind in DOCUMENT_TYPES}

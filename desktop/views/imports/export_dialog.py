@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -30,6 +29,7 @@ from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import data_word, field_words
+from desktop.views.file_dialogs import EXPORTS, save_file
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
@@ -146,8 +146,8 @@ class ExportDialog(QDialog):
         self._load_templates(select=name.strip())
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), "劳模名册.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        path = save_file(self, self.tr("Export to"), "劳模名册.xlsx",
+                         "Excel (*.xlsx);;CSV (*.csv)", EXPORTS)
         if path:
             self.start(Path(path))
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from desktop.services.imports.importer import FIELD_TITLES, IGNORE, ImportServic
 from desktop.services.imports.types import ImportOptions, ImportPreview, ImportResult
 from desktop.services.imports.words import column_name, counts_text, report_workbook, row_text
 from desktop.views.data_words import field_words
+from desktop.views.file_dialogs import EXPORTS, ROSTERS, open_file, save_file
 from desktop.views.form_widgets import problem_label, push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import describe, present_error
@@ -48,9 +48,9 @@ WARNED = QColor("#fce4d6")
 
 def download_template(parent: QWidget) -> None:
     """Ask where, then write the fill-in workbook."""
-    path, _ = QFileDialog.getSaveFileName(
+    path = save_file(
         parent, QCoreApplication.translate("ImportWizard", "Save the import template"),
-        "劳模信息导入模板.xlsx", "Excel (*.xlsx)")
+        "劳模信息导入模板.xlsx", "Excel (*.xlsx)", EXPORTS)
     if not path:
         return
     try:
@@ -82,8 +82,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the roster"), "",
-                                              FILE_FILTER)
+        path = open_file(self, self.tr("Choose the roster"), FILE_FILTER, ROSTERS)
         if path:
             self.path.setText(path)
 
@@ -359,8 +358,8 @@ class DryRunPage(QWizardPage):
     def _save_report(self) -> None:
         if self.result is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
-                                              "导入结果.xlsx", "Excel (*.xlsx)")
+        path = save_file(self, self.tr("Save the report"), "导入结果.xlsx", "Excel (*.xlsx)",
+                         EXPORTS)
         if path:
             self.write_report(Path(path))
 

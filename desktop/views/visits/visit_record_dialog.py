@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from desktop.services.visits.records import WAYS
 from desktop.services.visits.service import VisitService
 from desktop.services.visits.types import VisitResult, VisitRow
 from desktop.views.data_words import spaced
+from desktop.views.file_dialogs import ATTACHMENTS, open_file
 from desktop.views.form_widgets import DateField, MoneyField, problem_label
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
@@ -143,8 +143,8 @@ class VisitRecordDialog(QDialog):
         return self.follow_up.isChecked() and self.hardship_file.isChecked()
 
     def _pick_photo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Add photo"), "",
-                                              self.tr("Images (*.jpg *.jpeg *.png)"))
+        name = open_file(self, self.tr("Add photo"), self.tr("Images (*.jpg *.jpeg *.png)"),
+                         ATTACHMENTS)
         if name:
             self.add_photo(Path(name))
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -48,6 +47,7 @@ from desktop.services.visits.types import (
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import counted, joined, with_colon, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
+from desktop.views.file_dialogs import DOCUMENTS, save_file
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
 from desktop.views.i18n import current_language, shown, word
@@ -790,9 +790,8 @@ class VisitsPage(QWidget):
 
     def _ask_print(self, kind: str, reason: str | None = None) -> None:
         if kind == "xlsx":
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save as"), f"{self._campaign_title()}-走访慰问名单.xlsx",
-                "*.xlsx")
+            name = save_file(self, self.tr("Save as"),
+                             f"{self._campaign_title()}-走访慰问名单.xlsx", "*.xlsx", DOCUMENTS)
             if name:
                 self.print_to(Path(name if name.lower().endswith(".xlsx") else name + ".xlsx"),
                               "xlsx", reason)

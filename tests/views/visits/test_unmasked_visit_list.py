@@ -74,7 +74,7 @@ def test_full_phones_on_the_visit_list_need_a_reason_and_are_audited(
     assert any("入户前电话联系" in d for d in _unmask_audit(ws))
 
     target = tmp_path / "走访名单.xlsx"
-    monkeypatch.setattr("desktop.views.visits.visits_page.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("desktop.views.file_dialogs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "*.xlsx"))
     give_reason("交各走访组核对")
     page.findChild(QAction, "visitExcelFull").trigger()
