@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Render the windows the user guide shows into docs/images (offscreen, real widgets).
 
-    .venv/bin/python scripts/screenshots.py [--members 3000]
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24"
+        .venv/bin/python scripts/screenshots.py [--members 3000]      (one command line)
+
+(under a 1366×768 X screen the windows are fitted as on a clerk's laptop; without one it
+falls back to Qt's offscreen platform).
 
 Every image docs/user-guide.md shows comes from here (the day-to-day windows from
 scripts/screenshots_work.py); main windows at the size of a 1366×768 laptop.
