@@ -1,7 +1,14 @@
 #!/usr/bin/env python3
 """Render the windows the user guide shows into docs/images (offscreen, real widgets).
 
-    .venv/bin/python scripts/screenshots.py [--members 3000]
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24"
+        .venv/bin/python scripts/screenshots.py [--members 3000]      (one command line)
+
+(under a 1366×768 X screen the windows are fitted as on a clerk's laptop; without one it
+falls back to Qt's offscreen platform).
+
+Every image docs/user-guide.md shows comes from here (the day-to-day windows from
+scripts/screenshots_work.py); main windows at the size of a 1366×768 laptop.
 """
 
 from __future__ import annotations
@@ -43,10 +50,16 @@ def main() -> None:
 
         wizard = SetupWizard(lambda *a: None)
         wizard.show()
+        combo = wizard.association_page.combo
+        combo.setCurrentIndex(combo.findData("长兴县"))
         app.processEvents()
         wizard.grab().save(str(OUT / f"setup-wizard-1{suffix}.png"))
         wizard.next()
-        wizard.admin_page.display.setText("王丽华")
+        admin = wizard.admin_page
+        admin.name.setText("admin")
+        admin.display.setText("王丽华")
+        admin.password.setText("Changxing2026")
+        admin.repeat.setText("Changxing2026")
         app.processEvents()
         wizard.grab().save(str(OUT / f"setup-wizard-2{suffix}.png"))
         wizard.close()
@@ -61,8 +74,15 @@ def main() -> None:
             DemoService(db.sessions, actor).generate(args.members, seed=7)
         except ImportError:
             pass
+        from desktop.services.permissions import Role
+
+        for name, display, role in (("zhangmin", "张敏", Role.REVIEWER),
+                                    ("chenjing", "陈静", Role.CLERK),
+                                    ("guest", "办公室查询", Role.VIEWER)):
+            service.create_user(actor, name=name, display_name=display, role=role,
+                                password=f"{name}-2026")
         login = LoginDialog(service.login, association="长兴县", database=db.describe(),
-                            last_user="admin")
+                            last_user="chenjing")
         login.show()
         app.processEvents()
         login.grab().save(str(OUT / f"login{suffix}.png"))
@@ -71,20 +91,25 @@ def main() -> None:
         info = accounts.association_info(db.sessions)
         assert info is not None
         window = MainWindow(Workspace(db, actor, info), prefs)
-        window.resize(1100, 640)
+        window.resize(*SCREEN)  # a clerk's maximised laptop
         window.show()
-        pages = {"main-home": window.home, "main-register": window.register,
-                 "main-users": window.users, "main-audit": window.audit}
-        for name, page in pages.items():
-            # the register's eleven columns want the width of a clerk's maximised laptop
-            window.resize(1280 if name == "main-register" else 1100, 640)
+
+        def shoot_page(name: str, page: Any) -> None:
             window.nav.setCurrentRow(window.stack.indexOf(page))
             window.tasks.wait(10000)
             for _ in range(20):
                 app.processEvents()
             window.grab().save(str(OUT / f"{name}{suffix}.png"))
+
+        for name, page in {"main-home": window.home, "main-register": window.register,
+                           "main-users": window.users}.items():
+            shoot_page(name, page)
         shoot_person_dialog(app, Workspace(db, actor, info), suffix)
         shoot_backup_dialog(app, suffix)
+        from screenshots_work import shoot_work
+
+        shoot_work(app, Path(work), Workspace(db, actor, info), prefs, OUT, suffix)
+        shoot_page("main-audit", window.audit)  # after a day's work, not only the demo's
         window.close()
         shoot_handoff(app, Path(work), db, Workspace(db, actor, info), prefs, suffix)
         db.dispose()
@@ -192,6 +217,8 @@ def shoot_handoff(app: Any, work: Path, db: Any, county: Any, prefs: Any, suffix
 
     wizard = SetupWizard(lambda *a: None, lambda: county.handoff())
     wizard.show()
+    combo = wizard.association_page.combo
+    combo.setCurrentIndex(combo.findData("长兴县"))
     wizard.next()
     wizard.admin_page.display.setText("王丽华")
     wizard.next()

@@ -135,7 +135,8 @@ def main() -> None:
     wizard = SetupWizard(initialise)
     wizard.show()
     snap("setup-1", wizard)
-    wizard.association_page.combo.setCurrentText("长兴县")
+    combo = wizard.association_page.combo
+    combo.setCurrentIndex(combo.findData("长兴县"))  # reads 长兴县（区县劳模协会，区县模式）
     wizard.next()
     page = wizard.admin_page
     page.name.setText("admin")

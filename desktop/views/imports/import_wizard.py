@@ -102,6 +102,8 @@ class MappingPage(QWizardPage):
                                  "if it is wrong; save the choices to use them next time."))
         self.sheet = QComboBox(self)
         self.sheet.setObjectName("importSheet")
+        # filled after the page shows: sized once when empty, a sheet's name was cut (劳模名…)
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.header_row = QSpinBox(self)
         self.header_row.setObjectName("importHeaderRow")
         self.header_row.setRange(1, 1000)
