@@ -392,20 +392,17 @@ class MainWindow(QMainWindow):
         """The backup file, then the restore dialog (passphrase, what it holds, confirmation);
         after a restore the window closes and the log-in dialog comes back on the restored
         database, with ``restore_notice`` saying what was restored."""
-        from desktop.paths import backups_dir
-        from desktop.views.restore_dialog import RestoreDialog
+        from desktop.views.restore_dialog import RestoreDialog, choose_backup
 
         if self.tasks.busy():
             QMessageBox.information(self, APP_DISPLAY_NAME, self.tr(
                 "Work is still running in the background. Restore the backup when it has "
                 "finished."))
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore a backup"), str(backups_dir()),
-            self.tr("劳模之家 backups (*.laomo-backup *.zip);;All files (*)"))
-        if not path:
+        path = choose_backup(self, self.tr("Restore a backup"))
+        if path is None:
             return
-        result = RestoreDialog.run(self._workspace.maintenance(), self.tasks, Path(path), self)
+        result = RestoreDialog.run(self._workspace.maintenance(), self.tasks, path, self)
         if result is None:
             return
         from desktop.views.restore_dialog import restored_notice

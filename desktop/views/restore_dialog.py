@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -50,6 +51,17 @@ def made_at(created_at: str) -> str:
     if when.tzinfo is not None:
         when = when.astimezone()
     return when.strftime("%Y-%m-%d %H:%M")
+
+
+def choose_backup(parent: QWidget | None, title: str) -> Path | None:
+    """The backup file to restore (the program's backups folder offered first)."""
+    from desktop.paths import backups_dir
+
+    path, _ = QFileDialog.getOpenFileName(
+        parent, title, str(backups_dir()),
+        QCoreApplication.translate("RestoreDialog",
+                                   "劳模之家 backups (*.laomo-backup *.zip);;All files (*)"))
+    return Path(path) if path else None
 
 
 def restored_notice(result: RestoreResult) -> str:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -373,19 +372,15 @@ class SetupWizard(QWizard):
     def restore_backup(self) -> None:
         """The backup file, then the restore dialog as a ``FirstRestore``; the wizard closes
         once the database was restored (then the log-in dialog, with the backup's users)."""
-        from desktop.paths import backups_dir
-        from desktop.views.restore_dialog import RestoreDialog
+        from desktop.views.restore_dialog import RestoreDialog, choose_backup
         from desktop.views.tasks import TaskRunner
 
         if self._restore is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup"), str(backups_dir()),
-            self.tr("劳模之家 backups (*.laomo-backup *.zip);;All files (*)"))
-        if not path:
+        path = choose_backup(self, self.tr("Restore from a backup"))
+        if path is None:
             return
-        result = RestoreDialog.run(self._restore, TaskRunner(self, max_threads=1), Path(path),
-                                   self)
+        result = RestoreDialog.run(self._restore, TaskRunner(self, max_threads=1), path, self)
         if result is None:
             return
         self.restored = result

@@ -1933,10 +1933,6 @@
         <translation>恢复备份</translation>
     </message>
     <message>
-        <source>劳模之家 backups (*.laomo-backup *.zip);;All files (*)</source>
-        <translation>劳模之家备份 (*.laomo-backup *.zip);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>The language will change the next time 劳模之家 starts.</source>
         <translation>界面语言将在下次启动劳模之家时生效。</translation>
     </message>
@@ -3766,6 +3762,10 @@ SHA-256 指纹：%5</translation>
         <translation>这份备份已加密：请输入备份时设置的口令。</translation>
     </message>
     <message>
+        <source>劳模之家 backups (*.laomo-backup *.zip);;All files (*)</source>
+        <translation>劳模之家备份 (*.laomo-backup *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>The backup of %1 made %2 was restored (%n model worker(s)). The previous database is kept at %3. Log in again.</source>
         <translation>已恢复“%1”于 %2 所做的备份（劳模 %n 人）。原数据库保留在 %3。请重新登录。</translation>
     </message>
@@ -3969,10 +3969,6 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <source>劳模之家 backups (*.laomo-backup *.zip);;All files (*)</source>
-        <translation>劳模之家备份 (*.laomo-backup *.zip);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,7 @@ def _choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
         folders.append(folder)
         return str(path), kinds
 
-    monkeypatch.setattr("desktop.views.main_window.QFileDialog.getOpenFileName", answer)
+    monkeypatch.setattr("desktop.views.restore_dialog.QFileDialog.getOpenFileName", answer)
     return folders
 
 
@@ -353,7 +353,7 @@ def test_the_first_start_wizard_of_a_new_computer_restores_a_backup(
     again), the wizard closes and the log-in dialog says what was restored."""
     backup = _office(sqlite_db, passphrase=None)
     target = _new_computer(tmp_path)
-    monkeypatch.setattr("desktop.views.setup_wizard.QFileDialog.getOpenFileName",
+    monkeypatch.setattr("desktop.views.restore_dialog.QFileDialog.getOpenFileName",
                         lambda *_a: (str(backup), ""))
     startup = Startup(qapp, Preferences(), target)
     seen: dict[str, object] = {}
