@@ -4,9 +4,11 @@ box) and from the work list (a button); a person with an open file is refused by
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
@@ -19,7 +21,13 @@ from desktop.views.visits.visit_record_dialog import VisitRecordDialog
 from desktop.views.visits.visits_page import VisitsPage
 from tests.hardship_support import add_people, draft
 
-SHOTS = Path("/tmp/laomo-visits-shots")
+SHOTS = os.environ.get("LAOMO_SCREENSHOTS")  # where to keep screenshots (none when unset)
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / name))
 
 
 def test_follow_up_opens_a_hardship_file_from_the_dialogs(
@@ -46,8 +54,7 @@ def test_follow_up_opens_a_hardship_file_from_the_dialogs(
     dialog.category.setCurrentText("相对困难")
     dialog.save()
     assert dialog.case_id is not None
-    SHOTS.mkdir(exist_ok=True)
-    dialog.grab().save(str(SHOTS / "visit_hardship_dialog.png"))
+    _shot(dialog, "visit_hardship_dialog.png")
     got = ws.hardship().get(dialog.case_id)
     assert got.status == "draft" and got.category == "相对困难"
     assert got.notes is not None and "老伴卧床" in got.notes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,13 @@ from desktop.views.visits.visits_page import VisitsPage
 from tests.views.conftest import make_workspace
 from tests.visits.support import add_people
 
-SHOTS = Path("/tmp/laomo-visits-shots")
+SHOTS = os.environ.get("LAOMO_SCREENSHOTS")  # where to keep screenshots (none when unset)
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / name))
 
 
 def test_visits_page_plans_schedules_records_and_prints(
@@ -92,13 +99,12 @@ def test_visits_page_plans_schedules_records_and_prints(
     assert model.data(result) == "Visited"
     i18n.install(qapp, "zh_CN")
     page.tabs.setCurrentIndex(2)
-    SHOTS.mkdir(exist_ok=True)
-    page.grab().save(str(SHOTS / "visits_schedule.png"))
+    _shot(page, "visits_schedule.png")
     page.tabs.setCurrentIndex(3)
-    page.grab().save(str(SHOTS / "visits_week.png"))
+    _shot(page, "visits_week.png")
     page.tabs.setCurrentIndex(0)
-    page.grab().save(str(SHOTS / "visits_candidates.png"))
-    dialog.grab().save(str(SHOTS / "campaign_dialog.png"))
+    _shot(page, "visits_candidates.png")
+    _shot(dialog, "campaign_dialog.png")
     pdf = tmp_path / "list.pdf"
     assert "尚未审批" in page.summary.text()
     shown: list[str] = []
@@ -163,8 +169,7 @@ def test_recuperation_page(qtbot: QtBot, db: Database, ws: Workspace, tmp_path: 
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
     assert "候补名单中符合条件 2 人" in page.summary.text()
     page.tabs.setCurrentIndex(0)
-    SHOTS.mkdir(exist_ok=True)
-    page.grab().save(str(SHOTS / "recuperation.png"))
+    _shot(page, "recuperation.png")
     shown: list[str] = []
     monkeypatch.setattr("desktop.views.visits.recuperation_page.present_error",
                         lambda parent, exc: shown.append(getattr(exc, "code", str(exc))))
