@@ -315,7 +315,10 @@ class VisitsPage(QWidget):
             ("recordVisit", self.tr("Record result…"), self.ask_record),
         ]))
         lay.addWidget(self.schedule_table, 1)
-        lay.addWidget(QLabel(self.tr("Warnings:"), page))
+        # shown only with something to say: empty, it took a third of the schedule's height
+        self.conflicts_label = QLabel(self.tr("Warnings:"), page)
+        self.conflicts_label.setObjectName("conflictLabel")
+        lay.addWidget(self.conflicts_label)
         lay.addWidget(self.conflicts)
         self.tabs.addTab(page, self.tr("Schedule"))
 
@@ -439,6 +442,9 @@ class VisitsPage(QWidget):
         for c in conflicts:
             self.conflicts.addItem(with_colon(c.name) + (
                 c.english if current_language() == "en" else c.text))
+        warned = self.conflicts.count() > 0
+        self.conflicts_label.setVisible(warned)
+        self.conflicts.setVisible(warned)
         if campaign is None:
             self.summary.setText(self.tr("No campaign yet: create one with “New campaign…”."))
             self.coverage_model.set_rows([])

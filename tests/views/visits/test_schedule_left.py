@@ -33,6 +33,8 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     index = next(i for i in range(page.campaign.count()) if page.campaign.itemData(i) == cid)
     page.campaign.setCurrentIndex(index)
     qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    page.tabs.setCurrentIndex(2)  # 日程安排
+    assert page.conflicts.count() > 0 and page.conflicts.isVisible()  # nobody scheduled yet
     shown: list[str] = []
     details: list[str] = []
     asked_team: list[bool] = []
@@ -73,3 +75,28 @@ def test_what_could_not_be_scheduled_is_said_with_the_ways_to_fit_it(
     assert "未排期：" in warning and f"等 {outcome.left} 人" in warning
     assert set(page.conflicts.item(0).toolTip().split("\n")[1].split("、")) == \
         set(outcome.left_names)  # all of them on the tooltip
+
+
+def test_the_warnings_pane_is_shown_only_with_a_warning(
+        qtbot: QtBot, demo_ws: Workspace) -> None:
+    """Empty, the 提醒 pane took a third of the schedule's height at 1366×768."""
+    svc = demo_ws.visits()
+    cid = svc.create_campaign(svc.default_draft("五一", 2027))
+    page = VisitsPage(demo_ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.resize(1180, 600)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    index = next(i for i in range(page.campaign.count()) if page.campaign.itemData(i) == cid)
+    page.campaign.setCurrentIndex(index)  # a campaign with nobody listed yet: nothing to say
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    page.tabs.setCurrentIndex(2)
+    assert page.conflicts.count() == 0
+    assert not page.conflicts.isVisible() and not page.conflicts_label.isVisible()
+    alone = page.schedule_table.height()
+    svc.plan(cid)  # listed, not scheduled: said in the pane, which comes back
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assert page.conflicts.isVisible() and page.conflicts_label.isVisible()
+    assert page.schedule_table.height() < alone
