@@ -48,7 +48,9 @@ def main() -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         db = open_database(str(Path(work) / "shots.sqlite3"))
 
-        wizard = SetupWizard(lambda *a: None)
+        from desktop.services.maintenance import FirstRestore
+
+        wizard = SetupWizard(lambda *a: None, restore=FirstRestore(db))  # as at a first start
         wizard.show()
         combo = wizard.association_page.combo
         combo.setCurrentIndex(combo.findData("长兴县"))

@@ -88,9 +88,8 @@ class _AssociationPage(QWizardPage):
         self.combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         # a replaced PC: the office's data is in a backup, not to be typed in again
         self.restore_hint = QLabel(self.tr(
-            "A new or replaced computer of an office that already uses 劳模之家: restore its "
-            "backup instead, with the backup's passphrase and an administrator account of "
-            "it."), self)
+            "A new or replaced computer? Restore the office's backup instead (its passphrase "
+            "and an administrator account of the backup are needed)."), self)
         self.restore_hint.setObjectName("setupRestoreHint")
         self.restore_hint.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("&Restore from a backup…"), self)

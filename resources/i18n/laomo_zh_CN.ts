@@ -5198,8 +5198,8 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>%1（区县劳模协会，区县模式）</translation>
     </message>
     <message>
-        <source>A new or replaced computer of an office that already uses 劳模之家: restore its backup instead, with the backup's passphrase and an administrator account of it.</source>
-        <translation>已在使用劳模之家的办公室换了新电脑？可以改为恢复原来的备份（需要备份口令和备份中的管理员账号）。</translation>
+        <source>A new or replaced computer? Restore the office's backup instead (its passphrase and an administrator account of the backup are needed).</source>
+        <translation>换了新电脑？可直接恢复原来的备份（需要备份口令和备份中的管理员账号）。</translation>
     </message>
     <message>
         <source>&amp;Restore from a backup…</source>
