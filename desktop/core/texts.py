@@ -27,6 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "may, or ask the administrator to change your role."),
     "not_found": ("找不到记录：{entity} {key}。", "Record not found: {entity} {key}."),
     "login_failed": ("用户名或密码不正确。", "Wrong user name or password."),
+    "password_grant_invalid": ("登录已过期，请重新登录后再设置密码。",
+                               "The log-in has expired: log in again to set your password."),
     "account_locked": ("连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试或请管理员解锁。",
                        "Too many wrong passwords: the account is locked. Try again in "
                        "{minutes} minute(s) or ask an administrator to unlock it."),
@@ -431,6 +433,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "password_too_simple": ("密码不能全是数字或全是字母。",
                             "The password cannot be only digits or only letters."),
     "password_wrong": ("原密码不正确。", "The current password is wrong."),
+    "password_unchanged": ("新密码不能与原密码相同。",
+                           "The new password must differ from the current one."),
     "last_admin": ("不能停用或降级最后一个管理员。", "The last administrator cannot be removed."),
     "out_of_range": ("数值超出范围（{minimum}–{maximum}）。", "The value is out of range ({minimum}–{maximum})."),
     "id_empty": ("身份证号码为空。", "The ID number is empty."),
