@@ -433,6 +433,22 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "password_too_simple": ("密码不能全是数字或全是字母。",
                             "The password cannot be only digits or only letters."),
     "password_wrong": ("原密码不正确。", "The current password is wrong."),
+    # --- phone numbers (person form and import) ---
+    "phone_letters": ("电话号码“{value}”里有字母：请核对（数字 0 和字母 O、数字 1 和字母 l 容易混淆）。",
+                      "The number “{value}” has letters in it: check it (0 and O, 1 and l "
+                      "look alike)."),
+    "phone_no_digits": ("“{value}”不是电话号码：没有电话请留空。",
+                        "“{value}” is not a phone number: leave the field empty if there is "
+                        "none."),
+    "mobile_invalid": ("手机号码应为 1 开头的 11 位数字，“{value}”是 {digits} 位：请核对。",
+                       "A mobile number is 11 digits starting with 1; “{value}” has {digits}: "
+                       "check it."),
+    "mobile_is_landline": ("注意：“{value}”是固定电话号码，应填在“联系电话”栏。",
+                           "Note: “{value}” is a landline number; it belongs under phone."),
+    "phone_is_mobile": ("注意：“{value}”是手机号码，可填在“手机”栏。",
+                        "Note: “{value}” is a mobile number; it can go under mobile."),
+    "phone_unreadable": ("注意：“{value}”不像完整的电话号码，请核对。",
+                         "Note: “{value}” does not look like a whole phone number: check it."),
     "password_unchanged": ("新密码不能与原密码相同。",
                            "The new password must differ from the current one."),
     "last_admin": ("不能停用或降级最后一个管理员。", "The last administrator cannot be removed."),
