@@ -713,6 +713,35 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: this row says “{text}”; after the import the person is still registered as alive "
         "and goes on visit lists: record the death and its date in the person's details.",
     ),
+    "import_phone_two_mobiles": (
+        "注意：“{value}”有两个手机号码，已按原样登记在此栏，请核对。",
+        "Note: “{value}” holds two mobile numbers; registered as written in this column: check it.",
+    ),
+    "import_phone_two_landlines": (
+        "注意：“{value}”有两个固定电话号码，已按原样登记在此栏，请核对。",
+        "Note: “{value}” holds two landline numbers; registered as written in this column: "
+        "check it.",
+    ),
+    "import_phone_mobile_kept": (
+        "注意：“{value}”含手机号码，手机栏已另有号码，已按原样登记在联系电话，请核对。",
+        "Note: “{value}” holds a mobile number while the mobile column has another; registered "
+        "as written under phone: check it.",
+    ),
+    "import_phone_landline_kept": (
+        "注意：“{value}”含固定电话号码，联系电话栏已另有号码，已按原样登记在手机，请核对。",
+        "Note: “{value}” holds a landline number while the phone column has another; registered "
+        "as written under mobile: check it.",
+    ),
+    "import_phone_unread": (
+        "注意：“{value}”不像完整的电话号码，已按原样登记，请核对。",
+        "Note: “{value}” does not look like a whole phone number; registered as written: "
+        "check it.",
+    ),
+    "import_phone_dropped": (
+        "注意：“{value}”不是可用的电话号码，未导入：请核对后在人员信息中补录。",
+        "Note: “{value}” is not a usable phone number and was not imported: check it and enter "
+        "it in the person's details.",
+    ),
     "honor_title_expanded": (
         "注意：荣誉称号的简称已按全称登记（{pairs}），请核对。",
         "Note: abbreviated honor titles are registered in full ({pairs}): check them.",
