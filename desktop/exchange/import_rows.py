@@ -45,7 +45,8 @@ from desktop.exchange.import_values import (
     fold_width,
 )
 
-__all__ = ["CellIssue", "RowInput", "interpret", "is_footer", "split_rows", "unread_columns"]
+__all__ = ["PHONE_MOVED", "CellIssue", "RowInput", "interpret", "is_footer", "split_rows",
+           "unread_columns"]
 
 _FOOTER = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计|共\s*\d+\s*人|制表|填表|审核|审批|"
                      r"负责人|经办人|联系人|单位[(（]?盖章|盖章|日期[:：]|填报|注[:：]|说明[:：]|"
@@ -459,9 +460,12 @@ def _fill_honors(honors: list[HonorCell], values: dict[str, Any], columns: dict[
                                     {"title": h.title}))
 
 
-_PHONE_FIELDS = ("phone", "mobile")
 _SPACES = re.compile(r"\s+")
 _Sorted = tuple[str | None, str | None, tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]]
+PHONE_MOVED = "phone_moved_to_mobile"
+"""A row value (no field of the person): the mobile number the 联系电话 cell held, and nothing
+else, now registered as the mobile; the plan takes it out of a stored ``phone`` where an
+earlier import had put it."""
 
 
 def _sort_phones(values: dict[str, Any], columns: dict[str, int],
@@ -481,6 +485,9 @@ def _sort_phones(values: dict[str, Any], columns: dict[str, int],
     for field, value in (("phone", phone), ("mobile", mobile)):
         if field in columns or value is not None:
             values[field] = value
+    if given[0] is not None and phone is None and mobile is not None and all(
+            n.kind == MOBILE and n.value == mobile for n in read_numbers(given[0])):
+        values[PHONE_MOVED] = mobile
     for field, code, params in said:
         notes.append(CellIssue(columns.get(field), field, code, dict(params)))
 

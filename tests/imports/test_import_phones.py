@@ -88,3 +88,35 @@ def test_the_same_file_again_changes_nothing(
     service.run(path, dry_run=False)
     again = service.run(path, dry_run=True)
     assert again.counts["unchanged"] == len(ROWS)  # read the same way twice
+
+
+def test_a_mobile_an_earlier_import_stored_as_the_phone_moves_to_the_mobile(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    """The register as the old import left it: 张一's and 褚十二's mobiles in ``phone``; 郑九
+    has another mobile entered by hand since. The same roster again moves the first two (said
+    as changes, undone with the batch) and leaves 郑九's register as it is."""
+    path = _book(tmp_path)
+    service.run(path, dry_run=False)
+    with db.sessions.begin() as s:
+        people = {p.name: p for p in s.scalars(select(Person))}
+        for name, (phone, mobile) in {"张一": ("13905721234", None),
+                                      "褚十二": ("13905720000", None),
+                                      "郑九": ("+8615805721234", "13000000000")}.items():
+            people[name].phone, people[name].mobile = phone, mobile
+    dry = service.run(path, dry_run=True)
+    changes = {o.name: {c.field: (c.before, c.after) for c in o.changes} for o in dry.rows
+               if o.status == "updated"}
+    assert changes == {"张一": {"phone": ("13905721234", ""),
+                               "mobile": ("", "13905721234")},
+                       "褚十二": {"phone": ("13905720000", ""),
+                                "mobile": ("", "13905720000")}}
+    real = service.run(path, dry_run=False)
+    assert real.rows == dry.rows and real.batch_id is not None
+    with db.sessions.begin() as s:
+        stored = {p.name: (p.phone, p.mobile) for p in s.scalars(select(Person))}
+    assert stored["张一"] == (None, "13905721234")
+    assert stored["郑九"] == ("+8615805721234", "13000000000")
+    service.undo(real.batch_id)
+    with db.sessions.begin() as s:
+        stored = {p.name: (p.phone, p.mobile) for p in s.scalars(select(Person))}
+    assert stored["张一"] == ("13905721234", None)
