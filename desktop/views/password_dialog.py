@@ -47,7 +47,6 @@ class ChangePasswordDialog(QDialog):
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Change my password"))
         self._change = change
-        self._forced = forced
         intro = QLabel(self)
         intro.setObjectName("passwordIntro")
         intro.setWordWrap(True)
