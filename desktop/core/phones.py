@@ -37,6 +37,8 @@ _EXT_DASH = re.compile(r"^(0\d{2,3}-[2-9]\d{6,7})-(\d{1,6})$")  # 0572-6021234-8
 _SHORT = re.compile(r"[1-9]\d{2,5}")
 _FOREIGN = re.compile(r"(?:\+|00)(?!86)[1-9]\d{6,14}")
 _LETTERS = re.compile(r"[A-Za-z]")
+_WIDE = re.compile("[\u3000\uff01-\uff5e]")  # what _FULL_WIDTH changes
+_SIMPLE = re.compile(r"(1[3-9]\d{9})|0(?:10|2\d|[3-9]\d{2})-[2-9]\d{6,7}")
 _NOTHING = frozenset({"无", "暂无", "没有", "不详", "未知", "空", "-", "--", "—", "——", "/", "\\"})
 
 
@@ -105,7 +107,11 @@ def read_numbers(text: str | None) -> tuple[Number, ...]:
     —). A part that cannot be read is one ``UNREADABLE`` number, as written."""
     if not text:
         return ()
-    folded = text.translate(_FULL_WIDTH).strip()
+    simple = _SIMPLE.fullmatch(text)
+    if simple is not None:  # most cells: 13905721234, 0572-6021234 (an import reads 50,000)
+        mobile = simple.group(1)
+        return (Number(MOBILE, text, mobile) if mobile else Number(LANDLINE, text, text),)
+    folded = (text.translate(_FULL_WIDTH) if _WIDE.search(text) else text).strip()
     if not folded or folded in _NOTHING:
         return ()
     found: list[Number] = []
