@@ -732,6 +732,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: “{value}” holds a landline number while the phone column has another; registered "
         "as written under mobile: check it.",
     ),
+    "import_phone_kept": (
+        "注意：“{value}”有几个号码，已按原样登记在此栏，请核对。",
+        "Note: “{value}” holds several numbers; registered as written in this column: check it.",
+    ),
     "import_phone_unread": (
         "注意：“{value}”不像完整的电话号码，已按原样登记，请核对。",
         "Note: “{value}” does not look like a whole phone number; registered as written: "

@@ -506,10 +506,12 @@ def _phones(phone_text: str | None, mobile_text: str | None) -> _Sorted:
     out: dict[str, str | None] = {"phone": None, "mobile": None}
     said: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
     readable: dict[str, tuple[Number, ...]] = {}
+    filled = {"phone": False, "mobile": False}
     for field, text in (("phone", phone_text), ("mobile", mobile_text)):
         numbers = read_numbers(text)
         if text is None or not numbers:
             continue  # empty, or 无 / 不详
+        filled[field] = True
         if any(n.kind == UNREADABLE for n in numbers):
             refused = phone_problems(text if field == "phone" else None,
                                      text if field == "mobile" else None)
@@ -540,12 +542,18 @@ def _phones(phone_text: str | None, mobile_text: str | None) -> _Sorted:
             else:
                 out[field] = value
             kinds = [n.kind for n in numbers]
+            other = "mobile" if field == "phone" else "phone"
             if kinds.count(MOBILE) > 1:
-                said.append((field, "import_phone_two_mobiles", (("value", value),)))
+                code = "import_phone_two_mobiles"
             elif kinds.count(LANDLINE) > 1:
-                said.append((field, "import_phone_two_landlines", (("value", value),)))
-            elif field == "phone" and MOBILE in kinds:
-                said.append((field, "import_phone_mobile_kept", (("value", value),)))
-            elif field == "mobile" and LANDLINE in kinds:
-                said.append((field, "import_phone_landline_kept", (("value", value),)))
+                code = "import_phone_two_landlines"
+            elif field == "phone" and MOBILE in kinds and filled[other]:
+                code = "import_phone_mobile_kept"
+            elif field == "mobile" and LANDLINE in kinds and filled[other]:
+                code = "import_phone_landline_kept"
+            elif len(numbers) > 1:  # 13905721234（短号661234）
+                code = "import_phone_kept"
+            else:
+                continue
+            said.append((field, code, (("value", value),)))
     return out["phone"], out["mobile"], tuple(said)
