@@ -164,6 +164,8 @@ def phone_warnings(phone: str | None, mobile: str | None) -> list[FieldProblem]:
         if field in refused:
             continue
         for number in numbers:
+            if "*" in number.text:  # masked for display (138****5678): not the number
+                continue
             if number.kind == UNREADABLE:
                 out.append(FieldProblem(field, "phone_unreadable", {"value": number.text}))
             elif field == "mobile" and number.kind == LANDLINE and len(numbers) == 1:

@@ -66,3 +66,10 @@ def test_a_cell_of_two_numbers_is_read_as_two() -> None:
     assert [n.kind for n in read_numbers("13905721234（短号661234）")] == [MOBILE, SHORT]
     assert [n.kind for n in read_numbers("0572-602123")] == [UNREADABLE]  # 6-digit local
     assert read_numbers("无") == ()
+
+
+def test_a_masked_number_is_no_number_to_warn_about() -> None:
+    from desktop.core.phones import phone_warnings
+
+    assert phone_warnings("0572-****234", "138****5678") == []
+    assert [p.code for p in phone_warnings("0572-602123", None)] == ["phone_unreadable"]
