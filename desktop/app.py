@@ -9,6 +9,7 @@ upgraded) on a worker thread while the dialog is already on screen, and the heav
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import sys
@@ -225,12 +226,18 @@ class Startup(QObject):
         if accounts.must_change_password(actor):  # issue 14: set by the administrator
             from desktop.views.password_dialog import ChangePasswordDialog
 
+            # the log-in has just verified the password: not asked again, the service relies
+            # on that log-in's one-time grant (the password itself is not kept for it)
+            first = actor
             if not ChangePasswordDialog.ask(
-                    lambda old, new: accounts.change_own_password(actor, old, new),
+                    lambda new: accounts.choose_first_password(first, new),
                     user=actor.display_name, forced=True):
                 accounts.log_out(actor)
                 self._show_login(self.opened.association.name, ready=True)
                 return
+            actor = dataclasses.replace(actor, password_grant=None)  # used up
+            workspace = Workspace(self.opened.db, actor, self.opened.association)
+            accounts = workspace.accounts()
         from desktop.views import messages
 
         messages.denial_recorder = lambda exc: accounts.record_denied(exc, "gui")

@@ -27,6 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "may, or ask the administrator to change your role."),
     "not_found": ("找不到记录：{entity} {key}。", "Record not found: {entity} {key}."),
     "login_failed": ("用户名或密码不正确。", "Wrong user name or password."),
+    "password_grant_invalid": ("登录已过期，请重新登录后再设置密码。",
+                               "The log-in has expired: log in again to set your password."),
     "account_locked": ("连续输错密码次数过多，账户已锁定，请 {minutes} 分钟后再试或请管理员解锁。",
                        "Too many wrong passwords: the account is locked. Try again in "
                        "{minutes} minute(s) or ask an administrator to unlock it."),
@@ -433,6 +435,24 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "password_too_simple": ("密码不能全是数字或全是字母。",
                             "The password cannot be only digits or only letters."),
     "password_wrong": ("原密码不正确。", "The current password is wrong."),
+    # --- phone numbers (person form and import) ---
+    "phone_letters": ("电话号码“{value}”里有字母：请核对（数字 0 和字母 O、数字 1 和字母 l 容易混淆）。",
+                      "The number “{value}” has letters in it: check it (0 and O, 1 and l "
+                      "look alike)."),
+    "phone_no_digits": ("“{value}”不是电话号码：没有电话请留空。",
+                        "“{value}” is not a phone number: leave the field empty if there is "
+                        "none."),
+    "mobile_invalid": ("手机号码应为 1 开头的 11 位数字，“{value}”是 {digits} 位：请核对。",
+                       "A mobile number is 11 digits starting with 1; “{value}” has {digits}: "
+                       "check it."),
+    "mobile_is_landline": ("注意：“{value}”是固定电话号码，应填在“联系电话”栏。",
+                           "Note: “{value}” is a landline number; it belongs under phone."),
+    "phone_is_mobile": ("注意：“{value}”是手机号码，可填在“手机”栏。",
+                        "Note: “{value}” is a mobile number; it can go under mobile."),
+    "phone_unreadable": ("注意：“{value}”不像完整的电话号码，请核对。",
+                         "Note: “{value}” does not look like a whole phone number: check it."),
+    "password_unchanged": ("新密码不能与原密码相同。",
+                           "The new password must differ from the current one."),
     "last_admin": ("不能停用或降级最后一个管理员。", "The last administrator cannot be removed."),
     "out_of_range": ("数值超出范围（{minimum}–{maximum}）。", "The value is out of range ({minimum}–{maximum})."),
     "id_empty": ("身份证号码为空。", "The ID number is empty."),
@@ -694,6 +714,39 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "注意：这一行写着“{text}”，导入后此人仍登记为健在，会列入走访名单：请在人员信息中登记去世及日期。",
         "Note: this row says “{text}”; after the import the person is still registered as alive "
         "and goes on visit lists: record the death and its date in the person's details.",
+    ),
+    "import_phone_two_mobiles": (
+        "注意：“{value}”有两个手机号码，已按原样登记在此栏，请核对。",
+        "Note: “{value}” holds two mobile numbers; registered as written in this column: check it.",
+    ),
+    "import_phone_two_landlines": (
+        "注意：“{value}”有两个固定电话号码，已按原样登记在此栏，请核对。",
+        "Note: “{value}” holds two landline numbers; registered as written in this column: "
+        "check it.",
+    ),
+    "import_phone_mobile_kept": (
+        "注意：“{value}”含手机号码，手机栏已另有号码，已按原样登记在联系电话，请核对。",
+        "Note: “{value}” holds a mobile number while the mobile column has another; registered "
+        "as written under phone: check it.",
+    ),
+    "import_phone_landline_kept": (
+        "注意：“{value}”含固定电话号码，联系电话栏已另有号码，已按原样登记在手机，请核对。",
+        "Note: “{value}” holds a landline number while the phone column has another; registered "
+        "as written under mobile: check it.",
+    ),
+    "import_phone_kept": (
+        "注意：“{value}”有几个号码，已按原样登记在此栏，请核对。",
+        "Note: “{value}” holds several numbers; registered as written in this column: check it.",
+    ),
+    "import_phone_unread": (
+        "注意：“{value}”不像完整的电话号码，已按原样登记，请核对。",
+        "Note: “{value}” does not look like a whole phone number; registered as written: "
+        "check it.",
+    ),
+    "import_phone_dropped": (
+        "注意：“{value}”不是可用的电话号码，未导入：请核对后在人员信息中补录。",
+        "Note: “{value}” is not a usable phone number and was not imported: check it and enter "
+        "it in the person's details.",
     ),
     "honor_title_expanded": (
         "注意：荣誉称号的简称已按全称登记（{pairs}），请核对。",

@@ -15,9 +15,18 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from desktop.core import idnumber
+from desktop.core.phones import (
+    LANDLINE,
+    MOBILE,
+    UNREADABLE,
+    Number,
+    phone_problems,
+    read_numbers,
+)
 from desktop.errors import ValidationError
 from desktop.exchange.import_read import Cell, RawRow, paused_collector
 from desktop.exchange.import_values import (
@@ -33,9 +42,11 @@ from desktop.exchange.import_values import (
     as_sex,
     as_text,
     as_year,
+    fold_width,
 )
 
-__all__ = ["CellIssue", "RowInput", "interpret", "is_footer", "split_rows", "unread_columns"]
+__all__ = ["PHONE_MOVED", "CellIssue", "RowInput", "interpret", "is_footer", "split_rows",
+           "unread_columns"]
 
 _FOOTER = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计|共\s*\d+\s*人|制表|填表|审核|审批|"
                      r"负责人|经办人|联系人|单位[(（]?盖章|盖章|日期[:：]|填报|注[:：]|说明[:：]|"
@@ -45,10 +56,12 @@ _TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计)")
 _COUNT = re.compile(r"^\s*(共|合计)?\s*\d+\s*(人|名|位)?\s*$")
 _DATE_FIELDS = ("birth_date", "party_join_date", "work_start_date")
 _CODE_FIELDS = ("ethnicity", "political_status", "education", "marital_status")
-_DIGIT_FIELDS = ("phone", "mobile", "postcode")
+_DIGIT_FIELDS = ("postcode",)
+# phone and mobile are read as text: a space may part two numbers ("0572-6021234 13905721234"),
+# sorted afterwards by _sort_phones
 _PLAIN_FIELDS = ("name", "degree", "native_place", "work_unit", "position", "unit_type",
                  "professional_title", "technical_grade", "address", "health_status", "notes",
-                 "district")
+                 "district", "phone", "mobile")
 
 
 @dataclass(frozen=True)
@@ -208,6 +221,7 @@ def interpret(row: RawRow, mapping: Mapping[int, str]) -> RowInput:
     notes: list[CellIssue] = []
     _fill_honors(honors, values, plan.columns, issues, notes)
     _said_deceased(values, plan.columns, issues, notes)
+    _sort_phones(values, plan.columns, notes)
     return RowInput(row.number, values, precision, honors, issues, id_cell, notes=notes)
 
 
@@ -343,6 +357,7 @@ def _read_columns(rows: list[RawRow], plan: _Plan) -> list[RowInput]:
         notes: list[CellIssue] = []
         _fill_honors(row_honors, values, fields, row_issues, notes)
         _said_deceased(values, fields, row_issues, notes)
+        _sort_phones(values, fields, notes)
         found.append(RowInput(row.number, values, precision[n], row_honors, row_issues,
                               id_cell, notes=notes))
     return found
@@ -443,3 +458,102 @@ def _fill_honors(honors: list[HonorCell], values: dict[str, Any], columns: dict[
         if h.level is None:
             issues.append(CellIssue(columns.get("honors"), "honors", "honor_level_unknown",
                                     {"title": h.title}))
+
+
+_SPACES = re.compile(r"\s+")
+_Sorted = tuple[str | None, str | None, tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]]
+PHONE_MOVED = "phone_moved_to_mobile"
+"""A row value (no field of the person): the mobile number the 联系电话 cell held, and nothing
+else, now registered as the mobile; the plan takes it out of a stored ``phone`` where an
+earlier import had put it."""
+
+
+def _sort_phones(values: dict[str, Any], columns: dict[str, int],
+                 notes: list[CellIssue]) -> None:
+    """联系电话 and 手机 as the register keeps them: a mobile number in ``mobile`` (its 11
+    digits), a landline in ``phone``, wherever the sheet wrote them, when the cells make it
+    certain (one mobile and one landline at most, SHORT or foreign numbers none). Otherwise
+    each cell stays in its own column as written (one never overwrites the other) and the
+    row says why: two numbers of a kind, a mobile left under 联系电话, a landline under 手机, a
+    number that cannot be read (kept if the person rules take it, else left out)."""
+    if "phone" not in columns and "mobile" not in columns:
+        return
+    given = (values.get("phone"), values.get("mobile"))
+    if given == (None, None):
+        return
+    phone, mobile, said = _phones(*given)
+    for field, value in (("phone", phone), ("mobile", mobile)):
+        if field in columns or value is not None:
+            values[field] = value
+    if given[0] is not None and phone is None and mobile is not None and all(
+            n.kind == MOBILE and n.value == mobile for n in read_numbers(given[0])):
+        values[PHONE_MOVED] = mobile
+    for field, code, params in said:
+        notes.append(CellIssue(columns.get(field), field, code, dict(params)))
+
+
+def _written(text: str) -> str:
+    return _SPACES.sub(" ", fold_width(text)).strip()
+
+
+def _compact(number: Number) -> str:
+    return _SPACES.sub("", fold_width(number.text))
+
+
+@lru_cache(maxsize=4096)
+def _phones(phone_text: str | None, mobile_text: str | None) -> _Sorted:
+    """``_sort_phones`` of two cells: the values and the notes (field, code, params)."""
+    out: dict[str, str | None] = {"phone": None, "mobile": None}
+    said: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
+    readable: dict[str, tuple[Number, ...]] = {}
+    filled = {"phone": False, "mobile": False}
+    for field, text in (("phone", phone_text), ("mobile", mobile_text)):
+        numbers = read_numbers(text)
+        if text is None or not numbers:
+            continue  # empty, or 无 / 不详
+        filled[field] = True
+        if any(n.kind == UNREADABLE for n in numbers):
+            refused = phone_problems(text if field == "phone" else None,
+                                     text if field == "mobile" else None)
+            if refused:  # the person rules would refuse the row for it: left out, said
+                said.append((field, "import_phone_dropped", (("value", _written(text)),)))
+            else:
+                out[field] = _written(text)
+                said.append((field, "import_phone_unread", (("value", _written(text)),)))
+            continue
+        readable[field] = numbers
+    every = [n for numbers in readable.values() for n in numbers]
+    mobiles = list(dict.fromkeys(n.value for n in every if n.kind == MOBILE))
+    lines = list(dict.fromkeys(_compact(n) for n in every if n.kind == LANDLINE))
+    certain = (readable and all(n.kind in (MOBILE, LANDLINE) for n in every)
+               and len(mobiles) <= 1 and len(lines) <= 1
+               and not (mobiles and out["mobile"]) and not (lines and out["phone"]))
+    if certain:
+        out["mobile"] = mobiles[0] if mobiles else out["mobile"]
+        out["phone"] = lines[0] if lines else out["phone"]
+    else:
+        for field, numbers in readable.items():
+            text = phone_text if field == "phone" else mobile_text
+            assert text is not None
+            value = _written(text)
+            if len(numbers) == 1:  # one number, kept in its own column
+                out[field] = (numbers[0].value if numbers[0].kind == MOBILE
+                              else _compact(numbers[0]))
+            else:
+                out[field] = value
+            kinds = [n.kind for n in numbers]
+            other = "mobile" if field == "phone" else "phone"
+            if kinds.count(MOBILE) > 1:
+                code = "import_phone_two_mobiles"
+            elif kinds.count(LANDLINE) > 1:
+                code = "import_phone_two_landlines"
+            elif field == "phone" and MOBILE in kinds and filled[other]:
+                code = "import_phone_mobile_kept"
+            elif field == "mobile" and LANDLINE in kinds and filled[other]:
+                code = "import_phone_landline_kept"
+            elif len(numbers) > 1:  # 13905721234（短号661234）
+                code = "import_phone_kept"
+            else:
+                continue
+            said.append((field, code, (("value", value),)))
+    return out["phone"], out["mobile"], tuple(said)

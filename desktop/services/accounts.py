@@ -7,6 +7,8 @@ import datetime as dt
 import logging
 import os
 import re
+import secrets
+import threading
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -33,6 +35,8 @@ log = logging.getLogger(__name__)
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
+FIRST_CHANGE_WINDOW = dt.timedelta(minutes=30)
+"""How long after the log-in the forced password change may rely on it."""
 _NAME_RE = re.compile(r"^[\w.\-]{2,32}$")
 
 # Parameters chosen for modest office PCs: ~50 ms a log-in, 64 MiB memory.
@@ -60,6 +64,28 @@ def _spend_a_verification(password: str) -> None:
         _dummy_hash.append(_hasher.hash("laomo-no-such-user"))
     with contextlib.suppress(VerifyMismatchError, VerificationError, InvalidHashError):
         _hasher.verify(_dummy_hash[0], password)
+
+
+@dataclass(frozen=True)
+class _Grant:
+    """What a log-in that must be followed by a password change leaves for it: a random token
+    (given to the actor), the hash it verified (a reset in between voids the grant) and until
+    when. The password itself is never kept."""
+
+    token: str
+    password_hash: str
+    until: dt.datetime
+
+
+_grants: dict[int, _Grant] = {}  # user id -> the grant of their latest log-in
+_grants_lock = threading.Lock()
+
+
+def _verifies(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -269,7 +295,13 @@ class AccountService:
         user.locked_until = None
         user.last_login_at = now
         audit.append(s, user.name, "auth.login", entity="user", entity_id=user.name)
-        return Actor(user.id, user.name, user.display_name, Role(user.role))
+        grant = None
+        if user.must_change_password:
+            grant = secrets.token_urlsafe(32)
+            with _grants_lock:
+                _grants[user.id] = _Grant(grant, user.password_hash, now + FIRST_CHANGE_WINDOW)
+        return Actor(user.id, user.name, user.display_name, Role(user.role),
+                     password_grant=grant)
 
     # -- administration -----------------------------------------------------------------
 
@@ -374,6 +406,33 @@ class AccountService:
             user.must_change_password = False
             audit.append(s, actor, "user.change_password", entity="user", entity_id=user.name)
 
+    def choose_first_password(self, actor: Actor, new_password: str, *,
+                              now: dt.datetime | None = None) -> None:
+        """The password change forced right after the log-in (an account the administrator
+        created or reset): the log-in has just verified the password, so it is not asked again;
+        instead the actor carries that log-in's one-time grant, checked here (the same user,
+        within ``FIRST_CHANGE_WINDOW``, the password not reset since, a change still due).
+        Without a valid grant: ``AuthenticationFailed("password_grant_invalid")``, log in
+        again."""
+        now = now or dt.datetime.now(dt.UTC)
+        _check_password(new_password, "new_password")
+        with self._sessions.begin() as s:
+            user = s.get(User, actor.user_id)
+            with _grants_lock:
+                grant = _grants.get(actor.user_id)
+            if (user is None or not user.active or not user.must_change_password
+                    or grant is None or actor.password_grant is None
+                    or not secrets.compare_digest(grant.token, actor.password_grant)
+                    or grant.password_hash != user.password_hash or grant.until < now):
+                raise AuthenticationFailed("password_grant_invalid")
+            if _verifies(user.password_hash, new_password):
+                raise ValidationError.single("new_password", "password_unchanged")
+            user.password_hash = _hasher.hash(new_password)
+            user.must_change_password = False
+            audit.append(s, actor, "user.change_password", entity="user", entity_id=user.name)
+        with _grants_lock:
+            _grants.pop(actor.user_id, None)
+
     def must_change_password(self, actor: Actor) -> bool:
         """The administrator set this user's password (new account or reset): the user must
         choose their own before working (issue 14, point 5)."""
@@ -383,6 +442,8 @@ class AccountService:
 
     def log_out(self, actor: Actor) -> None:
         """The user leaves (注销 / 切换用户): recorded, so the audit shows who worked when."""
+        with _grants_lock:
+            _grants.pop(actor.user_id, None)
         with self._sessions.begin() as s:
             audit.append(s, actor, "auth.logout", entity="user", entity_id=actor.name)
             audit.checkpoint(s, actor)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop.errors import PermissionDenied
@@ -50,6 +50,11 @@ class Actor:
     name: str
     display_name: str
     role: Role
+    # One-time proof that the log-in which made this actor verified the password, issued only
+    # to a user who must replace the password the administrator set: the forced change uses it
+    # instead of asking that password again (AccountService.choose_first_password). Never the
+    # password itself; not shown, not compared.
+    password_grant: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def permissions(self) -> frozenset[Perm]:

@@ -101,4 +101,5 @@ class LoginDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        self.password.clear()  # verified: not kept in the dialog (the window keeps the actor)
         self.accept()

@@ -4,6 +4,7 @@ administrator created the account or reset its password (issue 14, point 5)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from desktop.views.form_widgets import problem_label
 from desktop.views.messages import describe
 
 Change = Callable[[str, str], None]  # (current password, new password)
+FirstChange = Callable[[str], None]  # (new password): the log-in has just verified the current
 
 
 def password_rule() -> str:
@@ -33,9 +35,13 @@ def password_rule() -> str:
 
 
 class ChangePasswordDialog(QDialog):
-    """Current password, new password twice; the problem shows inline, the dialog stays."""
+    """Current password, new password twice; the problem shows inline, the dialog stays.
 
-    def __init__(self, change: Change, *, user: str, forced: bool = False,
+    ``forced``: right after a log-in with the password the administrator set; ``change`` is
+    then a ``FirstChange`` and the current password is not asked again (the user has just
+    typed it to log in: the service relies on that log-in's one-time grant instead)."""
+
+    def __init__(self, change: Change | FirstChange, *, user: str, forced: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
@@ -51,7 +57,7 @@ class ChangePasswordDialog(QDialog):
         else:
             intro.setText(self.tr("Password of %1 (%2).").replace("%1", user)
                           .replace("%2", password_rule()))
-        self.old = self._edit("oldPassword")
+        self.old: QLineEdit | None = None if forced else self._edit("oldPassword")
         self.new = self._edit("newPassword")
         self.repeat = self._edit("repeatPassword")
         self.problem = problem_label(self, "passwordProblem")
@@ -65,7 +71,8 @@ class ChangePasswordDialog(QDialog):
         self.buttons.accepted.connect(self._try)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Current password:"), self.old)
+        if self.old is not None:
+            form.addRow(self.tr("Current password:"), self.old)
         form.addRow(self.tr("New password:"), self.new)
         form.addRow(self.tr("New password again:"), self.repeat)
         layout = QVBoxLayout(self)
@@ -73,7 +80,7 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        for edit in (self.old, self.new, self.repeat):
+        for edit in self._edits():
             edit.textChanged.connect(self._update)
         self._update()
         self.setMinimumWidth(380)
@@ -84,26 +91,36 @@ class ChangePasswordDialog(QDialog):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
+    def _edits(self) -> list[QLineEdit]:
+        return [e for e in (self.old, self.new, self.repeat) if e is not None]
+
     def _update(self) -> None:
-        filled = bool(self.old.text()) and bool(self.new.text()) and bool(self.repeat.text())
+        filled = all(e.text() for e in self._edits())
         same = self.new.text() == self.repeat.text()
         self.problem.setText("" if same or not self.repeat.text()
                              else self.tr("The two new passwords differ."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(filled and same)
 
     def _try(self) -> None:
-        if self.new.text() == self.old.text():
+        if self.old is not None and self.new.text() == self.old.text():
             self.problem.setText(self.tr("The new password must differ from the current one."))
             return
         try:
-            self._change(self.old.text(), self.new.text())
+            if self.old is None:  # forced: the service says if it is the current one
+                cast(FirstChange, self._change)(self.new.text())
+            else:
+                cast(Change, self._change)(self.old.text(), self.new.text())
         except AppError as exc:
             self.problem.setText(describe(exc))
             return
         self.accept()
 
     @classmethod
-    def ask(cls, change: Change, *, user: str, forced: bool = False,
+    def ask(cls, change: Change | FirstChange, *, user: str, forced: bool = False,
             parent: QWidget | None = None) -> bool:
         dialog = cls(change, user=user, forced=forced, parent=parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        done = dialog.exec() == QDialog.DialogCode.Accepted
+        for edit in dialog._edits():  # no password left in a closed window's fields
+            edit.clear()
+        dialog.deleteLater()
+        return done

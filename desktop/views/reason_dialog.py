@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -22,7 +23,10 @@ from desktop.services.workspace import Workspace
 
 
 class ReasonDialog(QDialog):
-    """One line of reason; OK stays disabled until something is typed (QInputDialog cannot)."""
+    """One line of reason; OK stays disabled until something is typed (QInputDialog cannot:
+    it let an empty reason through to be refused afterwards). ``prompt`` says what the reason
+    is for; the box is labelled 原因 and says it is required. Every place that asks a reason
+    for something audited asks it here (the services still refuse an empty one)."""
 
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,17 +34,21 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(360)
         label = QLabel(prompt, self)
+        label.setObjectName("reasonPrompt")
         label.setWordWrap(True)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reasonEdit")
         self.reason.setMaxLength(500)
+        self.reason.setPlaceholderText(self.tr("Required"))
+        form = QFormLayout()
+        form.addRow(self.tr("Reason:"), self.reason)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
-        layout.addWidget(self.reason)
+        layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
         self._update()

@@ -2185,10 +2185,6 @@
         <translation>显示完整姓名和身份证号</translation>
     </message>
     <message>
-        <source>Why do you need the full names and ID numbers? (recorded)</source>
-        <translation>为什么需要查看完整姓名和身份证号？（将记入审计日志）</translation>
-    </message>
-    <message>
         <source>Full names and ID numbers shown (recorded in the audit log).</source>
         <translation>已显示完整姓名和身份证号（已记入审计日志）。</translation>
     </message>
@@ -2211,6 +2207,10 @@
     <message>
         <source>What the merges left to the city: a person who moved out or in waits for the other district's package; the same ID number in two districts is decided here (with a reason) and the decision goes to both districts with the next reference data.</source>
         <translation>合并后留给市级处理的事项：迁出/迁入的人员等待另一区县的数据包后自动配对；同一身份证号出现在两个区县的，在此说明理由后裁定，裁定结果随下一个参考数据包发给两个区县。</translation>
+    </message>
+    <message>
+        <source>Why do you need the full names and ID numbers? The reason is kept in the audit log.</source>
+        <translation>为什么需要查看完整姓名和身份证号？原因将记入审计日志。</translation>
     </message>
     <message>
         <source>Moved out or in</source>
@@ -2939,6 +2939,14 @@
 <context>
     <name>ReasonDialog</name>
     <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
         <source>Numbers masked</source>
         <translation>号码隐去中间位</translation>
     </message>
@@ -3361,10 +3369,6 @@
     <message>
         <source>Why do you need the full ID number of %1? The reason is kept in the audit log.</source>
         <translation>为什么需要查看 %1 的完整身份证号？原因将记入审计日志。</translation>
-    </message>
-    <message>
-        <source>The ID number is shown only when you give a reason.</source>
-        <translation>须填写原因才能查看完整身份证号。</translation>
     </message>
     <message>
         <source>ID number of %1: %2</source>

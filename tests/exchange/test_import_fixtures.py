@@ -56,7 +56,7 @@ def test_xls_fixture_dry_run_equals_import(db: Database, service: ImportService,
     with db.sessions.begin() as s:
         assert s.scalar(select(func.count()).select_from(Person)) == 4
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
-        assert zhang.birth_date == dt.date(1965, 3, 12) and zhang.phone == "13857212345"
+        assert zhang.birth_date == dt.date(1965, 3, 12) and zhang.mobile == "13857212345"
         wang = s.scalars(select(Person).where(Person.name == "王伟")).one()
         assert wang.birth_date == dt.date(1971, 6, 30)  # a real date cell in the .xls
         li = s.scalars(select(Person).where(Person.id_number == ID_B)).one()

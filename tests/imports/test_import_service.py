@@ -63,7 +63,8 @@ def test_clerk_workbook_dry_run_equals_import(db: Database, service: ImportServi
             "1", dt.date(1965, 3, 12), "01", "01")
         # 全国劳模 is registered by its full title (a certificate prints it)
         assert zhang.treatment_level == "全国" and zhang.highest_honor == "全国劳动模范(2015)"
-        assert zhang.mobile is None and zhang.phone == "13857212345"
+        # a mobile written under 联系电话 is the mobile (it was kept as the landline)
+        assert zhang.mobile == "13857212345" and zhang.phone is None
         wang = s.scalars(select(Person).where(Person.name == "王伟")).one()
         assert sorted((h.title, h.level) for h in wang.honors) == [
             ("全国劳动模范", "全国"), ("浙江省劳动模范", "省部级")]
@@ -126,7 +127,7 @@ def test_second_import_updates_field_by_field_and_undo(db: Database, service: Im
     rows = clerk_rows()[:2]
     service.run(write_clerk_workbook(tmp_path / "a.xlsx", rows), dry_run=False)
     rows[0][7] = "长兴县供电公司"  # work unit changed
-    rows[0][10] = None  # an empty cell never erases the stored phone
+    rows[0][10] = None  # an empty cell never erases the stored number
     rows[0][8] = "2015年全国劳模、2010年省劳模、2020年全国五一劳动奖章"
     second = write_clerk_workbook(tmp_path / "b.xlsx", rows)
     result = service.run(second, dry_run=True)
@@ -138,7 +139,7 @@ def test_second_import_updates_field_by_field_and_undo(db: Database, service: Im
     assert real.batch_id is not None
     with db.sessions.begin() as s:
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
-        assert (zhang.work_unit, zhang.phone) == ("长兴县供电公司", "13857212345")
+        assert (zhang.work_unit, zhang.mobile) == ("长兴县供电公司", "13857212345")
         assert len([h for h in zhang.honors if h.deleted_at is None]) == 3
     assert service.undo(real.batch_id) == 1
     with db.sessions.begin() as s:

@@ -50,7 +50,7 @@ def test_a_two_row_merged_header_imports_every_column(db: Database, service: Imp
     with db.sessions.begin() as s:
         people = {p.id_number: p for p in s.scalars(select(Person))}
         zhang, li, wang = people[ID_A], people[ID_B], people[ID_C]
-        assert (zhang.work_unit, zhang.phone, zhang.ethnicity, zhang.political_status) == (
+        assert (zhang.work_unit, zhang.mobile, zhang.ethnicity, zhang.political_status) == (
             "长兴县供电公司 班长", "13857212345", "01", "01")
         assert (li.work_unit, li.phone, li.ethnicity, li.notes) == (
             "长兴县第一人民医院", "0572-6012345", "03", "退休")

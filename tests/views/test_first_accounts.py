@@ -26,7 +26,7 @@ RULE = "不能全是数字或全是字母"
 def test_every_password_field_says_the_whole_rule(qtbot: QtBot) -> None:
     """The clerk read "至少 8 位" (and the wizard "不能全是数字"), typed abcdefgh and only then
     learnt that letters alone are refused too."""
-    forced = ChangePasswordDialog(lambda _o, _n: None, user="张录入", forced=True)
+    forced = ChangePasswordDialog(lambda _n: None, user="张录入", forced=True)
     qtbot.addWidget(forced)
     intro = forced.findChild(type(forced.problem), "passwordIntro")
     assert intro is not None and "至少 8 位" in intro.text() and RULE in intro.text()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.app import Startup, database_label
@@ -42,10 +42,13 @@ def when_dialog(fill: Callable[[ChangePasswordDialog], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
-def type_passwords(old: str, new: str, repeat: str | None = None
+def type_passwords(old: str | None, new: str, repeat: str | None = None
                    ) -> Callable[[ChangePasswordDialog], None]:
+    """``old`` None: the forced change after log-in, which has no current-password field."""
     def fill(dialog: ChangePasswordDialog) -> None:
-        dialog.old.setText(old)
+        if old is not None:
+            assert dialog.old is not None
+            dialog.old.setText(old)
         dialog.new.setText(new)
         dialog.repeat.setText(new if repeat is None else repeat)
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -93,19 +96,25 @@ def test_log_out_switch_user_and_first_password_change(
     first.logout_action.trigger()
     assert not first.isVisible() and not ended
     assert startup.login_dialog is not None and startup.login_dialog.isVisible()
-    # the clerk's password was chosen by the administrator: it must be changed first;
-    # a wrong current password is refused in the dialog, which stays open
+    # the clerk's password was chosen by the administrator: it must be changed first, without
+    # typing again the password just typed to log in; the same one again is refused in the
+    # dialog, which stays open
     problems: list[str] = []
+    asked: list[bool] = []
 
     def first_change(dialog: ChangePasswordDialog) -> None:
-        type_passwords("wrong-pass", "luru-2026-own")(dialog)
+        asked.append(dialog.old is None and dialog.findChild(QLineEdit, "oldPassword") is None)
+        assert startup.login_dialog is not None
+        asked.append(startup.login_dialog.password.text() == "")  # not kept there either
+        type_passwords(None, "first-pass-1")(dialog)
         problems.append(dialog.problem.text())
-        type_passwords("first-pass-1", "luru-2026-own")(dialog)
+        type_passwords(None, "luru-2026-own")(dialog)
 
     when_dialog(first_change)
     with qtbot.waitSignal(startup.main_window_shown, timeout=15000):
         log_in(qtbot, startup, "luru", "first-pass-1")
-    assert problems and "原密码不正确" in problems[0]
+    assert asked == [True, True]
+    assert problems and "新密码不能与原密码相同" in problems[0]
     second = startup.main_window
     assert second is not None and second is not first
     assert "录入员小李" in second.user_label.text()

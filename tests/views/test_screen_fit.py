@@ -112,7 +112,7 @@ def openers(ws: Workspace, tasks: TaskRunner,
             ws.accounts().list_users(ws.actor)[0]),
         "BackupDialog": lambda: BackupDialog(),
         "RestoreDialog": restore_dialog,
-        "ChangePasswordDialog": lambda: ChangePasswordDialog(lambda o, n: None, user="王丽华",
+        "ChangePasswordDialog": lambda: ChangePasswordDialog(lambda _n: None, user="王丽华",
                                                              forced=True),
         "PersonDialog": lambda: PersonDialog(ws, person.id),
         "StatusChangeDialog": lambda: StatusChangeDialog(

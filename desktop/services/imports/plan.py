@@ -30,7 +30,7 @@ from desktop.core.domain import (
 )
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import ValidationError
-from desktop.exchange.import_rows import CellIssue, RowInput
+from desktop.exchange.import_rows import PHONE_MOVED, CellIssue, RowInput
 from desktop.models import Honor, Person
 from desktop.services.imports.types import FieldChange, RowProblem
 from desktop.services.register.rules import check_draft, clean_text, given_person_values
@@ -342,6 +342,7 @@ def _compare(out: Planned, given: dict[str, Any], values: dict[str, Any],
         label = "district" if column == "district_id" else column
         if column != "district_id":
             out.changes.append(FieldChange(label, display(column, old), display(column, new)))
+    _phone_moved(out, given.get(PHONE_MOVED), stored)
     for h in new_honors:
         known = any((s["title"] == h["title"] or s["level"] == h["level"])
                     and (s["year"] == h["year"] or h["year"] is None or s["year"] is None)
@@ -353,6 +354,25 @@ def _compare(out: Planned, given: dict[str, Any], values: dict[str, Any],
     out.status = "updated" if out.changes or out.values else "unchanged"
     if out.status == "updated":
         _derive(out, stored, stored_honors)
+
+
+def _phone_moved(out: Planned, moved: str | None, stored: dict[str, Any]) -> None:
+    """The 联系电话 cell held only a mobile, now the mobile, that the register holds as the
+    phone (an earlier import put it there): it leaves the phone, said as a change; and when
+    the register has another mobile, that one stays (the file agrees with the register, its
+    number is the phone) and nothing changes."""
+    if moved is None or not stored.get("phone"):
+        return
+    if "".join(ch for ch in stored["phone"] if ch.isdigit()).removeprefix("86") != moved:
+        return
+    if stored.get("mobile") not in (None, moved):
+        if out.values.get("mobile") == moved:
+            del out.values["mobile"], out.before["mobile"]
+            out.changes = [c for c in out.changes if c.field != "mobile"]
+        return
+    out.values["phone"] = None
+    out.before["phone"] = stored["phone"]
+    out.changes.append(FieldChange("phone", display("phone", stored["phone"]), ""))
 
 
 def _derive(out: Planned, stored: dict[str, Any],

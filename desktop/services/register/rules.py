@@ -24,6 +24,7 @@ from sqlalchemy import String, Table
 from desktop.core import idnumber, reference
 from desktop.core.domain import age_on
 from desktop.core.money import round_yuan
+from desktop.core.phones import phone_problems
 from desktop.errors import FieldProblem, ValidationError
 from desktop.models import Honor, Person
 from desktop.services.register.types import HonorDraft, PersonDraft
@@ -326,6 +327,8 @@ def check_draft(
 
     problems.extend(_code_problems(draft))
     problems.extend(_number_problems(draft))
+    if draft.phone is not None or draft.mobile is not None:
+        problems.extend(phone_problems(draft.phone, draft.mobile))
     if draft.treatment_override is not None:
         if draft.treatment_override not in reference.TREATMENT_LEVELS:
             problems.append(FieldProblem("treatment_override", "level_unknown",

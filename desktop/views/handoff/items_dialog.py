@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,6 +32,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.form_widgets import list_table
 from desktop.views.handoff.base import ERROR_STYLE, TABLE_WORDS, error_words
 from desktop.views.i18n import word
+from desktop.views.reason_dialog import ReasonDialog
 
 
 class OpenItemsDialog(QDialog):
@@ -144,10 +144,10 @@ class OpenItemsDialog(QDialog):
         self._update()
 
     def _ask_unmask(self) -> None:
-        reason, ok = QInputDialog.getText(self, self.tr("Show full names and ID numbers"),
-                                          self.tr("Why do you need the full names and ID "
-                                                  "numbers? (recorded)"))
-        if ok:
+        reason = ReasonDialog.ask(self, self.tr("Show full names and ID numbers"),
+                                  self.tr("Why do you need the full names and ID numbers? "
+                                          "The reason is kept in the audit log."))
+        if reason is not None:  # OK waits for a reason
             self.unmask(reason)
 
     def unmask(self, reason: str) -> None:

@@ -365,7 +365,7 @@ class PersonDialog(QDialog):
                 general.append(problem_text(p, current_language()))
             if p.code == "id_duplicate" and p.params.get("existing_id"):
                 self._existing_id = uuid.UUID(str(p.params["existing_id"]))
-        warnings = {"id_number": self.fields.id_warnings()}
+        warnings = {"id_number": self.fields.id_warnings(), **self.fields.phone_warnings()}
         self.fields.show_problems(fields, warnings)
         self.honors.show_problems(cells, honor_fields)
         self.open_existing.setVisible(self._existing_id is not None)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import idnumber
+from desktop.core.phones import phone_warnings
 from desktop.core.reference import EMPLOYMENT_STATUSES, LIFE_DECEASED, code_table, codes
 from desktop.core.reference_words import (
     DEGREE,
@@ -343,6 +344,15 @@ class PersonFields(QObject):
             birth.set_value(parsed.birth_date)
         if sex.value() in (None, "0", "9"):
             sex.set_value(SEX_CODES[parsed.sex])
+
+    def phone_warnings(self) -> dict[str, list[str]]:
+        """A landline typed as the mobile, a mobile typed as the phone (the mobile empty), a
+        number that cannot be read: shown beside the field, saved as typed (the service
+        refuses only what cannot be a number: letters, a mobile of the wrong length)."""
+        found: dict[str, list[str]] = {}
+        for p in phone_warnings(self.editors["phone"].value(), self.editors["mobile"].value()):
+            found.setdefault(p.field, []).append(problem_words(p))
+        return found
 
     def id_warnings(self) -> list[str]:
         """What disagrees with the ID number: shown, but the user decides (no block)."""

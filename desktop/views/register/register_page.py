@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -38,7 +37,7 @@ from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
 from desktop.views.preferences import Preferences
-from desktop.views.reason_dialog import masked_or_full_menu
+from desktop.views.reason_dialog import ReasonDialog, masked_or_full_menu
 from desktop.views.register.register_filter_bar import RegisterFilterBar
 from desktop.views.register.register_table_model import PAGE_SIZE, RegisterTableModel
 from desktop.views.register.register_table_view import RegisterTableView
@@ -401,17 +400,14 @@ class RegisterPage(QWidget):
             # asked a reason, wrote it to the audit log, then showed "ID number of 李秀英: "
             self._inform(self.tr("%1 has no ID number on record.").replace("%1", row.name))
             return
-        reason, ok = QInputDialog.getText(
+        reason = ReasonDialog.ask(
             self, self.tr("Reveal ID number"),
             self.tr("Why do you need the full ID number of %1? The reason is kept in the "
                     "audit log.").replace("%1", row.name))
-        if not ok:
-            return
-        if not reason.strip():
-            self._inform(self.tr("The ID number is shown only when you give a reason."))
+        if reason is None:  # OK waits for a reason; cancelled: nothing asked of the service
             return
         try:
-            number = self._service.reveal_id_number(person_id, reason.strip())
+            number = self._service.reveal_id_number(person_id, reason)
         except AppError as exc:
             present_error(self, exc)
             return

@@ -22,6 +22,7 @@ from desktop.views.handoff.summary_page import SummaryPage
 from desktop.views.tasks import TaskRunner
 from tests.handoff.support import Office, enrol, make_office
 from tests.handoff.test_handoff_flow import ID_A, person
+from tests.views.dialog_driver import give_reason
 
 ID_SAME = idnumber.make("330522", dt.date(1961, 3, 4), 21)
 ID_MOVE = idnumber.make("330522", dt.date(1962, 7, 9), 13)
@@ -106,7 +107,8 @@ def test_open_items_decided_and_honors_proposed(qtbot: QtBot, tmp_path: Path,
 
         # settled items: the decision and the move pair, full names on a recorded reason
         dialog.settled.setChecked(True)
-        dialog.unmask("核对迁移人员")
+        give_reason("核对迁移人员")  # OK off until a reason is typed (checked there)
+        dialog.unmask_button.click()
         rows = _rows(dialog)
         assert {r[0] for r in rows} == {"同一身份证号在两个区县", "迁出/迁入"}
         assert any(r[2] == ID_SAME for r in rows) and any(r[1] == "钱迁" for r in rows)

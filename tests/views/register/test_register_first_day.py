@@ -46,7 +46,7 @@ def test_the_export_message_names_the_file(qtbot: QtBot, ws: Workspace, tmp_path
 def test_reveal_of_a_person_without_an_id_number_asks_nothing(
         qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     """It asked why, wrote the reason to the audit log and showed "李秀英 的身份证号：" empty."""
-    from PySide6.QtWidgets import QInputDialog
+    from desktop.views.reason_dialog import ReasonDialog
 
     ws.persons().create(PersonDraft(name="李秀英", district="长兴县", sex="2"))
     tasks = TaskRunner()
@@ -59,8 +59,8 @@ def test_reveal_of_a_person_without_an_id_number_asks_nothing(
     monkeypatch.setattr(RegisterPage, "_inform",
                         lambda self, text, name="": said.append(text))
     asked: list[object] = []
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: (asked.append(a), ("核对", True))[1]))
+    monkeypatch.setattr(ReasonDialog, "ask",
+                        classmethod(lambda cls, *a, **k: (asked.append(a), "核对")[1]))
     page.table.selectRow(0)
     page.reveal_id_number()
     tasks.wait(10000)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,10 +24,12 @@ from desktop.services.permissions import Actor, Role
 from desktop.services.workspace import Workspace
 from desktop.views import i18n
 from desktop.views.preferences import Preferences
+from desktop.views.reason_dialog import ReasonDialog
 from desktop.views.register.register_page import RegisterPage
 from desktop.views.register.register_table_model import RegisterTableModel
 from desktop.views.tasks import TaskRunner
 from tests.conftest import BACKENDS, demo_copy, login_admin
+from tests.views.dialog_driver import give_reason, on_next_modal
 
 M = RegisterTableModel
 MEMBERS = 2000
@@ -304,8 +306,6 @@ def test_reveal_needs_a_reason_and_is_not_offered_to_viewers(
         monkeypatch: pytest.MonkeyPatch) -> None:
     clerk, viewer = _clerk_and_viewer(db, admin)
     shown: list[tuple[str, str]] = []
-    answers = [("", True), ("核对春节慰问名单", True)]
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: answers.pop(0))
     monkeypatch.setattr(QMessageBox, "exec",
                         lambda box: shown.append((box.objectName(), box.text())) or 0)
     page = open_page(qtbot, Workspace(db, clerk, workspace.association), runner)
@@ -318,8 +318,11 @@ def test_reveal_needs_a_reason_and_is_not_offered_to_viewers(
         full = s.scalar(select(Person.id_number).where(Person.id == row.id))
     assert full and "*" in row.id_number
 
-    page.reveal_id_number()  # empty reason: refused, nothing revealed
-    assert "原因" in shown[-1][1] and full not in shown[-1][1]
+    said = len(shown)
+    seen = on_next_modal(lambda dialog: dialog.reject())  # cancelled: nothing asked, shown
+    page.reveal_id_number()
+    assert isinstance(seen[0], ReasonDialog) and len(shown) == said
+    give_reason("核对春节慰问名单")  # OK is off until a reason is typed (checked there)
     page.reveal_id_number()
     assert shown[-1][0] == "revealBox" and full in shown[-1][1] and row.name in shown[-1][1]
     assert "*" in page.model.row(3).id_number  # the table stays masked
