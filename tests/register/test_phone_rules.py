@@ -73,3 +73,29 @@ def test_a_masked_number_is_no_number_to_warn_about() -> None:
 
     assert phone_warnings("0572-****234", "138****5678") == []
     assert [p.code for p in phone_warnings("0572-602123", None)] == ["phone_unreadable"]
+
+
+def test_a_number_stored_before_the_checks_does_not_hold_up_other_changes(
+        db: Database, admin: Actor) -> None:
+    """A mobile of the wrong length saved before numbers were checked (an old import) stays
+    as it is while the record is saved for something else; typed again wrong, it is refused."""
+    import dataclasses
+
+    from sqlalchemy import update
+
+    from desktop.models import Person
+
+    svc = service(db, admin)
+    pid = svc.create(draft())
+    with db.sessions.begin() as s:  # as an older version of the program stored it
+        s.execute(update(Person).where(Person.id == pid).values(mobile="1390572123"))
+    detail = svc.get(pid)
+    svc.update(pid, dataclasses.replace(detail.draft, work_unit="长兴县供电公司"),
+               expected_version=detail.row_version)
+    stored = person_row(db, pid)
+    assert (stored.work_unit, stored.mobile) == ("长兴县供电公司", "1390572123")
+    detail = svc.get(pid)
+    with pytest.raises(ValidationError) as caught:
+        svc.update(pid, dataclasses.replace(detail.draft, mobile="1380572123"),
+                   expected_version=detail.row_version)
+    assert caught.value.codes() == {"mobile": "mobile_invalid"}

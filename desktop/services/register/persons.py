@@ -91,7 +91,7 @@ class PersonService(StatusChanges, Service):
     ) -> tuple[list[FieldProblem], Resolved, uuid.UUID | None]:
         stored = Stored(None, False, None, frozenset()) if person is None else Stored(
             person.id_number, person.id_legacy15, person.death_date,
-            frozenset(h.id for h in live_honors(person)))
+            frozenset(h.id for h in live_honors(person)), person.phone, person.mobile)
         problems, resolved = check_draft(draft, today=self._today(), stored=stored)
         known = districts_by_name(s)
         district_name = draft.district.strip()

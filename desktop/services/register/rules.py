@@ -168,6 +168,8 @@ class Stored:
     id_legacy15: bool
     death_date: dt.date | None
     honor_ids: frozenset[uuid.UUID]
+    phone: str | None = None
+    mobile: str | None = None
 
 
 NEW = Stored(None, False, None, frozenset())
@@ -328,7 +330,10 @@ def check_draft(
     problems.extend(_code_problems(draft))
     problems.extend(_number_problems(draft))
     if draft.phone is not None or draft.mobile is not None:
-        problems.extend(phone_problems(draft.phone, draft.mobile))
+        # a number as it was stored is kept: recording a death waited for an old mobile of the
+        # wrong length (saved before numbers were checked) to be put right
+        problems.extend(p for p in phone_problems(draft.phone, draft.mobile)
+                        if getattr(draft, p.field) != getattr(stored, p.field))
     if draft.treatment_override is not None:
         if draft.treatment_override not in reference.TREATMENT_LEVELS:
             problems.append(FieldProblem("treatment_override", "level_unknown",
