@@ -130,7 +130,12 @@ class _Files:
         seen at 14:30 was in the future)."""
         at = dt.datetime.combine(day, dt.time(9 + self.rng.randrange(8), self.rng.randrange(60)),
                                  tzinfo=dt.UTC)
-        return min(at, self.now)
+        if at <= self.now:
+            return at
+        start = dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC)
+        minutes = int((self.now - start).total_seconds() // 60)
+        return start + dt.timedelta(minutes=self.rng.randrange(minutes)) if minutes > 0 \
+            else self.now  # between nine and now, else now
 
     def serial(self, year: int) -> str:
         self.serials[year] = self.serials.get(year, 0) + 1
