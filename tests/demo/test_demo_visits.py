@@ -98,5 +98,11 @@ def test_years_of_history(db: Database, admin: Actor) -> None:
     for year, n in died.items():  # one condolence visit per family of the year (if any died)
         c = campaigns.get(("去世/吊唁", year))
         assert c is not None and c.planned <= n, (year, n)
+        condolences = s.execute(select(Visit.actual_date, Person.death_date)
+                                .join(Person, Person.id == Visit.person_id)
+                                .where(Visit.kind == "去世/吊唁",
+                                       Visit.actual_date.is_not(None))).all()
+    # the family is visited after the death (a January visit for a November death was not)
+    assert condolences and all(visited > died for visited, died in condolences)
     years = {int(y) for y, n in history if n}
     assert len(years) >= 3 and paid

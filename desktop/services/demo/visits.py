@@ -48,6 +48,7 @@ STAFF = (("王建国", "协会会长"), ("李秀英", "协会秘书长"), ("张�
          ("刘芳", "干事"), ("陈静", "干事"), ("杨磊", "工会干部"))
 SITUATIONS = ("身体健康，生活安定", "腿脚不便，由子女照顾", "精神很好，感谢组织关心",
               "患有高血压，按时服药", "独居，需要多关心")
+CONDOLENCES = ("家属情绪平稳，转达组织慰问", "协助家属办理后事", "配偶年迈，需多关心")
 FOLLOW_UPS = ("住院治疗中，需探望", "家庭收入下降，建议建立困难档案", "房屋漏雨，需协调维修")
 CHUNK = 2000
 _VISIT = cast(Table, Visit.__table__)
@@ -156,27 +157,31 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, started:
         while calendar.office_closed(day) is not None and day < draft.end_date:
             day += dt.timedelta(days=1)
         st = standard_for(draft.standards, p.treatment_level, p.in_hardship)
+        when = day
+        if occasion == "去世/吊唁" and p.death_date is not None:  # the family after the death
+            when = min(max(day, p.death_date + dt.timedelta(days=3)), draft.end_date)
         row: dict[str, Any] = dict(
             _BLANK, id=uuid.uuid4(), campaign_id=c.id, person_id=p.id, kind=occasion,
             reason=reasons_text(draft.rules, hits[p.id], p.treatment_level, p.birth_date,
                                 p.death_date, ref)[:300],
             status="planned", area=area_of(p.address), team_id=teams[team_index],
-            planned_date=day, time_slot="上午" if slot_fill < per_day // 2 else "下午",
+            planned_date=when, time_slot="上午" if slot_fill < per_day // 2 else "下午",
             route_order=slot_fill + 1, origin_district_id=c.origin_district_id,
         )
-        if started and day < today:
+        if started and when < today:
             roll = rng.random()
             status = ("done" if roll < 0.92 else "not_home" if roll < 0.95 else
                       "declined" if roll < 0.97 else "planned")
             row["status"] = status
             if status != "planned":
-                row["actual_date"] = day
+                row["actual_date"] = when
                 row["way"] = "登门"
                 row["visitors"] = None
             if status == "done":
                 row["money_fen"] = st.money_fen if st else 0
                 row["goods"] = st.goods if st and st.goods else None
-                row["situation"] = SITUATIONS[rng.randrange(len(SITUATIONS))]
+                said = CONDOLENCES if occasion == "去世/吊唁" else SITUATIONS
+                row["situation"] = said[rng.randrange(len(said))]
                 total += row["money_fen"] or 0
                 if rng.random() < 0.02:
                     row["follow_up"] = True
