@@ -86,7 +86,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         actor = login(db, args)
         started = time.perf_counter()
         result = DemoService(db.sessions, actor).generate(args.members, seed=args.seed,
-                                                      years=args.years)
+                                                      years=args.years, today=args.today)
         seconds = time.perf_counter() - started
         print(say(args.lang,
                    f"已生成演示数据：{result.persons} 人，{result.honors} 项荣誉，"

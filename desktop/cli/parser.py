@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--years", type=int, default=1,
                    help="years of visit rounds and hardship files (default 1)")
+    s.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD", default=None,
+                   help="the day the data describes (default: today); a seed and a day "
+                        "always make the same data")
     s = sub.add_parser("backup", parents=[common],
                        help="write a consistent backup with a manifest, encrypted with a "
                             "passphrase (LAOMO_BACKUP_PASSPHRASE or asked twice)")

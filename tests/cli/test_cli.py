@@ -91,6 +91,38 @@ def add_user(path: Path, name: str, role: Role, password: str) -> None:
         db.dispose()
 
 
+# -- demo ------------------------------------------------------------------------------------------
+
+
+def test_demo_for_a_given_day_is_the_same_data(tmp_path: Path, sqlite_template: Path,
+                                                run_laomo: RunLaomo) -> None:
+    """``laomo demo --seed S --today D`` describes day D (its rounds, its hardship files) and
+    makes the same register every time."""
+    made = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.sqlite3"
+        shutil.copyfile(sqlite_template, path)
+        db = Database(f"sqlite:///{path}")
+        try:
+            initialise(db)
+        finally:
+            db.dispose()
+        done = run_laomo("--db", str(path), "--user", "admin", "demo", "--members", "60",
+                         "--seed", "3", "--today", "2027-01-20")
+        assert done.returncode == 0, done.stderr
+        made.append(path)
+    first, second = (query(p, "SELECT name, id_number, birth_date FROM person "
+                             "ORDER BY id_number")
+                     for p in made)
+    assert first == second and len(first) == 60
+    rounds = query(made[0], "SELECT occasion, year, approved_by IS NOT NULL FROM visit_campaign "
+                            "ORDER BY start_date")
+    assert rounds == [("元旦春节", 2026, 1), ("重阳", 2026, 1), ("元旦春节", 2027, 1),
+                      ("重阳", 2027, 0)]
+    opened = query(made[0], "SELECT max(created_at) FROM hardship_case")[0][0]
+    assert str(opened) < "2027-01-21"
+
+
 # -- init ------------------------------------------------------------------------------------------
 
 

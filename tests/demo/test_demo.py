@@ -6,6 +6,7 @@ level re-derived, audit chain re-verified), not against the generator's own book
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
@@ -23,11 +24,12 @@ from desktop.errors import AppError, PermissionDenied, ValidationError
 from desktop.models import AuditEvent, District, Honor, Person, PersonEvent
 from desktop.services import accounts, audit
 from desktop.services.accounts import AccountService
-from desktop.services.demo.service import AS_OF, DemoResult, DemoService
+from desktop.services.demo.service import DemoResult, DemoService
 from desktop.services.permissions import Actor, Role
 
 MEMBERS = 2000
-SEED = 20261128
+SEED = 20261204  # with TODAY: names with Extension B characters among the 2,000
+TODAY = dt.date(2026, 12, 4)  # the day the demo describes: a seed and a day, one register
 NATIONAL_YEARS = {1989, 1995, 2000, 2005, 2010, 2015, 2020, 2025}
 
 
@@ -101,7 +103,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
     calls: list[tuple[int, int]] = []
     service = DemoService(setup.db.sessions, setup.admin)
     service.chunk_size = 700  # several chunks at a test-sized register
-    result = service.generate(MEMBERS, seed=SEED, progress=lambda d, t: calls.append((d, t)))
+    result = service.generate(MEMBERS, seed=SEED, progress=lambda d, t: calls.append((d, t)),
+                              today=TODAY)
     yield Generated(setup, result, before, calls)
     setup.db.dispose()
 
@@ -209,12 +212,12 @@ def test_deaths_have_a_date_and_an_event(generated: Generated) -> None:
     assert 0.04 * MEMBERS < len(deceased) < 0.13 * MEMBERS
     for pid, status, death_date, birth_date in persons:
         if status == "deceased":
-            assert death_date is not None and birth_date < death_date <= AS_OF
+            assert death_date is not None and birth_date < death_date <= TODAY
             assert deaths[pid] == death_date
         else:
             assert death_date is None and pid not in deaths
     assert {"retire", "transfer"} <= {e.kind for e in events}
-    assert all(e.event_date <= AS_OF and e.recorded_by == "admin" for e in events)
+    assert all(e.event_date <= TODAY and e.recorded_by == "admin" for e in events)
 
 
 def test_districts_and_statuses(generated: Generated) -> None:
@@ -274,8 +277,9 @@ def test_same_seed_same_register_other_seed_other_register(
     again = make_db(tmp_path / "again")
     other = make_db(tmp_path / "other")
     try:
-        DemoService(again.db.sessions, again.admin).generate(MEMBERS, seed=SEED)
-        DemoService(other.db.sessions, other.admin).generate(MEMBERS, seed=SEED + 1)
+        DemoService(again.db.sessions, again.admin).generate(MEMBERS, seed=SEED, today=TODAY)
+        DemoService(other.db.sessions, other.admin).generate(MEMBERS, seed=SEED + 1,
+                                                             today=TODAY)
         first = sorted(names_and_numbers(generated.setup.db))
         assert sorted(names_and_numbers(again.db)) == first
         different = sorted(names_and_numbers(other.db))

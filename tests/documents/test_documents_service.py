@@ -161,6 +161,21 @@ def test_cards_of_a_filter_ten_per_page_each_with_a_serial(
     assert len(docs.log()) == 8
 
 
+def test_cards_are_audited_as_cards_not_as_a_register_export(
+        db: Database, docs: DocumentService, ids: dict[str, uuid.UUID]) -> None:
+    """A card preview was logged as "导出名册（号码已隐藏）… 用途：列表": a preview is logged
+    nowhere (as a certificate's), an issue once, as the cards it is."""
+    def actions() -> list[str]:
+        with db.sessions.begin() as s:
+            return list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)))
+
+    before = actions()
+    docs.cards(filter=RegisterFilter(), preview=True)
+    assert actions() == before
+    docs.cards(filter=RegisterFilter())
+    assert actions()[len(before):] == ["document.issue_cards"]
+
+
 def test_seal_must_be_an_image_and_is_drawn(
         db: Database, docs: DocumentService, admin: Actor, ids: dict[str, uuid.UUID]) -> None:
     for bad in (b"not an image at all", seal_png()[:200], b"GIF89a" + bytes(100)):

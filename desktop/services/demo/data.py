@@ -6,7 +6,6 @@ Split from ``demo.py`` so that the generator reads in one sitting; values only.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,8 +16,6 @@ from desktop.core import reference
 
 T = TypeVar("T")
 
-AS_OF = dt.date(2025, 12, 31)
-"""The register describes the world on this day (fixed, so a seed always gives the same data)."""
 MAX_MEMBERS = 1_000_000
 CHUNK = 5000
 _LAST_AWARD_YEAR = 2025

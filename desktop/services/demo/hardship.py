@@ -2,11 +2,14 @@
 
 Called by ``DemoService.generate`` inside its transaction, after the persons are written. About
 one person in nine gets a file (every person the register flags as in hardship gets an active
-one); each file carries a history consistent with its state (opinions by a demo clerk and a demo
-reviewer, who are not real users, so any real reviewer may act on them), household members and,
-when approved, payments within the demo standards. Dates are relative to ``today`` so the work
-lists are alive: notices ending this week, reviews due, files not touched for a year. Rows are
-written with bulk inserts (10,000 files in a few seconds).
+one); each file carries a history consistent with its state and with the rules the services
+keep: a demo clerk makes and submits, a demo reviewer verifies, a demo approver decides and
+closes (maker ≠ checker, verifier ≠ approver); none is a real user, so any real reviewer may act
+on them. The household is the register's (own income, spouse and the spouse's income, household
+size), a few files deliberately differing in the income, so that 与名册不一致 shows where it
+means something. Payments keep the demo standards. Dates are relative to ``today`` so the work
+lists are alive: notices ending this week, reviews due, files not touched for a year; no time is
+later than ``now``. Rows are written with bulk inserts (10,000 files in a few seconds).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import datetime as dt
 import json
 import random
 import uuid
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select, update
@@ -33,7 +38,9 @@ from desktop.services.hardship.rules import DIBAO, add_months, add_working_days,
 from desktop.services.permissions import Actor
 
 CLERK = ("demo_clerk", "演示录入员", "clerk")
-REVIEWER = ("demo_reviewer", "演示审核员", "reviewer")
+REVIEWER = ("demo_reviewer", "演示审核员", "reviewer")  # verifies (入户核查)
+APPROVER = ("demo_approver", "演示审批人", "reviewer")  # approves, rejects, closes
+DIFFERING_SHARE = 0.04  # files whose income differs from the register (it was out of date)
 SHARE = 0.11  # files per person (10,000 at a 100,000-person register)
 HISTORY_SHARE = 0.033  # closed files per person and earlier year (``years`` > 1)
 # state -> weight among the files of persons not flagged in hardship
@@ -47,7 +54,7 @@ RULES: dict[str, tuple[int, int | None, int | None]] = {
 }
 DIBAO_LINES = {2019: 80_000, 2020: 85_000, 2021: 90_000, 2022: 98_000, 2023: 105_000,
                2024: 111_000, 2025: 117_000, 2026: 121_000}
-RELATIONS = (("配偶", 0.85), ("子女", 0.7), ("子女", 0.25), ("父母", 0.15))
+RELATIONS = (("子女", 0.7), ("子女", 0.25), ("父母", 0.15))  # besides the register's spouse
 FAMILY = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = "建国秀英志强丽华明军海燕春梅国庆小红伟东晓雨"
 FINDINGS = ("入户查看，住房简陋，家庭收入情况属实", "电话询问本人及社区，情况属实",
@@ -79,6 +86,21 @@ def _standards(s: Session, years: range) -> None:
             for r in rows])
 
 
+@dataclass(frozen=True)
+class _Register:
+    """What the register says of a person's household (incomes in fen)."""
+
+    income: int | None
+    spouse_name: str | None
+    spouse_income: int | None
+    spouse_health: str | None
+    household_size: int | None
+
+
+def _fen(yuan: Decimal | None) -> int | None:
+    return None if yuan is None else int(yuan * 100)
+
+
 class _Files:
     """Builds the rows; owns the random stream (same seed, same files)."""
 
@@ -104,8 +126,16 @@ class _Files:
         return uuid.UUID(int=self.rng.getrandbits(128) ^ self.salt, version=4)
 
     def at(self, day: dt.date) -> dt.datetime:
-        return dt.datetime.combine(day, dt.time(9 + self.rng.randrange(8), self.rng.randrange(60)),
-                                   tzinfo=dt.UTC)
+        """A working-hours time of ``day``, never later than ``now`` (a step of today at 16:55
+        seen at 14:30 was in the future)."""
+        at = dt.datetime.combine(day, dt.time(9 + self.rng.randrange(8), self.rng.randrange(60)),
+                                 tzinfo=dt.UTC)
+        if at <= self.now:
+            return at
+        start = dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC)
+        minutes = int((self.now - start).total_seconds() // 60)
+        return start + dt.timedelta(minutes=self.rng.randrange(minutes)) if minutes > 0 \
+            else self.now  # between nine and now, else now
 
     def serial(self, year: int) -> str:
         self.serials[year] = self.serials.get(year, 0) + 1
@@ -116,7 +146,7 @@ class _Files:
              ) -> None:
         at = self.at(day)
         if self._last_at is not None and at <= self._last_at:  # same day: keep the order
-            at = self._last_at + dt.timedelta(minutes=7)
+            at = min(self._last_at + dt.timedelta(minutes=7), max(self.now, self._last_at))
         self._last_at = at
         self.steps.append(dict(
             id=self.uid(), case_id=case["id"], seq=len(self._case_steps) + 1,
@@ -126,7 +156,8 @@ class _Files:
         self._case_steps.append(action)
 
     def file(self, person_id: uuid.UUID, district_id: uuid.UUID, state: str,
-             origin: uuid.UUID | None, opened: dt.date | None = None) -> None:
+             origin: uuid.UUID | None, opened: dt.date | None = None,
+             register: _Register | None = None) -> None:
         rng, today = self.rng, self.today
         self._case_steps = []
         self._last_at = None
@@ -138,12 +169,30 @@ class _Files:
             if state in ("draft", "submitted") and rng.random() < 0.2:
                 opened = today - dt.timedelta(days=rng.randrange(380, 700))  # 一年未改
         year = opened.year
-        size_extra = [r for r, p in RELATIONS if rng.random() < p]
-        person_income = rng.choice((0, 0, 60_000, 90_000, 130_000, 180_000, 220_000))
-        member_incomes = [rng.choice((0, 0, 50_000, 100_000, 150_000)) for _ in size_extra]
+        reg = register or _Register(None, None, None, None, None)
+        # the household as the register has it (the hardship dialog compares the file with
+        # the register's income, spouse and spouse's income: every demo file said 与名册不一致)
+        members: list[tuple[str, str, int, str | None]] = []  # name, relation, income, health
+        if reg.spouse_name:
+            members.append((reg.spouse_name, "配偶", reg.spouse_income or 0,
+                            reg.spouse_health or None))
+        if reg.household_size is not None:
+            extra = [r for r, _p in RELATIONS][:max(reg.household_size - 1 - len(members), 0)]
+        else:
+            extra = [r for r, p in RELATIONS if rng.random() < p]
+        for relation in extra:
+            members.append((rng.choice(FAMILY) + rng.choice(GIVEN) + rng.choice(GIVEN),
+                            relation, rng.choice((0, 0, 50_000, 100_000, 150_000)),
+                            rng.choice((None, "良好", "慢性病"))))
+        person_income = (reg.income if reg.income is not None
+                         else rng.choice((0, 0, 60_000, 90_000, 130_000, 180_000, 220_000)))
+        if reg.income is not None and rng.random() < DIFFERING_SHARE:
+            # a deliberate difference: the verified income is lower than the register's
+            person_income = reg.income // 2 // 100 * 100
+        member_incomes = [m[2] for m in members]
         other = rng.choice((0, 0, 20_000, 50_000))
         fixed = rng.choice((0, 30_000, 80_000, 150_000, 300_000))
-        size = 1 + len(size_extra)
+        size = 1 + len(members)
         per_capita = max(person_income + other + sum(member_incomes) - fixed, 0) // size
         line = DIBAO_LINES.get(year, 121_000)
         category = ("深度困难" if per_capita < line else "相对困难" if per_capita < 2 * line
@@ -168,11 +217,10 @@ class _Files:
             reject_reason=None, next_review_date=None, closed_kind=None, closed_reason=None,
             created_at=self.at(opened), row_version=1, deleted_at=None, deleted_by=None,
             delete_reason=None, origin_district_id=origin)
-        for i, (relation, income) in enumerate(zip(size_extra, member_incomes, strict=True)):
+        for i, (name, relation, income, health) in enumerate(members):
             self.members.append(dict(
-                id=self.uid(), case_id=case["id"], position=i,
-                name=rng.choice(FAMILY) + rng.choice(GIVEN) + rng.choice(GIVEN),
-                relation=relation, id_number=None, health=rng.choice((None, "良好", "慢性病")),
+                id=self.uid(), case_id=case["id"], position=i, name=name,
+                relation=relation, id_number=None, health=health,
                 income=income, status=rng.choice(("在职", "无业", "退休", "学生"))))
         self.step(case, "open", "draft", "draft", opened, "", CLERK, {"serial": case["serial"]})
         day = opened
@@ -206,13 +254,13 @@ class _Files:
             before = order[reach - 1]
             reason = rng.choice(("income_above_line", "information_false", "objection_upheld",
                                  "not_eligible"))
-            case.update(decided_by=REVIEWER[0], decided_on=day, reject_reason=reason)
-            self.step(case, "reject", before, "rejected", day, "经研究，不予认定", REVIEWER,
+            case.update(decided_by=APPROVER[0], decided_on=day, reject_reason=reason)
+            self.step(case, "reject", before, "rejected", day, "经研究，不予认定", APPROVER,
                       {"reason": reason})
         elif reach >= 4:
             review = add_months(day, 6)
-            case.update(decided_by=REVIEWER[0], decided_on=day, next_review_date=review)
-            self.step(case, "approve", "notice", "approved", day, "经协会研究，同意认定", REVIEWER,
+            case.update(decided_by=APPROVER[0], decided_on=day, next_review_date=review)
+            self.step(case, "approve", "notice", "approved", day, "经协会研究，同意认定", APPROVER,
                       {"next_review": review.isoformat()})
             self.pay(case, day)
             if state == "review":
@@ -224,7 +272,7 @@ class _Files:
                 kind = rng.choice(("脱困", "脱困", "撤档"))
                 why = "子女已就业，家庭收入超过标准" if kind == "脱困" else "本人申请退出"
                 case.update(closed_kind=kind, closed_reason=why, next_review_date=None)
-                self.step(case, "close", "approved", "closed", end_day, "同意" + kind, REVIEWER,
+                self.step(case, "close", "approved", "closed", end_day, "同意" + kind, APPROVER,
                           {"kind": kind, "reason": why})
                 day = end_day
         case["updated_at"] = self._last_at
@@ -260,22 +308,35 @@ class _Files:
 
 
 def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | None,
-                   today: dt.date | None = None, years: int = 1) -> int:
+                   today: dt.date | None = None, now: dt.datetime | None = None,
+                   years: int = 1) -> int:
     """Files for about one person in nine of the register (those without a file yet); with
     ``years`` > 1 also, for each earlier year, files of about one person in thirty opened that
-    year, approved, paid and closed (the history a long-running register holds)."""
+    year, approved, paid and closed (the history a long-running register holds). No step,
+    payment or change is stamped later than ``now``."""
     today = today or dt.date.today()
-    now = dt.datetime.now(dt.UTC)
+    now = now or dt.datetime.now(dt.UTC)
     rng = random.Random(seed * 7919 + 6)
     _standards(s, range(today.year - 7, today.year + 1))
     taken = set(s.scalars(select(HardshipCase.person_id)))
-    people = [(pid, did, flagged) for pid, did, flagged in s.execute(
-        select(Person.id, Person.district_id, Person.in_hardship).where(
+    registered: dict[uuid.UUID, _Register] = {}
+    people: list[tuple[uuid.UUID, uuid.UUID, bool]] = []
+    for pid, did, in_hardship, income, marital, spouse, spouse_income, spouse_health, size \
+            in s.execute(select(
+                Person.id, Person.district_id, Person.in_hardship, Person.monthly_income,
+                Person.marital_status, Person.spouse_name, Person.spouse_income,
+                Person.spouse_health, Person.household_size).where(
             Person.deleted_at.is_(None), Person.merged_into_id.is_(None),
             Person.life_status == "alive", Person.is_revoked.is_(False),
             Person.is_emigrated.is_(False), Person.is_lost_contact.is_(False),
-            Person.under_investigation.is_(False)).order_by(Person.id))
-        if pid not in taken]
+            Person.under_investigation.is_(False)).order_by(Person.id)):
+        if pid in taken:
+            continue
+        people.append((pid, did, in_hardship))
+        # 丧偶 (or the register's spouse 已故): no spouse in the household
+        living = spouse if spouse and marital != "30" and spouse_health != "已故" else None
+        registered[pid] = _Register(_fen(income), living, _fen(spouse_income) if living else None,
+                                    spouse_health if living else None, size)
     if not people:
         return 0
     gen = _Files(rng, today, now, origin.int if origin is not None else 0)
@@ -290,16 +351,18 @@ def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | N
     weights = [w for _st, w in STATES]
     for i, (pid, did, _f) in enumerate(chosen):
         state = states[i] if i < len(states) else rng.choices(states, weights)[0]
-        gen.file(pid, did, state, origin)
+        gen.file(pid, did, state, origin, register=registered[pid])
     for pid, did, _f in flagged:
-        gen.file(pid, did, "approved" if rng.random() < 0.8 else "review", origin)
+        gen.file(pid, did, "approved" if rng.random() < 0.8 else "review", origin,
+                 register=registered[pid])
     picked = set(chosen)
     rest = [p for p in others if p not in picked]
     for back in range(1, years):
         first = dt.date(today.year - back, 1, 1)
         for pid, did, _f in rng.sample(rest, min(len(rest), int(len(people) * HISTORY_SHARE))):
             gen.file(pid, did, "closed", origin,
-                     opened=first + dt.timedelta(days=rng.randrange(300)))
+                     opened=first + dt.timedelta(days=rng.randrange(300)),
+                     register=registered[pid])
     for table, rows in ((T_CASE, gen.cases), (T_MEMBER, gen.members), (T_STEP, gen.steps),
                         (T_PAYMENT, gen.payments)):
         for start in range(0, len(rows), 5000):

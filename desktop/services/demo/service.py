@@ -5,9 +5,11 @@ rare characters outside the Basic Multilingual Plane, valid ID numbers (some upg
 digits, some from other provinces), people with several honors at different levels, revoked
 titles, deaths, retirements, transfers, emigrants and people who lost contact.
 
-The output is a pure function of the seed (``random.Random(seed)``; UUIDs come from the same
-generator), except for timestamps. It is written in one transaction with Core bulk inserts:
-100,000 members take seconds, not minutes, and a cancel rolls everything back.
+The output is a pure function of the seed and the day it describes (``today``: the day it is
+run unless given; ``random.Random(seed)``, UUIDs from the same generator), except for
+timestamps, none of which is later than the moment it is made. It is written in one
+transaction with Core bulk inserts: 100,000 members take seconds, not minutes, and a cancel
+rolls everything back.
 """
 
 from __future__ import annotations
@@ -98,7 +100,6 @@ from desktop.services.demo.data import (
     _UNIT_TYPE,
     _VILLAGE_HEADS,
     _VILLAGE_TAILS,
-    AS_OF,
     CHUNK,
     MAX_MEMBERS,
     _in_hardship,
@@ -114,7 +115,7 @@ from desktop.services.register.store import home_district_id
 MAX_YEARS = 10  # of visit rounds and hardship files
 DEMO_MARK = "demo.database"  # set by the first demo run: this register holds invented persons
 
-__all__ = ["AS_OF", "DEMO_MARK", "MAX_MEMBERS", "DemoResult", "DemoService"]
+__all__ = ["DEMO_MARK", "MAX_MEMBERS", "DemoResult", "DemoService"]
 
 @dataclass(frozen=True)
 class DemoResult:
@@ -151,8 +152,11 @@ class _Generator:
         recorded_by: str,
         now: dt.datetime,
         salt: int = 0,
+        as_of: dt.date | None = None,
     ) -> None:
         self.rng = rng
+        self.as_of = as_of or now.date()  # the day the register describes (ages, deaths …)
+        self.last_award = min(_LAST_AWARD_YEAR, self.as_of.year)
         self.salt = salt
         self.used = used_numbers
         self.recorded_by = recorded_by
@@ -255,7 +259,7 @@ class _Generator:
         number = self.id_number(region, born, male)
         name = self.name(sex, year)
         pinyin, initials = name_keys(name)
-        age = age_on(born, AS_OF)
+        age = age_on(born, self.as_of)
 
         # work
         farmer = place.honor_title != "" and rng.random() < _FARMER_SHARE
@@ -288,7 +292,8 @@ class _Generator:
         revoked = rng.random() < _REVOKED_SHARE
         last_year = max(h["year"] for h in honors)
         if revoked:
-            revoked_on = self.date_between(dt.date(min(last_year + 1, AS_OF.year), 1, 1), AS_OF)
+            revoked_on = self.date_between(
+                dt.date(min(last_year + 1, self.as_of.year), 1, 1), self.as_of)
             reason = _REVOKE_REASONS[rng.randrange(len(_REVOKE_REASONS))]
             for h in honors:
                 h["revoked_date"] = revoked_on
@@ -311,8 +316,8 @@ class _Generator:
         death_date: dt.date | None = None
         if deceased:
             lo = max(dt.date(last_year + 1, 1, 1), _add_years(born, 50))
-            if lo <= AS_OF:
-                death_date = self.date_between(lo, AS_OF)
+            if lo <= self.as_of:
+                death_date = self.date_between(lo, self.as_of)
                 events.append(("death", death_date, _DEATH_REASONS.pick(rng), None))
                 if age_on(born, death_date) < retire_age and employment == "离退休":
                     employment = "在职"
@@ -322,7 +327,7 @@ class _Generator:
             events.append(("retire", retire_on, "到龄退休", None))
         if not farmer and rng.random() < _TRANSFER_SHARE:
             lo = dt.date(max(last_year, born.year + 25), 1, 1)
-            hi = min(death_date or AS_OF, retire_on if retired else AS_OF)
+            hi = min(death_date or self.as_of, retire_on if retired else self.as_of)
             if lo < hi:
                 old_unit = self.work_unit(kind, place, town)
                 events.append(("transfer", self.date_between(lo, hi), "调离原单位",
@@ -332,12 +337,12 @@ class _Generator:
             r = rng.random()
             if r < _EMIGRATED_SHARE:
                 emigrated = True
-                events.append(("emigrate", self.date_between(dt.date(2000, 1, 1), AS_OF),
+                events.append(("emigrate", self.date_between(dt.date(2000, 1, 1), self.as_of),
                                "移居国(境)外",
                                {"country": _EMIGRATE_TO[rng.randrange(len(_EMIGRATE_TO))]}))
             elif r < _EMIGRATED_SHARE + _LOST_CONTACT_SHARE:
                 lost = True
-                events.append(("lost_contact", self.date_between(dt.date(2015, 1, 1), AS_OF),
+                events.append(("lost_contact", self.date_between(dt.date(2015, 1, 1), self.as_of),
                                "多次联系未果", None))
         for kind_, when, reason, details in events:
             row = self.event_blank.copy()
@@ -385,9 +390,10 @@ class _Generator:
         row["political_status"] = political
         if political in ("01", "02"):
             lo = _add_years(born, 20)
-            hi = min(AS_OF, _add_years(born, 45))
+            hi = min(self.as_of, _add_years(born, 45))
             row["party_join_date"] = (
-                self.date_between(dt.date(AS_OF.year - 1, 1, 1), AS_OF) if political == "02"
+                self.date_between(dt.date(self.as_of.year - 1, 1, 1), self.as_of)
+                if political == "02"
                 else self.date_between(lo, hi)
             )
         education = next(w for limit, w in _EDUCATION if year < limit).pick(rng)
@@ -498,7 +504,7 @@ class _Generator:
         """One to three honors: the person's highest, and lower ones won earlier."""
         rng = self.rng
         lo = max(_FIRST_AWARD_YEAR, born.year + rng.randint(23, 27))
-        hi = min(_LAST_AWARD_YEAR, born.year + 58)
+        hi = min(self.last_award, born.year + 58)
         # 市本级 awards no county-level honors; 吴兴区 and 南浔区 only since they exist (2003).
         county_from = max(lo, place.honor_since) if place.honor_title else 9999
         top = _TOP.pick(rng)
@@ -589,11 +595,18 @@ class DemoService:
         years: int = 1,
         progress: Callable[[int, int], None] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
+        today: dt.date | None = None,
+        now: dt.datetime | None = None,
     ) -> DemoResult:
         """Add ``members`` synthetic persons with honors and history, in one transaction.
 
         ``years``: how many years of visit rounds and hardship files (1, the default, is
         quick: the current year's rounds and files; the handoff benchmark asks for 5).
+        ``today``: the day the demo describes, the day it is run unless given (tests give one:
+        a seed and a day always make the same register); ``now``: the moment it is made (the
+        clock unless given; a ``today`` in the past: that day's evening). Past visit rounds
+        are recorded, a round running today up to yesterday, the next one planned; the
+        recuperation batch that has left is confirmed; no timestamp is later than ``now``.
         Raises ``AppError("cancelled")`` (and writes nothing) when ``is_cancelled`` says so;
         it is asked before every chunk and once more before the commit.
         """
@@ -613,7 +626,14 @@ class DemoService:
                                          maximum=MAX_YEARS, value=years)
         started = time.perf_counter()
         rng = random.Random(seed)
-        now = dt.datetime.now(dt.UTC)
+        if now is None:
+            now = dt.datetime.now(dt.UTC)
+            if today is None:
+                today = dt.date.today()
+            elif today < now.date():  # a day in the past: its own evening is "now"
+                now = dt.datetime.combine(today, dt.time(18), dt.UTC)
+        elif today is None:
+            today = now.date()
         honors = events = 0
 
         def check_cancel() -> None:
@@ -640,7 +660,7 @@ class DemoService:
             }
             own = home_district_id(s)
             gen = _Generator(rng, districts, used, self._actor.name, now,
-                             own.int if own is not None else 0)
+                             own.int if own is not None else 0, as_of=today)
             detail = {"source": "demo", "seed": seed}
             done = 0
             while done < members:
@@ -662,9 +682,9 @@ class DemoService:
                     progress(done, members)
             settings.put(s, DEMO_MARK, True)
             add_demo_files(s, self._actor, seed=seed, origin=home_district_id(s),
-                           years=years)  # issue 6
+                           today=today, now=now, years=years)  # issue 6
             check_cancel()
-            add_demo_visits(s, rng, self._actor, AS_OF, years)  # issue 7: campaigns, recuperation
+            add_demo_visits(s, rng, self._actor, today, years, now)  # campaigns, recuperation
             audit.append_many(s, self._actor, [(
                 "demo.generate", None, None,
                 {"seed": seed, "years": years, "persons": done, "honors": honors, "events": events},

@@ -1,7 +1,9 @@
-"""Demo visits and recuperation: a finished Spring Festival round and a Double Ninth round with
-recorded results, the next Spring Festival round planned and scheduled for three teams, and
-recuperation batches (one done, one being filled). Set-based inserts inside the demo's own
-transaction, so 100,000 persons stay fast and a cancelled demo leaves nothing.
+"""Demo visits and recuperation, as of the day the demo is made (``today``): the Spring Festival
+and Double Ninth rounds of the past year recorded, a round running today recorded up to
+yesterday (the rest still planned), the next round planned and scheduled for three teams as a
+draft, and recuperation batches (the last one that has left confirmed, the next being filled).
+Set-based inserts inside the demo's own transaction, so 100,000 persons stay fast and a
+cancelled demo leaves nothing.
 
 With ``years`` > 1 (``laomo demo --years 5``, the handoff benchmark) every one of those years
 has its recorded rounds: Spring Festival, 送清凉 (national and provincial model workers still
@@ -36,6 +38,7 @@ from desktop.services.visits.recuperation import RecuperationRules, eligibility_
 from desktop.services.visits.rules import (
     Rules,
     default_draft,
+    default_window,
     matches,
     reasons_text,
 )
@@ -45,6 +48,7 @@ STAFF = (("王建国", "协会会长"), ("李秀英", "协会秘书长"), ("张�
          ("刘芳", "干事"), ("陈静", "干事"), ("杨磊", "工会干部"))
 SITUATIONS = ("身体健康，生活安定", "腿脚不便，由子女照顾", "精神很好，感谢组织关心",
               "患有高血压，按时服药", "独居，需要多关心")
+CONDOLENCES = ("家属情绪平稳，转达组织慰问", "协助家属办理后事", "配偶年迈，需多关心")
 FOLLOW_UPS = ("住院治疗中，需探望", "家庭收入下降，建议建立困难档案", "房屋漏雨，需协调维修")
 CHUNK = 2000
 _VISIT = cast(Table, Visit.__table__)
@@ -64,28 +68,53 @@ SPECIAL = {"送清凉": Rules(levels=("全国", "省部级"), employed_only=True
            "去世/吊唁": Rules(deceased_families=True, deceased_within_years=1)}
 
 
-def add_demo_visits(s: Session, rng: random.Random, actor: Actor, as_of: dt.date,
-                    years: int = 1) -> dict[str, int]:
-    """Everything above, for the register as it stands in ``s``; returns counts."""
+MAIN = ("元旦春节", "重阳")  # the rounds of ``years`` = 1, and the next one planned
+EVERY = ("元旦春节", "送清凉", "重阳", "去世/吊唁")  # of each year when ``years`` > 1
+
+
+def demo_rounds(today: dt.date, years: int = 1) -> tuple[list[tuple[str, int]], tuple[str, int]]:
+    """The rounds that have begun by ``today`` (past ones and the one running, oldest first)
+    and the next one to plan: of the last twelve months (``years`` = 1) or of the calendar
+    years ``today.year - years + 1`` … ``today.year``."""
+    occasions = MAIN if years == 1 else EVERY
+    cutoff = (today - dt.timedelta(days=365) if years == 1
+              else dt.date(today.year - years + 1, 1, 1))
+    begun: list[tuple[dt.date, str, int]] = []
+    coming: list[tuple[dt.date, str, int]] = []
+    for y in range(today.year - years, today.year + 3):
+        for occasion in occasions:
+            start, end, _day = default_window(occasion, y)
+            if start <= today and end >= cutoff:
+                begun.append((start, occasion, y))
+            elif start > today and occasion in MAIN:
+                coming.append((start, occasion, y))
+    begun.sort()
+    _start, occasion, y = min(coming)
+    return [(o, y_) for _s, o, y_ in begun], (occasion, y)
+
+
+def add_demo_visits(s: Session, rng: random.Random, actor: Actor, today: dt.date,
+                    years: int = 1, now: dt.datetime | None = None) -> dict[str, int]:
+    """Everything above, for the register as it stands in ``s``; returns counts. Nothing is
+    recorded after ``today`` or stamped later than ``now``."""
+    now = now or dt.datetime.now(dt.UTC)
     staff = [uuid.uuid4() for _ in STAFF]
     s.execute(insert(VisitStaff), [dict(id=i, name=n, position=p)
                                    for i, (n, p) in zip(staff, STAFF, strict=True)])
     counts = {"campaigns": 0, "visits": 0, "recuperation": 0}
-    year = as_of.year
-    rounds: list[tuple[str, int, bool]] = [("元旦春节", year, True), ("重阳", year, True)]
-    if years > 1:
-        rounds = [(occasion, y, True) for y in range(year - years + 1, year + 1)
-                  for occasion in ("元旦春节", "送清凉", "重阳", "去世/吊唁")]
-    for occasion, y, recorded in (*rounds, ("元旦春节", year + 1, False)):
-        counts["visits"] += _campaign(s, rng, occasion, y, recorded, staff)
+    begun, coming = demo_rounds(today, years)
+    for (occasion, y), started in (*((r, True) for r in begun), (coming, False)):
+        counts["visits"] += _campaign(s, rng, occasion, y, started, staff, today, now)
         counts["campaigns"] += 1
-    counts["recuperation"] = _recuperation(s, rng, year)
+    counts["recuperation"] = _recuperation(s, rng, today)
     audit.append(s, actor, "demo.visits", detail=counts)
     return counts
 
 
-def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded: bool,
-              staff: list[uuid.UUID]) -> int:
+def _campaign(s: Session, rng: random.Random, occasion: str, year: int, started: bool,
+              staff: list[uuid.UUID], today: dt.date, now: dt.datetime) -> int:
+    """A round; ``started``: approved before it began, the visits before ``today`` recorded
+    (a round still running has the rest planned); else a draft of the next round."""
     draft = default_draft(occasion, year)
     if occasion in SPECIAL:
         draft = replace(draft, rules=SPECIAL[occasion])
@@ -93,9 +122,9 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded
                       start_date=draft.start_date, end_date=draft.end_date,
                       occasion_date=draft.occasion_date, rules=draft.rules.to_json(),
                       created_by="demo", last_edited_by="demo")
-    if recorded:  # past rounds were approved before anyone went out; the next is a draft
+    if started:  # rounds were approved before anyone went out; the next is a draft
         c.approved_by = "demo-reviewer"
-        c.approved_at = dt.datetime.combine(draft.start_date, dt.time(9), dt.UTC)
+        c.approved_at = min(dt.datetime.combine(draft.start_date, dt.time(9), dt.UTC), now)
     s.add(c)
     s.flush()
     s.execute(insert(VisitStandard), [dict(id=uuid.uuid4(), campaign_id=c.id, level=st.level,
@@ -128,27 +157,31 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded
         while calendar.office_closed(day) is not None and day < draft.end_date:
             day += dt.timedelta(days=1)
         st = standard_for(draft.standards, p.treatment_level, p.in_hardship)
+        when = day
+        if occasion == "去世/吊唁" and p.death_date is not None:  # the family after the death
+            when = min(max(day, p.death_date + dt.timedelta(days=3)), draft.end_date)
         row: dict[str, Any] = dict(
             _BLANK, id=uuid.uuid4(), campaign_id=c.id, person_id=p.id, kind=occasion,
             reason=reasons_text(draft.rules, hits[p.id], p.treatment_level, p.birth_date,
                                 p.death_date, ref)[:300],
             status="planned", area=area_of(p.address), team_id=teams[team_index],
-            planned_date=day, time_slot="上午" if slot_fill < per_day // 2 else "下午",
+            planned_date=when, time_slot="上午" if slot_fill < per_day // 2 else "下午",
             route_order=slot_fill + 1, origin_district_id=c.origin_district_id,
         )
-        if recorded:
+        if started and when < today:
             roll = rng.random()
             status = ("done" if roll < 0.92 else "not_home" if roll < 0.95 else
                       "declined" if roll < 0.97 else "planned")
             row["status"] = status
             if status != "planned":
-                row["actual_date"] = day
+                row["actual_date"] = when
                 row["way"] = "登门"
                 row["visitors"] = None
             if status == "done":
                 row["money_fen"] = st.money_fen if st else 0
                 row["goods"] = st.goods if st and st.goods else None
-                row["situation"] = SITUATIONS[rng.randrange(len(SITUATIONS))]
+                said = CONDOLENCES if occasion == "去世/吊唁" else SITUATIONS
+                row["situation"] = said[rng.randrange(len(said))]
                 total += row["money_fen"] or 0
                 if rng.random() < 0.02:
                     row["follow_up"] = True
@@ -163,14 +196,17 @@ def _campaign(s: Session, rng: random.Random, occasion: str, year: int, recorded
     for start in range(0, len(rows), CHUNK):
         s.execute(_VISIT.insert(), rows[start:start + CHUNK])
     c.budget_fen = max(total, sum((st.money_fen for st in draft.standards), 0) * 10) \
-        if recorded else None
+        if started else None
     return len(rows)
 
 
-def _recuperation(s: Session, rng: random.Random, year: int) -> int:
+def _recuperation(s: Session, rng: random.Random, today: dt.date) -> int:
+    """The last batch that has left by ``today`` (its roster confirmed) and the next one, being
+    filled with the following names."""
     done = 0
     ranked: list[Any] = []
-    for y, organiser, quota, confirm in ((year, "市总", 30, True), (year + 1, "市总", 30, False)):
+    last = today.year if dt.date(today.year, 5, 11) <= today else today.year - 1
+    for y, organiser, quota, confirm in ((last, "市总", 30, True), (last + 1, "市总", 30, False)):
         start = dt.date(y, 5, 11)
         b = RecuperationBatch(
             id=uuid.uuid4(), year=y, name=f"{y}年{organiser}劳模疗休养（第一批）",

@@ -411,7 +411,10 @@ class DocumentService(Service):
             # a filter for the deceased lists them on a roster (marked), but a membership
             # card goes to a living member unless everyone is asked for, as for one person
             chosen = filter or RegisterFilter()
-            rows = RegisterService(self._sessions, self._actor, self._read_sessions).export(
+            # read, not exported: the issue is audited below (a preview, as a certificate's,
+            # nowhere), not as "导出名册 … 用途：列表"
+            rows = RegisterService(self._sessions, self._actor,
+                                   self._read_sessions).document_rows(
                 chosen if everyone else dataclasses.replace(chosen, active_only=True),
                 limit=MAX_CARDS + 1)
         if not rows:
@@ -437,7 +440,7 @@ class DocumentService(Service):
                           audited=False)
             audit.append(s, self._actor, "document.issue_cards", entity="document_log",
                          detail={"count": len(cards), "first": serials[0],
-                                 "last": serials[-1]})
+                                 "last": serials[-1]})  # the serials name the persons
             return IssuedDocument(pdf, tuple(serials), len(cards))
 
     # -- the ledger ---------------------------------------------------------------------------

@@ -305,6 +305,16 @@ class RegisterService(Service):
             })
             return result
 
+    def document_rows(self, filter: RegisterFilter, *, limit: int | None = None
+                      ) -> list[dict[str, Any]]:
+        """The masked rows ``export`` gives, for a service that makes a document of them and
+        audits that document itself (the membership cards: a preview is logged nowhere, as a
+        certificate's preview, an issue as ``document.issue_cards``): not logged here as an
+        export of the register."""
+        self._require_search(filter)
+        with self._read_sessions.begin() as s:
+            return self._export_rows(s, filter, "name", False, limit, unmask=False)
+
     def reveal_id_number(self, person_id: uuid.UUID, reason: str) -> str:
         """One person's full ID number ("" when none is recorded); the reason is audited."""
         why = self._reason(reason)
