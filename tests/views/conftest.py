@@ -112,12 +112,13 @@ def demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactor
     """One SQLite file per test session: 长兴县, the administrator, 300 demo persons with honors,
     hardship files, campaigns and a recuperation batch. Tests copy it (``demo_db``)."""
     from desktop.services.demo.service import DemoService
-    from tests.conftest import initialise
+    from tests.conftest import DEMO_DAY, initialise
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     shutil.copyfile(sqlite_template, path)
     database = Database(f"sqlite:///{path}")
-    DemoService(database.sessions, initialise(database)).generate(DEMO_MEMBERS, seed=14)
+    DemoService(database.sessions, initialise(database)).generate(DEMO_MEMBERS, seed=14,
+                                                                today=DEMO_DAY)
     database.checkpoint()
     database.dispose()
     return path
