@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -78,3 +79,65 @@ def test_the_preview_line_has_no_chinese_space_in_english(qtbot: QtBot, english:
     text = dialog.info.text()
     assert "printed or saved" in text and "page(s)" in text, text
     assert not HAN.search(text), text
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_week_view_shows_its_visits_when_its_tab_is_opened(
+        qtbot: QtBot, qapp: QApplication, demo_ws: Workspace, language: str) -> None:
+    """走访慰问 → 周视图 was blank at 1366×768 in both languages: the rows were measured while
+    the tab was hidden (each name wrapped letter by letter), grew ~1,500 pixels tall and
+    showed their visits centred far below the view."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from desktop.views.visits.visits_page import VisitsPage
+
+    i18n.install(qapp, language)
+    try:
+        tasks = TaskRunner()
+        page = VisitsPage(demo_ws, tasks)
+        qtbot.addWidget(page)
+        page.resize(1200, 650)
+        page.show()
+        page.refresh()
+        qtbot.waitUntil(lambda: not page.loading and bool(page.visits), timeout=20000)
+        tabs = page.findChild(QTabWidget, "visitTabs")
+        assert tabs is not None
+        tabs.setCurrentWidget(page.week)  # opened after the data came, as a clerk does
+        table = page.week.table
+        qtbot.waitUntil(lambda: table.viewport().width() > 600)
+        first = next(r for r in range(table.rowCount())
+                     if any((i := table.item(r, c)) is not None and i.text()
+                            for c in range(7)))
+
+        def fits() -> bool:
+            return table.rowHeight(first) < table.viewport().height()
+
+        try:
+            qtbot.waitUntil(fits, timeout=3000)
+        except AssertionError:
+            pytest.fail(f"a row of {table.rowHeight(first)} px in a view of "
+                        f"{table.viewport().height()} px")
+        cell = next(i for c in range(7) if (i := table.item(first, c)) is not None and i.text())
+        assert cell.textAlignment() & Qt.AlignmentFlag.AlignTop  # read from the top
+        tasks.wait(10000)
+    finally:
+        i18n.install(qapp, "zh_CN")
+
+
+def test_the_week_view_names_holidays_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                                 english: None) -> None:
+    """The day headers named the holiday in Chinese (元旦) in English mode."""
+    import datetime as dt
+
+    from desktop.views.visits.visit_week_view import VisitWeekView
+
+    calendar = demo_ws.holidays().calendar()
+    new_year = next(d for d in sorted(calendar.holidays) if calendar.holidays[d] == "元旦")
+    week = VisitWeekView()
+    qtbot.addWidget(week)
+    week.set_data([], [], calendar)
+    week.show_week(new_year - dt.timedelta(days=new_year.weekday()))
+    header = week.table.horizontalHeaderItem(new_year.weekday())
+    assert header is not None and "New Year's Day" in header.text(), header.text()
+    assert not any(HAN.search(h.text()) for c in range(7)
+                   if (h := week.table.horizontalHeaderItem(c)) is not None)
