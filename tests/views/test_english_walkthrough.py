@@ -141,3 +141,29 @@ def test_the_week_view_names_holidays_in_english(qtbot: QtBot, demo_ws: Workspac
     assert header is not None and "New Year's Day" in header.text(), header.text()
     assert not any(HAN.search(h.text()) for c in range(7)
                    if (h := week.table.horizontalHeaderItem(c)) is not None)
+
+
+# Chinese an English source string may keep: the product's name, a printed form's own word
+# explained in English (补打 is what the reprint says; 迁出/迁入 as the forms write them), the
+# district called 市本级, and examples of what a clerk types (after "e.g.").
+ALLOWED_CHINESE = ("劳模之家", "补打", "市本级", "(迁出)", "(迁入)")
+
+
+def test_english_source_strings_hold_no_chinese_words() -> None:
+    """"The city proposes its new 市级 honorees…" and "…for 劳动模范协会 offices" (About) showed
+    Chinese in English mode: the English source strings themselves held it."""
+    import xml.etree.ElementTree as ET
+
+    from desktop.paths import resources_dir
+
+    catalogue = ET.parse(resources_dir() / "i18n" / "laomo_zh_CN.ts").getroot()
+    found = []
+    for context in catalogue.iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            rest = source.split("e.g.")[0]
+            for word in ALLOWED_CHINESE:
+                rest = rest.replace(word, "")
+            if HAN.search(rest):
+                found.append(f"{context.findtext('name')}: {source[:80]}")
+    assert not found, found

@@ -163,7 +163,7 @@ class ProposalsDialog(QDialog):
         self.proposals: list[dict[str, Any]] = []
         self.may_decide = workspace.actor.can(Perm.EDIT_PERSONS)
         intro = QLabel(self.tr(
-            "The city proposes its new 市级 honorees managed by this district. Accepted, a "
+            "The city proposes its new city-level honorees managed by this district. Accepted, a "
             "person or honor enters the register with the city's record; declined, the city "
             "reads your reason."), self)
         intro.setWordWrap(True)
