@@ -155,8 +155,8 @@
         <translation>新建疗休养批次</translation>
     </message>
     <message>
-        <source>%1 recuperation, batch 1</source>
-        <translation>%1年疗休养第一批</translation>
+        <source>Printed on the roster and in the letters, as it is here</source>
+        <translation>名单和通知书上照此打印</translation>
     </message>
     <message>
         <source>Year:</source>

@@ -167,3 +167,28 @@ def test_english_source_strings_hold_no_chinese_words() -> None:
             if HAN.search(rest):
                 found.append(f"{context.findtext('name')}: {source[:80]}")
     assert not found, found
+
+
+def test_a_new_batch_is_offered_a_chinese_name_in_english_mode(
+        qtbot: QtBot, demo_ws: Workspace, english: None) -> None:
+    """新建批次 in English offered "2027 recuperation, batch 1": saved as offered, it was
+    printed in the Chinese letters as "确定您参加2027 recuperation, batch 1"."""
+    from desktop.views.visits.recuperation_page import BatchDialog
+
+    dialog = BatchDialog(demo_ws)
+    qtbot.addWidget(dialog)
+    year = dialog.year.value()
+    assert dialog.name.text() == f"{year}年疗休养第一批"
+    dialog.year.setValue(year - 1)  # the name and first day follow the year until changed
+    assert dialog.name.text() == f"{year - 1}年疗休养第一批"
+    assert dialog.start.value() is not None and dialog.start.value().year == year - 1
+    dialog.destination.setText("舟山普陀")
+    dialog.save()
+    assert dialog.saved_id is not None
+    assert demo_ws.recuperation().batch(dialog.saved_id).name == f"{year - 1}年疗休养第一批"
+
+    typed = BatchDialog(demo_ws)
+    qtbot.addWidget(typed)
+    typed.name.setText("2027年省总疗休养")
+    typed.year.setValue(typed.year.value() - 1)
+    assert typed.name.text() == "2027年省总疗休养"  # what the clerk typed stays
