@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.database import Database
+from desktop.services.permissions import Actor
 from desktop.services.workspace import Workspace
 from desktop.views import i18n
 from desktop.views.register.register_page import RegisterPage
@@ -192,3 +194,35 @@ def test_a_new_batch_is_offered_a_chinese_name_in_english_mode(
     typed.name.setText("2027年省总疗休养")
     typed.year.setValue(typed.year.value() - 1)
     assert typed.name.text() == "2027年省总疗休养"  # what the clerk typed stays
+
+
+def test_lists_in_english_sentences_use_english_commas(
+        qtbot: QtBot, db: Database, admin: Actor, english: None) -> None:
+    """In English a clerk read "Your role cannot take Approve、Reject: …": lists inside a
+    sentence were joined with the Chinese 、 (hardship held steps, documents missing, names in
+    the visits' questions, duplicate reasons, the timeline's details, problem lists)."""
+    from desktop.views.hardship.hardship_dialog import HardshipDialog
+    from tests.hardship_support import CAST, add_people, walk
+    from tests.views.conftest import make_workspace
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "notice")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["clerk"]), case_id)
+    qtbot.addWidget(dialog)
+    held = [line for line in dialog.held.text().splitlines() if "Your role" in line]
+    assert len(held) == 1, dialog.held.text()
+    assert "、" not in held[0] and ", " in held[0], held[0]
+
+
+def test_lists_in_chinese_sentences_keep_the_chinese_comma(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    from desktop.views.hardship.hardship_dialog import HardshipDialog
+    from tests.hardship_support import CAST, add_people, walk
+    from tests.views.conftest import make_workspace
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "notice")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["clerk"]), case_id)
+    qtbot.addWidget(dialog)
+    held = [line for line in dialog.held.text().splitlines() if "您的角色" in line]
+    assert len(held) == 1 and "、" in held[0], dialog.held.text()
