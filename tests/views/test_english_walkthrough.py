@@ -226,3 +226,38 @@ def test_lists_in_chinese_sentences_keep_the_chinese_comma(
     qtbot.addWidget(dialog)
     held = [line for line in dialog.held.text().splitlines() if "您的角色" in line]
     assert len(held) == 1 and "、" in held[0], dialog.held.text()
+
+
+def test_the_hardship_household_words_in_english(qtbot: QtBot, demo_ws: Workspace,
+                                                 english: None) -> None:
+    """困难档案 → Household showed Health 良好, Housing 商品房 in English (plain text fields);
+    they are offered and shown in English and still stored as the Chinese words."""
+    from desktop.views.hardship.hardship_dialog import HardshipDialog
+
+    case = next(c for c in demo_ws.hardship_lists().cases()
+                if (d := demo_ws.hardship().get(c.id)).health_status == "良好"
+                and d.housing_type == "商品房")
+    dialog = HardshipDialog(demo_ws, case_id=case.id, person=None)
+    qtbot.addWidget(dialog)
+    form = dialog.household
+    assert form.health.currentText() == "Good"
+    assert form.housing.currentText() == "Commercial housing"
+    offered = [form.housing.itemText(i) for i in range(form.housing.count())]
+    assert "Rented" in offered and not any(HAN.search(t) for t in offered), offered
+    form.housing.select_label("Self-built house")
+    form.insurance.setEditText("职工医保")  # free text stays free text
+    draft = form.draft(case.person_id, None)
+    assert (draft.health_status, draft.housing_type, draft.insurance) == (
+        "良好", "自建房", "职工医保")
+
+
+def test_the_hardship_household_words_in_chinese_as_before(
+        qtbot: QtBot, demo_ws: Workspace) -> None:
+    from desktop.views.hardship.hardship_dialog import HardshipDialog
+
+    case = next(c for c in demo_ws.hardship_lists().cases()
+                if demo_ws.hardship().get(c.id).health_status == "良好")
+    dialog = HardshipDialog(demo_ws, case_id=case.id, person=None)
+    qtbot.addWidget(dialog)
+    assert dialog.household.health.currentText() == "良好"
+    assert dialog.household.draft(case.person_id, None).health_status == "良好"
