@@ -261,3 +261,28 @@ def test_the_hardship_household_words_in_chinese_as_before(
     qtbot.addWidget(dialog)
     assert dialog.household.health.currentText() == "良好"
     assert dialog.household.draft(case.person_id, None).health_status == "良好"
+
+
+def test_a_rejected_rows_field_begins_its_sentence_with_a_capital(
+        qtbot: QtBot, english: None) -> None:
+    """The import's dry run said "sex: Cannot read the sex “未知” (男 or 女)." in English."""
+    from desktop.services.imports.types import ImportResult, RowOutcome, RowProblem
+    from desktop.views.imports.import_wizard import ResultTable
+
+    problem = RowProblem(6, "sex", "sex_unreadable", {"value": "未知"})
+    result = ImportResult("a.xlsx", "s", 3, (), {}, True, False, None,
+                          {"new": 0, "updated": 0, "unchanged": 0, "rejected": 1,
+                           "duplicate": 0},
+                          (RowOutcome(6, "rejected", "张三", problems=(problem,)),), ())
+    table = ResultTable(None)  # type: ignore[arg-type]
+    qtbot.addWidget(table)
+    table.show_result(result)
+    assert table.item(0, 3).text().startswith("Sex: Cannot read the sex"), table.item(0, 3).text()
+
+
+def test_a_rejected_rows_field_in_chinese_as_before(qtbot: QtBot) -> None:
+    from desktop.core.texts import problem_text
+    from desktop.errors import FieldProblem
+
+    assert problem_text(FieldProblem("sex", "sex_unreadable", {"value": "未知"})).startswith(
+        "性别：无法识别的性别")
