@@ -144,6 +144,20 @@ INSURANCE: Words = _by_word({  # short: the whole words do not fit the person di
     "城乡居民基本养老保险、城乡居民基本医疗保险": "Resident pension and medical",
 })
 
+INSURANCE_SHORT: Words = _by_word({
+    "职工医保": "Employee medical insurance", "城乡居民医保": "Resident medical insurance",
+    "职工医保、养老保险": "Employee medical and pension insurance",
+})
+"""The short insurance words hardship files are written with (their 参保情况)."""
+
+HOUSING: Words = _by_code("housing_type", {
+    "自建房": "Self-built house", "商品房": "Commercial housing",
+    "经济适用房": "Affordable housing", "两限房": "Price-capped housing",
+    "承租单位公房": "Rented work-unit housing", "政府廉租房": "Public low-rent housing",
+    "租房": "Rented", "其他": "Other",
+})
+"""Housing of a hardship file's household (困难档案 住房情况)."""
+
 PAYMENT_KIND: Words = _by_word({
     "生活困难补助": "Living allowance", "特殊困难帮扶金": "Special hardship aid",
     "医疗救助": "Medical aid", "助学": "Education aid", "春节慰问金": "Spring Festival gift",
@@ -228,8 +242,8 @@ RELATION: Words = _by_word({
 _ALL: tuple[Words, ...] = (
     SEX, TREATMENT_LEVEL, LIFE_STATUS, EMPLOYMENT, ETHNICITY, POLITICAL_SHORT, POLITICAL,
     MARITAL, EDUCATION, DEGREE, HUKOU_TYPE, HEALTH, DISABILITY_TYPE, DISABILITY_GRADE,
-    UNIT_TYPE, INDUSTRY, TECHNICAL_GRADE, INSURANCE, HARDSHIP_CATEGORY, OLDER_CATEGORY,
-    PAYMENT_KIND,
+    UNIT_TYPE, INDUSTRY, TECHNICAL_GRADE, INSURANCE, INSURANCE_SHORT, HOUSING,
+    HARDSHIP_CATEGORY, OLDER_CATEGORY, PAYMENT_KIND,
     VERIFY_METHOD, CLOSE_KIND, DOCUMENT_TYPE, OCCASION, VISIT_WAY, TIME_SLOT, ORGANISER,
     VISIT_STATUS, HARDSHIP_STATUS, EXPORT_TEMPLATE, EVERYDAY, RELATION,
 )

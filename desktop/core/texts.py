@@ -971,6 +971,8 @@ def problem_text(problem: FieldProblem, lang: str = ZH) -> str:
     where = ""
     if problem.row is not None:
         where = f"第 {problem.row} 行，" if lang.startswith("zh") else f"row {problem.row}, "
+    elif not lang.startswith("zh"):  # the field's name begins the sentence: "Sex: …"
+        label = label[:1].upper() + label[1:]
     sep = "：" if lang.startswith("zh") else ": "
     return f"{where}{label}{sep}{words}"
 

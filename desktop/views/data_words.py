@@ -49,8 +49,11 @@ def with_colon(label: str) -> str:
 
 
 def joined(parts: Iterable[str], chinese: str = "，") -> str:
-    """``parts`` in a list: with ``chinese`` (，、；) in Chinese, with ", " in English."""
-    return (", " if current_language() == "en" else chinese).join(parts)
+    """``parts`` in a list: with ``chinese`` (，、；) in Chinese, with ", " in English ("; "
+    for ；, which separates whole sentences)."""
+    if current_language() != "en":
+        return chinese.join(parts)
+    return ("; " if chinese == "；" else ", ").join(parts)
 
 
 def spaced(parts: Iterable[str]) -> str:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import AppError
 from desktop.files import write_atomically
+from desktop.views.data_words import spaced
 from desktop.views.file_dialogs import DOCUMENTS, save_file
 from desktop.views.form_widgets import push_button
 from desktop.views.messages import present_error
@@ -74,7 +75,7 @@ class DocumentPreviewDialog(QDialog):
         text = self.tr("%n page(s)", "", pages)
         if issue is not None:
             note = self.tr("Preview: the serial is given when the document is printed or saved")
-        self.info.setText(f"{note}　{text}" if note else text)
+        self.info.setText(spaced([note, text]) if note else text)
         self.print_button = push_button(self, "printButton", self.tr("Print…"),
                                         self.print_document)
         self.save_button = push_button(self, "savePdfButton", self.tr("Save as PDF…"),
@@ -122,8 +123,8 @@ class DocumentPreviewDialog(QDialog):
             self.serials = tuple(getattr(result, "serials", ()))
             self._load(result.pdf if hasattr(result, "pdf") else result)
             shown = _serials_text(self.serials)
-            self.info.setText(f"{shown}　{self.tr('%n page(s)', '', self.page_count)}"
-                              if shown else self.tr("%n page(s)", "", self.page_count))
+            pages = self.tr("%n page(s)", "", self.page_count)
+            self.info.setText(spaced([shown, pages]) if shown else pages)
             then()
 
         def failed(exc: BaseException) -> None:

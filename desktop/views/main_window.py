@@ -457,8 +457,9 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About 劳模之家"), self.tr(
-            "<h3>劳模之家 %1</h3><p>The register of model workers for 劳动模范协会 offices: "
-            "honors, hardship files, visits, recuperation and the quarterly handoff.</p>"
+            "<h3>劳模之家 %1</h3><p>The register of model workers for the model workers' "
+            "associations: honors, hardship files, visits, recuperation and the quarterly "
+            "handoff.</p>"
             "<p>Database: %2</p>").replace("%1", __version__)
             .replace("%2", self._workspace.database_label))
 

@@ -155,8 +155,8 @@
         <translation>新建疗休养批次</translation>
     </message>
     <message>
-        <source>%1 recuperation, batch 1</source>
-        <translation>%1年疗休养第一批</translation>
+        <source>Printed on the roster and in the letters, as it is here</source>
+        <translation>名单和通知书上照此打印</translation>
     </message>
     <message>
         <source>Year:</source>
@@ -1949,7 +1949,7 @@
         <translation>关于劳模之家</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;劳模之家 %1&lt;/h3&gt;&lt;p&gt;The register of model workers for 劳动模范协会 offices: honors, hardship files, visits, recuperation and the quarterly handoff.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <source>&lt;h3&gt;劳模之家 %1&lt;/h3&gt;&lt;p&gt;The register of model workers for the model workers' associations: honors, hardship files, visits, recuperation and the quarterly handoff.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;劳模之家 %1&lt;/h3&gt;&lt;p&gt;劳动模范协会的劳模管理系统：荣誉、困难帮扶档案、走访慰问、疗休养与季度数据报送。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2817,7 +2817,7 @@
         <translation>市级推荐</translation>
     </message>
     <message>
-        <source>The city proposes its new 市级 honorees managed by this district. Accepted, a person or honor enters the register with the city's record; declined, the city reads your reason.</source>
+        <source>The city proposes its new city-level honorees managed by this district. Accepted, a person or honor enters the register with the city's record; declined, the city reads your reason.</source>
         <translation>市级推荐由本单位管理的新市级荣誉获得者。接受后，人员或荣誉按市级的记录记入名册；谢绝时市级可看到您的理由。</translation>
     </message>
     <message>

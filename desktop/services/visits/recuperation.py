@@ -40,6 +40,12 @@ warned about before saving, not refused (another province's scheme may differ)."
 MAY_DAY = "五一劳动奖章"
 
 
+def default_batch_name(year: int) -> str:
+    """The name a new batch is offered: Chinese in either UI language, as the batch's name is
+    printed on the Chinese roster and in each person's notification letter (参加…)."""
+    return f"{year}年疗休养第一批"
+
+
 @dataclass(frozen=True)
 class RecuperationRules:
     levels: tuple[str, ...] = ("全国", "省部级", "市级")

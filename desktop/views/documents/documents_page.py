@@ -27,6 +27,7 @@ from desktop.errors import AppError, ValidationError
 from desktop.services.documents.service import DocumentLogEntry, check_seal_image
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import joined
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.file_dialogs import SETTINGS, open_file
 from desktop.views.form_widgets import list_table, push_button
@@ -328,8 +329,8 @@ class DocumentSettingsDialog(QDialog):
                 self.contact.setText(
                     self._ws.settings().set_association_contact(self.contact.text()))
         except ValidationError as exc:  # beside the field, not in a message box
-            self.contact_problem.setText("；".join(problem_text(p, current_language())
-                                                  for p in exc.problems))
+            self.contact_problem.setText(joined((problem_text(p, current_language())
+                                                  for p in exc.problems), "；"))
             self.contact_problem.show()
             return
         except AppError as exc:

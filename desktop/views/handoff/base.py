@@ -42,6 +42,7 @@ from desktop.services.handoff.rows import HIDDEN_CHANGE
 from desktop.services.handoff.service import ImportResult, LedgerRow
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import with_colon
 from desktop.views.file_dialogs import HANDOFF, open_file, save_file
 from desktop.views.form_widgets import set_up_list_table
 from desktop.views.i18n import word
@@ -240,7 +241,7 @@ class HandoffPageBase(QWidget):
         if not peers:
             self.status.setText(self.tr("No card trusted yet."))
             return
-        self.status.setText("\n".join(f"{p.name}：{p.grouped}" for p in peers))
+        self.status.setText("\n".join(with_colon(p.name) + p.grouped for p in peers))
 
     def _save_card(self) -> None:
         path = save_file(self, self.tr("Save our card"),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.services.handoff.conflicts import OpenItem
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import joined
 from desktop.views.form_widgets import list_table
 from desktop.views.handoff.base import ERROR_STYLE, TABLE_WORDS, error_words
 from desktop.views.i18n import word
@@ -244,7 +245,7 @@ class OpenItemsDialog(QDialog):
                 "%3", item.died).replace("%4", item.other_district).replace("%5", item.visited)
         if item.kind == "honors_differ":
             parts = [self.tr("%1 records %2, %3 does not").replace("%1", has).replace(
-                "%2", "、".join(titles)).replace("%3", lacks)
+                "%2", joined(titles, "、")).replace("%3", lacks)
                 for has, titles, lacks in ((item.district, item.only_here, item.other_district),
                                            (item.other_district, item.only_there,
                                             item.district)) if titles]

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import NotFound
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import bracketed, joined
 from desktop.views.form_widgets import list_table
 from desktop.views.handoff.base import ERROR_STYLE, error_words
 
@@ -121,7 +122,7 @@ class ProposeHonorDialog(QDialog):
                 rows = None
             if rows is not None:
                 self._found = bool(rows)
-                where = "，".join(x for x in (rows[0].district, rows[0].work_unit) if x) \
+                where = joined(x for x in (rows[0].district, rows[0].work_unit) if x) \
                     if rows else ""
                 self.who.setText(self.tr("For %1 (%2).").replace("%1", rows[0].name)
                                  .replace("%2", where)
@@ -163,7 +164,7 @@ class ProposalsDialog(QDialog):
         self.proposals: list[dict[str, Any]] = []
         self.may_decide = workspace.actor.can(Perm.EDIT_PERSONS)
         intro = QLabel(self.tr(
-            "The city proposes its new 市级 honorees managed by this district. Accepted, a "
+            "The city proposes its new city-level honorees managed by this district. Accepted, a "
             "person or honor enters the register with the city's record; declined, the city "
             "reads your reason."), self)
         intro.setWordWrap(True)
@@ -224,8 +225,8 @@ class ProposalsDialog(QDialog):
         self.table.setRowCount(len(self.proposals))
         for r, p in enumerate(self.proposals):
             person = p.get("person") or {}
-            honors = "、".join(f"{h.get('title')}（{h.get('year') or ''}）"
-                              for h in p.get("honors", []))
+            honors = joined((str(h.get("title")) + bracketed(str(h.get("year") or ""))
+                             for h in p.get("honors", [])), "、")
             kind = self.tr("New person") if p.get("kind") == "person" else self.tr("New honor")
             values = [kind, str(person.get("name") or ""),
                       str(person.get("birth_date") or "")[:4],

@@ -406,7 +406,7 @@ class HardshipDialog(QDialog):
         end = self.detail.notice_end if self.detail is not None else None
         lines = []
         for why, text in words.items():
-            actions = "、".join(action_label(a) for a, w in held if w == why)
+            actions = joined((action_label(a) for a, w in held if w == why), "、")
             if actions:
                 lines.append(text.replace("%1", actions)
                              .replace("%2", end.isoformat() if end else ""))
@@ -419,7 +419,7 @@ class HardshipDialog(QDialog):
                     action_label(action))
         for who, labels in by_roles.items():
             lines.append(self.tr("Your role cannot take %1: the %2 does.")
-                         .replace("%1", "、".join(labels)).replace("%2", who))
+                         .replace("%1", joined(labels, "、")).replace("%2", who))
         return "\n".join(lines)
 
     def roles_with(self, perm: Perm) -> str:
@@ -428,7 +428,7 @@ class HardshipDialog(QDialog):
                        key=lambda r: r is Role.ADMIN)
         names = [role_label(r) for r in roles]
         return names[-1] if len(names) < 2 else self.tr("%1 or %2").replace(
-            "%1", "、".join(names[:-1])).replace("%2", names[-1])
+            "%1", joined(names[:-1], "、")).replace("%2", names[-1])
 
     def step_dialog(self, action: str) -> OpinionDialog:
         """The opinion dialog for ``action``: it takes the step itself on OK and stays open,
@@ -440,8 +440,8 @@ class HardshipDialog(QDialog):
             lacking = [d for d in application_documents(self.detail.category)
                        if d in self.detail.missing_documents]
             if lacking:
-                dialog.show_refusal(AppError("hardship_documents_missing",
-                                             documents="、".join(data_word(d) for d in lacking)))
+                documents = joined((data_word(d) for d in lacking), "、")
+                dialog.show_refusal(AppError("hardship_documents_missing", documents=documents))
         return dialog
 
     def take_step(self, action: str) -> None:

@@ -20,14 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import MoneyError, parse_yuan, to_fen, to_yuan, yuan
+from desktop.core.reference import code_table
+from desktop.core.reference_words import (
+    DISABILITY_TYPE,
+    HEALTH,
+    HOUSING,
+    INSURANCE,
+    INSURANCE_SHORT,
+)
 from desktop.core.texts import problem_text
 from desktop.core.vocabulary import HARDSHIP_CAUSE
 from desktop.errors import FieldProblem
 from desktop.services.hardship.rules import causes
 from desktop.services.hardship.types import CaseDetail, CaseDraft, MemberDraft
-from desktop.views.data_words import data_word
+from desktop.views.data_words import choices, data_word
 from desktop.views.form_widgets import (
     PROBLEM_STYLE,
+    ChoiceField,
     MoneyField,
     NotesField,
     TextField,
@@ -72,10 +81,16 @@ class HouseholdForm(QWidget):
         self.person_income.setObjectName("personIncome")
         self.other_income = MoneyField(self)
         self.fixed_costs = MoneyField(self)
-        self.health = TextField(self, max_length=20)
-        self.disability = TextField(self, max_length=40)
-        self.housing = TextField(self, max_length=20)
-        self.insurance = TextField(self, max_length=100)
+        # code-table words with suggestions, shown in the UI's language and stored as the
+        # Chinese words the file sheet prints (English mode showed 良好, 商品房: walk-through)
+        self.health = self._words(20, choices(HEALTH, code_table("health_status_ACFTU_newer")))
+        self.disability = self._words(40, choices(DISABILITY_TYPE))
+        self.housing = self._words(20, choices(HOUSING))
+        self.insurance = self._words(100, {**choices(INSURANCE_SHORT), **choices(INSURANCE)})
+        for name, field in (("hardshipHealth", self.health), ("hardshipDisability",
+                            self.disability), ("hardshipHousing", self.housing),
+                            ("hardshipInsurance", self.insurance)):
+            field.setObjectName(name)
         self.bank_name = TextField(self, max_length=60)
         self.bank_account = TextField(self, max_length=40)
         self.bank_account.setObjectName("bankAccount")
@@ -229,6 +244,14 @@ class HouseholdForm(QWidget):
                                "says %2.").replace("%1", yuan(spouse_income))
                        .replace("%2", yuan(members[rows[0]])))
         return out
+
+    def _words(self, length: int, offered: dict[str, str]) -> ChoiceField:
+        """Free text with the code table's words offered; ``value()`` is the stored word."""
+        field = ChoiceField(self, suggestions=offered)
+        edit = field.lineEdit()
+        if edit is not None:
+            edit.setMaxLength(length)
+        return field
 
     def add_member(self) -> None:
         self.members.insertRow(self.members.rowCount())

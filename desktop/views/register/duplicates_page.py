@@ -22,7 +22,7 @@ from desktop.core.vocabulary import LIFE_STATUS, SEX
 from desktop.errors import AppError
 from desktop.services.register.types import DuplicatePair, MemberRow
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import bracketed
+from desktop.views.data_words import bracketed, joined
 from desktop.views.i18n import shown, word
 from desktop.views.messages import present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -149,7 +149,7 @@ class DuplicatesPage(QWidget):
         self.table.setRowCount(len(pairs))
         for r, pair in enumerate(pairs):
             values = [_record_text(pair.a), _record_text(pair.b),
-                      "、".join(reason_label(c) for c in pair.reasons), f"{pair.score:.0%}"]
+                      joined((reason_label(c) for c in pair.reasons), "、"), f"{pair.score:.0%}"]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if c == 3:

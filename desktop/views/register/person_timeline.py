@@ -91,9 +91,9 @@ def _details_text(details: dict[str, object]) -> str:
         value = details.get(key)
         if value:
             if isinstance(value, list | tuple):
-                value = "、".join(str(v) for v in value)
+                value = joined((str(v) for v in value), "、")
             parts.append(str(value))
-    return "；".join(parts)
+    return joined(parts, "；")
 
 
 def _recording_order(e: EventRow) -> tuple[dt.datetime, int]:
@@ -103,7 +103,7 @@ def _recording_order(e: EventRow) -> tuple[dt.datetime, int]:
 
 def _change_details(c: StatusChange) -> str:
     parts = [c.new_work_unit, c.new_position, c.to_district, c.from_district]
-    return "；".join(p for p in parts if p)
+    return joined((p for p in parts if p), "；")
 
 
 class TimelineTab(QWidget):

@@ -5,7 +5,7 @@ row that opens on demand. It knows nothing of the database: it turns widgets int
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core.reference import EMPLOYMENT_STATUSES, LIFE_ALIVE, LIFE_DECEASED, TREATMENT_LEVELS
 from desktop.core.vocabulary import LIFE_STATUS, TREATMENT_LEVEL
 from desktop.services.register.types import RegisterFilter
+from desktop.views.data_words import data_word
 from desktop.views.i18n import word
 
 FIRST_YEAR = 1949
@@ -119,7 +120,7 @@ class RegisterFilterBar(QWidget):
         self.employment.setObjectName("employmentFilter")
         self.employment.addItem(self.tr("Any"))
         for status in EMPLOYMENT_STATUSES:
-            self.employment.addItem(status, status)
+            self.employment.addItem(data_word(status), status)
         self.age_min = _spin(1, AGE_LIMIT, any_text, "ageMin", self.more_box)
         self.age_max = _spin(1, AGE_LIMIT, any_text, "ageMax", self.more_box)
         for box in (self.age_min, self.age_max):
@@ -178,7 +179,8 @@ class RegisterFilterBar(QWidget):
         self._fill(self.district, names)
 
     def set_employment_statuses(self, statuses: Iterable[str]) -> None:
-        self._fill(self.employment, statuses)
+        """The statuses the register holds (stored Chinese words), shown in the UI language."""
+        self._fill(self.employment, statuses, data_word)
 
     def set_honor_titles(self, titles: Sequence[str]) -> None:
         with QSignalBlocker(self.honor_title):
@@ -188,14 +190,16 @@ class RegisterFilterBar(QWidget):
             self.honor_title.addItems(list(titles))
             self.honor_title.setEditText(text)
 
-    def _fill(self, combo: QComboBox, values: Iterable[str]) -> None:
-        """Replace the choices after the first ("all") item, keeping the current choice."""
+    def _fill(self, combo: QComboBox, values: Iterable[str],
+              shown: Callable[[str], str] = str) -> None:
+        """Replace the choices after the first ("all") item, keeping the current choice;
+        ``shown`` gives an item's words for its stored value."""
         with QSignalBlocker(combo):
             current = combo.currentData()
             while combo.count() > 1:
                 combo.removeItem(1)
             for v in values:
-                combo.addItem(v, v)
+                combo.addItem(shown(v), v)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
 
     # -- the filter -----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from desktop.errors import AppError, PermissionDenied, ValidationError
 from desktop.services.permissions import Perm
 from desktop.services.register.types import MemberRow, RegisterFilter
 from desktop.services.workspace import Workspace
+from desktop.views.data_words import joined
 from desktop.views.form_widgets import push_button
 from desktop.views.i18n import current_language
 from desktop.views.messages import present_error
@@ -249,7 +250,7 @@ class RegisterPage(QWidget):
         self._shown = f
         self.count_label.setStyleSheet("color: #b00020")
         if isinstance(exc, ValidationError):
-            words = "；".join(problem_text(p, current_language()) for p in exc.problems)
+            words = joined((problem_text(p, current_language()) for p in exc.problems), "；")
         else:
             words = error_text(exc, current_language())
         self.count_label.setText(words)

@@ -34,6 +34,7 @@ from desktop.services.visits.recuperation import (
     COST_PER_DAY_LIMIT_FEN,
     BatchDraft,
     RecuperationRules,
+    default_batch_name,
 )
 from desktop.services.workspace import Workspace
 from desktop.views.data_words import counted, without_count
@@ -62,8 +63,11 @@ class BatchDialog(QDialog):
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(year)
-        self.name = QLineEdit(self.tr("%1 recuperation, batch 1").replace("%1", str(year)), self)
+        # Offered in Chinese in English mode too: it is printed in the letters (walk-through,
+        # December 2026: "确定您参加2027 recuperation, batch 1"); it follows the year until typed.
+        self.name = QLineEdit(default_batch_name(year), self)
         self.name.setObjectName("batchName")
+        self.name.setToolTip(self.tr("Printed on the roster and in the letters, as it is here"))
         self.destination = QLineEdit(self)
         self.destination.setObjectName("batchDestination")
         self.start = DateField(self)
@@ -89,6 +93,7 @@ class BatchDialog(QDialog):
         for code in ORGANISER:  # the stored word as data, shown in the UI's language
             self.organiser.addItem(word(ORGANISER, code), code)
         self.organiser.setCurrentIndex(self.organiser.findData("市总"))
+        self.year.valueChanged.connect(self._year_changed)
         self.max_age = QSpinBox(self)
         self.max_age.setRange(40, 100)
         self.max_age.setValue(65)
@@ -112,6 +117,16 @@ class BatchDialog(QDialog):
         form.addRow(self.tr("Age limit on the first day:"), self.max_age)
         form.addRow(self.problem)
         form.addRow(box)
+
+    def _year_changed(self, year: int) -> None:
+        """The offered name and first day follow the year while the clerk has not changed
+        them (a batch for 2026 was offered as 2027's)."""
+        if self.name.text() in (default_batch_name(year - 1), default_batch_name(year + 1)):
+            self.name.setText(default_batch_name(year))
+        start = self.start.value()
+        if start is not None and start.year in (year - 1, year + 1) \
+                and (start.month, start.day) != (2, 29):
+            self.start.set_value(start.replace(year=year))
 
     def draft(self) -> BatchDraft:
         start = self.start.value() or dt.date(self.year.value(), 1, 1)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.reference import LIFE_DECEASED
+from desktop.core.reference_words import HOLIDAY
 from desktop.core.vocabulary import TIME_SLOT
 from desktop.services.holidays import Calendar
 from desktop.services.visits.types import TeamRow, VisitRow
@@ -48,6 +50,16 @@ class VisitWeekView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        # A row's height is measured for the day columns' widths, which are only known once
+        # the table is on screen (stretched); measured while the tab was hidden, every name
+        # wrapped letter by letter and the rows grew 1,500 pixels tall, their text centred
+        # out of sight (the walk-through, December 2026). Measured again once they changed
+        # (after the header's whole pass: inside it the other columns are still narrow).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_rows)
+        self.table.horizontalHeader().sectionResized.connect(self._refit.start)
         bar = QHBoxLayout()
         bar.addWidget(push_button(self, "weekPrevious", self.tr("◀ Previous week"),
                                   lambda: self.show_week(self.monday - dt.timedelta(days=7))))
@@ -75,7 +87,7 @@ class VisitWeekView(QWidget):
             closed = self._calendar.office_closed(day) if self._calendar else None
             text = f"{day.month}/{day.day} {name}"
             if closed and closed != "周末":
-                text += f"\n{closed}"
+                text += "\n" + shown(HOLIDAY, closed)  # the holiday's name in the UI language
             headers.append(text)
         self.table.setHorizontalHeaderLabels(headers)
         cells: dict[tuple[object, dt.date], list[VisitRow]] = defaultdict(list)
@@ -98,11 +110,15 @@ class VisitWeekView(QWidget):
                 if len(visits) > 12:
                     lines.append(self.tr("… and %1 more").replace("%1", str(len(visits) - 12)))
                 item = QTableWidgetItem("\n".join(lines))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 closed = self._calendar.office_closed(day) if self._calendar else None
                 if closed:
                     item.setBackground(CLOSED)
                 self.table.setItem(r, c, item)
         self.label.setText(self.tr("Week of %1").replace("%1", monday.isoformat()))
+
+    def _fit_rows(self) -> None:
+        self.table.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
 
     def _where(self, v: VisitRow) -> str:
         """The township (or district) after the name; a deceased person's visit is to the

@@ -436,7 +436,7 @@ class VisitsPage(QWidget):
                 "schedule again, or assign them by hand.", "", len(waiting))
             item = QListWidgetItem(text + " " + with_colon(self.tr("Not scheduled"))
                                    + self.named(waiting))
-            item.setToolTip(text + "\n" + "、".join(waiting))
+            item.setToolTip(text + "\n" + joined(waiting, "、"))
             item.setForeground(QColor("#b00020"))
             self.conflicts.addItem(item)
         for c in conflicts:
@@ -707,7 +707,7 @@ class VisitsPage(QWidget):
             return
         reason = ReasonDialog.ask(self, self.tr("Take off the list"),
                                   self.tr("Why is %1 not visited this time?").replace(
-                                      "%1", "、".join(r.name for r in rows[:5])))
+                                      "%1", joined((r.name for r in rows[:5]), "、")))
         if reason:
             self.remove([r.id for r in rows], reason)
 
