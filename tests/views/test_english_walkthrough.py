@@ -4,6 +4,7 @@ stored as the Chinese words the prints need; Chinese mode shows what it showed."
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Iterator
 
@@ -234,12 +235,14 @@ def test_the_hardship_household_words_in_english(qtbot: QtBot, demo_ws: Workspac
     they are offered and shown in English and still stored as the Chinese words."""
     from desktop.views.hardship.hardship_dialog import HardshipDialog
 
-    case = next(c for c in demo_ws.hardship_lists().cases()
-                if (d := demo_ws.hardship().get(c.id)).health_status == "良好"
-                and d.housing_type == "商品房")
+    case = demo_ws.hardship_lists().cases()[0]
     dialog = HardshipDialog(demo_ws, case_id=case.id, person=None)
     qtbot.addWidget(dialog)
     form = dialog.household
+    # the words as a file stores them, whatever the demo's household holds
+    form.show_detail(dataclasses.replace(demo_ws.hardship().get(case.id),
+                                         health_status="良好", housing_type="商品房"),
+                     editable=True)
     assert form.health.currentText() == "Good"
     assert form.housing.currentText() == "Commercial housing"
     offered = [form.housing.itemText(i) for i in range(form.housing.count())]
@@ -255,10 +258,11 @@ def test_the_hardship_household_words_in_chinese_as_before(
         qtbot: QtBot, demo_ws: Workspace) -> None:
     from desktop.views.hardship.hardship_dialog import HardshipDialog
 
-    case = next(c for c in demo_ws.hardship_lists().cases()
-                if demo_ws.hardship().get(c.id).health_status == "良好")
+    case = demo_ws.hardship_lists().cases()[0]
     dialog = HardshipDialog(demo_ws, case_id=case.id, person=None)
     qtbot.addWidget(dialog)
+    dialog.household.show_detail(dataclasses.replace(demo_ws.hardship().get(case.id),
+                                                     health_status="良好"), editable=True)
     assert dialog.household.health.currentText() == "良好"
     assert dialog.household.draft(case.person_id, None).health_status == "良好"
 
