@@ -446,6 +446,7 @@ def flag_possible_duplicates(s: Session, planned: Sequence[Planned], columns: di
         for r in result.mappings():
             found.setdefault(r["name"], []).append(dict(r))
     district_names = {i: n for n, i in districts.items()}
+    unit_column = columns.get("work_unit", columns.get("unit_position"))
     for p in rows:
         birth = p.values.get("birth_date")
         unit = _unit_key(p.values.get("work_unit"))
@@ -460,8 +461,8 @@ def flag_possible_duplicates(s: Session, planned: Sequence[Planned], columns: di
                 p.warnings.append(RowProblem(columns.get("birth_date"), "name",
                                              "possible_duplicate_birth", params))
             elif unit and _unit_key(stored["work_unit"]) == unit:
-                p.warnings.append(RowProblem(columns.get("work_unit"), "name",
-                                             "possible_duplicate_unit", params))
+                p.warnings.append(RowProblem(unit_column, "name", "possible_duplicate_unit",
+                                             params))
 
 
 def _unit_key(unit: str | None) -> str:
