@@ -156,3 +156,15 @@ def test_a_mapping_saved_with_the_column_as_work_unit_still_splits(
     result = _both(service, path, ImportOptions(saved_mapping="去年的"))
     assert result.mapping[7] == "unit_position"
     assert _stored(db) == {"张建国": (UNIT, "工人", 1)}
+
+
+def test_a_separate_work_unit_column_wins_and_the_cell_gives_the_position(
+        db: Database, service: ImportService, tmp_path: Path) -> None:
+    rows = [_row(1, *PERSONS[0], "长兴县人民医院院长", "长兴县人民医院"),
+            _row(2, *PERSONS[1], "长兴县人民医院 护士", "长兴县人民医院东院区")]
+    result = _both(service, write_clerk_workbook(tmp_path / "名册.xlsx", rows,
+                                                 [*HEADERS, "工作单位"]))
+    assert result.mapping[7] == "unit_position" and result.mapping[12] == "work_unit"
+    assert not any(o.warnings for o in result.rows)
+    assert _stored(db) == {"张建国": ("长兴县人民医院", "院长", 1),
+                           "李秀英": ("长兴县人民医院东院区", "护士", 1)}

@@ -333,17 +333,21 @@ def _unit_position(v: dict[str, Any], stored: dict[str, Any] | None, columns: di
     text = v.pop("unit_position")
     if text is None:
         return
+    unit = v.get("work_unit")
+    if unit is not None:  # a 工作单位 column of its own: the cell only says the position
+        if v.get("position") is None:
+            v["position"] = unit_and_position(text, registered=True, stored_unit=unit).position
+        return
     got = unit_and_position(
         text, v.get("position"), registered=stored is not None,
         stored_unit=stored["work_unit"] if stored is not None else None,
         stored_position=stored["position"] if stored is not None else None)
-    if v.get("work_unit") is None:
-        v["work_unit"] = got.unit
-        if got.note is not None:
-            params = {"text": text} if stored is None or got.note == "whole" else {
-                "text": text, "unit": stored["work_unit"]}
-            out.warnings.append(RowProblem(columns.get("unit_position"), "work_unit",
-                                           f"unit_position_{got.note}", params))
+    v["work_unit"] = got.unit
+    if got.note is not None:
+        params = {"text": text} if stored is None or got.note == "whole" else {
+            "text": text, "unit": stored["work_unit"]}
+        out.warnings.append(RowProblem(columns.get("unit_position"), "work_unit",
+                                       f"unit_position_{got.note}", params))
     if v.get("position") is None:
         v["position"] = got.position
 
