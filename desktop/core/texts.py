@@ -757,6 +757,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Note: “{titles}” has no year (the title cell holds {count} honors, the year column "
         "only {year}): check and add it.",
     ),
+    "unit_position_whole": (
+        "注意：工作单位及职务“{text}”分不清单位与职务，已整体登记为工作单位：请在人员信息中核对，把职务分出。",
+        "Note: the work unit and position “{text}” cannot be told apart: all of it is "
+        "registered as the work unit; check it in the person's details and move the position.",
+    ),
+    "unit_position_kept": (
+        "注意：工作单位及职务“{text}”分不清单位与职务，登记册中的工作单位（{unit}）未改动：如有变动请在人员信息中修改。",
+        "Note: the work unit and position “{text}” cannot be told apart: the registered work "
+        "unit ({unit}) is left as it is; if it changed, edit it in the person's details.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -784,6 +794,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "work_start_date": ("参加工作时间", "work start date"),
     "work_unit": ("工作单位", "work unit"),
     "position": ("职务", "position"),
+    "unit_position": ("工作单位及职务", "work unit and position"),
     "unit_type": ("单位类型", "unit type"),
     "industry": ("行业", "industry"),
     "professional_title": ("职称", "professional title"),

@@ -41,6 +41,7 @@ FIELD_TITLES: dict[str, str] = {
     "work_start_date": "参加工作时间",
     "work_unit": "工作单位",
     "position": "职务",
+    "unit_position": "工作单位及职务",
     "unit_type": "单位类型",
     "professional_title": "职称",
     "technical_grade": "技术等级",
@@ -72,9 +73,12 @@ FIELD_VARIANTS: dict[str, tuple[str, ...]] = {
     "native_place": ("籍贯",),
     "marital_status": ("婚姻状况", "婚姻"),
     "work_start_date": ("参加工作时间", "参加工作年月", "工作时间"),
-    "work_unit": ("工作单位", "工作单位及职务", "单位及职务", "单位", "现工作单位",
-                  "工作单位职务", "所在单位"),
+    "work_unit": ("工作单位", "单位", "现工作单位", "所在单位"),
     "position": ("职务", "职位"),
+    # one column for both (工作单位、职务 reads as 工作单位职务): split on import (import_unitpos)
+    "unit_position": ("工作单位及职务", "单位及职务", "工作单位职务", "单位职务", "工作单位和职务",
+                      "单位和职务", "工作单位与职务", "工作单位及职位", "单位及职位",
+                      "现工作单位及职务", "所在单位及职务"),
     "unit_type": ("单位类型", "单位性质"),
     "professional_title": ("职称", "专业技术职称"),
     "technical_grade": ("技术等级", "技能等级"),
@@ -142,7 +146,9 @@ def _text(cell: Cell) -> str:
 
 def map_headers(titles: Sequence[str], saved: Mapping[str, str] | None = None) -> dict[int, str]:
     """Columns to fields: a saved mapping first (by header text), then the known variants.
-    A field claimed twice keeps its first column (工作单位 and 单位 side by side)."""
+    A field claimed twice keeps its first column (工作单位 and 单位 side by side). A combined
+    工作单位及职务 column saved as 工作单位 (every mapping saved before it was split) is read as
+    both."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     for index, title in enumerate(titles):
@@ -155,6 +161,8 @@ def map_headers(titles: Sequence[str], saved: Mapping[str, str] | None = None) -
             key = saved[title]
         else:
             key = field_for(title)
+        if key == "work_unit" and field_for(title) == "unit_position":
+            key = "unit_position"  # saved before the combined column was split (a default)
         if key and key not in taken:
             mapping[index] = key
             taken.add(key)

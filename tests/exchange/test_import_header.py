@@ -27,7 +27,7 @@ def test_merged_cells_come_through_empty_but_the_first(tmp_path: Path) -> None:
     header = find_header(sheet.rows)
     assert (header.row_number, header.last_row_number, header.depth) == (3, 4, 2)
     assert sheet.rows[header.row_index + 1].number == 5  # the data start after row 4
-    assert header.mapping[5] == "work_unit" and header.mapping[8] == "phone"
+    assert header.mapping[5] == "unit_position" and header.mapping[8] == "phone"
     assert "基本情况" not in header.titles and "荣誉情况" not in header.titles
 
 

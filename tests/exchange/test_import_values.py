@@ -85,7 +85,7 @@ def test_header_found_below_titles_with_variants() -> None:
     header = find_header(rows)
     assert header.row_number == 3
     assert header.mapping == {0: "seq", 1: "name", 2: "sex", 3: "id_number", 4: "birth_date",
-                              5: "work_unit", 6: "honors", 7: "honor_year", 8: "mobile"}
+                              5: "unit_position", 6: "honors", 7: "honor_year", 8: "mobile"}
     assert header_key("身份证号码（18位）") != header_key("身份证号码")
     with pytest.raises(AppError) as caught:
         find_header(rows[:2])

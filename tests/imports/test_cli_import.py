@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from desktop.database import Database
 from desktop.services.permissions import Actor
-from tests.exchange.import_support import write_clerk_workbook
+from tests.exchange.import_support import clerk_rows, write_clerk_workbook
 
 
 def test_import_cli_exit_codes_report_and_undo(db: Database, admin: Actor, run_laomo: Any,
@@ -83,3 +83,16 @@ def test_import_cli_reads_a_two_row_header_and_joins_notes_once(
     assert "“全国劳模”→“全国劳动模范”" in done.stdout
     line = next(x for x in done.stdout.splitlines() if "钱多多" in x)
     assert "不符。出生日期" in line and "。；" not in done.stdout
+
+
+def test_import_cli_says_a_work_unit_and_position_it_cannot_split(
+        db: Database, admin: Actor, run_laomo: Any, tmp_path: Path) -> None:
+    db.dispose()
+    row = clerk_rows()[0]
+    row[7] = "长兴县人民医院院长"  # 工作单位及职务: where does the unit end?
+    book = write_clerk_workbook(tmp_path / "名册.xlsx", [row])
+    done = run_laomo("--db", db.url, "--user", "admin", "members", "import", str(book),
+                     "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "第 4 行 张建国" in done.stdout
+    assert "工作单位及职务“长兴县人民医院院长”分不清单位与职务，已整体登记为工作单位" in done.stdout

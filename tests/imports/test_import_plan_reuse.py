@@ -50,7 +50,7 @@ def _second_file(service: ImportService, tmp_path: Path) -> Path:
     rows = clerk_rows()
     service.run(write_clerk_workbook(tmp_path / "a.xlsx", rows[:2]), dry_run=False)
     changed = list(rows[0])
-    changed[7] = "长兴县供电公司"
+    changed[7] = "长兴县电力局 班长"  # moved: the unit changes, the position not
     return write_clerk_workbook(tmp_path / "b.xlsx", [changed, rows[1], rows[2]])
 
 
@@ -76,7 +76,7 @@ def test_the_real_import_writes_the_dry_runs_plan(db: Database, service: ImportS
     assert real.rows == dry.rows and real.footer_rows == dry.footer_rows
     with db.sessions.begin() as s:
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
-        assert zhang.work_unit == "长兴县供电公司" and zhang.row_version == 2
+        assert zhang.work_unit == "长兴县电力局" and zhang.row_version == 2
         wang = s.scalars(select(Person).where(Person.id_number == ID_C)).one()
         assert wang.search_text and wang.treatment_level == "全国"
     # once written, the plan is gone: the same file again is planned against the new register
@@ -131,7 +131,7 @@ def _unit_of_wang(db: Database) -> str | None:
 NATIONAL = "honors:>全国劳动模范(2020)"
 CHANGES: dict[str, tuple[Callable[..., None], Callable[[Database, ImportResult], bool]]] = {
     # what changed -> what the real import must then have done
-    "person saved": (_edit_unit, lambda db, r: "work_unit:改过的单位>长兴县供电公司" in _outcomes(
+    "person saved": (_edit_unit, lambda db, r: "work_unit:改过的单位>长兴县电力局" in _outcomes(
         r)[0][2]),
     "honor added": (_add_honor, lambda db, r: NATIONAL not in _outcomes(r)[2][2]),
     "number registered": (_register_wang, lambda db, r: r.rows[2].status != "new"),

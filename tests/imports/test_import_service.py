@@ -126,25 +126,26 @@ def test_second_import_updates_field_by_field_and_undo(db: Database, service: Im
                                                       tmp_path: Path) -> None:
     rows = clerk_rows()[:2]
     service.run(write_clerk_workbook(tmp_path / "a.xlsx", rows), dry_run=False)
-    rows[0][7] = "长兴县供电公司"  # work unit changed
+    rows[0][7] = "长兴县电力局 班长"  # work unit changed, the position not
     rows[0][10] = None  # an empty cell never erases the stored number
     rows[0][8] = "2015年全国劳模、2010年省劳模、2020年全国五一劳动奖章"
     second = write_clerk_workbook(tmp_path / "b.xlsx", rows)
     result = service.run(second, dry_run=True)
     assert result.counts["updated"] == 1 and result.counts["unchanged"] == 1
     changes = {c.field: (c.before, c.after) for c in result.rows[0].changes}
-    assert changes == {"work_unit": ("长兴县供电公司 班长", "长兴县供电公司"),
+    assert changes == {"work_unit": ("长兴县供电公司", "长兴县电力局"),
                        "honors": ("", "全国五一劳动奖章(2020)")}
     real = service.run(second, dry_run=False)
     assert real.batch_id is not None
     with db.sessions.begin() as s:
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
-        assert (zhang.work_unit, zhang.mobile) == ("长兴县供电公司", "13857212345")
+        assert (zhang.work_unit, zhang.position, zhang.mobile) == (
+            "长兴县电力局", "班长", "13857212345")
         assert len([h for h in zhang.honors if h.deleted_at is None]) == 3
     assert service.undo(real.batch_id) == 1
     with db.sessions.begin() as s:
         zhang = s.scalars(select(Person).where(Person.id_number == ID_A)).one()
-        assert zhang.work_unit == "长兴县供电公司 班长"
+        assert zhang.work_unit == "长兴县供电公司"
         assert len([h for h in zhang.honors if h.deleted_at is None]) == 2
         assert zhang.highest_honor == "全国劳动模范(2015)"
     first = service.batches()[-1]

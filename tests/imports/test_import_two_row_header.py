@@ -41,7 +41,7 @@ def test_a_two_row_merged_header_imports_every_column(db: Database, service: Imp
     path = write_merged_header_workbook(tmp_path / "长兴县劳模花名册2026.xlsx")
     preview = service.preview(path)
     assert preview.header_row == 3 and preview.titles == ALL_COLUMNS
-    assert set(preview.mapping.values()) >= {"name", "work_unit", "phone", "ethnicity",
+    assert set(preview.mapping.values()) >= {"name", "unit_position", "phone", "ethnicity",
                                              "political_status", "notes", "honors", "honor_year"}
     assert [n for n, _ in preview.sample] == [5, 6, 7]  # row 4 is the header's second row
     result = service.run(path, dry_run=False)
@@ -50,8 +50,8 @@ def test_a_two_row_merged_header_imports_every_column(db: Database, service: Imp
     with db.sessions.begin() as s:
         people = {p.id_number: p for p in s.scalars(select(Person))}
         zhang, li, wang = people[ID_A], people[ID_B], people[ID_C]
-        assert (zhang.work_unit, zhang.mobile, zhang.ethnicity, zhang.political_status) == (
-            "长兴县供电公司 班长", "13857212345", "01", "01")
+        assert (zhang.work_unit, zhang.position, zhang.mobile, zhang.ethnicity,
+                zhang.political_status) == ("长兴县供电公司", "班长", "13857212345", "01", "01")
         assert (li.work_unit, li.phone, li.ethnicity, li.notes) == (
             "长兴县第一人民医院", "0572-6012345", "03", "退休")
         assert wang.notes == "村主任" and wang.highest_honor == "长兴县劳动模范(2019)"
@@ -98,7 +98,7 @@ def test_a_column_with_content_but_no_field_is_said(service: ImportService,
     columns hold something that would not be imported."""
     path = write_merged_header_workbook(tmp_path / "名册.xlsx")
     found = service.preview(path).mapping
-    mapping = {i: k for i, k in found.items() if k not in ("work_unit", "notes")}
+    mapping = {i: k for i, k in found.items() if k not in ("unit_position", "notes")}
     result = service.run(path, ImportOptions(mapping=mapping), dry_run=True)
     assert result.unread_columns == (5, 11)
     text = counts_text(result)

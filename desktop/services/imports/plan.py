@@ -31,6 +31,7 @@ from desktop.core.domain import (
 from desktop.core.search_keys import name_keys, search_text
 from desktop.errors import ValidationError
 from desktop.exchange.import_rows import PHONE_MOVED, CellIssue, RowInput
+from desktop.exchange.import_unitpos import unit_and_position
 from desktop.models import Honor, Person
 from desktop.services.imports.types import FieldChange, RowProblem
 from desktop.services.register.rules import check_draft, clean_text, given_person_values
@@ -258,6 +259,8 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
                 "date": f"{number[6:10]}-{number[10:12]}-{number[12:14]}"}))
             continue
         out.problems.append(RowProblem(i.column, i.field, i.code, dict(i.params)))
+    if "unit_position" in v:  # 工作单位及职务: one column for the two fields
+        _unit_position(v, ctx.existing.get(number or ""), columns, out)
     district = v.get("district")
     if district is None and ctx.county_mode:
         district = ctx.home_name
@@ -320,6 +323,33 @@ def plan_row(row: RowInput, ctx: Context, columns: dict[str, int]) -> Planned:
     elif expanded:
         _note_expanded(out, expanded, columns)
     return out
+
+
+def _unit_position(v: dict[str, Any], stored: dict[str, Any] | None, columns: dict[str, int],
+                   out: Planned) -> None:
+    """The row's 工作单位及职务 cell as its work unit and position (``import_unitpos``): split
+    when certain, else kept whole for a new person and left out for a registered one, with a
+    note. A separate 职务 (or 工作单位) column wins for its field."""
+    text = v.pop("unit_position")
+    if text is None:
+        return
+    unit = v.get("work_unit")
+    if unit is not None:  # a 工作单位 column of its own: the cell only says the position
+        if v.get("position") is None:
+            v["position"] = unit_and_position(text, registered=True, stored_unit=unit).position
+        return
+    got = unit_and_position(
+        text, v.get("position"), registered=stored is not None,
+        stored_unit=stored["work_unit"] if stored is not None else None,
+        stored_position=stored["position"] if stored is not None else None)
+    v["work_unit"] = got.unit
+    if got.note is not None:
+        params = {"text": text} if stored is None or got.note == "whole" else {
+            "text": text, "unit": stored["work_unit"]}
+        out.warnings.append(RowProblem(columns.get("unit_position"), "work_unit",
+                                       f"unit_position_{got.note}", params))
+    if v.get("position") is None:
+        v["position"] = got.position
 
 
 def _compare(out: Planned, given: dict[str, Any], values: dict[str, Any],
@@ -440,6 +470,7 @@ def flag_possible_duplicates(s: Session, planned: Sequence[Planned], columns: di
         for r in result.mappings():
             found.setdefault(r["name"], []).append(dict(r))
     district_names = {i: n for n, i in districts.items()}
+    unit_column = columns.get("work_unit", columns.get("unit_position"))
     for p in rows:
         birth = p.values.get("birth_date")
         unit = _unit_key(p.values.get("work_unit"))
@@ -454,8 +485,8 @@ def flag_possible_duplicates(s: Session, planned: Sequence[Planned], columns: di
                 p.warnings.append(RowProblem(columns.get("birth_date"), "name",
                                              "possible_duplicate_birth", params))
             elif unit and _unit_key(stored["work_unit"]) == unit:
-                p.warnings.append(RowProblem(columns.get("work_unit"), "name",
-                                             "possible_duplicate_unit", params))
+                p.warnings.append(RowProblem(unit_column, "name", "possible_duplicate_unit",
+                                             params))
 
 
 def _unit_key(unit: str | None) -> str:

@@ -36,7 +36,7 @@ def test_the_wizard_shows_every_column_of_a_two_row_header(ws: Workspace, qtbot:
     wizard = dry_run(ws, qtbot, book)
     mapping = wizard.mapping_page
     assert _columns(wizard) == COLUMNS
-    assert _choices(wizard)[5:] == ["work_unit", "honors", "honor_year", "phone", "ethnicity",
+    assert _choices(wizard)[5:] == ["unit_position", "honors", "honor_year", "phone", "ethnicity",
                                     "political_status", "notes"]
     if SHOTS:
         wizard.back()
@@ -59,7 +59,7 @@ def test_the_wizard_shows_every_column_of_a_two_row_header(ws: Workspace, qtbot:
                          Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: mapping.preview is not None, timeout=20000)
         assert _columns(wizard) == COLUMNS and mapping.isComplete()
-        assert mapping.header_row.value() == 3 and "work_unit" in _choices(wizard)
+        assert mapping.header_row.value() == 3 and "unit_position" in _choices(wizard)
     # leaving 工作单位及职务 out is said on the dry run, not silently dropped
     combo = mapping.table.cellWidget(5, 2)
     assert isinstance(combo, QComboBox)
