@@ -1042,6 +1042,10 @@
         <translation>材料类别</translation>
     </message>
     <message>
+        <source>What is %1?</source>
+        <translation>%1 是什么材料？</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1164,6 +1168,22 @@
     <message>
         <source>Preparing the proof of assistance…</source>
         <translation>正在生成帮扶证明…</translation>
+    </message>
+    <message>
+        <source>Save the file first.</source>
+        <translation>请先保存档案。</translation>
+    </message>
+    <message>
+        <source>This file was not recognised: there is no proof of assistance.</source>
+        <translation>本档案不予认定，不能开具帮扶证明。</translation>
+    </message>
+    <message>
+        <source>A proof of assistance is issued once the file is approved.</source>
+        <translation>档案审批认定后才能开具帮扶证明。</translation>
+    </message>
+    <message>
+        <source>A proof of assistance is issued once a payment is recorded.</source>
+        <translation>登记发放后才能开具帮扶证明。</translation>
     </message>
     <message>
         <source>Public notice until %1</source>

@@ -260,8 +260,13 @@ class HardshipDialog(QDialog):
         if not path:
             return
         kinds = {data_word(kind): kind for kind in DOCUMENT_TYPES}
-        shown, ok = QInputDialog.getItem(self, self.tr("Document type"), self.tr("Type"),
-                                         list(kinds), 0, False)
+        # the first document still missing is offered, not 本人申请 every time (walk-through:
+        # 身份证 and 收入证明 filed as 本人申请 with Enter); the file is named in the question
+        missing = self.detail.missing_documents if self.detail is not None else ()
+        first = next((i for i, kind in enumerate(kinds.values()) if kind in missing), 0)
+        shown, ok = QInputDialog.getItem(
+            self, self.tr("Document type"),
+            self.tr("What is %1?").replace("%1", Path(path).name), list(kinds), first, False)
         if ok:
             self.attach(Path(path), kinds[shown])
 
@@ -590,11 +595,35 @@ class HardshipDialog(QDialog):
 
     # -- loading ------------------------------------------------------------------------------
 
+    def _gate_prints(self, d: CaseDetail | None) -> None:
+        """The 档案表 once the file is saved, a 帮扶证明 once it is approved and paid, each
+        saying why it is off (walk-through: on a new file both did nothing when clicked)."""
+        sheet = self.findChild(QPushButton, "printFileSheet")
+        proof = self.findChild(QPushButton, "printProof")
+        if sheet is None or proof is None:
+            return
+        unsaved = self.tr("Save the file first.")
+        sheet.setEnabled(d is not None)
+        sheet.setToolTip("" if d is not None else unsaved)
+        if d is None:
+            why = unsaved
+        elif d.status == "rejected":
+            why = self.tr("This file was not recognised: there is no proof of assistance.")
+        elif d.status not in ("approved", "review", "closed"):
+            why = self.tr("A proof of assistance is issued once the file is approved.")
+        elif not d.payments:
+            why = self.tr("A proof of assistance is issued once a payment is recorded.")
+        else:
+            why = ""
+        proof.setEnabled(not why)
+        proof.setToolTip(why)
+
     def reload(self) -> None:
         if self.case_id is None:
             self.tabs.setTabEnabled(1, False)
             self.tabs.setTabEnabled(2, False)
             self.tabs.setTabEnabled(3, False)
+            self._gate_prints(None)
             self._gate_role()
             return
         for i in range(4):
@@ -633,6 +662,7 @@ class HardshipDialog(QDialog):
         add_document = self.findChild(QPushButton, "addAttachment")
         if add_document is not None:  # a closed or rejected file takes no more documents
             add_document.setEnabled(d.editable and d.status not in ("closed", "rejected"))
+        self._gate_prints(d)
         self._gate_role()
         _fill(self.payments, [[p.paid_on.isoformat(), data_word(p.kind), yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]
