@@ -175,7 +175,7 @@ class RosterRow:
 def _check_draft(d: BatchDraft) -> list[FieldProblem]:
     p: list[FieldProblem] = []
     if not clean(d.name):
-        p.append(FieldProblem("name", "value_required"))
+        p.append(FieldProblem("batch_name", "value_required"))
     if not clean(d.destination):
         p.append(FieldProblem("destination", "value_required"))
     if d.end_date < d.start_date:

@@ -1,0 +1,47 @@
+"""Second clerk walk-through at 1366×768 (December 2026), the 春节 campaign from plan to the
+printed list per team: a second team was offered the first one's name and refused, and the
+refusal called the team's name 姓名."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.qtbot import QtBot
+
+from desktop.core.texts import problem_text
+from desktop.database import Database
+from desktop.errors import ValidationError
+from desktop.services.visits.recuperation import BatchDraft, RecuperationRules
+from desktop.services.workspace import Workspace
+from desktop.views.visits.visit_schedule_dialogs import TeamDialog
+from tests.visits.support import add_people
+
+
+def test_a_new_team_is_offered_the_next_free_name(qtbot: QtBot, db: Database,
+                                                  ws: Workspace) -> None:
+    add_people(db)
+    svc = ws.visits()
+    cid = svc.create_campaign(svc.default_draft("春节", 2027))
+    first = TeamDialog(svc, cid)
+    qtbot.addWidget(first)
+    assert first.name.text() == "第1组"
+    first.save()
+    second = TeamDialog(svc, cid)
+    qtbot.addWidget(second)
+    assert second.name.text() == "第2组"
+    second.name.setText("第1组")  # typed as taken: said of the team's name, not 姓名
+    second.save()
+    assert second.problem.text() == "组名：本次活动已有名为“第1组”的走访组。"
+    assert [t.name for t in svc.teams(cid)] == ["第1组"]
+
+
+def test_a_batch_without_a_name_is_told_of_its_name_not_a_persons(ws: Workspace) -> None:
+    draft = BatchDraft(year=2027, name=" ", destination="舟山", start_date=dt.date(2027, 5, 10),
+                       end_date=dt.date(2027, 5, 14), days=5, quota=20,
+                       cost_per_day_fen=50_000, organiser="市总",
+                       rules=RecuperationRules())
+    try:
+        ws.recuperation().create_batch(draft)
+    except ValidationError as exc:
+        words = [problem_text(p) for p in exc.problems]
+    assert words and words[0].startswith("批次名称："), words
