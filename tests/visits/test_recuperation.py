@@ -27,7 +27,8 @@ def test_bad_batch_is_refused(db: Database, admin: Actor) -> None:
                      organiser="乡镇")
     with pytest.raises(ValidationError) as err:
         svc.create_batch(bad)
-    assert set(err.value.codes()) == {"batch_name", "end_date", "quota", "cost_per_day", "organiser"}
+    assert set(err.value.codes()) == {"batch_name", "end_date", "quota", "cost_per_day",
+                                      "organiser"}
     assert svc.batches() == []
 
 
