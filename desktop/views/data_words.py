@@ -8,6 +8,7 @@ free text) as stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -71,3 +72,11 @@ def counted(done: int, total: int) -> str:
 def without_count(text: str) -> str:
     """The name back from a choice list's "name (done/total)"."""
     return re.sub(r"\s*[（(]\d+/\d+[)）]$", "", text).strip()
+
+
+def local_minute(moment: dt.datetime) -> str:
+    """A stored moment (naive = UTC, as SQLite gives it back) as the office's clock shows it,
+    to the minute (2026-05-01 07:30): a step taken at 07:30 in Beijing was listed as 23:30 of
+    the day before."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M")

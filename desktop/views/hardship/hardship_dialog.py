@@ -41,7 +41,14 @@ from desktop.services.hardship.rules import (
 from desktop.services.hardship.types import AttachmentRow, CaseDetail, CaseDraft
 from desktop.services.permissions import ROLE_PERMISSIONS, Perm, Role
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import bracketed, data_word, joined, spaced, with_colon
+from desktop.views.data_words import (
+    bracketed,
+    data_word,
+    joined,
+    local_minute,
+    spaced,
+    with_colon,
+)
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import (
     button_row,
@@ -654,7 +661,7 @@ class HardshipDialog(QDialog):
             "%1", joined((data_word(m) for m in d.missing_documents), "、"))
             if d.missing_documents
             else self.tr("All documents for this category are present."))
-        _fill(self.history, [[st.at.strftime("%Y-%m-%d %H:%M"), action_label(st.action),
+        _fill(self.history, [[local_minute(st.at), action_label(st.action),
                               st.actor_display, status_label(st.to_status),
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
