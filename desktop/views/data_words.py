@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from desktop.core.reference_words import english_words
-from desktop.core.texts import field_label
+from desktop.core.texts import field_label, sentences
 from desktop.core.vocabulary import EN, Words, label
 from desktop.views.i18n import current_language
 
@@ -80,3 +80,9 @@ def local_minute(moment: dt.datetime) -> str:
     the day before."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
     return aware.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def then(*parts: str) -> str:
+    """Sentences one after the other as the language writes them: nothing after a Chinese full
+    stop (…已走访 0 人。名单尚未审批…, not "。 名单"), a space after an English one."""
+    return sentences(parts, current_language())

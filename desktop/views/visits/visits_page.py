@@ -46,7 +46,7 @@ from desktop.services.visits.types import (
     WorkItem,
 )
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import counted, joined, with_colon, without_count
+from desktop.views.data_words import counted, joined, then, with_colon, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, refill_combo
 from desktop.views.gating import allowed, gate_children
@@ -410,7 +410,7 @@ class VisitsPage(QWidget):
             if button is not None and button.isEnabledTo(self):
                 button.setEnabled(False)
                 button.setToolTip(read_only)
-        self.summary.setText(self.summary.text() + " " + read_only)
+        self.summary.setText(then(self.summary.text(), read_only))
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -431,8 +431,8 @@ class VisitsPage(QWidget):
             text = self.tr(
                 "%n visit(s) have no date or team yet: add a team or more visits per day and "
                 "schedule again, or assign them by hand.", "", len(waiting))
-            item = QListWidgetItem(text + " " + with_colon(self.tr("Not scheduled"))
-                                   + self.named(waiting))
+            item = QListWidgetItem(then(text, with_colon(self.tr("Not scheduled"))
+                                        + self.named(waiting)))
             item.setToolTip(text + "\n" + "、".join(waiting))
             item.setForeground(QColor("#b00020"))
             self.conflicts.addItem(item)
@@ -454,13 +454,13 @@ class VisitsPage(QWidget):
                     if campaign.approved_by else
                     self.tr("List not approved yet (draft): the visit list and receipt sheet "
                             "print after a reviewer approves it."))
-        self.summary.setText(self.tr(
+        self.summary.setText(then(self.tr(
             "%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.")
             .replace("%1", campaign.start_date.isoformat())
             .replace("%2", campaign.end_date.isoformat())
             .replace("%3", campaign.rules.describe(current_language()))
             .replace("%4", str(len(candidates)))
-            .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
+            .replace("%5", str(len(visits))).replace("%6", str(done)), approval))
         self._show_owner(campaign.owner)
         approve = self.findChild(QWidget, "approveCampaign")
         if campaign.approved_by and approve is not None and approve.isEnabledTo(self):

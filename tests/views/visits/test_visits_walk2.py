@@ -45,3 +45,32 @@ def test_a_batch_without_a_name_is_told_of_its_name_not_a_persons(ws: Workspace)
     except ValidationError as exc:
         words = [problem_text(p) for p in exc.problems]
     assert words and words[0].startswith("批次名称："), words
+
+
+def test_sentences_on_the_pages_follow_each_other_without_a_space(
+        qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    """"…已走访 0 人。 名单尚未审批…", "…有 1 份档案等待您处理。 只显示…", "…或手工分配。 未排期：":
+    a Chinese full stop is followed by no space."""
+    from desktop.views.hardship.hardship_page import HardshipPage
+    from desktop.views.tasks import TaskRunner
+    from desktop.views.visits.visits_page import VisitsPage
+
+    add_people(db)
+    svc = ws.visits()
+    svc.plan(svc.create_campaign(svc.default_draft("春节", 2027)))
+    page = VisitsPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    said = [page.summary.text(), page.conflicts.item(0).text()]
+    assert "人。名单尚未审批" in said[0] and "分配。未排期：" in said[1], said
+    hardship = HardshipPage(ws, TaskRunner())
+    qtbot.addWidget(hardship)
+    hardship.show()
+    hardship.refresh()
+    qtbot.waitUntil(lambda: not hardship.loading, timeout=10000)
+    hardship.search.setText("困难")
+    qtbot.waitUntil(lambda: "只显示" in hardship.summary.text(), timeout=3000)
+    said.append(hardship.summary.text())
+    assert not [text for text in said if "。 " in text], said
