@@ -2368,10 +2368,6 @@
         <translation>结案方式</translation>
     </message>
     <message>
-        <source>default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
         <source>Next review</source>
         <translation>下次复核</translation>
     </message>

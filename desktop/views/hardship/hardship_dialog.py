@@ -445,8 +445,11 @@ class HardshipDialog(QDialog):
     def step_dialog(self, action: str) -> OpinionDialog:
         """The opinion dialog for ``action``: it takes the step itself on OK and stays open,
         with what was typed and the refusal in words, when the step is refused."""
-        dialog = OpinionDialog(action, self._service.default_notice_end(dt.date.today()),
-                               self, attempt=lambda got: self.run_step(action, got))
+        dialog = OpinionDialog(
+            action, self._service.default_notice_end(dt.date.today()), self,
+            attempt=lambda got: self.run_step(action, got),
+            default_next_review=(self._service.default_next_review()
+                                 if action in ("approve", "renew") else None))
         if action == "submit" and self.detail is not None:
             # said before the opinion is typed: the documents the service will ask for
             lacking = [d for d in application_documents(self.detail.category)

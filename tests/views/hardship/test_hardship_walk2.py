@@ -3,6 +3,7 @@ payment with a clerk, a reviewer and an administrator: what the file dialog got 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,24 @@ def test_a_document_is_offered_as_the_first_one_still_missing(
                      ("shenfenzheng.pdf 是什么材料？", "身份证")]
     assert dialog.detail is not None
     assert [a.doc_type for a in dialog.detail.attachments] == ["本人申请", "身份证"]
+
+
+def test_the_approval_shows_the_next_review_date_it_sets(
+        qtbot: QtBot, db: Database, admin: Actor) -> None:
+    """审批认定's 下次复核 showed a placeholder "默认" that said nothing of when; it shows the
+    date (today and the configured months), which approving as it stands records."""
+    from tests.hardship_support import APPROVER
+
+    (person,) = add_people(db, 1)
+    case_id = walk(db, person, "notice")
+    ws = make_workspace(db, APPROVER)
+    dialog = HardshipDialog.open_case(ws, case_id)
+    qtbot.addWidget(dialog)
+    step = dialog.step_dialog("approve")
+    qtbot.addWidget(step)
+    expected = ws.hardship().default_next_review()
+    assert expected > dt.date.today()
+    assert step.next_review.value() == expected and step.next_review.isVisibleTo(step)
+    step.opinion.set_value("经公示无异议，同意。")
+    step.accept()
+    assert ws.hardship().get(case_id).next_review_date == expected
