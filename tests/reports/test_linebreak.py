@@ -5,6 +5,7 @@ title's lines are even (排列对称)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
@@ -131,7 +132,7 @@ def test_the_level_words_never_break(fs: FontSet, centred: bool) -> None:
     for width in range(60, 420, 3):
         lines = _lines(fs, text, width, centred=centred)
         assert "".join(lines) == text
-        for before, after in zip(lines, lines[1:], strict=False):
+        for before, after in itertools.pairwise(lines):
             assert not (before.endswith("省") and after.startswith("部级")), (width, lines)
             assert not (before.endswith("省部") and after.startswith("级")), (width, lines)
             assert not (before.endswith("劳") and after.startswith("模")), (width, lines)
