@@ -78,7 +78,7 @@ def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) ->
 
 
 NOTICE_COLUMNS = (
-    Column("序号", 0.8), Column("姓名", 1.3), Column("工作单位", 4.0), Column("帮扶类别", 1.6),
+    Column("序号", 0.8), Column("姓名", 1.3), Column("工作单位", 4.0), Column("困难类别", 1.6),
     Column("公示期", 3.0),
 )
 

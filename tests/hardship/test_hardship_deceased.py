@@ -196,3 +196,23 @@ def test_a_proof_of_assistance_names_the_honor_the_person_holds(
                   .values(content=json.dumps(content, ensure_ascii=False)))
     old = words(documents.reprint(issued.serials[0], "原件遗失").pdf)
     assert "系长兴县劳动模范" in old, old
+
+
+def test_the_public_notice_heads_the_category_as_such(db: Database, admin: Actor) -> None:
+    """公示名单 (second walk-through): the column holding 深度困难 / 意外致困 was headed 帮扶类别
+    (the kind of payment, as the proof's table has it); it is the file's 困难类别."""
+    import io
+    import re
+
+    import pypdf
+
+    from desktop.services.hardship.prints import HardshipPrint
+
+    (person,) = add_people(db, 1)
+    walk(db, person, "notice")
+    pdf = HardshipPrint(db.sessions, CAST["maker"], db.read_sessions,
+                        today=lambda: TODAY).notice()
+    text = re.sub(r"\s+", "", "".join(p.extract_text()
+                                      for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    assert "工作单位困难类别公示期" in text and "帮扶类别" not in text, text
+    assert "深度困难" in text
