@@ -52,7 +52,7 @@ def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) ->
     """困难劳模档案表: one file, its household, income, causes, history and payments."""
     sections = [
         Section("一、基本情况", _pairs(sheet.facts)),
-        Section("二、家庭成员（姓名·关系 | 身份证号码 | 健康·状况 | 月收入（元））",
+        Section("二、家庭成员（姓名·关系 | 身份证号码 | 健康及就业状况 | 月收入（元））",
                 sheet.members or (("无", "", "", ""),)),
         Section("三、家庭收入（月）", _pairs(sheet.income)),
         Section("四、致困原因", _pairs(sheet.causes)),
