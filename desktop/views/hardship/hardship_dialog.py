@@ -156,6 +156,8 @@ class HardshipDialog(QDialog):
         layout.addLayout(bottom)
         if person is not None:
             self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
+            # named in the task bar and title as an open file is (it read only 劳模之家)
+            self.setWindowTitle(self.heading.text())
         self.reload()
         if case_id is None and self.person_id is not None:
             # the 低保 comparison as the clerk types, before the first save (walk-through)

@@ -33,6 +33,7 @@ def test_the_print_buttons_say_what_they_wait_for(
     ws = make_workspace(db, CAST["maker"])
     new = HardshipDialog.new_case(ws, person, "困难一")
     qtbot.addWidget(new)
+    assert new.windowTitle() == "为 困难一 新建困难档案"  # it was the bare program name
     sheet, proof = _buttons(new)
     for button in (sheet, proof):
         assert not button.isEnabled() and button.toolTip() == "请先保存档案。"
