@@ -3106,6 +3106,18 @@
         <translation>名单</translation>
     </message>
     <message>
+        <source>Select a person in the list first.</source>
+        <translation>请先在列表中选择一人。</translation>
+    </message>
+    <message>
+        <source>Select a person on the roster first.</source>
+        <translation>请先在名单中选择一人。</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
         <source>Select the row of a person who declined.</source>
         <translation>请选中婉拒人员的那一行。</translation>
     </message>

@@ -74,3 +74,39 @@ def test_sentences_on_the_pages_follow_each_other_without_a_space(
     qtbot.waitUntil(lambda: "只显示" in hardship.summary.text(), timeout=3000)
     said.append(hardship.summary.text())
     assert not [text for text in said if "。 " in text], said
+
+
+def test_the_roster_buttons_wait_for_the_person_they_apply_to(
+        qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    """确认, 婉拒… and 将所选人员列入名单 did nothing when clicked without a row; they are off,
+    saying why, and 确认 only for a person still to confirm."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.views.tasks import TaskRunner
+    from desktop.views.visits.recuperation_page import RecuperationPage
+    from tests.views.visits.test_walk_1366 import _batch, _select
+
+    svc = ws.recuperation()
+    bid = _batch(ws, db)
+    svc.fill(bid)
+    going, staying = svc.roster(bid)[:2]
+    svc.confirm(going.entry_id)
+    page = RecuperationPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    confirm, decline, nominate = (page.findChild(QPushButton, n)
+                                  for n in ("confirmEntry", "declineEntry", "nominate"))
+    assert confirm is not None and decline is not None and nominate is not None
+    for button in (confirm, decline):
+        assert not button.isEnabled() and button.toolTip() == "请先在名单中选择一人。"
+    assert not nominate.isEnabled() and nominate.toolTip() == "请先在列表中选择一人。"
+    _select(page, going.name)
+    assert not confirm.isEnabled() and confirm.toolTip() == f"{going.name}：已确认。"
+    assert decline.isEnabled()
+    _select(page, staying.name)
+    assert confirm.isEnabled() and decline.isEnabled()
+    page.eligible_table.selectRow(0)
+    assert nominate.isEnabled()
