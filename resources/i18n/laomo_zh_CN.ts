@@ -4824,6 +4824,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
         <translation>周视图</translation>
     </message>
     <message>
+        <source>Select visits in the list first.</source>
+        <translation>请先在列表中选择走访对象。</translation>
+    </message>
+    <message>
+        <source>Select one visit in the list first.</source>
+        <translation>请先在列表中选择一个走访对象。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

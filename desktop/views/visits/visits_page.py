@@ -75,9 +75,9 @@ CAMPAIGN_BUTTONS = {
     "editCampaign": Perm.EDIT_PERSONS, "planCampaign": Perm.EDIT_PERSONS,
     "approveCampaign": Perm.APPROVE, "printVisits": Perm.PRINT, "addPerson": Perm.EDIT_PERSONS,
     "newTeam": Perm.EDIT_PERSONS, "autoSchedule": Perm.EDIT_PERSONS,
-    "assignVisits": Perm.EDIT_PERSONS, "removeVisit": Perm.EDIT_PERSONS,
 }
-"""The buttons that act on the chosen campaign (the work list's stand alone visits do not)."""
+"""The buttons that act on the chosen campaign (the work list's stand alone visits do not;
+安排所选…, 移出名单… and 登记走访结果… wait for chosen visits, ``_schedule_selected``)."""
 
 
 NAMES_SHOWN = 10
@@ -250,6 +250,24 @@ class VisitsPage(QWidget):
                              "recordVisit", "birthdayVisit", "hospitalVisit", "hardshipFile",
                              "closeFollowUp"), Perm.EDIT_PERSONS),
             "approveCampaign": Perm.APPROVE})
+        self.schedule_table.selectionModel().selectionChanged.connect(self._schedule_selected)
+        self._schedule_selected()
+
+    def _schedule_selected(self) -> None:
+        """安排所选…, 移出名单… and 登记走访结果… wait for the visits they apply to (they did
+        nothing when clicked without a row), saying why."""
+        if not self._ws.actor.can(Perm.EDIT_PERSONS):
+            return  # gated for the role, with that reason
+        count = len(selected(self.schedule_table))
+        choose = self.tr("Select visits in the list first.")
+        for name, why in (("assignVisits", choose if not count else ""),
+                          ("removeVisit", choose if not count else ""),
+                          ("recordVisit", self.tr("Select one visit in the list first.")
+                           if count != 1 else "")):
+            button = self.findChild(QPushButton, name)
+            if button is not None:
+                button.setEnabled(not why)
+                button.setToolTip(why)
 
     # -- tabs -----------------------------------------------------------------------------------
 
@@ -422,6 +440,7 @@ class VisitsPage(QWidget):
         self.teams = teams
         self.candidate_model.set_rows(candidates)
         self.schedule_model.set_rows(visits)
+        self._schedule_selected()
         self.work_model.set_rows(work)
         conflicts: Sequence[Conflict] = extra[0] if extra else []
         self.conflicts.clear()

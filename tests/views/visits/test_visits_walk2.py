@@ -110,3 +110,35 @@ def test_the_roster_buttons_wait_for_the_person_they_apply_to(
     assert confirm.isEnabled() and decline.isEnabled()
     page.eligible_table.selectRow(0)
     assert nominate.isEnabled()
+
+
+def test_the_schedule_buttons_wait_for_the_visits_they_apply_to(
+        qtbot: QtBot, db: Database, ws: Workspace) -> None:
+    """安排所选…, 移出名单… and 登记走访结果… did nothing when clicked without a row; they are
+    off, saying why, 登记走访结果… until exactly one visit is chosen."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.views.tasks import TaskRunner
+    from desktop.views.visits.visits_page import VisitsPage
+
+    add_people(db)
+    svc = ws.visits()
+    svc.plan(svc.create_campaign(svc.default_draft("春节", 2027)))
+    page = VisitsPage(ws, TaskRunner())
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)
+    assign, remove, record = (page.findChild(QPushButton, n)
+                              for n in ("assignVisits", "removeVisit", "recordVisit"))
+    assert assign is not None and remove is not None and record is not None
+    for button in (assign, remove):
+        assert not button.isEnabled() and button.toolTip() == "请先在列表中选择走访对象。"
+    assert not record.isEnabled() and record.toolTip() == "请先在列表中选择一个走访对象。"
+    page.schedule_table.selectRow(0)
+    assert assign.isEnabled() and remove.isEnabled() and record.isEnabled()
+    page.schedule_table.selectionModel().select(
+        page.schedule_model.index(1, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert assign.isEnabled() and not record.isEnabled()
