@@ -115,8 +115,8 @@ class HonorLabel:
     revoked: bool
 
 
-def highest_honor(honors: Iterable[HonorLabel]) -> str | None:
-    """"全国劳动模范(2015)": the highest kept honor, the most recent among equals."""
+def best_honor(honors: Iterable[HonorLabel]) -> HonorLabel | None:
+    """The highest kept honor, the most recent among equals (None without a kept one)."""
     best: HonorLabel | None = None
     best_key = (0, 0)
     for h in honors:
@@ -125,6 +125,12 @@ def highest_honor(honors: Iterable[HonorLabel]) -> str | None:
         key = (_RANKS.get(h.level, 99), -(h.year or 0))
         if best is None or key < best_key:  # the first of equals stays
             best, best_key = h, key
+    return best
+
+
+def highest_honor(honors: Iterable[HonorLabel]) -> str | None:
+    """"全国劳动模范(2015)": the highest kept honor, the most recent among equals."""
+    best = best_honor(honors)
     if best is None:
         return None
     label = f"{best.title}({best.year})" if best.year else best.title

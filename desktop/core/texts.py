@@ -859,6 +859,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     # --- visits and recuperation (issue 7) ---
     "occasion": ("慰问类别", "occasion"),
     "campaign_title": ("活动名称", "campaign title"),
+    "team_name": ("组名", "team name"),
+    "batch_name": ("批次名称", "batch name"),
     "end_date": ("结束日期", "last day"),
     "start_date": ("开始日期", "first day"),
     "rules": ("走访对象规则", "selection rules"),

@@ -52,7 +52,7 @@ def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) ->
     """困难劳模档案表: one file, its household, income, causes, history and payments."""
     sections = [
         Section("一、基本情况", _pairs(sheet.facts)),
-        Section("二、家庭成员（姓名·关系 | 身份证号码 | 健康·状况 | 月收入（元））",
+        Section("二、家庭成员（姓名·关系 | 身份证号码 | 健康及就业状况 | 月收入（元））",
                 sheet.members or (("无", "", "", ""),)),
         Section("三、家庭收入（月）", _pairs(sheet.income)),
         Section("四、致困原因", _pairs(sheet.causes)),
@@ -78,7 +78,7 @@ def case_sheet_document(sheet: CaseSheet, *, association: str, date: dt.date) ->
 
 
 NOTICE_COLUMNS = (
-    Column("序号", 0.8), Column("姓名", 1.3), Column("工作单位", 4.0), Column("帮扶类别", 1.6),
+    Column("序号", 0.8), Column("姓名", 1.3), Column("工作单位", 4.0), Column("困难类别", 1.6),
     Column("公示期", 3.0),
 )
 
@@ -155,16 +155,25 @@ def proof_document(*, proof_serial: str, name: str, id_number: str, district: st
                    file_serial: str, category: str, approved_on: dt.date | None,
                    payments: Sequence[tuple[str, str, int]], association: str,
                    date: dt.date, reprinted: dt.date | None = None,
-                   deceased: bool = False, died_on: dt.date | None = None) -> Letter:
+                   deceased: bool = False, died_on: dt.date | None = None,
+                   honor: str | None = None) -> Letter:
     """帮扶证明, a letter with its own serial: who, which file, what was paid (date, kind,
     amount, total also in 大写); a reprint (补打) says so under the serial. For a person who
     has died (``deceased``, ``died_on`` when known) it says 生前系 and when, as the proof of
-    title does."""
+    title does.
+
+    Who the person is: 系本协会登记在册的劳动模范（1982年浙江省先进工作者）, the highest kept
+    ``honor`` ("" without one), as the proof of title says it ("系长兴县劳动模范" named a county
+    title a provincial honoree does not hold). ``honor=None`` is a proof issued before the honor
+    was kept in the ledger: its reprint reads as the original did."""
     approved = format_date(approved_on) if approved_on else "（未审批）"
     total = sum(a for _d, _k, a in payments)
     deceased = deceased or died_on is not None
     was = "生前系" if deceased else "系"
-    text = (f"兹证明{name}同志（身份证号码 {id_number}）{was}{district}劳动模范，经本协会审核认定为"
+    who = (f"{district}劳动模范" if honor is None
+           else "本协会登记在册的劳动模范" + (f"（{honor}）" if honor else ""))
+    number = f"（身份证号码 {id_number}）" if id_number else ""
+    text = (f"兹证明{name}同志{number}{was}{who}，经本协会审核认定为"
             f"{category}劳模（档案编号 {file_serial}，认定日期 {approved}），"
             f"已纳入困难劳模帮扶范围。本协会已向其发放帮扶资金共计人民币 {yuan(total)} 元"
             f"（大写：{yuan_capital(total)}），明细如下：")
@@ -185,9 +194,9 @@ def proof_content(*, name: str, id_number: str, district: str, file_serial: str,
                   category: str, approved_on: dt.date | None,
                   payments: Sequence[tuple[str, str, int]], association: str,
                   date: dt.date, deceased: bool = False,
-                  died_on: dt.date | None = None) -> dict[str, Any]:
+                  died_on: dt.date | None = None, honor: str = "") -> dict[str, Any]:
     """What a proof shows, as JSON for the document ledger (a reprint prints it again)."""
-    return {"name": name, "id_number": id_number, "district": district,
+    return {"name": name, "id_number": id_number, "district": district, "honor": honor,
             "deceased": deceased, "died_on": died_on.isoformat() if died_on else None,
             "file_serial": file_serial, "category": category,
             "approved_on": approved_on.isoformat() if approved_on else None,
@@ -208,4 +217,5 @@ def proof_from_content(content: dict[str, Any], *, reprinted: dt.date | None = N
         payments=[(str(d), str(k), int(a)) for d, k, a in content["payments"]],
         association=str(content["association"]), date=dt.date.fromisoformat(content["date"]),
         reprinted=reprinted, deceased=bool(content.get("deceased")),
-        died_on=dt.date.fromisoformat(died) if died else None)
+        died_on=dt.date.fromisoformat(died) if died else None,
+        honor=str(content["honor"]) if "honor" in content else None)

@@ -4,7 +4,8 @@ GB/T 15834 and the usual rules of Chinese typesetting: closing punctuation (，�
 begins a line (避头) and opening punctuation (（「《“) never ends one (避尾); the character next
 to it moves with it instead (推入/推出, never hung in the margin, which would cross a table's
 grid). Tokens an official checks digit by digit never break inside: ID numbers (masked or not),
-phone numbers, serials, amounts with their 元, dates (2026年12月3日, 1969.01) and Latin words.
+phone numbers, serials, amounts with their 元, dates (2026年12月3日, 1969.01) and Latin words;
+nor the words 省部级 and 劳模.
 A token wider than the line still breaks (by character) rather than running off the page;
 table cells avoid that by shrinking their font (:func:`fitting_size`).
 
@@ -34,7 +35,8 @@ CANNOT_END = "（「『《〈【〔［｛‘“([{￥¥$＄"
 """Opening punctuation that never ends a line (避尾点)."""
 
 _TOKEN = re.compile(
-    r"\d{4}年\d{1,2}月(?:\d{1,2}日)?"  # 2026年12月3日, 1969年1月
+    r"省部级|劳模"  # words the lists are full of ("全国、省/部级" in a balanced subtitle)
+    r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?"  # 2026年12月3日, 1969年1月
     r"|\d{1,2}月\d{1,2}日"
     r"|[¥￥]?[0-9A-Za-z*＊]+(?:[-./:,·×][0-9A-Za-z*＊]+)*(?:\s?元)?"  # IDs, phones, serials,
     # amounts (1,234.50 元), dates (2026-12-03, 1969.01), words

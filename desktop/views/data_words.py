@@ -8,12 +8,13 @@ free text) as stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cache
 
 from desktop.core.reference_words import english_words
-from desktop.core.texts import field_label
+from desktop.core.texts import field_label, sentences
 from desktop.core.vocabulary import EN, Words, label
 from desktop.views.i18n import current_language
 
@@ -74,3 +75,17 @@ def counted(done: int, total: int) -> str:
 def without_count(text: str) -> str:
     """The name back from a choice list's "name (done/total)"."""
     return re.sub(r"\s*[（(]\d+/\d+[)）]$", "", text).strip()
+
+
+def local_minute(moment: dt.datetime) -> str:
+    """A stored moment (naive = UTC, as SQLite gives it back) as the office's clock shows it,
+    to the minute (2026-05-01 07:30): a step taken at 07:30 in Beijing was listed as 23:30 of
+    the day before."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def then(*parts: str) -> str:
+    """Sentences one after the other as the language writes them: nothing after a Chinese full
+    stop (…已走访 0 人。名单尚未审批…, not "。 名单"), a space after an English one."""
+    return sentences(parts, current_language())

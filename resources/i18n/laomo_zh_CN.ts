@@ -1042,6 +1042,10 @@
         <translation>材料类别</translation>
     </message>
     <message>
+        <source>What is %1?</source>
+        <translation>%1 是什么材料？</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1164,6 +1168,22 @@
     <message>
         <source>Preparing the proof of assistance…</source>
         <translation>正在生成帮扶证明…</translation>
+    </message>
+    <message>
+        <source>Save the file first.</source>
+        <translation>请先保存档案。</translation>
+    </message>
+    <message>
+        <source>This file was not recognised: there is no proof of assistance.</source>
+        <translation>本档案不予认定，不能开具帮扶证明。</translation>
+    </message>
+    <message>
+        <source>A proof of assistance is issued once the file is approved.</source>
+        <translation>档案审批认定后才能开具帮扶证明。</translation>
+    </message>
+    <message>
+        <source>A proof of assistance is issued once a payment is recorded.</source>
+        <translation>登记发放后才能开具帮扶证明。</translation>
     </message>
     <message>
         <source>Public notice until %1</source>
@@ -2340,10 +2360,6 @@
         <translation>结案方式</translation>
     </message>
     <message>
-        <source>default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
         <source>Next review</source>
         <translation>下次复核</translation>
     </message>
@@ -3088,6 +3104,18 @@
     <message>
         <source>Roster</source>
         <translation>名单</translation>
+    </message>
+    <message>
+        <source>Select a person in the list first.</source>
+        <translation>请先在列表中选择一人。</translation>
+    </message>
+    <message>
+        <source>Select a person on the roster first.</source>
+        <translation>请先在名单中选择一人。</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1：%2。</translation>
     </message>
     <message>
         <source>Select the row of a person who declined.</source>
@@ -4826,6 +4854,14 @@ Undo it with the button below, or later under File → Past imports and undo (ba
     <message>
         <source>Week</source>
         <translation>周视图</translation>
+    </message>
+    <message>
+        <source>Select visits in the list first.</source>
+        <translation>请先在列表中选择走访对象。</translation>
+    </message>
+    <message>
+        <source>Select one visit in the list first.</source>
+        <translation>请先在列表中选择一个走访对象。</translation>
     </message>
     <message>
         <source>Name</source>

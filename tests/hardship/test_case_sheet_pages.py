@@ -139,3 +139,17 @@ def test_the_sheet_dates_its_steps_on_the_office_calendar_and_totals_its_payment
     assert f"{verified.year}年{verified.month}月{verified.day}日入户核查" in checks, checks
     assert "下次复核：" in checks and "年" in checks.split("下次复核：")[1][:8], checks
     assert "合计：3笔，7,100.00元" in text.split("六、帮扶记录")[-1], text
+
+
+def test_the_household_heading_says_what_its_third_column_holds(sqlite_db: Database) -> None:
+    """The 二、家庭成员 heading read 健康·状况 (as if a typo of 健康状况) over cells like
+    "良好，无业" (health, then work or school)."""
+    from tests.conftest import initialise
+
+    initialise(sqlite_db)
+    [pid] = add_people(sqlite_db, 1)
+    printer = HardshipPrint(sqlite_db.sessions, CAST["admin"], sqlite_db.read_sessions,
+                            today=lambda: TODAY)
+    text = "".join(_pages(printer.case_sheet(walk(sqlite_db, pid, "verified"))))
+    assert "健康及就业状况" in text and "健康·状况" not in text, text[:600]
+    assert "无业" in text

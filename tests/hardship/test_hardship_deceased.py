@@ -142,7 +142,77 @@ def test_a_proof_of_assistance_for_a_person_who_has_died_says_so(
                            today=lambda: TODAY).proof(case_id)
     text = words(issued.pdf)
     died = f"{DIED.year}年{DIED.month}月{DIED.day}日"
-    assert "生前系长兴县劳动模范" in text and f"已于{died}去世。特此证明" in text, text
+    assert "生前系本协会登记在册的劳动模范" in text and f"已于{died}去世。特此证明" in text, text
     again = DocumentService(db.sessions, CAST["admin"], db.read_sessions,
                             today=lambda: TODAY).reprint(issued.serials[0], "原件遗失")
     assert "生前系" in words(again.pdf) and f"已于{died}去世" in words(again.pdf)
+
+
+def test_a_proof_of_assistance_names_the_honor_the_person_holds(
+        db: Database, admin: Actor) -> None:
+    """Walk-through (December 2026): the 帮扶证明 of a 浙江省先进工作者 (1982; 长兴县先进工作者
+    1980) read "系长兴县劳动模范", a county title she does not hold. It names the highest kept
+    honor, and its reprint says the same; a proof issued before the honor was kept reprints as
+    it was issued."""
+    import io
+    import json
+    import re
+
+    import pypdf
+    from sqlalchemy import select, update
+
+    from desktop.models import DocumentLog
+    from desktop.services.documents.service import DocumentService
+    from desktop.services.hardship.prints import HardshipPrint
+    from tests.register_support import Spec, add_persons
+
+    def words(pdf: bytes) -> str:
+        return re.sub(r"\s+", "", "".join(p.extract_text() for p in
+                                          pypdf.PdfReader(io.BytesIO(pdf)).pages))
+
+    person = add_persons(db, [Spec("曹妹莲", sex="2", honors=(
+        ("长兴县先进工作者", "县级", 1980, False), ("浙江省先进工作者", "省部级", 1982, False),
+        ("全国劳动模范", "全国", 1989, True)))])["曹妹莲"]
+    case_id = walk(db, person, "approved")
+    service(db, CAST["maker"]).record_payment(
+        case_id, kind="特殊困难帮扶金", amount=300_000, paid_on=TODAY, payer="县总工会")
+    issued = HardshipPrint(db.sessions, CAST["admin"], db.read_sessions,
+                           today=lambda: TODAY).proof(case_id)
+    text = words(issued.pdf)
+    assert "系本协会登记在册的劳动模范（1982年浙江省先进工作者）" in text, text
+    assert "系长兴县劳动模范" not in text and "全国劳动模范" not in text, text
+    # no ID number registered: no empty "（身份证号码）" after the name
+    assert "曹妹莲同志系" in text and "身份证号码" not in text, text
+    documents = DocumentService(db.sessions, CAST["admin"], db.read_sessions,
+                                today=lambda: TODAY)
+    again = words(documents.reprint(issued.serials[0], "原件遗失").pdf)
+    assert "（1982年浙江省先进工作者）" in again, again
+    with db.sessions.begin() as s:  # as a proof issued by an older version was kept
+        row = s.scalars(select(DocumentLog).where(
+            DocumentLog.serial == issued.serials[0], DocumentLog.action == "issue")).one()
+        content = json.loads(row.content)
+        del content["honor"]
+        s.execute(update(DocumentLog).where(DocumentLog.id == row.id)
+                  .values(content=json.dumps(content, ensure_ascii=False)))
+    old = words(documents.reprint(issued.serials[0], "原件遗失").pdf)
+    assert "系长兴县劳动模范" in old, old
+
+
+def test_the_public_notice_heads_the_category_as_such(db: Database, admin: Actor) -> None:
+    """公示名单 (second walk-through): the column holding 深度困难 / 意外致困 was headed 帮扶类别
+    (the kind of payment, as the proof's table has it); it is the file's 困难类别."""
+    import io
+    import re
+
+    import pypdf
+
+    from desktop.services.hardship.prints import HardshipPrint
+
+    (person,) = add_people(db, 1)
+    walk(db, person, "notice")
+    pdf = HardshipPrint(db.sessions, CAST["maker"], db.read_sessions,
+                        today=lambda: TODAY).notice()
+    text = re.sub(r"\s+", "", "".join(p.extract_text()
+                                      for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    assert "工作单位困难类别公示期" in text and "帮扶类别" not in text, text
+    assert "深度困难" in text

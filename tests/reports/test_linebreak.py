@@ -5,6 +5,7 @@ title's lines are even (排列对称)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
@@ -121,3 +122,17 @@ def test_the_visit_list_gives_goods_and_notes_a_line_of_their_own(fs: FontSet,
     for word in ("慰问品一份", "省部级劳模", "浙江省劳动模范(2003)"):
         assert any(word in ln for ln in lines), (word, text)
 
+
+
+@pytest.mark.parametrize("centred", [False, True])
+def test_the_level_words_never_break(fs: FontSet, centred: bool) -> None:
+    """走访慰问情况汇总表 (second walk-through): the balanced subtitle broke "全国、省" /
+    "部级；或在档困难劳模…", inside 省部级."""
+    text = "2027年元旦春节走访慰问（对象：" + RULES + "）"
+    for width in range(60, 420, 3):
+        lines = _lines(fs, text, width, centred=centred)
+        assert "".join(lines) == text
+        for before, after in itertools.pairwise(lines):
+            assert not (before.endswith("省") and after.startswith("部级")), (width, lines)
+            assert not (before.endswith("省部") and after.startswith("级")), (width, lines)
+            assert not (before.endswith("劳") and after.startswith("模")), (width, lines)

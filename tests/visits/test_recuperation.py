@@ -27,7 +27,8 @@ def test_bad_batch_is_refused(db: Database, admin: Actor) -> None:
                      organiser="乡镇")
     with pytest.raises(ValidationError) as err:
         svc.create_batch(bad)
-    assert set(err.value.codes()) == {"name", "end_date", "quota", "cost_per_day", "organiser"}
+    assert set(err.value.codes()) == {"batch_name", "end_date", "quota", "cost_per_day",
+                                      "organiser"}
     assert svc.batches() == []
 
 
@@ -83,3 +84,23 @@ def test_a_refusal_names_the_failed_checks_in_the_reader_s_language() -> None:
     assert problem_text(problem, "en").endswith("not eligible for this batch: "
                                                 "birth date not recorded")
     assert problem_text(problem).endswith("不符合本批次疗休养条件：出生日期未登记")
+
+
+def test_the_roster_keeps_the_waiting_list_order(db: Database, admin: Actor) -> None:
+    """Walk-through (December 2026): every entry took priority 1 (its rank among itself
+    alone), so the printed 疗休养名单 came in no order (the first on the waiting list stood
+    11th). Filled, nominated by hand or replaced, an entry keeps its place on the list."""
+    add_people(db)
+    svc = RecuperationService(db.sessions, admin)
+    bid = svc.create_batch(draft(quota=3))
+    waiting = [r for r in svc.eligibility(bid) if r.eligible]
+    assert len(waiting) >= 4
+    svc.nominate(bid, waiting[2].person_id)  # by hand, the third on the list
+    svc.fill(bid)
+    assert [r.name for r in svc.roster(bid)] == [r.name for r in waiting[:3]]
+    first = next(r for r in svc.roster(bid) if r.name == waiting[0].name)
+    svc.decline(first.entry_id, "身体原因")
+    svc.replace(first.entry_id)
+    going = [r.name for r in svc.roster(bid, include_declined=False)
+             if r.status == "nominated"]
+    assert going == [r.name for r in waiting[1:4]]

@@ -343,7 +343,7 @@ class DocumentService(Service):
             if issue.kind != "certificate":
                 raise AppError("document_not_certificate", serial=issue.serial)
             cert = certificate_from_content(json.loads(issue.content or "{}"),
-                                            reprint_of=issue.at.date(), printed=self._today())
+                                            reprint_of=_issued_on(issue), printed=self._today())
             if unmask and issue.person_id is not None:
                 full = self._person(s, issue.person_id).id_number or ""
                 cert = dataclasses.replace(cert, id_number=full, id_masked=cert.id_number)
@@ -550,3 +550,14 @@ class DocumentService(Service):
         audit.append(s, self._actor, f"document.{action}", entity="person",
                      entity_id=person_id, detail=detail)
 
+
+
+def _issued_on(issue: DocumentLog) -> dt.date:
+    """The day a certificate was first issued, as it printed it (the office's date); the
+    stored moment is UTC, whose date is the day before for one issued before 08:00 in
+    Beijing (its 补打 said 原件出具于 the wrong day)."""
+    issued = json.loads(issue.content or "{}").get("issued")
+    if issued:
+        return dt.date.fromisoformat(issued)
+    at = issue.at if issue.at.tzinfo is not None else issue.at.replace(tzinfo=dt.UTC)
+    return at.astimezone().date()

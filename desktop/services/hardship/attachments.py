@@ -21,6 +21,7 @@ from desktop.models import HardshipAttachment
 from desktop.services import audit
 from desktop.services.hardship.rules import DOCUMENT_TYPES, attachment_permission
 from desktop.services.hardship.store import add_step, load_case
+from desktop.services.hardship.workflow import local_date
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register.store import home_district_id
 
@@ -102,4 +103,4 @@ def _refuse_twice(s: Session, case_id: uuid.UUID, doc_type: str, digest: str,
     if earlier is not None:
         raise ValidationError.single("file", "attachment_twice", path=path.name,
                                      doc_type=doc_type, first=earlier.file_name,
-                                     date=earlier.created_at.date().isoformat())
+                                     date=local_date(earlier.created_at).isoformat())

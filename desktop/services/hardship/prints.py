@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.domain import HonorLabel, best_honor
 from desktop.core.masking import birth_label, birth_month_printed, mask_id, mask_phone
 from desktop.core.money import yuan
 from desktop.core.vocabulary import HARDSHIP_STATUS, SEX, zh
@@ -248,6 +249,7 @@ class HardshipPrint(Service):
                 raise AppError("hardship_proof_unpaid", serial=got.serial)
             content = proof_content(
                 name=got.person_name, id_number=got.person_id_number, district=got.district,
+                honor=_proof_honor(s, case.person_id),
                 file_serial=got.serial, category=got.category, approved_on=got.decided_on,
                 payments=[(_d(p.paid_on), p.kind, p.amount) for p in got.payments],
                 association=self._association(s), date=today,
@@ -262,6 +264,17 @@ class HardshipPrint(Service):
             # rendered inside the transaction: a proof that cannot be printed takes no serial
             pdf = printer.render(proof_from_content(content | {"serial": serial}), seal=True)
             return IssuedDocument(pdf, (serial,), 1)
+
+
+def _proof_honor(s: Session, person_id: uuid.UUID) -> str:
+    """The person's highest kept honor as a proof names it ("1982年浙江省先进工作者"), or ""
+    without one."""
+    best = best_honor(HonorLabel(h.title, h.level or "", h.year, False) for h in s.scalars(
+        select(Honor).where(Honor.person_id == person_id, Honor.deleted_at.is_(None),
+                            Honor.revoked_date.is_(None))))
+    if best is None:
+        return ""
+    return f"{best.year}年{best.title}" if best.year else best.title
 
 
 def _shown_name(login: str, recorded: str | None, who: dict[str, str]) -> str:

@@ -232,6 +232,13 @@ class HardshipWorkflow:
             minimum = int(settings.get(s, NOTICE_DAYS_KEY, NOTICE_DAYS_DEFAULT))
             return add_working_days(start, minimum, calendar_in(s))
 
+    def default_next_review(self) -> dt.date:
+        """The next review that 审批认定 or 复核 sets when none is typed: today and the
+        configured number of months, shown in the step's form before OK."""
+        with self._sessions.begin() as s:
+            return add_months(self._today(), int(
+                settings.get(s, REVIEW_MONTHS_KEY, REVIEW_MONTHS_DEFAULT)))
+
     def start_notice(self, case_id: uuid.UUID, *, start: dt.date, end: dt.date | None = None,
                      opinion: str, expected_version: int | None = None) -> None:
         """公示 from ``start`` to ``end`` (default: the minimum number of working days)."""

@@ -181,7 +181,7 @@ class RosterRow:
 def _check_draft(d: BatchDraft) -> list[FieldProblem]:
     p: list[FieldProblem] = []
     if not clean(d.name):
-        p.append(FieldProblem("name", "value_required"))
+        p.append(FieldProblem("batch_name", "value_required"))
     if not clean(d.destination):
         p.append(FieldProblem("destination", "value_required"))
     if d.end_date < d.start_date:
@@ -306,7 +306,10 @@ class RecuperationService(Service):
         self._actor.require(EDIT)
         with self._sessions.begin() as s:
             b = _batch(s, batch_id, edit=True)
-            entry = self._nominate(s, b, person_id)
+            # the place on the whole waiting list (a list of one ranks everyone first)
+            rank = next((r.rank for r in eligibility_rows(s, b, None)
+                         if r.person_id == person_id), None)
+            entry = self._nominate(s, b, person_id, rank)
             audit.append(s, self._actor, "recuperation.nominate", entity="recuperation_entry",
                          entity_id=entry.id, detail={"person": str(person_id)})
             return entry.id
@@ -322,14 +325,17 @@ class RecuperationService(Service):
                 if added >= free:
                     break
                 if row.eligible and row.on_roster is None:
-                    self._nominate(s, b, row.person_id)
+                    self._nominate(s, b, row.person_id, row.rank)
                     added += 1
             audit.append(s, self._actor, "recuperation.fill", entity="recuperation_batch",
                          entity_id=b.id, detail={"added": added})
             return added
 
-    def _nominate(self, s: Session, b: RecuperationBatch,
-                  person_id: uuid.UUID) -> RecuperationEntry:
+    def _nominate(self, s: Session, b: RecuperationBatch, person_id: uuid.UUID,
+                  rank: int | None) -> RecuperationEntry:
+        """``rank``: the person's place on the whole waiting list, which orders the roster
+        (the checks below take the person alone, where everyone is first: every entry had
+        priority 1 and the printed roster came in no order; walk-through, December 2026)."""
         rows = eligibility_rows(s, b, [person_id])
         if not rows:
             raise NotFound("person", person_id)
@@ -358,7 +364,7 @@ class RecuperationService(Service):
             entry = RecuperationEntry(id=uuid.uuid4(), batch_id=b.id, person_id=person_id,
                                       origin_district_id=b.origin_district_id)
             s.add(entry)
-        entry.status, entry.priority = "nominated", row.rank
+        entry.status, entry.priority = "nominated", rank if rank is not None else row.rank
         entry.explanation, entry.decline_reason = row.explanation, None
         s.flush()
         return entry
@@ -401,7 +407,7 @@ class RecuperationService(Service):
                         if r.eligible and r.on_roster is None), None)
             if nxt is None:
                 raise AppError("recuperation_no_waiting")
-            new = self._nominate(s, b, nxt.person_id)
+            new = self._nominate(s, b, nxt.person_id, nxt.rank)
             e.status, e.replaced_by_id = "replaced", new.id
             audit.append(s, self._actor, "recuperation.replace", entity="recuperation_entry",
                          entity_id=e.id, detail={"by": str(nxt.person_id)})

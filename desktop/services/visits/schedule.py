@@ -86,7 +86,7 @@ class VisitSchedule:
         self._actor.require(EDIT)
         label = clean(name)
         if label is None:
-            raise ValidationError.single("name", "value_required")
+            raise ValidationError.single("team_name", "value_required")
         with self._sessions.begin() as s:
             load_campaign(s, campaign_id, edit=True)
             known = set(s.scalars(select(VisitStaff.id).where(VisitStaff.deleted_at.is_(None))))
@@ -97,7 +97,7 @@ class VisitSchedule:
                 VisitTeam.campaign_id == campaign_id, VisitTeam.name == label,
                 VisitTeam.deleted_at.is_(None))).first()
             if taken is not None:
-                raise ValidationError.single("name", "team_name_taken", name=label)
+                raise ValidationError.single("team_name", "team_name_taken", name=label)
             team = VisitTeam(id=uuid.uuid4(), campaign_id=campaign_id, name=label,
                              leader_id=leader_id,
                              member_ids=json.dumps([str(m) for m in member_ids]))

@@ -23,6 +23,7 @@ from desktop.errors import AppError, FieldProblem, NotFound, PermissionDenied, V
 from desktop.models import AuditEvent, Person, Visit, VisitCampaign, VisitStandard
 from desktop.services import audit, ownership
 from desktop.services.base import Service, display_names
+from desktop.services.hardship.workflow import local_date
 from desktop.services.permissions import Perm
 from desktop.services.visits.records import VisitRecords
 from desktop.services.visits.rules import (
@@ -172,7 +173,7 @@ class VisitService(VisitSchedule, VisitRecords, Service):
             c = load_campaign(s, campaign_id, edit=True)
             if c.approved_by is not None:
                 raise AppError("campaign_already_approved", user=c.approved_by,
-                               when=c.approved_at.date().isoformat() if c.approved_at else "")
+                               when=local_date(c.approved_at).isoformat() if c.approved_at else "")
             if self._actor.name in campaign_makers(s, c):
                 raise CampaignMakerChecker(self._actor.name)
             planned = s.scalar(select(func.count()).select_from(Visit).where(

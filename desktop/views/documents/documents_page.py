@@ -27,7 +27,7 @@ from desktop.errors import AppError, ValidationError
 from desktop.services.documents.service import DocumentLogEntry, check_seal_image
 from desktop.services.permissions import Perm
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import joined
+from desktop.views.data_words import joined, local_minute
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.file_dialogs import SETTINGS, open_file
 from desktop.views.form_widgets import list_table, push_button
@@ -133,8 +133,7 @@ class DocumentLogPage(QWidget):
         self.table.setRowCount(len(self._entries))
         for r, e in enumerate(self._entries):
             serial = e.serial + ("（" + self.tr("void") + "）" if e.voided else "")
-            when = e.at.astimezone().strftime("%Y-%m-%d %H:%M") if e.at.tzinfo else \
-                e.at.strftime("%Y-%m-%d %H:%M")
+            when = local_minute(e.at)
             for c, text in enumerate((serial, kinds.get(e.kind, e.kind),
                                       actions.get(e.action, e.action), e.person_name, e.actor,
                                       when, e.reason or "")):

@@ -94,7 +94,8 @@ class OpinionDialog(QDialog):
 
     def __init__(self, action: str, default_notice_end: dt.date | None,
                  parent: QWidget | None = None, *,
-                 attempt: Callable[[StepInput], None] | None = None) -> None:
+                 attempt: Callable[[StepInput], None] | None = None,
+                 default_next_review: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("opinionDialog")
         self.setWindowTitle(action_label(action))
@@ -145,7 +146,8 @@ class OpinionDialog(QDialog):
             row(self.tr("Close as"), "closed_kind", self.close_kind)
             row(self.tr("Reason"), "closed_reason", self.close_reason)
         elif action in ("approve", "renew"):
-            self.next_review.setPlaceholderText(self.tr("default"))
+            # the date itself, not a placeholder "默认" that said nothing of when
+            self.next_review.set_value(default_next_review)
             row(self.tr("Next review"), "next_review_date", self.next_review)
         self.opinion = NotesField(self)
         self.opinion.setObjectName("opinionEdit")

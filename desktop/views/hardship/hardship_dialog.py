@@ -40,7 +40,14 @@ from desktop.services.hardship.rules import (
 from desktop.services.hardship.types import AttachmentRow, CaseDetail, CaseDraft
 from desktop.services.permissions import ROLE_PERMISSIONS, Perm, Role
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import bracketed, data_word, joined, spaced, with_colon
+from desktop.views.data_words import (
+    bracketed,
+    data_word,
+    joined,
+    local_minute,
+    spaced,
+    with_colon,
+)
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.file_dialogs import ATTACHMENTS, open_file
 from desktop.views.form_widgets import (
@@ -149,6 +156,8 @@ class HardshipDialog(QDialog):
         layout.addLayout(bottom)
         if person is not None:
             self.heading.setText(self.tr("New hardship file for %1").replace("%1", person[1]))
+            # named in the task bar and title as an open file is (it read only 劳模之家)
+            self.setWindowTitle(self.heading.text())
         self.reload()
         if case_id is None and self.person_id is not None:
             # the 低保 comparison as the clerk types, before the first save (walk-through)
@@ -260,8 +269,13 @@ class HardshipDialog(QDialog):
         if not path:
             return
         kinds = {data_word(kind): kind for kind in DOCUMENT_TYPES}
-        shown, ok = QInputDialog.getItem(self, self.tr("Document type"), self.tr("Type"),
-                                         list(kinds), 0, False)
+        # the first document still missing is offered, not 本人申请 every time (walk-through:
+        # 身份证 and 收入证明 filed as 本人申请 with Enter); the file is named in the question
+        missing = self.detail.missing_documents if self.detail is not None else ()
+        first = next((i for i, kind in enumerate(kinds.values()) if kind in missing), 0)
+        shown, ok = QInputDialog.getItem(
+            self, self.tr("Document type"),
+            self.tr("What is %1?").replace("%1", Path(path).name), list(kinds), first, False)
         if ok:
             self.attach(Path(path), kinds[shown])
 
@@ -433,8 +447,11 @@ class HardshipDialog(QDialog):
     def step_dialog(self, action: str) -> OpinionDialog:
         """The opinion dialog for ``action``: it takes the step itself on OK and stays open,
         with what was typed and the refusal in words, when the step is refused."""
-        dialog = OpinionDialog(action, self._service.default_notice_end(dt.date.today()),
-                               self, attempt=lambda got: self.run_step(action, got))
+        dialog = OpinionDialog(
+            action, self._service.default_notice_end(dt.date.today()), self,
+            attempt=lambda got: self.run_step(action, got),
+            default_next_review=(self._service.default_next_review()
+                                 if action in ("approve", "renew") else None))
         if action == "submit" and self.detail is not None:
             # said before the opinion is typed: the documents the service will ask for
             lacking = [d for d in application_documents(self.detail.category)
@@ -590,11 +607,35 @@ class HardshipDialog(QDialog):
 
     # -- loading ------------------------------------------------------------------------------
 
+    def _gate_prints(self, d: CaseDetail | None) -> None:
+        """The 档案表 once the file is saved, a 帮扶证明 once it is approved and paid, each
+        saying why it is off (walk-through: on a new file both did nothing when clicked)."""
+        sheet = self.findChild(QPushButton, "printFileSheet")
+        proof = self.findChild(QPushButton, "printProof")
+        if sheet is None or proof is None:
+            return
+        unsaved = self.tr("Save the file first.")
+        sheet.setEnabled(d is not None)
+        sheet.setToolTip("" if d is not None else unsaved)
+        if d is None:
+            why = unsaved
+        elif d.status == "rejected":
+            why = self.tr("This file was not recognised: there is no proof of assistance.")
+        elif d.status not in ("approved", "review", "closed"):
+            why = self.tr("A proof of assistance is issued once the file is approved.")
+        elif not d.payments:
+            why = self.tr("A proof of assistance is issued once a payment is recorded.")
+        else:
+            why = ""
+        proof.setEnabled(not why)
+        proof.setToolTip(why)
+
     def reload(self) -> None:
         if self.case_id is None:
             self.tabs.setTabEnabled(1, False)
             self.tabs.setTabEnabled(2, False)
             self.tabs.setTabEnabled(3, False)
+            self._gate_prints(None)
             self._gate_role()
             return
         for i in range(4):
@@ -625,7 +666,7 @@ class HardshipDialog(QDialog):
             "%1", joined((data_word(m) for m in d.missing_documents), "、"))
             if d.missing_documents
             else self.tr("All documents for this category are present."))
-        _fill(self.history, [[st.at.strftime("%Y-%m-%d %H:%M"), action_label(st.action),
+        _fill(self.history, [[local_minute(st.at), action_label(st.action),
                               st.actor_display, status_label(st.to_status),
                               _step_words(st.action, st.opinion, st.detail)]
                              for st in d.steps])
@@ -633,6 +674,7 @@ class HardshipDialog(QDialog):
         add_document = self.findChild(QPushButton, "addAttachment")
         if add_document is not None:  # a closed or rejected file takes no more documents
             add_document.setEnabled(d.editable and d.status not in ("closed", "rejected"))
+        self._gate_prints(d)
         self._gate_role()
         _fill(self.payments, [[p.paid_on.isoformat(), data_word(p.kind), yuan(p.amount), p.payer,
                                p.bank_account, p.recorded_by, p.override_reason or ""]

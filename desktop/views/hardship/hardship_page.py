@@ -29,7 +29,7 @@ from desktop.services.hardship.types import CaseRow, Totals, WorkLists
 from desktop.services.permissions import Perm
 from desktop.services.register.types import RegisterFilter
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import data_word
+from desktop.views.data_words import data_word, then
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.form_widgets import button_row, list_table
 from desktop.views.hardship.hardship_actions import status_label
@@ -184,7 +184,8 @@ class HardshipPage(QWidget):
         summary = self.tr("%1 file(s) waiting for you.").replace(
             "%1", f"{waiting}+" if waiting >= LIST_LIMIT else str(waiting))
         if text:
-            summary += " " + self.tr("Showing the files matching “%1”.").replace("%1", text)
+            summary = then(summary,
+                           self.tr("Showing the files matching “%1”.").replace("%1", text))
         self.summary.setText(summary)
 
     def _show(self, key: str, rows: tuple[CaseRow, ...]) -> None:

@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 from desktop.errors import AppError
 from desktop.services.imports.importer import ImportService
 from desktop.services.imports.types import ImportBatchRow
+from desktop.views.data_words import local_minute
 from desktop.views.form_widgets import push_button
 from desktop.views.messages import describe
 
 
 def _local(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_minute(moment)
 
 
 class ImportHistoryDialog(QDialog):

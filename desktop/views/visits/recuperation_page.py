@@ -254,7 +254,18 @@ class RecuperationPage(QWidget):
             ("newBatch", "fillBatch", "nominate", "confirmEntry", "declineEntry",
              "replaceEntry"), Perm.EDIT_PERSONS))
         self.roster_table.selectionModel().selectionChanged.connect(self._roster_selected)
+        self.eligible_table.selectionModel().selectionChanged.connect(self._eligible_selected)
         self._roster_selected()
+        self._eligible_selected()
+
+    def _eligible_selected(self) -> None:
+        """将所选人员列入名单 waits for a chosen person (it did nothing without one)."""
+        button = self.findChild(QPushButton, "nominate")
+        if button is None or not self._ws.actor.can(Perm.EDIT_PERSONS):
+            return  # gated for the role, with that reason
+        chosen = bool(selected(self.eligible_table))
+        button.setEnabled(chosen)
+        button.setToolTip("" if chosen else self.tr("Select a person in the list first."))
 
     def _roster_selected(self) -> None:
         """从候补名单替补 only for a person who declined; otherwise disabled, saying why (the
@@ -263,6 +274,18 @@ class RecuperationPage(QWidget):
         if button is None or not self._ws.actor.can(Perm.EDIT_PERSONS):
             return  # gated for the role, with that reason
         rows = selected(self.roster_table)
+        # 确认 and 婉拒… wait for a person they apply to (they did nothing without a row)
+        for name, statuses in (("confirmEntry", ("nominated",)),
+                               ("declineEntry", ("nominated", "confirmed"))):
+            other = self.findChild(QPushButton, name)
+            if other is None:
+                continue
+            why = (self.tr("Select a person on the roster first.") if not rows else
+                   "" if rows[0].status in statuses else
+                   self.tr("%1 is %2.").replace("%1", rows[0].name)
+                   .replace("%2", word(RECUPERATION_STATUS, rows[0].status)))
+            other.setEnabled(not why)
+            other.setToolTip(why)
         if not rows:
             button.setEnabled(False)
             button.setToolTip(self.tr("Select the row of a person who declined."))
@@ -312,6 +335,7 @@ class RecuperationPage(QWidget):
         self.eligible_model.set_rows(eligibility)
         self.roster_model.set_rows(roster)
         self._roster_selected()
+        self._eligible_selected()
         if batch is None:
             self.summary.setText(self.tr("No batch yet: create one with “New batch…”."))
         else:

@@ -75,7 +75,11 @@ class TeamDialog(QDialog):
         form.addRow(push_button(self, "addStaff", self.tr("New staff member…"), self.ask_staff))
         form.addRow(self.problem)
         form.addRow(box)
-        self.name.setText(self.tr("Team %1").replace("%1", "1"))
+        # the next free number: a second team was offered 第1组 again and refused as taken
+        taken = {t.name for t in service.teams(campaign_id)}
+        self.name.setText(next(name for n in range(1, len(taken) + 2)
+                               if (name := self.tr("Team %1").replace("%1", str(n)))
+                               not in taken))
         self._fill()
 
     def _fill(self) -> None:

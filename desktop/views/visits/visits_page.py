@@ -45,7 +45,7 @@ from desktop.services.visits.types import (
     WorkItem,
 )
 from desktop.services.workspace import Workspace
-from desktop.views.data_words import counted, joined, with_colon, without_count
+from desktop.views.data_words import counted, joined, then, with_colon, without_count
 from desktop.views.document_preview import DocumentPreviewDialog
 from desktop.views.file_dialogs import DOCUMENTS, save_file
 from desktop.views.form_widgets import button_row, refill_combo
@@ -75,9 +75,9 @@ CAMPAIGN_BUTTONS = {
     "editCampaign": Perm.EDIT_PERSONS, "planCampaign": Perm.EDIT_PERSONS,
     "approveCampaign": Perm.APPROVE, "printVisits": Perm.PRINT, "addPerson": Perm.EDIT_PERSONS,
     "newTeam": Perm.EDIT_PERSONS, "autoSchedule": Perm.EDIT_PERSONS,
-    "assignVisits": Perm.EDIT_PERSONS, "removeVisit": Perm.EDIT_PERSONS,
 }
-"""The buttons that act on the chosen campaign (the work list's stand alone visits do not)."""
+"""The buttons that act on the chosen campaign (the work list's stand alone visits do not;
+安排所选…, 移出名单… and 登记走访结果… wait for chosen visits, ``_schedule_selected``)."""
 
 
 NAMES_SHOWN = 10
@@ -250,6 +250,24 @@ class VisitsPage(QWidget):
                              "recordVisit", "birthdayVisit", "hospitalVisit", "hardshipFile",
                              "closeFollowUp"), Perm.EDIT_PERSONS),
             "approveCampaign": Perm.APPROVE})
+        self.schedule_table.selectionModel().selectionChanged.connect(self._schedule_selected)
+        self._schedule_selected()
+
+    def _schedule_selected(self) -> None:
+        """安排所选…, 移出名单… and 登记走访结果… wait for the visits they apply to (they did
+        nothing when clicked without a row), saying why."""
+        if not self._ws.actor.can(Perm.EDIT_PERSONS):
+            return  # gated for the role, with that reason
+        count = len(selected(self.schedule_table))
+        choose = self.tr("Select visits in the list first.")
+        for name, why in (("assignVisits", choose if not count else ""),
+                          ("removeVisit", choose if not count else ""),
+                          ("recordVisit", self.tr("Select one visit in the list first.")
+                           if count != 1 else "")):
+            button = self.findChild(QPushButton, name)
+            if button is not None:
+                button.setEnabled(not why)
+                button.setToolTip(why)
 
     # -- tabs -----------------------------------------------------------------------------------
 
@@ -413,7 +431,7 @@ class VisitsPage(QWidget):
             if button is not None and button.isEnabledTo(self):
                 button.setEnabled(False)
                 button.setToolTip(read_only)
-        self.summary.setText(self.summary.text() + " " + read_only)
+        self.summary.setText(then(self.summary.text(), read_only))
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -425,6 +443,7 @@ class VisitsPage(QWidget):
         self.teams = teams
         self.candidate_model.set_rows(candidates)
         self.schedule_model.set_rows(visits)
+        self._schedule_selected()
         self.work_model.set_rows(work)
         conflicts: Sequence[Conflict] = extra[0] if extra else []
         self.conflicts.clear()
@@ -434,8 +453,8 @@ class VisitsPage(QWidget):
             text = self.tr(
                 "%n visit(s) have no date or team yet: add a team or more visits per day and "
                 "schedule again, or assign them by hand.", "", len(waiting))
-            item = QListWidgetItem(text + " " + with_colon(self.tr("Not scheduled"))
-                                   + self.named(waiting))
+            item = QListWidgetItem(then(text, with_colon(self.tr("Not scheduled"))
+                                        + self.named(waiting)))
             item.setToolTip(text + "\n" + joined(waiting, "、"))
             item.setForeground(QColor("#b00020"))
             self.conflicts.addItem(item)
@@ -460,13 +479,13 @@ class VisitsPage(QWidget):
                     if campaign.approved_by else
                     self.tr("List not approved yet (draft): the visit list and receipt sheet "
                             "print after a reviewer approves it."))
-        self.summary.setText(self.tr(
+        self.summary.setText(then(self.tr(
             "%1 to %2. Rules: %3. Candidates %4, on the list %5, visited %6.")
             .replace("%1", campaign.start_date.isoformat())
             .replace("%2", campaign.end_date.isoformat())
             .replace("%3", campaign.rules.describe(current_language()))
             .replace("%4", str(len(candidates)))
-            .replace("%5", str(len(visits))).replace("%6", str(done)) + " " + approval)
+            .replace("%5", str(len(visits))).replace("%6", str(done)), approval))
         self._show_owner(campaign.owner)
         approve = self.findChild(QWidget, "approveCampaign")
         if campaign.approved_by and approve is not None and approve.isEnabledTo(self):
