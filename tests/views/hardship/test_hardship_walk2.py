@@ -76,7 +76,7 @@ def test_a_document_is_offered_as_the_first_one_still_missing(
         (tmp_path / name).write_bytes(b"%PDF-1.4 " + name.encode())
     for name in ("shenqing.pdf", "shenfenzheng.pdf"):
         monkeypatch.setattr(
-            "desktop.views.hardship.hardship_dialog.QFileDialog.getOpenFileName",
+            "desktop.views.file_dialogs.QFileDialog.getOpenFileName",
             lambda *_a, n=name: (str(tmp_path / n), ""))
         dialog.add_document()
     assert asked == [("shenqing.pdf 是什么材料？", "本人申请"),
