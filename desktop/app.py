@@ -199,7 +199,7 @@ class Startup(QObject):
         return SetupWizard.run(initialise, enrolment, restore=restore, on_restored=restored)
 
     def _show_login(self, association: str, *, ready: bool = False,
-                    notice: str | None = None) -> None:
+                    notice: str | None = None, offer_last_user: bool = True) -> None:
         login = None
         if ready:
             from desktop.services.accounts import AccountService
@@ -207,7 +207,8 @@ class Startup(QObject):
             assert self.opened is not None
             login = AccountService(self.opened.db.sessions).login
         dialog = LoginDialog(login, association=association, database=self._label,
-                             last_user=self._prefs.last_user, notice=notice)
+                             last_user=self._prefs.last_user if offer_last_user else "",
+                             notice=notice)
         dialog.accepted.connect(self._logged_in)
         dialog.rejected.connect(lambda: self._quit(0))
         self.login_dialog = dialog
@@ -263,7 +264,9 @@ class Startup(QObject):
                 self.opened = Opened(self.opened.db, True, info)
                 self._prefs.set_association_for(self._label, info.name)
         assert self.opened.association is not None
-        self._show_login(self.opened.association.name, ready=True, notice=notice)
+        # the next person (the checker after the maker) types their own name: not offered
+        self._show_login(self.opened.association.name, ready=True, notice=notice,
+                         offer_last_user=False)
 
     def _quit(self, code: int) -> None:
         self.finished.emit(code)

@@ -28,11 +28,15 @@ class LoginDialog(QDialog):
     def __init__(self, login: Login | None, *, association: str, database: str,
                  last_user: str = "", notice: str | None = None,
                  parent: QWidget | None = None) -> None:
-        """``notice``: what just happened to the database (a restored backup), shown on top."""
+        """``notice``: what just happened to the database (a restored backup), shown on top.
+        ``last_user`` is offered (the cursor in the password field) at a start; after 注销 /
+        切换用户 it is empty, so that the next person types their own name, not a password
+        against the previous user's (a failed log-in counted for them, a lock-out risk)."""
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Log in"))  # the platform adds " — 劳模之家"
         self._login = login
+        self._pending = False  # 登录 pressed while the database was still opening
         self.actor: Actor | None = None
         heading = QLabel(f"<h2>{association}劳动模范协会</h2>", self)
         heading.setObjectName("loginHeading")
@@ -73,6 +77,8 @@ class LoginDialog(QDialog):
         for edit in (self.user, self.password):
             edit.textChanged.connect(self._update)
         self._waiting_text = self.tr("Opening the database…")
+        self._pending_text = self.tr(
+            "Opening the database… You will be logged in as soon as it is open.")
         if login is None:
             self.problem.setText(self._waiting_text)
         self._update()
@@ -80,19 +86,25 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
 
     def set_login(self, login: Login) -> None:
-        """The database is open: logging in is possible now."""
+        """The database is open: logging in is possible now (at once if 登录 was pressed)."""
         self._login = login
-        if self.problem.text() == self._waiting_text:
+        if self.problem.text() in (self._waiting_text, self._pending_text):
             self.problem.clear()
         self._update()
+        if self._pending:
+            self._pending = False
+            if self.user.text().strip() and self.password.text():
+                self._try()
 
     def _update(self) -> None:
+        # enabled while the database opens too: Enter / 登录 then waits for it (not lost)
         ok = bool(self.user.text().strip()) and bool(self.password.text())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            ok and self._login is not None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def _try(self) -> None:
         if self._login is None:
+            self._pending = True
+            self.problem.setText(self._pending_text)
             return
         try:
             self.actor = self._login(self.user.text().strip(), self.password.text())

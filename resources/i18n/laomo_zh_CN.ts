@@ -1781,6 +1781,10 @@
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
+    <message>
+        <source>Opening the database… You will be logged in as soon as it is open.</source>
+        <translation>正在打开数据库…打开后即自动登录。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

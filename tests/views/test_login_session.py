@@ -233,3 +233,80 @@ def test_main_window_shows_before_the_pages_are_built(qtbot: QtBot, db: Database
     assert isinstance(window.stack.widget(1), QLabel)
     window.nav.setCurrentRow(1)
     assert window.built("register") and window.stack.currentWidget() is window.register
+
+
+def test_switch_user_does_not_offer_the_previous_name(
+        qtbot: QtBot, qapp: QApplication, office: tuple[str, Preferences]) -> None:
+    """注销 / 切换用户: the next person types their own name (the field empty, the cursor in
+    it), not a password against the clerk's name (a failed log-in counted for the clerk)."""
+    target, prefs = office
+    prefs.last_user = "luru"
+    startup = Startup(qapp, prefs, target)
+    startup.begin()
+    dialog = startup.login_dialog
+    assert dialog is not None
+    assert dialog.user.text() == "luru"  # a start: the last user is offered as before
+    assert dialog.focusWidget() is dialog.password
+    with qtbot.waitSignal(startup.main_window_shown, timeout=15000):
+        log_in(qtbot, startup, "admin", ADMIN_PASSWORD)
+    window = startup.main_window
+    assert window is not None
+    window.logout_action.trigger()
+    again = startup.login_dialog
+    assert again is not None and again is not dialog and again.isVisible()
+    assert again.user.text() == ""
+    assert again.focusWidget() is again.user
+    qtbot.keyClicks(again.user, "luru")  # what the reviewer types goes into the name
+    qtbot.keyClicks(again.password, "first-pass-1")
+    assert again.user.text() == "luru"
+    startup.close()
+
+
+def test_enter_while_the_database_opens_logs_in_once_it_is_open(
+        qtbot: QtBot, qapp: QApplication, office: tuple[str, Preferences]) -> None:
+    """The name and password typed and Enter pressed during 正在打开数据库…: kept, and the
+    log-in happens as soon as the database is open (the Enter is not lost)."""
+    from PySide6.QtCore import Qt
+
+    target, prefs = office
+    prefs.last_user = "admin"
+    startup = Startup(qapp, prefs, target)
+    startup.begin()
+    dialog = startup.login_dialog
+    assert dialog is not None and dialog._login is None  # the database is still opening
+    qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+    with qtbot.waitSignal(startup.main_window_shown, timeout=15000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog._login is None and dialog.isVisible()
+        assert "正在打开数据库" in dialog.problem.text()
+        assert dialog.password.text() == ADMIN_PASSWORD  # kept for the log-in
+    window = startup.main_window
+    assert window is not None and "管理员" in window.user_label.text()
+    assert dialog.password.text() == ""
+    window.close()
+    startup.close()
+
+
+def test_enter_while_opening_then_a_wrong_password_is_shown(qtbot: QtBot) -> None:
+    """The deferred log-in reports its problem like a direct one; the dialog stays open."""
+    from PySide6.QtCore import Qt
+
+    from desktop.errors import AuthenticationFailed
+    from desktop.services.permissions import Actor
+
+    tried: list[tuple[str, str]] = []
+
+    def refuse(user: str, password: str) -> Actor:
+        tried.append((user, password))
+        raise AuthenticationFailed("login_failed")
+
+    dialog = LoginDialog(None, association="长兴县", database="x.sqlite3", last_user="admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, "wrong")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert tried == [] and dialog.isVisible()
+    dialog.set_login(refuse)
+    assert tried == [("admin", "wrong")]
+    assert dialog.isVisible() and dialog.password.text() == ""
+    assert "正在打开数据库" not in dialog.problem.text() and dialog.problem.text()
