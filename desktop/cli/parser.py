@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--district", required=True,
                    help="association district (长兴县) or city (湖州市)")
     s.add_argument("--admin", required=True, help="user name of the first administrator")
-    s.add_argument("--display-name", help="the administrator's full name")
+    s.add_argument("--admin-name", "--display-name", dest="display_name", metavar="姓名",
+                   help="the administrator's full name, printed as 经办人 on documents "
+                        "(without it they print a blank to sign; set later on the users page)")
     s = sub.add_parser("demo", parents=[common],
                        help="fill the database with realistic synthetic data")
     s.add_argument("--members", type=int, required=True)

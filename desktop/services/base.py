@@ -37,6 +37,16 @@ def constraint_name(exc: Exception) -> str:
     return scrub(str(orig).split("\n", 1)[0])[:200]
 
 
+def signing_name(login: str, shown: str) -> str:
+    """A user who acted (经办人) as a document prints them: the name people know them by, or
+    nothing where that is only the log-in (admin, luru: no full name was given, the account
+    made with the log-in as its name). "admin" on a file is no one an official can ask;
+    a blank is where the 经办人 writes or signs their name. A Chinese log-in (李明) is a name."""
+    if shown == login and login.isascii():
+        return ""
+    return shown
+
+
 def display_names(s: Session, logins: Iterable[str | None]) -> dict[str, str]:
     """Log-in name (luru) -> the name people know the user by (李录入), for the 记录人 and
     操作人 columns; a log-in whose account is gone, or has no display name, maps to itself."""

@@ -147,6 +147,15 @@ def test_init_county_then_again(tmp_path: Path, run_laomo: RunLaomo) -> None:
     ]
 
 
+def test_init_names_the_administrator(tmp_path: Path, run_laomo: RunLaomo) -> None:
+    """``--admin-name``: the full name documents print as 经办人 (not the log-in "admin")."""
+    path = tmp_path / "laomo.sqlite3"
+    done = run_laomo("--db", str(path), "init", "--district", "长兴县", "--admin", "admin",
+                     "--admin-name", "王秘书")
+    assert done.returncode == 0, done.stderr
+    assert query(path, "SELECT name, display_name FROM user") == [("admin", "王秘书")]
+
+
 def test_init_city_mode(tmp_path: Path, run_laomo: RunLaomo) -> None:
     path = tmp_path / "city.sqlite3"
     done = run_laomo("init", "--district", "湖州市", "--admin", "admin", "--db", str(path))

@@ -153,3 +153,30 @@ def test_the_household_heading_says_what_its_third_column_holds(sqlite_db: Datab
     text = "".join(_pages(printer.case_sheet(walk(sqlite_db, pid, "verified"))))
     assert "健康及就业状况" in text and "健康·状况" not in text, text[:600]
     assert "无业" in text
+
+
+def test_a_user_without_a_full_name_is_a_blank_to_sign(db: Database) -> None:
+    """The administrator made by ``laomo init --admin admin`` (no --admin-name) has the log-in
+    as their name: the 经办人 column prints nothing for them (a blank the official signs),
+    never "admin"; a Chinese log-in is a name and is printed (walk-through, December 2026)."""
+    from desktop.services import accounts
+    from desktop.services.permissions import Actor, Role
+    from tests.conftest import ADMIN_PASSWORD
+
+    accounts.initialise(db.sessions, association="长兴县", admin_name="admin",
+                        admin_password=ADMIN_PASSWORD)
+    unnamed = accounts.AccountService(db.sessions).login("admin", ADMIN_PASSWORD)
+    named = Actor(22, "李明", "李明", Role.REVIEWER)
+    [pid] = add_people(db, 1)
+    case_id: uuid.UUID = walk(db, pid, "submitted")
+    service(db, named).verify(
+        case_id, on=TODAY - dt.timedelta(days=3), by="王科长", method="入户",
+        findings="情况属实。", opinion="情况属实，同意公示。")
+    service(db, unnamed).start_notice(case_id, start=TODAY - dt.timedelta(days=2),
+                                     opinion="同意公示")
+    pdf = HardshipPrint(db.sessions, named, db.read_sessions,
+                        today=lambda: TODAY).case_sheet(case_id)
+    text = "".join(_pages(pdf))
+    assert "李明" in text and "录入员甲" in text
+    assert "admin" not in text, text
+    assert "公示同意公示" in text  # the step is there, its 经办人 blank

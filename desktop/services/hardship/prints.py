@@ -33,7 +33,7 @@ from desktop.reports.hardship import (
     proof_from_content,
 )
 from desktop.services import audit, settings
-from desktop.services.base import Service, display_names
+from desktop.services.base import Service, display_names, signing_name
 from desktop.services.documents.printer import Printer
 from desktop.services.documents.service import PREVIEW_SERIAL, IssuedDocument
 from desktop.services.hardship.rules import REJECT_REASONS, causes, mask_account
@@ -279,10 +279,11 @@ def _proof_honor(s: Session, person_id: uuid.UUID) -> str:
 
 def _shown_name(login: str, recorded: str | None, who: dict[str, str]) -> str:
     """The 经办人 as people know them: the display name kept with the step, or (a step
-    recorded with only the log-in name) the user's display name."""
+    recorded with only the log-in name) the user's display name; blank for a user who has
+    none (``signing_name``: "admin" is printed nowhere)."""
     if recorded and recorded != login:
         return recorded
-    return who.get(login, login)
+    return signing_name(login, who.get(login, login))
 
 
 def _period(start: dt.date | None, end: dt.date | None) -> str:
