@@ -149,7 +149,8 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
                      day: dt.date | None = None) -> Document:
     """慰问金签收表: by district (a team's sheet: in route order), a signature column. A visit
     done prints the money recorded (what the summary counts as paid) and its date; a visit still
-    planned prints the standard to be handed over and no date; a visit declined, not at home,
+    planned prints the standard to be handed over, no date and an empty 备注 (the signer's:
+    the 合计 says how many are still to visit); a visit declined, not at home,
     postponed or removed is not on the sheet at all."""
     columns = (Column("序号", 0.9), Column("区县", 1.4), Column("姓名", 1.6),
                Column("待遇级别", 1.2), Column("慰问金（元）", 1.4, "right"),
@@ -172,11 +173,12 @@ def receipt_document(rows: Iterable[Any], *, association: str, campaign: str,
             subtotal += money or 0
             if not done:
                 pending, pending_fen = pending + 1, pending_fen + (money or 0)
-            note = "" if done else "待走访"
+            # 备注 is the signer's (no 待走访 on a sheet taken out before the round: the 合计
+            # says how many are still to visit); a family's row says who signs
+            note = ""
             if _deceased(r):  # who signs for the family: the spouse named in the file
                 family = getattr(r, "family", "")
-                note = "；".join(x for x in (f"配偶 {family} 签收" if family else "家属签收",
-                                            note) if x)
+                note = f"配偶 {family} 签收" if family else "家属签收"
             cells.append((str(seq), r.district, _signer(r),
                           r.treatment_level or ("困难" if r.in_hardship else ""), yuan(money),
                           (r.goods or r.standard_goods) if done or not r.goods else r.goods,

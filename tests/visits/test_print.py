@@ -198,3 +198,41 @@ def test_the_rules_in_words_space_the_years_evenly() -> None:
 
     words = Rules(levels=("全国",), deceased_families=True, deceased_within_years=5).describe()
     assert words == "待遇级别：全国；或近 5 年内去世劳模的家属"
+
+
+def test_the_receipt_sheet_leaves_the_note_to_the_signer(
+        db: Database, admin: Actor, fontset: FontSet) -> None:
+    """慰问金签收表: a visit still planned has an empty 备注 (it printed 待走访 on every row of a
+    sheet taken out before the round, the column the signer writes in); a deceased member's
+    family keeps its note (who signs), and the 合计 still says how many are still to visit."""
+    import dataclasses
+
+    import pypdf
+    from sqlalchemy import update
+
+    from desktop.models import Person
+    from desktop.services.visits.rules import Rules
+
+    ids = add_people(db)
+    with db.sessions.begin() as s:
+        s.execute(update(Person).where(Person.id == ids["已故己"]).values(
+            spouse_name="王秀英", death_date=dt.date(2022, 3, 1)))
+    svc = VisitService(db.sessions, admin, today=lambda: dt.date(2027, 2, 1))
+    cid = svc.create_campaign(dataclasses.replace(
+        svc.default_draft("春节", 2027), rules=Rules(
+            levels=("全国", "省部级"), deceased_families=True, deceased_within_years=10)))
+    svc.plan(cid)
+    rows = svc.visits(cid)
+    first = next(r for r in rows if r.name != "已故己")
+    svc.record(first.id, VisitResult("done", dt.date(2027, 1, 4), money_fen=first.standard_fen,
+                                     goods="米油"))
+    rows = svc.visits(cid)
+    planned = sum(1 for r in rows if r.status == "planned")
+    assert planned >= 2
+    pdf = render(receipt_document(rows, association="长兴县劳动模范协会", campaign="春节",
+                                  date=dt.date(2027, 1, 2)), fontset)
+    text = "".join("".join(p.extract_text().split())
+                   for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert text.count("待走访") == 1, text  # in the 合计 only, on no row
+    assert f"（其中待走访{planned}人" in text
+    assert _wrapped("配偶王秀英签收", text)
