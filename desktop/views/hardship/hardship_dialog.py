@@ -115,6 +115,14 @@ def deceased_words(died: dt.date | None) -> str:
                             .replace("%1", died.isoformat()))
 
 
+_DOCUMENT_STEPS: dict[str, str] = {
+    "submit": "hardship_documents_lacking",
+    "notice": "hardship_notice_documents_lacking",
+    "approve": "hardship_approve_documents_lacking",
+}
+"""The steps refused while documents are missing, and the words said before the step."""
+
+
 class HardshipDialog(QDialog):
     """Open with ``HardshipDialog.open_case`` (an existing case) or ``new_case`` (a person)."""
 
@@ -352,8 +360,10 @@ class HardshipDialog(QDialog):
         d = self.detail
         if not d.editable:
             return
-        lacking = self._submit_lacking()
-        for action in self._service.allowed_actions(d):
+        allowed_now = self._service.allowed_actions(d)
+        lacking_by = {a: self._step_lacking(a) for a in _DOCUMENT_STEPS if a in allowed_now}
+        for action in allowed_now:
+            lacking = lacking_by.get(action)
             button = QPushButton(action_label(action) + "…", self)
             button.setObjectName(f"step_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.take_step(a))
@@ -363,8 +373,9 @@ class HardshipDialog(QDialog):
                     "The home visit check was made by %1: the decision is taken by someone "
                     "else (another reviewer or the administrator).")
                     .replace("%1", self._verifier() or ""))
-            if action == "submit" and lacking is not None:
-                # said before the opinion dialog: what is missing (the guide's promise)
+            if lacking is not None:
+                # said before the opinion dialog: what is missing (the guide's promise; a
+                # walk-through found a file approved with its check and notice missing)
                 button.setEnabled(False)
                 button.setToolTip(describe(lacking))
             self.actions_row.addWidget(button)
@@ -373,8 +384,8 @@ class HardshipDialog(QDialog):
                 self, "recordObjection", self.tr("Record objection…"), self.record_objection))
         self.actions_row.addStretch(1)
         held = self._held_text(self._service.held_actions(d))
-        if lacking is not None and "submit" in self._service.allowed_actions(d):
-            held = "\n".join(x for x in (describe(lacking), held) if x)
+        said = [describe(why) for why in lacking_by.values() if why is not None]
+        held = "\n".join(x for x in (*said, held) if x)
         self.held.setText(held)
         self.held.setVisible(bool(self.held.text()))
 
@@ -392,13 +403,18 @@ class HardshipDialog(QDialog):
     def _submit_lacking(self) -> AppError | None:
         """The refusal ``submit`` would give for the application's missing documents (named
         in the interface's words), or None when they are all there or it is not a draft."""
-        if self.case_id is None or self.detail is None \
-                or "submit" not in self._service.allowed_actions(self.detail):
+        return self._step_lacking("submit")
+
+    def _step_lacking(self, action: str) -> AppError | None:
+        """Why ``action`` (提交, 公示, 审批) would be refused for missing documents, naming
+        them in the interface's words; None when they are there or the step is not offered."""
+        if self.case_id is None or self.detail is None or action not in _DOCUMENT_STEPS \
+                or action not in self._service.allowed_actions(self.detail):
             return None
-        lacking = self._service.submit_lacking(self.case_id)
+        lacking = self._service.step_lacking(self.case_id, action)
         if not lacking:
             return None
-        return AppError("hardship_documents_lacking",
+        return AppError(_DOCUMENT_STEPS[action],
                         documents=joined((data_word(x) for x in lacking), "、"))
 
     def _held_text(self, held: tuple[tuple[str, str], ...]) -> str:
@@ -451,7 +467,8 @@ class HardshipDialog(QDialog):
             action, self._service.default_notice_end(dt.date.today()), self,
             attempt=lambda got: self.run_step(action, got),
             default_next_review=(self._service.default_next_review()
-                                 if action in ("approve", "renew") else None))
+                                 if action in ("approve", "renew") else None),
+            verifier=self._ws.actor.display_name or self._ws.actor.name)
         if action == "submit" and self.detail is not None:
             # said before the opinion is typed: the documents the service will ask for
             lacking = [d for d in application_documents(self.detail.category)
@@ -464,11 +481,10 @@ class HardshipDialog(QDialog):
     def take_step(self, action: str) -> None:
         """Ask for the opinion and the step's fields; the dialog takes the step. A submit
         missing documents is refused before the dialog, naming them."""
-        if action == "submit":
-            lacking = self._submit_lacking()
-            if lacking is not None:
-                present_error(self, lacking)
-                return
+        lacking = self._step_lacking(action)
+        if lacking is not None:
+            present_error(self, lacking)
+            return
         self.step_dialog(action).exec()
 
     def do_step(self, action: str, got: StepInput) -> bool:

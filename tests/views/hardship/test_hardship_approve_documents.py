@@ -1,0 +1,53 @@
+"""Clerk walk-through (approve): the 审批 button is off, saying which documents are missing,
+while the file lacks them; the 核查人 is the reviewer's name, editable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.database import Database
+from desktop.errors import AppError
+from desktop.services.permissions import Actor
+from desktop.views.hardship.hardship_dialog import HardshipDialog
+from tests.hardship_support import APPROVER, CAST, TODAY, add_people, service, walk
+from tests.views.conftest import make_workspace
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[AppError]:
+    said: list[AppError] = []
+    monkeypatch.setattr("desktop.views.hardship.hardship_dialog.present_error",
+                        lambda _parent, exc: said.append(exc))
+    return said
+
+
+def test_approval_is_off_while_documents_are_missing(
+        qtbot: QtBot, db: Database, admin: Actor, boxes: list[AppError]) -> None:
+    (person,) = add_people(db, 1, start=720)
+    case_id = walk(db, person, "verified")
+    service(db, CAST["maker"]).start_notice(case_id, start=TODAY - dt.timedelta(days=20),
+                                            opinion="张榜公示")  # no 公示材料 attached
+    dialog = HardshipDialog.open_case(make_workspace(db, APPROVER), case_id)
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(type(dialog.pay_button), "step_approve")
+    assert button is not None and not button.isEnabled()
+    assert "公示材料" in button.toolTip()
+    assert "公示材料" in dialog.held.text()
+    dialog.take_step("approve")
+    assert [e.code for e in boxes] == ["hardship_approve_documents_lacking"]
+    assert service(db, APPROVER).get(case_id).status == "notice"
+
+
+def test_the_verifier_is_the_reviewers_name(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    (person,) = add_people(db, 1, start=740)
+    case_id = walk(db, person, "submitted")
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["reviewer"]), case_id)
+    qtbot.addWidget(dialog)
+    step = dialog.step_dialog("verify")
+    qtbot.addWidget(step)
+    assert step.verified_by.value() == CAST["reviewer"].display_name == "审核员"
+    step.verified_by.setText("王科长")  # editable
+    assert step.verified_by.value() == "王科长"
