@@ -63,7 +63,7 @@ from desktop.views.hardship.hardship_actions import (
     action_label,
     status_label,
 )
-from desktop.views.hardship.hardship_household import HouseholdForm
+from desktop.views.hardship.hardship_household import HouseholdForm, MoneyDelegate
 from desktop.views.i18n import current_language, word
 from desktop.views.messages import describe, present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -545,6 +545,7 @@ class HardshipDialog(QDialog):
         self.payments = _table(page, "payments", [
             self.tr("Paid on"), self.tr("Kind"), self.tr("Amount (yuan)"), self.tr("Payer"),
             self.tr("Account"), self.tr("Recorded by"), self.tr("Override reason")])
+        self.payments.setItemDelegateForColumn(2, MoneyDelegate(self.payments))
         self.paid_total = QLabel(page)
         self.paid_total.setObjectName("paidTotal")
         self.pay_button = push_button(page, "recordPayment", self.tr("Record payment…"),

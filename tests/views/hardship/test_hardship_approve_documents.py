@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.services.permissions import Actor
 from desktop.views.hardship.hardship_dialog import HardshipDialog
-from tests.hardship_support import APPROVER, CAST, TODAY, add_people, service, walk
+from tests.hardship_support import APPROVER, CAST, TODAY, add_people, pay, service, walk
 from tests.views.conftest import make_workspace
 
 
@@ -51,3 +53,25 @@ def test_the_verifier_is_the_reviewers_name(qtbot: QtBot, db: Database, admin: A
     assert step.verified_by.value() == CAST["reviewer"].display_name == "审核员"
     step.verified_by.setText("王科长")  # editable
     assert step.verified_by.value() == "王科长"
+
+
+def _alignment(table: QTableWidget, row: int, column: int) -> Qt.AlignmentFlag:
+    option = QStyleOptionViewItem()
+    index = table.model().index(row, column)
+    table.itemDelegateForIndex(index).initStyleOption(option, index)  # type: ignore[attr-defined]
+    return option.displayAlignment  # type: ignore[attr-defined,no-any-return]
+
+
+def test_amounts_are_right_aligned(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    (person,) = add_people(db, 1, start=760)
+    case_id = walk(db, person, "approved")
+    pay(db, case_id)
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["maker"]), case_id)
+    qtbot.addWidget(dialog)
+    assert dialog.payments.rowCount() == 1
+    assert _alignment(dialog.payments, 0, 2) & Qt.AlignmentFlag.AlignRight
+    assert not _alignment(dialog.payments, 0, 1) & Qt.AlignmentFlag.AlignRight
+    members = dialog.household.members
+    assert members.rowCount() >= 1
+    assert _alignment(members, 0, 4) & Qt.AlignmentFlag.AlignRight
+    assert not _alignment(members, 0, 0) & Qt.AlignmentFlag.AlignRight
