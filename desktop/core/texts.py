@@ -311,6 +311,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "Add these documents before submitting: {documents} (the "
                                    "application goes to the reviewers complete; the check and "
                                    "notice records follow with those steps). Nothing was changed."),
+    "hardship_documents_fixed": ("档案当前状态为“{status}”，材料已是审批所依据的材料，不能更正类型或删除。未做任何修改。",
+                                 "The file is “{status}”: its documents are those the "
+                                 "decision was taken on and cannot be retyped or removed. "
+                                 "Nothing was changed."),
     "hardship_notice_documents_lacking": ("开始公示前请先在“材料”中添加：{documents}（公示的是已核查的档案）。",
                                           "Before the public notice, add these documents "
                                           "under Documents: {documents} (the notice shows "

@@ -56,7 +56,7 @@ class MakerChecker(PermissionDenied):
         self.code = "hardship_maker_checker"
 
 
-_CONTENT_STEPS = frozenset({"open", "amend", "attach", "submit"})
+_CONTENT_STEPS = frozenset({"open", "amend", "attach", "retype", "detach", "submit"})
 
 
 def _this_round(steps: Iterable[Any]) -> list[Any]:
