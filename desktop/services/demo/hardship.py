@@ -178,7 +178,9 @@ class _Files:
             content = f"演示材料：{kind}（{case['serial']}）".encode()
             self.attachments.append(dict(
                 id=uuid.uuid5(case["id"], kind), case_id=case["id"], doc_type=kind,
-                file_name=f"{kind}.txt", media_type="text/plain", size=len(content),
+                # named as a scanner names its files (the type is the document's column)
+                file_name=f"{case['serial']}-{len(self._case_docs):02d}.txt",
+                media_type="text/plain", size=len(content),
                 sha256=hashlib.sha256(content).hexdigest(), content=content,
                 added_by=CLERK[0], created_at=self._last_at, updated_at=self._last_at,
                 row_version=1, deleted_at=None, deleted_by=None, delete_reason=None,

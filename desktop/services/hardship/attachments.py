@@ -19,14 +19,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.errors import AppError, NotFound, ValidationError
 from desktop.models import HardshipAttachment, HardshipCase
 from desktop.services import audit
-from desktop.services.hardship.rules import DOCUMENT_TYPES, attachment_permission, clean
+from desktop.services.hardship.rules import (
+    DOCUMENT_TYPES,
+    DOCUMENTS_FIXED,
+    attachment_permission,
+    clean,
+)
 from desktop.services.hardship.store import add_step, load_case
 from desktop.services.hardship.workflow import local_date
 from desktop.services.permissions import Actor, Perm
 from desktop.services.register.store import home_district_id
-
-DOCUMENTS_FIXED = frozenset({"approved", "review", "closed", "rejected"})
-"""A decided file's documents are what the decision was taken on: no retype, no removal."""
 
 MAX_ATTACHMENT = 20 * 1024 * 1024
 """A scan or a phone photo is a few MB; anything this large is the wrong file (a video, a

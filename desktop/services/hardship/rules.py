@@ -81,6 +81,8 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "本人申请", "身份证", "户口本", "收入证明", "低保证", "诊断书", "医药费票据", "学费票据",
     "入户核查记录", "公示材料", "其他",
 )
+DOCUMENTS_FIXED: frozenset[str] = frozenset({"approved", "review", "closed", "rejected"})
+"""A decided file's documents are what the decision was taken on: no retype, no removal."""
 SENSITIVE_DOCUMENTS: frozenset[str] = frozenset({"身份证", "户口本", "银行卡"})
 """Scans that show an ID number, a household's registration or a bank account in full: opened
 only by a user who may see full numbers (Perm.UNMASK), as the numbers themselves. 银行卡 is no

@@ -64,6 +64,8 @@ def action_label(code: str) -> str:
         "amend": QCoreApplication.translate("Hardship", "Amendment"),
         "payment": QCoreApplication.translate("Hardship", "Payment"),
         "attach": QCoreApplication.translate("Hardship", "Document added"),
+        "retype": QCoreApplication.translate("Hardship", "Document type changed"),
+        "detach": QCoreApplication.translate("Hardship", "Document removed"),
     }
     return labels.get(code, code)
 

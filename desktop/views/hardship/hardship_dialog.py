@@ -33,6 +33,7 @@ from desktop.core.vocabulary import LIFE_STATUS
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import (
     DOCUMENT_TYPES,
+    DOCUMENTS_FIXED,
     WORKFLOW,
     application_documents,
     attachment_permission,
@@ -103,6 +104,13 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
         return joined((words, opinion), "；") if opinion else words
     if action == "attach":
         return with_colon(data_word(str(detail.get("doc_type", "")))) + str(detail.get("file", ""))
+    if action == "retype":
+        return with_colon(str(detail.get("file", ""))) + QCoreApplication.translate(
+            "Hardship", "%1 → %2").replace("%1", data_word(str(detail.get("from", "")))) \
+            .replace("%2", data_word(str(detail.get("doc_type", ""))))
+    if action == "detach":
+        return joined((with_colon(data_word(str(detail.get("doc_type", ""))))
+                       + str(detail.get("file", "")), opinion), "；")
     return opinion
 
 
@@ -196,6 +204,24 @@ class HardshipDialog(QDialog):
         button.setToolTip("" if att is not None else self.tr("Choose a document above first."))
         if att is not None:
             gate(button, self._ws.actor, attachment_permission(att.doc_type))
+        self._gate_fix(att)
+
+    def _gate_fix(self, att: AttachmentRow | None) -> None:
+        """Change type and Remove: for a chosen document, on a file not yet decided, for who
+        may edit files (and see the scan), each saying why not."""
+        decided = self.detail is not None and self.detail.status in DOCUMENTS_FIXED
+        for name in ("retypeAttachment", "removeAttachment"):
+            button = self.findChild(QPushButton, name)
+            if button is None:
+                continue
+            button.setEnabled(att is not None and not decided)
+            button.setToolTip(
+                self.tr("Choose a document above first.") if att is None else
+                self.tr("The documents of a decided file are those the decision was taken "
+                        "on: they cannot be changed.") if decided else "")
+            if att is not None and not decided and gate(button, self._ws.actor,
+                                                        Perm.EDIT_PERSONS):
+                gate(button, self._ws.actor, attachment_permission(att.doc_type))
 
     def _compare_with_register(self, *, prefill: bool) -> None:
         """Pre-fill a new file from the register (月收入, spouse) and compare it as one types."""
@@ -266,7 +292,9 @@ class HardshipDialog(QDialog):
         layout.addWidget(self.documents, 1)
         layout.addLayout(button_row(page, [
             ("addAttachment", self.tr("Add document…"), self.add_document),
-            ("viewAttachment", self.tr("Open"), self.view_document)]))
+            ("viewAttachment", self.tr("Open"), self.view_document),
+            ("retypeAttachment", self.tr("Change type…"), self.retype_document),
+            ("removeAttachment", self.tr("Remove…"), self.remove_document)]))
         self.documents.itemSelectionChanged.connect(self._gate_open)
         self.tabs.addTab(page, self.tr("Documents"))
 
@@ -301,6 +329,41 @@ class HardshipDialog(QDialog):
                 or not self.documents.selectedItems():
             return None
         return self.detail.attachments[row]
+
+    def retype_document(self) -> None:
+        """File the chosen document under another type (身份证 filed as 本人申请)."""
+        att = self._chosen_attachment()
+        if att is None:
+            return
+        kinds = {data_word(kind): kind for kind in DOCUMENT_TYPES}
+        shown, ok = QInputDialog.getItem(
+            self, self.tr("Change type"),
+            self.tr("What is %1?").replace("%1", att.file_name), list(kinds),
+            list(kinds.values()).index(att.doc_type) if att.doc_type in kinds.values() else 0,
+            False)
+        if not ok or kinds[shown] == att.doc_type:
+            return
+        try:
+            self._service.change_attachment_type(att.id, kinds[shown])
+        except AppError as exc:
+            present_error(self, exc)
+        self.reload()
+
+    def remove_document(self) -> None:
+        """Remove the chosen document, asking why (kept with who and when)."""
+        att = self._chosen_attachment()
+        if att is None:
+            return
+        reason = ReasonDialog.ask(self, self.tr("Remove document"), self.tr(
+            "Why is %1 (%2) removed from this file?").replace("%1", att.file_name)
+            .replace("%2", data_word(att.doc_type)))
+        if not reason:
+            return
+        try:
+            self._service.remove_attachment(att.id, reason)
+        except AppError as exc:
+            present_error(self, exc)
+        self.reload()
 
     def view_document(self) -> None:
         """A copy of the chosen document in this dialog's own folder (``opened``), opened

@@ -7,14 +7,24 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableWidget
+from PySide6.QtWidgets import QPushButton, QStyleOptionViewItem, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.database import Database
 from desktop.errors import AppError
 from desktop.services.permissions import Actor
 from desktop.views.hardship.hardship_dialog import HardshipDialog
-from tests.hardship_support import APPROVER, CAST, TODAY, add_people, pay, service, walk
+from tests.hardship_support import (
+    APPROVER,
+    CAST,
+    TODAY,
+    add_people,
+    attach_document,
+    draft,
+    pay,
+    service,
+    walk,
+)
 from tests.views.conftest import make_workspace
 
 
@@ -75,3 +85,45 @@ def test_amounts_are_right_aligned(qtbot: QtBot, db: Database, admin: Actor) -> 
     assert members.rowCount() >= 1
     assert _alignment(members, 0, 4) & Qt.AlignmentFlag.AlignRight
     assert not _alignment(members, 0, 0) & Qt.AlignmentFlag.AlignRight
+
+
+def test_a_document_is_retyped_and_removed_from_the_documents_list(
+        qtbot: QtBot, db: Database, admin: Actor, boxes: list[AppError],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    (person,) = add_people(db, 1, start=840)
+    clerk = service(db, CAST["maker"])
+    case_id = clerk.open(draft(person))
+    attach_document(db, case_id, "本人申请")  # really the 收入证明
+    dialog = HardshipDialog.open_case(make_workspace(db, CAST["maker"]), case_id)
+    qtbot.addWidget(dialog)
+    retype = dialog.findChild(QPushButton, "retypeAttachment")
+    remove = dialog.findChild(QPushButton, "removeAttachment")
+    assert retype is not None and remove is not None
+    assert not retype.isEnabled() and not remove.isEnabled()  # nothing chosen
+    dialog.documents.selectRow(0)
+    assert retype.isEnabled() and remove.isEnabled()
+    monkeypatch.setattr("desktop.views.hardship.hardship_dialog.QInputDialog.getItem",
+                        lambda *_a: ("收入证明", True))
+    retype.click()
+    assert dialog.documents.item(0, 0).text() == "收入证明"
+    assert clerk.get(case_id).attachments[0].doc_type == "收入证明"
+    asked: list[str] = []
+
+    def reason(_parent: object, _title: str, prompt: str) -> str:
+        asked.append(prompt)
+        return "别户的材料"
+
+    monkeypatch.setattr("desktop.views.hardship.hardship_dialog.ReasonDialog.ask", reason)
+    dialog.documents.selectRow(0)
+    remove.click()
+    assert asked and "本人申请.pdf" in asked[0]
+    assert dialog.documents.rowCount() == 0 and clerk.get(case_id).attachments == ()
+    assert not boxes
+    # a decided file: both off, saying why
+    (other,) = add_people(db, 1, start=860)
+    approved = HardshipDialog.open_case(make_workspace(db, CAST["maker"]),
+                                        walk(db, other, "approved"))
+    qtbot.addWidget(approved)
+    approved.documents.selectRow(0)
+    button = approved.findChild(QPushButton, "removeAttachment")
+    assert button is not None and not button.isEnabled() and button.toolTip()
