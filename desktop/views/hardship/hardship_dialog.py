@@ -463,11 +463,6 @@ class HardshipDialog(QDialog):
                 found = st.actor_display or st.actor
         return found
 
-    def _submit_lacking(self) -> AppError | None:
-        """The refusal ``submit`` would give for the application's missing documents (named
-        in the interface's words), or None when they are all there or it is not a draft."""
-        return self._step_lacking("submit")
-
     def _step_lacking(self, action: str) -> AppError | None:
         """Why ``action`` (提交, 公示, 审批) would be refused for missing documents, naming
         them in the interface's words; None when they are there or the step is not offered."""
