@@ -70,6 +70,17 @@ def attach_application(db: Database, case_id: uuid.UUID, actor: Actor | None = N
         clerk.add_attachment(case_id, scan, kind)
 
 
+def attach_document(db: Database, case_id: uuid.UUID, kind: str,
+                    actor: Actor | None = None) -> None:
+    """One document (入户核查记录, 公示材料 …) as a small scan."""
+    if not _SCANS:
+        _SCANS.append(tempfile.TemporaryDirectory(prefix="laomo-scans-"))
+    scan = Path(_SCANS[0].name) / f"{kind}.pdf"
+    if not scan.exists():
+        scan.write_bytes(b"%PDF-1.4 " + kind.encode())
+    service(db, actor or CAST["maker"]).add_attachment(case_id, scan, kind)
+
+
 def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None = None,
          documents: bool = False) -> uuid.UUID:
     """A file made by ``maker`` (the clerk by default), taken to ``status`` by the others; it
@@ -92,9 +103,11 @@ def walk(db: Database, person_id: uuid.UUID, status: str, *, maker: Actor | None
         return case_id
     checker.verify(case_id, on=TODAY - dt.timedelta(days=30), by="王科长", method="入户",
                    findings="情况属实", opinion="同意上报")
+    attach_document(db, case_id, "入户核查记录", maker)
     if status == "verified":
         return case_id
     made_by.start_notice(case_id, start=TODAY - dt.timedelta(days=20), opinion="张榜公示")
+    attach_document(db, case_id, "公示材料", maker)
     if status == "notice":
         return case_id
     service(db, APPROVER).approve(case_id, "同意认定为深度困难")

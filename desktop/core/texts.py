@@ -311,6 +311,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "Add these documents before submitting: {documents} (the "
                                    "application goes to the reviewers complete; the check and "
                                    "notice records follow with those steps). Nothing was changed."),
+    "hardship_documents_fixed": ("档案当前状态为“{status}”，材料已是审批所依据的材料，不能更正类型或删除。未做任何修改。",
+                                 "The file is “{status}”: its documents are those the "
+                                 "decision was taken on and cannot be retyped or removed. "
+                                 "Nothing was changed."),
+    "hardship_notice_documents_lacking": ("开始公示前请先在“材料”中添加：{documents}（公示的是已核查的档案）。",
+                                          "Before the public notice, add these documents "
+                                          "under Documents: {documents} (the notice shows "
+                                          "a checked file)."),
+    "hardship_approve_documents_lacking": ("审批认定前请先在“材料”中添加：{documents}（审批前档案材料须齐全，包括入户核查记录和公示材料）。",
+                                           "Before approval, add these documents under "
+                                           "Documents: {documents} (every document, the home "
+                                           "visit record and the notice too, is on file "
+                                           "before approval)."),
+    "hardship_notice_documents_missing": ("以下材料尚未添加，不能开始公示：{documents}（公示的是已核查的档案，须先在“材料”中附入户核查记录）。未做任何修改。",
+                                          "The public notice cannot start while these "
+                                          "documents are missing: {documents} (add the "
+                                          "home visit record under Documents first). "
+                                          "Nothing was changed."),
+    "hardship_approve_documents_missing": ("以下材料尚未添加，不能审批认定：{documents}（审批前档案材料须齐全，包括入户核查记录和公示材料）。未做任何修改。",
+                                           "The file cannot be approved while these "
+                                           "documents are missing: {documents} (every "
+                                           "document, the home visit record and the notice "
+                                           "too, is on file before approval). Nothing was "
+                                           "changed."),
     "hardship_notice_running": ("公示期到 {end} 才结束，公示期满后才能审批。",
                                 "The public notice runs until {end}: approve after it ends."),
     "hardship_not_approved": ("档案 {serial} 不在已审批认定的在档状态，不能登记发放（只有已审批、仍在档的档案才能发放）。",

@@ -963,6 +963,18 @@
         <translation>上传材料</translation>
     </message>
     <message>
+        <source>Document type changed</source>
+        <translation>更正材料类型</translation>
+    </message>
+    <message>
+        <source>Document removed</source>
+        <translation>删除材料</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
         <source>died %1</source>
         <translation>%1 去世</translation>
     </message>
@@ -988,6 +1000,10 @@
     <message>
         <source>Choose a document above first.</source>
         <translation>请先在上方选择一份材料。</translation>
+    </message>
+    <message>
+        <source>The documents of a decided file are those the decision was taken on: they cannot be changed.</source>
+        <translation>已审批或已结案档案的材料是审批所依据的材料，不能更正或删除。</translation>
     </message>
     <message>
         <source>Household</source>
@@ -1030,6 +1046,14 @@
         <translation>打开</translation>
     </message>
     <message>
+        <source>Change type…</source>
+        <translation>更正类型…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>材料</translation>
     </message>
@@ -1044,6 +1068,18 @@
     <message>
         <source>What is %1?</source>
         <translation>%1 是什么材料？</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>更正材料类型</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>删除材料</translation>
+    </message>
+    <message>
+        <source>Why is %1 (%2) removed from this file?</source>
+        <translation>为什么从本档案删除 %1（%2）？</translation>
     </message>
     <message>
         <source>Time</source>

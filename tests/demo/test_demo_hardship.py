@@ -171,3 +171,33 @@ def test_demo_households_agree_with_the_register(demo: Setup) -> None:
     married = [c for c in cases if register[c.person_id].marital_status == "20"
                and register[c.person_id].spouse_health != "已故"]
     assert married and all(c.id in spouses for c in married)
+
+
+def test_demo_files_carry_the_documents_their_steps_need(demo: Setup) -> None:
+    """An approved demo file carries every document (the 入户核查记录 and 公示材料 too), a
+    file in notice the home visit record, a submitted one its application; a real approver
+    can approve a demo file whose notice has ended, and the documents open (checksum kept)."""
+    from desktop.services.hardship.rules import step_documents
+
+    viewer = HardshipService(demo.db.sessions, Actor(98, "view9", "只读", Role.VIEWER))
+    need = {"submitted": "submit", "verified": "notice", "notice": "approve",
+            "approved": "approve", "review": "approve", "closed": "approve"}
+    with demo.db.read_sessions.begin() as s:
+        # a file a real reviewer acted on in another test is left out
+        acted = select(HardshipStep.case_id).where(HardshipStep.actor.not_like("demo_%"))
+        cases = list(s.execute(select(HardshipCase.id, HardshipCase.status)
+                               .where(HardshipCase.id.not_in(acted))))
+    checked = Counter[str]()
+    for case_id, status in cases:
+        if status not in need or checked[status] >= 5:
+            continue
+        checked[status] += 1
+        detail = viewer.get(case_id)
+        present = {a.doc_type for a in detail.attachments}
+        assert set(step_documents(need[status], detail.category)) <= present, (status,
+                                                                                 present)
+        if status in ("approved", "closed"):
+            assert detail.missing_documents == ()
+            opened = viewer.read_attachment(detail.attachments[0].id)
+            assert opened[2].decode().startswith("演示材料")
+    assert set(checked) == set(need)

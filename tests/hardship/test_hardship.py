@@ -23,6 +23,7 @@ from tests.hardship_support import (
     TODAY,
     add_people,
     attach_application,
+    attach_document,
     draft,
     service,
     walk,
@@ -316,5 +317,6 @@ def test_the_notice_cannot_start_before_the_submission(db: Database, admin: Acto
                            opinion="公示")
     assert caught.value.codes() == {"notice_start": "notice_before_submission"}
     assert clerk.get(case_id).status == "verified"
+    attach_document(db, case_id, "入户核查记录")
     clerk.start_notice(case_id, start=dt.date.today(), opinion="公示")
     assert clerk.get(case_id).status == "notice"

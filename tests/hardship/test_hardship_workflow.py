@@ -18,7 +18,16 @@ from desktop.models import AuditEvent, Person
 from desktop.services.hardship.service import HardshipService
 from desktop.services.permissions import Actor
 from tests.conftest import initialise
-from tests.hardship_support import ADMIN_MAKER, APPROVER, CAST, TODAY, add_people, service, walk
+from tests.hardship_support import (
+    ADMIN_MAKER,
+    APPROVER,
+    CAST,
+    TODAY,
+    add_people,
+    attach_document,
+    service,
+    walk,
+)
 
 STATES = ("draft", "submitted", "verified", "notice", "approved", "review", "rejected", "closed")
 ACTORS = ("maker", "clerk", "reviewer", "admin", "viewer", "admin_maker")
@@ -194,8 +203,10 @@ def test_whoever_changed_the_content_since_submission_is_a_maker(sqlite_db: Data
     reviewer = service(sqlite_db, CAST["reviewer"])
     reviewer.verify(case_id, on=TODAY - dt.timedelta(days=30), by="审核员", method="入户",
                     findings="属实", opinion="核查")  # the notice below starts after the check
+    attach_document(sqlite_db, case_id, "入户核查记录")
     service(sqlite_db, CAST["maker"]).start_notice(case_id, start=TODAY - dt.timedelta(days=20),
                                                    opinion="公示")
+    attach_document(sqlite_db, case_id, "公示材料")
     with pytest.raises(AppError) as refused:
         reviewer.approve(case_id, "同意")
     assert refused.value.code == "hardship_verifier_decides"

@@ -15,6 +15,7 @@ later than ``now``. Rows are written with bulk inserts (10,000 files in a few se
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import uuid
@@ -26,6 +27,7 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models import (
+    HardshipAttachment,
     HardshipCase,
     HardshipMember,
     HardshipPayment,
@@ -34,7 +36,13 @@ from desktop.models import (
     Standard,
 )
 from desktop.services import audit
-from desktop.services.hardship.rules import DIBAO, add_months, add_working_days, causes
+from desktop.services.hardship.rules import (
+    DIBAO,
+    add_months,
+    add_working_days,
+    causes,
+    step_documents,
+)
 from desktop.services.permissions import Actor
 
 CLERK = ("demo_clerk", "演示录入员", "clerk")
@@ -64,6 +72,7 @@ T_MEMBER = cast(Table, HardshipMember.__table__)
 T_STEP = cast(Table, HardshipStep.__table__)
 T_PAYMENT = cast(Table, HardshipPayment.__table__)
 T_STANDARD = cast(Table, Standard.__table__)
+T_ATTACHMENT = cast(Table, HardshipAttachment.__table__)
 
 
 def _standards(s: Session, years: range) -> None:
@@ -114,9 +123,11 @@ class _Files:
         self.members: list[dict[str, Any]] = []
         self.steps: list[dict[str, Any]] = []
         self.payments: list[dict[str, Any]] = []
+        self.attachments: list[dict[str, Any]] = []
         self.serials: dict[int, int] = {}
         self.cause_codes = list(causes())
         self._case_steps: list[str] = []
+        self._case_docs: set[str] = set()
         self._last_at: dt.datetime | None = None
 
     def uid(self) -> uuid.UUID:
@@ -155,11 +166,32 @@ class _Files:
             detail=json.dumps(detail or {}, ensure_ascii=False)))
         self._case_steps.append(action)
 
+    def attach(self, case: dict[str, Any], action: str) -> None:
+        """The documents the step ``action`` needs that the file does not carry yet, as small
+        text scans dated with the step (a demo file approved carries what approval needs).
+        The ids come from the file's, not from the random stream (the same seed keeps the
+        same files)."""
+        for kind in step_documents(action, case["category"]):
+            if kind in self._case_docs:
+                continue
+            self._case_docs.add(kind)
+            content = f"演示材料：{kind}（{case['serial']}）".encode()
+            self.attachments.append(dict(
+                id=uuid.uuid5(case["id"], kind), case_id=case["id"], doc_type=kind,
+                # named as a scanner names its files (the type is the document's column)
+                file_name=f"{case['serial']}-{len(self._case_docs):02d}.txt",
+                media_type="text/plain", size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(), content=content,
+                added_by=CLERK[0], created_at=self._last_at, updated_at=self._last_at,
+                row_version=1, deleted_at=None, deleted_by=None, delete_reason=None,
+                origin_district_id=case["origin_district_id"]))
+
     def file(self, person_id: uuid.UUID, district_id: uuid.UUID, state: str,
              origin: uuid.UUID | None, opened: dt.date | None = None,
              register: _Register | None = None) -> None:
         rng, today = self.rng, self.today
         self._case_steps = []
+        self._case_docs = set()
         self._last_at = None
         if opened is None:
             old = state in ("closed", "rejected") and rng.random() < 0.7
@@ -229,6 +261,7 @@ class _Files:
                  "review": 5, "closed": 4, "rejected": rng.randrange(1, 4)}[state]
         if reach >= 1:
             day = min(day + dt.timedelta(days=rng.randrange(1, 5)), today)
+            self.attach(case, "submit")
             self.step(case, "submit", "draft", "submitted", day, "本人申请，单位/社区已签署意见",
                       CLERK)
         if reach >= 2:
@@ -240,6 +273,7 @@ class _Files:
             self.step(case, "verify", "submitted", "verified", day, "情况属实，同意公示", REVIEWER,
                       {"verified_on": day.isoformat(), "verified_by": case["verified_by"],
                        "method": method, "findings": finding})
+            self.attach(case, "notice")  # the home visit record
         if reach >= 3:
             if state == "notice":  # running now: some end this week
                 day = today - dt.timedelta(days=rng.randrange(0, 6))
@@ -249,6 +283,7 @@ class _Files:
             case.update(notice_start=day, notice_end=end)
             self.step(case, "notice", "verified", "notice", day, "在单位和社区张榜公示", CLERK,
                       {"start": day.isoformat(), "end": end.isoformat()})
+            self.attach(case, "approve")  # the notice
             day = min(end + dt.timedelta(days=rng.randrange(1, 6)), today)
         if state == "rejected":
             before = order[reach - 1]
@@ -364,7 +399,7 @@ def add_demo_files(s: Session, actor: Actor, *, seed: int, origin: uuid.UUID | N
                      opened=first + dt.timedelta(days=rng.randrange(300)),
                      register=registered[pid])
     for table, rows in ((T_CASE, gen.cases), (T_MEMBER, gen.members), (T_STEP, gen.steps),
-                        (T_PAYMENT, gen.payments)):
+                        (T_PAYMENT, gen.payments), (T_ATTACHMENT, gen.attachments)):
         for start in range(0, len(rows), 5000):
             s.execute(table.insert(), rows[start:start + 5000])
     active = [c["person_id"] for c in gen.cases if c["status"] in ("approved", "review")]

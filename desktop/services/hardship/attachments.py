@@ -17,9 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import AppError, NotFound, ValidationError
-from desktop.models import HardshipAttachment
+from desktop.models import HardshipAttachment, HardshipCase
 from desktop.services import audit
-from desktop.services.hardship.rules import DOCUMENT_TYPES, attachment_permission
+from desktop.services.hardship.rules import (
+    DOCUMENT_TYPES,
+    DOCUMENTS_FIXED,
+    attachment_permission,
+    clean,
+)
 from desktop.services.hardship.store import add_step, load_case
 from desktop.services.hardship.workflow import local_date
 from desktop.services.permissions import Actor, Perm
@@ -70,6 +75,59 @@ class HardshipAttachments:
             audit.append(s, self._actor, "hardship.attach", entity="hardship_case",
                          entity_id=case.id, detail=detail)
             return row.id
+
+    def change_attachment_type(self, attachment_id: uuid.UUID, doc_type: str) -> None:
+        """A document filed under the wrong type (身份证 filed as 本人申请) filed again under
+        ``doc_type``: a history line and an audit entry say from what to what. Not once the
+        file is decided; a scan of an ID card, 户口本 or bank card (either way) only by a user
+        who may see it, so that a retype never makes one readable to everyone."""
+        self._actor.require(Perm.EDIT_PERSONS)
+        if doc_type not in DOCUMENT_TYPES:
+            raise ValidationError.single("doc_type", "attachment_type_unknown", value=doc_type)
+        with self._sessions.begin() as s:
+            row, case = self._changeable(s, attachment_id)
+            self._actor.require(attachment_permission(doc_type))
+            if row.doc_type == doc_type:
+                return
+            detail = {"attachment": str(row.id), "file": row.file_name,
+                      "from": row.doc_type, "doc_type": doc_type}
+            row.doc_type = doc_type
+            add_step(s, case, self._actor, "retype", case.status, "", detail)
+            case.updated_at = dt.datetime.now(dt.UTC)
+            audit.append(s, self._actor, "hardship.attachment_retype", entity="hardship_case",
+                         entity_id=case.id, detail=detail)
+
+    def remove_attachment(self, attachment_id: uuid.UUID, reason: str) -> None:
+        """A document removed (the wrong file, another household's scan): a tombstone with
+        who, when and why (the bytes stay for the audit and travel as a deletion), a history
+        line and an audit entry. Not once the file is decided."""
+        self._actor.require(Perm.EDIT_PERSONS)
+        why = clean(reason)
+        if why is None:
+            raise ValidationError.single("reason", "reason_required")
+        with self._sessions.begin() as s:
+            row, case = self._changeable(s, attachment_id)
+            row.deleted_at, row.deleted_by, row.delete_reason = (
+                dt.datetime.now(dt.UTC), self._actor.name, why[:500])
+            detail = {"attachment": str(row.id), "file": row.file_name,
+                      "doc_type": row.doc_type, "reason": why}
+            add_step(s, case, self._actor, "detach", case.status, why, detail)
+            case.updated_at = dt.datetime.now(dt.UTC)
+            audit.append(s, self._actor, "hardship.attachment_remove", entity="hardship_case",
+                         entity_id=case.id, detail=detail)
+
+    def _changeable(self, s: Session,
+                    attachment_id: uuid.UUID) -> tuple[HardshipAttachment, HardshipCase]:
+        """The document and its file, locked, when its type may change or it may go: present,
+        seen by this user, and the file not approved, under review, closed or rejected."""
+        row = s.get(HardshipAttachment, attachment_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFound("hardship_attachment", attachment_id)
+        self._actor.require(attachment_permission(row.doc_type))
+        case = load_case(s, row.case_id, lock=True)
+        if case.status in DOCUMENTS_FIXED:
+            raise AppError("hardship_documents_fixed", status=case.status)
+        return row, case
 
     def read_attachment(self, attachment_id: uuid.UUID,
                         purpose: Literal["view", "export"] = "view") -> tuple[str, str, bytes]:

@@ -45,7 +45,7 @@ ACTION_WORDS = {
     "open": "建档", "submit": "提交申请", "return": "退回", "verify": "入户核查",
     "notice": "公示", "objection": "公示异议", "approve": "审批认定", "reject": "不予认定",
     "start_review": "定期复核", "renew": "复核续档", "close": "结案", "amend": "变更",
-    "payment": "发放", "attach": "上传材料",
+    "payment": "发放", "attach": "上传材料", "retype": "更正材料类型", "detach": "删除材料",
 }
 BAND_WORDS = {"below_line": "低于低保标准", "below_double": "低于 2 倍低保标准",
               "above": "高于 2 倍低保标准"}
@@ -155,7 +155,8 @@ class HardshipPrint(Service):
                 (_d(local_date(st.at)), ACTION_WORDS.get(st.action, st.action),
                  _shown_name(st.actor, st.actor_display, who),
                  _step_text(st.action, st.opinion, st.detail))
-                for st in got.steps if st.action not in ("payment", "attach"))
+                for st in got.steps
+                if st.action not in ("payment", "attach", "retype", "detach"))
             payments = tuple((_d(p.paid_on), p.kind, yuan(p.amount), p.payer)
                              for p in got.payments)
             sheet = CaseSheet(

@@ -62,10 +62,27 @@ def application_documents(category: str) -> tuple[str, ...]:
                  if d not in LATER_DOCUMENTS)
 
 
+def step_documents(action: str, category: str) -> tuple[str, ...]:
+    """What a file of ``category`` must carry before the step ``action``: the application's
+    documents at 提交, and the 入户核查记录 as well at 公示 (the notice shows a checked file),
+    every document of the category, the 公示材料 too, at 审批 (a walk-through found a file
+    approved while both were listed as missing)."""
+    every = DOCUMENTS.get(category, DOCUMENTS_DEFAULT)
+    if action == "submit":
+        return application_documents(category)
+    if action == "notice":
+        return tuple(d for d in every if d != "公示材料")
+    if action == "approve":
+        return every
+    return ()
+
+
 DOCUMENT_TYPES: tuple[str, ...] = (
     "本人申请", "身份证", "户口本", "收入证明", "低保证", "诊断书", "医药费票据", "学费票据",
     "入户核查记录", "公示材料", "其他",
 )
+DOCUMENTS_FIXED: frozenset[str] = frozenset({"approved", "review", "closed", "rejected"})
+"""A decided file's documents are what the decision was taken on: no retype, no removal."""
 SENSITIVE_DOCUMENTS: frozenset[str] = frozenset({"身份证", "户口本", "银行卡"})
 """Scans that show an ID number, a household's registration or a bank account in full: opened
 only by a user who may see full numbers (Perm.UNMASK), as the numbers themselves. 银行卡 is no

@@ -31,9 +31,9 @@ from desktop.services.hardship.rules import (
     WORKFLOW,
     add_months,
     add_working_days,
-    application_documents,
     clean,
     opinion_required,
+    step_documents,
     working_days,
 )
 from desktop.services.hardship.store import add_step, load_case, sync_in_hardship
@@ -56,7 +56,7 @@ class MakerChecker(PermissionDenied):
         self.code = "hardship_maker_checker"
 
 
-_CONTENT_STEPS = frozenset({"open", "amend", "attach", "submit"})
+_CONTENT_STEPS = frozenset({"open", "amend", "attach", "retype", "detach", "submit"})
 
 
 def _this_round(steps: Iterable[Any]) -> list[Any]:
@@ -88,11 +88,24 @@ def verifiers(case: HardshipCase) -> set[str]:
     return verifiers_among(case.steps)
 
 
-def _lacking(s: Session, case: HardshipCase) -> tuple[str, ...]:
-    """The documents of the application (本人申请, 身份证 …) the file does not carry."""
+def _lacking(s: Session, case: HardshipCase, action: str = "submit") -> tuple[str, ...]:
+    """The documents the step ``action`` needs (本人申请, 身份证 … at 提交; the 入户核查记录 at
+    公示; all, the 公示材料 too, at 审批) that the file does not carry."""
     present = set(s.scalars(select(HardshipAttachment.doc_type).where(
         HardshipAttachment.case_id == case.id, HardshipAttachment.deleted_at.is_(None))))
-    return tuple(d for d in application_documents(case.category) if d not in present)
+    return tuple(d for d in step_documents(action, case.category) if d not in present)
+
+
+_MISSING_CODES = {"submit": "hardship_documents_missing",
+                  "notice": "hardship_notice_documents_missing",
+                  "approve": "hardship_approve_documents_missing"}
+
+
+def _refuse_lacking(s: Session, case: HardshipCase, action: str) -> None:
+    """Refuse the step, naming the documents it needs that the file does not carry."""
+    lacking = _lacking(s, case, action)
+    if lacking:
+        raise AppError(_MISSING_CODES[action], documents="、".join(lacking))
 
 
 class HardshipWorkflow:
@@ -183,17 +196,20 @@ class HardshipWorkflow:
         with self._sessions.begin() as s:
             case = self._begin_step(s, case_id, "submit", expected_version)
             text = opinion_required(opinion)
-            lacking = _lacking(s, case)
-            if lacking:
-                raise AppError("hardship_documents_missing", documents="、".join(lacking))
+            _refuse_lacking(s, case, "submit")
             self._finish_step(s, case, "submit", text, {})
 
     def submit_lacking(self, case_id: uuid.UUID) -> tuple[str, ...]:
         """The application's documents still missing, which ``submit`` would refuse for:
         asked before the opinion is typed (the guide: never a form filled, then refused)."""
+        return self.step_lacking(case_id, "submit")
+
+    def step_lacking(self, case_id: uuid.UUID, action: str) -> tuple[str, ...]:
+        """The documents still missing that the step ``action`` (submit, notice, approve)
+        would refuse for; empty for a step that needs none."""
         self._actor.require(Perm.VIEW)
         with self._read_sessions.begin() as s:
-            return _lacking(s, load_case(s, case_id))
+            return _lacking(s, load_case(s, case_id), action)
 
     def send_back(self, case_id: uuid.UUID, opinion: str, *,
                   expected_version: int | None = None) -> None:
@@ -259,6 +275,7 @@ class HardshipWorkflow:
             last = end or add_working_days(start, minimum, calendar)
             if last < start or working_days(start, last, calendar) < minimum:
                 raise ValidationError.single("notice_end", "notice_too_short", days=minimum)
+            _refuse_lacking(s, case, "notice")
             case.notice_start, case.notice_end = start, last
             self._finish_step(s, case, "notice", text, {
                 "start": start.isoformat(), "end": last.isoformat()})
@@ -289,6 +306,7 @@ class HardshipWorkflow:
             today = self._today()
             if case.notice_end is not None and case.notice_end >= today:
                 raise AppError("hardship_notice_running", end=case.notice_end.isoformat())
+            _refuse_lacking(s, case, "approve")
             review = next_review or add_months(today, int(
                 settings.get(s, REVIEW_MONTHS_KEY, REVIEW_MONTHS_DEFAULT)))
             case.decided_by, case.decided_on, case.next_review_date = (

@@ -45,6 +45,8 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "hardship.attach": ("添加材料", "added a document to"),
     "hardship.attachment_view": ("查看困难档案材料", "opened a document of"),
     "hardship.attachment_export": ("导出困难档案材料", "exported a document of"),
+    "hardship.attachment_retype": ("更正困难档案材料类型", "changed a document's type in"),
+    "hardship.attachment_remove": ("删除困难档案材料", "removed a document from"),
     "hardship.objection": ("登记公示异议", "recorded an objection to"),
     "hardship.reveal_account": ("查看完整银行账号", "looked at the bank account of"),
     "hardship.proof": ("开具帮扶证明", "issued a proof of assistance for"),

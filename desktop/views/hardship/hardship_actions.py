@@ -64,6 +64,8 @@ def action_label(code: str) -> str:
         "amend": QCoreApplication.translate("Hardship", "Amendment"),
         "payment": QCoreApplication.translate("Hardship", "Payment"),
         "attach": QCoreApplication.translate("Hardship", "Document added"),
+        "retype": QCoreApplication.translate("Hardship", "Document type changed"),
+        "detach": QCoreApplication.translate("Hardship", "Document removed"),
     }
     return labels.get(code, code)
 
@@ -95,7 +97,7 @@ class OpinionDialog(QDialog):
     def __init__(self, action: str, default_notice_end: dt.date | None,
                  parent: QWidget | None = None, *,
                  attempt: Callable[[StepInput], None] | None = None,
-                 default_next_review: dt.date | None = None) -> None:
+                 default_next_review: dt.date | None = None, verifier: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("opinionDialog")
         self.setWindowTitle(action_label(action))
@@ -125,6 +127,7 @@ class OpinionDialog(QDialog):
 
         if action == "verify":
             self.verified_on.set_value(today)
+            self.verified_by.set_value(verifier)  # the reviewer's name, editable (walk-through)
             for method in VERIFY_METHODS:
                 self.method.addItem(word(VERIFY_METHOD, method), method)
             row(self.tr("Date"), "verified_on", self.verified_on)

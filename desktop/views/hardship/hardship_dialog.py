@@ -33,6 +33,7 @@ from desktop.core.vocabulary import LIFE_STATUS
 from desktop.errors import AppError, FieldProblem, ValidationError
 from desktop.services.hardship.rules import (
     DOCUMENT_TYPES,
+    DOCUMENTS_FIXED,
     WORKFLOW,
     application_documents,
     attachment_permission,
@@ -63,7 +64,7 @@ from desktop.views.hardship.hardship_actions import (
     action_label,
     status_label,
 )
-from desktop.views.hardship.hardship_household import HouseholdForm
+from desktop.views.hardship.hardship_household import HouseholdForm, MoneyDelegate
 from desktop.views.i18n import current_language, word
 from desktop.views.messages import describe, present_error
 from desktop.views.reason_dialog import ReasonDialog
@@ -103,6 +104,13 @@ def _step_words(action: str, opinion: str, detail: dict[str, object]) -> str:
         return joined((words, opinion), "；") if opinion else words
     if action == "attach":
         return with_colon(data_word(str(detail.get("doc_type", "")))) + str(detail.get("file", ""))
+    if action == "retype":
+        return with_colon(str(detail.get("file", ""))) + QCoreApplication.translate(
+            "Hardship", "%1 → %2").replace("%1", data_word(str(detail.get("from", "")))) \
+            .replace("%2", data_word(str(detail.get("doc_type", ""))))
+    if action == "detach":
+        return joined((with_colon(data_word(str(detail.get("doc_type", ""))))
+                       + str(detail.get("file", "")), opinion), "；")
     return opinion
 
 
@@ -113,6 +121,14 @@ def deceased_words(died: dt.date | None) -> str:
         return dead
     return dead + bracketed(QCoreApplication.translate("Hardship", "died %1")
                             .replace("%1", died.isoformat()))
+
+
+_DOCUMENT_STEPS: dict[str, str] = {
+    "submit": "hardship_documents_lacking",
+    "notice": "hardship_notice_documents_lacking",
+    "approve": "hardship_approve_documents_lacking",
+}
+"""The steps refused while documents are missing, and the words said before the step."""
 
 
 class HardshipDialog(QDialog):
@@ -188,6 +204,24 @@ class HardshipDialog(QDialog):
         button.setToolTip("" if att is not None else self.tr("Choose a document above first."))
         if att is not None:
             gate(button, self._ws.actor, attachment_permission(att.doc_type))
+        self._gate_fix(att)
+
+    def _gate_fix(self, att: AttachmentRow | None) -> None:
+        """Change type and Remove: for a chosen document, on a file not yet decided, for who
+        may edit files (and see the scan), each saying why not."""
+        decided = self.detail is not None and self.detail.status in DOCUMENTS_FIXED
+        for name in ("retypeAttachment", "removeAttachment"):
+            button = self.findChild(QPushButton, name)
+            if button is None:
+                continue
+            button.setEnabled(att is not None and not decided)
+            button.setToolTip(
+                self.tr("Choose a document above first.") if att is None else
+                self.tr("The documents of a decided file are those the decision was taken "
+                        "on: they cannot be changed.") if decided else "")
+            if att is not None and not decided and gate(button, self._ws.actor,
+                                                        Perm.EDIT_PERSONS):
+                gate(button, self._ws.actor, attachment_permission(att.doc_type))
 
     def _compare_with_register(self, *, prefill: bool) -> None:
         """Pre-fill a new file from the register (月收入, spouse) and compare it as one types."""
@@ -258,7 +292,9 @@ class HardshipDialog(QDialog):
         layout.addWidget(self.documents, 1)
         layout.addLayout(button_row(page, [
             ("addAttachment", self.tr("Add document…"), self.add_document),
-            ("viewAttachment", self.tr("Open"), self.view_document)]))
+            ("viewAttachment", self.tr("Open"), self.view_document),
+            ("retypeAttachment", self.tr("Change type…"), self.retype_document),
+            ("removeAttachment", self.tr("Remove…"), self.remove_document)]))
         self.documents.itemSelectionChanged.connect(self._gate_open)
         self.tabs.addTab(page, self.tr("Documents"))
 
@@ -293,6 +329,41 @@ class HardshipDialog(QDialog):
                 or not self.documents.selectedItems():
             return None
         return self.detail.attachments[row]
+
+    def retype_document(self) -> None:
+        """File the chosen document under another type (身份证 filed as 本人申请)."""
+        att = self._chosen_attachment()
+        if att is None:
+            return
+        kinds = {data_word(kind): kind for kind in DOCUMENT_TYPES}
+        shown, ok = QInputDialog.getItem(
+            self, self.tr("Change type"),
+            self.tr("What is %1?").replace("%1", att.file_name), list(kinds),
+            list(kinds.values()).index(att.doc_type) if att.doc_type in kinds.values() else 0,
+            False)
+        if not ok or kinds[shown] == att.doc_type:
+            return
+        try:
+            self._service.change_attachment_type(att.id, kinds[shown])
+        except AppError as exc:
+            present_error(self, exc)
+        self.reload()
+
+    def remove_document(self) -> None:
+        """Remove the chosen document, asking why (kept with who and when)."""
+        att = self._chosen_attachment()
+        if att is None:
+            return
+        reason = ReasonDialog.ask(self, self.tr("Remove document"), self.tr(
+            "Why is %1 (%2) removed from this file?").replace("%1", att.file_name)
+            .replace("%2", data_word(att.doc_type)))
+        if not reason:
+            return
+        try:
+            self._service.remove_attachment(att.id, reason)
+        except AppError as exc:
+            present_error(self, exc)
+        self.reload()
 
     def view_document(self) -> None:
         """A copy of the chosen document in this dialog's own folder (``opened``), opened
@@ -352,8 +423,10 @@ class HardshipDialog(QDialog):
         d = self.detail
         if not d.editable:
             return
-        lacking = self._submit_lacking()
-        for action in self._service.allowed_actions(d):
+        allowed_now = self._service.allowed_actions(d)
+        lacking_by = {a: self._step_lacking(a) for a in _DOCUMENT_STEPS if a in allowed_now}
+        for action in allowed_now:
+            lacking = lacking_by.get(action)
             button = QPushButton(action_label(action) + "…", self)
             button.setObjectName(f"step_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.take_step(a))
@@ -363,8 +436,9 @@ class HardshipDialog(QDialog):
                     "The home visit check was made by %1: the decision is taken by someone "
                     "else (another reviewer or the administrator).")
                     .replace("%1", self._verifier() or ""))
-            if action == "submit" and lacking is not None:
-                # said before the opinion dialog: what is missing (the guide's promise)
+            if lacking is not None:
+                # said before the opinion dialog: what is missing (the guide's promise; a
+                # walk-through found a file approved with its check and notice missing)
                 button.setEnabled(False)
                 button.setToolTip(describe(lacking))
             self.actions_row.addWidget(button)
@@ -373,8 +447,8 @@ class HardshipDialog(QDialog):
                 self, "recordObjection", self.tr("Record objection…"), self.record_objection))
         self.actions_row.addStretch(1)
         held = self._held_text(self._service.held_actions(d))
-        if lacking is not None and "submit" in self._service.allowed_actions(d):
-            held = "\n".join(x for x in (describe(lacking), held) if x)
+        said = [describe(why) for why in lacking_by.values() if why is not None]
+        held = "\n".join(x for x in (*said, held) if x)
         self.held.setText(held)
         self.held.setVisible(bool(self.held.text()))
 
@@ -389,16 +463,16 @@ class HardshipDialog(QDialog):
                 found = st.actor_display or st.actor
         return found
 
-    def _submit_lacking(self) -> AppError | None:
-        """The refusal ``submit`` would give for the application's missing documents (named
-        in the interface's words), or None when they are all there or it is not a draft."""
-        if self.case_id is None or self.detail is None \
-                or "submit" not in self._service.allowed_actions(self.detail):
+    def _step_lacking(self, action: str) -> AppError | None:
+        """Why ``action`` (提交, 公示, 审批) would be refused for missing documents, naming
+        them in the interface's words; None when they are there or the step is not offered."""
+        if self.case_id is None or self.detail is None or action not in _DOCUMENT_STEPS \
+                or action not in self._service.allowed_actions(self.detail):
             return None
-        lacking = self._service.submit_lacking(self.case_id)
+        lacking = self._service.step_lacking(self.case_id, action)
         if not lacking:
             return None
-        return AppError("hardship_documents_lacking",
+        return AppError(_DOCUMENT_STEPS[action],
                         documents=joined((data_word(x) for x in lacking), "、"))
 
     def _held_text(self, held: tuple[tuple[str, str], ...]) -> str:
@@ -451,7 +525,8 @@ class HardshipDialog(QDialog):
             action, self._service.default_notice_end(dt.date.today()), self,
             attempt=lambda got: self.run_step(action, got),
             default_next_review=(self._service.default_next_review()
-                                 if action in ("approve", "renew") else None))
+                                 if action in ("approve", "renew") else None),
+            verifier=self._ws.actor.display_name or self._ws.actor.name)
         if action == "submit" and self.detail is not None:
             # said before the opinion is typed: the documents the service will ask for
             lacking = [d for d in application_documents(self.detail.category)
@@ -464,11 +539,10 @@ class HardshipDialog(QDialog):
     def take_step(self, action: str) -> None:
         """Ask for the opinion and the step's fields; the dialog takes the step. A submit
         missing documents is refused before the dialog, naming them."""
-        if action == "submit":
-            lacking = self._submit_lacking()
-            if lacking is not None:
-                present_error(self, lacking)
-                return
+        lacking = self._step_lacking(action)
+        if lacking is not None:
+            present_error(self, lacking)
+            return
         self.step_dialog(action).exec()
 
     def do_step(self, action: str, got: StepInput) -> bool:
@@ -529,6 +603,7 @@ class HardshipDialog(QDialog):
         self.payments = _table(page, "payments", [
             self.tr("Paid on"), self.tr("Kind"), self.tr("Amount (yuan)"), self.tr("Payer"),
             self.tr("Account"), self.tr("Recorded by"), self.tr("Override reason")])
+        self.payments.setItemDelegateForColumn(2, MoneyDelegate(self.payments))
         self.paid_total = QLabel(page)
         self.paid_total.setObjectName("paidTotal")
         self.pay_button = push_button(page, "recordPayment", self.tr("Record payment…"),

@@ -6,13 +6,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,6 +49,26 @@ from desktop.views.form_widgets import (
 from desktop.views.i18n import current_language, word
 
 MEMBER_HEADERS = 6
+MEMBER_INCOME_COLUMN = 4
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class MoneyDelegate(QStyledItemDelegate):
+    """A money column: amounts right-aligned, shown and typed (the walk-through found them
+    left-aligned in the hardship dialog's tables, unlike every other list of amounts)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.displayAlignment = RIGHT
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setAlignment(RIGHT)
+        return editor
 
 
 SPOUSE = "配偶"  # the relation word the register's spouse is entered with
@@ -129,6 +152,7 @@ class HouseholdForm(QWidget):
         self.members.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Relation"), self.tr("ID number"), self.tr("Health"),
             self.tr("Monthly income (yuan)"), self.tr("Status")])
+        self.members.setItemDelegateForColumn(MEMBER_INCOME_COLUMN, MoneyDelegate(self.members))
         self.members.verticalHeader().setVisible(False)
         self.members.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
