@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from desktop.core.texts import error_text
 from desktop.database import Database
 from desktop.errors import AppError, PermissionDenied, ValidationError
 from desktop.models import AuditEvent, HardshipCase, HardshipPayment, Person
@@ -99,6 +100,9 @@ def test_an_approved_file_changes_only_through_an_amendment(db: Database, admin:
     with pytest.raises(AppError) as caught:
         clerk.update(case_id, draft(person, notes="改"), expected_version=version)
     assert caught.value.code == "hardship_read_only"
+    # the status in words, as the clerk reads it, never the code
+    assert "“已认定”" in error_text(caught.value) and "approved" not in error_text(caught.value)
+    assert "“Approved”" in error_text(caught.value, "en")
     with pytest.raises(ValidationError):
         clerk.amend(case_id, draft(person, notes="改"), expected_version=version, reason=" ")
     clerk.amend(case_id, draft(person, notes="改"), expected_version=version, reason="补充说明")
