@@ -461,6 +461,7 @@ def _fill_honors(honors: list[HonorCell], values: dict[str, Any], columns: dict[
 
 
 _SPACES = re.compile(r"\s+")
+_PLAIN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _Sorted = tuple[str | None, str | None, tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]]
 PHONE_MOVED = "phone_moved_to_mobile"
 """A row value (no field of the person): the mobile number the 联系电话 cell held, and nothing
@@ -480,6 +481,12 @@ def _sort_phones(values: dict[str, Any], columns: dict[str, int],
         return
     given = (values.get("phone"), values.get("mobile"))
     if given == (None, None):
+        return
+    if given[1] is None and type(given[0]) is str and _PLAIN_MOBILE.fullmatch(given[0]):
+        # most rosters: one mobile under 联系电话, as _phones would sort it without a note
+        if "phone" in columns:
+            values["phone"] = None
+        values["mobile"] = values[PHONE_MOVED] = given[0]
         return
     phone, mobile, said = _phones(*given)
     for field, value in (("phone", phone), ("mobile", mobile)):
