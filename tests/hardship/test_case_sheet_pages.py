@@ -14,7 +14,7 @@ import pytest
 
 from desktop.database import Database
 from desktop.services.hardship.prints import HardshipPrint
-from tests.hardship_support import CAST, TODAY, add_people, service, walk
+from tests.hardship_support import CAST, TODAY, add_people, attach_document, service, walk
 
 HEADER = "项目内容项目内容"
 SIGN = "本人签字"
@@ -172,6 +172,7 @@ def test_a_user_without_a_full_name_is_a_blank_to_sign(db: Database) -> None:
     service(db, named).verify(
         case_id, on=TODAY - dt.timedelta(days=3), by="王科长", method="入户",
         findings="情况属实。", opinion="情况属实，同意公示。")
+    attach_document(db, case_id, "入户核查记录")  # the notice waits for it
     service(db, unnamed).start_notice(case_id, start=TODAY - dt.timedelta(days=2),
                                      opinion="同意公示")
     pdf = HardshipPrint(db.sessions, named, db.read_sessions,
