@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from desktop.core.vocabulary import HARDSHIP_STATUS
+from desktop.core.vocabulary import HARDSHIP_STATUS, HARDSHIP_STEPS
 from desktop.errors import AppError, FieldProblem, ValidationError
 
 ZH = "zh_CN"
@@ -1054,15 +1054,6 @@ ROLE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-HARDSHIP_STEP_WORDS: dict[str, tuple[str, str]] = {
-    "submit": ("提交", "submit"), "return": ("退回", "return"), "verify": ("核查", "verify"),
-    "notice": ("公示", "start the public notice"), "approve": ("审批认定", "approve"),
-    "reject": ("不予认定", "reject"), "start_review": ("开始复核", "start the review"),
-    "renew": ("复核通过", "renew"), "close": ("结案", "close"), "amend": ("变更", "amend"),
-    "objection": ("登记异议", "record an objection"), "pay": ("登记发放", "record a payment"),
-}
-"""Steps of a hardship file that refusals name (``{action}``), in words for people."""
-
 STATE_WORDS: dict[str, tuple[str, str]] = {
     "staged": ("已暂存", "staged"), "merged": ("已合并", "merged"),
     "receipted": ("已发回执", "receipt sent"), "undone": ("已撤销合并", "undone"),
@@ -1116,7 +1107,7 @@ def error_text(error: AppError, lang: str = ZH) -> str:
             params = dict(params) | {key: _pick(STATE_WORDS[str(params[key])], lang)}
     if error.code.startswith("hardship_"):
         # a hardship file's status and step in words (档案当前状态为“approved”, 不能执行“amend”)
-        for key, table in (("status", HARDSHIP_STATUS), ("action", HARDSHIP_STEP_WORDS)):
+        for key, table in (("status", HARDSHIP_STATUS), ("action", HARDSHIP_STEPS)):
             if str(params.get(key)) in table:
                 params = dict(params) | {key: _pick(table[str(params[key])], lang)}
     head = _fill(_pick(template, lang), params, lang) if template else str(error)

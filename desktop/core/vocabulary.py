@@ -44,6 +44,19 @@ HARDSHIP_STATUS: Words = {
 }
 """States of a hardship case (困难档案)."""
 
+HARDSHIP_STEPS: Words = {
+    "open": ("建档", "open the file"), "submit": ("提交申请", "submit"),
+    "return": ("退回", "return"), "verify": ("入户核查", "verify"),
+    "notice": ("公示", "start the public notice"), "objection": ("公示异议", "record an objection"),
+    "approve": ("审批认定", "approve"), "reject": ("不予认定", "reject"),
+    "start_review": ("定期复核", "start the review"), "renew": ("复核续档", "renew"),
+    "close": ("结案", "close"), "amend": ("变更", "amend"), "payment": ("发放", "pay"),
+    "attach": ("上传材料", "add a document"),
+    "retype": ("更正材料类型", "change a document's type"),
+    "detach": ("删除材料", "remove a document"),
+}
+"""Steps of a hardship file: the 档案表's 流程 column and the refusals that name a step."""
+
 HARDSHIP_CATEGORY: Words = {
     "深度困难": ("深度困难", "Severe hardship"), "相对困难": ("相对困难", "Relative hardship"),
     "意外致困": ("意外致困", "Hardship by mishap"),

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.core.domain import HonorLabel, best_honor
 from desktop.core.masking import birth_label, birth_month_printed, mask_id, mask_phone
 from desktop.core.money import yuan
-from desktop.core.vocabulary import HARDSHIP_STATUS, SEX, zh
+from desktop.core.vocabulary import HARDSHIP_STATUS, HARDSHIP_STEPS, SEX, zh
 from desktop.errors import AppError
 from desktop.models import District, HardshipCase, HardshipPayment, Honor, Person
 from desktop.reports.framework import Document, format_date
@@ -41,12 +41,6 @@ from desktop.services.hardship.store import detail, load_case
 from desktop.services.hardship.workflow import local_date
 from desktop.services.permissions import Perm
 
-ACTION_WORDS = {
-    "open": "建档", "submit": "提交申请", "return": "退回", "verify": "入户核查",
-    "notice": "公示", "objection": "公示异议", "approve": "审批认定", "reject": "不予认定",
-    "start_review": "定期复核", "renew": "复核续档", "close": "结案", "amend": "变更",
-    "payment": "发放", "attach": "上传材料", "retype": "更正材料类型", "detach": "删除材料",
-}
 BAND_WORDS = {"below_line": "低于低保标准", "below_double": "低于 2 倍低保标准",
               "above": "高于 2 倍低保标准"}
 
@@ -152,7 +146,7 @@ class HardshipPrint(Service):
             # each step on the office's calendar (stored in UTC: a step at 07:30 in Beijing
             # printed the day before), written as the table's other dates (2026.05.04)
             checks = tuple(
-                (_d(local_date(st.at)), ACTION_WORDS.get(st.action, st.action),
+                (_d(local_date(st.at)), zh(HARDSHIP_STEPS, st.action),
                  _shown_name(st.actor, st.actor_display, who),
                  _step_text(st.action, st.opinion, st.detail))
                 for st in got.steps
